@@ -1,0 +1,31 @@
+// Shared Jest preset: SWC transform (with decorator metadata for NestJS/TypeORM) and the
+// workspace path aliases. Unit tests are `*.spec.ts`; tests that need a real Temporal server,
+// PostgreSQL or SMTP are `*.int-spec.ts` and run only under `npm test` (ZR_INTEGRATION=1),
+// which starts those services first (see infra/scripts/test.mjs).
+const path = require('node:path');
+
+const integration = process.env.ZR_INTEGRATION === '1';
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      require.resolve('@swc/jest'),
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@zorgroute/domain/logic$': path.join(__dirname, 'libs/domain/src/logic/index.ts'),
+    '^@zorgroute/(domain|notifications|workflows)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+  },
+  testMatch: integration ? ['**/?(*.)+(spec|int-spec).ts?(x)'] : ['**/?(*.)+spec.ts?(x)'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', integration ? '^$' : '\\.int-spec\\.tsx?$'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
