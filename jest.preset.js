@@ -25,7 +25,7 @@ module.exports = {
     '^@zorgroute/domain/logic$': path.join(__dirname, 'libs/domain/src/logic/index.ts'),
     '^@zorgroute/(domain|notifications|workflows)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
-  testMatch: integration ? ['**/?(*.)+(spec|int-spec).ts?(x)'] : ['**/?(*.)+spec.ts?(x)'],
+  testMatch: integration ? ['**/?(*.)+(spec|int-spec).ts?(x)'] : ['**/?(*.)+(spec).ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', integration ? '^$' : '\\.int-spec\\.tsx?$'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -1,0 +1,94 @@
+import LogoutIcon from '@mui/icons-material/Logout';
+import RouteIcon from '@mui/icons-material/Route';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Container from '@mui/material/Container';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { type ReactNode } from 'react';
+import { Link as RouterLink, NavLink, useNavigate } from 'react-router';
+import { roleLabel } from '../../shared/labels';
+import { useAuth } from '../auth/auth-context';
+
+const navLinkSx = {
+  color: 'inherit',
+  textDecoration: 'none',
+  px: 1.5,
+  py: 0.75,
+  borderRadius: 1,
+  fontWeight: 600,
+  '&.active': { backgroundColor: 'rgba(255,255,255,0.16)' },
+  '&:hover': { backgroundColor: 'rgba(255,255,255,0.10)' },
+} as const;
+
+/** The app bar (name, navigation, user, logout) around every page of a logged-in user. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { session, logout } = useAuth();
+  const navigate = useNavigate();
+
+  const onLogout = () => {
+    logout();
+    void navigate('/login', { replace: true });
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <Box
+        component="a"
+        href="#main"
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: 2000,
+          backgroundColor: 'background.paper',
+          color: 'primary.main',
+          px: 2,
+          py: 1,
+          borderRadius: 1,
+          '&:focus': { top: 8 },
+        }}
+      >
+        Naar de inhoud
+      </Box>
+      <AppBar position="sticky" color="primary" elevation={1}>
+        <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
+          <Box
+            component={RouterLink}
+            to="/"
+            sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'inherit', textDecoration: 'none', borderRadius: 1 }}
+          >
+            <RouteIcon aria-hidden />
+            <Typography component="span" variant="h6" sx={{ fontWeight: 700, letterSpacing: 0.2 }}>
+              Zorgroute
+            </Typography>
+          </Box>
+          <Box component="nav" aria-label="Hoofdmenu" sx={{ display: 'flex', gap: 0.5 }}>
+            <Box component={NavLink} to="/" end sx={navLinkSx}>
+              Dashboard
+            </Box>
+          </Box>
+          <Box sx={{ flexGrow: 1 }} />
+          {session && (
+            <Box sx={{ textAlign: 'right', lineHeight: 1.2, display: { xs: 'none', sm: 'block' } }}>
+              <Typography component="div" variant="body2" sx={{ fontWeight: 600 }}>
+                {session.user.name}
+              </Typography>
+              <Typography component="div" variant="caption" sx={{ opacity: 0.9 }}>
+                {roleLabel(session.user.role)}
+                {session.user.schoolName ? ` · ${session.user.schoolName}` : ''}
+              </Typography>
+            </Box>
+          )}
+          <Button color="inherit" variant="outlined" startIcon={<LogoutIcon />} onClick={onLogout}>
+            Uitloggen
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ py: 3, flexGrow: 1, outline: 'none' }}>
+        {children}
+      </Container>
+    </Box>
+  );
+}

@@ -1,0 +1,107 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { fakeToday } from '../../test-utils/fake-today';
+import { makeCase, ZC_USER } from '../../test-utils/fixtures';
+import { renderWithProviders } from '../../test-utils/render';
+import { CASE_QUERY } from './case.graphql';
+import { CasePage } from './case-page';
+
+function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
+  return {
+    request: { query: CASE_QUERY, variables: { id: 'case-7' } },
+    result: {
+      data: {
+        case: {
+          __typename: 'CaseDetail',
+          summary: makeCase({ id: 'case-7', ...overrides }),
+          policyVersion: 'default-2026.1',
+          timeline: [
+            {
+              __typename: 'TimelineEntry',
+              id: 't2',
+              at: '2026-11-11T08:30:00Z',
+              kind: 'REMINDER',
+              actorName: null,
+              description: 'Herinnering verstuurd aan de zorgcoördinator',
+            },
+            {
+              __typename: 'TimelineEntry',
+              id: 't1',
+              at: '2026-11-10T09:00:00Z',
+              kind: 'STARTED',
+              actorName: 'Ilse Bakker',
+              description: 'Traject gestart',
+            },
+          ],
+          dueDates: [
+            {
+              __typename: 'DueDateExplanation',
+              step: 'Intake',
+              date: '2026-11-24',
+              explanation: '10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)',
+            },
+          ],
+          openSteps: ['RECORD_INTAKE'],
+        },
+      },
+    },
+  };
+}
+
+describe('CasePage', () => {
+  beforeEach(() => fakeToday('2026-11-20T10:00:00+01:00'));
+  afterEach(() => jest.useRealTimers());
+
+  it('shows header, due dates with explanation, timeline and open steps', async () => {
+    renderWithProviders(<CasePage />, {
+      mocks: [caseMock()],
+      session: { token: 't', user: ZC_USER },
+      path: '/cases/:id',
+      route: '/cases/case-7',
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
+    expect(document.title).toBe('Sanne de Vries – Ondersteuningstraject · Zorgroute');
+    expect(screen.getByTestId('case-status').textContent).toBe('Status: Aangemeld');
+    expect(screen.getByRole('link', { name: /Bekijk in Temporal/ }).getAttribute('href')).toContain('/workflows/case-1');
+    expect(screen.getByText('10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)')).toBeTruthy();
+    expect(screen.getByText('over 4 dagen')).toBeTruthy();
+    expect(screen.queryByText('Deze casus is vastgelopen')).toBeNull();
+
+    const timeline = screen.getAllByRole('listitem').filter((li) => li.closest('ol'));
+    expect(timeline.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Traject gestart'),
+      expect.stringContaining('Herinnering verstuurd'),
+    ]);
+    expect(timeline[0].textContent).toContain('Ilse Bakker');
+
+    const step = screen.getByRole('button', { name: 'Intake vastleggen' });
+    expect(step.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.mouseOver(step);
+    expect((await screen.findByRole('tooltip')).textContent).toBe('volgt');
+  });
+
+  it('shows the stuck banner with its reason', async () => {
+    renderWithProviders(<CasePage />, {
+      mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' })],
+      session: { token: 't', user: ZC_USER },
+      path: '/cases/:id',
+      route: '/cases/case-7',
+    });
+    expect(await screen.findByText('Deze casus is vastgelopen')).toBeTruthy();
+    expect(screen.getByText('Intake 10 schooldagen te laat')).toBeTruthy();
+  });
+
+  it('shows the API error when the case does not exist', async () => {
+    renderWithProviders(<CasePage />, {
+      mocks: [
+        {
+          request: { query: CASE_QUERY, variables: { id: 'case-7' } },
+          result: { errors: [{ message: 'Casus niet gevonden.', extensions: { code: 'NOT_FOUND' } }] },
+        },
+      ],
+      session: { token: 't', user: ZC_USER },
+      path: '/cases/:id',
+      route: '/cases/case-7',
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('Casus niet gevonden.');
+  });
+});

@@ -1,0 +1,55 @@
+import { useQuery } from '@apollo/client/react';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import { Link as RouterLink, useParams } from 'react-router';
+import { ErrorAlert } from '../../shared/error-alert';
+import { processLabel } from '../../shared/labels';
+import { usePageTitle } from '../../shared/use-page-title';
+import { useToday } from '../../shared/use-today';
+import { CASE_QUERY } from './case.graphql';
+import { CaseHeader } from './case-header';
+import { CaseTimeline } from './case-timeline';
+import { DueDatesList } from './due-dates-list';
+import { OpenSteps } from './open-steps';
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const today = useToday();
+  const { data, loading, error } = useQuery(CASE_QUERY, { variables: { id }, skip: !id });
+  const detail = data?.case;
+  usePageTitle(detail ? `${detail.summary.pupil.displayName} – ${processLabel(detail.summary.process)}` : 'Casus');
+
+  return (
+    <Stack spacing={2.5}>
+      <Box>
+        <Button component={RouterLink} to="/" startIcon={<ArrowBackIcon />} size="small">
+          Terug naar dashboard
+        </Button>
+      </Box>
+      {loading && !detail && <LinearProgress aria-label="Casus laden" />}
+      {error && !detail && <ErrorAlert error={error} />}
+      {detail && (
+        <>
+          <CaseHeader summary={detail.summary} policyVersion={detail.policyVersion} today={today} />
+          {detail.summary.stuck && (
+            <Alert severity="error" variant="outlined" role="alert" sx={{ bgcolor: 'background.paper' }}>
+              <AlertTitle>Deze casus is vastgelopen</AlertTitle>
+              {detail.summary.stuckReason ?? 'Er is geen reden opgegeven.'}
+            </Alert>
+          )}
+          {error && <ErrorAlert error={error} />}
+          <OpenSteps steps={detail.openSteps} />
+          <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
+            <DueDatesList dueDates={detail.dueDates} today={today} />
+            <CaseTimeline entries={detail.timeline} />
+          </Box>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { fakeToday } from '../../test-utils/fake-today';
+import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
+import { renderWithProviders } from '../../test-utils/render';
+import { DASHBOARD_CASES_QUERY } from './cases.graphql';
+import { DashboardPage } from './dashboard-page';
+
+const casesMock = {
+  request: { query: DASHBOARD_CASES_QUERY },
+  result: {
+    data: {
+      cases: [
+        makeCase({ id: 'a', nextDueDate: '2026-11-22', pupil: makePupil({ id: 'p1', displayName: 'Anna' }) }),
+        makeCase({ id: 'b', nextDueDate: '2026-11-18', pupil: makePupil({ id: 'p2', displayName: 'Bram' }) }),
+        makeCase({
+          id: 'c',
+          process: 'JOS',
+          nextDueDate: '2026-12-10',
+          stuck: true,
+          stuckReason: 'Geen handtekening ouders na 15 schooldagen',
+          pupil: makePupil({ id: 'p3', displayName: 'Cas' }),
+        }),
+        makeCase({ id: 'd', closedAt: '2026-11-01T10:00:00Z', nextDueDate: null, pupil: makePupil({ id: 'p4', displayName: 'Dewi' }) }),
+      ],
+    },
+  },
+};
+
+describe('DashboardPage', () => {
+  beforeEach(() => fakeToday('2026-11-20T10:00:00+01:00'));
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the summary and filters the table', async () => {
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { token: 't', user: ZC_USER } });
+    expect(await screen.findByRole('link', { name: 'Anna' })).toBeTruthy();
+    expect(document.title).toBe('Dashboard · Zorgroute');
+
+    expect(screen.getByTestId('metric-open').textContent).toBe('3');
+    expect(screen.getByTestId('metric-dueThisWeek').textContent).toBe('1');
+    expect(screen.getByTestId('metric-overdue').textContent).toBe('1');
+    expect(screen.getByTestId('metric-stuck').textContent).toBe('1');
+
+    const table = screen.getByRole('table', { name: 'Casussen' });
+    expect(within(table).queryByText('Dewi')).toBeNull(); // closed
+
+    fireEvent.click(screen.getByRole('button', { name: 'Te laat' }));
+    expect(within(table).getByRole('link', { name: 'Bram' })).toBeTruthy();
+    expect(within(table).queryByRole('link', { name: 'Anna' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Te laat' }));
+    fireEvent.click(screen.getByRole('button', { name: 'JOS' }));
+    expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['Cas']);
+    expect(within(table).getByText('Vastgelopen')).toBeTruthy();
+  });
+
+  it('offers "Traject starten" to the zorgcoördinator only', async () => {
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { token: 't', user: ZC_USER } });
+    expect(await screen.findByRole('button', { name: 'Traject starten' })).toBeTruthy();
+    unmount();
+    renderWithProviders(<DashboardPage />, {
+      mocks: [casesMock],
+      session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } },
+    });
+    await screen.findByRole('link', { name: 'Anna' });
+    expect(screen.queryByRole('button', { name: 'Traject starten' })).toBeNull();
+  });
+});

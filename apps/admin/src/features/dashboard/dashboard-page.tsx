@@ -1,0 +1,96 @@
+import { useQuery } from '@apollo/client/react';
+import AddIcon from '@mui/icons-material/Add';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth/auth-context';
+import { type Role } from '../../shared/api-types';
+import { ErrorAlert } from '../../shared/error-alert';
+import { usePageTitle } from '../../shared/use-page-title';
+import { useToday } from '../../shared/use-today';
+import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
+import { CaseFilterChips } from './case-filter-chips';
+import { type CaseFilters, computeCaseMetrics, filterCases, NO_FILTERS } from './case-metrics';
+import { DASHBOARD_CASES_QUERY } from './cases.graphql';
+import { CasesTable } from './cases-table';
+import { SummaryCards } from './summary-cards';
+
+/** Roles that may start a trajectory from the dashboard (the API checks again). */
+const CAN_START_TRAJECTORY: ReadonlySet<Role> = new Set<Role>(['ZORGCOORDINATOR', 'ADMIN']);
+
+export function DashboardPage() {
+  usePageTitle('Dashboard');
+  const { session } = useAuth();
+  const navigate = useNavigate();
+  const today = useToday();
+  const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
+  const [dialogOpen, setDialogOpen] = useState(false);
+
+  const { data, loading, error, refetch } = useQuery(DASHBOARD_CASES_QUERY);
+  const cases = useMemo(() => data?.cases ?? [], [data]);
+  const metrics = useMemo(() => computeCaseMetrics(cases, today), [cases, today]);
+  const visible = useMemo(() => filterCases(cases, filters, today), [cases, filters, today]);
+
+  const canStart = !!session && CAN_START_TRAJECTORY.has(session.user.role);
+
+  return (
+    <Stack spacing={3}>
+      <Box sx={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', flexWrap: 'wrap', gap: 2 }}>
+        <Box>
+          <Typography variant="h1">Dashboard</Typography>
+          <Typography color="text.secondary">
+            {session?.user.schoolName ? `Lopende casussen van ${session.user.schoolName}` : 'Lopende casussen'}
+          </Typography>
+        </Box>
+        {canStart && (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialogOpen(true)}>
+            Traject starten
+          </Button>
+        )}
+      </Box>
+
+      {error && (
+        <ErrorAlert
+          error={error}
+          action={
+            <Button color="inherit" size="small" onClick={() => void refetch()}>
+              Opnieuw
+            </Button>
+          }
+        />
+      )}
+
+      <SummaryCards metrics={metrics} />
+
+      <Stack spacing={1.5} component="section" aria-labelledby="cases-heading">
+        <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1 }}>
+          <Typography id="cases-heading" variant="h2">
+            Casussen
+          </Typography>
+          <Typography color="text.secondary" aria-live="polite">
+            {loading && !data ? 'laden…' : `${visible.length} van ${cases.length}`}
+          </Typography>
+        </Box>
+        <CaseFilterChips filters={filters} onChange={setFilters} />
+        {loading && <LinearProgress aria-label="Casussen laden" />}
+        <CasesTable cases={visible} today={today} />
+      </Stack>
+
+      {canStart && (
+        <StartTrajectoryDialog
+          open={dialogOpen}
+          schoolId={session.user.schoolId}
+          onClose={() => setDialogOpen(false)}
+          onStarted={(started) => {
+            setDialogOpen(false);
+            void navigate(`/cases/${encodeURIComponent(started.id)}`);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,163 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import RouteIcon from '@mui/icons-material/Route';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Divider from '@mui/material/Divider';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth/auth-context';
+import { ErrorAlert } from '../../shared/error-alert';
+import { errorMessage } from '../../shared/graphql-error';
+import { roleLabel } from '../../shared/labels';
+import { usePageTitle } from '../../shared/use-page-title';
+import { groupUsersByRole } from './group-users';
+import { DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
+
+function redirectTarget(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+}
+
+/** Development login: pick one of the seeded demo users, or type an e-mail address. */
+export function LoginPage() {
+  usePageTitle('Inloggen');
+  const { session, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const target = redirectTarget(location.state);
+
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const demoUsers = useQuery(DEMO_USERS_QUERY, { fetchPolicy: 'network-only', skip: !!session });
+  const [devLogin, { loading: loggingIn, error: loginError }] = useMutation(DEV_LOGIN_MUTATION);
+  const [pendingEmail, setPendingEmail] = useState<string | null>(null);
+
+  if (session) return <Navigate to={target} replace />;
+
+  const doLogin = async (address: string) => {
+    setPendingEmail(address);
+    try {
+      const result = await devLogin({ variables: { email: address } });
+      if (result.data) {
+        login(result.data.devLogin);
+        void navigate(target, { replace: true });
+      }
+    } catch {
+      // The error is rendered from the mutation state.
+    } finally {
+      setPendingEmail(null);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const address = email.trim();
+    if (!address || !address.includes('@')) {
+      setEmailError('Vul een geldig e-mailadres in.');
+      return;
+    }
+    setEmailError(null);
+    void doLogin(address);
+  };
+
+  const groups = groupUsersByRole(demoUsers.data?.demoUsers ?? []);
+
+  return (
+    <Box
+      component="main"
+      id="main"
+      sx={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', py: { xs: 3, md: 6 }, px: 2 }}
+    >
+      <Paper sx={{ width: '100%', maxWidth: 720, p: { xs: 3, sm: 4 } }}>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1 }}>
+          <RouteIcon color="primary" fontSize="large" aria-hidden />
+          <Typography variant="h1" component="h1">
+            Zorgroute
+          </Typography>
+        </Stack>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          Inloggen in de ontwikkel- en demo-omgeving. Kies een demo-gebruiker of vul een e-mailadres in.
+        </Typography>
+
+        {loginError && <ErrorAlert error={loginError} sx={{ mb: 2 }} />}
+
+        <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <TextField
+            label="E-mailadres"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={!!emailError}
+            helperText={emailError ?? ' '}
+            size="small"
+            sx={{ flex: '1 1 260px' }}
+          />
+          <Button type="submit" variant="contained" disabled={loggingIn} sx={{ mt: '2px' }}>
+            Inloggen
+          </Button>
+        </Box>
+
+        <Divider sx={{ my: 3 }} />
+        <Typography variant="h2" component="h2" sx={{ mb: 1 }}>
+          Demo-gebruikers
+        </Typography>
+
+        {demoUsers.loading && !demoUsers.data && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', py: 2 }} role="status">
+            <CircularProgress size={20} aria-hidden />
+            <Typography>Demo-gebruikers laden…</Typography>
+          </Stack>
+        )}
+        {demoUsers.error && (
+          <Alert severity="info" sx={{ mt: 1 }}>
+            Demo-gebruikers zijn niet beschikbaar: {errorMessage(demoUsers.error)}
+          </Alert>
+        )}
+        {demoUsers.data && groups.length === 0 && (
+          <Typography color="text.secondary">Er zijn geen demo-gebruikers. Voer eerst de seed uit.</Typography>
+        )}
+
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+          {groups.map((group) => {
+            const headingId = `role-${group.role}`;
+            return (
+              <Box component="section" key={group.role} aria-labelledby={headingId}>
+                <Typography id={headingId} variant="h3" component="h3" sx={{ mt: 1 }}>
+                  {roleLabel(group.role)}
+                </Typography>
+                <List dense disablePadding>
+                  {group.users.map((user) => (
+                    <ListItemButton
+                      key={user.id}
+                      component="button"
+                      onClick={() => void doLogin(user.email)}
+                      disabled={loggingIn}
+                      aria-label={`Inloggen als ${user.name}, ${roleLabel(user.role)} (${user.email})`}
+                      sx={{ borderRadius: 1, width: '100%', textAlign: 'left' }}
+                    >
+                      <ListItemText
+                        primary={user.name}
+                        secondary={[user.email, user.schoolName].filter(Boolean).join(' · ')}
+                      />
+                      {pendingEmail === user.email && <CircularProgress size={18} aria-label="Bezig met inloggen" />}
+                    </ListItemButton>
+                  ))}
+                </List>
+              </Box>
+            );
+          })}
+        </Box>
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,27 @@
+import { INITIAL_VALUES, toStartTrajectoryInput, validateStartTrajectory } from './start-trajectory-form';
+
+describe('start trajectory form', () => {
+  const valid = { ...INITIAL_VALUES, pupilId: 'p-1', reason: 'Reden' };
+
+  it('accepts a pupil, a reason and 6..9 whole weeks', () => {
+    for (const weeks of ['6', '7', '8', '9']) expect(validateStartTrajectory({ ...valid, weeks })).toEqual({});
+  });
+
+  it('rejects a blank reason, a missing pupil and weeks outside 6..9', () => {
+    expect(validateStartTrajectory({ ...valid, reason: '   ' })).toHaveProperty('reason');
+    expect(validateStartTrajectory({ ...valid, pupilId: null })).toHaveProperty('pupilId');
+    for (const weeks of ['5', '10', '8.5', '', 'acht']) {
+      expect(validateStartTrajectory({ ...valid, weeks })).toHaveProperty('weeks');
+    }
+  });
+
+  it('trims texts and leaves blank optional texts out', () => {
+    expect(toStartTrajectoryInput({ ...valid, reason: ' Reden ', observations: ' ', triedActions: ' Gesprek ' })).toEqual({
+      pupilId: 'p-1',
+      reason: 'Reden',
+      observations: null,
+      triedActions: 'Gesprek',
+      weeks: 8,
+    });
+  });
+});

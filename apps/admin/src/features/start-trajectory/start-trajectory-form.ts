@@ -1,0 +1,48 @@
+import { type StartTrajectoryInput } from '../../shared/api-types';
+
+// Policy bounds of P1 (PROCESSES.md): a trajectory lasts 6–9 weeks, 8 by default.
+export const MIN_WEEKS = 6;
+export const MAX_WEEKS = 9;
+export const DEFAULT_WEEKS = 8;
+
+export interface StartTrajectoryValues {
+  pupilId: string | null;
+  reason: string;
+  observations: string;
+  triedActions: string;
+  /** As typed, so the field can be empty while editing. */
+  weeks: string;
+}
+
+export type StartTrajectoryErrors = Partial<Record<'pupilId' | 'reason' | 'weeks', string>>;
+
+export const INITIAL_VALUES: StartTrajectoryValues = {
+  pupilId: null,
+  reason: '',
+  observations: '',
+  triedActions: '',
+  weeks: String(DEFAULT_WEEKS),
+};
+
+export function validateStartTrajectory(values: StartTrajectoryValues): StartTrajectoryErrors {
+  const errors: StartTrajectoryErrors = {};
+  if (!values.pupilId) errors.pupilId = 'Kies een leerling.';
+  if (!values.reason.trim()) errors.reason = 'Vul de reden van de aanmelding in.';
+  const weeks = Number(values.weeks);
+  if (values.weeks.trim() === '' || !Number.isInteger(weeks) || weeks < MIN_WEEKS || weeks > MAX_WEEKS) {
+    errors.weeks = `Kies een duur van ${MIN_WEEKS} tot en met ${MAX_WEEKS} weken.`;
+  }
+  return errors;
+}
+
+/** The mutation input for valid values; optional texts that are blank are left out. */
+export function toStartTrajectoryInput(values: StartTrajectoryValues): StartTrajectoryInput {
+  const optional = (text: string) => (text.trim() ? text.trim() : null);
+  return {
+    pupilId: values.pupilId ?? '',
+    reason: values.reason.trim(),
+    observations: optional(values.observations),
+    triedActions: optional(values.triedActions),
+    weeks: Number(values.weeks),
+  };
+}

@@ -1,0 +1,97 @@
+// TypeScript mirror of the GraphQL contract served by apps/api at /graphql.
+
+export const PROCESS_TYPES = ['ONDERSTEUNINGSTRAJECT', 'ZORGROUTE', 'JOS', 'ZORGPLICHT', 'OOV', 'OVERDRACHT'] as const;
+export type ProcessType = (typeof PROCESS_TYPES)[number];
+
+export const ROLES = [
+  'ZORGCOORDINATOR',
+  'TEAMLEIDER',
+  'MENTOR',
+  'COACH',
+  'JOS_MEDEWERKER',
+  'PARENT',
+  'PUPIL',
+  'SWV_MEDEWERKER',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  schoolId: string | null;
+  schoolName: string | null;
+}
+
+export interface AuthPayload {
+  token: string;
+  user: User;
+}
+
+export interface School {
+  id: string;
+  name: string;
+  region: string;
+}
+
+export interface Pupil {
+  id: string;
+  displayName: string;
+  className: string | null;
+  schoolId: string;
+  mentorName: string | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  process: ProcessType;
+  status: string;
+  statusLabel: string;
+  pupil: Pupil;
+  school: School;
+  waitingFor: string | null;
+  waitingForLabel: string | null;
+  /** YYYY-MM-DD */
+  nextDueDate: string | null;
+  ownerName: string | null;
+  stuck: boolean;
+  stuckReason: string | null;
+  startedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  outcome: string | null;
+  temporalUrl: string;
+}
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  kind: string;
+  actorName: string | null;
+  description: string;
+}
+
+export interface DueDateExplanation {
+  step: string;
+  /** YYYY-MM-DD */
+  date: string;
+  explanation: string;
+}
+
+export interface CaseDetail {
+  summary: CaseSummary;
+  policyVersion: string | null;
+  timeline: TimelineEntry[];
+  dueDates: DueDateExplanation[];
+  openSteps: string[];
+}
+
+export interface StartTrajectoryInput {
+  pupilId: string;
+  reason: string;
+  observations?: string | null;
+  triedActions?: string | null;
+  weeks?: number | null;
+}

@@ -1,0 +1,84 @@
+// Date helpers. Due dates are calendar dates (YYYY-MM-DD) in the school's time zone,
+// Europe/Amsterdam; all arithmetic is on the date strings, so daylight saving never shifts a day.
+
+export const TIME_ZONE = 'Europe/Amsterdam';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseIsoDate(date: string): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** Today's calendar date in Amsterdam, as YYYY-MM-DD. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseIsoDate(to) - parseIsoDate(from)) / DAY_MS);
+}
+
+/** Adds calendar days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(parseIsoDate(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const dutchDate = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2026-11-23" → "ma 23 nov 2026". */
+export function formatDutchDate(date: string): string {
+  return dutchDate.format(new Date(parseIsoDate(date)));
+}
+
+const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+});
+
+/** An ISO timestamp shown in Amsterdam time, e.g. "ma 23 nov 2026 om 14:05". */
+export function formatDutchDateTime(timestamp: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return dutchDateTime.format(date);
+}
+
+export type DueState = 'overdue' | 'today' | 'soon' | 'later';
+
+export interface RelativeDue {
+  /** Days from today to the due date; negative when overdue. */
+  days: number;
+  /** Dutch text: "vandaag", "morgen", "over 3 dagen", "1 dag te laat", "2 dagen te laat". */
+  label: string;
+  overdue: boolean;
+  state: DueState;
+}
+
+/** Days ahead within which a due date counts as "soon". */
+export const SOON_DAYS = 3;
+
+/** Relative description of a due date seen from `today` (both YYYY-MM-DD). */
+export function relativeDue(dueDate: string, today: string): RelativeDue {
+  const days = daysBetween(today, dueDate);
+  if (days < 0) {
+    const late = -days;
+    return { days, label: `${late} ${late === 1 ? 'dag' : 'dagen'} te laat`, overdue: true, state: 'overdue' };
+  }
+  if (days === 0) return { days, label: 'vandaag', overdue: false, state: 'today' };
+  if (days === 1) return { days, label: 'morgen', overdue: false, state: 'soon' };
+  return { days, label: `over ${days} dagen`, overdue: false, state: days <= SOON_DAYS ? 'soon' : 'later' };
+}

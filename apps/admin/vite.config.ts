@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The api (GraphQL, health check, iCalendar feeds) runs on its own port; the dev and preview
+// servers proxy to it so the browser sees one origin.
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const proxy = {
+  '/graphql': { target: apiUrl, changeOrigin: true },
+  '/health': { target: apiUrl, changeOrigin: true },
+  '/calendar': { target: apiUrl, changeOrigin: true },
+};
+
+export default defineConfig({
+  // Absolute root so `vite build|preview --config apps/admin/vite.config.ts` works from the repo root.
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Long-lived vendor chunks, so a release of the app does not invalidate the libraries in the cache.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 30 },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, priority: 20 },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  server: { proxy },
+  preview: { proxy },
+});

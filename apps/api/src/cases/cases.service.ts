@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { AccessPolicy } from '../access/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { PupilsService } from '../pupils/pupils.service';
+import type { CaseFilterInput } from './dtos/case-filter.input';
+import { statusLabel, stepLabel } from './labels';
+import type { CaseDetailModel, CaseSummaryModel, DueDateExplanationModel, ThermometerPointModel } from './models/case.model';
+
+/** Reads cases from the read model, always scoped by the caller's role. */
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(PupilsService) private readonly pupils: PupilsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private scoped(user: AuthUser) {
+    const qb = this.dataSource
+      .getRepository(CaseSummaryEntity)
+      .createQueryBuilder('c')
+      .innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id');
+    return this.access.scopeCases(qb, user);
+  }
+
+  async list(user: AuthUser, filter: CaseFilterInput = {}): Promise<CaseSummaryModel[]> {
+    const qb = this.scoped(user);
+    if (!filter.includeClosed) qb.andWhere('c.closed_at IS NULL');
+    if (filter.process) qb.andWhere('c.process = :process', { process: filter.process });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.schoolId) qb.andWhere('c.school_id = :schoolId', { schoolId: filter.schoolId });
+    if (filter.stuck != null) qb.andWhere('c.stuck = :stuck', { stuck: filter.stuck });
+    if (filter.dueBefore) qb.andWhere('c.next_due_date <= :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.overdue) qb.andWhere('c.next_due_date < :today', { today: toIsoDate(Date.now()) });
+    const rows = await qb.orderBy('c.next_due_date', 'ASC', 'NULLS LAST').addOrderBy('c.started_at', 'DESC').limit(1000).getMany();
+    return this.toModels(rows);
+  }
+
+  /** One case the caller may see; NOT_FOUND otherwise (no hint whether it exists). */
+  async getVisible(user: AuthUser, id: string): Promise<CaseSummaryEntity> {
+    const row = await this.scoped(user).andWhere('c.id = :id', { id }).getOne();
+    if (!row) throw AppError.notFound('Casus', 'Case');
+    return row;
+  }
+
+  async summary(user: AuthUser, id: string): Promise<CaseSummaryModel> {
+    const [model] = await this.toModels([await this.getVisible(user, id)]);
+    return model;
+  }
+
+  async detail(user: AuthUser, id: string): Promise<CaseDetailModel> {
+    const row = await this.getVisible(user, id);
+    const [summary] = await this.toModels([row]);
+    const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } });
+    const data = row.data as {
+      dueDates?: DueDateExplanationModel[];
+      openSteps?: string[];
+      goal?: string | null;
+      coachName?: string | null;
+      sessions?: ThermometerPointModel[];
+    };
+    return {
+      summary,
+      policyVersion: row.policyVersion,
+      timeline: audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+      dueDates: data.dueDates ?? [],
+      openSteps: row.closedAt ? [] : (data.openSteps ?? []),
+      goal: data.goal ?? null,
+      coachName: data.coachName ?? null,
+      sessions: (data.sessions ?? []).map((s) => ({ date: s.date, attended: s.attended, thermometer: s.thermometer ?? null })),
+    };
+  }
+
+  async toModels(rows: CaseSummaryEntity[]): Promise<CaseSummaryModel[]> {
+    if (!rows.length) return [];
+    const pupilIds = [...new Set(rows.map((r) => r.pupilId))];
+    const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
+    const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => !!x))];
+    const [pupils, schools, owners] = await Promise.all([
+      this.dataSource.getRepository(PupilEntity).findBy({ id: In(pupilIds) }),
+      this.dataSource.getRepository(SchoolEntity).findBy({ id: In(schoolIds) }),
+      ownerIds.length ? this.dataSource.getRepository(UserEntity).findBy({ id: In(ownerIds) }) : Promise.resolve([]),
+    ]);
+    const pupilModels = new Map((await this.pupils.toModels(pupils)).map((p) => [p.id, p]));
+    const schoolMap = new Map(schools.map((s) => [s.id, { id: s.id, name: s.name, region: s.region }]));
+    const ownerMap = new Map(owners.map((o) => [o.id, o.name]));
+    const ui = this.config.temporalUiUrl.replace(/\/$/, '');
+    return rows.map((r) => ({
+      id: r.id,
+      process: r.process,
+      status: r.status,
+      statusLabel: statusLabel(r.status),
+      pupil: pupilModels.get(r.pupilId) ?? { id: r.pupilId, displayName: '?', className: null, schoolId: r.schoolId, mentorName: null },
+      school: schoolMap.get(r.schoolId) ?? { id: r.schoolId, name: '?', region: '?' },
+      waitingFor: r.waitingFor,
+      waitingForLabel: stepLabel(r.waitingFor),
+      nextDueDate: r.nextDueDate,
+      ownerName: r.ownerUserId ? (ownerMap.get(r.ownerUserId) ?? null) : null,
+      stuck: r.stuck,
+      stuckReason: r.stuckReason,
+      startedAt: r.startedAt,
+      updatedAt: r.updatedAt,
+      closedAt: r.closedAt,
+      outcome: r.outcome,
+      originCaseId: r.originCaseId,
+      temporalUrl: `${ui}/namespaces/${encodeURIComponent(this.config.namespace)}/workflows/${encodeURIComponent(r.id)}`,
+    }));
+  }
+}

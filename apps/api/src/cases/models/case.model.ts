@@ -1,0 +1,61 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { ProcessType } from '@zorgroute/domain';
+import { PupilModel, SchoolModel } from '../../pupils/models/pupil.model';
+
+@ObjectType('CaseSummary')
+export class CaseSummaryModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ProcessType) process!: ProcessType;
+  @Field() status!: string;
+  @Field() statusLabel!: string;
+  @Field(() => PupilModel) pupil!: PupilModel;
+  @Field(() => SchoolModel) school!: SchoolModel;
+  @Field(() => String, { nullable: true }) waitingFor!: string | null;
+  @Field(() => String, { nullable: true }) waitingForLabel!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) nextDueDate!: string | null;
+  @Field(() => String, { nullable: true }) ownerName!: string | null;
+  @Field() stuck!: boolean;
+  @Field(() => String, { nullable: true }) stuckReason!: string | null;
+  @Field(() => GraphQLISODateTime) startedAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => String, { nullable: true }) outcome!: string | null;
+  @Field(() => String, { nullable: true }) originCaseId!: string | null;
+  @Field({ description: 'Link to this case in the Temporal Web UI.' }) temporalUrl!: string;
+}
+
+@ObjectType('TimelineEntry')
+export class TimelineEntryModel {
+  @Field(() => ID) id!: string;
+  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field() kind!: string;
+  @Field(() => String, { nullable: true }) actorName!: string | null;
+  @Field() description!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+@ObjectType('DueDateExplanation')
+export class DueDateExplanationModel {
+  @Field() step!: string;
+  @Field() date!: string;
+  @Field() explanation!: string;
+}
+
+@ObjectType('ThermometerPoint')
+export class ThermometerPointModel {
+  @Field() date!: string;
+  @Field() attended!: boolean;
+  @Field(() => Number, { nullable: true }) thermometer!: number | null;
+}
+
+@ObjectType('CaseDetail')
+export class CaseDetailModel {
+  @Field(() => CaseSummaryModel) summary!: CaseSummaryModel;
+  @Field(() => String, { nullable: true }) policyVersion!: string | null;
+  @Field(() => [TimelineEntryModel]) timeline!: TimelineEntryModel[];
+  @Field(() => [DueDateExplanationModel]) dueDates!: DueDateExplanationModel[];
+  @Field(() => [String], { description: 'Human steps that can be done now, e.g. RECORD_INTAKE.' }) openSteps!: string[];
+  @Field(() => String, { nullable: true, description: "The pupil's own goal (ontwikkeldoel)." }) goal!: string | null;
+  @Field(() => String, { nullable: true }) coachName!: string | null;
+  @Field(() => [ThermometerPointModel]) sessions!: ThermometerPointModel[];
+}

@@ -1,0 +1,29 @@
+import { GraphQLError } from 'graphql';
+
+export type AppErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'STEP_NOT_ALLOWED'
+  | 'CASE_CLOSED'
+  | 'UNAVAILABLE';
+
+/**
+ * The one error type the api throws at callers: a GraphQL error with a code, a Dutch message (the
+ * user interface language) and the English message in `extensions.messageEn`.
+ */
+export class AppError extends GraphQLError {
+  constructor(code: AppErrorCode, messageNl: string, messageEn: string, details?: Record<string, unknown>) {
+    super(messageNl, { extensions: { code, messageEn, ...(details ? { details } : {}) } });
+  }
+
+  static notFound(what: string, whatEn: string): AppError {
+    return new AppError('NOT_FOUND', `${what} niet gevonden`, `${whatEn} not found`);
+  }
+
+  static forbidden(): AppError {
+    return new AppError('FORBIDDEN', 'U heeft geen toegang tot deze gegevens of actie', 'You are not allowed to see or do this');
+  }
+}

@@ -1,0 +1,40 @@
+import { requireDatabaseUrl } from '@zorgroute/domain';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  temporalUiUrl: string;
+  appUrl: string;
+  authSecret: string;
+  /** Development login for the demo users (never in production). */
+  devLoginEnabled: boolean;
+  tokenTtlSeconds: number;
+  production: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Reads the api's configuration from the environment (see README "Configuration"). */
+export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const authSecret = env.AUTH_SECRET ?? (production ? '' : 'zorgroute-development-secret');
+  if (authSecret.length < 12) throw new Error('AUTH_SECRET must be set to at least 12 characters');
+  return {
+    port: Number(env.API_PORT ?? 3000),
+    host: env.API_HOST ?? '127.0.0.1',
+    databaseUrl: requireDatabaseUrl(env),
+    temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'zorgroute',
+    temporalUiUrl: env.TEMPORAL_UI_URL ?? 'http://127.0.0.1:8233',
+    appUrl: env.APP_URL ?? 'http://127.0.0.1:4200',
+    authSecret,
+    devLoginEnabled: !production && env.AUTH_DEV_LOGIN !== 'false',
+    tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600),
+    production,
+  };
+}

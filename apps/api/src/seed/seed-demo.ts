@@ -1,0 +1,90 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CaseSummaryEntity, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { toAuthUser } from '../auth/auth.service';
+import { StartTrajectoryUseCase } from '../trajectories/usecases/start-trajectory.usecase';
+import { AssignCoachUseCase, RecordIntakeUseCase } from '../trajectories/usecases/trajectory-step.usecase';
+import { DEMO_PUPILS, DEMO_SCHOOLS, DEMO_SWV, DEMO_USERS } from './demo-data';
+
+export interface SeedResult {
+  createdUsers: number;
+  createdPupils: number;
+  startedCases: number;
+}
+
+/** Inserts the demo records that are missing and starts demo cases through the real use cases. Idempotent. */
+export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => undefined): Promise<SeedResult> {
+  const ds = app.get(DataSource);
+  const result: SeedResult = { createdUsers: 0, createdPupils: 0, startedCases: 0 };
+
+  let swv = await ds.getRepository(SwvEntity).findOneBy({ code: DEMO_SWV.code });
+  swv ??= await ds.getRepository(SwvEntity).save(ds.getRepository(SwvEntity).create(DEMO_SWV));
+
+  const schools = new Map<string, SchoolEntity>();
+  for (const s of DEMO_SCHOOLS) {
+    let school = await ds.getRepository(SchoolEntity).findOneBy({ brin: s.brin });
+    school ??= await ds.getRepository(SchoolEntity).save(ds.getRepository(SchoolEntity).create({ swvId: swv.id, brin: s.brin, name: s.name, region: s.region }));
+    schools.set(s.key, school);
+  }
+
+  const users = new Map<string, UserEntity>();
+  const ensureUser = async (email: string, name: string, role: Role, schoolId: string | null, pupilId: string | null = null) => {
+    let u = await ds.getRepository(UserEntity).findOneBy({ email });
+    if (!u) {
+      u = await ds.getRepository(UserEntity).save(
+        ds.getRepository(UserEntity).create({ email, name, role, schoolId, swvId: role === Role.SWV_MEDEWERKER || schoolId ? swv.id : null, pupilId }),
+      );
+      result.createdUsers += 1;
+    }
+    users.set(email, u);
+    return u;
+  };
+  for (const u of DEMO_USERS) await ensureUser(u.email, u.name, u.role, u.school ? (schools.get(u.school)?.id ?? null) : null);
+
+  const pupils = new Map<string, PupilEntity>();
+  for (const p of DEMO_PUPILS) {
+    const school = schools.get(p.school) as SchoolEntity;
+    let pupil = await ds.getRepository(PupilEntity).findOneBy({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName });
+    if (!pupil) {
+      pupil = await ds.getRepository(PupilEntity).save(
+        ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, className: p.className, mentorId: users.get(p.mentor)?.id ?? null }),
+      );
+      result.createdPupils += 1;
+    }
+    pupils.set(p.key, pupil);
+    for (const parent of p.parents) {
+      const u = await ensureUser(parent.email, parent.name, Role.PARENT, school.id);
+      await ds.getRepository(PupilGuardianEntity).upsert({ pupilId: pupil.id, userId: u.id, relation: 'ouder' }, ['pupilId', 'userId']);
+    }
+    if (p.account) await ensureUser(p.account, `${p.firstName} ${p.lastName}`, Role.PUPIL, school.id, pupil.id);
+  }
+
+  // Demo cases in different states, started and advanced through the same use cases as the api.
+  const zc = toAuthUser(users.get('zc@daltoncollege.example') as UserEntity);
+  const zcBaken = toAuthUser(users.get('zc@hetbaken.example') as UserEntity);
+  const start = app.get(StartTrajectoryUseCase);
+  const intake = app.get(RecordIntakeUseCase);
+  const coach = app.get(AssignCoachUseCase);
+  const today = new Date().toISOString().slice(0, 10);
+  const demoCases = [
+    { pupil: 'p1', by: zc, key: 'demo-1', reason: 'Faalangst bij toetsen; trekt zich terug in de klas', advance: 2 },
+    { pupil: 'p2', by: zc, key: 'demo-2', reason: 'Moeite met plannen en huiswerk', advance: 1 },
+    { pupil: 'p3', by: zc, key: 'demo-3', reason: 'Conflicten met klasgenoten in de pauzes', advance: 0 },
+    { pupil: 'p6', by: zcBaken, key: 'demo-4', reason: 'Veel verzuim in de eerste uren', advance: 0 },
+  ];
+  for (const c of demoCases) {
+    const pupil = pupils.get(c.pupil) as PupilEntity;
+    const existing = await ds.getRepository(CaseSummaryEntity).findOneBy({ id: `ondersteuningstraject-${pupil.id}-${c.key}` });
+    if (existing) continue;
+    const summary = await start.execute(c.by, { pupilId: pupil.id, reason: c.reason, requestKey: c.key, weeks: 8 });
+    result.startedCases += 1;
+    if (c.advance >= 1) {
+      await intake.execute(c.by, summary.id, { intakeDate: today, goal: 'Ik wil rustiger worden voor een toets en mijn planning zelf bijhouden', subGoals: ['Elke week een planning maken'] });
+    }
+    if (c.advance >= 2) {
+      await coach.execute(c.by, summary.id, { coachId: (users.get('coach@daltoncollege.example') as UserEntity).id, sessionSlot: 'dinsdag 10:15' });
+    }
+    log(`[seed] demo case ${summary.id}`);
+  }
+  return result;
+}

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { ProcessType, Role, UserEntity } from '@zorgroute/domain';
+import {
+  assignCoach,
+  logSession,
+  recordIntake,
+  recordMidEvaluation,
+  recordOutcome,
+  stopTrajectory,
+  type Actor,
+} from '@zorgroute/workflows';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../access/access-policy';
+import type { AuthUser } from '../../auth/auth-user';
+import { AppError } from '../../common/app-error';
+import { toAppError } from '../../common/temporal-errors';
+import { validateOrThrow } from '../../common/validate';
+import { CasesService } from '../../cases/cases.service';
+import type { CaseSummaryModel } from '../../cases/models/case.model';
+import {
+  AssignCoachInput,
+  LogSessionInput,
+  MidEvaluationInput,
+  RecordIntakeInput,
+  RecordOutcomeInput,
+  StopTrajectoryInput,
+} from '../dtos/trajectory.inputs';
+
+/**
+ * Shared path of every human step of P1: validate the input, check the caller may act on the case,
+ * run the workflow update (its validator rejects a step that is not open now: nothing is written),
+ * then return the case as the read model shows it (the update returns after the row is written).
+ */
+@Injectable()
+export class TrajectoryStepRunner {
+  constructor(
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(CasesService) private readonly cases: CasesService,
+  ) {}
+
+  async run(user: AuthUser, caseId: string, coordinationOnly: boolean, send: (handle: ReturnType<Client['workflow']['getHandle']>, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
+    const row = await this.cases.getVisible(user, caseId);
+    if (row.process !== ProcessType.ONDERSTEUNINGSTRAJECT) throw AppError.notFound('Ondersteuningstraject', 'Support trajectory');
+    if (!this.access.canActOnCase(user, row, coordinationOnly)) throw AppError.forbidden();
+    try {
+      await send(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name });
+    } catch (err) {
+      throw toAppError(err);
+    }
+    return this.cases.summary(user, caseId);
+  }
+}
+
+@Injectable()
+export class RecordIntakeUseCase {
+  constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: RecordIntakeInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(RecordIntakeInput, raw);
+    return this.steps.run(user, caseId, true, (h, actor) => h.executeUpdate(recordIntake, { args: [{ ...input, subGoals: input.subGoals ?? [], actor }] }));
+  }
+}
+
+@Injectable()
+export class AssignCoachUseCase {
+  constructor(
+    @Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+  async execute(user: AuthUser, caseId: string, raw: AssignCoachInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(AssignCoachInput, raw);
+    const coach = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.coachId });
+    const coachRoles: string[] = [Role.COACH, Role.MENTOR, Role.ZORGCOORDINATOR];
+    if (!coach || (user.role !== Role.ADMIN && coach.schoolId !== user.schoolId) || !coachRoles.includes(coach.role)) {
+      throw new AppError('BAD_USER_INPUT', 'Deze coach bestaat niet op deze school', 'This coach does not exist at this school');
+    }
+    return this.steps.run(user, caseId, true, (h, actor) =>
+      h.executeUpdate(assignCoach, { args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot: input.sessionSlot, reason: input.reason ?? null }] }),
+    );
+  }
+}
+
+@Injectable()
+export class LogSessionUseCase {
+  constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: LogSessionInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(LogSessionInput, raw);
+    return this.steps.run(user, caseId, false, (h, actor) => h.executeUpdate(logSession, { args: [{ ...input, actor }] }));
+  }
+}
+
+@Injectable()
+export class RecordMidEvaluationUseCase {
+  constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: MidEvaluationInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(MidEvaluationInput, raw);
+    return this.steps.run(user, caseId, false, (h, actor) => h.executeUpdate(recordMidEvaluation, { args: [{ ...input, actor }] }));
+  }
+}
+
+@Injectable()
+export class RecordOutcomeUseCase {
+  constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: RecordOutcomeInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(RecordOutcomeInput, raw);
+    return this.steps.run(user, caseId, false, (h, actor) => h.executeUpdate(recordOutcome, { args: [{ ...input, actor }] }));
+  }
+}
+
+@Injectable()
+export class StopTrajectoryUseCase {
+  constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: StopTrajectoryInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(StopTrajectoryInput, raw);
+    return this.steps.run(user, caseId, true, (h, actor) => h.executeUpdate(stopTrajectory, { args: [{ ...input, actor }] }));
+  }
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// `npm test` (and CI through .ci/run): lint, typecheck and build every project, start throw-away
+// services (PostgreSQL in .data/test-postgres, an in-memory Temporal dev server, a mail catcher; all
+// on free ports, separate from the `npm start` data), run all Jest tests including the integration
+// and browser tests, stop the services and print one last line: `N passed, N failed`.
+// Extra arguments go to Jest: `npm test -- libs/workflows` or `npm test -- -t 'zorgplicht'`.
+// TEST_DATABASE_URL: use that (existing, disposable) database instead of the local test cluster.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  dataDir,
+  ensureChromium,
+  ensureNodeModules,
+  ensurePostgres,
+  ensureTemporalCli,
+  ensureTestServer,
+  localBin,
+  log,
+  logError,
+  reportError,
+  repoRoot,
+  run,
+  startMailCatcher,
+  startTemporalDevServer,
+  Supervisor,
+  ZorgrouteError,
+} from './lib/index.mjs';
+
+const jestArgs = process.argv.slice(2);
+const resultsFile = path.join(repoRoot, 'test-results', 'jest.json');
+
+/** Print the final summary as the very last line and set the exit code. */
+function finish(passed, failed, exitCode) {
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exitCode = exitCode;
+}
+
+/** Counts from Jest's JSON report; failed > 0 whenever Jest itself failed. */
+function readResults(jestExitCode) {
+  let report = null;
+  try {
+    report = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } catch {
+    logError(`Jest wrote no readable report to ${path.relative(repoRoot, resultsFile)}.`);
+  }
+  const passed = report?.numPassedTests ?? 0;
+  let failed = (report?.numFailedTests ?? 0) + (report?.numRuntimeErrorTestSuites ?? 0);
+  if (jestExitCode !== 0 && failed === 0) failed = 1; // e.g. no tests found, a crash, an open handle
+  if (report && report.success === false && failed === 0) failed = 1;
+  return { passed, failed };
+}
+
+async function main() {
+  const supervisor = new Supervisor();
+  let foreground = false; // Jest/Nx run in our process group and get Ctrl-C themselves
+  let interrupted = false;
+  supervisor.handleSignals((signal) => {
+    interrupted = true;
+    if (foreground) return; // the foreground command exits; the normal path below cleans up
+    supervisor.stopAll().finally(() => {
+      logError(`interrupted (${signal})`);
+      finish(0, 1, 130);
+      process.exit(130);
+    });
+  });
+  const foregroundRun = async (cmd, args, opts) => {
+    foreground = true;
+    try {
+      return await run(cmd, args, opts);
+    } finally {
+      foreground = false;
+    }
+  };
+
+  // 1. Tools.
+  await ensureNodeModules();
+  const temporalCli = await ensureTemporalCli();
+  const testServer = await ensureTestServer();
+  const chromium = await ensureChromium();
+
+  // 2. Static checks and builds of every project (fails fast).
+  log('lint, typecheck and build of all projects…');
+  await foregroundRun(localBin('nx'), ['run-many', '-t', 'lint', 'typecheck', 'build', '--outputStyle=stream'], {
+    what: 'lint, typecheck and build all projects',
+    hint: 'Fix the errors shown above (run `npx nx run-many -t lint typecheck build` to repeat just this step).',
+  });
+  if (interrupted) throw new ZorgrouteError('interrupted');
+
+  // 3. Services for the integration tests, separate from the `npm start` data.
+  let jestExit = 1;
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zorgroute-test-mail-'));
+  try {
+    const postgres = supervisor.add(
+      'PostgreSQL (tests)',
+      await ensurePostgres({
+        dataDir: path.join(dataDir, 'test-postgres'),
+        port: 0,
+        databases: ['zorgroute_test'],
+        recreate: true,
+        urlEnv: 'TEST_DATABASE_URL',
+      }),
+    );
+    const temporal = supervisor.add(
+      'Temporal dev server (tests)',
+      await startTemporalDevServer({ temporalPath: temporalCli, port: 0, dbFile: null, headless: true, silent: true }),
+    );
+    const mail = supervisor.add('mail catcher (tests)', await startMailCatcher({ smtpPort: 0, webPort: 0, mailDir, silent: true }));
+    if (interrupted) throw new ZorgrouteError('interrupted');
+
+    // 4. Environment for Jest.
+    const env = {
+      ...process.env,
+      ZR_INTEGRATION: '1',
+      ZR_REPO_ROOT: repoRoot,
+      DATABASE_URL: postgres.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TEST_SERVER_PATH: testServer,
+      TEMPORAL_CLI_PATH: temporalCli,
+      SMTP_URL: mail.smtpUrl,
+      MAIL_WEB_URL: mail.webUrl,
+      MAIL_FROM: 'Zorgroute <noreply@zorgroute.local>',
+      APP_URL: 'http://127.0.0.1:4200',
+      AUTH_SECRET: 'test-secret',
+      AUTH_DEV_LOGIN: 'true',
+      CHROMIUM_PATH: chromium,
+    };
+
+    // 5. Jest (normal output streams; the JSON report is for the summary).
+    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+    fs.rmSync(resultsFile, { force: true });
+    log('running the tests…');
+    const result = await foregroundRun(
+      localBin('jest'),
+      ['-c', 'jest.config.js', '--maxWorkers=2', '--ci', '--json', `--outputFile=${path.relative(repoRoot, resultsFile)}`, ...jestArgs],
+      { env, allowFailure: true, what: 'run the tests' },
+    );
+    jestExit = result.code;
+  } finally {
+    // 6. Stop the services, also after a failure or Ctrl-C.
+    await supervisor.stopAll();
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  }
+
+  const { passed, failed } = readResults(jestExit);
+  if (interrupted) logError('interrupted');
+  finish(passed, failed, failed > 0 || jestExit !== 0 || interrupted ? 1 : 0);
+}
+
+main().catch((error) => {
+  reportError(error);
+  finish(0, 1, 1);
+});

@@ -1,0 +1,41 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** TypeORM options for Zorgroute's PostgreSQL database. Schema changes go through migrations only. */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    migrationsRun: false,
+    logging: ['error', 'migration'],
+    extra: { max: 10, application_name: 'zorgroute' },
+    ...overrides,
+  } as DataSourceOptions;
+}
+
+export function createDataSource(url: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, overrides));
+}
+
+export function requireDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (e.g. postgres://zorgroute@127.0.0.1:54329/zorgroute)');
+  return url;
+}
+
+/** Runs every pending migration and closes the connection. */
+export async function migrate(url: string): Promise<string[]> {
+  const ds = createDataSource(url, { logging: ['error'] });
+  await ds.initialize();
+  try {
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

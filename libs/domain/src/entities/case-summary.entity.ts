@@ -1,0 +1,77 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ProcessType } from './roles';
+
+/**
+ * Read model of one case (one workflow execution chain), written only by workflow activities.
+ * Temporal holds the truth; this row serves lists and dashboards. `seq` orders writes: a write
+ * with a lower or equal seq than the stored one is ignored, so retried or late activities never
+ * move a case back in time.
+ */
+@Entity({ name: 'case_summary' })
+@Index(['schoolId', 'process', 'status'])
+@Index(['nextDueDate'])
+export class CaseSummaryEntity {
+  /** The Temporal workflow id (a business key). */
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  process!: ProcessType;
+
+  @Column({ name: 'school_id', type: 'uuid' })
+  schoolId!: string;
+
+  @Index()
+  @Column({ name: 'pupil_id', type: 'uuid' })
+  pupilId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  status!: string;
+
+  /** The human step the case waits for now (machine name), or null. */
+  @Column({ name: 'waiting_for', type: 'varchar', length: 60, nullable: true })
+  waitingFor!: string | null;
+
+  @Column({ name: 'next_due_date', type: 'date', nullable: true })
+  nextDueDate!: string | null;
+
+  @Index()
+  @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
+  ownerUserId!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  stuck!: boolean;
+
+  @Column({ name: 'stuck_reason', type: 'varchar', length: 300, nullable: true })
+  stuckReason!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  outcome!: string | null;
+
+  @Column({ name: 'policy_version', type: 'varchar', length: 40, nullable: true })
+  policyVersion!: string | null;
+
+  /** The case this one was started from (e.g. an IZO decision), if any. */
+  @Column({ name: 'origin_case_id', type: 'varchar', length: 200, nullable: true })
+  originCaseId!: string | null;
+
+  /** Participants who may see this case (coach, JOS worker, ...), for row-level scoping. */
+  @Column({ name: 'participant_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  participantIds!: string[];
+
+  /** Process-specific view data: due dates with explanations, open steps, coach, goal, ... */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data!: Record<string, unknown>;
+
+  @Column({ type: 'integer', default: 0 })
+  seq!: number;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+}

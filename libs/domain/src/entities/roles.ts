@@ -1,0 +1,29 @@
+/**
+ * Roles and process types as const objects with union types: plain strings that Temporal workflow
+ * code can use (`import type`) without pulling this library into the workflow bundle.
+ */
+
+/** Roles a person can have in Zorgroute. Scoping rules per role live in the api's access module. */
+export const Role = {
+  ZORGCOORDINATOR: 'ZORGCOORDINATOR',
+  TEAMLEIDER: 'TEAMLEIDER',
+  MENTOR: 'MENTOR',
+  COACH: 'COACH',
+  JOS_MEDEWERKER: 'JOS_MEDEWERKER',
+  PARENT: 'PARENT',
+  PUPIL: 'PUPIL',
+  SWV_MEDEWERKER: 'SWV_MEDEWERKER',
+  ADMIN: 'ADMIN',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+/** The six processes of PROCESSES.md (P1–P6). */
+export const ProcessType = {
+  ONDERSTEUNINGSTRAJECT: 'ONDERSTEUNINGSTRAJECT',
+  ZORGROUTE: 'ZORGROUTE',
+  JOS: 'JOS',
+  ZORGPLICHT: 'ZORGPLICHT',
+  OOV: 'OOV',
+  OVERDRACHT: 'OVERDRACHT',
+} as const;
+export type ProcessType = (typeof ProcessType)[keyof typeof ProcessType];

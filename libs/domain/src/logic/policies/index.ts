@@ -1,0 +1,3 @@
+export * from './process-policies';
+export * from './resolve-policies';
+export * from './validate-policies';

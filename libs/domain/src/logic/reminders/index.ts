@@ -1,0 +1,2 @@
+export * from './reminder-ladder';
+export * from './zoned-time';

@@ -1,0 +1,246 @@
+import { DeliveryStatus, NotificationDeliveryEntity } from '@zorgroute/domain';
+import type { DataSource } from 'typeorm';
+import type { EmailRepository } from '../email/email.repository';
+import { errorMessage } from '../email/redact.util';
+import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
+import type { MessageKind } from '../messages/message-kind';
+import { InvalidMessageDataError } from '../templates/template.errors';
+import type { TemplateRenderer } from '../templates/template.renderer';
+import { DeliveryInProgressError, DeliveryRecordError, NotificationSendError } from './delivery.errors';
+import { messageIdForKey } from './message-id.util';
+import type { DeliveryRecord, DeliveryRequest, DeliveryResult, NotificationDeliveryOptions } from './notification-delivery.types';
+
+export const DEFAULT_SENDING_LEASE_MS = 120_000;
+const MAX_KEY_LENGTH = 400;
+const MAX_CASE_ID_LENGTH = 200;
+const MAX_EMAIL_LENGTH = 320;
+const MAX_LAST_ERROR_LENGTH = 1000;
+const CLAIM_ROUNDS = 3;
+const EMAIL = /^[^\s@<>,;"'()[\]\\]+@[^\s@<>,;"'()[\]\\]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Headers of every automated message (RFC 3834; Exchange): no out-of-office replies to a no-reply sender. */
+const AUTOMATED_HEADERS: Readonly<Record<string, string>> = {
+  'Auto-Submitted': 'auto-generated',
+  'X-Auto-Response-Suppress': 'All',
+};
+
+type Claim =
+  | { outcome: 'claimed'; id: string; attempts: number }
+  | { outcome: 'already-sent'; messageId: string | null }
+  | { outcome: 'in-progress'; since: Date };
+
+/**
+ * Delivers each message at most once per key (cross-cutting rule 5), recording every step in
+ * notification_delivery:
+ *
+ * 1. record before sending — INSERT … ON CONFLICT (key) DO NOTHING (status PENDING);
+ * 2. claim atomically — one UPDATE moves PENDING/FAILED (or a SENDING row whose lease expired) to
+ *    SENDING and counts the attempt; concurrent callers for the same key cannot both win, because
+ *    PostgreSQL re-checks the WHERE clause on the locked row;
+ * 3. send — with a Message-ID derived from the key;
+ * 4. record the outcome — SENT with sent_at and message_id, or FAILED with last_error, then rethrow.
+ *
+ * Honest limit: SMTP has no transaction shared with the database. If the process dies (or the
+ * database is unreachable) after the mail server accepted the message but before SENT is recorded,
+ * the row stays SENDING. After the lease a retry cannot tell "crashed before sending" from
+ * "crashed after sending" and sends again. That resend carries the same Message-ID, which mail
+ * systems and clients use to recognise duplicates (many, not all, de-duplicate on it). So the
+ * guarantee is: exactly one e-mail per key in every normal and failure path except that crash
+ * window, where a second copy with an identical Message-ID is possible — never a lost message.
+ */
+export class NotificationDeliveryService {
+  private readonly leaseMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly email: EmailRepository,
+    private readonly renderer: TemplateRenderer,
+    options: NotificationDeliveryOptions = {},
+  ) {
+    this.leaseMs = options.sendingLeaseMs ?? DEFAULT_SENDING_LEASE_MS;
+    if (!Number.isFinite(this.leaseMs) || this.leaseMs <= 0) throw new RangeError('sendingLeaseMs must be a positive number');
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Sends the message for `req.key` unless it was sent before. Throws DeliveryInProgressError
+   * (another attempt holds it), NotificationSendError (recorded FAILED) or DeliveryRecordError —
+   * all retryable — or InvalidMessageDataError (not retryable).
+   */
+  async deliver(req: DeliveryRequest): Promise<DeliveryResult> {
+    validateRequest(req);
+    const message = this.render(req);
+    const messageId = messageIdForKey(req.key);
+
+    await this.rows(
+      `INSERT INTO notification_delivery
+         (key, case_id, recipient_user_id, recipient_email, kind, subject, status, attempts, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8)
+       ON CONFLICT (key) DO NOTHING`,
+      [req.key, req.caseId, req.recipient.userId, req.recipient.email, req.kind, message.subject, DeliveryStatus.PENDING, this.now()],
+    );
+
+    const claim = await this.claim(req, message);
+    if (claim.outcome === 'already-sent') return { status: 'ALREADY_SENT', messageId: claim.messageId ?? messageId };
+    if (claim.outcome === 'in-progress') {
+      throw new DeliveryInProgressError(
+        `Delivery ${req.key} is in progress (another attempt has held it since ${claim.since.toISOString()}; ` +
+          `lease ${this.leaseMs} ms); retry later`,
+      );
+    }
+
+    try {
+      await this.email.send({
+        to: req.recipient.email,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId,
+        headers: { ...AUTOMATED_HEADERS },
+      });
+    } catch (error) {
+      const reason = truncate(errorMessage(error), MAX_LAST_ERROR_LENGTH);
+      let recordProblem = '';
+      try {
+        // Only while our claim still holds: a failure must never overwrite a later attempt's SENT.
+        await this.rows(
+          `UPDATE notification_delivery SET status = $3, last_error = $4, updated_at = $5
+           WHERE id = $1 AND attempts = $2 AND status = $6`,
+          [claim.id, claim.attempts, DeliveryStatus.FAILED, reason, this.now(), DeliveryStatus.SENDING],
+        );
+      } catch (recordError) {
+        recordProblem = ` (recording FAILED also failed: ${errorMessage(recordError)})`;
+      }
+      throw new NotificationSendError(
+        `Sending ${req.kind} e-mail for delivery ${req.key} failed on attempt ${claim.attempts}: ${reason}${recordProblem}`,
+        { cause: error },
+      );
+    }
+
+    try {
+      const now = this.now();
+      await this.rows(
+        `UPDATE notification_delivery SET status = $2, sent_at = $3, updated_at = $3, message_id = $4
+         WHERE id = $1 AND status <> $2`,
+        [claim.id, DeliveryStatus.SENT, now, messageId],
+      );
+    } catch (error) {
+      throw new DeliveryRecordError(
+        `The mail server accepted ${req.kind} e-mail for delivery ${req.key}, but recording SENT failed: ${errorMessage(error)}. ` +
+          `The delivery stays SENDING; a retry after the lease re-sends it with the same Message-ID ${messageId}`,
+        { cause: error },
+      );
+    }
+    return { status: 'SENT', messageId };
+  }
+
+  /** Deliveries of a case for its timeline, oldest first. */
+  async listForCase(caseId: string): Promise<DeliveryRecord[]> {
+    const rows = await this.dataSource.getRepository(NotificationDeliveryEntity).find({
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toRecord);
+  }
+
+  async findByKey(key: string): Promise<DeliveryRecord | null> {
+    const row = await this.dataSource.getRepository(NotificationDeliveryEntity).findOneBy({ key });
+    return row ? toRecord(row) : null;
+  }
+
+  private render(req: DeliveryRequest): RenderedMessage {
+    const data = { ...req.data, recipientName: req.data.recipientName?.trim() || req.recipient.name };
+    return this.renderer.render(req.kind as MessageKind, data as MessageDataByKind[MessageKind]);
+  }
+
+  private async claim(req: DeliveryRequest, message: RenderedMessage): Promise<Claim> {
+    for (let round = 0; round < CLAIM_ROUNDS; round++) {
+      const now = this.now();
+      const staleBefore = new Date(now.getTime() - this.leaseMs);
+      const claimed = await this.rows<{ id: string; attempts: number }>(
+        `UPDATE notification_delivery
+         SET status = $2, attempts = attempts + 1, updated_at = $3,
+             recipient_email = $4, recipient_user_id = $5, subject = $6
+         WHERE key = $1
+           AND (status IN ($7, $8) OR (status = $2 AND updated_at < $9))
+         RETURNING id, attempts`,
+        [
+          req.key,
+          DeliveryStatus.SENDING,
+          now,
+          req.recipient.email,
+          req.recipient.userId,
+          message.subject,
+          DeliveryStatus.PENDING,
+          DeliveryStatus.FAILED,
+          staleBefore,
+        ],
+      );
+      if (claimed.length === 1) return { outcome: 'claimed', id: claimed[0].id, attempts: Number(claimed[0].attempts) };
+
+      const [current] = await this.rows<{ status: DeliveryStatus; updated_at: Date; message_id: string | null }>(
+        `SELECT status, updated_at, message_id FROM notification_delivery WHERE key = $1`,
+        [req.key],
+      );
+      if (!current) throw new DeliveryRecordError(`Delivery ${req.key} disappeared while claiming it`);
+      if (current.status === DeliveryStatus.SENT) return { outcome: 'already-sent', messageId: current.message_id };
+      if (current.status === DeliveryStatus.SENDING && current.updated_at >= staleBefore) {
+        return { outcome: 'in-progress', since: current.updated_at };
+      }
+      // The row changed between the UPDATE and the SELECT (another attempt finished or failed): try again.
+    }
+    return { outcome: 'in-progress', since: this.now() };
+  }
+
+  /** Runs one statement and returns its rows (also for UPDATE … RETURNING). */
+  private async rows<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return (result.records ?? []) as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+function validateRequest(req: DeliveryRequest): void {
+  const problems: string[] = [];
+  if (typeof req.key !== 'string' || req.key.trim() === '' || req.key.length > MAX_KEY_LENGTH) {
+    problems.push(`key must be a non-empty string of at most ${MAX_KEY_LENGTH} characters`);
+  }
+  if (req.caseId !== null && (typeof req.caseId !== 'string' || req.caseId === '' || req.caseId.length > MAX_CASE_ID_LENGTH)) {
+    problems.push(`caseId must be null or a non-empty string of at most ${MAX_CASE_ID_LENGTH} characters`);
+  }
+  const recipient = req.recipient as Partial<DeliveryRequest['recipient']> | undefined;
+  if (!recipient || typeof recipient.email !== 'string' || recipient.email.length > MAX_EMAIL_LENGTH || !EMAIL.test(recipient.email)) {
+    problems.push('recipient.email must be a single e-mail address');
+  }
+  if (recipient && recipient.userId !== null && (typeof recipient.userId !== 'string' || !UUID.test(recipient.userId))) {
+    problems.push('recipient.userId must be null or a uuid');
+  }
+  if (problems.length > 0) throw new InvalidMessageDataError(`Invalid delivery request: ${problems.join('; ')}`);
+}
+
+function toRecord(row: NotificationDeliveryEntity): DeliveryRecord {
+  return {
+    key: row.key,
+    caseId: row.caseId,
+    recipientEmail: row.recipientEmail,
+    kind: row.kind,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    messageId: row.messageId,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    sentAt: row.sentAt,
+  };
+}
+
+function truncate(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}

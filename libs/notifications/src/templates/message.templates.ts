@@ -1,0 +1,252 @@
+import type { MessageKind } from '../messages/message-kind';
+
+/**
+ * Dutch subject, HTML and plain-text templates per message kind (Handlebars sources, compiled once).
+ * They see only the view built by TemplateRenderer (never the caller's data object), so a field
+ * that is not part of the view cannot end up in an e-mail. Staff are addressed with "je", parents
+ * with "u".
+ */
+export interface MessageTemplateSource {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const STAFF_TASK_FOOTER = `Je ontvangt dit bericht omdat je bij {{schoolName}} eigenaar bent van deze taak in Zorgroute; deze e-mail is automatisch verstuurd.`;
+const COORDINATOR_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
+const COORDINATOR_ADMIN_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator of beheerder bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
+const PARENT_FOOTER = `U ontvangt dit bericht omdat u bij {{schoolName}} geregistreerd staat als ouder of verzorger van {{pupilFirstName}}; deze e-mail is automatisch verstuurd.`;
+
+const P = '<p style="margin:0 0 16px 0;">';
+
+export const MESSAGE_TEMPLATES: Record<MessageKind, MessageTemplateSource> = {
+  STEP_ASSIGNED: {
+    subject: `Nieuwe taak: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}Er staat een nieuwe taak voor je klaar in Zorgroute{{#if pupilFirstName}} voor de begeleiding van {{pupilFirstName}}{{/if}}.</p>
+{{#> facts}}
+{{> fact label="Taak" value=stepLabel}}
+{{> fact label="Uiterlijk af" value=dueDateLong}}
+{{#if pupilFirstName}}{{> fact label="Leerling" value=pupilFirstName}}{{/if}}
+{{/facts}}
+${P}Open de taak via de knop hieronder; daar zie je wat er van je gevraagd wordt.</p>
+{{/inline}}
+{{#*inline "button"}}Taak openen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+Er staat een nieuwe taak voor je klaar in Zorgroute{{#if pupilFirstName}} voor de begeleiding van {{pupilFirstName}}{{/if}}.
+
+Taak: {{stepLabel}}
+Uiterlijk af: {{dueDateLong}}
+{{#if pupilFirstName}}
+Leerling: {{pupilFirstName}}
+{{/if}}
+
+Open de taak via de link hieronder; daar zie je wat er van je gevraagd wordt.
+{{/inline}}
+{{#*inline "button"}}Taak openen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  STEP_REMINDER: {
+    subject:
+      `{{#if isBeforeDue}}Herinnering: {{stepLabel}} (uiterlijk {{dueDateLong}}){{/if}}` +
+      `{{#if isOnDue}}Vandaag uiterlijk: {{stepLabel}} ({{dueDateLong}}){{/if}}` +
+      `{{#if isOverdue}}Termijn verstreken: {{stepLabel}} ({{schoolDaysText}} te laat){{/if}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isBeforeDue}}
+${P}Een herinnering: de taak <strong>{{stepLabel}}</strong>{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} moet over {{schoolDaysText}} af zijn, uiterlijk op {{dueDateLong}}.</p>
+{{/if}}
+{{#if isOnDue}}
+${P}De taak <strong>{{stepLabel}}</strong>{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} moet vandaag af zijn ({{dueDateLong}}).</p>
+{{/if}}
+{{#if isOverdue}}
+${P}De taak <strong>{{stepLabel}}</strong>{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} had uiterlijk op {{dueDateLong}} af moeten zijn en is nu {{schoolDaysText}} over de termijn.</p>
+{{/if}}
+{{#> facts}}
+{{> fact label="Taak" value=stepLabel}}
+{{> fact label="Uiterlijk af" value=dueDateLong}}
+{{#if isOverdue}}{{> fact label="Over de termijn" value=schoolDaysText}}{{/if}}
+{{/facts}}
+{{#if isOverdue}}
+${P}Lukt het niet om de taak af te ronden? Neem dan contact op met de zorgcoördinator.</p>
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}Taak openen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isBeforeDue}}
+Een herinnering: de taak "{{stepLabel}}"{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} moet over {{schoolDaysText}} af zijn, uiterlijk op {{dueDateLong}}.
+{{/if}}
+{{#if isOnDue}}
+De taak "{{stepLabel}}"{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} moet vandaag af zijn ({{dueDateLong}}).
+{{/if}}
+{{#if isOverdue}}
+De taak "{{stepLabel}}"{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} had uiterlijk op {{dueDateLong}} af moeten zijn en is nu {{schoolDaysText}} over de termijn.
+{{/if}}
+
+Taak: {{stepLabel}}
+Uiterlijk af: {{dueDateLong}}
+{{#if isOverdue}}
+Over de termijn: {{schoolDaysText}}
+
+Lukt het niet om de taak af te ronden? Neem dan contact op met de zorgcoördinator.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}Taak openen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  STEP_ESCALATION: {
+    subject: `Escalatie: {{stepLabel}} is {{schoolDaysText}} over de termijn`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}De stap <strong>{{stepLabel}}</strong> in een dossier{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} is {{schoolDaysText}} over de termijn. De stap had uiterlijk op {{dueDateLong}} af moeten zijn.</p>
+{{#> facts}}
+{{> fact label="Stap" value=stepLabel}}
+{{> fact label="Uiterlijk af" value=dueDateLong}}
+{{> fact label="Over de termijn" value=schoolDaysText}}
+{{> fact label="Eigenaar" value=ownerName}}
+{{#if pupilFirstName}}{{> fact label="Leerling" value=pupilFirstName}}{{/if}}
+{{/facts}}
+${P}Je kunt contact opnemen met {{ownerName}}, de taak aan iemand anders toewijzen of de termijn met een reden verlengen.</p>
+{{/inline}}
+{{#*inline "button"}}Dossier openen{{/inline}}
+{{#*inline "footer"}}${COORDINATOR_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+De stap "{{stepLabel}}" in een dossier{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} is {{schoolDaysText}} over de termijn. De stap had uiterlijk op {{dueDateLong}} af moeten zijn.
+
+Stap: {{stepLabel}}
+Uiterlijk af: {{dueDateLong}}
+Over de termijn: {{schoolDaysText}}
+Eigenaar: {{ownerName}}
+{{#if pupilFirstName}}
+Leerling: {{pupilFirstName}}
+{{/if}}
+
+Je kunt contact opnemen met {{ownerName}}, de taak aan iemand anders toewijzen of de termijn met een reden verlengen.
+{{/inline}}
+{{#*inline "button"}}Dossier openen{{/inline}}
+{{#*inline "footer"}}${COORDINATOR_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  CASE_STUCK: {
+    subject: `Dossier loopt vast: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}Een dossier{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} komt niet verder bij de stap <strong>{{stepLabel}}</strong>.{{#if stuckStepOverdue}} De stap is over de escalatiegrens heen en nog niet afgerond.{{/if}}{{#if stuckAutomatedStepFailing}} Een automatische stap (zoals het versturen van een e-mail of het opslaan van gegevens) mislukt al langere tijd.{{/if}}{{#if stuckNoProgress}} Het proces kan technisch niet verder.{{/if}}{{#if stuckConsentTimeout}} De termijn voor het geven van toestemming is verstreken.{{/if}}</p>
+{{#> facts}}
+{{> fact label="Stap" value=stepLabel}}
+{{> fact label="Uiterlijk af" value=dueDateLong}}
+{{#if schoolDaysText}}{{> fact label="Over de termijn" value=schoolDaysText}}{{/if}}
+{{#if ownerName}}{{> fact label="Eigenaar" value=ownerName}}{{/if}}
+{{#if pupilFirstName}}{{> fact label="Leerling" value=pupilFirstName}}{{/if}}
+{{/facts}}
+${P}Bekijk het dossier en kies wat er moet gebeuren: opnieuw versturen, opnieuw toewijzen, de termijn met een reden verlengen, een besluit vastleggen namens een ander of het dossier sluiten.</p>
+{{/inline}}
+{{#*inline "button"}}Dossier openen{{/inline}}
+{{#*inline "footer"}}${COORDINATOR_ADMIN_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+Een dossier{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} komt niet verder bij de stap "{{stepLabel}}".{{#if stuckStepOverdue}} De stap is over de escalatiegrens heen en nog niet afgerond.{{/if}}{{#if stuckAutomatedStepFailing}} Een automatische stap (zoals het versturen van een e-mail of het opslaan van gegevens) mislukt al langere tijd.{{/if}}{{#if stuckNoProgress}} Het proces kan technisch niet verder.{{/if}}{{#if stuckConsentTimeout}} De termijn voor het geven van toestemming is verstreken.{{/if}}
+
+Stap: {{stepLabel}}
+Uiterlijk af: {{dueDateLong}}
+{{#if schoolDaysText}}
+Over de termijn: {{schoolDaysText}}
+{{/if}}
+{{#if ownerName}}
+Eigenaar: {{ownerName}}
+{{/if}}
+{{#if pupilFirstName}}
+Leerling: {{pupilFirstName}}
+{{/if}}
+
+Bekijk het dossier en kies wat er moet gebeuren: opnieuw versturen, opnieuw toewijzen, de termijn met een reden verlengen, een besluit vastleggen namens een ander of het dossier sluiten.
+{{/inline}}
+{{#*inline "button"}}Dossier openen{{/inline}}
+{{#*inline "footer"}}${COORDINATOR_ADMIN_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  CASE_STARTED: {
+    subject: `Er is een traject gestart op {{schoolName}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}Op {{schoolName}} is een traject gestart om {{pupilFirstName}} extra te ondersteunen. Uw contactpersoon is {{ownerName}}.</p>
+{{#> facts}}
+{{> fact label="Leerling" value=pupilFirstName}}
+{{> fact label="Contactpersoon" value=ownerName}}
+{{> fact label="Eerste stap" value=stepLabel}}
+{{> fact label="Gepland uiterlijk" value=dueDateLong}}
+{{/facts}}
+${P}In het ouderportaal ziet u wat er is afgesproken en wat de volgende stap is. Heeft u vragen? Neem dan contact op met {{ownerName}}.</p>
+{{/inline}}
+{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+Op {{schoolName}} is een traject gestart om {{pupilFirstName}} extra te ondersteunen. Uw contactpersoon is {{ownerName}}.
+
+Leerling: {{pupilFirstName}}
+Contactpersoon: {{ownerName}}
+Eerste stap: {{stepLabel}}
+Gepland uiterlijk: {{dueDateLong}}
+
+In het ouderportaal ziet u wat er is afgesproken en wat de volgende stap is. Heeft u vragen? Neem dan contact op met {{ownerName}}.
+{{/inline}}
+{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  CONSENT_REQUESTED: {
+    subject: `Uw toestemming gevraagd: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}Voor de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij uw toestemming voor de volgende stap: <strong>{{stepLabel}}</strong>.</p>
+${P}Wilt u uiterlijk op {{dueDateLong}} in het ouderportaal aangeven of u toestemming geeft of weigert? Beide keuzes zijn mogelijk; uw keuze wordt vastgelegd.</p>
+{{#> facts}}
+{{> fact label="Leerling" value=pupilFirstName}}
+{{> fact label="Stap" value=stepLabel}}
+{{> fact label="Reageren uiterlijk" value=dueDateLong}}
+{{/facts}}
+{{#if ownerName}}
+${P}Heeft u vragen? Neem dan contact op met {{ownerName}}.</p>
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}Toestemming geven of weigeren{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+Voor de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij uw toestemming voor de volgende stap: "{{stepLabel}}".
+
+Wilt u uiterlijk op {{dueDateLong}} in het ouderportaal aangeven of u toestemming geeft of weigert? Beide keuzes zijn mogelijk; uw keuze wordt vastgelegd.
+
+Leerling: {{pupilFirstName}}
+Stap: {{stepLabel}}
+Reageren uiterlijk: {{dueDateLong}}
+{{#if ownerName}}
+
+Heeft u vragen? Neem dan contact op met {{ownerName}}.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}Toestemming geven of weigeren{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+};

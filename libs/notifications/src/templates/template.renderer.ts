@@ -1,0 +1,236 @@
+import Handlebars from 'handlebars';
+import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
+import { isMessageKind, type MessageKind, ReminderRung, StuckKind } from '../messages/message-kind';
+import { formatDutchLongDate, formatSchoolDays, parseIsoDate } from './dutch-date.util';
+import { HTML_FACT, HTML_FACTS, HTML_LAYOUT, TEXT_LAYOUT } from './layout.templates';
+import { MESSAGE_TEMPLATES } from './message.templates';
+import { InvalidMessageDataError } from './template.errors';
+
+/** Longest subject we produce; matches notification_delivery.subject (varchar 300). */
+export const MAX_SUBJECT_LENGTH = 300;
+const MAX_NAME_LENGTH = 120;
+const MAX_LABEL_LENGTH = 160;
+const MAX_URL_LENGTH = 2000;
+
+/**
+ * The only values a template can see. Built field by field from the caller's data, so anything
+ * else in that object (a reason, a diagnosis, notes) never reaches an e-mail.
+ */
+interface MessageView {
+  subject?: string;
+  /** Parents are addressed with "u", staff with "je". */
+  formal: boolean;
+  recipientName: string;
+  schoolName: string;
+  stepLabel: string;
+  dueDateLong: string;
+  caseUrl: string;
+  pupilFirstName?: string;
+  ownerName?: string;
+  schoolDaysText?: string;
+  isBeforeDue?: boolean;
+  isOnDue?: boolean;
+  isOverdue?: boolean;
+  stuckStepOverdue?: boolean;
+  stuckAutomatedStepFailing?: boolean;
+  stuckNoProgress?: boolean;
+  stuckConsentTimeout?: boolean;
+}
+
+type Template = Handlebars.TemplateDelegate<MessageView>;
+
+interface CompiledTemplates {
+  subject: Template;
+  html: Template;
+  text: Template;
+}
+
+/** Compile options: only the built-in helpers (if/else); no data-driven helper lookups. */
+const COMPILE_OPTIONS = { knownHelpersOnly: true } as const;
+
+/**
+ * Renders a message kind with its data into a Dutch subject, HTML body and plain-text body.
+ * Templates are compiled once per renderer; HTML output escapes every value.
+ */
+export class TemplateRenderer {
+  private readonly templates: Record<MessageKind, CompiledTemplates>;
+
+  constructor() {
+    // Separate environments: the HTML one escapes, the text one (also used for subjects) does not.
+    const html = Handlebars.create();
+    html.registerPartial({ layout: HTML_LAYOUT, facts: HTML_FACTS, fact: HTML_FACT });
+    const text = Handlebars.create();
+    text.registerPartial({ layout: TEXT_LAYOUT });
+
+    const compiled = {} as Record<MessageKind, CompiledTemplates>;
+    for (const [kind, source] of Object.entries(MESSAGE_TEMPLATES) as [MessageKind, (typeof MESSAGE_TEMPLATES)[MessageKind]][]) {
+      compiled[kind] = {
+        subject: text.compile<MessageView>(source.subject, { ...COMPILE_OPTIONS, noEscape: true }),
+        html: html.compile<MessageView>(source.html, COMPILE_OPTIONS),
+        text: text.compile<MessageView>(source.text, { ...COMPILE_OPTIONS, noEscape: true }),
+      };
+    }
+    this.templates = compiled;
+  }
+
+  render<K extends MessageKind>(kind: K, data: MessageDataByKind[K]): RenderedMessage {
+    if (!isMessageKind(kind)) throw new InvalidMessageDataError(`Unknown message kind ${JSON.stringify(kind)}`);
+    if (typeof data !== 'object' || data === null) throw new InvalidMessageDataError(`${kind}: data must be an object`);
+    const view = buildView(kind, data as unknown as Record<string, unknown>);
+    const templates = this.templates[kind];
+    const subject = truncate(singleLine(templates.subject(view)), MAX_SUBJECT_LENGTH);
+    const withSubject: MessageView = { ...view, subject };
+    return {
+      subject,
+      html: templates.html(withSubject),
+      text: tidyText(templates.text(withSubject)),
+    };
+  }
+}
+
+function buildView(kind: MessageKind, data: Record<string, unknown>): MessageView {
+  const read = new FieldReader(kind, data);
+  const view: MessageView = {
+    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED',
+    recipientName: read.text('recipientName', MAX_NAME_LENGTH),
+    schoolName: read.text('schoolName', MAX_NAME_LENGTH),
+    stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
+    dueDateLong: read.isoDate('dueDate'),
+    caseUrl: read.url('caseUrl'),
+  };
+  switch (kind) {
+    case 'STEP_ASSIGNED':
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    case 'STEP_REMINDER': {
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      const rung = read.oneOf('rung', Object.values(ReminderRung));
+      view.isBeforeDue = rung === 'BEFORE_DUE';
+      view.isOnDue = rung === 'ON_DUE';
+      view.isOverdue = rung === 'OVERDUE';
+      if (rung === 'BEFORE_DUE') view.schoolDaysText = formatSchoolDays(read.count('schoolDaysUntilDue'));
+      if (rung === 'OVERDUE') view.schoolDaysText = formatSchoolDays(read.count('daysOverdue'));
+      break;
+    }
+    case 'STEP_ESCALATION':
+      view.schoolDaysText = formatSchoolDays(read.count('daysOverdue'));
+      view.ownerName = read.text('ownerName', MAX_NAME_LENGTH);
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    case 'CASE_STUCK': {
+      const stuck = read.optionalOneOf('stuckKind', Object.values(StuckKind));
+      view.stuckStepOverdue = stuck === 'STEP_OVERDUE';
+      view.stuckAutomatedStepFailing = stuck === 'AUTOMATED_STEP_FAILING';
+      view.stuckNoProgress = stuck === 'NO_PROGRESS';
+      view.stuckConsentTimeout = stuck === 'CONSENT_TIMEOUT';
+      const days = read.optionalCount('daysOverdue');
+      view.schoolDaysText = days === undefined ? undefined : formatSchoolDays(days);
+      view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'CASE_STARTED':
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      view.ownerName = read.text('ownerName', MAX_NAME_LENGTH);
+      break;
+    case 'CONSENT_REQUESTED':
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      break;
+  }
+  return view;
+}
+
+/** Reads and validates one field at a time; data usually arrives as JSON from a workflow. */
+class FieldReader {
+  constructor(
+    private readonly kind: MessageKind,
+    private readonly data: Record<string, unknown>,
+  ) {}
+
+  text(field: string, max: number): string {
+    const value = this.optionalText(field, max);
+    if (value === undefined) throw this.invalid(field, 'is required');
+    return value;
+  }
+
+  optionalText(field: string, max: number): string | undefined {
+    const raw = this.data[field];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== 'string') throw this.invalid(field, 'must be a string');
+    const value = singleLine(raw);
+    return value === '' ? undefined : truncate(value, max);
+  }
+
+  isoDate(field: string): string {
+    const raw = this.data[field];
+    if (typeof raw !== 'string' || parseIsoDate(raw) === null) throw this.invalid(field, 'must be a date YYYY-MM-DD');
+    return formatDutchLongDate(raw);
+  }
+
+  url(field: string): string {
+    const raw = this.data[field];
+    if (typeof raw !== 'string' || raw.length > MAX_URL_LENGTH) throw this.invalid(field, 'must be an http(s) URL');
+    let url: URL;
+    try {
+      url = new URL(raw.trim());
+    } catch {
+      throw this.invalid(field, 'must be an http(s) URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw this.invalid(field, 'must be an http(s) URL');
+    if (url.username || url.password) throw this.invalid(field, 'must not contain credentials');
+    return url.href;
+  }
+
+  count(field: string): number {
+    const value = this.optionalCount(field);
+    if (value === undefined) throw this.invalid(field, 'is required');
+    return value;
+  }
+
+  optionalCount(field: string): number | undefined {
+    const raw = this.data[field];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) throw this.invalid(field, 'must be a whole number of at least 1');
+    return raw;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[]): T {
+    const value = this.optionalOneOf(field, allowed);
+    if (value === undefined) throw this.invalid(field, `is required (one of ${allowed.join(', ')})`);
+    return value;
+  }
+
+  optionalOneOf<T extends string>(field: string, allowed: readonly T[]): T | undefined {
+    const raw = this.data[field];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) {
+      throw this.invalid(field, `must be one of ${allowed.join(', ')}`);
+    }
+    return raw as T;
+  }
+
+  private invalid(field: string, problem: string): InvalidMessageDataError {
+    // Names the field, never its value: the value may be personal data.
+    return new InvalidMessageDataError(`${this.kind}: ${field} ${problem}`);
+  }
+}
+
+/** Collapses line breaks, control characters and runs of white space into single spaces. */
+function singleLine(value: string): string {
+  return value.replace(/[\s\p{Cc}\p{Cf}]+/gu, ' ').trim();
+}
+
+function truncate(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Normalises the plain-text body: no trailing spaces, at most one empty line in a row. */
+function tidyText(value: string): string {
+  return `${value
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

@@ -1,0 +1,114 @@
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { CaseSnapshot } from '@zorgroute/domain';
+import type { DueDate } from '@zorgroute/domain/logic';
+import type { AuditRecord, CaseContext, NotifyRequest } from '../../activities/case-activities.types';
+import { db, mail } from './case-activities.proxy';
+
+export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
+export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
+export const SA_STATUS = defineSearchAttributeKey('ZrStatus', SearchAttributeType.KEYWORD);
+export const SA_WAITING_FOR = defineSearchAttributeKey('ZrWaitingFor', SearchAttributeType.KEYWORD);
+export const SA_NEXT_DUE = defineSearchAttributeKey('ZrNextDue', SearchAttributeType.DATETIME);
+export const SA_STUCK = defineSearchAttributeKey('ZrStuck', SearchAttributeType.BOOL);
+
+export interface Actor {
+  id: string | null;
+  name: string | null;
+}
+
+export const SYSTEM: Actor = { id: null, name: 'Zorgroute' };
+
+/** A due date shown on the case with the rule that produced it. */
+export interface DueDateView {
+  step: string;
+  date: string;
+  explanation: string;
+}
+
+/**
+ * The mutable view of a case inside its workflow, and the one way to record it: every call to
+ * `record` bumps `seq`, writes the read-model row and (optionally) an audit entry through one
+ * activity, and mirrors the key fields into search attributes. Notifications are sent without
+ * blocking the process (`notifyLater`) and awaited before the workflow ends (`drain`).
+ */
+export class CaseRecorder {
+  readonly snapshot: CaseSnapshot;
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly useSearchAttributes: boolean;
+
+  constructor(
+    init: Omit<CaseSnapshot, 'seq' | 'updatedAt' | 'closedAt' | 'stuck' | 'stuckReason' | 'outcome' | 'waitingFor' | 'nextDueDate' | 'ownerUserId'>,
+    readonly context: CaseContext,
+  ) {
+    this.snapshot = {
+      ...init,
+      waitingFor: null,
+      nextDueDate: null,
+      ownerUserId: null,
+      stuck: false,
+      stuckReason: null,
+      outcome: null,
+      seq: 0,
+      updatedAt: init.startedAt,
+      closedAt: null,
+    };
+    // Search attributes are only upserted when the starter set them (the server has them registered).
+    this.useSearchAttributes = workflowInfo().typedSearchAttributes.get(SA_PROCESS) !== undefined;
+  }
+
+  get caseId(): string {
+    return this.snapshot.caseId;
+  }
+
+  /** Records the current state (and an audit line) in PostgreSQL. */
+  async record(audit?: Omit<AuditRecord, 'eventKey' | 'at'> & { at?: string }): Promise<void> {
+    const s = this.snapshot;
+    s.seq += 1;
+    s.updatedAt = new Date().toISOString();
+    const snapshot: CaseSnapshot = { ...s, data: { ...s.data }, participantIds: [...s.participantIds] };
+    if (this.useSearchAttributes) {
+      const updates: SearchAttributeUpdatePair[] = [
+        { key: SA_STATUS, value: s.status },
+        { key: SA_WAITING_FOR, value: s.waitingFor ?? 'NONE' },
+        { key: SA_NEXT_DUE, value: s.nextDueDate ? new Date(`${s.nextDueDate}T00:00:00Z`) : null },
+        { key: SA_STUCK, value: s.stuck },
+      ];
+      upsertSearchAttributes(updates);
+    }
+    await db.recordCase({
+      snapshot,
+      audit: audit && { ...audit, at: audit.at ?? s.updatedAt, eventKey: `${s.caseId}:${s.seq}:${audit.action}` },
+    });
+  }
+
+  setDueDates(views: DueDateView[]): void {
+    this.snapshot.data = { ...this.snapshot.data, dueDates: views };
+  }
+
+  upsertDueDate(step: string, due: DueDate): void {
+    const list = ((this.snapshot.data.dueDates as DueDateView[] | undefined) ?? []).filter((d) => d.step !== step);
+    list.push({ step, date: due.date, explanation: due.explanation });
+    this.snapshot.data = { ...this.snapshot.data, dueDates: list };
+  }
+
+  setData(patch: Record<string, unknown>): void {
+    this.snapshot.data = { ...this.snapshot.data, ...patch };
+  }
+
+  addParticipant(userId: string | null | undefined): void {
+    if (userId && !this.snapshot.participantIds.includes(userId)) this.snapshot.participantIds.push(userId);
+  }
+
+  /** Sends a message in the background; its delivery is keyed, so retries never send twice. */
+  notifyLater(req: Omit<NotifyRequest, 'caseId' | 'pupilId' | 'schoolId'>): void {
+    const p = mail.notify({ ...req, caseId: this.caseId, pupilId: this.snapshot.pupilId, schoolId: this.snapshot.schoolId });
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+  }
+
+  /** Waits until every message sent so far is delivered (before the workflow completes). */
+  async drain(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+}

@@ -1,0 +1,92 @@
+import { condition } from '@temporalio/workflow';
+import { reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
+import type { CaseRecorder } from './case-recorder';
+
+export interface HumanStep {
+  /** Machine name, e.g. RECORD_INTAKE; also the key of its messages. */
+  step: string;
+  /** Dutch label for people, e.g. "Intakegesprek vastleggen". */
+  label: string;
+  ownerUserId: string | null;
+  due: DueDate;
+}
+
+export type StepResult = 'DONE' | 'CANCELLED';
+
+/**
+ * Waits for a human step (cross-cutting rule 1): the step is shown as open with its owner and due
+ * date, the owner is told, and the reminder ladder runs until `isDone()` becomes true: reminders
+ * before and on the due date and every few school days after it, the zorgcoördinator told at the
+ * escalation threshold, and the case marked stuck at the stuck threshold (it keeps waiting).
+ * `isCancelled()` ends the wait early (e.g. the trajectory was stopped).
+ * Each rung's message has a stable key (case, step, rung), so it is sent at most once.
+ */
+export async function awaitHumanStep(
+  rec: CaseRecorder,
+  step: HumanStep,
+  isDone: () => boolean,
+  isCancelled: () => boolean = () => false,
+): Promise<StepResult> {
+  const s = rec.snapshot;
+  const finished = () => isDone() || isCancelled();
+  s.waitingFor = step.step;
+  s.nextDueDate = step.due.date;
+  s.ownerUserId = step.ownerUserId;
+  rec.addParticipant(step.ownerUserId);
+  rec.upsertDueDate(step.step, step.due);
+  await rec.record();
+  if (finished()) return settle(rec, isDone);
+
+  const keyBase = `${rec.caseId}:${step.step}:${s.seq}`;
+  if (step.ownerUserId) {
+    rec.notifyLater({ key: `${keyBase}:assigned`, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
+  }
+
+  const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
+  for (const rung of rungsAfter(ladder, Date.now())) {
+    const wait = Date.parse(rung.at) - Date.now();
+    if (await condition(finished, Math.max(wait, 1))) return settle(rec, isDone);
+    await fireRung(rec, step, rung, keyBase);
+  }
+  await condition(finished);
+  return settle(rec, isDone);
+}
+
+async function settle(rec: CaseRecorder, isDone: () => boolean): Promise<StepResult> {
+  const s = rec.snapshot;
+  s.waitingFor = null;
+  s.nextDueDate = null;
+  if (s.stuck && s.stuckReason?.startsWith('OVERDUE:')) {
+    s.stuck = false;
+    s.stuckReason = null;
+  }
+  return isDone() ? 'DONE' : 'CANCELLED';
+}
+
+async function fireRung(rec: CaseRecorder, step: HumanStep, rung: Rung, keyBase: string): Promise<void> {
+  const key = `${keyBase}:${rung.key}`;
+  const zc = rec.context.zorgcoordinatorId;
+  const offsetSchoolDays = rung.offsetSchoolDays;
+  const daysOverdue = Math.max(0, offsetSchoolDays);
+  switch (rung.kind) {
+    case 'REMINDER':
+      if (step.ownerUserId) {
+        rec.notifyLater({ key, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_REMINDER', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, rung: rung.key });
+      }
+      return;
+    case 'ESCALATION':
+      if (zc) {
+        rec.notifyLater({ key, recipients: { userIds: [zc] }, kind: 'STEP_ESCALATION', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, ownerUserId: step.ownerUserId });
+      }
+      await rec.record({ actorId: null, actorName: 'Zorgroute', action: 'STEP_ESCALATED', description: `${step.label}: ${daysOverdue} schooldagen te laat, zorgcoördinator geïnformeerd` });
+      return;
+    case 'STUCK':
+      rec.snapshot.stuck = true;
+      rec.snapshot.stuckReason = `OVERDUE:${step.step}`;
+      if (zc) {
+        rec.notifyLater({ key, recipients: { userIds: [zc] }, kind: 'CASE_STUCK', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, ownerUserId: step.ownerUserId });
+      }
+      await rec.record({ actorId: null, actorName: 'Zorgroute', action: 'CASE_STUCK', description: `Vastgelopen: ${step.label} is ${daysOverdue} schooldagen te laat` });
+      return;
+  }
+}

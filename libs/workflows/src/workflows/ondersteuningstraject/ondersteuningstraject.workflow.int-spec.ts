@@ -1,0 +1,228 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { workflowBundleOptions } from '../../bundle';
+import { FakeCaseActivities } from '../../../test/fake-case-activities';
+import { createTimeSkippingEnv } from '../../../test/time-skipping-env';
+import {
+  assignCoach,
+  getTrajectState,
+  logSession,
+  ondersteuningstrajectWorkflow,
+  recordIntake,
+  recordMidEvaluation,
+  recordOutcome,
+  stopTrajectory,
+  type StartOndersteuningstrajectInput,
+} from './ondersteuningstraject.workflow';
+
+const DAY = 24 * 3600 * 1000;
+const HISTORY_DIR = join(__dirname, '..', '..', '..', 'test', 'histories');
+const zc = { id: 'zc-1', name: 'Marieke Verhoef' };
+const coach = { id: 'coach-1', name: 'Fatima El Idrissi' };
+const input: StartOndersteuningstrajectInput = { schoolId: 's-1', pupilId: 'pupil-1', startedBy: zc, reason: 'Faalangst bij toetsen', weeks: 9 };
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let seq = 0;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+  bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
+}, 120_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+/** Runs `fn` with a worker whose activities are the given fakes, on a fresh task queue. */
+async function withWorker<T>(fakes: FakeCaseActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `p1-test-${++seq}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities() });
+  return worker.runUntil(fn(taskQueue));
+}
+
+function start(taskQueue: string, over: Partial<StartOndersteuningstrajectInput> = {}): Promise<WorkflowHandle<typeof ondersteuningstrajectWorkflow>> {
+  return env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue, workflowId: `p1-${taskQueue}`, args: [{ ...input, ...over }] });
+}
+
+async function toActive(h: WorkflowHandle<typeof ondersteuningstrajectWorkflow>): Promise<void> {
+  await waitForStatus(h, 'INTAKE');
+  await h.executeUpdate(recordIntake, { args: [{ actor: zc, intakeDate: '2026-11-20', goal: 'Rustig blijven bij toetsen', subGoals: ['Planning maken'] }] });
+  await waitForStatus(h, 'MATCHING');
+  await h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'dinsdag 10:15' }] });
+  await waitForStatus(h, 'ACTIEF');
+}
+
+async function waitForStatus(h: WorkflowHandle<typeof ondersteuningstrajectWorkflow>, status: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const st = await h.query(getTrajectState).catch(() => null);
+    if (st?.case.status === status) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`status ${status} not reached`);
+}
+
+/** With ZR_RECORD_HISTORIES=1 (`npm run replay:record`), saves the history for the replay tests. */
+async function maybeRecordHistory(h: WorkflowHandle<typeof ondersteuningstrajectWorkflow>, name: string): Promise<void> {
+  if (process.env.ZR_RECORD_HISTORIES !== '1') return;
+  const history = await h.fetchHistory();
+  mkdirSync(HISTORY_DIR, { recursive: true });
+  writeFileSync(join(HISTORY_DIR, `${name}.json`), historyToJSON(history));
+}
+
+async function waitUntil(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!check()) throw new Error('condition not reached');
+}
+
+async function updateError(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause as { type?: string; message: string };
+      return { type: cause.type, message: cause.message };
+    }
+    throw err;
+  }
+  throw new Error('update was accepted but should have been rejected');
+}
+
+describe('P1 ondersteuningstraject workflow (time skipping)', () => {
+  it('runs a 9-week trajectory from signal to AFGEROND, with mid-way and final evaluation', async () => {
+    const fakes = new FakeCaseActivities();
+    const final = await withWorker(fakes, async (tq) => {
+      const h = await start(tq);
+      await toActive(h);
+      const active = await h.query(getTrajectState);
+      expect(active.startDate).not.toBeNull();
+      expect(active.weeks).toBe(9);
+      // 9 weeks later the end date is the start date + 63 days.
+      expect(Date.parse(`${active.endDate}T00:00:00Z`) - Date.parse(`${active.startDate}T00:00:00Z`)).toBe(63 * DAY);
+      expect(active.case.waitingFor).toBe('RECORD_MID_EVALUATION');
+
+      await env.sleep(3 * DAY);
+      await h.executeUpdate(logSession, { args: [{ actor: coach, date: active.startDate as string, attended: true, thermometer: 4 }] });
+      await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Gaat de goede kant op' }] });
+      await env.sleep(70 * DAY);
+      await waitForStatus(h, 'EINDEVALUATIE');
+      await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'AFGEROND' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'ondersteuningstraject-afgerond');
+      return result;
+    });
+    expect(final.case.status).toBe('AFGEROND');
+    expect(final.case.closedAt).not.toBeNull();
+    expect(final.sessions).toEqual([expect.objectContaining({ thermometer: 4, attended: true })]);
+    const statuses = fakes.audit.map((a) => a.action).filter((a) => a.startsWith('STATUS_'));
+    expect(statuses).toEqual(['STATUS_INTAKE', 'STATUS_MATCHING', 'STATUS_ACTIEF', 'STATUS_EINDEVALUATIE', 'STATUS_AFGEROND']);
+    expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['CASE_STARTED', 'INTAKE_RECORDED', 'COACH_ASSIGNED', 'SESSION_LOGGED', 'MID_EVALUATION_RECORDED', 'OUTCOME_RECORDED']));
+    // Audit event keys are unique (one per recorded transition).
+    expect(new Set(fakes.audit.map((a) => a.eventKey)).size).toBe(fakes.audit.length);
+    // Parents were told at the start.
+    expect(fakes.notifications.filter((n) => n.kind === 'CASE_STARTED')).toHaveLength(1);
+    expect(fakes.duplicates).toBe(0);
+  }, 120_000);
+
+  it('follows the reminder ladder for an open intake, escalates, marks the case stuck, and stops when the step is done', async () => {
+    const fakes = new FakeCaseActivities();
+    await withWorker(fakes, async (tq) => {
+      const h = await start(tq);
+      await waitForStatus(h, 'INTAKE');
+      // 10 school days to the due date plus 10 school days overdue: ~4–6 calendar weeks; sleep 8 weeks.
+      await env.sleep(56 * DAY);
+      const st = await h.query(getTrajectState);
+      expect(st.case.stuck).toBe(true);
+      expect(st.case.stuckReason).toBe('OVERDUE:RECORD_INTAKE');
+      const intakeMsgs = fakes.notifications.filter((n) => n.key.includes(':RECORD_INTAKE:'));
+      const rungs = intakeMsgs.map((n) => n.key.split(':').at(-1));
+      expect(rungs).toEqual(['assigned', 'before-2', 'due', 'after-2', 'escalate-3', 'after-4', 'after-6', 'after-8', 'stuck-10']);
+      expect(intakeMsgs.find((n) => n.kind === 'STEP_ESCALATION')?.recipients.userIds).toEqual(['zc-1']);
+      expect(intakeMsgs.find((n) => n.kind === 'CASE_STUCK')?.recipients.userIds).toEqual(['zc-1']);
+      const countBefore = fakes.notifications.length;
+
+      await h.executeUpdate(recordIntake, { args: [{ actor: zc, intakeDate: '2026-12-01', goal: 'Ik wil weer naar school durven' }] });
+      await waitForStatus(h, 'MATCHING');
+      const after = await h.query(getTrajectState);
+      expect(after.case.stuck).toBe(false);
+      // Only the new step's assignment message; no further intake reminders.
+      await env.sleep(2 * DAY);
+      const newMsgs = fakes.notifications.slice(countBefore);
+      expect(newMsgs.every((n) => !n.key.includes(':RECORD_INTAKE:'))).toBe(true);
+      expect(newMsgs.map((n) => n.kind)).toContain('STEP_ASSIGNED');
+      await h.executeUpdate(stopTrajectory, { args: [{ actor: zc, reason: 'Test afgerond' }] });
+      await h.result();
+      await maybeRecordHistory(h, 'ondersteuningstraject-ladder-stuck-gestopt');
+    });
+    expect(fakes.duplicates).toBe(0);
+  }, 120_000);
+
+  it('rejects steps that are not open now, without recording anything', async () => {
+    const fakes = new FakeCaseActivities();
+    await withWorker(fakes, async (tq) => {
+      const h = await start(tq);
+      await waitForStatus(h, 'INTAKE');
+      await waitUntil(() => fakes.latest?.waitingFor === 'RECORD_INTAKE');
+      const recorded = fakes.snapshots.length;
+      const e1 = await updateError(h.executeUpdate(logSession, { args: [{ actor: coach, date: '2026-11-20', attended: true, thermometer: 5 }] }));
+      expect(e1.type).toBe('STEP_NOT_ALLOWED');
+      const e2 = await updateError(h.executeUpdate(recordIntake, { args: [{ actor: zc, intakeDate: '2026-11-20', goal: ' ' }] }));
+      expect(e2.type).toBe('BAD_USER_INPUT');
+      const e3 = await updateError(h.executeUpdate(recordIntake, { args: [{ actor: zc, intakeDate: '2026-02-30', goal: 'Goed doel' }] }));
+      expect(e3.type).toBe('BAD_USER_INPUT');
+      expect(fakes.snapshots.length).toBe(recorded);
+      await h.executeUpdate(stopTrajectory, { args: [{ actor: zc, reason: 'Ouders willen geen traject' }] });
+      const final = await h.result();
+      expect(final.case.status).toBe('GESTOPT');
+      expect(final.case.outcome).toBe('GESTOPT');
+    });
+  }, 120_000);
+
+  it('extends once (VERLENGD) and refuses a second extension beyond the policy maximum', async () => {
+    const fakes = new FakeCaseActivities();
+    const final = await withWorker(fakes, async (tq) => {
+      const h = await start(tq, { weeks: 6 });
+      await toActive(h);
+      await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Halverwege' }] });
+      await env.sleep(50 * DAY);
+      await waitForStatus(h, 'EINDEVALUATIE');
+      const before = await h.query(getTrajectState);
+      await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'VERLENGD', extensionWeeks: 4 }] });
+      await waitForStatus(h, 'ACTIEF');
+      const extended = await h.query(getTrajectState);
+      expect(extended.extensions).toBe(1);
+      expect(Date.parse(`${extended.endDate}T00:00:00Z`) - Date.parse(`${before.endDate}T00:00:00Z`)).toBe(28 * DAY);
+      await env.sleep(35 * DAY);
+      await waitForStatus(h, 'EINDEVALUATIE');
+      const e = await updateError(h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'VERLENGD', extensionWeeks: 2 }] }));
+      expect(e.type).toBe('STEP_NOT_ALLOWED');
+      await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'DOORVERWEZEN', reason: 'Verder in het IZO' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'ondersteuningstraject-verlengd-doorverwezen');
+      return result;
+    });
+    expect(final.case.status).toBe('DOORVERWEZEN');
+  }, 180_000);
+
+  it('lets the pupil switch coach with a reason, keeping the history', async () => {
+    const fakes = new FakeCaseActivities();
+    await withWorker(fakes, async (tq) => {
+      const h = await start(tq);
+      await toActive(h);
+      const noReason = await updateError(h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: 'coach-2', coachName: 'Bram Oosterhuis', sessionSlot: 'woensdag 9:00' }] }));
+      expect(noReason.type).toBe('BAD_USER_INPUT');
+      await h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: 'coach-2', coachName: 'Bram Oosterhuis', sessionSlot: 'woensdag 9:00', reason: 'Klikt niet met de coach' }] });
+      const st = await h.query(getTrajectState);
+      expect(st.coach?.id).toBe('coach-2');
+      expect(st.coachHistory.map((c) => c.id)).toEqual(['coach-1', 'coach-2']);
+      expect(st.case.participantIds).toEqual(expect.arrayContaining(['coach-1', 'coach-2']));
+      expect(st.case.ownerUserId).toBe('coach-2');
+      await h.executeUpdate(stopTrajectory, { args: [{ actor: zc, reason: 'Einde test' }] });
+      await h.result();
+    });
+  }, 120_000);
+});

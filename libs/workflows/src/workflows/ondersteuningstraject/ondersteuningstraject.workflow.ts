@@ -1,0 +1,453 @@
+/**
+ * P1 — Ondersteuningstraject: the short support trajectory of 6–9 weeks (PROCESSES.md P1,
+ * seed 000:117-137, 155-226).
+ *
+ * AANGEMELD → INTAKE (pupil's own goal recorded) → MATCHING (a coach chosen) → ACTIEF (weekly
+ * sessions, tussenevaluatie at half-time) → EINDEVALUATIE (outcome within N school days of the end
+ * date) → AFGEROND | VERLENGD (back to ACTIEF) | DOORVERWEZEN | GESTOPT.
+ *
+ * Human steps are updates with validators: a step that is not open now is rejected before anything
+ * is written. Every transition is recorded in the read model and the audit trail by an activity.
+ */
+import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { addDays, formatISO, parseISO } from 'date-fns';
+import { addCalendarWeeks, dueInSchoolDays, nextSchoolDay, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
+import type { CaseSnapshot } from '@zorgroute/domain';
+import { CaseRecorder, type Actor } from '../common/case-recorder';
+import { db } from '../common/case-activities.proxy';
+import { awaitHumanStep } from '../common/human-step';
+import { reject, requireIsoDate, requireText } from '../common/step-errors';
+
+export const ONDERSTEUNINGSTRAJECT_WORKFLOW = 'ondersteuningstrajectWorkflow';
+
+export type TrajectStatus = 'AANGEMELD' | 'INTAKE' | 'MATCHING' | 'ACTIEF' | 'EINDEVALUATIE' | 'AFGEROND' | 'DOORVERWEZEN' | 'GESTOPT';
+export type TrajectOutcome = 'AFGEROND' | 'VERLENGD' | 'DOORVERWEZEN' | 'GESTOPT';
+export type TrajectStep = 'RECORD_INTAKE' | 'ASSIGN_COACH' | 'RECORD_MID_EVALUATION' | 'RECORD_OUTCOME';
+
+export interface StartOndersteuningstrajectInput {
+  schoolId: string;
+  pupilId: string;
+  startedBy: Actor;
+  /** Why the mentor or coach signalled (the signal form). */
+  reason: string;
+  observations?: string | null;
+  triedActions?: string | null;
+  /** Chosen length in weeks; policy default when absent. */
+  weeks?: number | null;
+  originCaseId?: string | null;
+}
+
+export interface RecordIntakeInput {
+  actor: Actor;
+  intakeDate: string;
+  /** The pupil's own ontwikkeldoel: the trajectory cannot start without it. */
+  goal: string;
+  subGoals?: string[];
+}
+
+export interface AssignCoachInput {
+  actor: Actor;
+  coachId: string;
+  coachName: string;
+  /** Fixed weekly slot, e.g. "dinsdag 10:00". */
+  sessionSlot: string;
+  /** Reason, required when switching an already assigned coach. */
+  reason?: string | null;
+}
+
+export interface LogSessionInput {
+  actor: Actor;
+  date: string;
+  attended: boolean;
+  /** "How close am I to my goal", 1–10. */
+  thermometer?: number | null;
+}
+
+export interface MidEvaluationInput {
+  actor: Actor;
+  summary: string;
+}
+
+export interface RecordOutcomeInput {
+  actor: Actor;
+  outcome: TrajectOutcome;
+  /** Required for VERLENGD. */
+  extensionWeeks?: number | null;
+  /** Required for GESTOPT and DOORVERWEZEN. */
+  reason?: string | null;
+}
+
+export interface StopInput {
+  actor: Actor;
+  reason: string;
+}
+
+export interface SessionRecord {
+  date: string;
+  attended: boolean;
+  thermometer: number | null;
+  loggedBy: string | null;
+}
+
+export interface OndersteuningstrajectState {
+  case: CaseSnapshot;
+  openSteps: TrajectStep[];
+  goal: string | null;
+  subGoals: string[];
+  coach: { id: string; name: string } | null;
+  coachHistory: { id: string; name: string; from: string; reason: string | null }[];
+  weeks: number;
+  startDate: string | null;
+  endDate: string | null;
+  extensions: number;
+  sessions: SessionRecord[];
+}
+
+export const recordIntake = defineUpdate<OndersteuningstrajectState, [RecordIntakeInput]>('recordIntake');
+export const assignCoach = defineUpdate<OndersteuningstrajectState, [AssignCoachInput]>('assignCoach');
+export const logSession = defineUpdate<OndersteuningstrajectState, [LogSessionInput]>('logSession');
+export const recordMidEvaluation = defineUpdate<OndersteuningstrajectState, [MidEvaluationInput]>('recordMidEvaluation');
+export const recordOutcome = defineUpdate<OndersteuningstrajectState, [RecordOutcomeInput]>('recordOutcome');
+export const stopTrajectory = defineUpdate<OndersteuningstrajectState, [StopInput]>('stopTrajectory');
+export const getTrajectState = defineQuery<OndersteuningstrajectState>('getState');
+
+const STEP_LABELS: Record<TrajectStep, string> = {
+  RECORD_INTAKE: 'Intakegesprek en ontwikkeldoel vastleggen',
+  ASSIGN_COACH: 'Coach kiezen',
+  RECORD_MID_EVALUATION: 'Tussenevaluatie',
+  RECORD_OUTCOME: 'Eindevaluatie en uitkomst',
+};
+
+const CLOSED: TrajectStatus[] = ['AFGEROND', 'DOORVERWEZEN', 'GESTOPT'];
+
+function todayIso(): string {
+  return toIsoDate(Date.now());
+}
+
+function plusDays(date: string, days: number): string {
+  return formatISO(addDays(parseISO(date), days), { representation: 'date' });
+}
+
+export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstrajectInput): Promise<OndersteuningstrajectState> {
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const policy = ctx.policies.ondersteuningstraject;
+  const weeks = input.weeks ?? policy.defaultWeeks;
+  if (!Number.isInteger(weeks) || weeks < policy.minWeeks || weeks > policy.maxWeeks) {
+    reject('BAD_USER_INPUT', `De duur moet tussen ${policy.minWeeks} en ${policy.maxWeeks} weken liggen`, `The length must be ${policy.minWeeks} to ${policy.maxWeeks} weeks`);
+  }
+
+  const rec = new CaseRecorder(
+    {
+      caseId: workflowInfo().workflowId,
+      process: 'ONDERSTEUNINGSTRAJECT',
+      schoolId: input.schoolId,
+      pupilId: input.pupilId,
+      status: 'AANGEMELD',
+      policyVersion: ctx.policyVersion,
+      originCaseId: input.originCaseId ?? null,
+      participantIds: [],
+      data: { weeks, reason: input.reason, observations: input.observations ?? null, triedActions: input.triedActions ?? null },
+      startedAt: new Date().toISOString(),
+    },
+    ctx,
+  );
+  const s = rec.snapshot;
+  rec.addParticipant(input.startedBy.id);
+
+  const state = {
+    goal: null as string | null,
+    subGoals: [] as string[],
+    intakeDate: null as string | null,
+    coach: null as { id: string; name: string } | null,
+    coachHistory: [] as { id: string; name: string; from: string; reason: string | null }[],
+    sessionSlot: null as string | null,
+    startDate: null as string | null,
+    endDate: null as string | null,
+    midEvaluation: null as string | null,
+    extensions: 0,
+    weeks,
+    sessions: [] as SessionRecord[],
+    outcome: null as TrajectOutcome | null,
+    outcomeReason: null as string | null,
+    stopped: null as StopInput | null,
+  };
+
+  const status = () => s.status as TrajectStatus;
+  const openSteps = (): TrajectStep[] => {
+    switch (status()) {
+      case 'INTAKE':
+        return ['RECORD_INTAKE'];
+      case 'MATCHING':
+        return ['ASSIGN_COACH'];
+      case 'ACTIEF':
+        return state.midEvaluation === null && s.waitingFor === 'RECORD_MID_EVALUATION' ? ['RECORD_MID_EVALUATION'] : [];
+      case 'EINDEVALUATIE':
+        return ['RECORD_OUTCOME'];
+      default:
+        return [];
+    }
+  };
+  const view = (): OndersteuningstrajectState => ({
+    case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
+    openSteps: openSteps(),
+    goal: state.goal,
+    subGoals: [...state.subGoals],
+    coach: state.coach,
+    coachHistory: [...state.coachHistory],
+    weeks: state.weeks,
+    startDate: state.startDate,
+    endDate: state.endDate,
+    extensions: state.extensions,
+    sessions: [...state.sessions],
+  });
+  const syncData = () =>
+    rec.setData({
+      goal: state.goal,
+      subGoals: state.subGoals,
+      coachId: state.coach?.id ?? null,
+      coachName: state.coach?.name ?? null,
+      sessionSlot: state.sessionSlot,
+      weeks: state.weeks,
+      startDate: state.startDate,
+      endDate: state.endDate,
+      extensions: state.extensions,
+      sessions: state.sessions,
+      openSteps: openSteps(),
+    });
+  const requireOpen = (step: TrajectStep) => {
+    if (CLOSED.includes(status())) reject('CASE_CLOSED', 'Dit traject is afgesloten', 'This trajectory is closed');
+    if (!openSteps().includes(step)) {
+      reject('STEP_NOT_ALLOWED', `"${STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
+    }
+  };
+  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
+    syncData();
+    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
+  };
+
+  setHandler(getTrajectState, view);
+
+  setHandler(
+    recordIntake,
+    async (u) => {
+      state.goal = u.goal.trim();
+      state.subGoals = (u.subGoals ?? []).map((g) => g.trim()).filter(Boolean);
+      state.intakeDate = u.intakeDate;
+      await recordStep(u.actor, 'INTAKE_RECORDED', 'Intakegesprek gehouden; ontwikkeldoel van de leerling vastgelegd');
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireOpen('RECORD_INTAKE');
+        requireIsoDate(u.intakeDate, 'intakeDate');
+        requireText(u.goal, 'ontwikkeldoel', 3, 500);
+        if ((u.subGoals ?? []).length > 10) reject('BAD_USER_INPUT', 'Maximaal 10 subdoelen', 'At most 10 sub-goals');
+      },
+    },
+  );
+
+  setHandler(
+    assignCoach,
+    async (u) => {
+      const switching = state.coach !== null;
+      state.coachHistory.push({ id: u.coachId, name: u.coachName, from: todayIso(), reason: u.reason ?? null });
+      state.coach = { id: u.coachId, name: u.coachName };
+      state.sessionSlot = u.sessionSlot;
+      rec.addParticipant(u.coachId);
+      if (switching && s.waitingFor && s.waitingFor !== 'ASSIGN_COACH') s.ownerUserId = u.coachId;
+      await recordStep(
+        u.actor,
+        switching ? 'COACH_SWITCHED' : 'COACH_ASSIGNED',
+        switching ? `Andere coach: ${u.coachName}` : `Coach gekozen: ${u.coachName} (${u.sessionSlot})`,
+        u.reason,
+      );
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireText(u.coachId, 'coachId', 1, 64);
+        requireText(u.coachName, 'coachName', 1, 200);
+        requireText(u.sessionSlot, 'sessionSlot', 1, 100);
+        if (status() === 'MATCHING') return;
+        if (status() === 'ACTIEF' || status() === 'EINDEVALUATIE') {
+          // Switching coach is allowed at any time during the trajectory, with a reason (000:211-218).
+          requireText(u.reason, 'reden', 3, 500);
+          if (state.coach?.id === u.coachId) reject('BAD_USER_INPUT', 'Dit is al de coach van de leerling', 'This is already the pupil’s coach');
+          return;
+        }
+        requireOpen('ASSIGN_COACH');
+      },
+    },
+  );
+
+  setHandler(
+    logSession,
+    async (u) => {
+      state.sessions.push({ date: u.date, attended: u.attended, thermometer: u.thermometer ?? null, loggedBy: u.actor.name });
+      state.sessions.sort((a, b) => a.date.localeCompare(b.date));
+      await recordStep(u.actor, 'SESSION_LOGGED', u.attended ? `Sessie ${u.date} gelogd` : `Sessie ${u.date}: leerling afwezig`);
+      return view();
+    },
+    {
+      validator: (u) => {
+        if (status() !== 'ACTIEF' && status() !== 'EINDEVALUATIE') {
+          reject('STEP_NOT_ALLOWED', 'Sessies loggen kan alleen tijdens een actief traject', 'Sessions can only be logged while the trajectory is active');
+        }
+        requireIsoDate(u.date, 'date');
+        if (state.startDate && u.date < state.startDate) reject('BAD_USER_INPUT', 'De sessie valt voor de start van het traject', 'The session is before the trajectory started');
+        if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een sessie in de toekomst kan niet gelogd worden', 'A session in the future cannot be logged');
+        if (u.thermometer != null && (!Number.isInteger(u.thermometer) || u.thermometer < 1 || u.thermometer > 10)) {
+          reject('BAD_USER_INPUT', 'De thermometer is een getal van 1 tot en met 10', 'The thermometer score is a whole number from 1 to 10');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordMidEvaluation,
+    async (u) => {
+      state.midEvaluation = u.summary.trim();
+      await recordStep(u.actor, 'MID_EVALUATION_RECORDED', 'Tussenevaluatie vastgelegd');
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireOpen('RECORD_MID_EVALUATION');
+        requireText(u.summary, 'samenvatting', 3, 2000);
+      },
+    },
+  );
+
+  setHandler(
+    recordOutcome,
+    async (u) => {
+      state.outcome = u.outcome;
+      state.outcomeReason = u.reason ?? null;
+      if (u.outcome === 'VERLENGD') {
+        state.extensions += 1;
+        state.endDate = addCalendarWeeks(state.endDate ?? todayIso(), u.extensionWeeks ?? 0);
+        state.weeks += u.extensionWeeks ?? 0;
+      }
+      await recordStep(u.actor, 'OUTCOME_RECORDED', `Uitkomst eindevaluatie: ${u.outcome}`, u.reason);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireOpen('RECORD_OUTCOME');
+        if (!['AFGEROND', 'VERLENGD', 'DOORVERWEZEN', 'GESTOPT'].includes(u.outcome)) {
+          reject('BAD_USER_INPUT', 'Onbekende uitkomst', 'Unknown outcome');
+        }
+        if (u.outcome === 'VERLENGD') {
+          if (state.extensions >= policy.maxExtensions) {
+            reject('STEP_NOT_ALLOWED', `Het traject is al ${state.extensions} keer verlengd (maximum ${policy.maxExtensions})`, `Already extended ${state.extensions} time(s) (maximum ${policy.maxExtensions})`);
+          }
+          const w = u.extensionWeeks;
+          if (w == null || !Number.isInteger(w) || w < policy.extensionMinWeeks || w > policy.extensionMaxWeeks) {
+            reject('BAD_USER_INPUT', `Verlengen kan met ${policy.extensionMinWeeks} tot ${policy.extensionMaxWeeks} weken`, `An extension is ${policy.extensionMinWeeks} to ${policy.extensionMaxWeeks} weeks`);
+          }
+        }
+        if (u.outcome === 'GESTOPT' || u.outcome === 'DOORVERWEZEN') requireText(u.reason, 'reden', 3, 1000);
+      },
+    },
+  );
+
+  setHandler(
+    stopTrajectory,
+    async (u) => {
+      state.stopped = u;
+      await recordStep(u.actor, 'STOP_REQUESTED', 'Traject voortijdig gestopt', u.reason);
+      return view();
+    },
+    {
+      validator: (u) => {
+        if (CLOSED.includes(status())) reject('CASE_CLOSED', 'Dit traject is al afgesloten', 'This trajectory is already closed');
+        if (state.stopped) reject('STEP_NOT_ALLOWED', 'Dit traject wordt al gestopt', 'This trajectory is already being stopped');
+        requireText(u.reason, 'reden', 3, 1000);
+      },
+    },
+  );
+
+  const stopped = () => state.stopped !== null;
+  const transition = async (next: TrajectStatus, description: string) => {
+    s.status = next;
+    syncData();
+    await rec.record({ actorId: null, actorName: 'Zorgroute', action: `STATUS_${next}`, description });
+  };
+  const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
+
+  // AANGEMELD: the signal is recorded and the parents are informed.
+  const intakeDue = due(todayIso(), policy.intakeWithinSchoolDays, 'P1.intakeWithinSchoolDays');
+  const intakeOwner = ctx.zorgcoordinatorId ?? input.startedBy.id;
+  syncData();
+  await rec.record({ actorId: input.startedBy.id, actorName: input.startedBy.name, action: 'CASE_STARTED', description: 'Ondersteuningstraject aangemeld' });
+  rec.notifyLater({
+    key: `${rec.caseId}:started:parents`,
+    recipients: { parentsOfPupil: input.pupilId },
+    kind: 'CASE_STARTED',
+    stepLabel: STEP_LABELS.RECORD_INTAKE,
+    dueDate: intakeDue.date,
+    ownerUserId: intakeOwner,
+  });
+
+  // INTAKE: within N school days; the trajectory cannot start before the pupil's goal is recorded.
+  await transition('INTAKE', 'Intake gepland');
+  await awaitHumanStep(
+    rec,
+    { step: 'RECORD_INTAKE', label: STEP_LABELS.RECORD_INTAKE, ownerUserId: intakeOwner, due: intakeDue },
+    () => state.goal !== null,
+    stopped,
+  );
+
+  // MATCHING: a coach is chosen on the goal.
+  if (!stopped()) {
+    await transition('MATCHING', 'Ontwikkeldoel vastgelegd; coach wordt gekozen');
+    await awaitHumanStep(
+      rec,
+      { step: 'ASSIGN_COACH', label: STEP_LABELS.ASSIGN_COACH, ownerUserId: ctx.zorgcoordinatorId ?? input.startedBy.id, due: due(todayIso(), policy.matchingWithinSchoolDays, 'P1.matchingWithinSchoolDays') },
+      () => state.coach !== null,
+      stopped,
+    );
+  }
+
+  // ACTIEF: weekly sessions for the chosen number of weeks, tussenevaluatie at half-time.
+  if (!stopped()) {
+    state.startDate = nextSchoolDay(plusDays(todayIso(), 1), ctx.calendar);
+    state.endDate = addCalendarWeeks(state.startDate, state.weeks);
+    await transition('ACTIEF', `Traject actief van ${state.startDate} tot ${state.endDate}`);
+    const half = nextSchoolDay(plusDays(state.startDate, Math.round(state.weeks * 7 * policy.midEvaluationAtFraction)), ctx.calendar);
+    await awaitHumanStep(
+      rec,
+      { step: 'RECORD_MID_EVALUATION', label: STEP_LABELS.RECORD_MID_EVALUATION, ownerUserId: state.coach?.id ?? null, due: due(half, 0, 'P1.midEvaluationAtHalfTime') },
+      () => state.midEvaluation !== null,
+      stopped,
+    );
+  }
+
+  // EINDEVALUATIE on the end date; VERLENGD goes round again with the new end date.
+  while (!stopped() && state.outcome !== 'AFGEROND' && state.outcome !== 'DOORVERWEZEN' && state.outcome !== 'GESTOPT') {
+    const endAt = Date.parse(zonedInstant(state.endDate as string, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
+    if (status() !== 'ACTIEF') await transition('ACTIEF', `Traject verlengd tot ${state.endDate}`);
+    rec.upsertDueDate('END_DATE', { date: state.endDate as string, rule: 'P1.weeks', inputs: {}, explanation: `Einddatum: ${state.weeks} weken na de start op ${state.startDate}` });
+    if (await condition(stopped, Math.max(endAt - Date.now(), 1))) break;
+    state.outcome = null;
+    await transition('EINDEVALUATIE', 'Einddatum bereikt; eindevaluatie');
+    await awaitHumanStep(
+      rec,
+      { step: 'RECORD_OUTCOME', label: STEP_LABELS.RECORD_OUTCOME, ownerUserId: state.coach?.id ?? ctx.zorgcoordinatorId, due: due(state.endDate as string, policy.outcomeWithinSchoolDays, 'P1.outcomeWithinSchoolDays') },
+      () => state.outcome !== null,
+      stopped,
+    );
+  }
+
+  // Closed.
+  const final: TrajectStatus = stopped() ? 'GESTOPT' : (state.outcome as TrajectStatus);
+  s.outcome = final;
+  s.closedAt = new Date().toISOString();
+  s.waitingFor = null;
+  s.nextDueDate = null;
+  await transition(final, stopped() ? `Traject gestopt: ${state.stopped?.reason ?? ''}` : `Traject afgesloten: ${final}`);
+  await rec.drain();
+  // Let a running update handler (e.g. the one that recorded the outcome) answer its caller first.
+  await condition(allHandlersFinished);
+  return view();
+}

@@ -1,0 +1,30 @@
+/**
+ * Replay tests: recorded histories of every workflow (test/histories/*.json, recorded with
+ * `npm run replay:record`) are replayed against the current workflow code. A change that would
+ * break running cases (a different sequence of commands) fails here; make such changes with
+ * `patched()` as described in docs/architecture.md.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { workflowBundleOptions } from '../bundle';
+
+const dir = join(__dirname, '..', '..', 'test', 'histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
+}, 120_000);
+
+describe('replay of recorded histories', () => {
+  it('has recorded histories for every workflow type', () => {
+    expect(files.filter((f) => f.startsWith('ondersteuningstraject-')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(files)('replays %s without non-determinism', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history, file.replace(/\.json$/, ''));
+  }, 60_000);
+});

@@ -1,0 +1,48 @@
+import { buildSchoolCalendar, resolvePolicies, type PolicyOverrides } from '@zorgroute/domain/logic';
+import type { CaseSnapshot } from '@zorgroute/domain';
+import type { AuditRecord, CaseActivities, NotifyRequest } from '../src/activities/case-activities.types';
+
+/**
+ * In-memory activities for workflow tests (the real ones are tested against PostgreSQL and SMTP
+ * in their own integration tests). Records everything the workflow asked for.
+ */
+export class FakeCaseActivities {
+  readonly snapshots: CaseSnapshot[] = [];
+  readonly audit: AuditRecord[] = [];
+  readonly notifications: NotifyRequest[] = [];
+  /** Keys that were delivered; a repeated key is counted as a duplicate (must stay 0). */
+  readonly delivered = new Set<string>();
+  duplicates = 0;
+
+  constructor(private readonly overrides: PolicyOverrides = {}) {}
+
+  get latest(): CaseSnapshot | undefined {
+    return [...this.snapshots].sort((a, b) => a.seq - b.seq).at(-1);
+  }
+
+  activities(): CaseActivities {
+    return {
+      loadCaseContext: async () => ({
+        calendar: buildSchoolCalendar('midden'),
+        policies: resolvePolicies(this.overrides),
+        policyVersion: 'test-1',
+        schoolName: 'Testschool',
+        zorgcoordinatorId: 'zc-1',
+      }),
+      recordCase: async ({ snapshot, audit }) => {
+        this.snapshots.push(snapshot);
+        if (audit) this.audit.push(audit);
+      },
+      notify: async (req) => {
+        if (this.delivered.has(req.key)) this.duplicates += 1;
+        this.delivered.add(req.key);
+        this.notifications.push(req);
+        return { sent: 1, alreadySent: 0, skipped: 0 };
+      },
+    };
+  }
+
+  kinds(): string[] {
+    return this.notifications.map((n) => `${n.kind}:${n.stepLabel ?? ''}:${n.rung ?? ''}`);
+  }
+}
