@@ -21,6 +21,9 @@ module.exports = {
       },
     ],
   },
+  // NestJS 12 and jose ship ES modules only; Node's require(esm) loads them at run time, Jest needs them
+  // transformed to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleNameMapper: {
     '^@zorgroute/domain/logic$': path.join(__dirname, 'libs/domain/src/logic/index.ts'),
     '^@zorgroute/(domain|notifications|workflows)$': path.join(__dirname, 'libs/$1/src/index.ts'),

@@ -122,7 +122,7 @@ async function main() {
       MAIL_WEB_URL: mail.webUrl,
       MAIL_FROM: 'Zorgroute <noreply@zorgroute.local>',
       APP_URL: 'http://127.0.0.1:4200',
-      AUTH_SECRET: 'test-secret',
+      AUTH_SECRET: 'zorgroute-test-secret',
       AUTH_DEV_LOGIN: 'true',
       CHROMIUM_PATH: chromium,
     };

@@ -4,6 +4,7 @@
 // them and passes DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL, AUTH_SECRET, ... in the environment).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -58,6 +59,8 @@ function tail(file: string, lines = 40): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A timer for Promise.race that does not keep the process (and Jest) alive once the race is decided. */
+const timeout = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 const running = new Set<Service>();
 let exitHookInstalled = false;
@@ -119,15 +122,15 @@ function startProcess(name: string, command: string, args: string[], env: NodeJS
 async function stopService(service: Service, graceMs = 5_000): Promise<void> {
   if (service.exitCode !== undefined) return;
   killGroup(service, 'SIGTERM');
-  const stopped = await Promise.race([service.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  const stopped = await Promise.race([service.exited.then(() => true), timeout(graceMs).then(() => false)]);
   if (!stopped) {
     killGroup(service, 'SIGKILL');
-    await Promise.race([service.exited, sleep(2_000)]);
+    await Promise.race([service.exited, timeout(2_000)]);
   }
 }
 
 async function runToCompletion(service: Service, timeoutMs: number): Promise<void> {
-  const code = await Promise.race([service.exited, sleep(timeoutMs).then(() => 'timeout' as const)]);
+  const code = await Promise.race([service.exited, timeout(timeoutMs).then(() => 'timeout' as const)]);
   if (code === 'timeout') {
     await stopService(service);
     throw new Error(`${service.name} did not finish within ${timeoutMs} ms:\n${tail(service.logFile)}`);
@@ -150,10 +153,17 @@ async function waitUntil(what: string, check: () => Promise<boolean>, services: 
   }
 }
 
-async function httpOk(url: string): Promise<boolean> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  await response.arrayBuffer();
-  return response.status === 200;
+/** GET without keep-alive (fetch's pooled sockets would keep Jest from exiting). */
+function httpOk(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = httpGet(url, { agent: false, timeout: 2_000 }, (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode === 200));
+      response.once('error', () => resolve(false));
+    });
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve(false));
+  });
 }
 
 function requireBuilt(relativePath: string): string {

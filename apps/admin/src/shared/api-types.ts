@@ -94,4 +94,17 @@ export interface StartTrajectoryInput {
   observations?: string | null;
   triedActions?: string | null;
   weeks?: number | null;
+  /** Idempotency key: the same key never starts a second case. */
+  requestKey?: string | null;
+}
+
+export interface CaseFilter {
+  process?: ProcessType | null;
+  status?: string | null;
+  schoolId?: string | null;
+  stuck?: boolean | null;
+  dueBefore?: string | null;
+  overdue?: boolean | null;
+  /** Closed cases are left out unless this is true. */
+  includeClosed?: boolean | null;
 }

@@ -34,24 +34,13 @@ export function roleLabel(role: string): string {
  * readable form of the machine name, so a new step never shows up blank.
  */
 const STEP_LABELS: Record<string, string> = {
-  RECORD_SIGNAL: 'Aanmelding vastleggen',
-  INFORM_PARENTS: 'Ouders informeren',
-  RECORD_CONSENT: 'Toestemming vastleggen',
-  SCHEDULE_INTAKE: 'Intake plannen',
-  RECORD_INTAKE: 'Intake vastleggen',
-  RECORD_GOAL: 'Ontwikkeldoel vastleggen',
-  ASSIGN_COACH: 'Coach koppelen',
-  CHOOSE_COACH: 'Coach kiezen',
-  MATCH_COACH: 'Coach koppelen',
-  SWITCH_COACH: 'Andere coach kiezen',
-  LOG_SESSION: 'Sessie vastleggen',
-  RECORD_SESSION: 'Sessie vastleggen',
-  RECORD_MIDTERM_EVALUATION: 'Tussenevaluatie vastleggen',
+  // P1 Ondersteuningstraject (libs/workflows ondersteuningstraject.workflow.ts)
+  RECORD_INTAKE: 'Intakegesprek en ontwikkeldoel vastleggen',
+  ASSIGN_COACH: 'Coach kiezen',
   RECORD_MID_EVALUATION: 'Tussenevaluatie vastleggen',
-  RECORD_FINAL_EVALUATION: 'Eindevaluatie vastleggen',
-  RECORD_OUTCOME: 'Uitkomst vastleggen',
+  RECORD_OUTCOME: 'Eindevaluatie en uitkomst vastleggen',
+  LOG_SESSION: 'Sessie vastleggen',
   STOP_TRAJECTORY: 'Traject stoppen',
-  EXTEND_TRAJECTORY: 'Traject verlengen',
 };
 
 export function stepLabel(step: string): string {

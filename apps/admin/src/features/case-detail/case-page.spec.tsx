@@ -35,7 +35,7 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
           dueDates: [
             {
               __typename: 'DueDateExplanation',
-              step: 'Intake',
+              step: 'RECORD_INTAKE',
               date: '2026-11-24',
               explanation: '10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)',
             },
@@ -73,7 +73,7 @@ describe('CasePage', () => {
     ]);
     expect(timeline[0].textContent).toContain('Ilse Bakker');
 
-    const step = screen.getByRole('button', { name: 'Intake vastleggen' });
+    const step = screen.getByRole('button', { name: 'Intakegesprek en ontwikkeldoel vastleggen' });
     expect(step.getAttribute('aria-disabled')).toBe('true');
     fireEvent.mouseOver(step);
     expect((await screen.findByRole('tooltip')).textContent).toBe('volgt');

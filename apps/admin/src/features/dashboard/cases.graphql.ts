@@ -1,11 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseFilter, type CaseSummary } from '../../shared/api-types';
 import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
 
-// All cases the caller may see (the API scopes by role); the dashboard filters on the client.
-export const DASHBOARD_CASES_QUERY: TypedDocumentNode<{ cases: CaseSummary[] }, Record<string, never>> = gql`
-  query DashboardCases {
-    cases {
+// The cases the caller may see (the API scopes by role), open ones unless `includeClosed`;
+// the dashboard filters further on the client so the summary cards stay complete.
+export const DASHBOARD_CASES_QUERY: TypedDocumentNode<{ cases: CaseSummary[] }, { filter: CaseFilter | null }> = gql`
+  query DashboardCases($filter: CaseFilter) {
+    cases(filter: $filter) {
       ...CaseSummaryFields
     }
   }

@@ -6,7 +6,8 @@ import { DASHBOARD_CASES_QUERY } from './cases.graphql';
 import { DashboardPage } from './dashboard-page';
 
 const casesMock = {
-  request: { query: DASHBOARD_CASES_QUERY },
+  request: { query: DASHBOARD_CASES_QUERY, variables: { filter: null } },
+  maxUsageCount: 2,
   result: {
     data: {
       cases: [
@@ -51,6 +52,26 @@ describe('DashboardPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'JOS' }));
     expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['Cas']);
     expect(within(table).getByText('Vastgelopen')).toBeTruthy();
+  });
+
+  it('asks the API for closed cases only when "Ook afgesloten" is on', async () => {
+    const open = makeCase({ id: 'open', pupil: makePupil({ id: 'p1', displayName: 'Anna' }) });
+    const closed = makeCase({ id: 'closed', closedAt: '2026-11-01T10:00:00Z', pupil: makePupil({ id: 'p9', displayName: 'Eva' }) });
+    renderWithProviders(<DashboardPage />, {
+      mocks: [
+        { request: { query: DASHBOARD_CASES_QUERY, variables: { filter: null } }, result: { data: { cases: [open] } } },
+        {
+          request: { query: DASHBOARD_CASES_QUERY, variables: { filter: { includeClosed: true } } },
+          result: { data: { cases: [open, closed] } },
+        },
+      ],
+      session: { token: 't', user: ZC_USER },
+    });
+    await screen.findByRole('link', { name: 'Anna' });
+    expect(screen.queryByRole('link', { name: 'Eva' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Ook afgesloten' }));
+    expect(await screen.findByRole('link', { name: 'Eva' })).toBeTruthy();
+    expect(screen.getByTestId('metric-open').textContent).toBe('1');
   });
 
   it('offers "Traject starten" to the zorgcoördinator only', async () => {

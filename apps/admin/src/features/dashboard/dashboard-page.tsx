@@ -30,8 +30,11 @@ export function DashboardPage() {
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
   const [dialogOpen, setDialogOpen] = useState(false);
 
-  const { data, loading, error, refetch } = useQuery(DASHBOARD_CASES_QUERY);
-  const cases = useMemo(() => data?.cases ?? [], [data]);
+  const { data, previousData, loading, error, refetch } = useQuery(DASHBOARD_CASES_QUERY, {
+    variables: { filter: filters.showClosed ? { includeClosed: true } : null },
+  });
+  // Keep showing the previous list while another filter loads.
+  const cases = useMemo(() => (data ?? previousData)?.cases ?? [], [data, previousData]);
   const metrics = useMemo(() => computeCaseMetrics(cases, today), [cases, today]);
   const visible = useMemo(() => filterCases(cases, filters, today), [cases, filters, today]);
 

@@ -17,6 +17,14 @@ const pupilsMock = {
   maxUsageCount: 5,
 };
 
+/** Matches the mutation input, with any well-formed idempotency key. */
+function inputMatching(expected: Record<string, unknown>) {
+  return (variables: Record<string, unknown>) => {
+    const { requestKey, ...input } = variables.input as Record<string, unknown>;
+    return typeof requestKey === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(requestKey) && JSON.stringify(input) === JSON.stringify(expected);
+  };
+}
+
 function renderDialog(mocks: unknown[] = [], onStarted = jest.fn()) {
   renderWithProviders(
     <StartTrajectoryDialog open schoolId="school-1" onClose={jest.fn()} onStarted={onStarted} />,
@@ -67,9 +75,7 @@ describe('StartTrajectoryDialog', () => {
     const errorMock = {
       request: {
         query: START_TRAJECTORY_MUTATION,
-        variables: {
-          input: { pupilId: 'p-2', reason: 'Faalangst bij toetsen', observations: null, triedActions: 'Gesprekken', weeks: 7 },
-        },
+        variables: inputMatching({ pupilId: 'p-2', reason: 'Faalangst bij toetsen', observations: null, triedActions: 'Gesprekken', weeks: 7 }),
       },
       result: {
         errors: [
@@ -98,7 +104,7 @@ describe('StartTrajectoryDialog', () => {
     const okMock = {
       request: {
         query: START_TRAJECTORY_MUTATION,
-        variables: { input: { pupilId: 'p-1', reason: 'Weinig motivatie', observations: null, triedActions: null, weeks: 8 } },
+        variables: inputMatching({ pupilId: 'p-1', reason: 'Weinig motivatie', observations: null, triedActions: null, weeks: 8 }),
       },
       result: { data: { startTrajectory: started } },
     };

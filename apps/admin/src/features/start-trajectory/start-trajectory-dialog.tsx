@@ -17,6 +17,7 @@ import {
   INITIAL_VALUES,
   MAX_WEEKS,
   MIN_WEEKS,
+  newRequestKey,
   type StartTrajectoryErrors,
   type StartTrajectoryValues,
   toStartTrajectoryInput,
@@ -41,6 +42,8 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
   const descriptionId = useId();
   const [values, setValues] = useState<StartTrajectoryValues>(INITIAL_VALUES);
   const [errors, setErrors] = useState<StartTrajectoryErrors>({});
+  // One key per form content: resubmitting the same form reuses it, any edit makes a new one.
+  const [requestKey, setRequestKey] = useState(newRequestKey);
 
   const pupils = useQuery(PUPILS_QUERY, { variables: { schoolId }, skip: !open, fetchPolicy: 'cache-first' });
   const [startTrajectory, mutation] = useMutation(START_TRAJECTORY_MUTATION, {
@@ -52,6 +55,7 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
 
   const set = <K extends keyof StartTrajectoryValues>(key: K, value: StartTrajectoryValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    setRequestKey(newRequestKey());
     if (key in errors) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
@@ -59,6 +63,7 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
     if (mutation.loading) return;
     setValues(INITIAL_VALUES);
     setErrors({});
+    setRequestKey(newRequestKey());
     mutation.reset();
     onClose();
   };
@@ -69,9 +74,10 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
-      const result = await startTrajectory({ variables: { input: toStartTrajectoryInput(values) } });
+      const result = await startTrajectory({ variables: { input: toStartTrajectoryInput(values, requestKey) } });
       if (result.data) {
         setValues(INITIAL_VALUES);
+        setRequestKey(newRequestKey());
         onStarted(result.data.startTrajectory);
       }
     } catch {

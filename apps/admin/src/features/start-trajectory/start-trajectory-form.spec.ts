@@ -1,4 +1,4 @@
-import { INITIAL_VALUES, toStartTrajectoryInput, validateStartTrajectory } from './start-trajectory-form';
+import { INITIAL_VALUES, newRequestKey, toStartTrajectoryInput, validateStartTrajectory } from './start-trajectory-form';
 
 describe('start trajectory form', () => {
   const valid = { ...INITIAL_VALUES, pupilId: 'p-1', reason: 'Reden' };
@@ -23,5 +23,12 @@ describe('start trajectory form', () => {
       triedActions: 'Gesprek',
       weeks: 8,
     });
+  });
+
+  it('passes the idempotency key along', () => {
+    const key = newRequestKey();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(newRequestKey()).not.toBe(key);
+    expect(toStartTrajectoryInput(valid, key).requestKey).toBe(key);
   });
 });

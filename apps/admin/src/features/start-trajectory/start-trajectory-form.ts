@@ -36,7 +36,7 @@ export function validateStartTrajectory(values: StartTrajectoryValues): StartTra
 }
 
 /** The mutation input for valid values; optional texts that are blank are left out. */
-export function toStartTrajectoryInput(values: StartTrajectoryValues): StartTrajectoryInput {
+export function toStartTrajectoryInput(values: StartTrajectoryValues, requestKey?: string): StartTrajectoryInput {
   const optional = (text: string) => (text.trim() ? text.trim() : null);
   return {
     pupilId: values.pupilId ?? '',
@@ -44,5 +44,16 @@ export function toStartTrajectoryInput(values: StartTrajectoryValues): StartTraj
     observations: optional(values.observations),
     triedActions: optional(values.triedActions),
     weeks: Number(values.weeks),
+    ...(requestKey ? { requestKey } : {}),
   };
+}
+
+/**
+ * A fresh idempotency key for `startTrajectory`: the API never starts a second case for the same
+ * key, so a double click or a retried request cannot start two trajectories.
+ */
+export function newRequestKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes); // also outside secure contexts, unlike randomUUID()
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

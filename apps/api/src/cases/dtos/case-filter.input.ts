@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ProcessType } from '@zorgroute/domain';
 
-@InputType()
+@InputType('CaseFilter')
 export class CaseFilterInput {
   @Field(() => ProcessType, { nullable: true })
   @IsOptional()
