@@ -6,6 +6,7 @@ import { AccessPolicy } from './access/access-policy';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { CaseStepRunner } from './cases/case-step.runner';
 import { CasesResolver } from './cases/cases.resolver';
 import { CasesService } from './cases/cases.service';
 import { formatGraphQLError } from './common/format-error';
@@ -57,6 +58,7 @@ export class AppModule {
         PupilsResolver,
         CasesService,
         CasesResolver,
+        CaseStepRunner,
         TrajectoryResolver,
         StartTrajectoryUseCase,
         TrajectoryStepRunner,

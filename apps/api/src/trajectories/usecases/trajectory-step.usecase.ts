@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ProcessType, Role, UserEntity } from '@zorgroute/domain';
 import {
   assignCoach,
@@ -11,12 +11,10 @@ import {
   type Actor,
 } from '@zorgroute/workflows';
 import { DataSource } from 'typeorm';
-import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
-import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
-import { CasesService } from '../../cases/cases.service';
+import { CaseStepRunner } from '../../cases/case-step.runner';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import {
   AssignCoachInput,
@@ -27,29 +25,13 @@ import {
   StopTrajectoryInput,
 } from '../dtos/trajectory.inputs';
 
-/**
- * Shared path of every human step of P1: validate the input, check the caller may act on the case,
- * run the workflow update (its validator rejects a step that is not open now: nothing is written),
- * then return the case as the read model shows it (the update returns after the row is written).
- */
+/** P1 steps run through the shared CaseStepRunner for the ONDERSTEUNINGSTRAJECT process. */
 @Injectable()
 export class TrajectoryStepRunner {
-  constructor(
-    @Inject(Client) private readonly temporal: Client,
-    @Inject(AccessPolicy) private readonly access: AccessPolicy,
-    @Inject(CasesService) private readonly cases: CasesService,
-  ) {}
+  constructor(@Inject(CaseStepRunner) private readonly runner: CaseStepRunner) {}
 
-  async run(user: AuthUser, caseId: string, coordinationOnly: boolean, send: (handle: ReturnType<Client['workflow']['getHandle']>, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
-    const row = await this.cases.getVisible(user, caseId);
-    if (row.process !== ProcessType.ONDERSTEUNINGSTRAJECT) throw AppError.notFound('Ondersteuningstraject', 'Support trajectory');
-    if (!this.access.canActOnCase(user, row, coordinationOnly)) throw AppError.forbidden();
-    try {
-      await send(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name });
-    } catch (err) {
-      throw toAppError(err);
-    }
-    return this.cases.summary(user, caseId);
+  run(user: AuthUser, caseId: string, coordinationOnly: boolean, send: (handle: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
+    return this.runner.run(user, caseId, ProcessType.ONDERSTEUNINGSTRAJECT, coordinationOnly, send);
   }
 }
 
