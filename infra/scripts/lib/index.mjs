@@ -1,5 +1,5 @@
 // Reusable bootstrap functions for the scripts in infra/scripts (plain Node.js, no npm packages:
-// they run before `npm ci`).
+// they run before `npm install`).
 export { repoRoot, toolsDir, toolsBinDir, dataDir, fromRoot, displayPath, localBin, requireFiles } from './paths.mjs';
 export { log, warn, logError, color, box, ZorgrouteError, reportError, formatDuration } from './log.mjs';
 export { run, capture, which, requireCommand, formatCommand, startProcess, ManagedProcess, Supervisor, runMain } from './process.mjs';

@@ -30,7 +30,7 @@ export async function startMailCatcher(opts = {}) {
   const bin = fromRoot('node_modules', 'maildev', 'bin', 'maildev');
   if (!fs.existsSync(bin)) {
     throw new ZorgrouteError(`The mail catcher is not installed (${displayPath(bin)} is missing).`, {
-      hint: 'Run `npm ci` (npm start / npm test do this when node_modules is out of date).',
+      hint: 'Run `npm install` (npm start / npm test do this when node_modules is out of date).',
     });
   }
   fs.mkdirSync(path.resolve(mailDir), { recursive: true });

@@ -1,4 +1,4 @@
-// Node.js version check and `npm ci` when node_modules is missing or older than package-lock.json.
+// Node.js version check and an install pinned by package-lock.json when node_modules is missing or older than it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { log, ZorgrouteError } from './log.mjs';
@@ -30,9 +30,13 @@ function mtime(file) {
 }
 
 /**
- * Run `npm ci --no-audit --no-fund` when node_modules/.package-lock.json is missing or older than
- * package-lock.json. Quick no-op otherwise.
- * @returns {Promise<boolean>} whether npm ci ran
+ * Install the packages pinned by package-lock.json when node_modules/.package-lock.json is missing or
+ * older than package-lock.json. Quick no-op otherwise.
+ *
+ * This runs `npm install` (which follows the lockfile), not `npm ci`: npm 10/11 write lockfiles
+ * without the other platforms' optional binaries (@swc/core-darwin-*, …) and `npm ci` then refuses
+ * the lockfile as "out of sync" (npm/cli#4828, #8320; fixed upstream only in later npm releases).
+ * @returns {Promise<boolean>} whether the install ran
  */
 export async function ensureNodeModules() {
   checkNodeVersion();
@@ -40,7 +44,7 @@ export async function ensureNodeModules() {
   const installedLock = path.join(repoRoot, 'node_modules', '.package-lock.json');
   const lockTime = mtime(lockFile);
   if (lockTime === null) {
-    throw new ZorgrouteError('package-lock.json is missing in the repository root; `npm ci` needs it.');
+    throw new ZorgrouteError('package-lock.json is missing in the repository root; the install needs it.');
   }
   const installedTime = mtime(installedLock);
   if (installedTime !== null && installedTime >= lockTime) {
@@ -49,14 +53,14 @@ export async function ensureNodeModules() {
   }
   log(
     installedTime === null
-      ? 'node_modules: not installed yet; running npm ci (first time takes a few minutes)…'
-      : 'node_modules: older than package-lock.json; running npm ci…',
+      ? 'node_modules: not installed yet; running npm install from package-lock.json (first time takes a few minutes)…'
+      : 'node_modules: older than package-lock.json; running npm install…',
   );
-  await run('npm', ['ci', '--no-audit', '--no-fund'], {
+  await run('npm', ['install', '--no-audit', '--no-fund'], {
     what: 'install the npm packages',
     hint: 'Check that the npm registry is reachable and that package-lock.json matches package.json.',
   });
-  // npm ci rewrites node_modules/.package-lock.json; make sure it now counts as newer even when
+  // npm install rewrites node_modules/.package-lock.json; make sure it now counts as newer even when
   // package-lock.json has a timestamp in the future (clock skew, archives), so the next run is quick.
   const after = mtime(installedLock);
   if (after !== null && after < lockTime) {
