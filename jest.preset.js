@@ -8,6 +8,8 @@ const integration = process.env.ZR_INTEGRATION === '1';
 
 module.exports = {
   testEnvironment: 'node',
+  // Generous default: CI has 2 cores shared by jsdom/MUI renders, JVMs and servers.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.(t|j)sx?$': [
       require.resolve('@swc/jest'),
