@@ -6,17 +6,25 @@ import { AccessPolicy } from './access/access-policy';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { CaseStarter } from './cases/case-starter';
 import { CaseStepRunner } from './cases/case-step.runner';
 import { CasesResolver } from './cases/cases.resolver';
 import { CasesService } from './cases/cases.service';
+import { CONSENT_PROVIDERS } from './consents/consents.providers';
 import { formatGraphQLError } from './common/format-error';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { JOS_PROVIDERS } from './jos/jos.providers';
+import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
+import { POLICY_PROVIDERS } from './policies/policies.providers';
 import { PupilsResolver } from './pupils/pupils.resolver';
 import { PupilsService } from './pupils/pupils.service';
+import { SCHOOL_CALENDAR_PROVIDERS } from './school-calendar/school-calendar.providers';
 import { TemporalModule } from './temporal/temporal.module';
+import { ZORGPLICHT_CONTROLLERS, ZORGPLICHT_PROVIDERS } from './zorgplicht/zorgplicht.providers';
 import { TrajectoryResolver } from './trajectories/trajectory.resolver';
+import { ZORGROUTE_PROVIDERS } from './zorgroute/zorgroute.providers';
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
 import {
   AssignCoachUseCase,
@@ -47,7 +55,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -59,6 +67,7 @@ export class AppModule {
         CasesService,
         CasesResolver,
         CaseStepRunner,
+        CaseStarter,
         TrajectoryResolver,
         StartTrajectoryUseCase,
         TrajectoryStepRunner,
@@ -68,6 +77,13 @@ export class AppModule {
         RecordMidEvaluationUseCase,
         RecordOutcomeUseCase,
         StopTrajectoryUseCase,
+        ...JOS_PROVIDERS,
+        ...POLICY_PROVIDERS,
+        ...SCHOOL_CALENDAR_PROVIDERS,
+        ...ZORGPLICHT_PROVIDERS,
+        ...CONSENT_PROVIDERS,
+        ...ZORGROUTE_PROVIDERS,
+        ...NOTIFICATION_PROVIDERS,
       ],
       exports: [APP_CONFIG],
     };

@@ -1,8 +1,9 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDataSource } from '@zorgroute/domain';
 import { EmailRepository, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
-import { createCaseActivities, workflowBundleOptions } from '@zorgroute/workflows';
+import { createCaseActivities, createNotificationActivities, createZorgplichtActivities } from '@zorgroute/workflows';
 import type { WorkerConfig } from './worker.config';
+import { resolveWorkflowCode } from './workflow-code';
 
 export interface RunningWorker {
   worker: Worker;
@@ -10,25 +11,40 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
   /** Resolves when the worker has stopped. */
   done: Promise<void>;
+  /** Where the workflow code came from: a prebuilt bundle or the sources (see workflow-code.ts). */
+  workflowSource: string;
+}
+
+/** Options for tests and tools (production uses the defaults). */
+export interface CreateWorkerOptions {
+  /** A prebuilt workflow bundle (`bundleWorkflowCode` written to a file) instead of bundling at start-up. */
+  workflowBundle?: { codePath: string };
+  /** How long a delivery may stay SENDING before another attempt takes it over (NotificationDeliveryService). */
+  sendingLeaseMs?: number;
 }
 
 /**
  * Builds the Temporal worker with every workflow and activity: PostgreSQL for the read model and
  * audit trail, nodemailer (checked at start-up) for e-mail.
  */
-export async function createWorker(config: WorkerConfig): Promise<RunningWorker> {
+export async function createWorker(config: WorkerConfig, options: CreateWorkerOptions = {}): Promise<RunningWorker> {
+  const workflowCode = resolveWorkflowCode({ explicit: options.workflowBundle, bundlePath: config.workflowBundlePath, production: config.production });
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
   const email = new EmailRepository(config.smtpUrl, config.mailFrom);
   await email.verify();
-  const delivery = new NotificationDeliveryService(dataSource, email, new TemplateRenderer());
+  const delivery = new NotificationDeliveryService(dataSource, email, new TemplateRenderer(), { sendingLeaseMs: options.sendingLeaseMs });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: config.namespace,
     taskQueue: config.taskQueue,
-    ...workflowBundleOptions(),
-    activities: createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),
+    ...workflowCode.options,
+    activities: {
+      ...createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),
+      ...createZorgplichtActivities({ dataSource }),
+      ...createNotificationActivities({ dataSource, delivery, appUrl: config.appUrl }),
+    },
   });
   const done = worker.run().finally(async () => {
     await connection.close();
@@ -38,6 +54,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
   return {
     worker,
     done,
+    workflowSource: workflowCode.source,
     async shutdown() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;

@@ -1,12 +1,18 @@
 /* The Temporal worker process: `node apps/worker/dist/main.js`. */
 import 'reflect-metadata';
+import { Runtime } from '@temporalio/worker';
 import { createWorker } from './create-worker';
 import { workerConfigFromEnv } from './worker.config';
 
 async function main(): Promise<void> {
   const config = workerConfigFromEnv();
+  if (config.metricsAddress) {
+    // Before any connection exists: the SDK's metrics (task latencies, slots, sticky cache) for Prometheus.
+    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: config.metricsAddress } } } });
+    process.stdout.write(`[worker] Prometheus metrics on http://${config.metricsAddress}/metrics\n`);
+  }
   const running = await createWorker(config);
-  process.stdout.write(`[worker] polling task queue "${config.taskQueue}" on ${config.temporalAddress}\n`);
+  process.stdout.write(`[worker] polling task queue "${config.taskQueue}" on ${config.temporalAddress} (workflow code: ${running.workflowSource})\n`);
   await running.done;
   process.stdout.write('[worker] stopped\n');
 }

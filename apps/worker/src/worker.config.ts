@@ -8,6 +8,12 @@ export interface WorkerConfig {
   smtpUrl: string;
   mailFrom: string;
   appUrl: string;
+  /** A prebuilt workflow bundle (WORKFLOW_BUNDLE_PATH); default: dist/workflow-bundle.js next to the compiled worker. */
+  workflowBundlePath?: string;
+  /** NODE_ENV=production: the worker refuses to bundle workflow code from TypeScript sources at start-up. */
+  production?: boolean;
+  /** WORKER_METRICS_ADDRESS (e.g. 0.0.0.0:9464): serve the SDK's Prometheus metrics on /metrics there. */
+  metricsAddress?: string;
 }
 
 /** Reads the worker's configuration from the environment (see README "Configuration"). */
@@ -22,5 +28,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? 'Zorgroute <noreply@zorgroute.local>',
     appUrl: env.APP_URL ?? 'http://127.0.0.1:4200',
+    workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
+    production: env.NODE_ENV === 'production',
+    metricsAddress: env.WORKER_METRICS_ADDRESS || undefined,
   };
 }

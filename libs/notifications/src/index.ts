@@ -18,3 +18,13 @@ export * from './delivery/notification-delivery.service';
 export * from './delivery/notification-delivery.types';
 export * from './delivery/delivery.errors';
 export * from './delivery/message-id.util';
+
+// Letters: Dutch letters to parents (typed templates) rendered as PDF.
+export * from './letters/letter.types';
+export * from './letters/zorgplicht-letter.templates';
+export * from './letters/pdf-letter.renderer';
+export * from './letters/pdf-text';
+
+// Digest and delivery classes: which messages may wait for a staff member's daily digest, and sending it once.
+export * from './messages/delivery-class';
+export * from './digest/digest.service';

@@ -4,9 +4,25 @@
  * sandbox (see ./workflows/index.ts).
  */
 export * from './workflows/ondersteuningstraject/ondersteuningstraject.workflow';
+export * from './workflows/zorgroute/zorgroute.workflow';
+export * from './workflows/jos/jos.workflow';
+export * from './workflows/common/consent';
+export type { LinkedCase } from './workflows/common/links';
+export * from './workflows/zorgplicht/zorgplicht.workflow';
+export * from './workflows/zorgplicht/zorgplicht-clock';
+export * from './workflows/zorgplicht/zorgplicht-start';
+export * from './workflows/oov/oov.workflow';
+export * from './workflows/overdracht/overdracht.workflow';
 export { SA_PROCESS, SA_SCHOOL, SA_STATUS, SA_WAITING_FOR, SA_NEXT_DUE, SA_STUCK, type Actor } from './workflows/common/case-recorder';
 export type { StepErrorCode } from './workflows/common/step-errors';
 export * from './activities/case-activities.types';
 export * from './activities/case-activities';
+export * from './activities/zorgplicht-activities.types';
+export * from './activities/zorgplicht-activities';
+export * from './workflows/daily-digest/daily-digest.workflow';
+export { MAIL_FAILING_PREFIX, mailKindLabel, type MailFailure } from './workflows/common/mail-watch';
+export * from './activities/notification-activities.types';
+export * from './activities/notification-activities';
+export { deliverToRecipients, ensureDigestRunWithWorkerClient } from './activities/notify-recipients';
 export * from './bundle';
 export const TASK_QUEUE_DEFAULT = 'zorgroute';

@@ -1,6 +1,7 @@
 import { buildSchoolCalendar, resolvePolicies, type PolicyOverrides } from '@zorgroute/domain/logic';
-import type { CaseSnapshot } from '@zorgroute/domain';
+import type { CaseSnapshot, ConsentRecordSnapshot } from '@zorgroute/domain';
 import type { AuditRecord, CaseActivities, NotifyRequest } from '../src/activities/case-activities.types';
+import type { NotificationActivities } from '../src/activities/notification-activities.types';
 
 /**
  * In-memory activities for workflow tests (the real ones are tested against PostgreSQL and SMTP
@@ -10,6 +11,8 @@ export class FakeCaseActivities {
   readonly snapshots: CaseSnapshot[] = [];
   readonly audit: AuditRecord[] = [];
   readonly notifications: NotifyRequest[] = [];
+  /** Consent records by id (latest version wins, like the real repository). */
+  readonly consents = new Map<string, ConsentRecordSnapshot>();
   /** Keys that were delivered; a repeated key is counted as a duplicate (must stay 0). */
   readonly delivered = new Set<string>();
   duplicates = 0;
@@ -20,7 +23,7 @@ export class FakeCaseActivities {
     return [...this.snapshots].sort((a, b) => a.seq - b.seq).at(-1);
   }
 
-  activities(): CaseActivities {
+  activities(): CaseActivities & NotificationActivities {
     return {
       loadCaseContext: async () => ({
         calendar: buildSchoolCalendar('midden'),
@@ -33,6 +36,13 @@ export class FakeCaseActivities {
         this.snapshots.push(snapshot);
         if (audit) this.audit.push(audit);
       },
+      recordConsent: async ({ record }) => {
+        const stored = this.consents.get(record.id);
+        if (!stored || stored.version < record.version) this.consents.set(record.id, record);
+      },
+      deliveryProblem: async () => ({ lastError: null, attempts: 0, unsent: 0 }),
+      loadDigestContext: async () => ({ calendar: buildSchoolCalendar('midden'), hour: 8, minute: 30, schoolDaysOnly: true }),
+      sendDailyDigests: async () => ({ recipients: 0, sent: 0, items: 0 }),
       notify: async (req) => {
         if (this.delivered.has(req.key)) this.duplicates += 1;
         this.delivered.add(req.key);

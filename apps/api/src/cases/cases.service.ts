@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { AccessPolicy } from '../access/access-policy';
+import { DeliveryLogService } from '../notifications/delivery-log.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
@@ -19,6 +20,7 @@ export class CasesService {
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(PupilsService) private readonly pupils: PupilsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DeliveryLogService) private readonly deliveryLog: DeliveryLogService,
   ) {}
 
   private scoped(user: AuthUser) {
@@ -68,7 +70,11 @@ export class CasesService {
     return {
       summary,
       policyVersion: row.policyVersion,
-      timeline: audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+      // The audit trail, with the case's e-mail deliveries (staff only) merged in by time.
+      timeline: [
+        ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+        ...(await this.deliveryLog.timelineFor(user, id)),
+      ].sort((a, b) => a.at.getTime() - b.at.getTime()),
       dueDates: data.dueDates ?? [],
       openSteps: row.closedAt ? [] : (data.openSteps ?? []),
       goal: data.goal ?? null,

@@ -9,6 +9,8 @@ export interface AppConfig {
   taskQueue: string;
   temporalUiUrl: string;
   appUrl: string;
+  /** The api's public base URL, for links that point at the api itself (private calendar feeds). */
+  publicApiUrl: string;
   authSecret: string;
   /** Development login for the demo users (never in production). */
   devLoginEnabled: boolean;
@@ -32,6 +34,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'zorgroute',
     temporalUiUrl: env.TEMPORAL_UI_URL ?? 'http://127.0.0.1:8233',
     appUrl: env.APP_URL ?? 'http://127.0.0.1:4200',
+    publicApiUrl: env.API_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? 3000}`,
     authSecret,
     devLoginEnabled: !production && env.AUTH_DEV_LOGIN !== 'false',
     tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600),

@@ -7,15 +7,29 @@ export * from './pupil-guardian.entity';
 export * from './case-summary.entity';
 export * from './audit-entry.entity';
 export * from './notification-delivery.entity';
+export * from './case-document.entity';
+export * from './consent-record.entity';
+export * from './policy-version.entity';
+export * from './school-day-off.entity';
+export * from './notification-preference.entity';
+export * from './notification-digest-item.entity';
+export * from './calendar-feed-token.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
+import { CaseDocumentEntity } from './case-document.entity';
 import { CaseSummaryEntity } from './case-summary.entity';
+import { ConsentRecordEntity } from './consent-record.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { PolicyVersionEntity } from './policy-version.entity';
 import { PupilGuardianEntity } from './pupil-guardian.entity';
 import { PupilEntity } from './pupil.entity';
+import { SchoolDayOffEntity } from './school-day-off.entity';
 import { SchoolEntity } from './school.entity';
 import { SwvEntity } from './swv.entity';
 import { UserEntity } from './user.entity';
+import { CalendarFeedTokenEntity } from './calendar-feed-token.entity';
+import { NotificationDigestItemEntity } from './notification-digest-item.entity';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -26,4 +40,11 @@ export const ENTITIES = [
   CaseSummaryEntity,
   AuditEntryEntity,
   NotificationDeliveryEntity,
+  ConsentRecordEntity,
+  PolicyVersionEntity,
+  SchoolDayOffEntity,
+  CaseDocumentEntity,
+  NotificationPreferenceEntity,
+  NotificationDigestItemEntity,
+  CalendarFeedTokenEntity,
 ];

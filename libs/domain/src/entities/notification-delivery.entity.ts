@@ -8,6 +8,13 @@ export enum DeliveryStatus {
   SENT = 'SENT',
   /** The last attempt failed; it will be retried. */
   FAILED = 'FAILED',
+  /**
+   * Not sent on its own: waits for the recipient's daily digest (staff who chose DAILY_DIGEST).
+   * Its notification_digest_item row says which digest takes it.
+   */
+  DIGEST = 'DIGEST',
+  /** Sent as part of a daily digest; sent_at and message_id are the digest's. */
+  DIGESTED = 'DIGESTED',
 }
 
 /**

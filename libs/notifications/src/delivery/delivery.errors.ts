@@ -15,8 +15,9 @@ export class NotificationSendError extends Error {
 }
 
 /**
- * The mail server accepted the message but recording SENT failed. The row stays SENDING; after
- * the lease a retry re-sends with the same Message-ID (see NotificationDeliveryService).
+ * The mail server accepted the message but recording SENT failed (after in-process retries). The row
+ * stays SENDING. A retry in the same process records SENT without sending; if the process dies first,
+ * a retry after the lease re-sends with the same Message-ID (see NotificationDeliveryService).
  */
 export class DeliveryRecordError extends Error {
   override readonly name = 'DeliveryRecordError';

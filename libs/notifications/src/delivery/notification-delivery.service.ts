@@ -1,5 +1,5 @@
-import { DeliveryStatus, NotificationDeliveryEntity } from '@zorgroute/domain';
-import type { DataSource } from 'typeorm';
+import { DeliveryStatus, NotificationDeliveryEntity, type DigestEntry } from '@zorgroute/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EmailRepository } from '../email/email.repository';
 import { errorMessage } from '../email/redact.util';
 import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
@@ -8,7 +8,13 @@ import { InvalidMessageDataError } from '../templates/template.errors';
 import type { TemplateRenderer } from '../templates/template.renderer';
 import { DeliveryInProgressError, DeliveryRecordError, NotificationSendError } from './delivery.errors';
 import { messageIdForKey } from './message-id.util';
-import type { DeliveryRecord, DeliveryRequest, DeliveryResult, NotificationDeliveryOptions } from './notification-delivery.types';
+import type {
+  DeliveryRecord,
+  DeliveryRequest,
+  DeliveryResult,
+  DigestQueueResult,
+  NotificationDeliveryOptions,
+} from './notification-delivery.types';
 
 export const DEFAULT_SENDING_LEASE_MS = 120_000;
 const MAX_KEY_LENGTH = 400;
@@ -28,7 +34,11 @@ const AUTOMATED_HEADERS: Readonly<Record<string, string>> = {
 type Claim =
   | { outcome: 'claimed'; id: string; attempts: number }
   | { outcome: 'already-sent'; messageId: string | null }
+  | { outcome: 'in-digest' }
   | { outcome: 'in-progress'; since: Date };
+
+/** Attempts (and waits before each retry) to record SENT after the mail server accepted a message. */
+const RECORD_SENT_RETRY_DELAYS_MS = [0, 250, 1000];
 
 /**
  * Delivers each message at most once per key (cross-cutting rule 5), recording every step in
@@ -41,17 +51,30 @@ type Claim =
  * 3. send — with a Message-ID derived from the key;
  * 4. record the outcome — SENT with sent_at and message_id, or FAILED with last_error, then rethrow.
  *
- * Honest limit: SMTP has no transaction shared with the database. If the process dies (or the
- * database is unreachable) after the mail server accepted the message but before SENT is recorded,
- * the row stays SENDING. After the lease a retry cannot tell "crashed before sending" from
- * "crashed after sending" and sends again. That resend carries the same Message-ID, which mail
- * systems and clients use to recognise duplicates (many, not all, de-duplicate on it). So the
- * guarantee is: exactly one e-mail per key in every normal and failure path except that crash
- * window, where a second copy with an identical Message-ID is possible — never a lost message.
+ * Digest: `queueForDigest` records a message as DIGEST instead (plus a notification_digest_item) for staff who chose
+ * the daily digest; the school's digest run sends it inside one keyed DAILY_DIGEST e-mail and marks it DIGESTED
+ * (DigestService). `deliver` never sends a key that went into a digest.
+ *
+ * Exactly once, and its one exception. Every failure before the mail server accepts a message leaves the row
+ * PENDING/FAILED (or a SENDING row whose holder is dead), and the next attempt sends it: no loss, no duplicate. Every
+ * failure after SENT is recorded returns ALREADY_SENT. Recording SENT is retried in-process, and a key whose
+ * acceptance this process saw but could not record is remembered: a later attempt in the same process records SENT
+ * without sending again. What remains is one window: the worker process dies (SIGKILL, power loss, OOM) — or the
+ * database stays unreachable until it does — after the mail server answered 250 to the message and before SENT is
+ * committed. SMTP shares no transaction with the database, and nothing survives that process that says the message
+ * was accepted, so after the lease the next attempt cannot tell "died before sending" from "died after sending" and
+ * sends again. That second copy carries the same Message-ID (derived from the key), which mail servers and clients
+ * use to recognise duplicates (many, not all, de-duplicate on it). Never a lost message; at most one extra copy with
+ * an identical Message-ID, and only in that crash window.
  */
 export class NotificationDeliveryService {
   private readonly leaseMs: number;
   private readonly now: () => Date;
+  /**
+   * Keys the mail server accepted in this process but whose SENT could not be recorded (database away): a retry in
+   * this process records SENT instead of sending again. Lost with the process (the documented crash window).
+   */
+  private readonly acceptedUnrecorded = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,8 +105,15 @@ export class NotificationDeliveryService {
       [req.key, req.caseId, req.recipient.userId, req.recipient.email, req.kind, message.subject, DeliveryStatus.PENDING, this.now()],
     );
 
+    const accepted = this.acceptedUnrecorded.get(req.key);
+    if (accepted !== undefined) {
+      await this.recordSentByKey(req, accepted);
+      return { status: 'SENT', messageId: accepted };
+    }
+
     const claim = await this.claim(req, message);
     if (claim.outcome === 'already-sent') return { status: 'ALREADY_SENT', messageId: claim.messageId ?? messageId };
+    if (claim.outcome === 'in-digest') return { status: 'IN_DIGEST', messageId };
     if (claim.outcome === 'in-progress') {
       throw new DeliveryInProgressError(
         `Delivery ${req.key} is in progress (another attempt has held it since ${claim.since.toISOString()}; ` +
@@ -119,21 +149,84 @@ export class NotificationDeliveryService {
       );
     }
 
-    try {
-      const now = this.now();
-      await this.rows(
-        `UPDATE notification_delivery SET status = $2, sent_at = $3, updated_at = $3, message_id = $4
-         WHERE id = $1 AND status <> $2`,
-        [claim.id, DeliveryStatus.SENT, now, messageId],
-      );
-    } catch (error) {
-      throw new DeliveryRecordError(
-        `The mail server accepted ${req.kind} e-mail for delivery ${req.key}, but recording SENT failed: ${errorMessage(error)}. ` +
-          `The delivery stays SENDING; a retry after the lease re-sends it with the same Message-ID ${messageId}`,
-        { cause: error },
-      );
-    }
+    this.acceptedUnrecorded.set(req.key, messageId);
+    await this.recordSentByKey(req, messageId);
     return { status: 'SENT', messageId };
+  }
+
+  /**
+   * Records the message for the recipient's daily digest instead of sending it: a delivery row with status DIGEST and
+   * a digest item (what the digest lists), in one transaction, keyed like `deliver`. QUEUED_FOR_DIGEST the first time,
+   * ALREADY_QUEUED on a retry, NOT_QUEUED when the key was handled as a single e-mail before (the caller then calls
+   * `deliver`, which finds it sent or sends it). Throws InvalidMessageDataError (not retryable) on bad data.
+   */
+  async queueForDigest(req: DeliveryRequest, schoolId: string): Promise<DigestQueueResult> {
+    validateRequest(req);
+    if (req.recipient.userId === null) throw new InvalidMessageDataError('Invalid digest request: recipient.userId is required');
+    if (typeof schoolId !== 'string' || !UUID.test(schoolId)) throw new InvalidMessageDataError('Invalid digest request: schoolId must be a uuid');
+    const message = this.render(req);
+    const data = req.data as { stepLabel: string; dueDate: string; caseUrl: string; pupilFirstName?: string };
+    const entry: DigestEntry = {
+      kind: req.kind,
+      title: message.subject,
+      stepLabel: data.stepLabel,
+      dueDate: data.dueDate,
+      caseUrl: data.caseUrl,
+      ...(data.pupilFirstName ? { pupilFirstName: data.pupilFirstName } : {}),
+    };
+    return this.dataSource.transaction(async (m) => {
+      const now = this.now();
+      const inserted = await rowsIn<{ id: string }>(
+        m,
+        `INSERT INTO notification_delivery
+           (key, case_id, recipient_user_id, recipient_email, kind, subject, status, attempts, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8)
+         ON CONFLICT (key) DO NOTHING
+         RETURNING id`,
+        [req.key, req.caseId, req.recipient.userId, req.recipient.email, req.kind, message.subject, DeliveryStatus.DIGEST, now],
+      );
+      if (inserted.length === 1) {
+        await m.query(
+          `INSERT INTO notification_digest_item (delivery_id, school_id, recipient_user_id, entry, digest_key, queued_at)
+           VALUES ($1, $2, $3, $4, NULL, $5)`,
+          [inserted[0].id, schoolId, req.recipient.userId, JSON.stringify(entry), now],
+        );
+        return { status: 'QUEUED_FOR_DIGEST' as const };
+      }
+      const [current]: { status: DeliveryStatus }[] = await m.query(`SELECT status FROM notification_delivery WHERE key = $1`, [req.key]);
+      const inDigest = current?.status === DeliveryStatus.DIGEST || current?.status === DeliveryStatus.DIGESTED;
+      return { status: inDigest ? ('ALREADY_QUEUED' as const) : ('NOT_QUEUED' as const) };
+    });
+  }
+
+  /**
+   * Records SENT for a key the mail server accepted, retrying a few times in-process. On success the key is forgotten;
+   * on failure it stays remembered (a retry in this process records instead of re-sending) and DeliveryRecordError is
+   * thrown (retryable).
+   */
+  private async recordSentByKey(req: DeliveryRequest, messageId: string): Promise<void> {
+    let lastError: unknown;
+    for (const delay of RECORD_SENT_RETRY_DELAYS_MS) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        const now = this.now();
+        await this.rows(
+          `UPDATE notification_delivery SET status = $2, sent_at = $3, updated_at = $3, message_id = $4
+           WHERE key = $1 AND status <> $2`,
+          [req.key, DeliveryStatus.SENT, now, messageId],
+        );
+        this.acceptedUnrecorded.delete(req.key);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw new DeliveryRecordError(
+      `The mail server accepted ${req.kind} e-mail for delivery ${req.key}, but recording SENT failed: ${errorMessage(lastError)}. ` +
+        `A retry in this process records it without sending again; if this process dies first, a retry after the lease ` +
+        `re-sends it with the same Message-ID ${messageId}`,
+      { cause: lastError },
+    );
   }
 
   /** Deliveries of a case for its timeline, oldest first. */
@@ -186,6 +279,7 @@ export class NotificationDeliveryService {
       );
       if (!current) throw new DeliveryRecordError(`Delivery ${req.key} disappeared while claiming it`);
       if (current.status === DeliveryStatus.SENT) return { outcome: 'already-sent', messageId: current.message_id };
+      if (current.status === DeliveryStatus.DIGEST || current.status === DeliveryStatus.DIGESTED) return { outcome: 'in-digest' };
       if (current.status === DeliveryStatus.SENDING && current.updated_at >= staleBefore) {
         return { outcome: 'in-progress', since: current.updated_at };
       }
@@ -204,6 +298,12 @@ export class NotificationDeliveryService {
       await runner.release();
     }
   }
+}
+
+/** Rows of one statement inside a transaction (TypeORM's `query` returns [rows, count] for UPDATE … RETURNING). */
+async function rowsIn<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result = await m.queryRunner!.query(sql, params, true);
+  return (result.records ?? []) as T[];
 }
 
 function validateRequest(req: DeliveryRequest): void {

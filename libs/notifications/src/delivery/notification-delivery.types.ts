@@ -31,9 +31,20 @@ export type DeliveryRequest = {
 }[MessageKind];
 
 export interface DeliveryResult {
-  /** SENT: handed to the mail server by this call. ALREADY_SENT: an earlier call did; nothing was sent now. */
-  status: 'SENT' | 'ALREADY_SENT';
+  /**
+   * SENT: handed to the mail server by this call. ALREADY_SENT: an earlier call did; nothing was sent now.
+   * IN_DIGEST: the key went into a daily digest (queueForDigest); it is never sent on its own.
+   */
+  status: 'SENT' | 'ALREADY_SENT' | 'IN_DIGEST';
   messageId: string;
+}
+
+export interface DigestQueueResult {
+  /**
+   * QUEUED_FOR_DIGEST: recorded for the recipient's daily digest now. ALREADY_QUEUED: an earlier call did.
+   * NOT_QUEUED: the key was first handled as a single e-mail; deliver it as such.
+   */
+  status: 'QUEUED_FOR_DIGEST' | 'ALREADY_QUEUED' | 'NOT_QUEUED';
 }
 
 export interface NotificationDeliveryOptions {

@@ -1,4 +1,4 @@
-import type { MessageKind, StuckKind } from './message-kind';
+import type { LetterKind, MessageKind, StuckKind, ZorgplichtSignal } from './message-kind';
 
 /** A calendar date 'YYYY-MM-DD' (no time, no time zone). Rendered as a Dutch long date. */
 export type IsoDate = string;
@@ -75,6 +75,48 @@ export interface ConsentRequestedData extends BaseMessageData {
   ownerName?: string;
 }
 
+/**
+ * To the SWV loket (P4.3). `dueDate` is the decision due date in force; `stepLabel` names the step
+ * ("Besluit over de aanmelding"). Only dates and counts: no reason, no support need.
+ */
+export interface ZorgplichtTermijnData extends BaseMessageData {
+  signal: ZorgplichtSignal;
+  /** Date of receipt of the written application. */
+  receivedOn: IsoDate;
+  /** Whether the term was extended. */
+  extended: boolean;
+  /** WEEK_LEFT: calendar days left (omit on the due date itself); OVERDUE: calendar days overdue; TEN_WEEKS: not used. */
+  calendarDays?: number;
+  pupilFirstName?: string;
+}
+
+/**
+ * To parents: a letter is ready in the portal (the link opens it after login). `stepLabel` is the
+ * letter's title; `dueDate` is the date the parents need: the new decision date (extension notice)
+ * or the last day to object (decision letter). The e-mail never carries the letter's content.
+ */
+export interface LetterAvailableData extends BaseMessageData {
+  letter: LetterKind;
+  pupilFirstName: string;
+}
+
+/** One message in a daily digest: the subject it would have had on its own, its step, due date and deep link. */
+export interface DailyDigestItem {
+  title: string;
+  stepLabel: string;
+  dueDate: IsoDate;
+  caseUrl: string;
+  pupilFirstName?: string;
+}
+
+/**
+ * To a staff member who chose the daily digest. `stepLabel` is "Dagoverzicht", `dueDate` the digest's date and
+ * `caseUrl` the app's start page; `items` lists the day's messages (1–500).
+ */
+export interface DailyDigestData extends BaseMessageData {
+  items: DailyDigestItem[];
+}
+
 export interface MessageDataByKind {
   STEP_ASSIGNED: StepAssignedData;
   STEP_REMINDER: StepReminderData;
@@ -82,6 +124,9 @@ export interface MessageDataByKind {
   CASE_STUCK: CaseStuckData;
   CASE_STARTED: CaseStartedData;
   CONSENT_REQUESTED: ConsentRequestedData;
+  ZORGPLICHT_TERMIJN: ZorgplichtTermijnData;
+  LETTER_AVAILABLE: LetterAvailableData;
+  DAILY_DIGEST: DailyDigestData;
 }
 
 export type MessageData<K extends MessageKind = MessageKind> = MessageDataByKind[K];

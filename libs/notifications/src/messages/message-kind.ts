@@ -15,6 +15,12 @@ export const MessageKind = {
   CASE_STARTED: 'CASE_STARTED',
   /** To a parent: please give or refuse consent in the portal. */
   CONSENT_REQUESTED: 'CONSENT_REQUESTED',
+  /** To the SWV loket (P4): a zorgplicht term has a week left, is overdue, or is at 10 weeks without a decision. */
+  ZORGPLICHT_TERMIJN: 'ZORGPLICHT_TERMIJN',
+  /** To parents: a letter (e.g. the zorgplicht extension notice or decision) is ready in the portal; never the letter itself. */
+  LETTER_AVAILABLE: 'LETTER_AVAILABLE',
+  /** To staff who chose DAILY_DIGEST: one e-mail per school day listing the day's task messages (issue 5). */
+  DAILY_DIGEST: 'DAILY_DIGEST',
 } as const;
 
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
@@ -47,3 +53,23 @@ export const StuckKind = {
 } as const;
 
 export type StuckKind = (typeof StuckKind)[keyof typeof StuckKind];
+
+/** The SWV loket's zorgplicht signals (P4.3). */
+export const ZorgplichtSignal = {
+  /** A week remains without decision (or extension). */
+  WEEK_LEFT: 'WEEK_LEFT',
+  /** The term has passed without a decision. */
+  OVERDUE: 'OVERDUE',
+  /** 10 weeks after receipt without a decision: risk of a thuiszitter. */
+  TEN_WEEKS: 'TEN_WEEKS',
+} as const;
+
+export type ZorgplichtSignal = (typeof ZorgplichtSignal)[keyof typeof ZorgplichtSignal];
+
+/** Letters that parents are told about (LETTER_AVAILABLE). A closed set: the e-mail names the kind of letter, not its content. */
+export const LetterKind = {
+  ZORGPLICHT_VERLENGING: 'ZORGPLICHT_VERLENGING',
+  ZORGPLICHT_BESLUIT: 'ZORGPLICHT_BESLUIT',
+} as const;
+
+export type LetterKind = (typeof LetterKind)[keyof typeof LetterKind];

@@ -1,4 +1,5 @@
 import type { MessageKind } from '../messages/message-kind';
+import { DAILY_DIGEST_TEMPLATE } from './digest.templates';
 
 /**
  * Dutch subject, HTML and plain-text templates per message kind (Handlebars sources, compiled once).
@@ -16,6 +17,8 @@ const STAFF_TASK_FOOTER = `Je ontvangt dit bericht omdat je bij {{schoolName}} e
 const COORDINATOR_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
 const COORDINATOR_ADMIN_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator of beheerder bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
 const PARENT_FOOTER = `U ontvangt dit bericht omdat u bij {{schoolName}} geregistreerd staat als ouder of verzorger van {{pupilFirstName}}; deze e-mail is automatisch verstuurd.`;
+
+const SWV_FOOTER = `Je ontvangt dit bericht omdat je werkt bij het loket van het samenwerkingsverband waarvan {{schoolName}} lid is; deze e-mail is automatisch verstuurd.`;
 
 const P = '<p style="margin:0 0 16px 0;">';
 
@@ -249,4 +252,89 @@ Heeft u vragen? Neem dan contact op met {{ownerName}}.
 {{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
 {{/layout}}`,
   },
+  ZORGPLICHT_TERMIJN: {
+    subject:
+      `{{#if isWeekLeft}}Zorgplicht: besluit over een aanmelding uiterlijk {{dueDateLong}} ({{schoolName}}){{/if}}` +
+      `{{#if isOverdueSignal}}Zorgplicht: beslistermijn verstreken ({{schoolName}}){{/if}}` +
+      `{{#if isTenWeeks}}Zorgplicht: 10 weken na aanmelding nog geen besluit ({{schoolName}}){{/if}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isWeekLeft}}
+${P}Bij {{schoolName}} loopt de zorgplichttermijn voor een aangemelde leerling{{#if pupilFirstName}} ({{pupilFirstName}}){{/if}} {{#if calendarDaysText}}over {{calendarDaysText}}{{else}}vandaag{{/if}} af. Er is nog geen besluit over de aanmelding{{#unless extended}} en de termijn is niet verlengd{{/unless}}.</p>
+{{/if}}
+{{#if isOverdueSignal}}
+${P}Bij {{schoolName}} is de zorgplichttermijn voor een aangemelde leerling{{#if pupilFirstName}} ({{pupilFirstName}}){{/if}} verstreken: het besluit had uiterlijk op {{dueDateLong}} genomen moeten worden{{#if calendarDaysText}} en is nu {{calendarDaysText}} te laat{{/if}}.</p>
+{{/if}}
+{{#if isTenWeeks}}
+${P}Bij {{schoolName}} is 10 weken na de ontvangst van de aanmelding van een leerling{{#if pupilFirstName}} ({{pupilFirstName}}){{/if}} nog geen besluit genomen. De leerling loopt het risico thuis te komen zitten.</p>
+{{/if}}
+{{#> facts}}
+{{> fact label="Stap" value=stepLabel}}
+{{> fact label="Aanmelding ontvangen" value=receivedOnLong}}
+{{> fact label="Besluit uiterlijk" value=dueDateLong}}
+{{> fact label="Termijn verlengd" value=extendedText}}
+{{/facts}}
+${P}Bekijk de termijn in het zorgplichtoverzicht en neem zo nodig contact op met de school.</p>
+{{/inline}}
+{{#*inline "button"}}Zorgplichttermijn bekijken{{/inline}}
+{{#*inline "footer"}}${SWV_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isWeekLeft}}
+Bij {{schoolName}} loopt de zorgplichttermijn voor een aangemelde leerling{{#if pupilFirstName}} ({{pupilFirstName}}){{/if}} {{#if calendarDaysText}}over {{calendarDaysText}}{{else}}vandaag{{/if}} af. Er is nog geen besluit over de aanmelding{{#unless extended}} en de termijn is niet verlengd{{/unless}}.
+{{/if}}
+{{#if isOverdueSignal}}
+Bij {{schoolName}} is de zorgplichttermijn voor een aangemelde leerling{{#if pupilFirstName}} ({{pupilFirstName}}){{/if}} verstreken: het besluit had uiterlijk op {{dueDateLong}} genomen moeten worden{{#if calendarDaysText}} en is nu {{calendarDaysText}} te laat{{/if}}.
+{{/if}}
+{{#if isTenWeeks}}
+Bij {{schoolName}} is 10 weken na de ontvangst van de aanmelding van een leerling{{#if pupilFirstName}} ({{pupilFirstName}}){{/if}} nog geen besluit genomen. De leerling loopt het risico thuis te komen zitten.
+{{/if}}
+
+Stap: {{stepLabel}}
+Aanmelding ontvangen: {{receivedOnLong}}
+Besluit uiterlijk: {{dueDateLong}}
+Termijn verlengd: {{extendedText}}
+
+Bekijk de termijn in het zorgplichtoverzicht en neem zo nodig contact op met de school.
+{{/inline}}
+{{#*inline "button"}}Zorgplichttermijn bekijken{{/inline}}
+{{#*inline "footer"}}${SWV_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  LETTER_AVAILABLE: {
+    subject: `Brief van {{schoolName}}: {{stepLabel}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}Er staat een brief van {{schoolName}} voor u klaar over de aanmelding van {{pupilFirstName}}: <strong>{{stepLabel}}</strong>.</p>
+{{#> facts}}
+{{> fact label="Brief" value=stepLabel}}
+{{#if isExtensionLetter}}{{> fact label="Besluit uiterlijk" value=dueDateLong}}{{/if}}
+{{#if isDecisionLetter}}{{> fact label="Bezwaar mogelijk tot en met" value=dueDateLong}}{{/if}}
+{{/facts}}
+${P}U leest en downloadt de brief in het ouderportaal via de knop hieronder. Heeft u vragen? Neem dan contact op met de school.</p>
+{{/inline}}
+{{#*inline "button"}}Brief openen{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+Er staat een brief van {{schoolName}} voor u klaar over de aanmelding van {{pupilFirstName}}: "{{stepLabel}}".
+
+Brief: {{stepLabel}}
+{{#if isExtensionLetter}}
+Besluit uiterlijk: {{dueDateLong}}
+{{/if}}
+{{#if isDecisionLetter}}
+Bezwaar mogelijk tot en met: {{dueDateLong}}
+{{/if}}
+
+U leest en downloadt de brief in het ouderportaal via de link hieronder. Heeft u vragen? Neem dan contact op met de school.
+{{/inline}}
+{{#*inline "button"}}Brief openen{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+  DAILY_DIGEST: DAILY_DIGEST_TEMPLATE,
 };

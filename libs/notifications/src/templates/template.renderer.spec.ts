@@ -21,6 +21,9 @@ const SAMPLES: { [K in MessageKind]: MessageDataByKind[K] } = {
   CASE_STUCK: { ...base, stuckKind: 'STEP_OVERDUE', daysOverdue: 10, ownerName: 'Piet Bakker', pupilFirstName: 'Sanne' },
   CASE_STARTED: { ...base, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' },
   CONSENT_REQUESTED: { ...base, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' },
+  ZORGPLICHT_TERMIJN: { ...base, pupilFirstName: 'Sanne', signal: 'WEEK_LEFT', receivedOn: '2026-10-12', extended: false, calendarDays: 7 },
+  LETTER_AVAILABLE: { ...base, pupilFirstName: 'Sanne', letter: 'ZORGPLICHT_BESLUIT' },
+  DAILY_DIGEST: { ...base, items: [{ title: 'Herinnering: Intakegesprek', stepLabel: 'Intakegesprek', dueDate: '2026-11-23', caseUrl: CASE_URL, pupilFirstName: 'Sanne' }] },
 };
 
 const LONG_DATE = 'maandag 23 november 2026';

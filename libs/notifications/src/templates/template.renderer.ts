@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
 import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
-import { isMessageKind, type MessageKind, ReminderRung, StuckKind } from '../messages/message-kind';
+import { isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, ZorgplichtSignal } from '../messages/message-kind';
 import { formatDutchLongDate, formatSchoolDays, parseIsoDate } from './dutch-date.util';
+import { buildDigestItemsView, type DigestItemView } from './digest.view';
 import { HTML_FACT, HTML_FACTS, HTML_LAYOUT, TEXT_LAYOUT } from './layout.templates';
 import { MESSAGE_TEMPLATES } from './message.templates';
 import { InvalidMessageDataError } from './template.errors';
@@ -35,6 +36,18 @@ interface MessageView {
   stuckAutomatedStepFailing?: boolean;
   stuckNoProgress?: boolean;
   stuckConsentTimeout?: boolean;
+  isWeekLeft?: boolean;
+  isOverdueSignal?: boolean;
+  isTenWeeks?: boolean;
+  receivedOnLong?: string;
+  extended?: boolean;
+  extendedText?: string;
+  calendarDaysText?: string;
+  isExtensionLetter?: boolean;
+  isDecisionLetter?: boolean;
+  /** DAILY_DIGEST: the day's messages. */
+  digestItems?: DigestItemView[];
+  digestCountText?: string;
 }
 
 type Template = Handlebars.TemplateDelegate<MessageView>;
@@ -91,7 +104,7 @@ export class TemplateRenderer {
 function buildView(kind: MessageKind, data: Record<string, unknown>): MessageView {
   const read = new FieldReader(kind, data);
   const view: MessageView = {
-    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED',
+    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE',
     recipientName: read.text('recipientName', MAX_NAME_LENGTH),
     schoolName: read.text('schoolName', MAX_NAME_LENGTH),
     stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
@@ -136,6 +149,29 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
     case 'CONSENT_REQUESTED':
       view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
       view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      break;
+    case 'ZORGPLICHT_TERMIJN': {
+      const signal = read.oneOf('signal', Object.values(ZorgplichtSignal));
+      view.isWeekLeft = signal === 'WEEK_LEFT';
+      view.isOverdueSignal = signal === 'OVERDUE';
+      view.isTenWeeks = signal === 'TEN_WEEKS';
+      view.receivedOnLong = read.isoDate('receivedOn');
+      view.extended = read.bool('extended');
+      view.extendedText = view.extended ? 'ja' : 'nee';
+      const days = signal === 'TEN_WEEKS' ? undefined : read.optionalCount('calendarDays');
+      view.calendarDaysText = days === undefined ? undefined : days === 1 ? '1 dag' : `${days} dagen`;
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'LETTER_AVAILABLE': {
+      const letter = read.oneOf('letter', Object.values(LetterKind));
+      view.isExtensionLetter = letter === 'ZORGPLICHT_VERLENGING';
+      view.isDecisionLetter = letter === 'ZORGPLICHT_BESLUIT';
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'DAILY_DIGEST':
+      Object.assign(view, buildDigestItemsView(data));
       break;
   }
   return view;
@@ -192,6 +228,12 @@ class FieldReader {
     const raw = this.data[field];
     if (raw === undefined || raw === null) return undefined;
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) throw this.invalid(field, 'must be a whole number of at least 1');
+    return raw;
+  }
+
+  bool(field: string): boolean {
+    const raw = this.data[field];
+    if (typeof raw !== 'boolean') throw this.invalid(field, 'must be true or false');
     return raw;
   }
 

@@ -2,25 +2,35 @@ import { In, type DataSource } from 'typeorm';
 import {
   AuditTrailRepository,
   CaseReadModelRepository,
+  ConsentRecordRepository,
   PupilEntity,
+  NO_OVERRIDES_POLICY_LABEL,
+  PolicyVersionRepository,
   PupilGuardianEntity,
   Role,
+  SchoolDayOffRepository,
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { buildSchoolCalendar, resolvePolicies } from '@zorgroute/domain/logic';
+import { buildSchoolCalendar } from '@zorgroute/domain/logic';
 import type { DeliveryRequest, NotificationDeliveryService } from '@zorgroute/notifications';
 import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec } from './case-activities.types';
+import { deliverToRecipients } from './notify-recipients';
 
 export interface CaseActivityDeps {
   dataSource: DataSource;
   delivery: NotificationDeliveryService;
   /** Base URL of the web app, for deep links in messages. */
   appUrl: string;
+  /** Makes sure a school's daily digest run exists (default: started through the worker's client). */
+  ensureDigestRun?: (schoolId: string) => Promise<void>;
 }
 
-/** Version label of the built-in default policies (per-SWV/school versions come from the policy store). */
-export const DEFAULT_POLICY_VERSION = 'standaard-2026.1';
+/**
+ * Version label of a case whose SWV and school have published no policy versions (the built-in defaults). With
+ * versions the label names them, e.g. `swv:3/school:5` (see `policyVersionLabel`).
+ */
+export const DEFAULT_POLICY_VERSION = NO_OVERRIDES_POLICY_LABEL;
 
 export function caseUrl(appUrl: string, caseId: string): string {
   return `${appUrl.replace(/\/$/, '')}/cases/${encodeURIComponent(caseId)}`;
@@ -28,15 +38,27 @@ export function caseUrl(appUrl: string, caseId: string): string {
 
 /** The activities of every case workflow, bound to their dependencies. */
 export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
-  const { dataSource, delivery } = deps;
+  const { dataSource } = deps;
   const readModel = new CaseReadModelRepository(dataSource);
   const audit = new AuditTrailRepository(dataSource);
+  const policyVersions = new PolicyVersionRepository(dataSource);
+  const daysOff = new SchoolDayOffRepository(dataSource);
+  const consents = new ConsentRecordRepository(dataSource);
 
   async function resolveRecipients(spec: RecipientSpec): Promise<UserEntity[]> {
     const ids = new Set(spec.userIds ?? []);
     if (spec.parentsOfPupil) {
       const links = await dataSource.getRepository(PupilGuardianEntity).findBy({ pupilId: spec.parentsOfPupil });
       links.forEach((l) => ids.add(l.userId));
+    }
+    if (spec.swvLoketOfSchool) {
+      const loket = await dataSource
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where('u.role = :role', { role: Role.SWV_MEDEWERKER })
+        .andWhere('u.swv_id IN (SELECT s.swv_id FROM school s WHERE s.id = :schoolId)', { schoolId: spec.swvLoketOfSchool })
+        .getMany();
+      loket.forEach((u) => ids.add(u.id));
     }
     if (!ids.size) return [];
     return dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
@@ -46,14 +68,22 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     async loadCaseContext({ schoolId }): Promise<CaseContext> {
       const school = await dataSource.getRepository(SchoolEntity).findOneBy({ id: schoolId });
       if (!school) throw new Error(`school ${schoolId} not found`);
-      const zc = await dataSource.getRepository(UserEntity).findOne({
-        where: { schoolId, role: Role.ZORGCOORDINATOR },
-        order: { createdAt: 'ASC' },
-      });
+      const [zc, effective, ownDaysOff] = await Promise.all([
+        dataSource.getRepository(UserEntity).findOne({
+          where: { schoolId, role: Role.ZORGCOORDINATOR },
+          order: { createdAt: 'ASC' },
+        }),
+        // defaults ← latest SWV version ← latest school version, snapshotted into the case with its label.
+        policyVersions.effectiveForSchool(school),
+        daysOff.list(school.id),
+      ]);
       return {
-        calendar: buildSchoolCalendar(school.region),
-        policies: resolvePolicies(),
-        policyVersion: DEFAULT_POLICY_VERSION,
+        calendar: buildSchoolCalendar(
+          school.region,
+          ownDaysOff.map((d) => ({ from: d.from, to: d.to, name: d.name })),
+        ),
+        policies: effective.policies,
+        policyVersion: effective.label,
         schoolName: school.name,
         zorgcoordinatorId: zc?.id ?? null,
       };
@@ -66,6 +96,10 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       });
     },
 
+    async recordConsent({ record }): Promise<void> {
+      await consents.upsert(record);
+    },
+
     async notify(req: NotifyRequest): Promise<NotifyResult> {
       const [users, school, pupil, owner] = await Promise.all([
         resolveRecipients(req.recipients),
@@ -73,24 +107,15 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         dataSource.getRepository(PupilEntity).findOneBy({ id: req.pupilId }),
         req.ownerUserId ? dataSource.getRepository(UserEntity).findOneBy({ id: req.ownerUserId }) : Promise.resolve(null),
       ]);
-      const result: NotifyResult = { sent: 0, alreadySent: 0, skipped: 0 };
-      for (const user of users) {
-        if (!user.email) {
-          result.skipped += 1;
-          continue;
-        }
-        const r = await delivery.deliver(
-          buildDeliveryRequest(req, user, {
-            schoolName: school?.name ?? '',
-            pupilFirstName: pupil?.firstName ?? '',
-            ownerName: owner?.name ?? '',
-            caseUrl: caseUrl(deps.appUrl, req.caseId),
-          }),
-        );
-        if (r.status === 'SENT') result.sent += 1;
-        else result.alreadySent += 1;
-      }
-      return result;
+      // Digest routing, every recipient tried, heartbeats and retryable vs non-retryable failures: notify-recipients.ts.
+      return deliverToRecipients(deps, req, users, (user) =>
+        buildDeliveryRequest(req, user, {
+          schoolName: school?.name ?? '',
+          pupilFirstName: pupil?.firstName ?? '',
+          ownerName: owner?.name ?? '',
+          caseUrl: caseUrl(deps.appUrl, req.caseId),
+        }),
+      );
     },
   };
 }
@@ -122,10 +147,23 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
     case 'STEP_ESCALATION':
       return { ...base, kind: 'STEP_ESCALATION', data: { ...common, daysOverdue: overdue, ownerName: ctx.ownerName, pupilFirstName: ctx.pupilFirstName } };
     case 'CASE_STUCK':
-      return { ...base, kind: 'CASE_STUCK', data: { ...common, daysOverdue: overdue, ownerName: ctx.ownerName, pupilFirstName: ctx.pupilFirstName } };
+      return { ...base, kind: 'CASE_STUCK', data: { ...common, daysOverdue: overdue || undefined, ownerName: ctx.ownerName, pupilFirstName: ctx.pupilFirstName } };
     case 'CASE_STARTED':
       return { ...base, kind: 'CASE_STARTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
     case 'CONSENT_REQUESTED':
       return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
+    case 'ZORGPLICHT_TERMIJN': {
+      const z = req.zorgplicht;
+      if (!z) throw new Error('ZORGPLICHT_TERMIJN needs its zorgplicht data');
+      const days = z.calendarDays && z.calendarDays > 0 ? z.calendarDays : undefined;
+      return { ...base, kind: 'ZORGPLICHT_TERMIJN', data: { ...common, signal: z.signal, receivedOn: z.receivedOn, extended: z.extended, calendarDays: days, pupilFirstName: ctx.pupilFirstName } };
+    }
+    case 'LETTER_AVAILABLE': {
+      const doc = req.document;
+      if (!doc) throw new Error('LETTER_AVAILABLE needs its document');
+      // The link opens the letter in the portal (after login); the e-mail never carries the letter.
+      const documentUrl = `${ctx.caseUrl}/documents/${encodeURIComponent(doc.id)}`;
+      return { ...base, kind: 'LETTER_AVAILABLE', data: { ...common, caseUrl: documentUrl, letter: doc.letter, pupilFirstName: ctx.pupilFirstName } };
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { CaseSnapshot } from '@zorgroute/domain';
+import type { CaseSnapshot, ConsentRecordSnapshot } from '@zorgroute/domain';
 import type { ProcessPolicies, SchoolCalendar } from '@zorgroute/domain/logic';
 
 /** What a workflow needs to know about its school when it starts; snapshotted into the case. */
@@ -27,9 +27,11 @@ export interface RecipientSpec {
   userIds?: string[];
   /** The parents/guardians of this pupil. */
   parentsOfPupil?: string;
+  /** The SWV loket: every SWV_MEDEWERKER of the samenwerkingsverband this school belongs to (P4). */
+  swvLoketOfSchool?: string;
 }
 
-export type NotificationKind = 'STEP_ASSIGNED' | 'STEP_REMINDER' | 'STEP_ESCALATION' | 'CASE_STUCK' | 'CASE_STARTED' | 'CONSENT_REQUESTED';
+export type NotificationKind = 'STEP_ASSIGNED' | 'STEP_REMINDER' | 'STEP_ESCALATION' | 'CASE_STUCK' | 'CASE_STARTED' | 'CONSENT_REQUESTED' | 'ZORGPLICHT_TERMIJN' | 'LETTER_AVAILABLE';
 
 export interface NotifyRequest {
   /** Stable per (case, step, rung); the activity appends the recipient id. */
@@ -45,6 +47,10 @@ export interface NotifyRequest {
   offsetSchoolDays?: number;
   ownerUserId?: string | null;
   rung?: string;
+  /** ZORGPLICHT_TERMIJN (P4.3): the SWV signal and what it needs (dates and counts only). */
+  zorgplicht?: { signal: 'WEEK_LEFT' | 'OVERDUE' | 'TEN_WEEKS'; receivedOn: string; extended: boolean; calendarDays?: number };
+  /** LETTER_AVAILABLE: the stored letter the parents are told about (the e-mail links to it). */
+  document?: { id: string; letter: 'ZORGPLICHT_VERLENGING' | 'ZORGPLICHT_BESLUIT' };
 }
 
 export interface NotifyResult {
@@ -52,6 +58,8 @@ export interface NotifyResult {
   alreadySent: number;
   /** Recipients that have no e-mail address or no longer exist. */
   skipped: number;
+  /** Messages that wait for the recipient's daily digest instead of going out on their own. */
+  queuedForDigest?: number;
 }
 
 /** The activities every case workflow uses. Implemented in ./case-activities.ts. */
@@ -60,4 +68,6 @@ export interface CaseActivities {
   /** Writes the read-model row (seq-guarded) and, if given, an audit entry, in one transaction. */
   recordCase(input: { snapshot: CaseSnapshot; audit?: AuditRecord }): Promise<void>;
   notify(request: NotifyRequest): Promise<NotifyResult>;
+  /** Writes a consent record (rule 2), version-guarded like the read model. */
+  recordConsent(input: { record: ConsentRecordSnapshot }): Promise<void>;
 }

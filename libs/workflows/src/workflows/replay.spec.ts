@@ -21,6 +21,9 @@ beforeAll(async () => {
 describe('replay of recorded histories', () => {
   it('has recorded histories for every workflow type', () => {
     expect(files.filter((f) => f.startsWith('ondersteuningstraject-')).length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((f) => f.startsWith('zorgplicht-')).length).toBeGreaterThanOrEqual(6);
+    expect(files.filter((f) => f.startsWith('zorgroute-')).length).toBeGreaterThanOrEqual(5);
+    expect(files.filter((f) => f.startsWith('jos-')).length).toBeGreaterThanOrEqual(5);
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {

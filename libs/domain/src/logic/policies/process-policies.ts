@@ -8,6 +8,7 @@
  */
 import type { IsoDate } from '../calendar';
 import { DEFAULT_LADDER, type LadderPolicy } from '../reminders';
+import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from './notification-policy';
 
 /** P1 Ondersteuningstraject, the short support trajectory [000:117-137, 000:155-226]. */
 export interface OndersteuningstrajectPolicy {
@@ -65,6 +66,28 @@ export interface ZorgroutePolicy {
   flexZat: boolean;
   /** P2 Flex-ZAT: convened within this many school days of the request [003:1228-1255]. */
   flexZatWithinSchoolDays: number;
+  /**
+   * P2.1/P2.2 `TERUG_NAAR_AANMELDER`: the referrer completes (or first submits) the form within this many school days;
+   * "leg de verantwoordelijkheid ... geheel bij de aanmelder" [001:3528-3531]. No number in the seed: the default
+   * mirrors the triage term.
+   */
+  referralCompleteWithinSchoolDays: number;
+  /** P2.2 `BILATERAAL`: the bilateral talk with a care-team member is recorded within this many school days [001:5766-5768]. */
+  bilateralWithinSchoolDays: number;
+  /** P2.3: the voorgesprek with parents and pupil takes place within this many school days of acceptance [001:3300-3323, 001:3432]. */
+  voorgesprekWithinSchoolDays: number;
+  /** P2.3: consent of the parents to discuss the pupil in the IZO is asked and recorded ("toestemming vragen") [001:3307]. */
+  izoConsentRequired: boolean;
+  /** P2.4: ISO weekday of the school's IZO meeting, 1 = Monday … 5 = Friday ("weekday per school") [001:3550]. */
+  izoWeekday: number;
+  /** P2.4: IZO members receive the information at least this many school days before the meeting [001:3537-3540]. */
+  izoInfoBeforeSchoolDays: number;
+  /** P2.8 `INFORMATIE_VERZAMELEN`: the zorgcoördinator completes the ZAT referral within this many school days [001:3833-3834]. */
+  zatInfoWithinSchoolDays: number;
+  /** P2.8 `GEPLAND_ZAT`: the school's ZAT calendar, at least `zatMinMeetingsPerSchoolYear` dates per school year [001:3869]. */
+  zatMeetingDates: IsoDate[];
+  /** P2.8 `GEPLAND_ZAT`: without a ZAT calendar date, the zorgcoördinator plans the meeting within this many school days. */
+  zatPlanWithinSchoolDays: number;
 }
 
 /** P3 JOS, Jeugd Ondersteuning op School, capped at 5 months [003:699-748, 003:2336-2352]. */
@@ -73,6 +96,11 @@ export interface JosPolicy {
   formWithinSchoolDays: number;
   /** P3.2: the JOS worker holds the startgesprek within this many school days [003:736-738]. */
   startgesprekWithinSchoolDays: number;
+  /**
+   * P3.4 `DOELEN`: goals are set with pupil, mentor and parents within this many school days of the signature
+   * [003:740-742]. No number in the seed: the default mirrors the startgesprek term.
+   */
+  goalsWithinSchoolDays: number;
   /** P3.3: without a parent's signature after this many school days the case returns to the zorgcoördinator [003:738-740]. */
   signatureTimeoutSchoolDays: number;
   /** P3.4: hard cap in calendar months, counted from the signature; it cannot be extended [003:742-744]. */
@@ -117,6 +145,19 @@ export interface OovPolicy {
   evaluationBeforeEndWeeks: number;
   /** P5.4 `TERUGKEER`: a follow-up evaluation this many weeks after the return. */
   followUpAfterReturnWeeks: number;
+  /**
+   * P5.1 `VOORBEREIDING`: the zorgcoördinator records the consultations with parents, SWV and Sociaal Team within this
+   * many school days [003:1103-1104]. No number in the seed.
+   */
+  preparationWithinSchoolDays: number;
+  /** P5.1 → P5.2: after the parents' consent the request is sent to the SWV within this many school days. */
+  requestWithinSchoolDays: number;
+  /** P5.2 `BESLUIT_SWV`: the SWV decides within this many school days of the request. No number in the seed. */
+  swvDecisionWithinSchoolDays: number;
+  /** P5.3 `INTAKE`: the intake with the OOV within this many school days of the SWV's decision [003:2315]. */
+  intakeWithinSchoolDays: number;
+  /** P5.4 `VERLENGD`: how many times an arrangement may be extended (each a new SWV decision). */
+  maxExtensions: number;
 }
 
 /** P6 moments at which the secondary school gives feedback to the primary school [001:4241-4242]. */
@@ -139,6 +180,12 @@ export interface OverdrachtRegionalCalendar {
   warmeOverdracht: { from: IsoDate; to: IsoDate };
   /** First school day of the new school year. */
   startSchoolYear: IsoDate;
+  /**
+   * The feedback moments to the primary schools (P6.6), when the region sets them. Without a date the moment falls
+   * 16 weeks after the start of the school year (after the first report) or on the last school day before the
+   * zomervakantie (end of year 1).
+   */
+  terugkoppeling?: { naEersteRapport?: IsoDate; eindeLeerjaar1?: IsoDate };
 }
 
 /** P6 PO→VO overdracht [001:4100-4242, 003:311-317, 002:3109-3212]. */
@@ -147,6 +194,16 @@ export interface OverdrachtPolicy {
   terugkoppelingMoments: TerugkoppelingMoment[];
   /** P6 (intro): the regional yearly calendar per SWV/region; empty by default. */
   regionalCalendars: OverdrachtRegionalCalendar[];
+  /** P6.1: a case opened after the aanmeldweek: the OKR is ready within this many school days (never past the OSO deadline). */
+  okrWithinSchoolDays: number;
+  /** P6.2: after the parents' consent the OKR is sent within this many school days (never past the OSO deadline). */
+  sendWithinSchoolDays: number;
+  /** P6.2 `ONTVANGEN_VO`: the secondary school confirms receipt within this many school days of sending [001:4174-4180]. */
+  receiptWithinSchoolDays: number;
+  /** P6.4: the mentor confirms he has read the information within this many school days of the start of the year [001:4224-4226]. */
+  mentorReadWithinSchoolDays: number;
+  /** P6.6: the feedback to the primary school is recorded within this many school days of each feedback moment [001:4241-4242]. */
+  feedbackWithinSchoolDays: number;
 }
 
 /** Cross-cutting rule 2: a step waiting for consent reminds and then times out into a decision. */
@@ -157,6 +214,11 @@ export interface ConsentPolicy {
    * parent's signature [003:738-740].
    */
   timeoutSchoolDays: number;
+  /**
+   * Rule 2: the answer is asked for within this many school days (the due date of the request, from which the reminder
+   * ladder runs until the timeout). No number in the specification; the default follows P2.2's 5 school days.
+   */
+  respondWithinSchoolDays: number;
 }
 
 export interface ProcessPolicies {
@@ -169,6 +231,8 @@ export interface ProcessPolicies {
   oov: OovPolicy;
   overdracht: OverdrachtPolicy;
   consent: ConsentPolicy;
+  /** Cross-cutting rules 5 and 6(b): e-mail retries, the mail-failing stuck threshold and the daily digest. */
+  notifications: NotificationPolicy;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -210,10 +274,20 @@ export const DEFAULT_POLICIES: ProcessPolicies = deepFreeze({
     zatAgendaBeforeSchoolDays: 5,
     flexZat: false,
     flexZatWithinSchoolDays: 10,
+    referralCompleteWithinSchoolDays: 5,
+    bilateralWithinSchoolDays: 10,
+    voorgesprekWithinSchoolDays: 5,
+    izoConsentRequired: true,
+    izoWeekday: 2,
+    izoInfoBeforeSchoolDays: 1,
+    zatInfoWithinSchoolDays: 10,
+    zatMeetingDates: [],
+    zatPlanWithinSchoolDays: 5,
   },
   jos: {
     formWithinSchoolDays: 5,
     startgesprekWithinSchoolDays: 10,
+    goalsWithinSchoolDays: 10,
     signatureTimeoutSchoolDays: 15,
     maxMonths: 5,
     evaluationEveryWeeks: 6,
@@ -236,10 +310,21 @@ export const DEFAULT_POLICIES: ProcessPolicies = deepFreeze({
     midEvaluationAtFraction: 0.5,
     evaluationBeforeEndWeeks: 2,
     followUpAfterReturnWeeks: 6,
+    preparationWithinSchoolDays: 10,
+    requestWithinSchoolDays: 5,
+    swvDecisionWithinSchoolDays: 10,
+    intakeWithinSchoolDays: 10,
+    maxExtensions: 1,
   },
   overdracht: {
     terugkoppelingMoments: ['NA_EERSTE_RAPPORT', 'EINDE_LEERJAAR_1'],
     regionalCalendars: [],
+    okrWithinSchoolDays: 10,
+    sendWithinSchoolDays: 5,
+    receiptWithinSchoolDays: 5,
+    mentorReadWithinSchoolDays: 5,
+    feedbackWithinSchoolDays: 10,
   },
-  consent: { timeoutSchoolDays: 15 },
+  consent: { timeoutSchoolDays: 15, respondWithinSchoolDays: 5 },
+  notifications: { ...DEFAULT_NOTIFICATION_POLICY },
 });

@@ -125,14 +125,36 @@ describe('validatePolicies', () => {
       'zatMinMeetingsPerSchoolYear',
       'zatAgendaBeforeSchoolDays',
       'flexZatWithinSchoolDays',
+      'referralCompleteWithinSchoolDays',
+      'bilateralWithinSchoolDays',
+      'voorgesprekWithinSchoolDays',
+      'izoInfoBeforeSchoolDays',
+      'zatInfoWithinSchoolDays',
+      'zatPlanWithinSchoolDays',
     ])('requires %s to be a positive integer', (key) => {
       expect(errorsWith({ zorgroute: { [key]: 0 } })).toEqual([
         `zorgroute.${key}: moet een positief geheel getal zijn (must be a positive integer); waarde/value: 0`,
       ]);
     });
+
+    it('requires the IZO weekday to be a school weekday and the ZAT calendar to hold dates', () => {
+      expect(errorsWith({ zorgroute: { izoWeekday: 6 } })).toEqual([
+        'zorgroute.izoWeekday: moet een geheel getal van 1 tot en met 5 zijn (must be an integer from 1 to 5); waarde/value: 6',
+      ]);
+      expect(errorsWith({ zorgroute: { zatMeetingDates: ['2026-13-01'] } })).toEqual([
+        'zorgroute.zatMeetingDates.0: moet een datum JJJJ-MM-DD zijn (must be a date YYYY-MM-DD); waarde/value: "2026-13-01"',
+      ]);
+      expect(errorsWith({ zorgroute: { zatMeetingDates: ['2026-12-08', '2027-02-02'] } })).toEqual([]);
+    });
   });
 
   describe('jos (P3)', () => {
+    it('requires a positive term for setting the goals', () => {
+      expect(errorsWith({ jos: { goalsWithinSchoolDays: 0 } })).toEqual([
+        'jos.goalsWithinSchoolDays: moet een positief geheel getal zijn (must be a positive integer); waarde/value: 0',
+      ]);
+    });
+
     it('requires the cap warning and the evaluation interval to fit within the cap', () => {
       // 5 months ≥ 140 days: a warning 20 weeks (140 days) before the cap would fall on or before the start.
       expect(errorsWith({ jos: { capWarningWeeksBefore: 20 } })).toEqual([
@@ -180,6 +202,14 @@ describe('validatePolicies', () => {
       ]);
       expect(errorsWith({ oov: { followUpAfterReturnWeeks: 0 } })[0]).toContain('oov.followUpAfterReturnWeeks');
     });
+
+    it('requires positive terms for preparation, request, SWV decision and intake; extensions may be 0', () => {
+      for (const key of ['preparationWithinSchoolDays', 'requestWithinSchoolDays', 'swvDecisionWithinSchoolDays', 'intakeWithinSchoolDays']) {
+        expect(errorsWith({ oov: { [key]: 0 } })).toEqual([`oov.${key}: moet een positief geheel getal zijn (must be a positive integer); waarde/value: 0`]);
+      }
+      expect(errorsWith({ oov: { maxExtensions: 0 } })).toEqual([]);
+      expect(errorsWith({ oov: { maxExtensions: -1 } })).toEqual(['oov.maxExtensions: moet een geheel getal van 0 of meer zijn (must be an integer of 0 or more); waarde/value: -1']);
+    });
   });
 
   describe('overdracht (P6)', () => {
@@ -215,6 +245,23 @@ describe('validatePolicies', () => {
       ]);
     });
 
+    it('checks the optional feedback moments of a calendar and the P6 terms', () => {
+      const ok = { ...validCalendar, terugkoppeling: { naEersteRapport: '2027-12-17', eindeLeerjaar1: '2028-07-07' } };
+      expect(errorsWith({ overdracht: { regionalCalendars: [ok] } })).toEqual([]);
+      const bad = { ...validCalendar, terugkoppeling: { naEersteRapport: '2027-08-02', eindeLeerjaar1: '2028-08-07' } };
+      expect(errorsWith({ overdracht: { regionalCalendars: [bad] } })).toEqual([
+        `overdracht.regionalCalendars.0.terugkoppeling.naEersteRapport: mag niet vóór de start van het schooljaar liggen (must not be before the start of the school year); waarde/value: "2027-08-02"`,
+        `overdracht.regionalCalendars.0.terugkoppeling.eindeLeerjaar1: moet in het schooljaar liggen (must fall in the school year); waarde/value: "2028-08-07"`,
+      ]);
+      const swapped = { ...validCalendar, terugkoppeling: { naEersteRapport: '2028-02-01', eindeLeerjaar1: '2027-12-01' } };
+      expect(errorsWith({ overdracht: { regionalCalendars: [swapped] } })).toEqual([
+        `overdracht.regionalCalendars.0.terugkoppeling.eindeLeerjaar1: mag niet vóór terugkoppeling.naEersteRapport liggen (must not be before terugkoppeling.naEersteRapport); waarde/value: "2027-12-01"`,
+      ]);
+      expect(errorsWith({ overdracht: { feedbackWithinSchoolDays: 0 } })).toEqual([
+        'overdracht.feedbackWithinSchoolDays: moet een positief geheel getal zijn (must be a positive integer); waarde/value: 0',
+      ]);
+    });
+
     it('accepts calendars of different school years', () => {
       const next = {
         ...validCalendar,
@@ -227,6 +274,12 @@ describe('validatePolicies', () => {
       };
       expect(errorsWith({ overdracht: { regionalCalendars: [validCalendar, next] } })).toEqual([]);
     });
+  });
+
+  it('requires the consent answer to be due no later than its timeout', () => {
+    expect(errorsWith({ consent: { respondWithinSchoolDays: 16 } })).toEqual([
+      'consent.respondWithinSchoolDays: mag niet groter zijn dan timeoutSchoolDays (must not exceed timeoutSchoolDays); waarde/value: 16',
+    ]);
   });
 
   it('requires a positive consent timeout', () => {

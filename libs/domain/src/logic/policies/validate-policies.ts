@@ -146,16 +146,33 @@ function checkZorgroute(c: Checker): void {
     'zatMinMeetingsPerSchoolYear',
     'zatAgendaBeforeSchoolDays',
     'flexZatWithinSchoolDays',
+    'referralCompleteWithinSchoolDays',
+    'bilateralWithinSchoolDays',
+    'voorgesprekWithinSchoolDays',
+    'izoInfoBeforeSchoolDays',
+    'zatInfoWithinSchoolDays',
+    'zatPlanWithinSchoolDays',
   ]) {
     c.positiveInt(`${p}.${key}`);
   }
   c.boolean(`${p}.flexZat`);
+  c.boolean(`${p}.izoConsentRequired`);
+  c.intBetween(`${p}.izoWeekday`, 1, 5);
+  const dates = c.get(`${p}.zatMeetingDates`);
+  if (!Array.isArray(dates)) {
+    c.fail(`${p}.zatMeetingDates`, 'moet een lijst van datums zijn', 'must be a list of dates');
+  } else {
+    dates.forEach((d, i) => {
+      if (!isIsoDate(d)) c.fail(`${p}.zatMeetingDates.${i}`, 'moet een datum JJJJ-MM-DD zijn', 'must be a date YYYY-MM-DD');
+    });
+  }
 }
 
 function checkJos(c: Checker): void {
   const p = 'jos';
   c.positiveInt(`${p}.formWithinSchoolDays`);
   c.positiveInt(`${p}.startgesprekWithinSchoolDays`);
+  c.positiveInt(`${p}.goalsWithinSchoolDays`);
   c.positiveInt(`${p}.signatureTimeoutSchoolDays`);
   const maxMonths = c.positiveInt(`${p}.maxMonths`);
   const every = c.positiveInt(`${p}.evaluationEveryWeeks`);
@@ -236,10 +253,18 @@ function checkOov(c: Checker): void {
     'must be shorter than the shortest arrangement (observatietrajectWeeks)',
   );
   c.positiveInt(`${p}.followUpAfterReturnWeeks`);
+  c.positiveInt(`${p}.preparationWithinSchoolDays`);
+  c.positiveInt(`${p}.requestWithinSchoolDays`);
+  c.positiveInt(`${p}.swvDecisionWithinSchoolDays`);
+  c.positiveInt(`${p}.intakeWithinSchoolDays`);
+  c.nonNegativeInt(`${p}.maxExtensions`);
 }
 
 function checkOverdracht(c: Checker): void {
   const p = 'overdracht';
+  for (const key of ['okrWithinSchoolDays', 'sendWithinSchoolDays', 'receiptWithinSchoolDays', 'mentorReadWithinSchoolDays', 'feedbackWithinSchoolDays']) {
+    c.positiveInt(`${p}.${key}`);
+  }
   const moments = c.get(`${p}.terugkoppelingMoments`);
   if (!Array.isArray(moments)) {
     c.fail(`${p}.terugkoppelingMoments`, 'moet een lijst zijn', 'must be a list');
@@ -297,7 +322,44 @@ function checkOverdracht(c: Checker): void {
       const inYear = start >= `${match[1]}-08-01` && start <= `${match[2]}-07-31`;
       if (!inYear) c.fail(`${at}.startSchoolYear`, 'moet in het schooljaar liggen', 'must fall in the school year');
     }
+    // Optional feedback moments: in the school year, after its start, the end of year 1 not before the first report.
+    const feedback = c.get(`${at}.terugkoppeling`);
+    if (feedback !== undefined) {
+      if (feedback === null || typeof feedback !== 'object' || Array.isArray(feedback)) {
+        c.fail(`${at}.terugkoppeling`, 'moet een object zijn', 'must be an object');
+      } else {
+        const moment = (field: string): string | undefined => {
+          const v = c.get(`${at}.terugkoppeling.${field}`);
+          if (v === undefined) return undefined;
+          if (!isIsoDate(v)) {
+            c.fail(`${at}.terugkoppeling.${field}`, 'moet een datum JJJJ-MM-DD zijn', 'must be a date YYYY-MM-DD');
+            return undefined;
+          }
+          if (start !== undefined && v < start) c.fail(`${at}.terugkoppeling.${field}`, 'mag niet vóór de start van het schooljaar liggen', 'must not be before the start of the school year');
+          else if (match && v > `${match[2]}-07-31`) c.fail(`${at}.terugkoppeling.${field}`, 'moet in het schooljaar liggen', 'must fall in the school year');
+          return v;
+        };
+        const first = moment('naEersteRapport');
+        const end = moment('eindeLeerjaar1');
+        order(first, end, 'terugkoppeling.eindeLeerjaar1', 'mag niet vóór terugkoppeling.naEersteRapport liggen', 'must not be before terugkoppeling.naEersteRapport');
+        for (const key of Object.keys(feedback)) {
+          if (key !== 'naEersteRapport' && key !== 'eindeLeerjaar1') c.fail(`${at}.terugkoppeling.${key}`, 'onbekende beleidsinstelling', 'unknown policy setting');
+        }
+      }
+    }
   });
+}
+
+function checkNotifications(c: Checker): void {
+  const p = 'notifications';
+  c.positiveInt(`${p}.mailStuckAfterSeconds`);
+  const initial = c.positiveInt(`${p}.mailRetryInitialSeconds`);
+  const max = c.positiveInt(`${p}.mailRetryMaxSeconds`);
+  c.relation(both(initial, max, (i, m) => i <= m), `${p}.mailRetryMaxSeconds`, 'moet minstens mailRetryInitialSeconds zijn', 'must be at least mailRetryInitialSeconds');
+  c.positiveInt(`${p}.mailHeartbeatSeconds`);
+  c.intBetween(`${p}.digestHour`, 0, 23);
+  c.intBetween(`${p}.digestMinute`, 0, 59);
+  c.boolean(`${p}.digestSchoolDaysOnly`);
 }
 
 /**
@@ -315,6 +377,14 @@ export function validatePolicies(p: ProcessPolicies): string[] {
   checkZorgplicht(c);
   checkOov(c);
   checkOverdracht(c);
-  c.positiveInt('consent.timeoutSchoolDays');
+  checkNotifications(c);
+  const timeout = c.positiveInt('consent.timeoutSchoolDays');
+  const respond = c.positiveInt('consent.respondWithinSchoolDays');
+  c.relation(
+    both(respond, timeout, (r, t) => r <= t),
+    'consent.respondWithinSchoolDays',
+    'mag niet groter zijn dan timeoutSchoolDays',
+    'must not exceed timeoutSchoolDays',
+  );
   return c.errors;
 }

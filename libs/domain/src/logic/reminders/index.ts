@@ -1,2 +1,3 @@
 export * from './reminder-ladder';
 export * from './zoned-time';
+export * from './digest-schedule';

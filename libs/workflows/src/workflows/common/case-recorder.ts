@@ -1,9 +1,10 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
-import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { DueDate } from '@zorgroute/domain/logic';
 import type { AuditRecord, CaseContext, NotifyRequest } from '../../activities/case-activities.types';
 import { db, mail } from './case-activities.proxy';
+import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -36,6 +37,8 @@ export class CaseRecorder {
   readonly snapshot: CaseSnapshot;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly useSearchAttributes: boolean;
+  /** Messages failing past the mail threshold (rule 6b), by request key; see mail-watch.ts. */
+  private readonly mailFailures = new Map<string, MailFailure>();
 
   constructor(
     init: Omit<CaseSnapshot, 'seq' | 'updatedAt' | 'closedAt' | 'stuck' | 'stuckReason' | 'outcome' | 'waitingFor' | 'nextDueDate' | 'ownerUserId'>,
@@ -100,11 +103,46 @@ export class CaseRecorder {
     if (userId && !this.snapshot.participantIds.includes(userId)) this.snapshot.participantIds.push(userId);
   }
 
-  /** Sends a message in the background; its delivery is keyed, so retries never send twice. */
+  /**
+   * Sends a message in the background; its delivery is keyed, so retries never send twice. Watched: a message that
+   * cannot be delivered for the policy's threshold makes the case stuck until it goes out (mail-watch.ts).
+   */
   notifyLater(req: Omit<NotifyRequest, 'caseId' | 'pupilId' | 'schoolId'>): void {
-    const p = mail.notify({ ...req, caseId: this.caseId, pupilId: this.snapshot.pupilId, schoolId: this.snapshot.schoolId });
+    const full: NotifyRequest = { ...req, caseId: this.caseId, pupilId: this.snapshot.pupilId, schoolId: this.snapshot.schoolId };
+    const p = patched(MAIL_WATCH_PATCH) ? deliverWatched(this, full) : mail.notify(full);
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+  }
+
+  /** Marks a message as failing past the threshold: the case is stuck `MAIL_FAILING:<kind>` (unless stuck for another reason). */
+  markMailFailing(failure: MailFailure): void {
+    this.mailFailures.set(failure.key, failure);
+    this.applyMailStuck();
+  }
+
+  /** The message went out (or was given up as invalid): clears its stuck item. */
+  clearMailFailing(key: string): void {
+    this.mailFailures.delete(key);
+    this.applyMailStuck();
+  }
+
+  /**
+   * Shows the failing messages in the read model (`data.mailFailures`) and sets or clears the MAIL_FAILING stuck
+   * reason. Another stuck reason (an overdue step) is not overwritten; when it is cleared, this is called again.
+   */
+  applyMailStuck(): void {
+    const s = this.snapshot;
+    const failures = [...this.mailFailures.values()];
+    if (failures.length || s.data.mailFailures !== undefined) this.setData({ mailFailures: failures });
+    if (failures.length) {
+      if (!s.stuck || s.stuckReason?.startsWith(MAIL_FAILING_PREFIX)) {
+        s.stuck = true;
+        s.stuckReason = `${MAIL_FAILING_PREFIX}${failures[0].kind}`;
+      }
+    } else if (s.stuckReason?.startsWith(MAIL_FAILING_PREFIX)) {
+      s.stuck = false;
+      s.stuckReason = null;
+    }
   }
 
   /** Waits until every message sent so far is delivered (before the workflow completes). */

@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import { reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
+import type { RecipientSpec } from '../../activities/case-activities.types';
 import type { CaseRecorder } from './case-recorder';
 
 export interface HumanStep {
@@ -9,6 +10,11 @@ export interface HumanStep {
   label: string;
   ownerUserId: string | null;
   due: DueDate;
+  /**
+   * Who is told and reminded when the step is not one person's (e.g. the SWV loket, `{ swvLoketOfSchool }`); default
+   * the owner. The zorgcoördinator still gets the escalation.
+   */
+  recipients?: RecipientSpec;
 }
 
 export type StepResult = 'DONE' | 'CANCELLED';
@@ -38,7 +44,9 @@ export async function awaitHumanStep(
   if (finished()) return settle(rec, isDone);
 
   const keyBase = `${rec.caseId}:${step.step}:${s.seq}`;
-  if (step.ownerUserId) {
+  if (step.recipients) {
+    rec.notifyLater({ key: `${keyBase}:assigned`, recipients: step.recipients, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
+  } else if (step.ownerUserId) {
     rec.notifyLater({ key: `${keyBase}:assigned`, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
   }
 
@@ -59,6 +67,8 @@ async function settle(rec: CaseRecorder, isDone: () => boolean): Promise<StepRes
   if (s.stuck && s.stuckReason?.startsWith('OVERDUE:')) {
     s.stuck = false;
     s.stuckReason = null;
+    // A message still failing past the mail threshold keeps the case stuck (rule 6b).
+    rec.applyMailStuck();
   }
   return isDone() ? 'DONE' : 'CANCELLED';
 }
@@ -70,8 +80,12 @@ async function fireRung(rec: CaseRecorder, step: HumanStep, rung: Rung, keyBase:
   const daysOverdue = Math.max(0, offsetSchoolDays);
   switch (rung.kind) {
     case 'REMINDER':
-      if (step.ownerUserId) {
-        rec.notifyLater({ key, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_REMINDER', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, rung: rung.key });
+      if (step.recipients) {
+        rec.notifyLater({ key, recipients: step.recipients, kind: 'STEP_REMINDER', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, rung: rung.key });
+      } else if (step.ownerUserId) {
+        // The owner may have changed while the step is open (e.g. another coach): remind the current one.
+        const owner = rec.snapshot.waitingFor === step.step && rec.snapshot.ownerUserId ? rec.snapshot.ownerUserId : step.ownerUserId;
+        rec.notifyLater({ key, recipients: { userIds: [owner] }, kind: 'STEP_REMINDER', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, rung: rung.key });
       }
       return;
     case 'ESCALATION':

@@ -1,12 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { workflowBundleOptions } from '../../bundle';
+import type { WorkflowHandle } from '@temporalio/client';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
-import { createTimeSkippingEnv } from '../../../test/time-skipping-env';
+import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import {
   assignCoach,
   getTrajectState,
@@ -19,34 +13,16 @@ import {
   type StartOndersteuningstrajectInput,
 } from './ondersteuningstraject.workflow';
 
-const DAY = 24 * 3600 * 1000;
-const HISTORY_DIR = join(__dirname, '..', '..', '..', 'test', 'histories');
 const zc = { id: 'zc-1', name: 'Marieke Verhoef' };
 const coach = { id: 'coach-1', name: 'Fatima El Idrissi' };
 const input: StartOndersteuningstrajectInput = { schoolId: 's-1', pupilId: 'pupil-1', startedBy: zc, reason: 'Faalangst bij toetsen', weeks: 9 };
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-let seq = 0;
+const kit = useWorkflowTestKit();
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
-}, 120_000);
 
-afterAll(async () => {
-  await env?.teardown();
-});
-
-/** Runs `fn` with a worker whose activities are the given fakes, on a fresh task queue. */
-async function withWorker<T>(fakes: FakeCaseActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `p1-test-${++seq}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities() });
-  return worker.runUntil(fn(taskQueue));
-}
 
 function start(taskQueue: string, over: Partial<StartOndersteuningstrajectInput> = {}): Promise<WorkflowHandle<typeof ondersteuningstrajectWorkflow>> {
-  return env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue, workflowId: `p1-${taskQueue}`, args: [{ ...input, ...over }] });
+  return kit.env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue, workflowId: `p1-${taskQueue}`, args: [{ ...input, ...over }] });
 }
 
 async function toActive(h: WorkflowHandle<typeof ondersteuningstrajectWorkflow>): Promise<void> {
@@ -66,36 +42,13 @@ async function waitForStatus(h: WorkflowHandle<typeof ondersteuningstrajectWorkf
   throw new Error(`status ${status} not reached`);
 }
 
-/** With ZR_RECORD_HISTORIES=1 (`npm run replay:record`), saves the history for the replay tests. */
-async function maybeRecordHistory(h: WorkflowHandle<typeof ondersteuningstrajectWorkflow>, name: string): Promise<void> {
-  if (process.env.ZR_RECORD_HISTORIES !== '1') return;
-  const history = await h.fetchHistory();
-  mkdirSync(HISTORY_DIR, { recursive: true });
-  writeFileSync(join(HISTORY_DIR, `${name}.json`), historyToJSON(history));
-}
 
-async function waitUntil(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!check()) throw new Error('condition not reached');
-}
 
-async function updateError(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message: string };
-      return { type: cause.type, message: cause.message };
-    }
-    throw err;
-  }
-  throw new Error('update was accepted but should have been rejected');
-}
 
 describe('P1 ondersteuningstraject workflow (time skipping)', () => {
   it('runs a 9-week trajectory from signal to AFGEROND, with mid-way and final evaluation', async () => {
     const fakes = new FakeCaseActivities();
-    const final = await withWorker(fakes, async (tq) => {
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq);
       await toActive(h);
       const active = await h.query(getTrajectState);
@@ -105,10 +58,10 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       expect(Date.parse(`${active.endDate}T00:00:00Z`) - Date.parse(`${active.startDate}T00:00:00Z`)).toBe(63 * DAY);
       expect(active.case.waitingFor).toBe('RECORD_MID_EVALUATION');
 
-      await env.sleep(3 * DAY);
+      await kit.env.sleep(3 * DAY);
       await h.executeUpdate(logSession, { args: [{ actor: coach, date: active.startDate as string, attended: true, thermometer: 4 }] });
       await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Gaat de goede kant op' }] });
-      await env.sleep(70 * DAY);
+      await kit.env.sleep(70 * DAY);
       await waitForStatus(h, 'EINDEVALUATIE');
       await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'AFGEROND' }] });
       const result = await h.result();
@@ -130,11 +83,11 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
 
   it('follows the reminder ladder for an open intake, escalates, marks the case stuck, and stops when the step is done', async () => {
     const fakes = new FakeCaseActivities();
-    await withWorker(fakes, async (tq) => {
+    await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq);
       await waitForStatus(h, 'INTAKE');
       // 10 school days to the due date plus 10 school days overdue: ~4–6 calendar weeks; sleep 8 weeks.
-      await env.sleep(56 * DAY);
+      await kit.env.sleep(56 * DAY);
       const st = await h.query(getTrajectState);
       expect(st.case.stuck).toBe(true);
       expect(st.case.stuckReason).toBe('OVERDUE:RECORD_INTAKE');
@@ -150,7 +103,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       const after = await h.query(getTrajectState);
       expect(after.case.stuck).toBe(false);
       // Only the new step's assignment message; no further intake reminders.
-      await env.sleep(2 * DAY);
+      await kit.env.sleep(2 * DAY);
       const newMsgs = fakes.notifications.slice(countBefore);
       expect(newMsgs.every((n) => !n.key.includes(':RECORD_INTAKE:'))).toBe(true);
       expect(newMsgs.map((n) => n.kind)).toContain('STEP_ASSIGNED');
@@ -163,7 +116,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
 
   it('rejects steps that are not open now, without recording anything', async () => {
     const fakes = new FakeCaseActivities();
-    await withWorker(fakes, async (tq) => {
+    await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq);
       await waitForStatus(h, 'INTAKE');
       await waitUntil(() => fakes.latest?.waitingFor === 'RECORD_INTAKE');
@@ -184,11 +137,11 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
 
   it('extends once (VERLENGD) and refuses a second extension beyond the policy maximum', async () => {
     const fakes = new FakeCaseActivities();
-    const final = await withWorker(fakes, async (tq) => {
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq, { weeks: 6 });
       await toActive(h);
       await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Halverwege' }] });
-      await env.sleep(50 * DAY);
+      await kit.env.sleep(50 * DAY);
       await waitForStatus(h, 'EINDEVALUATIE');
       const before = await h.query(getTrajectState);
       await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'VERLENGD', extensionWeeks: 4 }] });
@@ -196,7 +149,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       const extended = await h.query(getTrajectState);
       expect(extended.extensions).toBe(1);
       expect(Date.parse(`${extended.endDate}T00:00:00Z`) - Date.parse(`${before.endDate}T00:00:00Z`)).toBe(28 * DAY);
-      await env.sleep(35 * DAY);
+      await kit.env.sleep(35 * DAY);
       await waitForStatus(h, 'EINDEVALUATIE');
       const e = await updateError(h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'VERLENGD', extensionWeeks: 2 }] }));
       expect(e.type).toBe('STEP_NOT_ALLOWED');
@@ -210,7 +163,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
 
   it('lets the pupil switch coach with a reason, keeping the history', async () => {
     const fakes = new FakeCaseActivities();
-    await withWorker(fakes, async (tq) => {
+    await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq);
       await toActive(h);
       const noReason = await updateError(h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: 'coach-2', coachName: 'Bram Oosterhuis', sessionSlot: 'woensdag 9:00' }] }));

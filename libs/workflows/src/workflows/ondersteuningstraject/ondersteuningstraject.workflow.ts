@@ -9,14 +9,16 @@
  * Human steps are updates with validators: a step that is not open now is rejected before anything
  * is written. Every transition is recorded in the read model and the audit trail by an activity.
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { addCalendarWeeks, dueInSchoolDays, nextSchoolDay, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
+import { startLinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import type { StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
 
 export const ONDERSTEUNINGSTRAJECT_WORKFLOW = 'ondersteuningstrajectWorkflow';
 
@@ -169,6 +171,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     sessions: [] as SessionRecord[],
     outcome: null as TrajectOutcome | null,
     outcomeReason: null as string | null,
+    outcomeBy: null as Actor | null,
     stopped: null as StopInput | null,
   };
 
@@ -323,6 +326,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     async (u) => {
       state.outcome = u.outcome;
       state.outcomeReason = u.reason ?? null;
+      state.outcomeBy = u.actor;
       if (u.outcome === 'VERLENGD') {
         state.extensions += 1;
         state.endDate = addCalendarWeeks(state.endDate ?? todayIso(), u.extensionWeeks ?? 0);
@@ -445,6 +449,40 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   s.closedAt = new Date().toISOString();
   s.waitingFor = null;
   s.nextDueDate = null;
+  // DOORVERWEZEN opens an IZO referral (P2) prefilled from the trajectory (PROCESSES.md P1.5). Guarded by a patch so
+  // that histories recorded before this change still replay.
+  if (final === 'DOORVERWEZEN' && patched('p1-doorverwezen-opens-izo')) {
+    const referrer = state.outcomeBy ?? input.startedBy;
+    const sessions = state.sessions.filter((x) => x.attended).length;
+    const p2: StartZorgrouteInput = {
+      schoolId: input.schoolId,
+      pupilId: input.pupilId,
+      startedBy: referrer,
+      referrerRole: 'COACH',
+      source: 'ONDERSTEUNINGSTRAJECT',
+      originCaseId: rec.caseId,
+      form: {
+        problem: input.reason,
+        pupilHelpQuestion: state.goal,
+        firstLineActions: [
+          `Ondersteuningstraject van ${state.weeks} weken (${state.startDate ?? '?'} t/m ${state.endDate ?? '?'}), ${sessions} sessie(s) bijgewoond, coach ${state.coach?.name ?? 'onbekend'}.`,
+          input.triedActions ?? '',
+          state.midEvaluation ? `Tussenevaluatie: ${state.midEvaluation}` : '',
+          `Doorverwezen: ${state.outcomeReason ?? ''}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        otherRemarks: input.observations ?? null,
+      },
+    };
+    await startLinkedCase(rec, {
+      workflowType: 'zorgrouteWorkflow',
+      workflowId: `zorgroute-from-${rec.caseId}`,
+      process: 'ZORGROUTE',
+      args: [p2],
+      reason: `Doorverwezen naar het IZO: ${state.outcomeReason ?? ''}`,
+    });
+  }
   await transition(final, stopped() ? `Traject gestopt: ${state.stopped?.reason ?? ''}` : `Traject afgesloten: ${final}`);
   await rec.drain();
   // Let a running update handler (e.g. the one that recorded the outcome) answer its caller first.

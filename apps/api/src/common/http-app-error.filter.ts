@@ -1,0 +1,37 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  STEP_NOT_ALLOWED: 409,
+  CASE_CLOSED: 409,
+  UNAVAILABLE: 503,
+};
+const logger = new Logger('REST');
+
+/**
+ * REST endpoints (exports, document downloads) answer AppErrors — also the AuthGuard's — with an
+ * HTTP status and the same JSON as GraphQL errors: code, Dutch message, English message.
+ */
+@Catch()
+export class HttpAppErrorFilter implements ExceptionFilter {
+  catch(err: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (err instanceof GraphQLError) {
+      const code = String(err.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      res.status(STATUS[code] ?? 500).json({ code, message: err.message, messageEn: err.extensions?.messageEn ?? err.message });
+      return;
+    }
+    if (err instanceof HttpException) {
+      res.status(err.getStatus()).json({ code: err.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: 'Ongeldige aanvraag', messageEn: err.message });
+      return;
+    }
+    logger.error(err instanceof Error ? `${err.name}: ${err.message}` : String(err), err instanceof Error ? err.stack : undefined);
+    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Er ging iets mis aan onze kant; probeer het later opnieuw', messageEn: 'Something went wrong on our side; try again later' });
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import type { AuthUser } from '../auth/auth-user';
+import type { ConsentRecordModel } from './models/consent.model';
+
+const STATUS_LABELS: Record<string, string> = {
+  PENDING: 'Gevraagd',
+  GIVEN: 'Gegeven',
+  REFUSED: 'Geweigerd',
+  TIMED_OUT: 'Verlopen zonder antwoord',
+  CANCELLED: 'Vervallen',
+};
+
+/** Age in whole years on `today` (YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/** Reads consent records (rule 2). Access to the case is checked by the caller (scoped read model). */
+@Injectable()
+export class ConsentsService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  forCase(caseId: string): Promise<ConsentRecordEntity[]> {
+    return this.dataSource.getRepository(ConsentRecordEntity).find({ where: { caseId }, order: { requestedAt: 'ASC' } });
+  }
+
+  find(caseId: string, requestId: string): Promise<ConsentRecordEntity | null> {
+    return this.dataSource.getRepository(ConsentRecordEntity).findOneBy({ id: requestId, caseId });
+  }
+
+  /** Open requests the caller can answer: a parent for his children; a pupil of 16+ where the request allows it. */
+  async openFor(user: AuthUser): Promise<ConsentRecordEntity[]> {
+    const repo = this.dataSource.getRepository(ConsentRecordEntity);
+    if (user.role === Role.PARENT) {
+      const links = await this.dataSource.getRepository(PupilGuardianEntity).findBy({ userId: user.id });
+      if (!links.length) return [];
+      const rows = await repo.find({ where: { pupilId: In(links.map((l) => l.pupilId)), status: 'PENDING' }, order: { requestedAt: 'ASC' } });
+      return rows.filter((r) => r.parentsOfPupil || r.askedUserIds.includes(user.id));
+    }
+    if (user.role === Role.PUPIL && user.pupilId) {
+      if (!(await this.pupilIsSixteen(user.pupilId))) return [];
+      return repo.find({ where: { pupilId: user.pupilId, status: 'PENDING', pupilMayDecide: true }, order: { requestedAt: 'ASC' } });
+    }
+    return [];
+  }
+
+  async isGuardian(userId: string, pupilId: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(PupilGuardianEntity).countBy({ userId, pupilId })) > 0;
+  }
+
+  /** Rule 2: a pupil of 16 or older decides on sharing his own data. */
+  async pupilIsSixteen(pupilId: string): Promise<boolean> {
+    const pupil = await this.dataSource.getRepository(PupilEntity).findOneBy({ id: pupilId });
+    return !!pupil && ageOn(pupil.dateOfBirth, toIsoDate(Date.now())) >= 16;
+  }
+
+  async toModels(rows: ConsentRecordEntity[]): Promise<ConsentRecordModel[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.giverUserId, r.recordedByUserId]).filter((x): x is string => !!x))];
+    const users = ids.length ? await this.dataSource.getRepository(UserEntity).findBy({ id: In(ids) }) : [];
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.caseId,
+      process: r.process,
+      pupilId: r.pupilId,
+      kind: r.kind,
+      label: r.label,
+      scope: r.scope,
+      status: r.status,
+      statusLabel: r.withdrawnAt ? 'Ingetrokken' : (STATUS_LABELS[r.status] ?? r.status),
+      pupilMayDecide: r.pupilMayDecide,
+      requestedAt: r.requestedAt,
+      respondBy: r.respondBy,
+      timeoutAt: r.timeoutAt,
+      giverName: r.giverUserId ? (names.get(r.giverUserId) ?? null) : null,
+      giverRole: r.giverRole,
+      method: r.method,
+      scanReference: r.scanReference,
+      recordedByName: r.recordedByUserId ? (names.get(r.recordedByUserId) ?? null) : null,
+      decidedAt: r.decidedAt,
+      note: r.note,
+      withdrawnAt: r.withdrawnAt,
+      withdrawalReason: r.withdrawalReason,
+    }));
+  }
+}

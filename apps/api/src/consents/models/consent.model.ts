@@ -1,0 +1,28 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+
+/** A consent record (PROCESSES.md rule 2): what was asked, of whom, and the answer (given, refused, timed out). */
+@ObjectType('ConsentRecord')
+export class ConsentRecordModel {
+  @Field(() => ID, { description: 'Request id, stable per case: <caseId>:consent:<kind>:<n>.' }) id!: string;
+  @Field(() => ID) caseId!: string;
+  @Field() process!: string;
+  @Field(() => ID) pupilId!: string;
+  @Field({ description: 'What the consent is for, e.g. ZAT_AANMELDING.' }) kind!: string;
+  @Field() label!: string;
+  @Field() scope!: string;
+  @Field({ description: 'PENDING, GIVEN, REFUSED, TIMED_OUT or CANCELLED.' }) status!: string;
+  @Field({ description: 'Dutch label of the status.' }) statusLabel!: string;
+  @Field() pupilMayDecide!: boolean;
+  @Field(() => GraphQLISODateTime) requestedAt!: Date;
+  @Field({ description: 'Answer due (YYYY-MM-DD).' }) respondBy!: string;
+  @Field(() => GraphQLISODateTime) timeoutAt!: Date;
+  @Field(() => String, { nullable: true }) giverName!: string | null;
+  @Field(() => String, { nullable: true, description: 'PARENT or PUPIL.' }) giverRole!: string | null;
+  @Field(() => String, { nullable: true, description: 'DIGITAL or PAPER_SCAN.' }) method!: string | null;
+  @Field(() => String, { nullable: true }) scanReference!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who entered the answer (the parent, or staff for a paper form).' }) recordedByName!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt!: Date | null;
+  @Field(() => String, { nullable: true }) withdrawalReason!: string | null;
+}

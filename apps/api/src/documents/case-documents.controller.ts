@@ -1,0 +1,24 @@
+import { Controller, Get, Inject, Param, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { HttpUser } from '../auth/http-user.decorator';
+import { HttpAppErrorFilter } from '../common/http-app-error.filter';
+import { CaseDocumentsService } from './case-documents.service';
+
+/** Authenticated download of a case document (bearer token, checked by the global AuthGuard). */
+@Controller('documents')
+@UseFilters(HttpAppErrorFilter)
+export class CaseDocumentsController {
+  constructor(@Inject(CaseDocumentsService) private readonly documents: CaseDocumentsService) {}
+
+  @Get(':id')
+  async download(@HttpUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const doc = await this.documents.forDownload(user, id);
+    res.setHeader('Content-Type', doc.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${doc.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Content-SHA256', doc.sha256);
+    return new StreamableFile(doc.content);
+  }
+}

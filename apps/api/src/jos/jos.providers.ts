@@ -1,0 +1,28 @@
+import { JosResolver } from './jos.resolver';
+import { JosService } from './jos.service';
+import {
+  JosStepRunner,
+  LogJosContactUseCase,
+  RecordJosEvaluationUseCase,
+  RecordJosOutcomeUseCase,
+  RecordJosStartgesprekUseCase,
+  SetJosGoalsUseCase,
+  StopJosUseCase,
+  SubmitJosFormUseCase,
+} from './usecases/jos-step.usecases';
+import { StartJosUseCase } from './usecases/start-jos.usecase';
+
+/** Nest providers of P3 JOS (registered in AppModule). */
+export const JOS_PROVIDERS = [
+  JosService,
+  JosResolver,
+  StartJosUseCase,
+  JosStepRunner,
+  SubmitJosFormUseCase,
+  RecordJosStartgesprekUseCase,
+  SetJosGoalsUseCase,
+  LogJosContactUseCase,
+  RecordJosEvaluationUseCase,
+  RecordJosOutcomeUseCase,
+  StopJosUseCase,
+];

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProcessType, Role, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { josWorkflow } from '@zorgroute/workflows';
+import { AccessPolicy } from '../../access/access-policy';
+import type { AuthUser } from '../../auth/auth-user';
+import { CaseStarter } from '../../cases/case-starter';
+import type { CaseSummaryModel } from '../../cases/models/case.model';
+import { AppError } from '../../common/app-error';
+import { validateOrThrow } from '../../common/validate';
+import { StartJosInput } from '../dtos/jos.inputs';
+
+/**
+ * Records the school support team's decision to deploy JOS for a pupil (the zorgcoördinator of the pupil's school,
+ * or an admin) and starts the P3 case. The workflow id is a business key (pupil + request key, or pupil + today),
+ * so a double click or a retried request returns the same case. The pupil's mentor fills in the form; the JOS worker
+ * (given, or the school's JOS worker) guides the pupil.
+ */
+@Injectable()
+export class StartJosUseCase {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CaseStarter) private readonly starter: CaseStarter,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  async execute(user: AuthUser, raw: StartJosInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(StartJosInput, raw);
+    const today = toIsoDate(Date.now());
+    if (input.decisionDate > today) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: de besluitdatum ligt in de toekomst', 'Invalid input: the decision date is in the future');
+    const pupil = await this.starter.visiblePupil(user, input.pupilId);
+    if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
+
+    const users = this.dataSource.getRepository(UserEntity);
+    const josWorker = input.josWorkerId
+      ? await users.findOneBy({ id: input.josWorkerId, role: Role.JOS_MEDEWERKER, schoolId: pupil.schoolId })
+      : await users.findOne({ where: { role: Role.JOS_MEDEWERKER, schoolId: pupil.schoolId }, order: { createdAt: 'ASC' } });
+    if (!josWorker) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        input.josWorkerId ? 'Deze JOS-medewerker werkt niet op de school van de leerling' : 'Deze school heeft geen JOS-medewerker',
+        input.josWorkerId ? 'This JOS worker does not work at the pupil’s school' : 'This school has no JOS worker',
+      );
+    }
+
+    return this.starter.start(user, {
+      process: ProcessType.JOS,
+      workflow: josWorkflow,
+      idPrefix: 'jos',
+      pupil,
+      requestKey: input.requestKey,
+      nameNl: 'JOS-casus',
+      nameEn: 'JOS case',
+      args: [
+        {
+          schoolId: pupil.schoolId,
+          pupilId: pupil.id,
+          startedBy: { id: user.id, name: user.name },
+          decisionDate: input.decisionDate,
+          needs: input.needs,
+          decisionNotes: input.decisionNotes ?? null,
+          mentorId: pupil.mentorId,
+          josWorkerId: josWorker.id,
+        },
+      ],
+    });
+  }
+}

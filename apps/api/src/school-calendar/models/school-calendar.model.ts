@@ -1,0 +1,39 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('SchoolDayOff', { description: 'A school’s own day(s) off in one school year (inclusive range).' })
+export class SchoolDayOffModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) schoolId!: string;
+  @Field({ description: 'E.g. 2026-2027.' }) schoolYear!: string;
+  @Field({ description: 'YYYY-MM-DD' }) from!: string;
+  @Field({ description: 'YYYY-MM-DD (inclusive)' }) to!: string;
+  @Field() name!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => String, { nullable: true }) createdByName!: string | null;
+}
+
+@ObjectType('CalendarRange', { description: 'A regional holiday or public holiday (inclusive range).' })
+export class CalendarRangeModel {
+  @Field() from!: string;
+  @Field() to!: string;
+  @Field() name!: string;
+}
+
+@ObjectType('SchoolCalendar')
+export class SchoolCalendarModel {
+  @Field(() => ID) schoolId!: string;
+  @Field() region!: string;
+  @Field() schoolYear!: string;
+  @Field({ description: 'False when no regional holiday data is known for this school year (only weekends and days off count).' }) holidaysKnown!: boolean;
+  @Field(() => [CalendarRangeModel]) holidays!: CalendarRangeModel[];
+  @Field(() => [SchoolDayOffModel]) daysOff!: SchoolDayOffModel[];
+  @Field(() => Int, { description: 'School days in this school year (1 August – 31 July).' }) schoolDays!: number;
+}
+
+@ObjectType('ExplainedDueDate')
+export class ExplainedDueDateModel {
+  @Field({ description: 'YYYY-MM-DD' }) date!: string;
+  @Field({ description: 'Dutch explanation: inputs, rule and the non-school days that were skipped.' }) explanation!: string;
+  @Field() rule!: string;
+  @Field({ description: 'The inputs of the rule as JSON.' }) inputsJson!: string;
+}

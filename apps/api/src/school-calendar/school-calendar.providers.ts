@@ -1,0 +1,6 @@
+import { SchoolCalendarResolver } from './school-calendar.resolver';
+import { SchoolCalendarService } from './school-calendar.service';
+import { AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase } from './usecases/school-day-off.usecases';
+
+/** Nest providers of the editable school calendar (registered in AppModule; needs SchoolSettingsAccess). */
+export const SCHOOL_CALENDAR_PROVIDERS = [SchoolCalendarService, AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase, SchoolCalendarResolver];

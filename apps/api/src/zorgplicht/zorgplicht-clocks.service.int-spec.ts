@@ -1,0 +1,210 @@
+/**
+ * The SWV view of P4 against PostgreSQL: open clocks with the right days remaining, filters, sort,
+ * counts per school, CSV, and scoping (SWV: its member schools and only the SWV processes;
+ * zorgcoördinator: own school; admin: all; other roles: refused).
+ */
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { CaseReadModelRepository, createDataSource, migrate, PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
+import { addCalendarDays, buildSchoolCalendar, DEFAULT_POLICIES } from '@zorgroute/domain/logic';
+import { extendZorgplichtClock, startZorgplichtClock, type ZorgplichtClock } from '@zorgroute/workflows';
+import { AccessPolicy } from '../access/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { toAuthUser } from '../auth/auth.service';
+import { PupilsService } from '../pupils/pupils.service';
+import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
+
+const baseUrl = process.env.DATABASE_URL as string;
+const dbName = `zp_clocks_${process.pid}`;
+const url = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
+const TODAY = '2027-03-01';
+const cal = buildSchoolCalendar('midden');
+const policy = DEFAULT_POLICIES.zorgplicht;
+
+let ds: DataSource;
+let service: ZorgplichtClocksService;
+const users: Record<string, AuthUser> = {};
+const schools: Record<string, SchoolEntity> = {};
+const cases: Record<string, string> = {};
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: baseUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function clockData(clock: ZorgplichtClock, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    receivedOn: clock.receivedOn,
+    extraSupportExpected: true,
+    preferenceSchoolIds: [],
+    clock: {
+      receivedOn: clock.receivedOn,
+      suspendSummerHoliday: clock.suspendSummerHoliday,
+      firstDueDate: clock.firstTerm.date,
+      dueDate: clock.due.date,
+      dueRule: clock.due.rule,
+      dueExplanation: clock.due.explanation,
+      extended: clock.extension !== null,
+      extensionWeeks: clock.extension?.weeks ?? null,
+      extendedOn: clock.extension?.extendedOn ?? null,
+      extensionReason: clock.extension?.reason ?? null,
+      tenWeekDate: clock.tenWeekMark.date,
+      warnDaysBefore: 7,
+    },
+    investigations: [{ kind: 'INTAKE', date: clock.receivedOn, summary: 'Interne notitie van de school', recordedBy: 'Marieke Verhoef' }],
+    ...extra,
+  };
+}
+
+async function addCase(key: string, school: string, pupil: PupilEntity, over: Partial<CaseSnapshot>): Promise<void> {
+  const id = `${over.process === 'ZORGPLICHT' || !over.process ? 'zorgplicht' : over.process.toLowerCase()}-${key}`;
+  cases[key] = id;
+  await new CaseReadModelRepository(ds).upsert({
+    caseId: id,
+    process: 'ZORGPLICHT',
+    schoolId: schools[school].id,
+    pupilId: pupil.id,
+    status: 'ONTVANGEN',
+    waitingFor: 'RECORD_DECISION',
+    nextDueDate: null,
+    ownerUserId: null,
+    stuck: false,
+    stuckReason: null,
+    outcome: null,
+    policyVersion: 'test',
+    originCaseId: null,
+    participantIds: [],
+    data: {},
+    seq: 1,
+    startedAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    closedAt: null,
+    ...over,
+  });
+}
+
+const received = (daysAgo: number) => addCalendarDays(TODAY, -daysAgo);
+
+beforeAll(async () => {
+  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
+  await admin(`CREATE DATABASE ${dbName}`);
+  await migrate(url);
+  ds = createDataSource(url);
+  await ds.initialize();
+  const access = new AccessPolicy();
+  service = new ZorgplichtClocksService(ds, access, new PupilsService(ds, access));
+
+  const swvA = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio Oost', code: 'VO 98.01' });
+  const swvB = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio West', code: 'VO 98.02' });
+  const mkSchool = (key: string, swvId: string, name: string, brin: string) => ds.getRepository(SchoolEntity).save({ swvId, name, brin, region: 'midden' as const }).then((s) => (schools[key] = s));
+  await mkSchool('s1', swvA.id, 'Anemoon College', '98AA00');
+  await mkSchool('s2', swvA.id, 'Berkenlaan Lyceum', '98AB00');
+  await mkSchool('s3', swvB.id, 'Cederhof School', '98BA00');
+  const mkUser = async (key: string, role: Role, school: string | null, swvId: string | null) => {
+    const u = await ds.getRepository(UserEntity).save({ name: `Test ${key}`, email: `${key}@test.example`, role, schoolId: school ? schools[school].id : null, swvId, pupilId: null });
+    users[key] = toAuthUser(u);
+  };
+  await mkUser('swvA', Role.SWV_MEDEWERKER, null, swvA.id);
+  await mkUser('swvB', Role.SWV_MEDEWERKER, null, swvB.id);
+  await mkUser('zc1', Role.ZORGCOORDINATOR, 's1', swvA.id);
+  await mkUser('mentor1', Role.MENTOR, 's1', swvA.id);
+  await mkUser('admin', Role.ADMIN, null, null);
+  const pupil = (school: string, firstName: string) =>
+    ds.getRepository(PupilEntity).save({ schoolId: schools[school].id, firstName, lastName: 'Testleerling', dateOfBirth: '2014-05-01', className: null, mentorId: null });
+
+  await addCase('c1', 's1', await pupil('s1', 'Amir'), { status: 'ONDERZOEK', data: clockData(startZorgplichtClock(received(10), policy, cal)) });
+  await addCase('c2', 's1', await pupil('s1', 'Bo'), { data: clockData(startZorgplichtClock(received(38), policy, cal)) });
+  await addCase('c3', 's2', await pupil('s2', 'Cas'), { status: 'ONDERZOEK', data: clockData(startZorgplichtClock(received(50), policy, cal), { swvSignals: [{ signal: 'WEEK_LEFT', on: received(15) }, { signal: 'OVERDUE', on: received(7) }] }) });
+  const c4Clock = startZorgplichtClock(received(45), policy, cal);
+  await addCase('c4', 's2', await pupil('s2', 'Dewi'), { status: 'VERLENGD', data: clockData(extendZorgplichtClock(c4Clock, { weeks: 4, reason: 'OSO-dossier ontbreekt', extendedOn: c4Clock.firstTerm.date }, cal)) });
+  await addCase('c5', 's2', await pupil('s2', 'Eva'), { status: 'ONDERZOEK', data: clockData(startZorgplichtClock(received(75), policy, cal)) });
+  await addCase('c6', 's3', await pupil('s3', 'Fenna'), { data: clockData(startZorgplichtClock(received(20), policy, cal)) });
+  await addCase('c7', 's1', await pupil('s1', 'Gijs'), { status: 'TOEGELATEN', outcome: 'TOEGELATEN', closedAt: new Date().toISOString(), data: clockData(startZorgplichtClock(received(30), policy, cal)) });
+  await addCase('izo', 's1', await pupil('s1', 'Hugo'), { process: 'ZORGROUTE', status: 'BESPROKEN_IZO', data: clockData(startZorgplichtClock(received(5), policy, cal)) });
+}, 120_000);
+
+afterAll(async () => {
+  await ds?.destroy();
+  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
+}, 60_000);
+
+const ids = (clocks: { caseId: string }[]) => clocks.map((c) => c.caseId);
+
+describe('SWV view of the zorgplicht clocks', () => {
+  it('shows the SWV every open clock of its member schools, most urgent first, with the right days remaining', async () => {
+    const view = await service.overview(users.swvA, {}, TODAY);
+    expect(view.today).toBe(TODAY);
+    expect(ids(view.clocks)).toEqual([cases.c5, cases.c3, cases.c2, cases.c4, cases.c1]);
+    const byId = new Map(view.clocks.map((c) => [c.caseId, c]));
+    expect(byId.get(cases.c1)).toEqual(expect.objectContaining({ daysRemaining: 32, overdue: false, clockState: 'OP_SCHEMA', status: 'ONDERZOEK', statusLabel: 'Onderzoek', receivedOn: received(10), dueDate: addCalendarDays(received(10), 42), daysSinceReceipt: 10 }));
+    expect(byId.get(cases.c2)).toEqual(expect.objectContaining({ daysRemaining: 4, clockState: 'LAATSTE_WEEK', overdue: false }));
+    expect(byId.get(cases.c3)).toEqual(expect.objectContaining({ daysRemaining: -8, overdue: true, daysOverdue: 8, clockState: 'VERLOPEN', tenWeekReached: false, swvSignals: ['WEEK_LEFT', 'OVERDUE'] }));
+    expect(byId.get(cases.c4)).toEqual(
+      expect.objectContaining({ daysRemaining: 25, extensionUsed: true, extensionWeeks: 4, firstDueDate: addCalendarDays(received(45), 42), dueDate: addCalendarDays(received(45), 70), dueRule: 'P4.extensionMaxWeeks', clockState: 'OP_SCHEMA' }),
+    );
+    expect(byId.get(cases.c4)?.dueExplanation).toContain('eenmalig verlengd met 4 weken');
+    expect(byId.get(cases.c5)).toEqual(expect.objectContaining({ daysRemaining: -33, daysOverdue: 33, tenWeekReached: true, tenWeekDate: addCalendarDays(received(75), 70) }));
+    expect(byId.get(cases.c1)?.pupil.displayName).toBe('Amir Testleerling');
+    expect(byId.get(cases.c1)?.school.name).toBe('Anemoon College');
+    expect(byId.get(cases.c1)?.dueExplanation).toContain('6 kalenderweken na');
+  });
+
+  it('counts per school', async () => {
+    const { countsPerSchool } = await service.overview(users.swvA, { clockState: 'VERLOPEN' }, TODAY);
+    expect(countsPerSchool).toEqual([
+      { school: expect.objectContaining({ name: 'Anemoon College' }), open: 2, lastWeek: 1, overdue: 0, extended: 0, pastTenWeeks: 0 },
+      { school: expect.objectContaining({ name: 'Berkenlaan Lyceum' }), open: 3, lastWeek: 0, overdue: 2, extended: 1, pastTenWeeks: 1 },
+    ]);
+  });
+
+  it('filters by school, status, clock state, extension and the 10-week mark, and sorts both ways', async () => {
+    const f = async (filter: Parameters<ZorgplichtClocksService['overview']>[1]) => ids((await service.overview(users.swvA, filter, TODAY)).clocks);
+    expect(await f({ schoolId: schools.s2.id })).toEqual([cases.c5, cases.c3, cases.c4]);
+    expect(await f({ status: 'VERLENGD' })).toEqual([cases.c4]);
+    expect(await f({ status: 'ONTVANGEN' })).toEqual([cases.c2]);
+    expect(await f({ clockState: 'VERLOPEN' })).toEqual([cases.c5, cases.c3]);
+    expect(await f({ clockState: 'LAATSTE_WEEK' })).toEqual([cases.c2]);
+    expect(await f({ extended: true })).toEqual([cases.c4]);
+    expect(await f({ pastTenWeeks: true })).toEqual([cases.c5]);
+    expect(await f({ sort: 'DAYS_LEFT_DESC' })).toEqual([cases.c1, cases.c4, cases.c2, cases.c3, cases.c5]);
+    expect(await f({ schoolId: schools.s3.id })).toEqual([]);
+  });
+
+  it('scopes by role: another SWV, a zorgcoördinator (own school), an admin (all); other roles are refused', async () => {
+    expect(ids((await service.overview(users.swvB, {}, TODAY)).clocks)).toEqual([cases.c6]);
+    const zc = await service.overview(users.zc1, {}, TODAY);
+    expect(ids(zc.clocks)).toEqual([cases.c2, cases.c1]);
+    expect(zc.countsPerSchool.map((c) => c.school.name)).toEqual(['Anemoon College']);
+    expect(ids((await service.overview(users.admin, {}, TODAY)).clocks).sort()).toEqual([cases.c1, cases.c2, cases.c3, cases.c4, cases.c5, cases.c6].sort());
+    await expect(service.overview(users.mentor1, {}, TODAY)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it('never shows the SWV another process (such as the IZO route) or another SWV’s case', async () => {
+    await expect(service.clockOf(users.swvA, cases.izo, TODAY)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(service.clockOf(users.swvA, cases.c6, TODAY)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const own = await service.clockOf(users.swvA, cases.c7, TODAY);
+    expect(own.clock.caseId).toBe(cases.c7);
+    const zcView = await service.overview(users.zc1, {}, TODAY);
+    expect(ids(zcView.clocks)).not.toContain(cases.izo);
+  });
+
+  it('exports the view as CSV with Dutch headers, in the same order and with the same scoping', async () => {
+    const csv = await service.csv(users.swvA, {}, TODAY);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'School;Leerling;Status;Aanmelding ontvangen;Besluit uiterlijk;Dagen resterend;Termijn;Verlopen;Dagen te laat;Verlengd;Verlengd met (weken);10-wekengrens;10 weken bereikt;Extra ondersteuning verwacht;Regel;Toelichting termijn;Dossier',
+    );
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(new RegExp(`^Berkenlaan Lyceum;Eva Testleerling;Onderzoek;${received(75)};${addCalendarDays(received(75), 42)};-33;verlopen;ja;33;nee;;${addCalendarDays(received(75), 70)};ja;ja;P4.decisionWeeks;".*";${cases.c5}$`));
+    expect(lines[3]).toContain(';4;laatste week;nee;0;');
+    expect(lines[4]).toContain(';25;op schema;nee;0;ja;4;');
+    expect(csv).not.toContain('Interne notitie');
+    const other = await service.csv(users.swvB, { clockState: 'VERLOPEN' }, TODAY);
+    expect(other.trimEnd().split('\r\n')).toHaveLength(1);
+  });
+});

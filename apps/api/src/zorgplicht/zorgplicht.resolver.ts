@@ -1,0 +1,107 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@zorgroute/domain';
+import { ZORGPLICHT_INVESTIGATION_LABELS, type ZorgplichtInvestigationKind } from '@zorgroute/workflows';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { validateOrThrow } from '../common/validate';
+import { CaseSummaryModel } from '../cases/models/case.model';
+import { CaseDocumentsService } from '../documents/case-documents.service';
+import { CaseDocumentModel } from '../documents/models/case-document.model';
+import {
+  ExtendZorgplichtTermInput,
+  ZorgplichtInvestigationInput,
+  RecordZorgplichtDecisionInput,
+  RegisterAanmeldingInput,
+  ZorgplichtClockFilterInput,
+} from './dtos/zorgplicht.inputs';
+import { ZorgplichtCaseModel, ZorgplichtOverviewModel, type ZorgplichtDecisionModel } from './models/zorgplicht.model';
+import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecase';
+import { ExtendZorgplichtTermUseCase, RecordZorgplichtDecisionUseCase, RecordZorgplichtInvestigationUseCase } from './usecases/zorgplicht-step.usecase';
+import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
+
+/** Roles that see the school's own notes on an application (not the SWV). */
+const SCHOOL_ROLES: Role[] = [Role.ADMIN, Role.ZORGCOORDINATOR, Role.TEAMLEIDER];
+
+/** P4 aanmelding and zorgplicht: one mutation per step (each a use case), the SWV view and its CSV. */
+@Resolver()
+export class ZorgplichtResolver {
+  constructor(
+    @Inject(RegisterAanmeldingUseCase) private readonly register: RegisterAanmeldingUseCase,
+    @Inject(RecordZorgplichtInvestigationUseCase) private readonly investigation: RecordZorgplichtInvestigationUseCase,
+    @Inject(ExtendZorgplichtTermUseCase) private readonly extend: ExtendZorgplichtTermUseCase,
+    @Inject(RecordZorgplichtDecisionUseCase) private readonly decision: RecordZorgplichtDecisionUseCase,
+    @Inject(ZorgplichtClocksService) private readonly clocks: ZorgplichtClocksService,
+    @Inject(CaseDocumentsService) private readonly documents: CaseDocumentsService,
+  ) {}
+
+  @Mutation(() => CaseSummaryModel, { description: 'Registers a written application at the school of first preference and starts its zorgplicht clock.' })
+  registerAanmelding(@CurrentUser() user: AuthUser, @Args('input') input: RegisterAanmeldingInput): Promise<CaseSummaryModel> {
+    return this.register.execute(user, input);
+  }
+
+  @Mutation(() => CaseSummaryModel, { description: 'Records a step of the investigation (information requested, OSO dossier, intake, observation).' })
+  recordZorgplichtInvestigation(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: ZorgplichtInvestigationInput): Promise<CaseSummaryModel> {
+    return this.investigation.execute(user, caseId, input);
+  }
+
+  @Mutation(() => CaseSummaryModel, { description: 'Extends the decision term once (at most 4 weeks, before the first term ends); sends the written notice to the parents.' })
+  extendZorgplichtTerm(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: ExtendZorgplichtTermInput): Promise<CaseSummaryModel> {
+    return this.extend.execute(user, caseId, input);
+  }
+
+  @Mutation(() => CaseSummaryModel, { description: 'Records the decision (or the withdrawal); sends the decision letter with how to object to the parents.' })
+  recordZorgplichtDecision(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: RecordZorgplichtDecisionInput): Promise<CaseSummaryModel> {
+    return this.decision.execute(user, caseId, input);
+  }
+
+  @Query(() => ZorgplichtOverviewModel, { description: 'Every open zorgplicht clock the caller may see (SWV: member schools; zorgcoördinator: own school; admin: all), sorted by days left.' })
+  zorgplichtClocks(@CurrentUser() user: AuthUser, @Args('filter', { type: () => ZorgplichtClockFilterInput, nullable: true }) filter?: ZorgplichtClockFilterInput): Promise<ZorgplichtOverviewModel> {
+    return this.clocks.overview(user, filter ? validateOrThrow(ZorgplichtClockFilterInput, filter) : {});
+  }
+
+  @Query(() => String, { description: 'The same clocks as CSV (semicolon-separated, Dutch headers). Also: GET /exports/zorgplicht.csv.' })
+  zorgplichtClocksCsv(@CurrentUser() user: AuthUser, @Args('filter', { type: () => ZorgplichtClockFilterInput, nullable: true }) filter?: ZorgplichtClockFilterInput): Promise<string> {
+    return this.clocks.csv(user, filter ? validateOrThrow(ZorgplichtClockFilterInput, filter) : {});
+  }
+
+  @Query(() => ZorgplichtCaseModel, { description: 'One application with its clock; the SWV sees the clock and the outcome only.' })
+  async zorgplichtCase(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string): Promise<ZorgplichtCaseModel> {
+    this.clocks.assertMayView(user);
+    const { row, clock } = await this.clocks.clockOf(user, caseId);
+    const data = row.data as {
+      preferenceSchoolIds?: string[];
+      clock?: { extensionReason?: string | null };
+      investigations?: { kind: ZorgplichtInvestigationKind; date: string; summary: string | null; recordedBy: string | null }[];
+      decision?: (ZorgplichtDecisionModel & { reason?: string | null }) | null;
+      openSteps?: string[];
+    };
+    const school = SCHOOL_ROLES.includes(user.role);
+    const d = data.decision ?? null;
+    return {
+      clock,
+      preferenceSchoolIds: data.preferenceSchoolIds ?? [],
+      extensionReason: school ? (data.clock?.extensionReason ?? null) : null,
+      investigations: school ? (data.investigations ?? []).map((i) => ({ ...i, label: ZORGPLICHT_INVESTIGATION_LABELS[i.kind] ?? i.kind })) : [],
+      decision: d && {
+        outcome: d.outcome,
+        decidedOn: d.decidedOn,
+        onTime: d.onTime,
+        motivation: school ? d.motivation : null,
+        arrangement: school ? d.arrangement : null,
+        admittingSchoolName: d.admittingSchoolName,
+        agreementDate: d.agreementDate,
+        tlvRequestedOn: d.tlvRequestedOn,
+        bezwaarUntil: d.bezwaarUntil,
+      },
+      documents: this.documents.mayRead(user) ? await this.documents.list(user, caseId) : [],
+      openSteps: row.closedAt ? [] : (data.openSteps ?? []),
+      outcome: row.outcome,
+    };
+  }
+
+  @Query(() => [CaseDocumentModel], { description: 'Documents stored with a case (letters); download each with GET downloadPath and the bearer token.' })
+  caseDocuments(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string): Promise<CaseDocumentModel[]> {
+    return this.documents.list(user, caseId);
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ProcessType, Role } from '@zorgroute/domain';
+import { zorgrouteWorkflow, type AanmeldFormulier, type ReferralSource } from '@zorgroute/workflows';
+import type { AuthUser } from '../../auth/auth-user';
+import { CaseStarter } from '../../cases/case-starter';
+import type { CaseSummaryModel } from '../../cases/models/case.model';
+import { AppError } from '../../common/app-error';
+import { validateOrThrow } from '../../common/validate';
+import { StartZorgrouteInput } from '../dtos/zorgroute.inputs';
+
+/** Roles that refer a pupil to the IZO: the mentor (own pupils), the teamleider and the zorgcoördinator (own school). */
+const REFERRER_ROLES: string[] = [Role.MENTOR, Role.TEAMLEIDER, Role.ZORGCOORDINATOR, Role.ADMIN];
+
+/**
+ * Starts a P2 zorgroute (IZO referral in CONCEPT, or submitted right away). The workflow id is a business key
+ * (pupil + request key, or pupil + today), so a double click or a retried request returns the same case.
+ */
+@Injectable()
+export class StartZorgrouteUseCase {
+  constructor(@Inject(CaseStarter) private readonly starter: CaseStarter) {}
+
+  async execute(user: AuthUser, raw: StartZorgrouteInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(StartZorgrouteInput, raw);
+    if (!REFERRER_ROLES.includes(user.role)) throw AppError.forbidden();
+    const pupil = await this.starter.visiblePupil(user, input.pupilId);
+    return this.starter.start(user, {
+      process: ProcessType.ZORGROUTE,
+      workflow: zorgrouteWorkflow,
+      idPrefix: 'zorgroute',
+      pupil,
+      requestKey: input.requestKey,
+      nameNl: 'IZO-aanmelding',
+      nameEn: 'IZO referral',
+      args: [
+        {
+          schoolId: pupil.schoolId,
+          pupilId: pupil.id,
+          startedBy: { id: user.id, name: user.name },
+          referrerRole: user.role,
+          source: input.source as ReferralSource,
+          form: (input.form ?? null) as AanmeldFormulier | null,
+          submit: input.submit ?? false,
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * P2 zorgroute end to end on the real stack (Temporal dev server, PostgreSQL, SMTP mail catcher) with its own task
+ * queue: a mentor refers a pupil to the IZO through GraphQL, the zorgcoördinator triages, the parent consents in the
+ * portal (IZO and ZAT), the IZO refers to the ZAT, the ZAT is planned with its agenda, discussed with a plan van
+ * aanpak and fed back, and the zorgcoördinator closes the case. Consent records, the P2 detail (with privacy for
+ * parents), the timeline and the consent e-mail are checked on the way.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { migrate } from '@zorgroute/domain';
+import { addCalendarDays, addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
+import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
+import { workerConfigFromEnv } from '../../worker/src/worker.config';
+import { appConfigFromEnv } from '../src/config/app.config';
+import { createApp } from '../src/create-app';
+import { seedDemo } from '../src/seed/seed-demo';
+import { eventually, GraphQLTestClient, mailsTo } from './graphql-client';
+
+const taskQueue = `e2e-zorgroute-${Date.now()}`;
+let app: INestApplication;
+let worker: RunningWorker;
+let gql: GraphQLTestClient;
+const mailWeb = process.env.MAIL_WEB_URL as string;
+
+const ZC = 'zc@daltoncollege.example';
+const MENTOR = 'mentor@daltoncollege.example';
+const PARENT = 'ouder.aksoy@voorbeeldmail.example';
+const SUMMARY = 'id status waitingFor nextDueDate ownerName outcome';
+const DETAIL = `query($id: ID!) { case(id: $id) {
+  summary { ${SUMMARY} }
+  timeline { kind }
+  dueDates { step explanation }
+  consents { id kind status statusLabel method giverName giverRole }
+  zorgroute { source referrerName submissions form { problem pupilHelpQuestion missing } triages { outcome }
+    izoMeetingDate izoRounds { round decisions { kind } minutes { summary } nagesprek { date agreements } }
+    zatReferral { questionToZat helpQuestion } zatMeeting { meetingDate flex invitees agendaSentAt }
+    zatDiscussion { casusregisseur actions { who what } evaluationDate analysis } }
+} }`;
+
+interface Detail {
+  summary: { id: string; status: string; waitingFor: string | null; nextDueDate: string | null; ownerName: string | null; outcome: string | null };
+  timeline: { kind: string }[];
+  dueDates: { step: string; explanation: string }[];
+  consents: { id: string; kind: string; status: string; statusLabel: string; method: string | null; giverName: string | null; giverRole: string | null }[];
+  zorgroute: {
+    source: string;
+    form: { problem: string | null; pupilHelpQuestion: string | null; missing: string[] } | null;
+    triages: { outcome: string }[];
+    izoMeetingDate: string | null;
+    izoRounds: { round: number; decisions: { kind: string }[]; minutes: { summary: string } | null; nagesprek: { date: string } | null }[];
+    zatReferral: { questionToZat: string | null; helpQuestion: string | null } | null;
+    zatMeeting: { meetingDate: string; flex: boolean; invitees: string[]; agendaSentAt: string | null } | null;
+    zatDiscussion: { casusregisseur: string; actions: { who: string }[]; evaluationDate: string; analysis: string | null } | null;
+  } | null;
+}
+
+beforeAll(async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
+  await migrate(env.DATABASE_URL as string);
+  worker = await createWorker(workerConfigFromEnv(env));
+  app = await createApp(appConfigFromEnv(env));
+  await app.listen(0, '127.0.0.1');
+  gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));
+  await seedDemo(app);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await worker?.shutdown();
+}, 60_000);
+
+async function as(email: string): Promise<void> {
+  await gql.login(email);
+}
+
+async function detail(id: string): Promise<Detail> {
+  return (await gql.ok<{ case: Detail }>(DETAIL, { id })).case;
+}
+
+async function waitingFor(id: string, step: string): Promise<Detail> {
+  return eventually(async () => {
+    const d = await detail(id);
+    return d.summary.waitingFor === step ? d : null;
+  }, 20_000, `step ${step}`);
+}
+
+async function step(mutation: string, inputType: string | null, caseId: string, input?: Record<string, unknown>): Promise<{ status: string }> {
+  const q = inputType
+    ? `mutation($c: ID!, $i: ${inputType}) { ${mutation}(caseId: $c, input: $i) { ${SUMMARY} } }`
+    : `mutation($c: ID!) { ${mutation}(caseId: $c) { ${SUMMARY} } }`;
+  const data = await gql.ok<Record<string, { status: string }>>(q, { c: caseId, i: input });
+  return data[mutation];
+}
+
+async function parentConsents(kind: string): Promise<void> {
+  await as(PARENT);
+  const open = await eventually(async () => {
+    const { myConsentRequests } = await gql.ok<{ myConsentRequests: { id: string; caseId: string; kind: string; label: string }[] }>(`query { myConsentRequests { id caseId kind label } }`);
+    return myConsentRequests.find((r) => r.kind === kind);
+  }, 20_000, `consent request ${kind}`);
+  const { giveConsent } = await gql.ok<{ giveConsent: { status: string; method: string; giverRole: string } }>(
+    `mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status method giverRole } }`,
+    { i: { caseId: open.caseId, requestId: open.id, decision: 'GIVEN' } },
+  );
+  expect(giveConsent).toEqual({ status: 'GIVEN', method: 'DIGITAL', giverRole: 'PARENT' });
+}
+
+describe('P2 zorgroute end to end: GraphQL → workflow → read model → consent records → e-mail', () => {
+  it('runs a referral through triage, IZO (with consent), ZAT (with consent, agenda and plan van aanpak) to closure', async () => {
+    const cal = buildSchoolCalendar('midden');
+    const today = toIsoDate(Date.now());
+
+    // A mentor refers his own pupil; the referral is submitted straight away.
+    await as(MENTOR);
+    const { pupils } = await gql.ok<{ pupils: { id: string; displayName: string }[] }>(`query { pupils { id displayName } }`);
+    const pupil = pupils.find((p) => p.displayName === 'Noor Aksoy');
+    expect(pupil).toBeDefined();
+    const incomplete = await gql.request(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }`, { i: { pupilId: pupil?.id, source: 'NERGENS' } });
+    expect(incomplete.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const key = `e2e-${Date.now()}`;
+    const { startZorgroute } = await gql.ok<{ startZorgroute: { id: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id status } }`, {
+      i: {
+        pupilId: pupil?.id,
+        source: 'GROEPSBESPREKING',
+        requestKey: key,
+        submit: true,
+        form: {
+          reasons: ['PROBLEMATISCH_FUNCTIONEREN_THUIS'],
+          parentsInformed: true,
+          problem: 'Veel verzuim en vermoeidheid',
+          pupilHelpQuestion: 'Help mij om weer op tijd op school te komen',
+          mentorSupportQuestion: 'Hoe houd ik contact als zij er niet is?',
+          firstLineActions: 'Gesprekken met leerling en ouders; verzuim besproken',
+        },
+      },
+    });
+    const id = startZorgroute.id;
+    expect(id).toBe(`zorgroute-${pupil?.id}-${key}`);
+
+    // The zorgcoördinator triages within 5 school days and accepts; a mentor may not triage.
+    const triage = await waitingFor(id, 'TRIAGE');
+    expect(triage.summary.status).toBe('TRIAGE');
+    expect(triage.summary.nextDueDate).toBe(addSchoolDays(today, 5, cal));
+    const notZc = await gql.request(`mutation($c: ID!, $i: TriageZorgrouteInput!) { triageZorgroute(caseId: $c, input: $i) { id } }`, {
+      c: id,
+      i: { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true },
+    });
+    expect(notZc.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await as(ZC);
+    await step('triageZorgroute', 'TriageZorgrouteInput!', id, { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true });
+
+    // Voorgesprek by the mentor, then the parent consents to the IZO discussion in the portal.
+    await as(MENTOR);
+    await waitingFor(id, 'RECORD_VOORGESPREK');
+    await step('recordVoorgesprek', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Moeder herkent de vermoeidheid', pupilReport: 'Noor slaapt slecht' });
+    await waitingFor(id, 'CONSENT_IZO_BESPREKING');
+    // The consent request e-mail reaches the parent, without case details.
+    const mail = await eventually(async () => (await mailsTo(mailWeb, PARENT)).find((m) => m.text.includes(encodeURIComponent(id))), 30_000, 'the consent e-mail');
+    expect(mail.subject).toMatch(/toestemming/i);
+    expect(mail.text).not.toContain('vermoeidheid');
+    await parentConsents('IZO_BESPREKING');
+
+    // IZO: discussed with a ZAT referral, minutes sent, nagesprek held.
+    await as(ZC);
+    const planned = await waitingFor(id, 'RECORD_IZO');
+    expect(planned.summary.status).toBe('GEPLAND_IZO');
+    expect(planned.zorgroute?.izoMeetingDate).not.toBeNull();
+    await step('recordIzoDiscussion', 'IzoDiscussionInput!', id, {
+      minutes: { analysis: 'Verzuim lijkt samen te hangen met de thuissituatie', zatQuestion: 'Welke hulp heeft het gezin nodig?', summary: 'Aanmelden bij het ZAT' },
+      decisions: [{ kind: 'VERWIJZING_ZAT', description: 'Aanmelden bij het ZAT' }],
+    });
+    await waitingFor(id, 'DISTRIBUTE_IZO_MINUTES');
+    await step('confirmIzoMinutesSent', null, id);
+    await as(MENTOR);
+    await waitingFor(id, 'RECORD_NAGESPREK');
+    await step('recordNagesprek', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Afspraken besproken', pupilReport: 'Noor is akkoord', agreements: 'Aanmelding ZAT' });
+
+    // ZAT: mandatory parental consent, prefilled referral, meeting with the agenda 5 school days ahead.
+    await waitingFor(id, 'CONSENT_ZAT_AANMELDING');
+    await parentConsents('ZAT_AANMELDING');
+    await as(ZC);
+    const info = await waitingFor(id, 'SUBMIT_ZAT_REFERRAL');
+    expect(info.zorgroute?.zatReferral?.questionToZat).toBe('Welke hulp heeft het gezin nodig?');
+    expect(info.zorgroute?.zatReferral?.helpQuestion).toContain('Help mij om weer op tijd');
+    await step('submitZatReferral', 'ZatReferralInput', id, { homeSituation: 'Moeder alleenstaand, drie kinderen' });
+    await waitingFor(id, 'PLAN_ZAT');
+    const tooSoon = await gql.request(`mutation($c: ID!, $i: PlanZatInput!) { planZat(caseId: $c, input: $i) { id } }`, { c: id, i: { meetingDate: addSchoolDays(today, 1, cal) } });
+    expect(tooSoon.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooSoon.errors?.[0].extensions?.messageEn).toMatch(/agenda/);
+    const meetingDate = addSchoolDays(today, 7, cal);
+    await step('planZat', 'PlanZatInput!', id, { meetingDate, invitees: ['Jeugdarts'] });
+    const agenda = await waitingFor(id, 'SEND_ZAT_AGENDA');
+    expect(agenda.summary.status).toBe('GEPLAND_ZAT');
+    expect(agenda.summary.nextDueDate).toBe(addSchoolDays(meetingDate, -5, cal));
+    await step('confirmZatAgendaSent', null, id);
+    await waitingFor(id, 'RECORD_ZAT');
+    const evaluationDate = addCalendarDays(today, 56);
+    await step('recordZatDiscussion', 'ZatDiscussionInput!', id, {
+      analysis: 'Gezin heeft ondersteuning nodig',
+      actions: [{ who: 'Schoolmaatschappelijk werk', what: 'Huisbezoek', goal: 'Zicht op de thuissituatie', due: addCalendarDays(today, 14) }],
+      casusregisseur: 'Gezinsspecialist Sociaal Team',
+      evaluationDate,
+      summary: 'Plan van aanpak vastgesteld',
+    });
+    await as(MENTOR);
+    await waitingFor(id, 'RECORD_ZAT_FEEDBACK');
+    await step('recordZatFeedback', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Conclusies besproken met moeder', pupilReport: 'Met Noor besproken' });
+
+    // Follow-up: waiting for the evaluation date; the case shows everything so far.
+    await as(ZC);
+    const following = await eventually(async () => {
+      const d = await detail(id);
+      return d.summary.status === 'ZAT_OPVOLGING' ? d : null;
+    }, 20_000, 'ZAT_OPVOLGING');
+    expect(following.summary.nextDueDate).toBe(evaluationDate);
+    expect(following.consents.map((c) => [c.kind, c.status, c.method, c.giverName])).toEqual([
+      ['IZO_BESPREKING', 'GIVEN', 'DIGITAL', 'Emre Aksoy'],
+      ['ZAT_AANMELDING', 'GIVEN', 'DIGITAL', 'Emre Aksoy'],
+    ]);
+    expect(following.zorgroute?.zatDiscussion?.casusregisseur).toBe('Gezinsspecialist Sociaal Team');
+    expect(following.zorgroute?.zatMeeting).toEqual(expect.objectContaining({ meetingDate, flex: false }));
+    expect(following.timeline.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(['CASE_STARTED', 'STATUS_TRIAGE', 'TRIAGE_RECORDED', 'CONSENT_REQUESTED', 'CONSENT_GIVEN', 'IZO_DISCUSSED', 'STATUS_TOESTEMMING_ZAT', 'ZAT_DISCUSSED', 'STATUS_ZAT_OPVOLGING']),
+    );
+    expect(following.dueDates.find((d) => d.step === 'TRIAGE')?.explanation).toMatch(/schooldagen/);
+
+    // Privacy (rule 8): the parent sees the route and the consents, not the form or the internal notes.
+    await as(PARENT);
+    const forParent = await detail(id);
+    expect(forParent.zorgroute?.form).toBeNull();
+    expect(forParent.zorgroute?.izoRounds[0].minutes).toBeNull();
+    expect(forParent.zorgroute?.zatDiscussion?.analysis).toBeNull();
+    expect(forParent.consents).toHaveLength(2);
+    // Another school sees nothing of this case.
+    await as('zc@hetbaken.example');
+    const other = await gql.request(DETAIL, { id });
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    // The zorgcoördinator closes the case.
+    await as(ZC);
+    await step('closeZorgroute', 'CloseZorgrouteInput!', id, { reason: 'Einde van de end-to-endtest' });
+    const closed = await eventually(async () => {
+      const d = await detail(id);
+      return d.summary.status === 'AFGESLOTEN' ? d : null;
+    }, 20_000, 'AFGESLOTEN');
+    expect(closed.summary.outcome).toBe('GESTOPT');
+  }, 180_000);
+});

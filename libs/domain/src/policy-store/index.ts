@@ -1,0 +1,2 @@
+export * from './policy-layers';
+export * from './policy-version.repository';

@@ -1,0 +1,2 @@
+export * from './school-days-off';
+export * from './school-day-off.repository';

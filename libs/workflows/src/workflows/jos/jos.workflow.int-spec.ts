@@ -1,0 +1,426 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { addCalendarWeeks, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
+import { FakeCaseActivities } from '../../../test/fake-case-activities';
+import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit } from '../../../test/workflow-test-kit';
+import { decideConsentTimeout, recordConsentDecision, withdrawConsent } from '../common/consent';
+import {
+  getJosState,
+  josWorkflow,
+  JOS_SIGNATURE_DECISION_STEP,
+  JOS_SIGNATURE_STEP,
+  logJosContact,
+  plusMonths,
+  recordJosEvaluation,
+  recordJosOutcome,
+  recordJosStartgesprek,
+  setJosGoals,
+  stopJos,
+  submitJosForm,
+  type JosState,
+  type StartJosInput,
+} from './jos.workflow';
+
+const cal = buildSchoolCalendar('midden');
+const zc = { id: 'zc-1', name: 'Marieke Verhoef' };
+const mentor = { id: 'mentor-1', name: 'Sanne de Wit' };
+const jos = { id: 'jos-1', name: 'Lotte Brinkhorst' };
+const parent = { id: 'parent-1', name: 'Petra Veldkamp' };
+
+type Handle = WorkflowHandle<typeof josWorkflow>;
+
+const kit = useWorkflowTestKit();
+
+
+
+async function today(): Promise<string> {
+  return toIsoDate(await kit.env.currentTimeMs());
+}
+
+/**
+ * Starts a case. A case whose history is recorded uses the history's name as its workflow id: ids derived from it
+ * (consent requests) must match when `replay.spec.ts` replays the history under that name.
+ */
+async function start(taskQueue: string, over: Partial<StartJosInput> = {}, workflowId = `p3-${taskQueue}`): Promise<Handle> {
+  const input: StartJosInput = {
+    schoolId: 's-1',
+    pupilId: 'pupil-1',
+    startedBy: zc,
+    decisionDate: await today(),
+    needs: ['FAALANGST', 'PLANNEN_HUISWERK'],
+    decisionNotes: 'Besproken in het schoolondersteuningsteam',
+    mentorId: mentor.id,
+    josWorkerId: jos.id,
+  };
+  return kit.env.client.workflow.start(josWorkflow, { taskQueue, workflowId, args: [{ ...input, ...over }] });
+}
+
+async function state(h: Handle): Promise<JosState> {
+  return h.query(getJosState);
+}
+
+async function waitFor(h: Handle, check: (st: JosState) => boolean, what: string): Promise<JosState> {
+  for (let i = 0; i < 300; i++) {
+    const st = await h.query(getJosState).catch(() => null);
+    if (st && check(st)) return st;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} not reached`);
+}
+
+const waitForStatus = (h: Handle, status: string) => waitFor(h, (st) => st.case.status === status, `status ${status}`);
+
+
+
+/** Form by the mentor and startgesprek by the JOS worker: the case then waits for the parents' signature. */
+async function toSignature(h: Handle): Promise<JosState> {
+  await waitForStatus(h, 'AANMELDFORMULIER');
+  await h.executeUpdate(submitJosForm, {
+    args: [
+      {
+        actor: mentor,
+        needs: ['FAALANGST'],
+        problemDescription: 'Blokkeert bij toetsen en slaat ze soms over',
+        singleSchoolRelatedProblem: true,
+        alreadyTried: 'Gesprekken met de mentor, extra tijd bij toetsen',
+        pupilView: 'Ik wil rustiger worden voor een toets',
+        parentsInformed: true,
+        availability: 'dinsdag en donderdag 3e uur',
+      },
+    ],
+  });
+  await waitForStatus(h, 'STARTGESPREK');
+  await h.executeUpdate(recordJosStartgesprek, {
+    args: [{ actor: jos, date: await today(), parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Kennismaking; werkwijze JOS uitgelegd' }],
+  });
+  return waitFor(h, (st) => st.case.status === 'HANDTEKENING_OUDERS' && st.signature?.status === 'PENDING', 'signature requested');
+}
+
+async function sign(h: Handle, method: 'DIGITAL' | 'PAPER_SCAN' = 'DIGITAL'): Promise<void> {
+  const st = await state(h);
+  const requestId = st.signature?.requestId as string;
+  await h.executeUpdate(recordConsentDecision, {
+    args: [
+      {
+        actor: method === 'DIGITAL' ? parent : jos,
+        requestId,
+        decision: 'GIVEN',
+        method,
+        giverUserId: parent.id,
+        giverRole: 'PARENT',
+        scanReference: method === 'PAPER_SCAN' ? 'scan-2026-jos-0001' : null,
+      },
+    ],
+  });
+}
+
+async function setGoals(h: Handle): Promise<JosState> {
+  await waitForStatus(h, 'DOELEN');
+  await h.executeUpdate(setJosGoals, {
+    args: [{ actor: jos, pupilGoal: 'Ik kan een toets maken zonder te blokkeren', goals: ['Een planning per toetsweek'], agreedWithPupil: true, agreedWithMentor: true, agreedWithParents: true, weeklySlot: 'donderdag 3e uur' }],
+  });
+  return waitForStatus(h, 'ACTIEF');
+}
+
+describe('P3 JOS workflow (time skipping)', () => {
+  it('runs the full path to AFGEROND: weekly work, an evaluation every 6 weeks, the cap warning 4 weeks before, the end at the cap', async () => {
+    const fakes = new FakeCaseActivities();
+    const { final, events } = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-afgerond');
+      await toSignature(h);
+      await sign(h);
+      const active = await setGoals(h);
+      const signedOn = active.signedOn as string;
+      expect(active.capDate).toBe(plusMonths(signedOn, 5));
+      expect(active.capWarningDate).toBe(addCalendarWeeks(active.capDate as string, -4));
+      expect(active.case.policyVersion).toBe('test-1');
+
+      // Weekly work until the cap; each evaluation is recorded in the week its window opens.
+      for (let week = 0; week < 30; week++) {
+        await kit.env.sleep(7 * DAY);
+        const st = await state(h);
+        if (st.case.status !== 'ACTIEF') break;
+        await h.executeUpdate(logJosContact, { args: [{ actor: jos, date: await today(), attended: true, thermometer: Math.min(10, 3 + Math.floor(week / 3)) }] });
+        const now = await state(h);
+        if (now.openSteps.includes('RECORD_EVALUATION')) {
+          await h.executeUpdate(recordJosEvaluation, { args: [{ actor: jos, summary: `Evaluatie ${now.evaluationNumber}: gaat vooruit`, thermometer: 6 }] });
+        }
+      }
+      const ending = await waitForStatus(h, 'AFRONDING');
+      expect(ending.endedBy).toBe('CAP');
+      expect(ending.endDate).toBe(ending.capDate);
+      expect(ending.case.waitingFor).toBe('RECORD_OUTCOME');
+      expect(ending.case.nextDueDate).toBe(dueInSchoolDays(ending.capDate as string, 10, cal, 'x').date);
+      // After the cap no more contacts are accepted: JOS has ended.
+      const late = await updateError(h.executeUpdate(logJosContact, { args: [{ actor: jos, date: await today(), attended: true }] }));
+      expect(late.type).toBe('STEP_NOT_ALLOWED');
+
+      await h.executeUpdate(recordJosOutcome, { args: [{ actor: jos, outcome: 'AFGEROND', summary: 'Doel bereikt: maakt toetsen zonder te blokkeren' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'jos-afgerond');
+      return { final: result, events: (await h.fetchHistory()).events?.length ?? 0 };
+    });
+    expect(final.case.status).toBe('AFGEROND');
+    expect(final.case.outcome).toBe('AFGEROND');
+
+    // Evaluations every 6 weeks after the start of ACTIEF, before the cap: weeks 6, 12 and 18.
+    const activeFrom = final.activeFrom as string;
+    const expectedDue = [1, 2, 3].map((k) => dueInSchoolDays(addCalendarWeeks(activeFrom, 6 * k), 0, cal, 'x').date);
+    expect(expectedDue.every((d) => d < (final.capDate as string))).toBe(true);
+    expect(dueInSchoolDays(addCalendarWeeks(activeFrom, 24), 0, cal, 'x').date >= (final.capDate as string)).toBe(true);
+    const evaluationAssigned = fakes.notifications.filter((n) => n.key.includes(':RECORD_EVALUATION:') && n.key.endsWith(':assigned'));
+    expect(evaluationAssigned.map((n) => n.dueDate)).toEqual(expectedDue);
+    expect(final.evaluations.map((e) => e.number)).toEqual([1, 2, 3]);
+
+    // The cap warning reached the JOS worker and the zorgcoördinator on the warning date.
+    const warnings = fakes.notifications.filter((n) => n.key.includes(':cap-warning:'));
+    expect(warnings.map((n) => n.recipients.userIds?.[0]).sort()).toEqual(['jos-1', 'zc-1']);
+    expect(warnings.every((n) => n.kind === 'STEP_ASSIGNED' && n.dueDate === final.capDate)).toBe(true);
+    const warningAudit = fakes.audit.find((a) => a.action === 'JOS_CAP_WARNING');
+    expect(toIsoDate(warningAudit?.at as string)).toBe(final.capWarningDate);
+
+    const statuses = fakes.audit.map((a) => a.action).filter((a) => a.startsWith('STATUS_'));
+    expect(statuses).toEqual(['STATUS_AANMELDFORMULIER', 'STATUS_STARTGESPREK', 'STATUS_HANDTEKENING_OUDERS', 'STATUS_DOELEN', 'STATUS_ACTIEF', 'STATUS_AFRONDING', 'STATUS_AFGEROND']);
+    expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['CASE_STARTED', 'JOS_FORM_SUBMITTED', 'JOS_STARTGESPREK_RECORDED', 'CONSENT_REQUESTED', 'CONSENT_GIVEN', 'JOS_GOALS_SET', 'JOS_CONTACT_LOGGED', 'JOS_EVALUATION_RECORDED', 'JOS_OUTCOME_RECORDED']));
+    expect(new Set(fakes.audit.map((a) => a.eventKey)).size).toBe(fakes.audit.length);
+    // The parents were invited (startgesprek) and asked to sign.
+    expect(fakes.notifications.filter((n) => n.kind === 'CASE_STARTED' && n.recipients.parentsOfPupil === 'pupil-1')).toHaveLength(1);
+    expect(fakes.notifications.some((n) => n.kind === 'CONSENT_REQUESTED' && n.recipients.parentsOfPupil === 'pupil-1')).toBe(true);
+    expect(fakes.duplicates).toBe(0);
+    // The signature is a consent record.
+    expect([...fakes.consents.values()].map((c) => [c.kind, c.status, c.method])).toEqual([['JOS_BEGELEIDING', 'GIVEN', 'DIGITAL']]);
+
+    // The read model keeps a bounded contact list; the history of 5 months of weekly work stays small.
+    expect(fakes.latest?.data.contactCount).toBeGreaterThanOrEqual(20);
+    expect((fakes.latest?.data.sessions as unknown[]).length).toBeLessThanOrEqual(20);
+    process.stdout.write(`JOS full path (5 months, ${final.contactCount} contacts, ${final.evaluations.length} evaluations): ${events} history events\n`);
+    expect(events).toBeGreaterThan(100);
+    expect(events).toBeLessThan(1500);
+  }, 300_000);
+
+  it('keeps the history bounded with a contact logged on every day of the 5 months', async () => {
+    const fakes = new FakeCaseActivities();
+    const { final, events, bytes } = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq);
+      await toSignature(h);
+      await sign(h);
+      await setGoals(h);
+      for (let day = 0; day < 200; day++) {
+        await kit.env.sleep(DAY);
+        const st = await state(h);
+        if (st.case.status !== 'ACTIEF') break;
+        await h.executeUpdate(logJosContact, { args: [{ actor: jos, date: await today(), attended: true, note: 'Dagelijks contact' }] });
+        if (st.openSteps.includes('RECORD_EVALUATION')) await h.executeUpdate(recordJosEvaluation, { args: [{ actor: jos, summary: 'Evaluatie' }] });
+      }
+      await waitForStatus(h, 'AFRONDING');
+      await h.executeUpdate(recordJosOutcome, { args: [{ actor: jos, outcome: 'AFGEROND', summary: 'Afgerond' }] });
+      const result = await h.result();
+      const history = await h.fetchHistory();
+      return { final: result, events: history.events?.length ?? 0, bytes: historyToJSON(history).length };
+    });
+    process.stdout.write(`JOS worst case (${final.contactCount} contacts): ${events} history events, ${Math.round(bytes / 1024)} KiB\n`);
+    expect(final.contactCount).toBeGreaterThan(140);
+    expect(final.contacts).toHaveLength(20);
+    // One contact per day at most until the cap: a few thousand events and a few MiB, far below Temporal's limits.
+    expect(events).toBeLessThan(3000);
+    expect(bytes).toBeLessThan(8 * 1024 * 1024);
+  }, 300_000);
+
+  it('ends at the cap whatever happens: overdue evaluations stop at the cap, and a missing outcome follows the ladder into a stuck case', async () => {
+    const fakes = new FakeCaseActivities();
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-eindgrens-vastgelopen-doorverwezen');
+      await toSignature(h);
+      await sign(h, 'PAPER_SCAN');
+      const active = await setGoals(h);
+      const capDate = active.capDate as string;
+
+      // Nothing is logged or evaluated: the first evaluation becomes overdue and stuck.
+      await kit.env.sleep(10 * 7 * DAY);
+      const stuckEvaluation = await state(h);
+      expect(stuckEvaluation.case.status).toBe('ACTIEF');
+      expect(stuckEvaluation.case.stuck).toBe(true);
+      expect(stuckEvaluation.case.stuckReason).toBe('OVERDUE:RECORD_EVALUATION');
+
+      // The cap arrives: JOS ends there although nothing was decided.
+      const toCap = Date.parse(`${capDate}T12:00:00Z`) - (await kit.env.currentTimeMs());
+      await kit.env.sleep(toCap);
+      const ending = await waitForStatus(h, 'AFRONDING');
+      expect(ending.endedBy).toBe('CAP');
+      expect(ending.endDate).toBe(capDate);
+      expect(ending.case.stuck).toBe(false);
+      expect(ending.case.waitingFor).toBe('RECORD_OUTCOME');
+      const outcomeDue = dueInSchoolDays(capDate, 10, cal, 'x').date;
+      expect(ending.case.nextDueDate).toBe(outcomeDue);
+
+      // No outcome: reminders, escalation, stuck at 10 school days overdue.
+      const stuckAt = addSchoolDays(outcomeDue, 10, cal);
+      await kit.env.sleep(Date.parse(`${stuckAt}T12:00:00Z`) - (await kit.env.currentTimeMs()));
+      const stuck = await waitFor(h, (st) => st.case.stuck, 'stuck');
+      expect(stuck.case.status).toBe('AFRONDING');
+      expect(stuck.case.stuckReason).toBe('OVERDUE:RECORD_OUTCOME');
+      const rungs = fakes.notifications.filter((n) => n.key.includes(':RECORD_OUTCOME:')).map((n) => n.key.split(':').at(-1));
+      expect(rungs).toEqual(['assigned', 'before-2', 'due', 'after-2', 'escalate-3', 'after-4', 'after-6', 'after-8', 'stuck-10']);
+      expect(fakes.notifications.find((n) => n.key.includes(':RECORD_OUTCOME:') && n.kind === 'CASE_STUCK')?.recipients.userIds).toEqual(['zc-1']);
+
+      // The zorgcoördinator records the exit decision on behalf of the JOS worker.
+      await h.executeUpdate(recordJosOutcome, { args: [{ actor: zc, outcome: 'DOORVERWEZEN', referralTo: 'OOV', summary: 'Schoolangst neemt toe; OOV aangevraagd' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'jos-eindgrens-vastgelopen-doorverwezen');
+      return result;
+    });
+    expect(final.case.status).toBe('DOORVERWEZEN');
+    expect(final.case.outcome).toBe('DOORVERWEZEN_OOV');
+    expect(final.referralTo).toBe('OOV');
+    expect(final.case.stuck).toBe(false);
+    expect(final.evaluations).toEqual([]);
+    expect([...fakes.consents.values()][0]).toMatchObject({ method: 'PAPER_SCAN', scanReference: 'scan-2026-jos-0001', recordedByUserId: 'jos-1' });
+    expect(fakes.duplicates).toBe(0);
+  }, 300_000);
+
+  it('closes as GEEN_TOESTEMMING when no parent signs: 15 school days, back to the zorgcoördinator, who stops asking', async () => {
+    const fakes = new FakeCaseActivities();
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-geen-toestemming');
+      const asked = await toSignature(h);
+      expect(asked.openSteps).toEqual([JOS_SIGNATURE_STEP]);
+      const requestedOn = toIsoDate(asked.signature?.requestedAt as string);
+      expect(toIsoDate(asked.signature?.timeoutAt as string)).toBe(addSchoolDays(requestedOn, 15, cal));
+
+      // The test server's clock is shared by the tests: sleep to just after the timeout.
+      await kit.env.sleep(Date.parse(asked.signature?.timeoutAt as string) + 3600_000 - (await kit.env.currentTimeMs()));
+      const timedOut = await waitFor(h, (st) => st.case.waitingFor === JOS_SIGNATURE_DECISION_STEP, 'decision step');
+      expect(timedOut.case.status).toBe('HANDTEKENING_OUDERS');
+      expect(timedOut.case.stuck).toBe(true);
+      expect(timedOut.case.stuckReason).toBe('CONSENT_TIMEOUT:JOS_BEGELEIDING');
+      expect(timedOut.case.ownerUserId).toBe('zc-1');
+      expect(timedOut.signature?.status).toBe('TIMED_OUT');
+      expect(timedOut.openSteps).toEqual([JOS_SIGNATURE_DECISION_STEP]);
+      // The parents were reminded before the timeout.
+      const toParents = fakes.notifications.filter((n) => n.kind === 'CONSENT_REQUESTED' && n.recipients.parentsOfPupil === 'pupil-1');
+      expect(toParents.length).toBeGreaterThanOrEqual(2);
+      // A late signature on the expired request is refused: the zorgcoördinator decides first.
+      const late = await updateError(
+        h.executeUpdate(recordConsentDecision, { args: [{ actor: parent, requestId: timedOut.signature?.requestId as string, decision: 'GIVEN', method: 'DIGITAL', giverUserId: parent.id, giverRole: 'PARENT' }] }),
+      );
+      expect(late.type).toBe('STEP_NOT_ALLOWED');
+
+      await h.executeUpdate(decideConsentTimeout, { args: [{ actor: zc, requestId: timedOut.signature?.requestId as string, decision: 'ABANDON', reason: 'Ouders reageren niet; geen toestemming' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'jos-geen-toestemming');
+      return result;
+    });
+    expect(final.case.status).toBe('GEEN_TOESTEMMING');
+    expect(final.case.outcome).toBe('GEEN_TOESTEMMING');
+    expect(final.case.stuck).toBe(false);
+    expect(final.capDate).toBeNull();
+    expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['CONSENT_TIMED_OUT', 'CONSENT_TIMEOUT_DECIDED', 'STATUS_GEEN_TOESTEMMING']));
+    expect(fakes.audit.map((a) => a.action)).not.toContain('STATUS_DOELEN');
+  }, 300_000);
+
+  it('asks again after a timeout when the zorgcoördinator retries; a paper signature then starts JOS, which can end early with a referral', async () => {
+    const fakes = new FakeCaseActivities();
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-opnieuw-gevraagd-doorverwezen');
+      const asked = await toSignature(h);
+      await kit.env.sleep(Date.parse(asked.signature?.timeoutAt as string) + 3600_000 - (await kit.env.currentTimeMs()));
+      const timedOut = await waitFor(h, (st) => st.case.waitingFor === JOS_SIGNATURE_DECISION_STEP, 'decision step');
+      await h.executeUpdate(decideConsentTimeout, { args: [{ actor: zc, requestId: timedOut.signature?.requestId as string, decision: 'RETRY', reason: 'Ouders gebeld; zij tekenen alsnog' }] });
+      const again = await waitFor(h, (st) => st.signatureRequests === 2 && st.signature?.status === 'PENDING', 'second request');
+      expect(again.case.stuck).toBe(false);
+      expect(again.case.waitingFor).toBe(JOS_SIGNATURE_STEP);
+      await kit.env.sleep(2 * DAY);
+      await sign(h, 'PAPER_SCAN');
+      const active = await setGoals(h);
+      expect(active.signedOn).toBe(await today());
+
+      const notYet = await updateError(h.executeUpdate(recordJosEvaluation, { args: [{ actor: jos, summary: 'Te vroeg' }] }));
+      expect(notYet.type).toBe('STEP_NOT_ALLOWED');
+      expect(notYet.message).toContain(active.evaluationOpensOn as string);
+      const noReferral = await updateError(h.executeUpdate(recordJosOutcome, { args: [{ actor: jos, outcome: 'DOORVERWEZEN', summary: 'Meer nodig' }] }));
+      expect(noReferral.type).toBe('BAD_USER_INPUT');
+
+      await kit.env.sleep(14 * DAY);
+      await h.executeUpdate(logJosContact, { args: [{ actor: jos, date: await today(), attended: false, note: 'Ziek gemeld' }] });
+      const twice = await updateError(h.executeUpdate(logJosContact, { args: [{ actor: jos, date: await today(), attended: true }] }));
+      expect(twice.type).toBe('BAD_USER_INPUT');
+      await h.executeUpdate(recordJosOutcome, { args: [{ actor: jos, outcome: 'DOORVERWEZEN', referralTo: 'SOCIAAL_TEAM', summary: 'Problemen thuis vragen meer dan JOS kan bieden' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'jos-opnieuw-gevraagd-doorverwezen');
+      return result;
+    });
+    expect(final.case.status).toBe('DOORVERWEZEN');
+    expect(final.case.outcome).toBe('DOORVERWEZEN_SOCIAAL_TEAM');
+    expect(final.endedBy).toBe('EARLY');
+    expect(final.signatureRequests).toBe(2);
+    expect(final.contacts).toHaveLength(1);
+    expect([...fakes.consents.values()].map((c) => c.status)).toEqual(['TIMED_OUT', 'GIVEN']);
+    expect(fakes.audit.map((a) => a.action).filter((a) => a.startsWith('STATUS_'))).toEqual([
+      'STATUS_AANMELDFORMULIER',
+      'STATUS_STARTGESPREK',
+      'STATUS_HANDTEKENING_OUDERS',
+      'STATUS_DOELEN',
+      'STATUS_ACTIEF',
+      'STATUS_AFRONDING',
+      'STATUS_DOORVERWEZEN',
+    ]);
+    expect(fakes.duplicates).toBe(0);
+  }, 300_000);
+
+  it('closes as GEEN_TOESTEMMING on a refusal and when a given signature is withdrawn', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const refused = await start(tq, {}, 'jos-geweigerd');
+      const st = await toSignature(refused);
+      await refused.executeUpdate(recordConsentDecision, {
+        args: [{ actor: parent, requestId: st.signature?.requestId as string, decision: 'REFUSED', method: 'DIGITAL', giverUserId: parent.id, giverRole: 'PARENT', note: 'Wij lossen het zelf op' }],
+      });
+      const r1 = await refused.result();
+      await maybeRecordHistory(refused, 'jos-geweigerd');
+      expect(r1.case.status).toBe('GEEN_TOESTEMMING');
+
+      const withdrawn = await kit.env.client.workflow.start(josWorkflow, {
+        taskQueue: tq,
+        workflowId: 'jos-ingetrokken',
+        args: [{ schoolId: 's-1', pupilId: 'pupil-2', startedBy: zc, decisionDate: await today(), needs: ['ZORGWEKKEND_VERZUIM'], mentorId: mentor.id, josWorkerId: jos.id }],
+      });
+      await toSignature(withdrawn);
+      await sign(withdrawn);
+      await setGoals(withdrawn);
+      const requestId = (await state(withdrawn)).signature?.requestId as string;
+      await withdrawn.executeUpdate(withdrawConsent, { args: [{ actor: parent, requestId, reason: 'Wij willen geen begeleiding meer' }] });
+      const r2 = await withdrawn.result();
+      await maybeRecordHistory(withdrawn, 'jos-ingetrokken');
+      expect(r2.case.status).toBe('GEEN_TOESTEMMING');
+      expect(r2.capDate).not.toBeNull();
+    });
+  }, 300_000);
+
+  it('rejects steps that are not open now or bad input without recording anything, and can be stopped', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-gestopt');
+      const st = await waitFor(h, (x) => x.case.waitingFor === 'SUBMIT_FORM', 'form step');
+      expect(st.case.ownerUserId).toBe('mentor-1');
+      expect(st.case.participantIds).toEqual(expect.arrayContaining(['zc-1', 'mentor-1', 'jos-1']));
+      const recorded = fakes.snapshots.length;
+      const notNow = await updateError(h.executeUpdate(recordJosStartgesprek, { args: [{ actor: jos, date: await today(), parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Te vroeg' }] }));
+      expect(notNow.type).toBe('STEP_NOT_ALLOWED');
+      const notJos = await updateError(
+        h.executeUpdate(submitJosForm, { args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Meervoudige problematiek thuis en op school', singleSchoolRelatedProblem: false, alreadyTried: 'Veel', parentsInformed: true }] }),
+      );
+      expect(notJos.type).toBe('BAD_USER_INPUT');
+      expect(notJos.message).toContain('enkelvoudige problematiek');
+      const badNeed = await updateError(
+        h.executeUpdate(submitJosForm, { args: [{ actor: mentor, needs: ['ONBEKEND' as never], problemDescription: 'Blokkeert bij toetsen steeds', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprek', parentsInformed: true }] }),
+      );
+      expect(badNeed.type).toBe('BAD_USER_INPUT');
+      expect(fakes.snapshots.length).toBe(recorded);
+      await h.executeUpdate(stopJos, { args: [{ actor: zc, reason: 'Leerling gaat verhuizen' }] });
+      const final = await h.result();
+      expect(final.case.status).toBe('GESTOPT');
+      expect(final.case.outcome).toBe('GESTOPT');
+      await maybeRecordHistory(h, 'jos-gestopt');
+    });
+  }, 120_000);
+});

@@ -1,0 +1,1276 @@
+/**
+ * P2 — Zorgroute: signal → IZO → ZAT, including the Flex-ZAT variant (PROCESSES.md P2, seed 001:3300-3990,
+ * 003:1158-1255, 002:1642-2005).
+ *
+ * CONCEPT → INGEDIEND → TRIAGE → TERUG_NAAR_AANMELDER (back to INGEDIEND) | EERST_EERSTELIJNS_ACTIES (re-check date,
+ * back to TRIAGE) | BILATERAAL (closed) | GEACCEPTEERD → VOORGESPREK (+ consent to discuss in the IZO) → GEPLAND_IZO →
+ * BESPROKEN_IZO (decisions, evaluation date, minutes within 2 school days) → NAGESPREK → UITVOERING → EVALUATIE
+ * (AFGESLOTEN | new evaluation date | ZAT referral) → TOESTEMMING_ZAT (mandatory parental consent; refusal returns to
+ * the IZO) → INFORMATIE_VERZAMELEN → GEPLAND_ZAT (ZAT calendar, agenda ≥ 5 school days before; or a Flex-ZAT within
+ * 10 school days) → BESPROKEN_ZAT (plan van aanpak, casusregisseur, evaluation date) → ZAT_OPVOLGING → (VOORLOPIG)
+ * AFGESLOTEN | EXTERN_VERWEZEN | SWV_VOORZIENING_AANGEVRAAGD | LEERPLICHT.
+ *
+ * Human steps are updates with validators; every transition is recorded (read model + audit) by an activity; every
+ * human step has an owner, an explainable due date and the reminder ladder (`awaitHumanStep`); consent goes through
+ * the shared consent machinery (`common/consent.ts`).
+ */
+import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  addCalendarWeeks,
+  addSchoolDays,
+  dueInSchoolDays,
+  isoDayOfWeek,
+  isoWeek,
+  isSchoolDay,
+  addCalendarDays,
+  toIsoDate,
+  zonedInstant,
+  type DueDate,
+} from '@zorgroute/domain/logic';
+import type { CaseSnapshot } from '@zorgroute/domain';
+import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
+import { db } from '../common/case-activities.proxy';
+import { installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { awaitHumanStep } from '../common/human-step';
+import { startLinkedCase, type LinkedCase } from '../common/links';
+import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import { JOS_NEEDS, type JosNeed, type StartJosInput } from '../jos/jos.workflow';
+import type { StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
+import type { StartOovInput } from '../oov/oov.workflow';
+import {
+  EXTERNAL_TARGETS,
+  INTERNAL_SUPPORT_TYPES,
+  IZO_DECISION_KINDS,
+  REFERRAL_SOURCES,
+  SUPPORT_NEEDS,
+  SWV_PROVISIONS,
+  ZORGROUTE_REASONS,
+  type AanmeldFormulier,
+  type ConversationRecord,
+  type EvaluationRecord,
+  type ExternalTarget,
+  type IzoDecision,
+  type IzoEvaluationOutcome,
+  type IzoMinutes,
+  type IzoRound,
+  type ReferralSource,
+  type SwvProvision,
+  type TriageChecks,
+  type TriageOutcome,
+  type TriageRecord,
+  type ZatAction,
+  type ZatDiscussion,
+  type ZatEvaluationOutcome,
+  type ZatMeeting,
+  type ZatMode,
+  type ZatReferralForm,
+} from './zorgroute.types';
+
+export * from './zorgroute.types';
+
+export const ZORGROUTE_WORKFLOW = 'zorgrouteWorkflow';
+
+export type ZorgrouteStatus =
+  | 'CONCEPT'
+  | 'INGEDIEND'
+  | 'TRIAGE'
+  | 'TERUG_NAAR_AANMELDER'
+  | 'EERST_EERSTELIJNS_ACTIES'
+  | 'BILATERAAL'
+  | 'GEACCEPTEERD'
+  | 'VOORGESPREK'
+  | 'GEPLAND_IZO'
+  | 'BESPROKEN_IZO'
+  | 'NAGESPREK'
+  | 'UITVOERING'
+  | 'EVALUATIE'
+  | 'TOESTEMMING_ZAT'
+  | 'INFORMATIE_VERZAMELEN'
+  | 'GEPLAND_ZAT'
+  | 'BESPROKEN_ZAT'
+  | 'ZAT_OPVOLGING'
+  | 'AFGESLOTEN'
+  | 'VOORLOPIG_AFGESLOTEN'
+  | 'EXTERN_VERWEZEN'
+  | 'SWV_VOORZIENING_AANGEVRAAGD'
+  | 'LEERPLICHT';
+
+export type ZorgrouteStep =
+  | 'SUBMIT_REFERRAL'
+  | 'TRIAGE'
+  | 'RECORD_BILATERAL'
+  | 'RECORD_VOORGESPREK'
+  | 'RECORD_IZO'
+  | 'DISTRIBUTE_IZO_MINUTES'
+  | 'RECORD_NAGESPREK'
+  | 'RECORD_EVALUATION'
+  | 'SUBMIT_ZAT_REFERRAL'
+  | 'PLAN_ZAT'
+  | 'SEND_ZAT_AGENDA'
+  | 'RECORD_ZAT'
+  | 'RECORD_ZAT_FEEDBACK'
+  | 'RECORD_ZAT_EVALUATION';
+
+/** Consent kinds of P2. */
+export const IZO_CONSENT = 'IZO_BESPREKING';
+export const ZAT_CONSENT = 'ZAT_AANMELDING';
+
+export interface StartZorgrouteInput {
+  schoolId: string;
+  pupilId: string;
+  /** The referrer (mentor or teamleider; the zorgcoördinator may refer too). */
+  startedBy: Actor;
+  referrerRole: string;
+  source: ReferralSource;
+  /** A (partial) form, e.g. prefilled from an ondersteuningstraject. */
+  form?: AanmeldFormulier | null;
+  /** Submit right away (the form must then be complete). */
+  submit?: boolean;
+  originCaseId?: string | null;
+}
+
+export interface ReferralInput {
+  actor: Actor;
+  form: AanmeldFormulier;
+}
+
+export interface TriageInput {
+  actor: Actor;
+  outcome: TriageOutcome;
+  checks: TriageChecks;
+  /** TERUG_NAAR_AANMELDER: what the referrer must add (the coordinator does not look it up himself). */
+  missingInformation?: string | null;
+  /** EERST_EERSTELIJNS_ACTIES: which first-line actions, and when the referral is looked at again. */
+  firstLineActions?: string | null;
+  recheckDate?: string | null;
+  /** BILATERAAL: with which care-team member. */
+  bilateralWith?: string | null;
+  /** GEACCEPTEERD: who holds the conversations with parents and pupil (default the referrer) [001:3321, 3397-3398]. */
+  contactPersonId?: string | null;
+  contactPersonName?: string | null;
+  /** GEACCEPTEERD while the parents do not know: the zorgcoördinator approves the safety exception (rule 3). */
+  approveParentsNotInformed?: boolean | null;
+  note?: string | null;
+}
+
+export interface ConversationInput {
+  actor: Actor;
+  date: string;
+  parentsReport?: string | null;
+  pupilReport: string;
+  agreements?: string | null;
+}
+
+export interface RescheduleInput {
+  actor: Actor;
+  meetingDate: string;
+  reason: string;
+}
+
+export interface IzoDiscussionInput {
+  actor: Actor;
+  minutes: IzoMinutes;
+  decisions: IzoDecision[];
+  /** "Wanneer evalueren we de gemaakte afspraken?" — default: policy evaluationAfterWeeks after the meeting. */
+  evaluationDate?: string | null;
+}
+
+export interface ConfirmInput {
+  actor: Actor;
+  note?: string | null;
+}
+
+export interface IzoEvaluationInput {
+  actor: Actor;
+  outcome: IzoEvaluationOutcome;
+  summary: string;
+  /** VOORTZETTEN: the next evaluation date (default: policy evaluationAfterWeeks). */
+  nextEvaluationDate?: string | null;
+  /** DOEL_BEREIKT: optional nazorg agreed. */
+  nazorg?: string | null;
+  /** VERWIJZING_ZAT: the question to the ZAT. */
+  zatQuestion?: string | null;
+}
+
+export interface ZatReferralInput {
+  actor: Actor;
+  form: ZatReferralForm;
+}
+
+export interface PlanZatInput {
+  actor: Actor;
+  meetingDate: string;
+  mode?: ZatMode | null;
+  invitees?: string[] | null;
+}
+
+export interface ZatDiscussionInput {
+  actor: Actor;
+  analysis?: string | null;
+  needs?: string | null;
+  solutionsPupil?: string | null;
+  solutionsFamily?: string | null;
+  solutionsSchool?: string | null;
+  actions: ZatAction[];
+  casusregisseur: string;
+  casusregisseurUserId?: string | null;
+  feedbackToFamilyBy?: string | null;
+  feedbackToSchoolBy?: string | null;
+  evaluationDate: string;
+  summary: string;
+}
+
+export interface ZatEvaluationInput {
+  actor: Actor;
+  outcome: ZatEvaluationOutcome;
+  summary: string;
+  nextEvaluationDate?: string | null;
+  /** VOORTZETTEN: adjusted actions (replace the plan's actions when given). */
+  actions?: ZatAction[] | null;
+  externalTarget?: ExternalTarget | null;
+  swvProvision?: SwvProvision | null;
+}
+
+export interface CloseInput {
+  actor: Actor;
+  reason: string;
+}
+
+export interface ZorgrouteState {
+  case: CaseSnapshot;
+  openSteps: ZorgrouteStep[];
+  referrer: { id: string | null; name: string | null; role: string };
+  source: ReferralSource;
+  form: AanmeldFormulier;
+  submissions: number;
+  triages: TriageRecord[];
+  parentsException: { reason: string; approvedBy: string | null; approvedAt: string } | null;
+  contactPerson: { id: string | null; name: string | null } | null;
+  voorgesprek: ConversationRecord | null;
+  izoMeetingDate: string | null;
+  izoRounds: IzoRound[];
+  evaluationDate: string | null;
+  evaluations: EvaluationRecord[];
+  flexZat: boolean;
+  zatReferral: ZatReferralForm | null;
+  zatMeeting: ZatMeeting | null;
+  zatDiscussion: ZatDiscussion | null;
+  zatFeedback: ConversationRecord | null;
+  zatEvaluations: EvaluationRecord[];
+  zatConsentRefusals: { at: string; outcome: string; note: string | null }[];
+  ledTo: LinkedCase[];
+  consents: ConsentRequestView[];
+}
+
+export const saveReferral = defineUpdate<ZorgrouteState, [ReferralInput]>('saveReferral');
+export const submitReferral = defineUpdate<ZorgrouteState, [ReferralInput]>('submitReferral');
+export const triageReferral = defineUpdate<ZorgrouteState, [TriageInput]>('triageReferral');
+export const recordBilateral = defineUpdate<ZorgrouteState, [ConversationInput]>('recordBilateral');
+export const recordVoorgesprek = defineUpdate<ZorgrouteState, [ConversationInput]>('recordVoorgesprek');
+export const rescheduleIzo = defineUpdate<ZorgrouteState, [RescheduleInput]>('rescheduleIzo');
+export const recordIzoDiscussion = defineUpdate<ZorgrouteState, [IzoDiscussionInput]>('recordIzoDiscussion');
+export const confirmIzoMinutesSent = defineUpdate<ZorgrouteState, [ConfirmInput]>('confirmIzoMinutesSent');
+export const recordNagesprek = defineUpdate<ZorgrouteState, [ConversationInput]>('recordNagesprek');
+export const recordIzoEvaluation = defineUpdate<ZorgrouteState, [IzoEvaluationInput]>('recordIzoEvaluation');
+export const submitZatReferral = defineUpdate<ZorgrouteState, [ZatReferralInput]>('submitZatReferral');
+export const planZat = defineUpdate<ZorgrouteState, [PlanZatInput]>('planZat');
+export const confirmZatAgendaSent = defineUpdate<ZorgrouteState, [ConfirmInput]>('confirmZatAgendaSent');
+export const recordZatDiscussion = defineUpdate<ZorgrouteState, [ZatDiscussionInput]>('recordZatDiscussion');
+export const recordZatFeedback = defineUpdate<ZorgrouteState, [ConversationInput]>('recordZatFeedback');
+export const recordZatEvaluation = defineUpdate<ZorgrouteState, [ZatEvaluationInput]>('recordZatEvaluation');
+export const closeZorgroute = defineUpdate<ZorgrouteState, [CloseInput]>('closeZorgroute');
+export const getZorgrouteState = defineQuery<ZorgrouteState>('getState');
+
+export const ZORGROUTE_STEP_LABELS: Record<ZorgrouteStep, string> = {
+  SUBMIT_REFERRAL: 'IZO-aanmeldformulier invullen en indienen',
+  TRIAGE: 'Aanmelding beoordelen (triage)',
+  RECORD_BILATERAL: 'Bilateraal overleg vastleggen',
+  RECORD_VOORGESPREK: 'Voorgesprek met ouders en leerling',
+  RECORD_IZO: 'Bespreking in het IZO vastleggen',
+  DISTRIBUTE_IZO_MINUTES: 'IZO-verslag versturen',
+  RECORD_NAGESPREK: 'Nagesprek met ouders en leerling',
+  RECORD_EVALUATION: 'Evaluatie van de IZO-afspraken',
+  SUBMIT_ZAT_REFERRAL: 'ZAT-aanmelding aanvullen',
+  PLAN_ZAT: 'ZAT-bespreking plannen',
+  SEND_ZAT_AGENDA: 'ZAT-agenda versturen',
+  RECORD_ZAT: 'Bespreking in het ZAT vastleggen',
+  RECORD_ZAT_FEEDBACK: 'Terugkoppeling ZAT aan ouders en leerling',
+  RECORD_ZAT_EVALUATION: 'Evaluatie van het plan van aanpak (ZAT)',
+};
+
+const CLOSED: ZorgrouteStatus[] = ['AFGESLOTEN', 'VOORLOPIG_AFGESLOTEN', 'EXTERN_VERWEZEN', 'SWV_VOORZIENING_AANGEVRAAGD', 'LEERPLICHT'];
+const REFERRAL_OPEN: ZorgrouteStatus[] = ['CONCEPT', 'TERUG_NAAR_AANMELDER', 'EERST_EERSTELIJNS_ACTIES'];
+const TEXT = 4000;
+
+function todayIso(): string {
+  return toIsoDate(Date.now());
+}
+
+function clean(value: string | null | undefined): string | null {
+  const v = typeof value === 'string' ? value.trim() : '';
+  return v ? v : null;
+}
+
+function optionalText(value: unknown, field: string, max = TEXT): void {
+  if (value != null && (typeof value !== 'string' || value.length > max)) {
+    reject('BAD_USER_INPUT', `${field} mag maximaal ${max} tekens lang zijn`, `${field} must be at most ${max} characters long`);
+  }
+}
+
+function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): void {
+  if (!allowed.includes(value as T)) reject('BAD_USER_INPUT', `${field} moet een van ${allowed.join(', ')} zijn`, `${field} must be one of ${allowed.join(', ')}`);
+}
+
+const FORM_TEXT_FIELDS: (keyof AanmeldFormulier)[] = [
+  'parentsNotInformedReason', 'problem', 'problemSince', 'hinderingFactors', 'functioningAtHome', 'strengths', 'pupilHelpQuestion',
+  'parentsHelpQuestion', 'mentorSupportQuestion', 'supportNeededOther', 'firstLineActions', 'earlierCareContacts', 'earlierDiscussed',
+  'earlierAssessment', 'diagnosedDisorder', 'schoolCareer', 'results', 'developmentPerspective', 'socialEmotional', 'workAttitude',
+  'wellbeing', 'attendance', 'otherRemarks',
+];
+
+/** Checks the shape of a (partial) form. */
+function validateFormShape(form: AanmeldFormulier | null | undefined): void {
+  if (form == null || typeof form !== 'object') reject('BAD_USER_INPUT', 'Het aanmeldformulier ontbreekt', 'The referral form is missing');
+  for (const key of FORM_TEXT_FIELDS) optionalText(form[key], key);
+  if (form.reasons != null) {
+    if (!Array.isArray(form.reasons)) reject('BAD_USER_INPUT', 'redenen moet een lijst zijn', 'reasons must be a list');
+    form.reasons.forEach((r) => requireOneOf(r, ZORGROUTE_REASONS, 'reden'));
+  }
+  if (form.supportNeeded != null) {
+    if (!Array.isArray(form.supportNeeded)) reject('BAD_USER_INPUT', 'ondersteuningsbehoefte moet een lijst zijn', 'supportNeeded must be a list');
+    form.supportNeeded.forEach((r) => requireOneOf(r, SUPPORT_NEEDS, 'ondersteuningsbehoefte'));
+  }
+  if (form.parentsInformed != null && typeof form.parentsInformed !== 'boolean') reject('BAD_USER_INPUT', 'ouders op de hoogte moet ja of nee zijn', 'parentsInformed must be yes or no');
+}
+
+/** What is still missing before the form can be submitted (Dutch, for the referrer). Empty when complete. */
+export function missingReferralFields(form: AanmeldFormulier): string[] {
+  const missing: string[] = [];
+  if (!form.reasons?.length) missing.push('reden van aanmelding');
+  if (!clean(form.pupilHelpQuestion) || (form.pupilHelpQuestion ?? '').trim().length < 3) missing.push('hulpvraag van de leerling');
+  if (!clean(form.mentorSupportQuestion) || (form.mentorSupportQuestion ?? '').trim().length < 3) missing.push('begeleidingsvraag van mentor/docenten');
+  if (form.parentsInformed == null) missing.push('of de ouders op de hoogte zijn');
+  if (form.parentsInformed === false && (clean(form.parentsNotInformedReason) ?? '').length < 3) missing.push('reden waarom de ouders niet op de hoogte zijn');
+  if (form.supportNeeded?.includes('ANDERS') && !clean(form.supportNeededOther)) missing.push('welke andere ondersteuning nodig is');
+  return missing;
+}
+
+function mergeForm(base: AanmeldFormulier, patch: AanmeldFormulier): AanmeldFormulier {
+  const out: AanmeldFormulier = { ...base };
+  for (const [k, v] of Object.entries(patch) as [keyof AanmeldFormulier, unknown][]) {
+    if (v === undefined) continue;
+    (out as Record<string, unknown>)[k] = typeof v === 'string' ? clean(v) : v;
+  }
+  return out;
+}
+
+function validateConversation(u: ConversationInput, parentsRequired: boolean): void {
+  requireIsoDate(u.date, 'datum');
+  if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een gesprek in de toekomst kan niet worden vastgelegd', 'A conversation in the future cannot be recorded');
+  requireText(u.pupilReport, 'verslag gesprek met de leerling', 3, TEXT);
+  if (parentsRequired) requireText(u.parentsReport, 'verslag gesprek met de ouders', 3, TEXT);
+  else optionalText(u.parentsReport, 'verslag gesprek met de ouders');
+  optionalText(u.agreements, 'afspraken');
+}
+
+function validateActions(actions: unknown, min: number): void {
+  if (!Array.isArray(actions) || actions.length < min || actions.length > 30) {
+    reject('BAD_USER_INPUT', `Het plan van aanpak heeft ${min} tot 30 acties nodig`, `The plan needs ${min} to 30 actions`);
+  }
+  for (const a of actions as ZatAction[]) {
+    requireText(a.who, 'actie: wie', 1, 200);
+    requireText(a.what, 'actie: wat', 3, 1000);
+    requireText(a.goal, 'actie: doel', 3, 1000);
+    requireIsoDate(a.due, 'actie: uiterlijk');
+  }
+}
+
+export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<ZorgrouteState> {
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const policy = ctx.policies.zorgroute;
+  const caseId = workflowInfo().workflowId;
+
+  const rec = new CaseRecorder(
+    {
+      caseId,
+      process: 'ZORGROUTE',
+      schoolId: input.schoolId,
+      pupilId: input.pupilId,
+      status: 'CONCEPT',
+      policyVersion: ctx.policyVersion,
+      originCaseId: input.originCaseId ?? null,
+      participantIds: [],
+      data: { source: input.source, flexZat: policy.flexZat },
+      startedAt: new Date().toISOString(),
+    },
+    ctx,
+  );
+  const s = rec.snapshot;
+  rec.addParticipant(input.startedBy.id);
+
+  const state = {
+    form: mergeForm({}, input.form ?? {}),
+    submissions: 0,
+    submittedAt: null as string | null,
+    triages: [] as TriageRecord[],
+    triageOpen: null as TriageRecord | null,
+    parentsException: null as ZorgrouteState['parentsException'],
+    contactPerson: null as ZorgrouteState['contactPerson'],
+    bilateral: null as ConversationRecord | null,
+    voorgesprek: null as ConversationRecord | null,
+    izoMeetingDate: null as string | null,
+    izoRescheduled: false,
+    izoRounds: [] as IzoRound[],
+    evaluationDate: null as string | null,
+    evaluations: [] as EvaluationRecord[],
+    evaluationOpen: null as (EvaluationRecord & { outcome: IzoEvaluationOutcome }) | null,
+    zatReferral: null as ZatReferralForm | null,
+    zatReferralSubmitted: false,
+    zatPlanFrom: null as string | null,
+    zatMeeting: null as ZatMeeting | null,
+    zatDiscussion: null as ZatDiscussion | null,
+    zatFeedback: null as ConversationRecord | null,
+    zatEvaluations: [] as EvaluationRecord[],
+    zatEvaluationOpen: null as (EvaluationRecord & { outcome: ZatEvaluationOutcome }) | null,
+    zatConsentRefusals: [] as ZorgrouteState['zatConsentRefusals'],
+    closeRequest: null as CloseInput | null,
+  };
+  const referrer = { id: input.startedBy.id, name: input.startedBy.name, role: input.referrerRole };
+  const consents = installConsentHandlers(rec);
+
+  const status = () => s.status as ZorgrouteStatus;
+  const closed = () => state.closeRequest !== null;
+  const currentRound = (): IzoRound | null => state.izoRounds.at(-1) ?? null;
+  const parentsLeftOut = () => state.parentsException !== null;
+
+  const openSteps = (): ZorgrouteStep[] => {
+    const w = s.waitingFor as ZorgrouteStep | null;
+    const steps: ZorgrouteStep[] = [];
+    if (REFERRAL_OPEN.includes(status())) steps.push('SUBMIT_REFERRAL');
+    if (w && w !== 'SUBMIT_REFERRAL' && (Object.keys(ZORGROUTE_STEP_LABELS) as string[]).includes(w)) steps.push(w);
+    return steps;
+  };
+  const view = (): ZorgrouteState => ({
+    case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
+    openSteps: openSteps(),
+    referrer,
+    source: input.source,
+    form: { ...state.form },
+    submissions: state.submissions,
+    triages: [...state.triages],
+    parentsException: state.parentsException,
+    contactPerson: state.contactPerson,
+    voorgesprek: state.voorgesprek,
+    izoMeetingDate: state.izoMeetingDate,
+    izoRounds: state.izoRounds.map((r) => ({ ...r })),
+    evaluationDate: state.evaluationDate,
+    evaluations: [...state.evaluations],
+    flexZat: policy.flexZat,
+    zatReferral: state.zatReferral,
+    zatMeeting: state.zatMeeting,
+    zatDiscussion: state.zatDiscussion,
+    zatFeedback: state.zatFeedback,
+    zatEvaluations: [...state.zatEvaluations],
+    zatConsentRefusals: [...state.zatConsentRefusals],
+    ledTo: [...((s.data.ledTo as LinkedCase[] | undefined) ?? [])],
+    consents: consents.views(),
+  });
+  const syncData = () =>
+    rec.setData({
+      referrer,
+      source: input.source,
+      flexZat: policy.flexZat,
+      form: state.form,
+      submissions: state.submissions,
+      submittedAt: state.submittedAt,
+      triages: state.triages,
+      parentsException: state.parentsException,
+      contactPerson: state.contactPerson,
+      bilateral: state.bilateral,
+      voorgesprek: state.voorgesprek,
+      izoMeetingDate: state.izoMeetingDate,
+      izoRounds: state.izoRounds,
+      evaluationDate: state.evaluationDate,
+      evaluations: state.evaluations,
+      zatReferral: state.zatReferral,
+      zatMeeting: state.zatMeeting,
+      zatDiscussion: state.zatDiscussion,
+      zatFeedback: state.zatFeedback,
+      zatEvaluations: state.zatEvaluations,
+      zatConsentRefusals: state.zatConsentRefusals,
+      openSteps: openSteps(),
+    });
+  const requireNotClosed = () => {
+    if (CLOSED.includes(status()) || closed()) reject('CASE_CLOSED', 'Deze casus is afgesloten', 'This case is closed');
+  };
+  const requireWaiting = (step: ZorgrouteStep) => {
+    requireNotClosed();
+    if (s.waitingFor !== step) {
+      reject('STEP_NOT_ALLOWED', `"${ZORGROUTE_STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
+    }
+  };
+  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
+    syncData();
+    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
+  };
+  const transition = async (next: ZorgrouteStatus, description: string) => {
+    s.status = next;
+    syncData();
+    await rec.record({ actorId: SYSTEM.id, actorName: SYSTEM.name, action: `STATUS_${next}`, description });
+  };
+  const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
+  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed) =>
+    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled);
+  /** Waits (durably) until the start of `date` in the school's time zone, or until `stop()`. Returns true if stopped. */
+  const waitUntilDate = async (date: string, stop: () => boolean): Promise<boolean> => {
+    const at = Date.parse(zonedInstant(date, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
+    if (at <= Date.now()) return stop();
+    return condition(stop, at - Date.now());
+  };
+  const zc = ctx.zorgcoordinatorId ?? referrer.id;
+  const contactId = () => state.contactPerson?.id ?? referrer.id;
+
+  /** The next IZO meeting: the school's weekday, every N weeks, leaving time to send the information beforehand. */
+  const nextIzoMeeting = (): DueDate => {
+    const earliest = addSchoolDays(todayIso(), policy.izoInfoBeforeSchoolDays, ctx.calendar);
+    let d = earliest;
+    for (let i = 0; i < 400; i++, d = addCalendarDays(d, 1)) {
+      if (isoDayOfWeek(d) !== policy.izoWeekday || !isSchoolDay(d, ctx.calendar)) continue;
+      if (policy.izoEveryWeeks > 1 && isoWeek(d).week % policy.izoEveryWeeks !== 0) continue;
+      break;
+    }
+    const days = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag'];
+    return {
+      date: d,
+      rule: 'P2.izoWeekday',
+      inputs: { from: todayIso(), izoWeekday: policy.izoWeekday, izoEveryWeeks: policy.izoEveryWeeks, izoInfoBeforeSchoolDays: policy.izoInfoBeforeSchoolDays },
+      explanation: `Eerstvolgend IZO op ${d}: het IZO komt ${policy.izoEveryWeeks === 1 ? 'wekelijks' : `om de ${policy.izoEveryWeeks} weken`} op ${days[policy.izoWeekday]} bijeen; de leden ontvangen de informatie minstens ${policy.izoInfoBeforeSchoolDays} schooldag(en) vooraf (regio ${ctx.calendar.region}).`,
+    };
+  };
+  /** The next date of the school's ZAT calendar that still leaves time to send the agenda. */
+  const nextZatCalendarDate = (): string | null => {
+    const earliest = addSchoolDays(todayIso(), policy.zatAgendaBeforeSchoolDays, ctx.calendar);
+    return [...policy.zatMeetingDates].sort().find((d) => d >= earliest && isSchoolDay(d, ctx.calendar)) ?? null;
+  };
+
+  setHandler(getZorgrouteState, view);
+
+  // --- referral (CONCEPT, TERUG_NAAR_AANMELDER, EERST_EERSTELIJNS_ACTIES) ---
+  const validateReferrer = (actor: Actor) => {
+    requireNotClosed();
+    if (!REFERRAL_OPEN.includes(status())) {
+      reject('STEP_NOT_ALLOWED', `De aanmelding kan nu niet worden gewijzigd (status ${status()})`, `The referral cannot be changed now (status ${status()})`);
+    }
+    // "Ga niet zelf de ontbrekende gegevens opzoeken ... geheel bij de aanmelder" [001:3528-3531].
+    if (status() !== 'CONCEPT' && actor.id !== referrer.id && actor.id === ctx.zorgcoordinatorId) {
+      reject('STEP_NOT_ALLOWED', 'De aanmelder vult de aanmelding aan, niet de zorgcoördinator', 'The referrer completes the referral, not the zorgcoördinator');
+    }
+  };
+  setHandler(
+    saveReferral,
+    async (u) => {
+      state.form = mergeForm(state.form, u.form);
+      await recordStep(u.actor, 'REFERRAL_SAVED', 'Aanmeldformulier opgeslagen');
+      return view();
+    },
+    {
+      validator: (u) => {
+        validateReferrer(u.actor);
+        validateFormShape(u.form);
+      },
+    },
+  );
+  setHandler(
+    submitReferral,
+    async (u) => {
+      state.form = mergeForm(state.form, u.form);
+      state.submissions += 1;
+      state.submittedAt = todayIso();
+      rec.addParticipant(u.actor.id);
+      await recordStep(u.actor, 'REFERRAL_SUBMITTED', state.submissions === 1 ? 'IZO-aanmelding ingediend' : 'IZO-aanmelding aangevuld en opnieuw ingediend');
+      return view();
+    },
+    {
+      validator: (u) => {
+        validateReferrer(u.actor);
+        validateFormShape(u.form);
+        const missing = missingReferralFields(mergeForm(state.form, u.form));
+        if (missing.length) reject('BAD_USER_INPUT', `Het aanmeldformulier is niet compleet: ${missing.join(', ')}`, `The referral form is incomplete: ${missing.join(', ')}`);
+      },
+    },
+  );
+
+  // --- triage ---
+  setHandler(
+    triageReferral,
+    async (u) => {
+      const rec0: TriageRecord = {
+        at: new Date().toISOString(),
+        by: u.actor.name,
+        outcome: u.outcome,
+        checks: { ...u.checks },
+        missingInformation: clean(u.missingInformation),
+        firstLineActions: clean(u.firstLineActions),
+        recheckDate: u.recheckDate ?? null,
+        bilateralWith: clean(u.bilateralWith),
+        note: clean(u.note),
+      };
+      state.triages.push(rec0);
+      state.triageOpen = rec0;
+      if (u.outcome === 'GEACCEPTEERD') {
+        state.contactPerson = u.contactPersonId ? { id: u.contactPersonId, name: clean(u.contactPersonName) } : { id: referrer.id, name: referrer.name };
+        rec.addParticipant(state.contactPerson.id);
+        if (state.form.parentsInformed === false) {
+          state.parentsException = { reason: state.form.parentsNotInformedReason ?? '', approvedBy: u.actor.name, approvedAt: rec0.at };
+        }
+      }
+      const labels: Record<TriageOutcome, string> = {
+        TERUG_NAAR_AANMELDER: 'Aanmelding onvolledig: terug naar de aanmelder',
+        EERST_EERSTELIJNS_ACTIES: `Eerst acties in de eerste lijn; opnieuw bekijken op ${u.recheckDate ?? ''}`,
+        BILATERAAL: 'Een bilateraal overleg volstaat',
+        GEACCEPTEERD: 'Aanmelding geaccepteerd voor het IZO',
+      };
+      await recordStep(u.actor, 'TRIAGE_RECORDED', labels[u.outcome], rec0.missingInformation ?? rec0.firstLineActions ?? rec0.note);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('TRIAGE');
+        requireOneOf(u.outcome, ['TERUG_NAAR_AANMELDER', 'EERST_EERSTELIJNS_ACTIES', 'BILATERAAL', 'GEACCEPTEERD'] as const, 'uitkomst');
+        const c = u.checks;
+        if (!c || [c.secondLine, c.questionsClear, c.firstLineDone, c.parentsAndPupilKnow].some((v) => typeof v !== 'boolean')) {
+          reject('BAD_USER_INPUT', 'Beantwoord de vier vragen van de triage (ja/nee)', 'Answer the four triage checks (yes/no)');
+        }
+        optionalText(u.note, 'toelichting', 2000);
+        if (u.outcome === 'TERUG_NAAR_AANMELDER') requireText(u.missingInformation, 'wat ontbreekt', 3, 2000);
+        if (u.outcome === 'EERST_EERSTELIJNS_ACTIES') {
+          requireText(u.firstLineActions, 'acties in de eerste lijn', 3, 2000);
+          requireIsoDate(u.recheckDate, 'datum opnieuw bekijken');
+          if ((u.recheckDate as string) <= todayIso()) reject('BAD_USER_INPUT', 'De datum om opnieuw te bekijken moet in de toekomst liggen', 'The re-check date must be in the future');
+        }
+        if (u.outcome === 'BILATERAAL') optionalText(u.bilateralWith, 'bilateraal met', 200);
+        if (u.outcome === 'GEACCEPTEERD') {
+          if (!c.secondLine || !c.questionsClear) {
+            reject('BAD_USER_INPUT', 'Accepteren kan alleen als het probleem in de tweede lijn hoort en de vragen helder zijn', 'Accepting requires a second-line problem and clear questions');
+          }
+          if (state.form.parentsInformed === false && u.approveParentsNotInformed !== true) {
+            // Rule 3 exception: only when informing the parents would endanger the pupil, approved by the zorgcoördinator.
+            reject('STEP_NOT_ALLOWED', 'De ouders weten niet van de aanmelding: keur de uitzondering (veiligheid) expliciet goed of stuur de aanmelding terug', 'The parents do not know: approve the (safety) exception explicitly or return the referral');
+          }
+          if (u.contactPersonId != null) requireText(u.contactPersonId, 'contactpersoon', 1, 64);
+          optionalText(u.contactPersonName, 'naam contactpersoon', 200);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordBilateral,
+    async (u) => {
+      state.bilateral = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+      await recordStep(u.actor, 'BILATERAL_RECORDED', `Bilateraal overleg gehouden op ${u.date}`);
+      return view();
+    },
+    { validator: (u) => (requireWaiting('RECORD_BILATERAL'), validateConversation(u, false)) },
+  );
+
+  // --- conversations before and after (rule 3) ---
+  setHandler(
+    recordVoorgesprek,
+    async (u) => {
+      state.voorgesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+      await recordStep(u.actor, 'VOORGESPREK_RECORDED', parentsLeftOut() ? `Voorgesprek met de leerling op ${u.date} (ouders niet geïnformeerd: goedgekeurde uitzondering)` : `Voorgesprek met ouders en leerling op ${u.date}`);
+      return view();
+    },
+    { validator: (u) => (requireWaiting('RECORD_VOORGESPREK'), validateConversation(u, !parentsLeftOut())) },
+  );
+  setHandler(
+    recordNagesprek,
+    async (u) => {
+      const round = currentRound() as IzoRound;
+      round.nagesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+      await recordStep(u.actor, 'NAGESPREK_RECORDED', `Nagesprek over de afspraken op ${u.date}`);
+      return view();
+    },
+    { validator: (u) => (requireWaiting('RECORD_NAGESPREK'), validateConversation(u, !parentsLeftOut())) },
+  );
+
+  // --- IZO ---
+  setHandler(
+    rescheduleIzo,
+    async (u) => {
+      state.izoMeetingDate = u.meetingDate;
+      state.izoRescheduled = true;
+      await recordStep(u.actor, 'IZO_RESCHEDULED', `IZO-bespreking verplaatst naar ${u.meetingDate}`, u.reason);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_IZO');
+        requireIsoDate(u.meetingDate, 'datum IZO');
+        if (u.meetingDate < todayIso()) reject('BAD_USER_INPUT', 'De IZO-datum ligt in het verleden', 'The IZO date is in the past');
+        if (!isSchoolDay(u.meetingDate, ctx.calendar)) reject('BAD_USER_INPUT', 'Het IZO moet op een schooldag zijn', 'The IZO must be on a school day');
+        requireText(u.reason, 'reden', 3, 1000);
+      },
+    },
+  );
+  setHandler(
+    recordIzoDiscussion,
+    async (u) => {
+      const round = currentRound() as IzoRound;
+      round.minutes = { ...u.minutes, summary: u.minutes.summary.trim() };
+      round.decisions = u.decisions.map((d) => ({ ...d, description: d.description.trim() }));
+      round.meetingDate = todayIso() < round.meetingDate ? todayIso() : round.meetingDate;
+      round.evaluationDate = u.evaluationDate ?? addCalendarWeeks(round.meetingDate, policy.evaluationAfterWeeks);
+      state.evaluationDate = round.evaluationDate;
+      await recordStep(u.actor, 'IZO_DISCUSSED', `Besproken in het IZO; evaluatie op ${round.evaluationDate}`);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_IZO');
+        if (!u.minutes || typeof u.minutes !== 'object') reject('BAD_USER_INPUT', 'Het IZO-verslag ontbreekt', 'The IZO minutes are missing');
+        requireText(u.minutes.summary, 'samenvatting van afspraken', 3, TEXT);
+        for (const k of ['analysis', 'pupilHelpQuestion', 'mentorSupportQuestion', 'alreadyDone', 'developmentPerspective', 'educationalNeeds', 'groupOffer', 'pupilSupport', 'mentorCoaching', 'zatQuestion', 'parentAlignment'] as const) {
+          optionalText(u.minutes[k], k);
+        }
+        if (!Array.isArray(u.decisions) || u.decisions.length < 1 || u.decisions.length > 20) reject('BAD_USER_INPUT', 'Leg 1 tot 20 besluiten vast', 'Record 1 to 20 decisions');
+        for (const d of u.decisions) {
+          requireOneOf(d.kind, IZO_DECISION_KINDS, 'besluit');
+          requireText(d.description, 'omschrijving besluit', 3, 2000);
+          if (d.kind === 'INTERNE_ONDERSTEUNING') {
+            // Internal support: goal, provider, start, frequency, duration, evaluation date [001:6235-6243].
+            requireOneOf(d.supportType, INTERNAL_SUPPORT_TYPES, 'soort ondersteuning');
+            requireText(d.goal, 'doel', 3, 1000);
+            requireText(d.provider, 'wie geeft de ondersteuning', 1, 200);
+            requireIsoDate(d.startDate, 'startdatum');
+            requireText(d.frequency, 'frequentie', 1, 200);
+            requireText(d.duration, 'duur', 1, 200);
+            requireIsoDate(d.evaluationDate, 'evaluatiedatum');
+          }
+          if (d.startProcess != null) {
+            requireOneOf(d.startProcess, ['ONDERSTEUNINGSTRAJECT', 'JOS'] as const, 'te starten proces');
+            if (d.kind !== 'INTERNE_ONDERSTEUNING') reject('BAD_USER_INPUT', 'Alleen interne ondersteuning kan een traject starten', 'Only internal support can start a trajectory');
+            if (d.startProcess === 'JOS') {
+              requireText(d.josWorkerId, 'JOS-medewerker', 1, 64);
+              if (!Array.isArray(d.josNeeds) || d.josNeeds.length < 1) reject('BAD_USER_INPUT', 'Kies minstens één JOS-hulpvraag', 'Choose at least one JOS need');
+              (d.josNeeds as string[]).forEach((x: string) => requireOneOf(x, JOS_NEEDS, 'JOS-hulpvraag'));
+            }
+            if (d.trajectWeeks != null) {
+              const p1 = ctx.policies.ondersteuningstraject;
+              if (!Number.isInteger(d.trajectWeeks) || d.trajectWeeks < p1.minWeeks || d.trajectWeeks > p1.maxWeeks) {
+                reject('BAD_USER_INPUT', `De duur moet tussen ${p1.minWeeks} en ${p1.maxWeeks} weken liggen`, `The length must be ${p1.minWeeks} to ${p1.maxWeeks} weeks`);
+              }
+            }
+          }
+        }
+        if (u.evaluationDate != null) {
+          requireIsoDate(u.evaluationDate, 'evaluatiedatum');
+          if (u.evaluationDate <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
+        }
+      },
+    },
+  );
+  setHandler(
+    confirmIzoMinutesSent,
+    async (u) => {
+      (currentRound() as IzoRound).minutesDistributedAt = new Date().toISOString();
+      await recordStep(u.actor, 'IZO_MINUTES_SENT', 'IZO-verslag verstuurd aan zorgteam, teamleider en mentor', clean(u.note));
+      return view();
+    },
+    { validator: (u) => (requireWaiting('DISTRIBUTE_IZO_MINUTES'), optionalText(u.note, 'toelichting', 1000)) },
+  );
+  setHandler(
+    recordIzoEvaluation,
+    async (u) => {
+      const next = u.outcome === 'VOORTZETTEN' ? (u.nextEvaluationDate ?? addCalendarWeeks(todayIso(), policy.evaluationAfterWeeks)) : null;
+      const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: next, note: clean(u.nazorg) ?? clean(u.zatQuestion) };
+      state.evaluations.push(e);
+      state.evaluationOpen = e;
+      const text: Record<IzoEvaluationOutcome, string> = {
+        DOEL_BEREIKT: 'Evaluatie: doel bereikt',
+        VOORTZETTEN: `Evaluatie: voortzetten, volgende evaluatie op ${next ?? ''}`,
+        VERWIJZING_ZAT: 'Evaluatie: onvoldoende voortgang, verwijzing naar het ZAT',
+      };
+      await recordStep(u.actor, 'IZO_EVALUATED', text[u.outcome], e.note);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_EVALUATION');
+        requireOneOf(u.outcome, ['DOEL_BEREIKT', 'VOORTZETTEN', 'VERWIJZING_ZAT'] as const, 'uitkomst');
+        requireText(u.summary, 'samenvatting', 3, TEXT);
+        optionalText(u.nazorg, 'nazorg', 2000);
+        optionalText(u.zatQuestion, 'vraag aan het ZAT', 2000);
+        if (u.nextEvaluationDate != null) {
+          requireIsoDate(u.nextEvaluationDate, 'volgende evaluatiedatum');
+          if (u.nextEvaluationDate <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
+        }
+      },
+    },
+  );
+
+  // --- ZAT ---
+  setHandler(
+    submitZatReferral,
+    async (u) => {
+      const merged: ZatReferralForm = { ...(state.zatReferral ?? {}) };
+      for (const [k, v] of Object.entries(u.form) as [keyof ZatReferralForm, string | null | undefined][]) if (v !== undefined) merged[k] = clean(v);
+      state.zatReferral = merged;
+      state.zatReferralSubmitted = true;
+      await recordStep(u.actor, 'ZAT_REFERRAL_SUBMITTED', 'ZAT-aanmelding compleet');
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('SUBMIT_ZAT_REFERRAL');
+        if (!u.form || typeof u.form !== 'object') reject('BAD_USER_INPUT', 'De ZAT-aanmelding ontbreekt', 'The ZAT referral is missing');
+        for (const v of Object.values(u.form)) optionalText(v, 'ZAT-aanmelding');
+        const merged = { ...(state.zatReferral ?? {}), ...u.form };
+        requireText(merged.helpQuestion, 'hulpvraag van leerling, ouders en school', 3, TEXT);
+        requireText(merged.questionToZat, 'vraag aan het ZAT', 3, TEXT);
+      },
+    },
+  );
+  setHandler(
+    planZat,
+    async (u) => {
+      const flex = policy.flexZat;
+      const invitees = [...new Set([...(flex ? ['OUDERS', 'LEERLING', 'MENTOR', 'SOCIAAL_TEAM', 'SWV'] : ['MENTOR']), ...(u.invitees ?? []).map((x) => x.trim()).filter(Boolean)])];
+      state.zatMeeting = { meetingDate: u.meetingDate, flex, mode: u.mode ?? 'OP_SCHOOL', invitees, plannedAt: new Date().toISOString(), agendaSentAt: null };
+      await recordStep(u.actor, 'ZAT_PLANNED', `${flex ? 'Flex-ZAT' : 'ZAT-bespreking'} gepland op ${u.meetingDate}${u.mode === 'TELEFONISCH' ? ' (telefonisch)' : ''}`);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('PLAN_ZAT');
+        requireIsoDate(u.meetingDate, 'datum ZAT');
+        if (!isSchoolDay(u.meetingDate, ctx.calendar)) reject('BAD_USER_INPUT', 'De bespreking moet op een schooldag zijn', 'The meeting must be on a school day');
+        if (u.mode != null) requireOneOf(u.mode, ['OP_SCHOOL', 'TELEFONISCH'] as const, 'vorm');
+        if (u.invitees != null && (!Array.isArray(u.invitees) || u.invitees.length > 20)) reject('BAD_USER_INPUT', 'Maximaal 20 genodigden', 'At most 20 invitees');
+        (u.invitees ?? []).forEach((x: string) => requireText(x, 'genodigde', 1, 200));
+        if (policy.flexZat) {
+          // Flex-ZAT: convened on demand within N school days [003:1228-1255].
+          if (u.meetingDate < todayIso()) reject('BAD_USER_INPUT', 'De datum ligt in het verleden', 'The date is in the past');
+          const latest = addSchoolDays(state.zatPlanFrom ?? todayIso(), policy.flexZatWithinSchoolDays, ctx.calendar);
+          if (u.meetingDate > latest) {
+            reject('BAD_USER_INPUT', `Een Flex-ZAT wordt binnen ${policy.flexZatWithinSchoolDays} schooldagen belegd (uiterlijk ${latest})`, `A Flex-ZAT is convened within ${policy.flexZatWithinSchoolDays} school days (by ${latest})`);
+          }
+        } else {
+          // The agenda goes out at least N school days before the meeting [001:3888].
+          const earliest = addSchoolDays(todayIso(), policy.zatAgendaBeforeSchoolDays, ctx.calendar);
+          if (u.meetingDate < earliest) {
+            reject('BAD_USER_INPUT', `De agenda moet minstens ${policy.zatAgendaBeforeSchoolDays} schooldagen vooraf verstuurd worden: kies ${earliest} of later`, `The agenda must go out ${policy.zatAgendaBeforeSchoolDays} school days before: choose ${earliest} or later`);
+          }
+        }
+      },
+    },
+  );
+  setHandler(
+    confirmZatAgendaSent,
+    async (u) => {
+      (state.zatMeeting as ZatMeeting).agendaSentAt = new Date().toISOString();
+      await recordStep(u.actor, 'ZAT_AGENDA_SENT', 'ZAT-agenda en informatie verstuurd aan de deelnemers', clean(u.note));
+      return view();
+    },
+    { validator: (u) => (requireWaiting('SEND_ZAT_AGENDA'), optionalText(u.note, 'toelichting', 1000)) },
+  );
+  setHandler(
+    recordZatDiscussion,
+    async (u) => {
+      const meetingDate = state.zatMeeting && state.zatMeeting.meetingDate <= todayIso() ? state.zatMeeting.meetingDate : todayIso();
+      state.zatDiscussion = {
+        meetingDate,
+        analysis: clean(u.analysis),
+        needs: clean(u.needs),
+        solutionsPupil: clean(u.solutionsPupil),
+        solutionsFamily: clean(u.solutionsFamily),
+        solutionsSchool: clean(u.solutionsSchool),
+        actions: u.actions.map((a) => ({ who: a.who.trim(), what: a.what.trim(), goal: a.goal.trim(), due: a.due })),
+        casusregisseur: u.casusregisseur.trim(),
+        casusregisseurUserId: u.casusregisseurUserId ?? null,
+        feedbackToFamilyBy: clean(u.feedbackToFamilyBy),
+        feedbackToSchoolBy: clean(u.feedbackToSchoolBy),
+        evaluationDate: u.evaluationDate,
+        summary: u.summary.trim(),
+      };
+      rec.addParticipant(u.casusregisseurUserId);
+      await recordStep(u.actor, 'ZAT_DISCUSSED', `Besproken in het ${policy.flexZat ? 'Flex-ZAT' : 'ZAT'}: plan van aanpak met ${u.actions.length} actie(s); casusregisseur ${u.casusregisseur.trim()}`);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_ZAT');
+        validateActions(u.actions, 1);
+        requireText(u.casusregisseur, 'casusregisseur', 2, 200);
+        if (u.casusregisseurUserId != null) requireText(u.casusregisseurUserId, 'casusregisseur (gebruiker)', 1, 64);
+        requireIsoDate(u.evaluationDate, 'evaluatiedatum');
+        if (u.evaluationDate <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
+        requireText(u.summary, 'samenvatting', 3, TEXT);
+        for (const k of ['analysis', 'needs', 'solutionsPupil', 'solutionsFamily', 'solutionsSchool'] as const) optionalText(u[k], k);
+        optionalText(u.feedbackToFamilyBy, 'terugkoppeling aan ouders en leerling door', 200);
+        optionalText(u.feedbackToSchoolBy, 'terugkoppeling aan school door', 200);
+      },
+    },
+  );
+  setHandler(
+    recordZatFeedback,
+    async (u) => {
+      state.zatFeedback = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+      await recordStep(u.actor, 'ZAT_FEEDBACK_RECORDED', `Conclusies en afspraken van het ZAT besproken met ouders en leerling op ${u.date}`);
+      return view();
+    },
+    { validator: (u) => (requireWaiting('RECORD_ZAT_FEEDBACK'), validateConversation(u, !parentsLeftOut())) },
+  );
+  setHandler(
+    recordZatEvaluation,
+    async (u) => {
+      const note = u.outcome === 'EXTERN_VERWEZEN' ? (u.externalTarget ?? null) : u.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' ? (u.swvProvision ?? null) : null;
+      const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: u.outcome === 'VOORTZETTEN' ? (u.nextEvaluationDate as string) : null, note };
+      if (u.outcome === 'VOORTZETTEN' && u.actions?.length && state.zatDiscussion) state.zatDiscussion = { ...state.zatDiscussion, actions: u.actions };
+      state.zatEvaluations.push(e);
+      state.zatEvaluationOpen = e;
+      await recordStep(u.actor, 'ZAT_EVALUATED', `Evaluatie plan van aanpak: ${u.outcome}${note ? ` (${note})` : ''}`);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_ZAT_EVALUATION');
+        requireOneOf(u.outcome, ['VOORTZETTEN', 'VOORLOPIG_AFGESLOTEN', 'AFGESLOTEN', 'EXTERN_VERWEZEN', 'SWV_VOORZIENING_AANGEVRAAGD', 'LEERPLICHT'] as const, 'uitkomst');
+        requireText(u.summary, 'samenvatting', 3, TEXT);
+        if (u.outcome === 'VOORTZETTEN') {
+          requireIsoDate(u.nextEvaluationDate, 'volgende evaluatiedatum');
+          if ((u.nextEvaluationDate as string) <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
+          if (u.actions != null) validateActions(u.actions, 1);
+        }
+        if (u.outcome === 'EXTERN_VERWEZEN') requireOneOf(u.externalTarget, EXTERNAL_TARGETS, 'verwezen naar');
+        if (u.outcome === 'SWV_VOORZIENING_AANGEVRAAGD') requireOneOf(u.swvProvision, SWV_PROVISIONS, 'voorziening');
+      },
+    },
+  );
+
+  setHandler(
+    closeZorgroute,
+    async (u) => {
+      state.closeRequest = u;
+      await recordStep(u.actor, 'CLOSE_REQUESTED', 'Zorgroute gestopt door de zorgcoördinator', u.reason);
+      return view();
+    },
+    { validator: (u) => (requireNotClosed(), requireText(u.reason, 'reden', 3, 1000)) },
+  );
+
+  // ----------------------------------------------------------------------------------------------
+  // Main flow.
+  const finish = async (final: ZorgrouteStatus, outcome: string, description: string): Promise<ZorgrouteState> => {
+    s.outcome = outcome;
+    s.closedAt = new Date().toISOString();
+    s.waitingFor = null;
+    s.nextDueDate = null;
+    s.ownerUserId = null;
+    await transition(final, description);
+    await rec.drain();
+    await condition(allHandlersFinished);
+    return view();
+  };
+  const stopped = () => finish('AFGESLOTEN', 'GESTOPT', `Zorgroute gestopt: ${state.closeRequest?.reason ?? ''}`);
+
+  if (!REFERRAL_SOURCES.includes(input.source)) reject('BAD_USER_INPUT', 'Onbekende bron van de aanmelding', 'Unknown referral source');
+  syncData();
+  await rec.record({ actorId: input.startedBy.id, actorName: input.startedBy.name, action: 'CASE_STARTED', description: input.originCaseId ? 'IZO-aanmelding geopend vanuit een eerdere casus' : 'IZO-aanmelding gestart' });
+
+  // CONCEPT: the referrer fills in the aanmeldformulier.
+  if (input.submit && missingReferralFields(state.form).length === 0) {
+    state.submissions = 1;
+    state.submittedAt = todayIso();
+  } else {
+    await step('SUBMIT_REFERRAL', referrer.id, due(todayIso(), policy.referralCompleteWithinSchoolDays, 'P2.referralCompleteWithinSchoolDays'), () => state.submissions > 0);
+    if (closed()) return stopped();
+  }
+
+  // INGEDIEND → TRIAGE (loops back on TERUG_NAAR_AANMELDER and EERST_EERSTELIJNS_ACTIES).
+  let triageDue = due(state.submittedAt as string, policy.triageWithinSchoolDays, 'P2.triageWithinSchoolDays');
+  for (;;) {
+    await transition('INGEDIEND', 'Aanmelding ingediend bij de zorgcoördinator');
+    await transition('TRIAGE', 'Aanmelding wordt beoordeeld');
+    state.triageOpen = null;
+    await step('TRIAGE', zc, triageDue, () => state.triageOpen !== null);
+    if (closed()) return stopped();
+    const triage = state.triageOpen as unknown as TriageRecord;
+    if (triage.outcome === 'GEACCEPTEERD') break;
+    if (triage.outcome === 'BILATERAAL') {
+      await transition('BILATERAAL', 'Bilateraal overleg in plaats van het IZO');
+      await step('RECORD_BILATERAL', zc, due(todayIso(), policy.bilateralWithinSchoolDays, 'P2.bilateralWithinSchoolDays'), () => state.bilateral !== null);
+      if (closed()) return stopped();
+      return finish('AFGESLOTEN', 'BILATERAAL', 'Afgesloten na bilateraal overleg');
+    }
+    const submissionsBefore = state.submissions;
+    if (triage.outcome === 'TERUG_NAAR_AANMELDER') {
+      await transition('TERUG_NAAR_AANMELDER', `Aanmelding terug naar de aanmelder: ${triage.missingInformation ?? ''}`);
+      await step('SUBMIT_REFERRAL', referrer.id, due(todayIso(), policy.referralCompleteWithinSchoolDays, 'P2.referralCompleteWithinSchoolDays'), () => state.submissions > submissionsBefore);
+      if (closed()) return stopped();
+      triageDue = due(state.submittedAt as string, policy.triageWithinSchoolDays, 'P2.triageWithinSchoolDays');
+    } else {
+      // EERST_EERSTELIJNS_ACTIES: first-line actions first; the referral is looked at again on the re-check date,
+      // or earlier when the referrer updates and resubmits it.
+      const recheck = triage.recheckDate as string;
+      await transition('EERST_EERSTELIJNS_ACTIES', `Eerst acties in de eerste lijn; opnieuw bekijken op ${recheck}`);
+      rec.upsertDueDate('RECHECK', { date: recheck, rule: 'P2.recheckDate', inputs: { recheckDate: recheck }, explanation: `Opnieuw bekijken op ${recheck}, door de zorgcoördinator vastgesteld bij de triage.` });
+      s.nextDueDate = recheck;
+      s.ownerUserId = referrer.id;
+      syncData();
+      await rec.record();
+      await waitUntilDate(recheck, () => closed() || state.submissions > submissionsBefore);
+      if (closed()) return stopped();
+      triageDue = state.submissions > submissionsBefore ? due(state.submittedAt as string, policy.triageWithinSchoolDays, 'P2.triageWithinSchoolDays') : due(recheck, 0, 'P2.recheckDate');
+    }
+  }
+
+  // GEACCEPTEERD → VOORGESPREK with parents and pupil; consent to discuss in the IZO.
+  await transition('GEACCEPTEERD', parentsLeftOut() ? 'Geaccepteerd; ouders niet geïnformeerd (uitzondering goedgekeurd door de zorgcoördinator)' : 'Geaccepteerd voor het IZO');
+  await transition('VOORGESPREK', 'Voorgesprek met ouders en leerling');
+  await step('RECORD_VOORGESPREK', contactId(), due(todayIso(), policy.voorgesprekWithinSchoolDays, 'P2.voorgesprekWithinSchoolDays'), () => state.voorgesprek !== null);
+  if (closed()) return stopped();
+  if (policy.izoConsentRequired && !parentsLeftOut()) {
+    const r = await requireConsent(rec, {
+      kind: IZO_CONSENT,
+      label: 'Bespreking in het intern zorgoverleg (IZO)',
+      scope: 'Uw kind wordt besproken in het intern zorgoverleg van school (zorgcoördinator, teamleider, interne begeleiders en mentor) om passende ondersteuning af te spreken.',
+      requestedBy: { id: contactId(), name: state.contactPerson?.name ?? referrer.name },
+      isCancelled: closed,
+    });
+    if (closed()) return stopped();
+    if (r.outcome !== 'GIVEN') {
+      return finish('AFGESLOTEN', 'GEEN_TOESTEMMING', r.outcome === 'REFUSED' ? 'Ouders geven geen toestemming voor bespreking in het IZO' : 'Geen toestemming van ouders voor bespreking in het IZO (verzoek verlopen)');
+    }
+  }
+
+  // IZO rounds: GEPLAND_IZO → BESPROKEN_IZO → NAGESPREK → UITVOERING ⇄ EVALUATIE → (ZAT).
+  izo: for (;;) {
+    let meeting = nextIzoMeeting();
+    state.izoMeetingDate = meeting.date;
+    state.izoRounds.push({ round: state.izoRounds.length + 1, meetingDate: meeting.date, minutes: null, decisions: [], evaluationDate: null, minutesDistributedAt: null, nagesprek: null });
+    await transition('GEPLAND_IZO', `Op de agenda van het IZO van ${meeting.date}`);
+    const discussed = () => (currentRound() as IzoRound).minutes !== null;
+    for (;;) {
+      state.izoRescheduled = false;
+      (currentRound() as IzoRound).meetingDate = meeting.date;
+      rec.upsertDueDate('IZO_INFO', due(meeting.date, -policy.izoInfoBeforeSchoolDays, 'P2.izoInfoBeforeSchoolDays'));
+      await step('RECORD_IZO', zc, meeting, discussed, () => closed() || state.izoRescheduled);
+      if (!state.izoRescheduled || discussed()) break;
+      const date = state.izoMeetingDate as string;
+      meeting = { date, rule: 'P2.izoRescheduled', inputs: { meetingDate: date }, explanation: `IZO-bespreking verplaatst naar ${date} door de zorgcoördinator.` };
+    }
+    if (closed()) return stopped();
+    const round = currentRound() as IzoRound;
+    await transition('BESPROKEN_IZO', `Besproken in het IZO; evaluatie op ${round.evaluationDate ?? ''}`);
+
+    // Decisions that start a linked case for the same pupil (internal support → P1 or P3 JOS).
+    for (const [i, d] of round.decisions.entries()) {
+      if (d.startProcess === 'JOS') {
+        const josArgs: StartJosInput = {
+          schoolId: input.schoolId,
+          pupilId: input.pupilId,
+          startedBy: { id: zc, name: 'Zorgroute (IZO-besluit)' },
+          decisionDate: round.meetingDate,
+          needs: (d.josNeeds ?? []) as JosNeed[],
+          decisionNotes: d.goal ?? d.description,
+          mentorId: d.mentorId ?? null,
+          josWorkerId: d.josWorkerId as string,
+          originCaseId: caseId,
+        };
+        const link = await startLinkedCase(rec, {
+          workflowType: 'josWorkflow',
+          workflowId: `jos-from-${caseId}-${round.round}-${i + 1}`,
+          process: 'JOS',
+          args: [josArgs],
+          reason: `IZO-besluit: ${d.description}`,
+        });
+        await recordStep(SYSTEM, link.started ? 'LINKED_CASE_STARTED' : 'LINKED_CASE_NOT_STARTED', link.started ? 'JOS-traject gestart vanuit het IZO-besluit' : 'JOS-traject kon niet worden gestart (bestaat al)');
+        continue;
+      }
+      if (d.startProcess !== 'ONDERSTEUNINGSTRAJECT') continue;
+      const args: StartOndersteuningstrajectInput = {
+        schoolId: input.schoolId,
+        pupilId: input.pupilId,
+        startedBy: { id: zc, name: 'Zorgroute (IZO-besluit)' },
+        reason: d.goal ?? d.description,
+        observations: round.minutes?.analysis ?? state.form.problem ?? null,
+        triedActions: state.form.firstLineActions ?? null,
+        weeks: d.trajectWeeks ?? null,
+        originCaseId: caseId,
+      };
+      const link = await startLinkedCase(rec, {
+        workflowType: 'ondersteuningstrajectWorkflow',
+        workflowId: `ondersteuningstraject-from-${caseId}-${round.round}-${i + 1}`,
+        process: 'ONDERSTEUNINGSTRAJECT',
+        args: [args],
+        reason: `IZO-besluit: ${d.description}`,
+      });
+      await recordStep(SYSTEM, link.started ? 'LINKED_CASE_STARTED' : 'LINKED_CASE_NOT_STARTED', link.started ? `Ondersteuningstraject gestart vanuit het IZO-besluit` : 'Ondersteuningstraject kon niet worden gestart (bestaat al)');
+    }
+
+    // Minutes to care team, teamleider and mentor within N school days [001:3649-3651].
+    await step('DISTRIBUTE_IZO_MINUTES', zc, due(round.meetingDate, policy.minutesWithinSchoolDays, 'P2.minutesWithinSchoolDays'), () => round.minutesDistributedAt !== null);
+    if (closed()) return stopped();
+    // NAGESPREK within N school days [001:3659-3671].
+    await transition('NAGESPREK', 'Nagesprek met ouders en leerling over de afspraken');
+    await step('RECORD_NAGESPREK', contactId(), due(round.meetingDate, policy.nagesprekWithinSchoolDays, 'P2.nagesprekWithinSchoolDays'), () => round.nagesprek !== null);
+    if (closed()) return stopped();
+
+    let toZat = round.decisions.some((d) => d.kind === 'VERWIJZING_ZAT');
+    while (!toZat) {
+      const evalDate = state.evaluationDate as string;
+      await transition('UITVOERING', `Afspraken worden uitgevoerd; evaluatie op ${evalDate}`);
+      rec.upsertDueDate('EVALUATION_DATE', { date: evalDate, rule: 'P2.evaluationAfterWeeks', inputs: { evaluationDate: evalDate, evaluationAfterWeeks: policy.evaluationAfterWeeks }, explanation: `Evaluatie op ${evalDate}, afgesproken in het IZO (standaard ${policy.evaluationAfterWeeks} weken na de bespreking).` });
+      s.nextDueDate = evalDate;
+      s.ownerUserId = zc;
+      syncData();
+      await rec.record();
+      if (await waitUntilDate(evalDate, closed)) return stopped();
+      await transition('EVALUATIE', 'Evaluatiedatum bereikt');
+      state.evaluationOpen = null;
+      await step('RECORD_EVALUATION', zc, due(evalDate, 0, 'P2.evaluationDate'), () => state.evaluationOpen !== null);
+      if (closed()) return stopped();
+      const e = state.evaluationOpen as unknown as EvaluationRecord;
+      if (e.outcome === 'DOEL_BEREIKT') return finish('AFGESLOTEN', 'DOEL_BEREIKT', `Doel bereikt; afgesloten${e.note ? ` (nazorg: ${e.note})` : ''}`);
+      if (e.outcome === 'VERWIJZING_ZAT') toZat = true;
+      else state.evaluationDate = e.nextEvaluationDate;
+    }
+
+    // ZAT referral: parental consent is mandatory [001:3824-3825].
+    await transition('TOESTEMMING_ZAT', 'Verwijzing naar het ZAT: toestemming van de ouders gevraagd');
+    const consent = await requireConsent(rec, {
+      kind: ZAT_CONSENT,
+      label: policy.flexZat ? 'Bespreking in het Flex-ZAT' : 'Aanmelding bij het zorg- en adviesteam (ZAT)',
+      scope: 'School meldt uw kind aan bij het zorg- en adviesteam (ZAT) en deelt daarvoor de informatie uit het leerlingdossier met de deelnemers van het ZAT (o.a. jeugdarts, schoolmaatschappelijk werk, Sociaal Team, samenwerkingsverband).',
+      requestedBy: { id: zc, name: null },
+      isCancelled: closed,
+    });
+    if (closed()) return stopped();
+    if (consent.outcome !== 'GIVEN') {
+      // Refusal (or no answer after the zorgcoördinator stopped asking) is an outcome: back to the IZO, recorded.
+      state.zatConsentRefusals.push({ at: new Date().toISOString(), outcome: consent.outcome, note: consent.request.note });
+      await recordStep(SYSTEM, 'ZAT_CONSENT_NOT_GIVEN', consent.outcome === 'REFUSED' ? 'Ouders weigeren toestemming voor het ZAT: terug naar het IZO' : 'Geen toestemming voor het ZAT (verzoek verlopen): terug naar het IZO');
+      continue izo;
+    }
+    const zatWithdrawn = () => consents.isWithdrawn(ZAT_CONSENT);
+    const zatStopped = () => closed() || zatWithdrawn();
+    const backToIzo = async () => {
+      state.zatConsentRefusals.push({ at: new Date().toISOString(), outcome: 'WITHDRAWN', note: consents.latest(ZAT_CONSENT)?.withdrawalReason ?? null });
+      await recordStep(SYSTEM, 'ZAT_CONSENT_WITHDRAWN', 'Toestemming voor het ZAT ingetrokken: terug naar het IZO');
+    };
+
+    // INFORMATIE_VERZAMELEN: prefilled from the IZO case [001:3833-3834].
+    const f = state.form;
+    const lastRound = currentRound() as IzoRound;
+    state.zatReferral = {
+      problem: f.problem ?? null,
+      factors: [f.hinderingFactors, f.functioningAtHome].filter(Boolean).join('\n') || null,
+      needs: lastRound.minutes?.educationalNeeds ?? null,
+      schoolCareer: f.schoolCareer ?? null,
+      functioning: [f.socialEmotional, f.workAttitude, f.wellbeing, f.attendance].filter(Boolean).join('\n') || null,
+      internalSupportDone: state.izoRounds.flatMap((r) => r.decisions.map((d) => `${d.description}${d.goal ? ` (doel: ${d.goal})` : ''}`)).join('\n') || null,
+      homeSituation: f.functioningAtHome ?? null,
+      earlierCareContacts: f.earlierCareContacts ?? null,
+      helpQuestion: [f.pupilHelpQuestion, f.parentsHelpQuestion, f.mentorSupportQuestion].filter(Boolean).join('\n') || null,
+      strengths: f.strengths ?? null,
+      questionToZat: lastRound.minutes?.zatQuestion ?? state.evaluations.at(-1)?.note ?? null,
+    };
+    state.zatReferralSubmitted = false;
+    state.zatMeeting = null;
+    state.zatDiscussion = null;
+    state.zatFeedback = null;
+    await transition('INFORMATIE_VERZAMELEN', 'Informatie voor het ZAT verzamelen (vooraf ingevuld uit het IZO)');
+    state.zatPlanFrom = todayIso();
+    await step('SUBMIT_ZAT_REFERRAL', zc, due(todayIso(), policy.zatInfoWithinSchoolDays, 'P2.zatInfoWithinSchoolDays'), () => state.zatReferralSubmitted, zatStopped);
+    if (closed()) return stopped();
+    if (zatWithdrawn()) {
+      await backToIzo();
+      continue izo;
+    }
+
+    // GEPLAND_ZAT: the next date of the school's ZAT calendar, or a date the zorgcoördinator sets; Flex-ZAT within N days.
+    const calendarDate = policy.flexZat ? null : nextZatCalendarDate();
+    if (calendarDate) {
+      state.zatMeeting = { meetingDate: calendarDate, flex: false, mode: 'OP_SCHOOL', invitees: ['MENTOR'], plannedAt: new Date().toISOString(), agendaSentAt: null };
+      await recordStep(SYSTEM, 'ZAT_PLANNED', `Op de agenda van het ZAT van ${calendarDate} (ZAT-kalender van de school)`);
+    } else {
+      const planDue = policy.flexZat
+        ? due(state.zatPlanFrom, policy.flexZatWithinSchoolDays, 'P2.flexZatWithinSchoolDays')
+        : due(todayIso(), policy.zatPlanWithinSchoolDays, 'P2.zatPlanWithinSchoolDays');
+      await step('PLAN_ZAT', zc, planDue, () => state.zatMeeting !== null, zatStopped);
+      if (closed()) return stopped();
+      if (zatWithdrawn()) {
+        await backToIzo();
+        continue izo;
+      }
+    }
+    const zm = state.zatMeeting as unknown as ZatMeeting;
+    await transition('GEPLAND_ZAT', `${zm.flex ? 'Flex-ZAT' : 'ZAT'} op ${zm.meetingDate}${zm.flex ? '; ouders en leerling zijn uitgenodigd' : ''}`);
+    if (!zm.flex) {
+      // Agenda at least N school days before the meeting ("tijdig") [001:3888].
+      await step('SEND_ZAT_AGENDA', zc, due(zm.meetingDate, -policy.zatAgendaBeforeSchoolDays, 'P2.zatAgendaBeforeSchoolDays'), () => zm.agendaSentAt !== null, zatStopped);
+      if (closed()) return stopped();
+      if (zatWithdrawn()) {
+        await backToIzo();
+        continue izo;
+      }
+    }
+    await step('RECORD_ZAT', zc, due(zm.meetingDate, 0, zm.flex ? 'P2.flexZatMeeting' : 'P2.zatMeeting'), () => state.zatDiscussion !== null, zatStopped);
+    if (closed()) return stopped();
+    if (zatWithdrawn() && state.zatDiscussion === null) {
+      await backToIzo();
+      continue izo;
+    }
+    const zd = state.zatDiscussion as unknown as ZatDiscussion;
+    await transition('BESPROKEN_ZAT', `Plan van aanpak vastgesteld; casusregisseur ${zd.casusregisseur}; evaluatie op ${zd.evaluationDate}`);
+    // After the ZAT the conclusions are discussed with pupil and parents [001:3942-3943] (a Flex-ZAT has them present).
+    if (!zm.flex) {
+      await step('RECORD_ZAT_FEEDBACK', zd.casusregisseurUserId ?? zc, due(zd.meetingDate, policy.nagesprekWithinSchoolDays, 'P2.nagesprekWithinSchoolDays'), () => state.zatFeedback !== null);
+      if (closed()) return stopped();
+    }
+
+    // Follow-up at the next meetings until the case is closed or referred.
+    let evalDate = zd.evaluationDate;
+    for (;;) {
+      await transition('ZAT_OPVOLGING', `Acties uit het plan van aanpak lopen; evaluatie op ${evalDate}`);
+      rec.upsertDueDate('ZAT_EVALUATION_DATE', { date: evalDate, rule: 'P2.zatEvaluationDate', inputs: { evaluationDate: evalDate }, explanation: `Evaluatie van het plan van aanpak op ${evalDate}, afgesproken in het ZAT.` });
+      s.nextDueDate = evalDate;
+      s.ownerUserId = zc;
+      syncData();
+      await rec.record();
+      if (await waitUntilDate(evalDate, closed)) return stopped();
+      state.zatEvaluationOpen = null;
+      await step('RECORD_ZAT_EVALUATION', zc, due(evalDate, 0, 'P2.zatEvaluationDate'), () => state.zatEvaluationOpen !== null);
+      if (closed()) return stopped();
+      const e = state.zatEvaluationOpen as unknown as EvaluationRecord;
+      if (e.outcome === 'VOORTZETTEN') {
+        evalDate = e.nextEvaluationDate as string;
+        continue;
+      }
+      const final = e.outcome as ZorgrouteStatus;
+      const labels: Record<string, string> = {
+        VOORLOPIG_AFGESLOTEN: 'Voorlopig afgesloten na het ZAT',
+        AFGESLOTEN: 'Afgesloten na het ZAT',
+        EXTERN_VERWEZEN: `Extern verwezen${e.note ? ` (${e.note})` : ''}`,
+        SWV_VOORZIENING_AANGEVRAAGD: `Voorziening van het samenwerkingsverband aangevraagd${e.note ? ` (${e.note})` : ''}`,
+        LEERPLICHT: 'Leerplichtambtenaar ingeschakeld',
+      };
+      // An OOV requested from the SWV opens the preparation of the OOV arrangement (P5). Guarded by a patch so that
+      // histories recorded before this change still replay.
+      if (e.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' && e.note === 'OOV' && patched('p2-zat-oov-opens-p5')) {
+        const oov: StartOovInput = {
+          schoolId: input.schoolId,
+          pupilId: input.pupilId,
+          startedBy: { id: zc, name: 'Zorgroute (ZAT-besluit)' },
+          reason: `ZAT: ${e.summary}`,
+          source: 'ZAT',
+          originCaseId: caseId,
+        };
+        const link = await startLinkedCase(rec, { workflowType: 'oovWorkflow', workflowId: `oov-from-${caseId}`, process: 'OOV', args: [oov], reason: 'ZAT: OOV aangevraagd bij het samenwerkingsverband' });
+        await recordStep(SYSTEM, link.started ? 'LINKED_CASE_STARTED' : 'LINKED_CASE_NOT_STARTED', link.started ? 'OOV-voorbereiding gestart vanuit het ZAT' : 'OOV-casus kon niet worden gestart (bestaat al)');
+      }
+      return finish(final, e.outcome, labels[e.outcome] ?? e.outcome);
+    }
+  }
+}
