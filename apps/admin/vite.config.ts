@@ -9,6 +9,8 @@ const proxy = {
   '/graphql': { target: apiUrl, changeOrigin: true },
   '/health': { target: apiUrl, changeOrigin: true },
   '/calendar': { target: apiUrl, changeOrigin: true },
+  '/documents': { target: apiUrl, changeOrigin: true },
+  '/exports': { target: apiUrl, changeOrigin: true },
 };
 
 export default defineConfig({

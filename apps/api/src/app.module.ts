@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessPolicy } from './access/access-policy';
 import { AuthGuard } from './auth/auth.guard';
+import { ADMIN_ACTION_PROVIDERS } from './admin-actions/admin-actions.providers';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { CaseStarter } from './cases/case-starter';
@@ -17,7 +18,11 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JOS_PROVIDERS } from './jos/jos.providers';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
+import { OOV_PROVIDERS } from './oov/oov.providers';
+import { OVERDRACHT_PROVIDERS } from './overdracht/overdracht.providers';
 import { POLICY_PROVIDERS } from './policies/policies.providers';
+import { queryLimitsRule } from './security/query-limits';
+import { SECURITY_PROVIDERS } from './security/security.providers';
 import { PupilsResolver } from './pupils/pupils.resolver';
 import { PupilsService } from './pupils/pupils.service';
 import { SCHOOL_CALENDAR_PROVIDERS } from './school-calendar/school-calendar.providers';
@@ -51,6 +56,7 @@ export class AppModule {
           introspection: !config.production,
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError: formatGraphQLError,
+          validationRules: [queryLimitsRule()],
         }),
         DatabaseModule,
         TemporalModule,
@@ -84,6 +90,10 @@ export class AppModule {
         ...CONSENT_PROVIDERS,
         ...ZORGROUTE_PROVIDERS,
         ...NOTIFICATION_PROVIDERS,
+        ...OOV_PROVIDERS,
+        ...OVERDRACHT_PROVIDERS,
+        ...SECURITY_PROVIDERS,
+        ...ADMIN_ACTION_PROVIDERS,
       ],
       exports: [APP_CONFIG],
     };

@@ -3,7 +3,7 @@
 export { repoRoot, toolsDir, toolsBinDir, dataDir, fromRoot, displayPath, localBin, requireFiles } from './paths.mjs';
 export { log, warn, logError, color, box, ZorgrouteError, reportError, formatDuration } from './log.mjs';
 export { run, capture, which, requireCommand, formatCommand, startProcess, ManagedProcess, Supervisor, runMain } from './process.mjs';
-export { freePort, isPortFree, canConnect, waitForPort, waitForHttp, sleep } from './net.mjs';
+export { freePort, releasePort, isPortFree, canConnect, waitForPort, waitForHttp, sleep } from './net.mjs';
 export { ensureNodeModules, checkNodeVersion, MIN_NODE_VERSION } from './node-modules.mjs';
 export {
   ensureTemporalCli,

@@ -43,6 +43,14 @@ export async function freePort(preferred = 0, host = '127.0.0.1') {
   throw new ZorgrouteError(`Could not find a free TCP port on ${host}.`);
 }
 
+/**
+ * Lets freePort hand out `port` again (it never repeats a port within one process otherwise): for a service that is
+ * stopped and started again on the same port, as the fault tests do.
+ */
+export function releasePort(port) {
+  handedOut.delete(port);
+}
+
 /** True when a TCP connection to host:port succeeds. */
 export function canConnect(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {

@@ -20,6 +20,16 @@ export * from './activities/case-activities';
 export * from './activities/zorgplicht-activities.types';
 export * from './activities/zorgplicht-activities';
 export * from './workflows/daily-digest/daily-digest.workflow';
+export {
+  adminCloseCase,
+  adminExtendDueDate,
+  adminReassignStep,
+  adminResendNotification,
+  ADMIN_REASON_MAX,
+  ADMIN_REASON_MIN,
+  CLOSED_BY_ADMIN_STATUS,
+  type AdminActionResult,
+} from './workflows/common/admin-actions';
 export { MAIL_FAILING_PREFIX, mailKindLabel, type MailFailure } from './workflows/common/mail-watch';
 export * from './activities/notification-activities.types';
 export * from './activities/notification-activities';

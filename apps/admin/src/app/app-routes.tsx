@@ -1,10 +1,15 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { CasePage } from '../features/case-detail/case-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
+import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
+import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
+import { ZorgplichtBoardPage } from '../features/zorgplicht-board/zorgplicht-board-page';
+import { useAuth } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './not-found-page';
+import { homePathOf } from './role-home';
 
 function Protected({ children }: { children: React.ReactNode }) {
   return (
@@ -14,12 +19,25 @@ function Protected({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** "/" is the dashboard for school staff; other roles start on their own screen. */
+function Home() {
+  const { session } = useAuth();
+  const home = session ? homePathOf(session.user.role) : '/';
+  if (home !== '/') return <Navigate to={home} replace />;
+  return <DashboardPage />;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/" element={<Protected><DashboardPage /></Protected>} />
+      <Route path="/" element={<Protected><Home /></Protected>} />
+      <Route path="/casussen" element={<Protected><DashboardPage /></Protected>} />
       <Route path="/cases/:id" element={<Protected><CasePage /></Protected>} />
+      <Route path="/swv" element={<Protected><ZorgplichtBoardPage /></Protected>} />
+      <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
+      <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />
+      <Route path="/mijn" element={<Protected><FamilyPage /></Protected>} />
       <Route path="*" element={<Protected><NotFoundPage /></Protected>} />
     </Routes>
   );

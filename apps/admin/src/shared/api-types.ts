@@ -80,12 +80,68 @@ export interface DueDateExplanation {
   explanation: string;
 }
 
+export interface ThermometerPoint {
+  /** YYYY-MM-DD */
+  date: string;
+  attended: boolean;
+  thermometer: number | null;
+}
+
+export interface ConsentRecord {
+  id: string;
+  caseId: string;
+  kind: string;
+  label: string;
+  process: string;
+  pupilId: string;
+  scope: string;
+  status: string;
+  statusLabel: string;
+  requestedAt: string;
+  /** YYYY-MM-DD */
+  respondBy: string;
+  decidedAt: string | null;
+  giverName: string | null;
+  method: string | null;
+  pupilMayDecide: boolean;
+}
+
+export interface Delivery {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  recipient: string;
+  subject: string;
+  status: string;
+  statusLabel: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface CaseDocument {
+  id: string;
+  caseId: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+  downloadPath: string;
+}
+
 export interface CaseDetail {
   summary: CaseSummary;
   policyVersion: string | null;
   timeline: TimelineEntry[];
   dueDates: DueDateExplanation[];
   openSteps: string[];
+  goal?: string | null;
+  coachName?: string | null;
+  sessions?: ThermometerPoint[];
+  consents?: ConsentRecord[];
+  deliveries?: Delivery[];
 }
 
 export interface StartTrajectoryInput {

@@ -45,10 +45,29 @@ const STATUS_LABELS: Record<string, string> = {
   BESPROKEN_ZAT: 'Besproken in het ZAT',
   ZAT_OPVOLGING: 'Opvolging plan van aanpak',
   AFGESLOTEN: 'Afgesloten',
+  GESLOTEN_DOOR_BEHEER: 'Gesloten door beheer',
   VOORLOPIG_AFGESLOTEN: 'Voorlopig afgesloten',
   EXTERN_VERWEZEN: 'Extern verwezen',
   SWV_VOORZIENING_AANGEVRAAGD: 'Voorziening SWV aangevraagd',
   LEERPLICHT: 'Leerplicht ingeschakeld',
+  // P5 OOV arrangement
+  VOORBEREIDING: 'Voorbereiding OOV',
+  AANVRAAG_SWV: 'Aanvraag bij het SWV',
+  BESLUIT_SWV: 'Wacht op besluit SWV',
+  GEPLAATST: 'Geplaatst in de OOV',
+  TERUGKEER: 'Terugkeer naar school',
+  VERVOLG_VSO: 'Vervolg in het VSO (TLV-route)',
+  AFGEWEZEN: 'Afgewezen door het SWV',
+  // P6 PO→VO overdracht
+  OKR_IN_VOORBEREIDING: 'Onderwijskundig rapport in voorbereiding',
+  INZAGE_OUDERS: 'Ter inzage bij de ouders',
+  VERZONDEN: 'OKR verzonden',
+  ONTVANGEN_VO: 'OKR ontvangen (koude overdracht)',
+  WARME_OVERDRACHT: 'Warme overdracht',
+  PLAATSING: 'Plaatsing in de brugklas',
+  INFORMATIE_GEDEELD: 'Informatie gedeeld met de mentor',
+  DIRECTE_IZO_AANMELDING: 'Direct aangemeld bij het IZO',
+  TERUGKOPPELING_PO: 'Terugkoppeling aan de basisschool',
 };
 
 const STEP_LABELS: Record<string, string> = {
@@ -83,6 +102,28 @@ const STEP_LABELS: Record<string, string> = {
   RECORD_ZAT: 'Bespreking in het ZAT vastleggen',
   RECORD_ZAT_FEEDBACK: 'Terugkoppeling ZAT aan ouders en leerling',
   RECORD_ZAT_EVALUATION: 'Evaluatie plan van aanpak (ZAT)',
+  // P5 OOV arrangement
+  OOV_RECORD_CONSULTATIONS: 'Overleg met ouders, SWV en Sociaal Team vastleggen',
+  CONSENT_OOV_PLAATSING: 'Toestemming ouders voor de OOV-aanvraag',
+  DECIDE_CONSENT_OOV_PLAATSING: 'Geen toestemming OOV: opnieuw vragen of afsluiten',
+  OOV_SUBMIT_REQUEST: 'OOV-aanvraag indienen bij het SWV',
+  OOV_SWV_DECISION: 'Besluit van het SWV over de OOV-aanvraag',
+  OOV_INTAKE: 'Intake bij de OOV',
+  OOV_MID_EVALUATION: 'Evaluatie halverwege het OOV-arrangement',
+  OOV_END_EVALUATION: 'Evaluatie voor het einde van het OOV-arrangement',
+  OOV_RETURN_PLAN: 'Terugkeerplan en overdracht terug naar school',
+  OOV_FOLLOW_UP: 'Evaluatie na de terugkeer',
+  // P6 PO→VO overdracht
+  OVERDRACHT_RECORD_OKR: 'Onderwijskundig rapport (OKR) vastleggen',
+  CONSENT_OVERDRACHT_OKR: 'Toestemming ouders voor de overdracht',
+  DECIDE_CONSENT_OVERDRACHT_OKR: 'Geen toestemming voor de overdracht: opnieuw vragen of afsluiten',
+  OVERDRACHT_SEND_OKR: 'OKR verzenden naar de VO-school',
+  OVERDRACHT_CONFIRM_RECEIPT: 'Ontvangst van het OKR bevestigen',
+  OVERDRACHT_WARM_HANDOVER: 'Warme overdracht met basisschool, ouders en leerling',
+  OVERDRACHT_PLACEMENT: 'Leerling plaatsen in een brugklas',
+  OVERDRACHT_MENTOR_READ: 'Overdrachtsinformatie gelezen (mentor)',
+  OVERDRACHT_IZO_REFERRAL: 'Direct aanmelden bij het IZO (optioneel)',
+  OVERDRACHT_FEEDBACK: 'Terugkoppeling aan de basisschool',
 };
 
 export function statusLabel(status: string): string {

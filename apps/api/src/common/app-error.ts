@@ -8,7 +8,8 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'STEP_NOT_ALLOWED'
   | 'CASE_CLOSED'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 /**
  * The one error type the api throws at callers: a GraphQL error with a code, a Dutch message (the

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { Logger } from '@nestjs/common';
 
-const KNOWN = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'STEP_NOT_ALLOWED', 'CASE_CLOSED', 'UNAVAILABLE']);
+const KNOWN = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'STEP_NOT_ALLOWED', 'CASE_CLOSED', 'UNAVAILABLE', 'RATE_LIMITED']);
 const logger = new Logger('GraphQL');
 
 /**

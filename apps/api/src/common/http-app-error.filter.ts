@@ -11,6 +11,7 @@ const STATUS: Record<string, number> = {
   STEP_NOT_ALLOWED: 409,
   CASE_CLOSED: 409,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 const logger = new Logger('REST');
 

@@ -22,6 +22,13 @@ import {
   StopTrajectoryUseCase,
 } from './usecases/trajectory-step.usecase';
 
+/** The optional idempotency key of every P1 step mutation (see CaseStepRunner). */
+const IDEMPOTENCY_KEY_ARG = {
+  type: () => String,
+  nullable: true,
+  description: 'Optional key (e.g. a UUID per user action): a retried request with the same key gets the first outcome and does not apply the step twice.',
+};
+
 /** P1 ondersteuningstraject: one mutation per human step, each a use case. */
 @Resolver(() => CaseSummaryModel)
 export class TrajectoryResolver {
@@ -41,32 +48,32 @@ export class TrajectoryResolver {
   }
 
   @Mutation(() => CaseSummaryModel)
-  recordIntake(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: RecordIntakeInput): Promise<CaseSummaryModel> {
-    return this.intake.execute(user, caseId, input);
+  recordIntake(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: RecordIntakeInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.intake.execute(user, caseId, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Choose the coach, or switch coach (with a reason) during the trajectory.' })
-  assignCoach(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: AssignCoachInput): Promise<CaseSummaryModel> {
-    return this.coach.execute(user, caseId, input);
+  assignCoach(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: AssignCoachInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.coach.execute(user, caseId, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel)
-  logSession(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: LogSessionInput): Promise<CaseSummaryModel> {
-    return this.session.execute(user, caseId, input);
+  logSession(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: LogSessionInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.session.execute(user, caseId, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel)
-  recordMidEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: MidEvaluationInput): Promise<CaseSummaryModel> {
-    return this.mid.execute(user, caseId, input);
+  recordMidEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: MidEvaluationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.mid.execute(user, caseId, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel)
-  recordOutcome(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: RecordOutcomeInput): Promise<CaseSummaryModel> {
-    return this.outcome.execute(user, caseId, input);
+  recordOutcome(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: RecordOutcomeInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.outcome.execute(user, caseId, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel)
-  stopTrajectory(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: StopTrajectoryInput): Promise<CaseSummaryModel> {
-    return this.stop.execute(user, caseId, input);
+  stopTrajectory(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: StopTrajectoryInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.stop.execute(user, caseId, input, idempotencyKey);
   }
 }

@@ -24,6 +24,8 @@ describe('replay of recorded histories', () => {
     expect(files.filter((f) => f.startsWith('zorgplicht-')).length).toBeGreaterThanOrEqual(6);
     expect(files.filter((f) => f.startsWith('zorgroute-')).length).toBeGreaterThanOrEqual(5);
     expect(files.filter((f) => f.startsWith('jos-')).length).toBeGreaterThanOrEqual(5);
+    expect(files.filter((f) => f.startsWith('oov-')).length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => f.startsWith('overdracht-')).length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {

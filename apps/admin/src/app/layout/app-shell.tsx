@@ -10,6 +10,7 @@ import { type ReactNode } from 'react';
 import { Link as RouterLink, NavLink, useNavigate } from 'react-router';
 import { roleLabel } from '../../shared/labels';
 import { useAuth } from '../auth/auth-context';
+import { navItemsOf } from '../role-home';
 
 const navLinkSx = {
   color: 'inherit',
@@ -64,10 +65,12 @@ export function AppShell({ children }: { children: ReactNode }) {
               Zorgroute
             </Typography>
           </Box>
-          <Box component="nav" aria-label="Hoofdmenu" sx={{ display: 'flex', gap: 0.5 }}>
-            <Box component={NavLink} to="/" end sx={navLinkSx}>
-              Dashboard
-            </Box>
+          <Box component="nav" aria-label="Hoofdmenu" sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+            {(session ? navItemsOf(session.user.role) : [{ to: '/', label: 'Dashboard' }]).map((item) => (
+              <Box key={item.to} component={NavLink} to={item.to} end sx={navLinkSx}>
+                {item.label}
+              </Box>
+            ))}
           </Box>
           <Box sx={{ flexGrow: 1 }} />
           {session && (

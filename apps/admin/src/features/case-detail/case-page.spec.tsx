@@ -1,8 +1,8 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
-import { CASE_QUERY } from './case.graphql';
+import { CASE_DOCUMENTS_QUERY, CASE_QUERY } from './case.graphql';
 import { CasePage } from './case-page';
 
 function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
@@ -41,19 +41,79 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
             },
           ],
           openSteps: ['RECORD_INTAKE'],
+          goal: null,
+          coachName: null,
+          sessions: [],
+          consents: [
+            {
+              __typename: 'ConsentRecord',
+              id: 'case-7:consent:IZO_BESPREKING:1',
+              caseId: 'case-7',
+              kind: 'IZO_BESPREKING',
+              label: 'Toestemming voor bespreking in het IZO',
+              process: 'ZORGROUTE',
+              pupilId: 'pupil-1',
+              scope: 'Bespreking in het IZO',
+              status: 'PENDING',
+              statusLabel: 'Wacht op antwoord',
+              requestedAt: '2026-11-12T09:00:00Z',
+              respondBy: '2026-11-26',
+              decidedAt: null,
+              giverName: null,
+              method: null,
+              pupilMayDecide: false,
+            },
+          ],
+          deliveries: [
+            {
+              __typename: 'Delivery',
+              id: 'd1',
+              kind: 'STEP_REMINDER',
+              kindLabel: 'Herinnering',
+              recipient: 'Marieke Verhoef',
+              subject: 'Intake nog niet vastgelegd',
+              status: 'SENT',
+              statusLabel: 'Verstuurd',
+              createdAt: '2026-11-18T07:00:00Z',
+              sentAt: '2026-11-18T07:00:05Z',
+              attempts: 1,
+              lastError: null,
+            },
+          ],
         },
       },
     },
   };
 }
 
+const documentsMock = {
+  request: { query: CASE_DOCUMENTS_QUERY, variables: { caseId: 'case-7' } },
+  result: {
+    data: {
+      caseDocuments: [
+        {
+          __typename: 'CaseDocument',
+          id: 'doc-1',
+          caseId: 'case-7',
+          kind: 'BESLUITBRIEF',
+          fileName: 'besluitbrief.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 20480,
+          createdAt: '2026-11-19T10:00:00Z',
+          downloadPath: '/documents/doc-1',
+        },
+      ],
+    },
+  },
+};
+
 describe('CasePage', () => {
   beforeEach(() => fakeToday('2026-11-20T10:00:00+01:00'));
   afterEach(() => jest.useRealTimers());
 
-  it('shows header, due dates with explanation, timeline and open steps', async () => {
+  it('shows header, due dates with explanation, timeline, consents, reminders, documents and open steps', async () => {
     renderWithProviders(<CasePage />, {
-      mocks: [caseMock()],
+      mocks: [caseMock(), documentsMock],
       session: { token: 't', user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
@@ -73,15 +133,21 @@ describe('CasePage', () => {
     ]);
     expect(timeline[0].textContent).toContain('Ilse Bakker');
 
-    const step = screen.getByRole('button', { name: 'Intakegesprek en ontwikkeldoel vastleggen' });
-    expect(step.getAttribute('aria-disabled')).toBe('true');
-    fireEvent.mouseOver(step);
-    expect((await screen.findByRole('tooltip')).textContent).toBe('volgt');
+    expect(screen.getByText('Toestemming voor bespreking in het IZO')).toBeTruthy();
+    expect(screen.getByText(/Intake nog niet vastgelegd/)).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'besluitbrief.pdf' })).toBeTruthy();
+
+    // A button for the open step and for stopping; the step opens a form that checks its fields.
+    expect(screen.getByRole('button', { name: 'Traject stoppen' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Intakegesprek vastleggen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Intakegesprek vastleggen' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Intake opslaan' }));
+    expect(await within(dialog).findByText('Vul in: ontwikkeldoel van de leerling.')).toBeTruthy();
   });
 
   it('shows the stuck banner with its reason', async () => {
     renderWithProviders(<CasePage />, {
-      mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' })],
+      mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' }), documentsMock],
       session: { token: 't', user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',

@@ -13,6 +13,7 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { CASE_QUERY } from './case.graphql';
 import { CaseHeader } from './case-header';
+import { ConsentsPanel, DeliveriesPanel, DocumentsPanel, GoalPanel } from './case-records';
 import { CaseTimeline } from './case-timeline';
 import { DueDatesList } from './due-dates-list';
 import { OpenSteps } from './open-steps';
@@ -43,10 +44,20 @@ export function CasePage() {
             </Alert>
           )}
           {error && <ErrorAlert error={error} />}
-          <OpenSteps steps={detail.openSteps} />
+          <OpenSteps summary={detail.summary} steps={detail.openSteps} />
           <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
-            <DueDatesList dueDates={detail.dueDates} today={today} />
-            <CaseTimeline entries={detail.timeline} />
+            <Stack spacing={2.5}>
+              {(detail.goal || (detail.sessions?.length ?? 0) > 0 || detail.summary.process === 'ONDERSTEUNINGSTRAJECT') && (
+                <GoalPanel goal={detail.goal} coachName={detail.coachName} sessions={detail.sessions ?? []} />
+              )}
+              <DueDatesList dueDates={detail.dueDates} today={today} />
+              <ConsentsPanel consents={detail.consents ?? []} />
+              <DocumentsPanel caseId={detail.summary.id} />
+            </Stack>
+            <Stack spacing={2.5}>
+              <CaseTimeline entries={detail.timeline} />
+              <DeliveriesPanel deliveries={detail.deliveries ?? []} />
+            </Stack>
           </Box>
         </>
       )}

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CaseDetail } from '../../shared/api-types';
+import { type CaseDetail, type CaseDocument } from '../../shared/api-types';
 import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
 
 export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }> = gql`
@@ -22,7 +22,59 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         explanation
       }
       openSteps
+      goal
+      coachName
+      sessions {
+        date
+        attended
+        thermometer
+      }
+      consents {
+        id
+        caseId
+        kind
+        label
+        process
+        pupilId
+        scope
+        status
+        statusLabel
+        requestedAt
+        respondBy
+        decidedAt
+        giverName
+        method
+        pupilMayDecide
+      }
+      deliveries {
+        id
+        kind
+        kindLabel
+        recipient
+        subject
+        status
+        statusLabel
+        createdAt
+        sentAt
+        attempts
+        lastError
+      }
     }
   }
   ${CASE_SUMMARY_FIELDS}
+`;
+
+export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<{ caseDocuments: CaseDocument[] }, { caseId: string }> = gql`
+  query CaseDocuments($caseId: ID!) {
+    caseDocuments(caseId: $caseId) {
+      id
+      caseId
+      kind
+      fileName
+      contentType
+      sizeBytes
+      createdAt
+      downloadPath
+    }
+  }
 `;

@@ -1,41 +1,66 @@
+import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { type CaseSummary } from '../../shared/api-types';
 import { stepLabel } from '../../shared/labels';
+import { StepDialog } from '../case-steps/step-dialog';
+import { caseActions, stepFormSpec } from '../case-steps/step-forms';
+
+const DESTRUCTIVE = new Set(['STOP_TRAJECTORY', 'CLOSE', 'STOP']);
 
 /**
- * The human steps that can be done now. The actions themselves come with later issues: each step
- * is a disabled (aria-disabled) button whose tooltip says it will follow ("volgt").
+ * A button for every human step that is open now (plus always-possible actions such as stopping);
+ * each opens a small form. Steps the UI has no form for (e.g. waiting for a parent's consent) are
+ * shown as a status chip.
  */
-export function OpenSteps({ steps }: { steps: readonly string[] }) {
+export function OpenSteps({ summary, steps }: { summary: CaseSummary; steps: readonly string[] }) {
+  const [active, setActive] = useState<string | null>(null);
+  const actions = caseActions(summary.process, summary.status, steps, !!summary.closedAt);
+  const activeSpec = active ? stepFormSpec(summary.process, active) : null;
+
   return (
     <Paper component="section" aria-labelledby="open-steps-heading" sx={{ p: { xs: 2, sm: 3 } }}>
       <Typography id="open-steps-heading" variant="h2" sx={{ mb: 1.5 }}>
         Open stappen
       </Typography>
-      {steps.length === 0 ? (
+      {actions.length === 0 ? (
         <Typography color="text.secondary">Er zijn nu geen stappen voor jou.</Typography>
       ) : (
-        <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-          {steps.map((step) => (
-            <li key={step}>
-              {/* aria-disabled instead of disabled: the button stays focusable, so keyboard users get the tooltip too. */}
-              <Tooltip title="volgt" describeChild>
-                <Button
-                  variant="outlined"
-                  aria-disabled="true"
-                  data-step={step}
-                  onClick={(event) => event.preventDefault()}
-                  sx={{ color: 'text.secondary', borderColor: 'divider', borderStyle: 'dashed', cursor: 'not-allowed', '&:hover': { borderStyle: 'dashed', backgroundColor: 'transparent' } }}
-                >
-                  {stepLabel(step)}
-                </Button>
-              </Tooltip>
-            </li>
-          ))}
+        <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
+          {actions.map((step) => {
+            const spec = stepFormSpec(summary.process, step);
+            return (
+              <li key={step}>
+                {spec ? (
+                  <Button
+                    variant={DESTRUCTIVE.has(step) ? 'outlined' : 'contained'}
+                    color={DESTRUCTIVE.has(step) ? 'error' : 'primary'}
+                    data-step={step}
+                    onClick={() => setActive(step)}
+                  >
+                    {spec.title}
+                  </Button>
+                ) : (
+                  <Chip icon={<HourglassEmptyIcon />} label={stepLabel(step)} variant="outlined" data-step={step} />
+                )}
+              </li>
+            );
+          })}
         </Box>
+      )}
+      {active && activeSpec && (
+        <StepDialog
+          key={active}
+          caseId={summary.id}
+          schoolId={summary.school.id}
+          spec={activeSpec}
+          onClose={() => setActive(null)}
+          onDone={() => setActive(null)}
+        />
       )}
     </Paper>
   );

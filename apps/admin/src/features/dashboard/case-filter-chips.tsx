@@ -37,6 +37,8 @@ export function CaseFilterChips({ filters, onChange }: CaseFilterChipsProps) {
           onChange({ ...filters, process: filters.process === process ? null : process }),
         ),
       )}
+      {toggleChip('Deze week', !!filters.dueThisWeek, () => onChange({ ...filters, dueThisWeek: !filters.dueThisWeek }))}
+      {toggleChip('Wacht op toestemming', !!filters.waitingForConsent, () => onChange({ ...filters, waitingForConsent: !filters.waitingForConsent }))}
       {toggleChip('Te laat', filters.overdue, () => onChange({ ...filters, overdue: !filters.overdue }), 'error')}
       {toggleChip('Vastgelopen', filters.stuck, () => onChange({ ...filters, stuck: !filters.stuck }), 'error')}
       {toggleChip('Ook afgesloten', filters.showClosed, () => onChange({ ...filters, showClosed: !filters.showClosed }))}

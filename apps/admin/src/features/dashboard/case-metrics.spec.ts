@@ -13,7 +13,7 @@ describe('case metrics', () => {
   ];
 
   it('counts open, due within seven days, overdue and stuck cases; closed cases never count', () => {
-    expect(computeCaseMetrics(cases, today)).toEqual({ open: 5, dueThisWeek: 2, overdue: 1, stuck: 1 });
+    expect(computeCaseMetrics(cases, today)).toEqual({ open: 5, dueThisWeek: 2, overdue: 1, stuck: 1, waitingForConsent: 0 });
   });
 
   it('hides closed cases unless asked', () => {

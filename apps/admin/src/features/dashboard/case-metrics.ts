@@ -1,7 +1,7 @@
 import { type CaseSummary, type ProcessType } from '../../shared/api-types';
 import { addDays } from '../../shared/dates';
 
-type CaseLike = Pick<CaseSummary, 'closedAt' | 'nextDueDate' | 'stuck' | 'process'>;
+type CaseLike = Pick<CaseSummary, 'closedAt' | 'nextDueDate' | 'stuck' | 'process'> & Partial<Pick<CaseSummary, 'waitingFor' | 'status'>>;
 
 export function isOpen(c: Pick<CaseSummary, 'closedAt'>): boolean {
   return !c.closedAt;
@@ -11,12 +11,25 @@ export function isOverdue(c: Pick<CaseSummary, 'closedAt' | 'nextDueDate'>, toda
   return isOpen(c) && !!c.nextDueDate && c.nextDueDate < today;
 }
 
+/** Statuses in which a case waits for a parent's (or pupil's) consent or signature. */
+const CONSENT_STATUSES = new Set(['HANDTEKENING_OUDERS', 'TOESTEMMING_ZAT']);
+
+/** The case waits for a consent answer (a CONSENT_* step, or a consent status). */
+export function isWaitingForConsent(c: Partial<Pick<CaseSummary, 'waitingFor' | 'status' | 'closedAt'>>): boolean {
+  return !c.closedAt && (!!c.waitingFor?.startsWith('CONSENT_') || CONSENT_STATUSES.has(c.status ?? ''));
+}
+
+export function isDueThisWeek(c: Pick<CaseSummary, 'closedAt' | 'nextDueDate'>, today: string): boolean {
+  return isOpen(c) && !!c.nextDueDate && c.nextDueDate >= today && c.nextDueDate <= addDays(today, 6);
+}
+
 export interface CaseMetrics {
   open: number;
   /** Open cases whose next due date falls in the coming seven days (today included). */
   dueThisWeek: number;
   overdue: number;
   stuck: number;
+  waitingForConsent: number;
 }
 
 export function computeCaseMetrics(cases: readonly CaseLike[], today: string): CaseMetrics {
@@ -27,6 +40,7 @@ export function computeCaseMetrics(cases: readonly CaseLike[], today: string): C
     dueThisWeek: open.filter((c) => !!c.nextDueDate && c.nextDueDate >= today && c.nextDueDate <= weekEnd).length,
     overdue: open.filter((c) => isOverdue(c, today)).length,
     stuck: open.filter((c) => c.stuck).length,
+    waitingForConsent: open.filter((c) => isWaitingForConsent(c)).length,
   };
 }
 
@@ -35,9 +49,11 @@ export interface CaseFilters {
   overdue: boolean;
   stuck: boolean;
   showClosed: boolean;
+  dueThisWeek?: boolean;
+  waitingForConsent?: boolean;
 }
 
-export const NO_FILTERS: CaseFilters = { process: null, overdue: false, stuck: false, showClosed: false };
+export const NO_FILTERS: CaseFilters = { process: null, overdue: false, stuck: false, showClosed: false, dueThisWeek: false, waitingForConsent: false };
 
 export function filterCases<T extends CaseLike>(cases: readonly T[], filters: CaseFilters, today: string): T[] {
   return cases.filter(
@@ -45,7 +61,9 @@ export function filterCases<T extends CaseLike>(cases: readonly T[], filters: Ca
       (filters.showClosed || isOpen(c)) &&
       (!filters.process || c.process === filters.process) &&
       (!filters.overdue || isOverdue(c, today)) &&
-      (!filters.stuck || c.stuck),
+      (!filters.stuck || c.stuck) &&
+      (!filters.dueThisWeek || isDueThisWeek(c, today)) &&
+      (!filters.waitingForConsent || isWaitingForConsent(c)),
   );
 }
 

@@ -12,6 +12,8 @@ import { type Role } from '../../shared/api-types';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
+import { StepDialog } from '../case-steps/step-dialog';
+import { START_JOS, START_ZORGROUTE, type StepFormSpec } from '../case-steps/step-forms';
 import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
 import { CaseFilterChips } from './case-filter-chips';
 import { type CaseFilters, computeCaseMetrics, filterCases, NO_FILTERS } from './case-metrics';
@@ -29,6 +31,7 @@ export function DashboardPage() {
   const today = useToday();
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [startSpec, setStartSpec] = useState<StepFormSpec | null>(null);
 
   const { data, previousData, loading, error, refetch } = useQuery(DASHBOARD_CASES_QUERY, {
     variables: { filter: filters.showClosed ? { includeClosed: true } : null },
@@ -50,9 +53,17 @@ export function DashboardPage() {
           </Typography>
         </Box>
         {canStart && (
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialogOpen(true)}>
-            Traject starten
-          </Button>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialogOpen(true)}>
+              Traject starten
+            </Button>
+            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_ZORGROUTE)}>
+              IZO-aanmelding
+            </Button>
+            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_JOS)}>
+              JOS starten
+            </Button>
+          </Box>
         )}
       </Box>
 
@@ -91,6 +102,18 @@ export function DashboardPage() {
           onStarted={(started) => {
             setDialogOpen(false);
             void navigate(`/cases/${encodeURIComponent(started.id)}`);
+          }}
+        />
+      )}
+      {canStart && startSpec && (
+        <StepDialog
+          key={startSpec.mutation}
+          spec={startSpec}
+          schoolId={session.user.schoolId ?? ''}
+          onClose={() => setStartSpec(null)}
+          onDone={(caseId) => {
+            setStartSpec(null);
+            if (caseId) void navigate(`/cases/${encodeURIComponent(caseId)}`);
           }}
         />
       )}

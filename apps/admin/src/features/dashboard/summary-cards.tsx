@@ -14,6 +14,7 @@ const CARDS: CardSpec[] = [
   { key: 'open', label: 'Open casussen', hint: 'lopende processen', tone: 'neutral' },
   { key: 'dueThisWeek', label: 'Deze week verlopend', hint: 'deadline binnen 7 dagen', tone: 'warning' },
   { key: 'overdue', label: 'Te laat', hint: 'deadline verstreken', tone: 'error' },
+  { key: 'waitingForConsent', label: 'Wacht op toestemming', hint: 'antwoord van ouders of leerling', tone: 'warning' },
   { key: 'stuck', label: 'Vastgelopen', hint: 'vraagt actie', tone: 'error' },
 ];
 

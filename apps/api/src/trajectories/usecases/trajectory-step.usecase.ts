@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
-import { CaseStepRunner } from '../../cases/case-step.runner';
+import { CaseStepRunner, type StepUpdateOptions } from '../../cases/case-step.runner';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import {
   AssignCoachInput,
@@ -30,17 +30,23 @@ import {
 export class TrajectoryStepRunner {
   constructor(@Inject(CaseStepRunner) private readonly runner: CaseStepRunner) {}
 
-  run(user: AuthUser, caseId: string, coordinationOnly: boolean, send: (handle: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
-    return this.runner.run(user, caseId, ProcessType.ONDERSTEUNINGSTRAJECT, coordinationOnly, send);
+  run(
+    user: AuthUser,
+    caseId: string,
+    coordinationOnly: boolean,
+    send: (handle: WorkflowHandle, actor: Actor, options: StepUpdateOptions) => Promise<unknown>,
+    idempotencyKey?: string | null,
+  ): Promise<CaseSummaryModel> {
+    return this.runner.run(user, caseId, ProcessType.ONDERSTEUNINGSTRAJECT, coordinationOnly, send, idempotencyKey);
   }
 }
 
 @Injectable()
 export class RecordIntakeUseCase {
   constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
-  execute(user: AuthUser, caseId: string, raw: RecordIntakeInput): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: RecordIntakeInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(RecordIntakeInput, raw);
-    return this.steps.run(user, caseId, true, (h, actor) => h.executeUpdate(recordIntake, { args: [{ ...input, subGoals: input.subGoals ?? [], actor }] }));
+    return this.steps.run(user, caseId, true, (h, actor, o) => h.executeUpdate(recordIntake, { ...o, args: [{ ...input, subGoals: input.subGoals ?? [], actor }] }), idempotencyKey);
   }
 }
 
@@ -50,15 +56,16 @@ export class AssignCoachUseCase {
     @Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
-  async execute(user: AuthUser, caseId: string, raw: AssignCoachInput): Promise<CaseSummaryModel> {
+  async execute(user: AuthUser, caseId: string, raw: AssignCoachInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(AssignCoachInput, raw);
     const coach = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.coachId });
     const coachRoles: string[] = [Role.COACH, Role.MENTOR, Role.ZORGCOORDINATOR];
     if (!coach || (user.role !== Role.ADMIN && coach.schoolId !== user.schoolId) || !coachRoles.includes(coach.role)) {
       throw new AppError('BAD_USER_INPUT', 'Deze coach bestaat niet op deze school', 'This coach does not exist at this school');
     }
-    return this.steps.run(user, caseId, true, (h, actor) =>
-      h.executeUpdate(assignCoach, { args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot: input.sessionSlot, reason: input.reason ?? null }] }),
+    return this.steps.run(user, caseId, true, (h, actor, o) =>
+      h.executeUpdate(assignCoach, { ...o, args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot: input.sessionSlot, reason: input.reason ?? null }] }),
+      idempotencyKey,
     );
   }
 }
@@ -66,35 +73,35 @@ export class AssignCoachUseCase {
 @Injectable()
 export class LogSessionUseCase {
   constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
-  execute(user: AuthUser, caseId: string, raw: LogSessionInput): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: LogSessionInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(LogSessionInput, raw);
-    return this.steps.run(user, caseId, false, (h, actor) => h.executeUpdate(logSession, { args: [{ ...input, actor }] }));
+    return this.steps.run(user, caseId, false, (h, actor, o) => h.executeUpdate(logSession, { ...o, args: [{ ...input, actor }] }), idempotencyKey);
   }
 }
 
 @Injectable()
 export class RecordMidEvaluationUseCase {
   constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
-  execute(user: AuthUser, caseId: string, raw: MidEvaluationInput): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: MidEvaluationInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(MidEvaluationInput, raw);
-    return this.steps.run(user, caseId, false, (h, actor) => h.executeUpdate(recordMidEvaluation, { args: [{ ...input, actor }] }));
+    return this.steps.run(user, caseId, false, (h, actor, o) => h.executeUpdate(recordMidEvaluation, { ...o, args: [{ ...input, actor }] }), idempotencyKey);
   }
 }
 
 @Injectable()
 export class RecordOutcomeUseCase {
   constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
-  execute(user: AuthUser, caseId: string, raw: RecordOutcomeInput): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: RecordOutcomeInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(RecordOutcomeInput, raw);
-    return this.steps.run(user, caseId, false, (h, actor) => h.executeUpdate(recordOutcome, { args: [{ ...input, actor }] }));
+    return this.steps.run(user, caseId, false, (h, actor, o) => h.executeUpdate(recordOutcome, { ...o, args: [{ ...input, actor }] }), idempotencyKey);
   }
 }
 
 @Injectable()
 export class StopTrajectoryUseCase {
   constructor(@Inject(TrajectoryStepRunner) private readonly steps: TrajectoryStepRunner) {}
-  execute(user: AuthUser, caseId: string, raw: StopTrajectoryInput): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: StopTrajectoryInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(StopTrajectoryInput, raw);
-    return this.steps.run(user, caseId, true, (h, actor) => h.executeUpdate(stopTrajectory, { args: [{ ...input, actor }] }));
+    return this.steps.run(user, caseId, true, (h, actor, o) => h.executeUpdate(stopTrajectory, { ...o, args: [{ ...input, actor }] }), idempotencyKey);
   }
 }

@@ -30,6 +30,7 @@ export class RegisterAanmeldingUseCase {
     if ((input.pupilId ? 1 : 0) + (input.newPupil ? 1 : 0) !== 1) {
       throw new AppError('BAD_USER_INPUT', 'Kies een bestaande leerling of voer een nieuwe leerling in (niet allebei)', 'Choose an existing pupil or enter a new one (not both)');
     }
+    if (user.role !== Role.ADMIN && user.role !== Role.ZORGCOORDINATOR) throw AppError.forbidden();
     const schoolId = user.role === Role.ADMIN ? input.schoolId : user.schoolId;
     if (!schoolId) throw new AppError('BAD_USER_INPUT', 'Kies de school waar de aanmelding binnenkwam', 'Choose the school that received the application');
     if (user.role !== Role.ADMIN && input.schoolId && input.schoolId !== user.schoolId) throw AppError.forbidden();

@@ -5,6 +5,7 @@ import type { DueDate } from '@zorgroute/domain/logic';
 import type { AuditRecord, CaseContext, NotifyRequest } from '../../activities/case-activities.types';
 import { db, mail } from './case-activities.proxy';
 import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
+import type { AdminControl } from './admin-actions';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -39,6 +40,10 @@ export class CaseRecorder {
   private readonly useSearchAttributes: boolean;
   /** Messages failing past the mail threshold (rule 6b), by request key; see mail-watch.ts. */
   private readonly mailFailures = new Map<string, MailFailure>();
+  /** Every message requested so far, by request key (in memory only: lets an admin re-send one, admin-actions.ts). */
+  private readonly requests = new Map<string, NotifyRequest>();
+  /** Set by `installAdminHandlers` (admin-actions.ts). */
+  admin?: AdminControl;
 
   constructor(
     init: Omit<CaseSnapshot, 'seq' | 'updatedAt' | 'closedAt' | 'stuck' | 'stuckReason' | 'outcome' | 'waitingFor' | 'nextDueDate' | 'ownerUserId'>,
@@ -67,6 +72,8 @@ export class CaseRecorder {
   /** Records the current state (and an audit line) in PostgreSQL. */
   async record(audit?: Omit<AuditRecord, 'eventKey' | 'at'> & { at?: string }): Promise<void> {
     const s = this.snapshot;
+    // A case closed by an admin stays closed, whatever the process records afterwards.
+    this.admin?.pin();
     s.seq += 1;
     s.updatedAt = new Date().toISOString();
     const snapshot: CaseSnapshot = { ...s, data: { ...s.data }, participantIds: [...s.participantIds] };
@@ -109,9 +116,19 @@ export class CaseRecorder {
    */
   notifyLater(req: Omit<NotifyRequest, 'caseId' | 'pupilId' | 'schoolId'>): void {
     const full: NotifyRequest = { ...req, caseId: this.caseId, pupilId: this.snapshot.pupilId, schoolId: this.snapshot.schoolId };
+    this.requests.set(full.key, full);
     const p = patched(MAIL_WATCH_PATCH) ? deliverWatched(this, full) : mail.notify(full);
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+  }
+
+  /** The request behind a delivery key (`<request key>:<recipient id>`, see the notify activity), if this case sent it. */
+  requestForDelivery(deliveryKey: string): { request: NotifyRequest; recipientId: string } | null {
+    const at = deliveryKey.lastIndexOf(':');
+    if (at <= 0) return null;
+    const request = this.requests.get(deliveryKey.slice(0, at));
+    const recipientId = deliveryKey.slice(at + 1);
+    return request && recipientId ? { request, recipientId } : null;
   }
 
   /** Marks a message as failing past the threshold: the case is stuck `MAIL_FAILING:<kind>` (unless stuck for another reason). */

@@ -29,12 +29,15 @@ export type StepResult = 'DONE' | 'CANCELLED';
  */
 export async function awaitHumanStep(
   rec: CaseRecorder,
-  step: HumanStep,
+  humanStep: HumanStep,
   isDone: () => boolean,
   isCancelled: () => boolean = () => false,
 ): Promise<StepResult> {
+  // This call's own copy: an admin may change its due date or owner while it is open (admin-actions.ts).
+  const step: HumanStep = { ...humanStep };
+  const admin = rec.admin;
   const s = rec.snapshot;
-  const finished = () => isDone() || isCancelled();
+  const finished = () => isDone() || isCancelled() || (admin?.closed ?? false);
   s.waitingFor = step.step;
   s.nextDueDate = step.due.date;
   s.ownerUserId = step.ownerUserId;
@@ -50,14 +53,36 @@ export async function awaitHumanStep(
     rec.notifyLater({ key: `${keyBase}:assigned`, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
   }
 
-  const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
-  for (const rung of rungsAfter(ladder, Date.now())) {
-    const wait = Date.parse(rung.at) - Date.now();
-    if (await condition(finished, Math.max(wait, 1))) return settle(rec, isDone);
-    await fireRung(rec, step, rung, keyBase);
+  const open = admin?.openStep(step);
+  try {
+    // Without admin changes this is exactly one pass of the ladder (the command order of recorded histories).
+    let version = open?.version ?? 0;
+    const changed = () => (open?.version ?? 0) !== version;
+    let rungKeyBase = keyBase;
+    for (;;) {
+      let restart = false;
+      const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
+      for (const rung of rungsAfter(ladder, Date.now())) {
+        const wait = Date.parse(rung.at) - Date.now();
+        if (await condition(() => finished() || changed(), Math.max(wait, 1))) {
+          if (finished()) return await settle(rec, isDone);
+          restart = true;
+          break;
+        }
+        await fireRung(rec, step, rung, rungKeyBase);
+      }
+      if (!restart) {
+        await condition(() => finished() || changed());
+        if (finished()) return await settle(rec, isDone);
+      }
+      // An admin extended the due date or gave the step another owner: the ladder starts again from the (new) due
+      // date, with fresh keys, so the rungs before now do not fire again and the new ones are not taken for sent.
+      version = open?.version ?? 0;
+      rungKeyBase = `${keyBase}:admin${version}`;
+    }
+  } finally {
+    if (open) admin?.closeStep(open);
   }
-  await condition(finished);
-  return settle(rec, isDone);
 }
 
 async function settle(rec: CaseRecorder, isDone: () => boolean): Promise<StepResult> {

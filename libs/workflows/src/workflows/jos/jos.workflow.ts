@@ -28,6 +28,7 @@ import { CaseRecorder, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
+import { installAdminHandlers } from '../common/admin-actions';
 import { startLinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import type { StartOovInput } from '../oov/oov.workflow';
@@ -345,8 +346,10 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     },
   });
 
+  const admin = installAdminHandlers(rec);
+
   const status = () => s.status as JosStatus;
-  const stopped = () => state.stopReason !== null || state.withdrawn;
+  const stopped = () => state.stopReason !== null || state.withdrawn || admin.closed;
   /** Support ends before the cap: an outcome was recorded, or the case was stopped. */
   const endedEarly = () => state.outcome !== null || stopped();
   const evaluationOpen = () => status() === 'ACTIEF' && s.waitingFor === 'RECORD_EVALUATION' && state.evaluationOpensOn !== null && todayIso() >= state.evaluationOpensOn;
@@ -813,6 +816,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
   }
 
   // Closed.
+  if (admin.closed) return admin.end(view);
   let final: JosStatus;
   let description: string;
   if (state.withdrawn && state.outcome === null) {

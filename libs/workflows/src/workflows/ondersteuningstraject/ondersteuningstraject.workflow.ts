@@ -16,6 +16,7 @@ import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
+import { installAdminHandlers } from '../common/admin-actions';
 import { startLinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import type { StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
@@ -154,6 +155,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     ctx,
   );
   const s = rec.snapshot;
+  const admin = installAdminHandlers(rec);
   rec.addParticipant(input.startedBy.id);
 
   const state = {
@@ -371,7 +373,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     },
   );
 
-  const stopped = () => state.stopped !== null;
+  const stopped = () => state.stopped !== null || admin.closed;
   const transition = async (next: TrajectStatus, description: string) => {
     s.status = next;
     syncData();
@@ -444,6 +446,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   }
 
   // Closed.
+  if (admin.closed) return admin.end(view);
   const final: TrajectStatus = stopped() ? 'GESTOPT' : (state.outcome as TrajectStatus);
   s.outcome = final;
   s.closedAt = new Date().toISOString();

@@ -20,6 +20,7 @@ import type { CaseDocumentRef, ZorgplichtActivities } from '../../activities/zor
 import { CaseRecorder, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
+import { installAdminHandlers } from '../common/admin-actions';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import {
   zorgplichtApplicationRejection,
@@ -213,6 +214,8 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     ctx,
   );
   const s = rec.snapshot;
+  // The decision term is a legal clock: it is extended with its own step (P4), not by an admin.
+  const admin = installAdminHandlers(rec, { extendDueDate: false });
   rec.addParticipant(input.startedBy.id);
   const owner = ctx.zorgcoordinatorId ?? input.startedBy.id;
 
@@ -456,7 +459,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
   );
 
   // The SWV watcher (P4.3): runs beside the decision step until there is a decision.
-  const decided = () => state.decision !== null;
+  const decided = () => state.decision !== null || admin.closed;
   const signalAt = (p: ZorgplichtSwvSignalPlan) => Date.parse(zonedInstant(p.date, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
   const fired = new Set<string>();
   const fireSignal = async (top: ZorgplichtSwvSignalPlan, covered: ZorgplichtSwvSignalPlan[]) => {
@@ -518,6 +521,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     );
   }
   await watcher;
+  if (admin.closed) return admin.end(view);
 
   // BESLUIT → closed with the outcome.
   const decision = state.decision as ZorgplichtDecision;

@@ -32,6 +32,7 @@ import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
+import { installAdminHandlers } from '../common/admin-actions';
 import { startLinkedCase, type LinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import { JOS_NEEDS, type JosNeed, type StartJosInput } from '../jos/jos.workflow';
@@ -437,9 +438,10 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   };
   const referrer = { id: input.startedBy.id, name: input.startedBy.name, role: input.referrerRole };
   const consents = installConsentHandlers(rec);
+  const admin = installAdminHandlers(rec);
 
   const status = () => s.status as ZorgrouteStatus;
-  const closed = () => state.closeRequest !== null;
+  const closed = () => state.closeRequest !== null || admin.closed;
   const currentRound = (): IzoRound | null => state.izoRounds.at(-1) ?? null;
   const parentsLeftOut = () => state.parentsException !== null;
 
@@ -972,7 +974,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     await condition(allHandlersFinished);
     return view();
   };
-  const stopped = () => finish('AFGESLOTEN', 'GESTOPT', `Zorgroute gestopt: ${state.closeRequest?.reason ?? ''}`);
+  const stopped = () => (admin.closed ? admin.end(view) : finish('AFGESLOTEN', 'GESTOPT', `Zorgroute gestopt: ${state.closeRequest?.reason ?? ''}`));
 
   if (!REFERRAL_SOURCES.includes(input.source)) reject('BAD_USER_INPUT', 'Onbekende bron van de aanmelding', 'Unknown referral source');
   syncData();

@@ -1,0 +1,118 @@
+// Shared helpers of the browser tests: the stack (started, or reused from E2E_APP_URL/E2E_API_URL
+// while developing), a headless Chromium, logging in as a demo user, screenshots and GraphQL
+// calls to set cases up.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { REPO_ROOT, type RunningStack, startStack } from './stack';
+
+export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  stack: RunningStack;
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the stack (or reuses one given by E2E_APP_URL and E2E_API_URL) and a headless Chromium. */
+export async function openBrowser(viewport = { width: 1366, height: 900 }): Promise<BrowserSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const reuse = process.env.E2E_APP_URL && process.env.E2E_API_URL;
+  const stack: RunningStack = reuse
+    ? { appUrl: process.env.E2E_APP_URL!, apiUrl: process.env.E2E_API_URL!, logDir: '', stop: async () => undefined }
+    : await startStack();
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'zorgroute-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return {
+    stack,
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+      await stack.stop();
+    },
+  };
+}
+
+export function shot(page: Page, name: string) {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Logs in on the login page by clicking the demo user with this e-mail address. */
+export async function logInAs(page: Page, appUrl: string, email: string): Promise<void> {
+  await page.goto(`${appUrl}/login`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`${appUrl}/login`);
+  const button = page.getByRole('button', { name: new RegExp(escape(email)) });
+  await button.waitFor();
+  await button.click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** A GraphQL call against the api, as the demo user with this e-mail address (or anonymous). */
+export async function graphql<T>(apiUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const response = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data as T;
+}
+
+export async function tokenFor(apiUrl: string, email: string): Promise<string> {
+  const data = await graphql<{ devLogin: { token: string } }>(apiUrl, 'mutation($email: String!) { devLogin(email: $email) { token } }', { email });
+  return data.devLogin.token;
+}
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * @jest-environment node
+ */
+// Browser test: the zorgcoördinator registers a written application (aanmelding) through GraphQL;
+// the SWV employee sees its zorgplicht clock on the board with the right number of days left.
+import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+
+jest.setTimeout(240_000);
+
+const ZC_EMAIL = 'zc@daltoncollege.example';
+const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await session?.close();
+}, 60_000);
+
+const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+it('an SWV employee sees a new zorgplicht clock with the right days remaining', async () => {
+  const { page, stack, pageErrors } = session;
+  const zc = await tokenFor(stack.apiUrl, ZC_EMAIL);
+  const { me } = await graphql<{ me: { schoolId: string } }>(stack.apiUrl, '{ me { schoolId } }', {}, zc);
+  const receivedOn = addDays(isoToday(), -10);
+  const lastName = `Aanmelding${Date.now().toString(36)}`;
+  const registered = await graphql<{ registerAanmelding: { id: string } }>(
+    stack.apiUrl,
+    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { id } }',
+    {
+      input: {
+        receivedOn,
+        extraSupportExpected: true,
+        preferenceSchoolIds: [me.schoolId],
+        newPupil: { firstName: 'Tess', lastName, dateOfBirth: '2014-02-11', parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
+      },
+    },
+    zc,
+  );
+  const caseId = registered.registerAanmelding.id;
+
+  // What the api says about the clock, as the SWV sees it.
+  const swv = await tokenFor(stack.apiUrl, SWV_EMAIL);
+  const clock = await eventually('the clock in zorgplichtClocks', async () => {
+    const data = await graphql<{ zorgplichtClocks: { today: string; clocks: Array<{ caseId: string; dueDate: string; daysRemaining: number }> } }>(
+      stack.apiUrl,
+      '{ zorgplichtClocks { today clocks { caseId dueDate daysRemaining } } }',
+      {},
+      swv,
+    );
+    const found = data.zorgplichtClocks.clocks.find((c) => c.caseId === caseId);
+    return found ? { ...found, today: data.zorgplichtClocks.today } : null;
+  });
+  // The first term is 6 weeks from receipt (unless a holiday suspends it), so about 32 days are left.
+  expect(clock.daysRemaining).toBe(daysBetween(clock.today, clock.dueDate));
+  expect(clock.daysRemaining).toBeGreaterThanOrEqual(32);
+
+  await logInAs(page, stack.appUrl, SWV_EMAIL);
+  await page.waitForURL(/\/swv$/);
+  await page.getByRole('heading', { level: 1, name: 'Zorgplicht' }).waitFor();
+  const row = page.locator(`li[data-case-id="${caseId}"]`);
+  await row.waitFor();
+  expect(await row.textContent()).toContain(`Tess ${lastName}`);
+  expect(await row.getByTestId('days-remaining').textContent()).toBe(`nog ${clock.daysRemaining} dagen`);
+  expect(await row.getAttribute('data-tone')).toBe('ok');
+  expect(await page.getByRole('table').first().textContent()).toContain('Daltoncollege');
+  await shot(page, 'swv-zorgplicht');
+
+  // Filter on "Verlopen": the new clock is not overdue, so it goes.
+  await page.getByLabel('Status').click();
+  await page.getByRole('option', { name: 'Verlopen' }).click();
+  await row.waitFor({ state: 'detached' });
+
+  // CSV export downloads with the token.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^zorgplicht-.*\.csv$/);
+
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,142 @@
+import { useQuery } from '@apollo/client/react';
+import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../shared/api-types';
+import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
+import { downloadWithToken } from '../../shared/download';
+import { ThermometerChart } from '../../shared/thermometer-chart';
+import { CASE_DOCUMENTS_QUERY } from './case.graphql';
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} sx={{ p: { xs: 2, sm: 3 } }}>
+      <Typography id={id} variant="h2" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+const listSx = { listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1.25 } as const;
+
+/** The pupil's goal and the thermometer over the sessions. */
+export function GoalPanel({ goal, coachName, sessions }: { goal?: string | null; coachName?: string | null; sessions: readonly ThermometerPoint[] }) {
+  return (
+    <Section id="goal-heading" title="Doel en thermometer">
+      <Typography variant="body1" sx={{ mb: 1 }} data-testid="case-goal">
+        {goal ? <>Doel van de leerling: <strong>{goal}</strong></> : <span>Er is nog geen doel vastgelegd.</span>}
+      </Typography>
+      {coachName && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          Coach: {coachName}
+        </Typography>
+      )}
+      <ThermometerChart sessions={sessions} />
+    </Section>
+  );
+}
+
+const CONSENT_COLOR: Record<string, 'success' | 'error' | 'warning' | 'default'> = {
+  GIVEN: 'success',
+  REFUSED: 'error',
+  TIMED_OUT: 'warning',
+  PENDING: 'warning',
+};
+
+export function ConsentsPanel({ consents }: { consents: readonly ConsentRecord[] }) {
+  return (
+    <Section id="consents-heading" title="Toestemmingen">
+      {consents.length === 0 ? (
+        <Typography color="text.secondary">Geen toestemmingen gevraagd.</Typography>
+      ) : (
+        <Box component="ul" sx={listSx}>
+          {consents.map((c) => (
+            <Box component="li" key={c.id} sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
+              <Chip size="small" label={c.statusLabel} color={CONSENT_COLOR[c.status] ?? 'default'} variant={c.status === 'PENDING' ? 'outlined' : 'filled'} />
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {c.label}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                gevraagd {formatDutchDateTime(c.requestedAt)}
+                {c.status === 'PENDING' ? ` · antwoord uiterlijk ${formatDutchDate(c.respondBy)}` : ''}
+                {c.decidedAt ? ` · ${c.giverName ?? 'onbekend'} op ${formatDutchDateTime(c.decidedAt)}${c.method === 'PAPER_SCAN' ? ' (papier)' : ''}` : ''}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Section>
+  );
+}
+
+export function DeliveriesPanel({ deliveries }: { deliveries: readonly Delivery[] }) {
+  const sorted = [...deliveries].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Section id="deliveries-heading" title="Verstuurde berichten en herinneringen">
+      {sorted.length === 0 ? (
+        <Typography color="text.secondary">Nog geen berichten verstuurd.</Typography>
+      ) : (
+        <Box component="ul" sx={listSx}>
+          {sorted.map((d) => (
+            <Box component="li" key={d.id}>
+              <Typography variant="body2">
+                <strong>{d.kindLabel}</strong> aan {d.recipient}: {d.subject}
+              </Typography>
+              <Typography variant="caption" color={d.status === 'FAILED' ? 'error' : 'text.secondary'}>
+                {d.statusLabel}
+                {d.sentAt ? ` · ${formatDutchDateTime(d.sentAt)}` : ` · aangemaakt ${formatDutchDateTime(d.createdAt)}`}
+                {d.lastError ? ` · laatste fout: ${d.lastError}` : ''}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Section>
+  );
+}
+
+export function DocumentsPanel({ caseId }: { caseId: string }) {
+  const { data, error } = useQuery(CASE_DOCUMENTS_QUERY, { variables: { caseId } });
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const documents = data?.caseDocuments ?? [];
+  return (
+    <Section id="documents-heading" title="Documenten">
+      {error && <Typography color="text.secondary">Documenten zijn voor jou niet beschikbaar.</Typography>}
+      {downloadError && (
+        <Alert severity="error" role="alert" sx={{ mb: 1 }}>
+          {downloadError}
+        </Alert>
+      )}
+      {!error && documents.length === 0 ? (
+        <Typography color="text.secondary">Nog geen documenten.</Typography>
+      ) : (
+        <Box component="ul" sx={listSx}>
+          {documents.map((d) => (
+            <Box component="li" key={d.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <Button
+                size="small"
+                startIcon={<DownloadIcon />}
+                onClick={() => {
+                  setDownloadError(null);
+                  downloadWithToken(d.downloadPath, d.fileName).catch((e: unknown) => setDownloadError(e instanceof Error ? e.message : 'Downloaden mislukt.'));
+                }}
+              >
+                {d.fileName}
+              </Button>
+              <Typography variant="caption" color="text.secondary">
+                {formatDutchDateTime(d.createdAt)} · {Math.max(1, Math.round(d.sizeBytes / 1024))} kB
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Section>
+  );
+}

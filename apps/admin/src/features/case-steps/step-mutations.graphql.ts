@@ -1,0 +1,99 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+// Every human-step mutation of the case page. All step mutations take (caseId, input) and return
+// the case summary; only the fields the page needs are asked back (the page refetches the case).
+
+type StepResult = Record<string, { id: string; status: string }>;
+export type StepVariables = { caseId?: string; input?: Record<string, unknown> | null };
+type StepDocument = TypedDocumentNode<StepResult, StepVariables>;
+
+function stepMutation(name: string, inputType: string, inputRequired = true): StepDocument {
+  const bang = inputRequired ? '!' : '';
+  return gql(`
+    mutation Step_${name}($caseId: ID!, $input: ${inputType}${bang}) {
+      ${name}(caseId: $caseId, input: $input) {
+        id
+        status
+      }
+    }
+  `) as StepDocument;
+}
+
+function startMutation(name: string, inputType: string): StepDocument {
+  return gql(`
+    mutation Start_${name}($input: ${inputType}!) {
+      ${name}(input: $input) {
+        id
+        status
+      }
+    }
+  `) as StepDocument;
+}
+
+export const STEP_MUTATIONS = {
+  // P1 Ondersteuningstraject
+  recordIntake: stepMutation('recordIntake', 'RecordIntakeInput'),
+  assignCoach: stepMutation('assignCoach', 'AssignCoachInput'),
+  logSession: stepMutation('logSession', 'LogSessionInput'),
+  recordMidEvaluation: stepMutation('recordMidEvaluation', 'MidEvaluationInput'),
+  recordOutcome: stepMutation('recordOutcome', 'RecordOutcomeInput'),
+  stopTrajectory: stepMutation('stopTrajectory', 'StopTrajectoryInput'),
+  // P2 Zorgroute IZO/ZAT
+  submitZorgrouteReferral: stepMutation('submitZorgrouteReferral', 'ZorgrouteReferralFormInput', false),
+  triageZorgroute: stepMutation('triageZorgroute', 'TriageZorgrouteInput'),
+  recordZorgrouteBilateral: stepMutation('recordZorgrouteBilateral', 'ZorgrouteConversationInput'),
+  recordVoorgesprek: stepMutation('recordVoorgesprek', 'ZorgrouteConversationInput'),
+  recordIzoDiscussion: stepMutation('recordIzoDiscussion', 'IzoDiscussionInput'),
+  confirmIzoMinutesSent: stepMutation('confirmIzoMinutesSent', 'ZorgrouteConfirmInput', false),
+  recordNagesprek: stepMutation('recordNagesprek', 'ZorgrouteConversationInput'),
+  recordIzoEvaluation: stepMutation('recordIzoEvaluation', 'IzoEvaluationInput'),
+  submitZatReferral: stepMutation('submitZatReferral', 'ZatReferralInput', false),
+  planZat: stepMutation('planZat', 'PlanZatInput'),
+  confirmZatAgendaSent: stepMutation('confirmZatAgendaSent', 'ZorgrouteConfirmInput', false),
+  recordZatDiscussion: stepMutation('recordZatDiscussion', 'ZatDiscussionInput'),
+  recordZatFeedback: stepMutation('recordZatFeedback', 'ZorgrouteConversationInput'),
+  recordZatEvaluation: stepMutation('recordZatEvaluation', 'ZatEvaluationInput'),
+  closeZorgroute: stepMutation('closeZorgroute', 'CloseZorgrouteInput'),
+  // P3 JOS
+  submitJosForm: stepMutation('submitJosForm', 'JosFormInput'),
+  recordJosStartgesprek: stepMutation('recordJosStartgesprek', 'JosStartgesprekInput'),
+  setJosGoals: stepMutation('setJosGoals', 'JosGoalsInput'),
+  logJosContact: stepMutation('logJosContact', 'JosContactInput'),
+  recordJosEvaluation: stepMutation('recordJosEvaluation', 'JosEvaluationInput'),
+  recordJosOutcome: stepMutation('recordJosOutcome', 'JosOutcomeInput'),
+  stopJos: stepMutation('stopJos', 'StopJosInput'),
+  // P4 Zorgplicht
+  recordZorgplichtInvestigation: stepMutation('recordZorgplichtInvestigation', 'ZorgplichtInvestigationInput'),
+  extendZorgplichtTerm: stepMutation('extendZorgplichtTerm', 'ExtendZorgplichtTermInput'),
+  recordZorgplichtDecision: stepMutation('recordZorgplichtDecision', 'RecordZorgplichtDecisionInput'),
+  // Starting a case (no caseId)
+  startZorgroute: startMutation('startZorgroute', 'StartZorgrouteInput'),
+  startJos: startMutation('startJos', 'StartJosInput'),
+} as const;
+
+export type StepMutationName = keyof typeof STEP_MUTATIONS;
+
+/** After a consent request timed out: ask again or stop asking (not a (caseId, input) mutation). */
+export const DECIDE_CONSENT_TIMEOUT_MUTATION: TypedDocumentNode<
+  { decideConsentTimeout: { id: string; status: string } },
+  { input: { caseId: string; requestId: string; decision: string; reason: string } }
+> = gql`
+  mutation DecideConsentTimeout($input: ConsentTimeoutDecisionInput!) {
+    decideConsentTimeout(input: $input) {
+      id
+      status
+    }
+  }
+`;
+
+/** Staff users to pick from (coach, JOS worker). The API has no staff directory yet; the demo list is used. */
+export const STAFF_QUERY: TypedDocumentNode<{ demoUsers: Array<{ id: string; name: string; role: string; schoolId: string | null }> }> = gql`
+  query StepStaff {
+    demoUsers {
+      id
+      name
+      role
+      schoolId
+    }
+  }
+`;

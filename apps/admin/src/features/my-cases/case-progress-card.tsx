@@ -1,0 +1,86 @@
+import { useQuery } from '@apollo/client/react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { type CaseSummary } from '../../shared/api-types';
+import { DueDate } from '../../shared/due-date';
+import { processLabel } from '../../shared/labels';
+import { ThermometerChart } from '../../shared/thermometer-chart';
+import { StepDialog } from '../case-steps/step-dialog';
+import { stepFormSpec } from '../case-steps/step-forms';
+import { CASE_PROGRESS_QUERY } from './my-cases.graphql';
+
+/** The step a mentor/coach/JOS worker uses to log a session, when the case is active. */
+export function sessionStepOf(summary: Pick<CaseSummary, 'process' | 'status' | 'closedAt'>): string | null {
+  if (summary.closedAt || summary.status !== 'ACTIEF') return null;
+  if (summary.process === 'ONDERSTEUNINGSTRAJECT') return 'LOG_SESSION';
+  if (summary.process === 'JOS') return 'LOG_CONTACT';
+  return null;
+}
+
+/** A case with the pupil's goal and the thermometer chart; staff can log a session from here. */
+export function CaseProgressCard({ summary, today, staff }: { summary: CaseSummary; today: string; staff: boolean }) {
+  const { data } = useQuery(CASE_PROGRESS_QUERY, { variables: { id: summary.id } });
+  const [logging, setLogging] = useState(false);
+  const headingId = `progress-${summary.id}`;
+  const sessionStep = staff ? sessionStepOf(summary) : null;
+  const spec = sessionStep ? stepFormSpec(summary.process, sessionStep) : null;
+  const detail = data?.case;
+
+  return (
+    <Paper component="article" aria-labelledby={headingId} data-case-id={summary.id} sx={{ p: { xs: 2, sm: 3 } }}>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 1 }}>
+        <Box>
+          <Typography id={headingId} variant="h3" component="h3">
+            {staff ? (
+              <Link component={RouterLink} to={`/cases/${encodeURIComponent(summary.id)}`}>
+                {summary.pupil.displayName}
+              </Link>
+            ) : (
+              `${processLabel(summary.process)} van ${summary.pupil.displayName}`
+            )}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {staff ? `${processLabel(summary.process)} · ` : ''}
+            {summary.pupil.className ? `klas ${summary.pupil.className} · ` : ''}
+            {detail?.coachName ? `coach ${detail.coachName}` : summary.ownerName ? `bij ${summary.ownerName}` : ''}
+          </Typography>
+        </Box>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Chip label={summary.statusLabel} color="primary" variant="outlined" />
+          {staff && summary.nextDueDate && <DueDate date={summary.nextDueDate} today={today} />}
+        </Box>
+      </Box>
+      {staff && summary.waitingForLabel && (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          Volgende stap: <strong>{summary.waitingForLabel}</strong>
+        </Typography>
+      )}
+      <Typography sx={{ mb: 1 }} data-testid="pupil-goal">
+        {detail?.goal ? (
+          <>
+            Doel: <strong>{detail.goal}</strong>
+          </>
+        ) : (
+          <span>Nog geen doel vastgelegd.</span>
+        )}
+      </Typography>
+      {detail && <ThermometerChart sessions={detail.sessions} height={200} />}
+      {spec && (
+        <Box sx={{ mt: 1.5 }}>
+          <Button variant="contained" onClick={() => setLogging(true)}>
+            {spec.title}
+          </Button>
+        </Box>
+      )}
+      {logging && spec && (
+        <StepDialog caseId={summary.id} schoolId={summary.school.id} spec={spec} onClose={() => setLogging(false)} onDone={() => setLogging(false)} />
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,111 @@
+import { useQuery } from '@apollo/client/react';
+import Alert from '@mui/material/Alert';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useAuth } from '../../app/auth/auth-context';
+import { type ConsentRecord } from '../../shared/api-types';
+import { ErrorAlert } from '../../shared/error-alert';
+import { usePageTitle } from '../../shared/use-page-title';
+import { useToday } from '../../shared/use-today';
+import { DASHBOARD_CASES_QUERY } from '../dashboard/cases.graphql';
+import { CaseProgressCard } from './case-progress-card';
+import { ConsentRequestCard } from './consent-request-card';
+import { MY_CONSENT_REQUESTS_QUERY } from './my-cases.graphql';
+
+/** Parent / pupil: open trajectories with goal and thermometer, and the consent requests to answer. */
+export function FamilyPage() {
+  const { session } = useAuth();
+  const isPupil = session?.user.role === 'PUPIL';
+  usePageTitle(isPupil ? 'Mijn begeleiding' : 'Begeleiding van mijn kind');
+  const today = useToday();
+  const cases = useQuery(DASHBOARD_CASES_QUERY, { variables: { filter: null } });
+  const consents = useQuery(MY_CONSENT_REQUESTS_QUERY);
+  const openCases = (cases.data?.cases ?? []).filter((c) => !c.closedAt);
+  const pupilNames = new Map((cases.data?.cases ?? []).map((c) => [c.pupil.id, c.pupil.displayName]));
+  // Answered requests stay on the page (with their answer) until the user leaves it.
+  const [answered, setAnswered] = useState<Map<string, { request: ConsentRecord; answer: ConsentRecord }>>(new Map());
+  const open = consents.data?.myConsentRequests ?? [];
+  const requests = [...open.filter((r) => !answered.has(r.id)), ...[...answered.values()].map((a) => a.request)];
+
+  return (
+    <Stack spacing={3}>
+      <div>
+        <Typography variant="h1">{isPupil ? 'Mijn begeleiding' : 'Begeleiding van mijn kind'}</Typography>
+        <Typography color="text.secondary">Hier ziet u de lopende begeleiding en de vragen waarop de school uw antwoord nodig heeft.</Typography>
+      </div>
+      {(cases.loading || consents.loading) && <LinearProgress aria-label="Laden" />}
+      {cases.error && <ErrorAlert error={cases.error} />}
+      {consents.error && <ErrorAlert error={consents.error} />}
+
+      <Stack component="section" aria-labelledby="consents-heading" spacing={2}>
+        <Typography id="consents-heading" variant="h2">
+          Toestemming gevraagd
+        </Typography>
+        {requests.length === 0 && !consents.loading ? (
+          <Typography color="text.secondary">Er wacht geen vraag om toestemming op u.</Typography>
+        ) : (
+          requests.map((r) => (
+            <ConsentRequestCard
+              key={r.id}
+              request={r}
+              pupilName={pupilNames.get(r.pupilId)}
+              answered={answered.get(r.id)?.answer}
+              onAnswered={(answer) => setAnswered((m) => new Map(m).set(r.id, { request: r, answer }))}
+            />
+          ))
+        )}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="trajectories-heading" spacing={2}>
+        <Typography id="trajectories-heading" variant="h2">
+          Lopende begeleiding
+        </Typography>
+        {openCases.length === 0 && !cases.loading && <Alert severity="info">Er loopt op dit moment geen begeleiding.</Alert>}
+        {openCases.map((c) => (
+          <CaseProgressCard key={c.id} summary={c} today={today} staff={false} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** Mentor / coach / JOS worker: my open steps and my pupils, with logging a session. */
+export function MyPupilsPage() {
+  usePageTitle('Mijn leerlingen');
+  const { session } = useAuth();
+  const today = useToday();
+  const { data, loading, error } = useQuery(DASHBOARD_CASES_QUERY, { variables: { filter: null } });
+  const cases = (data?.cases ?? []).filter((c) => !c.closedAt);
+  const mine = cases.filter((c) => !!c.ownerName && c.ownerName === session?.user.name);
+  const others = cases.filter((c) => !mine.includes(c));
+
+  return (
+    <Stack spacing={3}>
+      <div>
+        <Typography variant="h1">Mijn leerlingen</Typography>
+        <Typography color="text.secondary">Uw open stappen eerst; leg hier ook een sessie met de thermometerscore vast.</Typography>
+      </div>
+      {loading && <LinearProgress aria-label="Laden" />}
+      {error && <ErrorAlert error={error} />}
+      <Stack component="section" aria-labelledby="my-steps-heading" spacing={2}>
+        <Typography id="my-steps-heading" variant="h2">
+          Mijn open stappen ({mine.length})
+        </Typography>
+        {mine.length === 0 && !loading && <Typography color="text.secondary">Er wacht nu geen stap op u.</Typography>}
+        {mine.map((c) => (
+          <CaseProgressCard key={c.id} summary={c} today={today} staff />
+        ))}
+      </Stack>
+      <Stack component="section" aria-labelledby="my-pupils-heading" spacing={2}>
+        <Typography id="my-pupils-heading" variant="h2">
+          Andere lopende begeleiding ({others.length})
+        </Typography>
+        {others.map((c) => (
+          <CaseProgressCard key={c.id} summary={c} today={today} staff />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

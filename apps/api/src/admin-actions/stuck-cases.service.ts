@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { DataSource, In } from 'typeorm';
+import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, Role } from '@zorgroute/domain';
+import { mailKindLabel, MAIL_FAILING_PREFIX, type MailFailure } from '@zorgroute/workflows';
+import { AccessPolicy } from '../access/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { CasesService } from '../cases/cases.service';
+import { stepLabel } from '../cases/labels';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import type { StuckCaseModel } from './models/stuck-case.model';
+
+/** Open cases checked against Temporal per query, at most (the oldest updated first are the likeliest blocked). */
+const MAX_TEMPORAL_CHECKS = 200;
+const TEMPORAL_CHECK_TIMEOUT_MS = 2000;
+const TEMPORAL_CHECK_CONCURRENCY = 8;
+/** A workflow task waiting this long on a task queue without pollers: no worker runs the case. */
+const NO_WORKER_AFTER_MS = 60_000;
+const HISTORY_ENTRIES = 20;
+const STUCK_ACTIONS = ['CASE_STUCK', 'MAIL_FAILING', 'CONSENT_TIMED_OUT', 'CONSENT_TIMEOUT'];
+
+export const WORKFLOW_BLOCKED = 'WORKFLOW_BLOCKED';
+
+interface Blocked {
+  lastError: string | null;
+  since: Date | null;
+}
+
+/** Who may act on stuck cases: an admin (all schools), a zorgcoördinator (his own school). */
+export function mayManageStuckCases(user: AuthUser): boolean {
+  return user.role === Role.ADMIN || user.role === Role.ZORGCOORDINATOR;
+}
+
+/**
+ * The stuck cases of rule 6: (a) overdue steps, (b) failing e-mail and (d) consent timeouts as the workflows record them
+ * in the read model, and (c) cases whose workflow cannot progress, asked from Temporal for the listed open cases only
+ * (bounded in number and time): a workflow task failing again and again, or waiting on a task queue no worker polls.
+ */
+@Injectable()
+export class StuckCasesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(user: AuthUser, schoolId?: string | null): Promise<StuckCaseModel[]> {
+    if (!mayManageStuckCases(user)) throw AppError.forbidden();
+    const qb = this.access.scopeCases(
+      this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id'),
+      user,
+    );
+    qb.andWhere('c.closed_at IS NULL');
+    if (schoolId) qb.andWhere('c.school_id = :schoolId', { schoolId });
+    const open = await qb.orderBy('c.updated_at', 'ASC').limit(2000).getMany();
+
+    const stuck = open.filter((r) => r.stuck && r.stuckReason);
+    const blocked = await this.blockedWorkflows(open.filter((r) => !(r.stuck && r.stuckReason)).slice(0, MAX_TEMPORAL_CHECKS));
+    const rows = [...stuck, ...open.filter((r) => blocked.has(r.id))];
+    if (!rows.length) return [];
+
+    const summaries = new Map((await this.cases.toModels(rows)).map((m) => [m.id, m]));
+    const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    const byCase = new Map<string, AuditEntryEntity[]>();
+    for (const a of audit) byCase.set(a.caseId as string, [...(byCase.get(a.caseId as string) ?? []), a]);
+
+    return rows.map((r) => {
+      const entries = byCase.get(r.id) ?? [];
+      const block = blocked.get(r.id);
+      const reason = block ? WORKFLOW_BLOCKED : (r.stuckReason as string);
+      const failures = ((r.data as { mailFailures?: MailFailure[] }).mailFailures ?? []);
+      const lastStuck = [...entries].reverse().find((a) => STUCK_ACTIONS.includes(a.action));
+      return {
+        summary: summaries.get(r.id) as StuckCaseModel['summary'],
+        reason,
+        reasonLabel: reasonLabel(reason),
+        since: block ? block.since : (lastStuck?.at ?? (failures[0] ? new Date(failures[0].since) : r.updatedAt)),
+        lastError: block ? block.lastError : reason.startsWith(MAIL_FAILING_PREFIX) ? (failures[0]?.lastError ?? null) : null,
+        history: entries.slice(-HISTORY_ENTRIES).map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+      };
+    });
+  }
+
+  /** Asks Temporal about each case (bounded); a case it cannot answer for in time is left out, not reported. */
+  private async blockedWorkflows(rows: CaseSummaryEntity[]): Promise<Map<string, Blocked>> {
+    const result = new Map<string, Blocked>();
+    const pollers = new Map<string, Promise<boolean>>();
+    const hasPollers = (taskQueue: string) => {
+      if (!pollers.has(taskQueue)) {
+        pollers.set(
+          taskQueue,
+          withTimeout(
+            this.temporal.workflowService.describeTaskQueue({
+              namespace: this.config.namespace,
+              taskQueue: { name: taskQueue },
+              taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+            }),
+          ).then((r) => (r ? (r.pollers?.length ?? 0) > 0 : true)),
+        );
+      }
+      return pollers.get(taskQueue) as Promise<boolean>;
+    };
+    const check = async (row: CaseSummaryEntity) => {
+      const d = await withTimeout(this.temporal.workflow.getHandle(row.id).describe()).catch(() => null);
+      const task = d?.raw.pendingWorkflowTask;
+      if (!d || !task || d.status.name !== 'RUNNING') return;
+      const attempts = task.attempt ?? 1;
+      const scheduled = task.scheduledTime?.seconds ? new Date(Number(task.scheduledTime.seconds) * 1000) : null;
+      if (attempts > 1) {
+        result.set(row.id, { since: scheduled, lastError: await this.lastTaskFailure(row.id) });
+      } else if (scheduled && Date.now() - scheduled.getTime() > NO_WORKER_AFTER_MS && !(await hasPollers(d.taskQueue))) {
+        result.set(row.id, { since: scheduled, lastError: `Geen worker actief op taakwachtrij ${d.taskQueue}` });
+      }
+    };
+    for (let i = 0; i < rows.length; i += TEMPORAL_CHECK_CONCURRENCY) {
+      await Promise.all(rows.slice(i, i + TEMPORAL_CHECK_CONCURRENCY).map((r) => check(r).catch(() => undefined)));
+    }
+    return result;
+  }
+
+  private async lastTaskFailure(caseId: string): Promise<string | null> {
+    const history = await withTimeout(this.temporal.workflow.getHandle(caseId).fetchHistory()).catch(() => null);
+    const failed = [...(history?.events ?? [])].reverse().find((e) => e.workflowTaskFailedEventAttributes);
+    const message = failed?.workflowTaskFailedEventAttributes?.failure?.message ?? null;
+    return message ? message.slice(0, 500) : null;
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms = TEMPORAL_CHECK_TIMEOUT_MS): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The reason of a stuck case in Dutch. */
+export function reasonLabel(reason: string): string {
+  const [kind, detail = ''] = reason.split(/:(.*)/s);
+  switch (kind) {
+    case 'OVERDUE':
+      return `Stap te laat: ${stepLabel(detail) ?? detail}`;
+    case 'MAIL_FAILING':
+      return `E-mail kan niet worden verstuurd: ${mailKindLabel(detail)}`;
+    case 'CONSENT_TIMEOUT':
+      return `Geen toestemming binnen de termijn${detail ? ` (${detail})` : ''}`;
+    case WORKFLOW_BLOCKED:
+      return 'Het proces kan niet verder (technische storing)';
+    default:
+      return reason;
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource, IsNull } from 'typeorm';
+import { CaseSummaryEntity, ProcessType, PupilEntity, Role, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { SA_PROCESS, SA_SCHOOL, oovWorkflow } from '@zorgroute/workflows';
+import { AccessPolicy } from '../../access/access-policy';
+import type { AuthUser } from '../../auth/auth-user';
+import { CasesService } from '../../cases/cases.service';
+import type { CaseSummaryModel } from '../../cases/models/case.model';
+import { AppError } from '../../common/app-error';
+import { validateOrThrow } from '../../common/validate';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { StartOovInput } from '../dtos/oov.inputs';
+
+/** Where a case that led to an OOV comes from, by process. */
+const SOURCE_OF: Partial<Record<ProcessType, 'JOS' | 'ZAT'>> = { [ProcessType.JOS]: 'JOS', [ProcessType.ZORGROUTE]: 'ZAT' };
+
+/**
+ * The zorgcoördinator of the pupil's school (or an admin) starts the preparation of an OOV arrangement (P5). The
+ * workflow id is a business key: pupil + request key (or today), or — when the OOV comes from another case of the same
+ * pupil (`originCaseId`) — the same key the workflows use for a linked start (`oov-from-<origin>`), so a JOS or ZAT
+ * case never gets two OOV cases whichever way it was started.
+ */
+@Injectable()
+export class StartOovUseCase {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(user: AuthUser, raw: StartOovInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(StartOovInput, raw);
+    const pupil = await this.access
+      .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)
+      .andWhere('p.id = :id', { id: input.pupilId })
+      .getOne();
+    if (!pupil) throw AppError.notFound('Leerling', 'Pupil');
+    if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
+    if (input.leerlingbegeleiderId) {
+      const lb = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.leerlingbegeleiderId, role: Role.COACH, schoolId: pupil.schoolId });
+      if (!lb) throw new AppError('BAD_USER_INPUT', 'Deze leerlingbegeleider werkt niet op de school van de leerling', 'This leerlingbegeleider does not work at the pupil’s school');
+    }
+    let source: 'DIRECT' | 'JOS' | 'ZAT' = 'DIRECT';
+    if (input.originCaseId) {
+      const origin = await this.cases.getVisible(user, input.originCaseId);
+      if (origin.pupilId !== pupil.id) throw new AppError('BAD_USER_INPUT', 'De casus waar de OOV uit voortkomt hoort bij een andere leerling', 'The originating case belongs to another pupil');
+      source = SOURCE_OF[origin.process] ?? 'DIRECT';
+    }
+
+    const workflowId = input.originCaseId ? `oov-from-${input.originCaseId}` : `oov-${pupil.id}-${input.requestKey ?? toIsoDate(Date.now())}`;
+    const open = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ pupilId: pupil.id, process: ProcessType.OOV, closedAt: IsNull() });
+    if (open && open.id !== workflowId) {
+      throw new AppError('CONFLICT', 'Voor deze leerling loopt al een OOV-casus', 'This pupil already has an open OOV case', { caseId: open.id });
+    }
+    try {
+      await this.temporal.workflow.start(oovWorkflow, {
+        taskQueue: this.config.taskQueue,
+        workflowId,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SA_PROCESS, value: ProcessType.OOV },
+          { key: SA_SCHOOL, value: pupil.schoolId },
+        ],
+        args: [
+          {
+            schoolId: pupil.schoolId,
+            pupilId: pupil.id,
+            startedBy: { id: user.id, name: user.name },
+            reason: input.reason,
+            source,
+            originCaseId: input.originCaseId ?? null,
+            leerlingbegeleiderId: input.leerlingbegeleiderId ?? null,
+          },
+        ],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new AppError('CONFLICT', 'Met deze sleutel is al eerder een OOV-casus gestart en afgesloten', 'An OOV case with this key was already started and closed', { caseId: workflowId });
+      }
+      throw err;
+    }
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      if (await this.dataSource.getRepository(CaseSummaryEntity).existsBy({ id: workflowId })) return this.cases.summary(user, workflowId);
+      if (Date.now() > deadline) {
+        throw new AppError('UNAVAILABLE', 'De OOV-casus is gestart maar nog niet zichtbaar; probeer het zo opnieuw', 'The OOV case was started but is not visible yet; try again shortly', { caseId: workflowId });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource, In, IsNull } from 'typeorm';
+import { CaseSummaryEntity, PolicyVersionRepository, ProcessType, PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { SA_PROCESS, SA_SCHOOL, overdrachtCalendarFor, overdrachtWorkflow } from '@zorgroute/workflows';
+import { AccessPolicy } from '../../access/access-policy';
+import type { AuthUser } from '../../auth/auth-user';
+import { CasesService } from '../../cases/cases.service';
+import type { CaseSummaryModel } from '../../cases/models/case.model';
+import { AppError } from '../../common/app-error';
+import { validateOrThrow } from '../../common/validate';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { StartOverdrachtInput } from '../dtos/overdracht.inputs';
+
+/** Who registers an application from primary school: the zorgcoördinator or a teamleider (brugklascoördinator). */
+const STARTER_ROLES: Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.ADMIN];
+
+/**
+ * Registers the application of a pupil coming from primary school and starts the P6 handover. One handover per pupil
+ * and school year: the workflow id is `overdracht-<pupil>-<schoolYear>`, so a retried request returns the same case.
+ * The school's effective policy must hold the regional calendar of that school year (set by the SWV).
+ */
+@Injectable()
+export class StartOverdrachtUseCase {
+  private readonly policies: PolicyVersionRepository;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.policies = new PolicyVersionRepository(dataSource);
+  }
+
+  async execute(user: AuthUser, raw: StartOverdrachtInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(StartOverdrachtInput, raw);
+    if (!STARTER_ROLES.includes(user.role)) throw AppError.forbidden();
+    const pupil = await this.access
+      .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)
+      .andWhere('p.id = :id', { id: input.pupilId })
+      .getOne();
+    if (!pupil) throw AppError.notFound('Leerling', 'Pupil');
+    if (user.role !== Role.ADMIN && user.schoolId !== pupil.schoolId) throw AppError.forbidden();
+
+    const today = toIsoDate(Date.now());
+    const receivedOn = input.applicationReceivedOn ?? today;
+    if (receivedOn > today) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: de datum van ontvangst ligt in de toekomst', 'Invalid input: the date of receipt is in the future');
+    const preferences = input.preferenceSchoolIds ?? [pupil.schoolId];
+    if (!preferences.includes(pupil.schoolId)) {
+      throw new AppError('BAD_USER_INPUT', 'Deze school staat niet in de voorkeursvolgorde van de ouders', 'This school is not in the parents’ order of preference');
+    }
+    if ((await this.dataSource.getRepository(SchoolEntity).countBy({ id: In(preferences) })) !== preferences.length) {
+      throw new AppError('BAD_USER_INPUT', 'Onbekende school in de voorkeursvolgorde', 'Unknown school in the order of preference');
+    }
+    if (input.brugklascoordinatorId) {
+      const bkc = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.brugklascoordinatorId, schoolId: pupil.schoolId, role: In([Role.TEAMLEIDER, Role.ZORGCOORDINATOR]) });
+      if (!bkc) throw new AppError('BAD_USER_INPUT', 'De brugklascoördinator is geen teamleider of zorgcoördinator van deze school', 'The brugklascoördinator is not a teamleider or zorgcoördinator of this school');
+    }
+    const school = await this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ id: pupil.schoolId });
+    const effective = await this.policies.effectiveForSchool(school);
+    if (!overdrachtCalendarFor(effective.policies.overdracht.regionalCalendars, input.schoolYear)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `Er is nog geen regionale overdrachtskalender voor schooljaar ${input.schoolYear}; het samenwerkingsverband stelt die in`,
+        `There is no regional transfer calendar for school year ${input.schoolYear} yet; the SWV sets it`,
+      );
+    }
+
+    const workflowId = `overdracht-${pupil.id}-${input.schoolYear}`;
+    const open = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ pupilId: pupil.id, process: ProcessType.OVERDRACHT, closedAt: IsNull() });
+    if (open && open.id !== workflowId) {
+      throw new AppError('CONFLICT', 'Voor deze leerling loopt al een overdracht', 'A transfer is already running for this pupil', { caseId: open.id });
+    }
+    try {
+      await this.temporal.workflow.start(overdrachtWorkflow, {
+        taskQueue: this.config.taskQueue,
+        workflowId,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SA_PROCESS, value: ProcessType.OVERDRACHT },
+          { key: SA_SCHOOL, value: pupil.schoolId },
+        ],
+        args: [
+          {
+            schoolId: pupil.schoolId,
+            pupilId: pupil.id,
+            startedBy: { id: user.id, name: user.name },
+            schoolYear: input.schoolYear,
+            applicationReceivedOn: receivedOn,
+            preferenceSchoolIds: preferences,
+            poSchoolName: input.poSchoolName.trim(),
+            poContactName: input.poContactName?.trim() || null,
+            supportNeedsExpected: input.supportNeedsExpected,
+            brugklascoordinatorId: input.brugklascoordinatorId ?? null,
+          },
+        ],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new AppError('CONFLICT', 'De overdracht van deze leerling voor dit schooljaar is al eerder gestart en afgesloten', 'The transfer of this pupil for this school year was already started and closed', { caseId: workflowId });
+      }
+      throw err;
+    }
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      if (await this.dataSource.getRepository(CaseSummaryEntity).existsBy({ id: workflowId })) return this.cases.summary(user, workflowId);
+      if (Date.now() > deadline) {
+        throw new AppError('UNAVAILABLE', 'De overdracht is gestart maar nog niet zichtbaar; probeer het zo opnieuw', 'The transfer was started but is not visible yet; try again shortly', { caseId: workflowId });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { Provider } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuditTrailRepository } from '@zorgroute/domain';
+import { AuditInterceptor } from './audit.interceptor';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { QuietExceptionsFilter } from './quiet-exceptions.filter';
+import { SecurityResolver } from './security.resolver';
+
+/** Audit of every mutation, the generic input guard, quiet client errors, login rate limiting, audit queries. */
+export const SECURITY_PROVIDERS: Provider[] = [
+  { provide: AuditTrailRepository, useFactory: (ds: DataSource) => new AuditTrailRepository(ds), inject: [DataSource] },
+  { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  { provide: APP_FILTER, useClass: QuietExceptionsFilter },
+  { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter(process.env) },
+  SecurityResolver,
+];

@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+/* global performance */
+// The scale benchmark: `npm run bench [-- --cases 5000 --timers 10000 --skip timers,board]`. Starts its own stack of
+// real processes (bench/lib/stack.mjs, from the built output), prints a table and writes bench/results/<time>.json.
+// - burst: N zorgplicht cases through GraphQL registerAanmelding (concurrency --concurrency), cases/s until all are
+//   on the SWV board (zorgplichtClocks); then bare Temporal workflow starts/s on the same server; both and the ratio;
+// - timers: --timers workflows with one timer each, all due at the same moment; lateness p50/p99, worker RSS;
+// - board: zorgplichtClocks latency p50/p95 at 10,000 and 100,000 open cases (rows beyond the burst are inserted in
+//   bulk with SQL as copies of a real row);
+// - history: events and bytes per case in the recorded histories of the time-skipping int-specs
+//   (libs/workflows/test/histories), against Temporal's limits (51,200 events / 50 MB).
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { fromRoot } from '../infra/scripts/lib/index.mjs';
+import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
+import { Stack } from './lib/stack.mjs';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const N = Number(arg('cases', 5000));
+const TIMERS = Number(arg('timers', 10000));
+const CONCURRENCY = Number(arg('concurrency', 32));
+const BOARD_SIZES = String(arg('board', '10000,100000')).split(',').map(Number);
+const SKIP = new Set(String(arg('skip', '')).split(',').filter(Boolean));
+const HISTORY_LIMIT = { events: 51_200, bytes: 50 * 1024 * 1024 };
+const CLOCK_COUNT = `query { zorgplichtClocks { clocks { caseId } } }`;
+const REGISTER = `mutation($i: RegisterAanmeldingInput!) { registerAanmelding(input: $i) { id } }`;
+
+function machine() {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model;
+  return { nproc: os.availableParallelism(), cpu, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg().map((l) => +l.toFixed(2)), node: process.version };
+}
+
+async function pool(count, concurrency, fn) {
+  let next = 0;
+  const errors = [];
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        try {
+          await fn(i);
+        } catch (error) {
+          errors.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  return errors;
+}
+
+async function burst(stack, temporal, results) {
+  const zc = await new Gql(stack.apiUrl).login('zc@daltoncollege.example');
+  const admin = await new Gql(stack.apiUrl).login('beheer@zorgroute.example');
+  const db = new pg.Client({ connectionString: stack.pg.url });
+  db.on('error', () => undefined);
+  await db.connect();
+  const { rows } = await db.query(`select id from school where brin = '99XA00'`);
+  await db.end();
+  const before = (await admin.ok(CLOCK_COUNT)).zorgplichtClocks.clocks.length;
+  const receivedOn = new Date().toISOString().slice(0, 10);
+  const t0 = Date.now();
+  const errors = await pool(N, CONCURRENCY, async (i) => {
+    const r = await zc.request(REGISTER, {
+      i: { newPupil: { firstName: `Bench${i}`, lastName: 'Aanmeldweek', dateOfBirth: '2014-03-01', parents: [{ name: `Ouder Bench${i}`, email: `ouder.bench${i}@voorbeeldmail.example` }] }, receivedOn, extraSupportExpected: true, preferenceSchoolIds: [rows[0].id] },
+    });
+    if (r.errors) throw new Error(r.errors[0].message);
+  });
+  const acceptedMs = Date.now() - t0;
+  const ok = N - errors.length;
+  if (ok === 0) throw new Error(`every registration failed: ${errors[0]}`);
+  await eventually(async () => (await admin.ok(CLOCK_COUNT, {}, { timeoutMs: 120_000 })).zorgplichtClocks.clocks.length >= before + ok, 1_800_000, 'every case on the SWV board', 2_000);
+  const visibleMs = Date.now() - t0;
+  // Bare starts of a trivial workflow on the same server (no worker needed to start; a separate queue).
+  const queue = `bench-bare-${Date.now()}`;
+  const t1 = Date.now();
+  const bareErrors = await pool(N, CONCURRENCY, (i) => temporal.workflow.start('benchTrivial', { taskQueue: queue, workflowId: `${queue}-${i}`, args: [] }));
+  const bareMs = Date.now() - t1;
+  const casesPerSec = ok / (visibleMs / 1000);
+  const barePerSec = (N - bareErrors.length) / (bareMs / 1000);
+  results.burst = {
+    cases: N,
+    concurrency: CONCURRENCY,
+    failed: errors.length,
+    firstErrors: [...new Set(errors)].slice(0, 3),
+    acceptedMs,
+    allVisibleOnBoardMs: visibleMs,
+    casesPerSec: +casesPerSec.toFixed(1),
+    bareStarts: N - bareErrors.length,
+    bareStartsPerSec: +barePerSec.toFixed(1),
+    ratio: +(casesPerSec / barePerSec).toFixed(3),
+  };
+}
+
+async function timers(stack, temporal, results) {
+  const queue = `bench-timers-${Date.now()}`;
+  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, BENCH_TASK_QUEUE: queue }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const late = [];
+  const timerLate = [];
+  child.on('message', (m) => {
+    if (m.fired) {
+      for (const f of m.fired) {
+        late.push(f.lateMs);
+        timerLate.push(f.timerLateMs);
+      }
+    }
+  });
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
+  });
+  const rss = () => {
+    try {
+      return Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const rssIdle = rss();
+  // All due at one moment, after every start had time to happen (estimated generously from a first batch).
+  const t0 = Date.now();
+  const dueAtMs = t0 + 30_000 + TIMERS * 20;
+  const errors = await pool(TIMERS, CONCURRENCY, (i) => temporal.workflow.start('benchReminder', { taskQueue: queue, workflowId: `${queue}-${i}`, args: [`r${i}`, dueAtMs] }));
+  const startMs = Date.now() - t0;
+  // If starting took longer than the margin, early timers are due before the last start: reported, not hidden.
+  const allStartedBeforeDue = Date.now() < dueAtMs;
+  let rssPeak = rss();
+  const rssWithTimers = rssPeak;
+  await eventually(async () => {
+    rssPeak = Math.max(rssPeak, rss());
+    return late.length >= TIMERS - errors.length;
+  }, 1_800_000, 'every reminder fired', 500);
+  child.kill('SIGTERM');
+  const mib = (b) => +(b / 2 ** 20).toFixed(0);
+  results.timers = {
+    workflows: TIMERS,
+    allStartedBeforeDue,
+    dueAfterStartOfBurstMs: dueAtMs - t0,
+    failedStarts: errors.length,
+    startMs,
+    fired: late.length,
+    timerLateP50Ms: percentile(timerLate, 50),
+    timerLateP99Ms: percentile(timerLate, 99),
+    lateP50Ms: percentile(late, 50),
+    lateP99Ms: percentile(late, 99),
+    lateMaxMs: Math.max(...late),
+    workerRssIdleMiB: mib(rssIdle),
+    workerRssWaitingMiB: mib(rssWithTimers),
+    workerRssPeakMiB: mib(rssPeak),
+  };
+}
+
+async function board(stack, results) {
+  const admin = await new Gql(stack.apiUrl).login('beheer@zorgroute.example');
+  const loket = await new Gql(stack.apiUrl).login('loket@swv-voorbeeldregio.example');
+  const db = new pg.Client({ connectionString: stack.pg.url });
+  db.on('error', () => undefined);
+  await db.connect();
+  const cols = (await db.query(`select column_name from information_schema.columns where table_name = 'case_summary' and column_name <> 'id' order by ordinal_position`)).rows.map((r) => `"${r.column_name}"`);
+  const { rows: [model] } = await db.query(`select id from case_summary where process = 'ZORGPLICHT' and closed_at is null limit 1`);
+  results.board = [];
+  for (const size of BOARD_SIZES) {
+    const open = Number((await db.query(`select count(*) from case_summary where process = 'ZORGPLICHT' and closed_at is null`)).rows[0].count);
+    if (open < size) {
+      await db.query(
+        `insert into case_summary (id, ${cols.join(', ')}) select 'bench-copy-' || g || '-' || c.id, ${cols.map((c) => `c.${c}`).join(', ')} from case_summary c, generate_series($2::int, $3::int) g where c.id = $1`,
+        [model.id, open + 1, size],
+      );
+    }
+    const measure = async (gql) => {
+      const ms = [];
+      let count = 0;
+      for (let i = 0; i < (size >= 50_000 ? 6 : 12); i++) {
+        const t = performance.now();
+        count = (await gql.ok(CLOCK_COUNT, {}, { timeoutMs: 300_000 })).zorgplichtClocks.clocks.length;
+        ms.push(performance.now() - t);
+      }
+      ms.shift(); // warm-up
+      return { visible: count, p50Ms: Math.round(percentile(ms, 50)), p95Ms: Math.round(percentile(ms, 95)) };
+    };
+    results.board.push({ openCases: size, admin: await measure(admin), swv: await measure(loket) });
+  }
+  await db.end();
+}
+
+function history(results) {
+  const dir = fromRoot('libs/workflows/test/histories');
+  results.history = fs
+    .readdirSync(dir)
+    .filter((f) => /^(jos|zorgroute|zorgplicht|ondersteuningstraject)-/.test(f))
+    .map((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const events = JSON.parse(text).events ?? [];
+      const first = events[0]?.eventTime;
+      const last = events.at(-1)?.eventTime;
+      const days = first && last ? Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) : null;
+      return { history: f.replace(/\.json$/, ''), events: events.length, kib: Math.round(text.length / 1024), spanDays: days, eventsPctOfLimit: +((100 * events.length) / HISTORY_LIMIT.events).toFixed(2), bytesPctOfLimit: +((100 * text.length) / HISTORY_LIMIT.bytes).toFixed(2) };
+    })
+    .sort((a, b) => b.events - a.events);
+}
+
+function table(title, rows) {
+  process.stdout.write(`\n${title}\n`);
+  console.table(rows);
+}
+
+async function main() {
+  const results = { startedAt: new Date().toISOString(), machine: machine(), options: { cases: N, timers: TIMERS, concurrency: CONCURRENCY, board: BOARD_SIZES, skip: [...SKIP] } };
+  history(results);
+  const stack = new Stack({ name: 'bench' });
+  const onSignal = () => stack.stop().finally(() => process.exit(143));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    await stack.start();
+    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address }) });
+    for (const [name, phase] of [
+      ['burst', () => burst(stack, temporal, results)],
+      ['timers', () => timers(stack, temporal, results)],
+      ['board', () => board(stack, results)],
+    ]) {
+      if (SKIP.has(name)) continue;
+      process.stdout.write(`[bench] ${name}…\n`);
+      try {
+        await phase();
+        process.stdout.write(`[bench] ${name}: ${JSON.stringify(results[name])}\n`);
+      } catch (error) {
+        results.errors = { ...results.errors, [name]: error instanceof Error ? error.message : String(error) };
+        process.stdout.write(`[bench] ${name} failed: ${results.errors[name]}\n`);
+      }
+    }
+    await temporal.connection.close();
+  } finally {
+    await stack.stop();
+    await sleep(100);
+  }
+  results.finishedAt = new Date().toISOString();
+  results.machine.loadavgAfter = os.loadavg().map((l) => +l.toFixed(2));
+  fs.mkdirSync(fromRoot('bench/results'), { recursive: true });
+  const file = fromRoot('bench/results', `${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  table('Machine', [results.machine]);
+  if (results.burst) table('Aanmeldweek burst', [results.burst]);
+  if (results.timers) table('Timers at scale', [results.timers]);
+  if (results.board) table('SWV board (zorgplichtClocks)', results.board.map((b) => ({ openCases: b.openCases, adminP50: b.admin.p50Ms, adminP95: b.admin.p95Ms, swvVisible: b.swv.visible, swvP50: b.swv.p50Ms, swvP95: b.swv.p95Ms })));
+  if (results.errors) table('Failed phases', [results.errors]);
+  table('History size (recorded time-skipping histories)', results.history);
+  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}\n`);
+  if (results.errors) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${error?.details ?? ""}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Runs once, when the postgres container initialises an empty data directory (docker-entrypoint-initdb.d).
+# Creates one role per system and the Zorgroute database; Temporal's role creates its own two databases
+# (temporal, temporal_visibility) through temporal-sql-tool in the temporal-schema job.
+set -eu
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
+  -v temporal_user="$TEMPORAL_DB_USER" -v temporal_password="$TEMPORAL_DB_PASSWORD" \
+  -v app_user="$ZORGROUTE_DB_USER" -v app_password="$ZORGROUTE_DB_PASSWORD" -v app_db="$ZORGROUTE_DB_NAME" <<'SQL'
+-- Temporal: may create databases (temporal-sql-tool create-database); owns them and their schemas.
+CREATE ROLE :"temporal_user" LOGIN CREATEDB PASSWORD :'temporal_password';
+-- Zorgroute: owns its database; the migrations create its tables (no superuser rights needed).
+CREATE ROLE :"app_user" LOGIN PASSWORD :'app_password';
+CREATE DATABASE :"app_db" OWNER :"app_user" ENCODING 'UTF8';
+SQL

@@ -1,0 +1,498 @@
+#!/usr/bin/env node
+// `npm run production-check`: proves the production path without Docker.
+//
+//   1. builds Temporal's own server (`temporal-server`, not the CLI's dev server) and `temporal-sql-tool` from the
+//      Go module go.temporal.io/server at a pinned version (.tools/temporal-server/<version>/);
+//   2. starts a project-local PostgreSQL 15 (.data/prod-check-postgres) with separate roles and databases for
+//      Temporal (temporal, temporal_visibility — created and migrated with temporal-sql-tool) and Zorgroute;
+//   3. writes the server configuration (PostgreSQL default store + SQL visibility, frontend/history/matching/worker
+//      in one process), starts `temporal-server start`, registers the namespace and the search attributes;
+//   4. runs the built Zorgroute migrations, worker (prebuilt workflow bundle) and api with NODE_ENV=production,
+//      loads the demo data, and checks end to end through GraphQL: a zorgcoördinator starts an
+//      ondersteuningstraject, the read model shows it with its next due date, the e-mail reaches the mail catcher,
+//      the case is found through the custom search attributes in SQL visibility, its reminder timer is durable,
+//      and it survives a restart of the Temporal server (the next step is recorded afterwards);
+//   5. stops everything and prints a PASS/FAIL summary (exit code 0/1).
+//
+// Not part of `npm test` (the first Go build alone takes minutes). Options: --skip-build (use the existing dist/
+// folders), --keep-data (keep the PostgreSQL cluster's databases from the previous run instead of recreating them).
+// See docs/operations.md "How the production path is verified".
+/* global fetch, AbortSignal -- Node.js 20 globals */
+import { Buffer } from 'node:buffer';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  box,
+  capture,
+  color,
+  dataDir,
+  displayPath,
+  ensureNodeModules,
+  ensurePostgres,
+  ensureTemporalCli,
+  findPostgresBinDir,
+  formatDuration,
+  freePort,
+  fromRoot,
+  localBin,
+  log,
+  requireFiles,
+  run,
+  runMain,
+  SEARCH_ATTRIBUTES,
+  sleep,
+  startMailCatcher,
+  Supervisor,
+  waitForHttp,
+  ZorgrouteError,
+} from '../scripts/lib/index.mjs';
+import { ensureTemporalServer, setupTemporalSchemas, startTemporalServer, TEMPORAL_SERVER_VERSION } from './temporal-server.mjs';
+
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--skip-build');
+const keepData = args.includes('--keep-data');
+
+const BUILT_FILES = {
+  migrate: 'libs/domain/dist/migrate.js',
+  api: 'apps/api/dist/main.js',
+  seed: 'apps/api/dist/seed.js',
+  worker: 'apps/worker/dist/main.js',
+  workflowBundle: 'apps/worker/dist/workflow-bundle.js',
+};
+const STATE_DIR = path.join(dataDir, 'prod-check');
+const PG_DIR = path.join(dataDir, 'prod-check-postgres');
+const NAMESPACE = 'default';
+const TASK_QUEUE = 'zorgroute';
+/** Closed workflows are kept this long in Temporal (the audit trail and read model stay in Zorgroute's database). */
+const RETENTION = '30d';
+const ZC_EMAIL = 'zc@daltoncollege.example';
+const PARENT_EMAIL = 'ouder.bakker@voorbeeldmail.example';
+const PUPIL_NAME = 'Lina Bakker';
+
+/** The checks of this run, printed in the summary. */
+const results = [];
+
+/** Run one named check; a failure is recorded and rethrown (later checks depend on earlier ones). */
+async function check(name, fn) {
+  const started = Date.now();
+  log(`${color('bold', 'check')}: ${name}…`);
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, ms: Date.now() - started, detail: detail ?? '' });
+    log(`${color('green', 'ok')}: ${name}${detail ? ` — ${detail}` : ''}`);
+    return detail;
+  } catch (error) {
+    results.push({ name, ok: false, ms: Date.now() - started, detail: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+/** An error that stops `eventually` at once (a process we wait for has exited). */
+function fatal(proc) {
+  const error = new ZorgrouteError(`${proc.describeExit()}.`, { details: proc.recentOutput(10) });
+  error.fatal = true;
+  return error;
+}
+
+/** Poll `fn` until it returns a truthy value (errors count as "not yet", except fatal ones). */
+async function eventually(fn, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = null;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      if (error?.fatal) throw error;
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new ZorgrouteError(`timed out after ${formatDuration(timeoutMs)} waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+    }
+    await sleep(500);
+  }
+}
+
+/** An HS256 session token exactly as the api's AuthService issues it (iss "zorgroute", sub = user id, role). */
+function sessionToken(secret, user) {
+  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${b64({ alg: 'HS256' })}.${b64({ role: user.role, sub: user.id, iss: 'zorgroute', iat: now, exp: now + 3600 })}`;
+  return `${unsigned}.${crypto.createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+/** A small GraphQL-over-HTTP client. */
+function graphqlClient(url) {
+  const client = {
+    token: null,
+    async request(query, variables = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(60_000),
+      });
+      return response.json();
+    },
+    async ok(query, variables) {
+      const result = await client.request(query, variables);
+      if (result.errors?.length) throw new ZorgrouteError(`GraphQL error: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    },
+  };
+  return client;
+}
+
+/** Messages in the mail catcher (maildev REST API) addressed to `address`. */
+async function mailsTo(webUrl, address) {
+  const response = await fetch(`${webUrl}/email`, { signal: AbortSignal.timeout(10_000) });
+  const all = await response.json();
+  return all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}
+
+/** Run the Temporal CLI against the production server; returns stdout, throws with stderr on failure. */
+async function temporalCli(cli, address, cliArgs, timeoutMs = 30_000) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEMPORAL_')));
+  const result = await capture(cli, [...cliArgs, '--address', address], { env, timeoutMs });
+  if (!result.ok) throw new ZorgrouteError(`\`temporal ${cliArgs.join(' ')}\` failed: ${(result.stderr || result.stdout).trim()}`);
+  return result.stdout;
+}
+
+/** Run SQL as the cluster's superuser and return the unaligned, tuples-only output. */
+async function psql(binDir, port, database, sql) {
+  const result = await capture(path.join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'zorgroute', '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql]);
+  if (!result.ok) throw new ZorgrouteError(`psql failed on ${database}: ${(result.stderr || result.stdout).trim()}`);
+  return result.stdout.trim();
+}
+
+function printSummary(totalMs) {
+  const failed = results.filter((r) => !r.ok);
+  const width = Math.max(...results.map((r) => r.name.length), 10);
+  const lines = [
+    color('bold', `Production check (Temporal Server ${TEMPORAL_SERVER_VERSION} on PostgreSQL): ${failed.length === 0 ? color('green', 'PASS') : color('red', 'FAIL')}`),
+    '',
+    ...results.map((r) => `${r.ok ? color('green', 'PASS') : color('red', 'FAIL')}  ${r.name.padEnd(width)}  ${formatDuration(r.ms).padStart(8)}`),
+    '',
+    `${results.length - failed.length} passed, ${failed.length} failed, total ${formatDuration(totalMs)}`,
+  ];
+  box(lines);
+  for (const r of failed) process.stdout.write(`${color('red', 'FAIL')} ${r.name}: ${r.detail}\n`);
+}
+
+runMain(async () => {
+  const runStarted = Date.now();
+  const supervisor = new Supervisor();
+  supervisor.handleSignals();
+  let failure = null;
+  try {
+    // 1. Tools and the build.
+    await check('tools: Node packages, Temporal CLI, Temporal server and SQL tool', async () => {
+      await ensureNodeModules();
+      const cli = await ensureTemporalCli();
+      const paths = await ensureTemporalServer();
+      process.env.ZR_PROD_CHECK_CLI = cli;
+      return `temporal-server ${TEMPORAL_SERVER_VERSION} (${displayPath(paths.server)})`;
+    });
+    const cli = process.env.ZR_PROD_CHECK_CLI;
+    delete process.env.ZR_PROD_CHECK_CLI;
+
+    await check('build: apps and libs (prebuilt workflow bundle)', async () => {
+      if (skipBuild) log('skipping the build (--skip-build)');
+      else {
+        await run(localBin('nx'), ['run-many', '-t', 'build', '--outputStyle=stream'], {
+          what: 'build the apps and libs',
+          hint: 'Fix the build errors shown above and run the check again.',
+        });
+      }
+      requireFiles(Object.values(BUILT_FILES), 'for the production check', 'Run the build (`npx nx run-many -t build`) and check its output.');
+      return `${BUILT_FILES.workflowBundle} (${Math.round(fs.statSync(BUILT_FILES.workflowBundle).size / 1024)} KiB)`;
+    });
+
+    // 2. PostgreSQL: one cluster, separate roles and databases for Temporal and Zorgroute (as in production).
+    let pg;
+    let pgBin;
+    await check('PostgreSQL: cluster, roles temporal and zorgroute_app, database zorgroute', async () => {
+      pg = supervisor.add('PostgreSQL', await ensurePostgres({ dataDir: PG_DIR, port: 54339, databases: ['zorgroute'], recreate: !keepData, urlEnv: '' }));
+      pgBin = findPostgresBinDir(PG_DIR);
+      await psql(
+        pgBin,
+        pg.port,
+        'postgres',
+        `DO $$ BEGIN
+           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'temporal') THEN CREATE ROLE temporal LOGIN CREATEDB; END IF;
+           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'zorgroute_app') THEN CREATE ROLE zorgroute_app LOGIN; END IF;
+         END $$;`,
+      );
+      await psql(pgBin, pg.port, 'postgres', 'ALTER DATABASE zorgroute OWNER TO zorgroute_app');
+      if (!keepData) {
+        for (const db of ['temporal', 'temporal_visibility']) await psql(pgBin, pg.port, 'postgres', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      }
+      return `127.0.0.1:${pg.port} (${displayPath(PG_DIR)})`;
+    });
+
+    await check('temporal-sql-tool: create temporal + temporal_visibility, setup-schema 0.0, update-schema', async () => {
+      await setupTemporalSchemas({ host: '127.0.0.1', port: pg.port, user: 'temporal' });
+      const version = await psql(pgBin, pg.port, 'temporal', 'SELECT curr_version FROM schema_version');
+      const visibility = await psql(pgBin, pg.port, 'temporal_visibility', 'SELECT curr_version FROM schema_version');
+      const owner = await psql(pgBin, pg.port, 'postgres', "SELECT string_agg(DISTINCT pg_get_userbyid(datdba), ',') FROM pg_database WHERE datname LIKE 'temporal%'");
+      return `schema temporal ${version}, temporal_visibility ${visibility} (owner ${owner})`;
+    });
+
+    // 3. Temporal's server on PostgreSQL.
+    let temporal;
+    await check('temporal-server: start (frontend, history, matching, worker) on PostgreSQL', async () => {
+      temporal = await startTemporalServer({ stateDir: path.join(STATE_DIR, 'temporal'), pg: { host: '127.0.0.1', port: pg.port, user: 'temporal' } });
+      // Registered without its process: the check restarts the server, and whichever process runs then must be stopped.
+      supervisor.add('Temporal server', { stop: () => temporal.stop() });
+      const info = await eventually(
+        () => {
+          if (!temporal.process.running) throw fatal(temporal.process);
+          return temporalCli(cli, temporal.address, ['operator', 'cluster', 'describe', '--output', 'json']);
+        },
+        60_000,
+        'the cluster to answer',
+      );
+      const cluster = JSON.parse(info);
+      return `${temporal.address}, server ${cluster.serverVersion}, persistence ${cluster.persistenceStore}, visibility ${cluster.visibilityStore}`;
+    });
+
+    await check(`namespace "${NAMESPACE}" and search attributes (infra/compose/temporal/setup-namespace.sh)`, async () => {
+      // The deployment's own job script, with our Temporal CLI on PATH.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEMPORAL_')));
+      await run('sh', [fromRoot('infra', 'compose', 'temporal', 'setup-namespace.sh')], {
+        env: {
+          ...env,
+          PATH: `${path.dirname(cli)}${path.delimiter}${process.env.PATH ?? ''}`,
+          TEMPORAL_ADDRESS: temporal.address,
+          TEMPORAL_NAMESPACE: NAMESPACE,
+          TEMPORAL_RETENTION: RETENTION,
+        },
+        prefix: '[setup-namespace]',
+        what: 'register the namespace and search attributes (infra/compose/temporal/setup-namespace.sh)',
+      });
+      const listed = JSON.parse(await temporalCli(cli, temporal.address, ['operator', 'search-attribute', 'list', '--namespace', NAMESPACE, '--output', 'json']));
+      const custom = listed.customAttributes ?? {};
+      const missing = Object.keys(SEARCH_ATTRIBUTES).filter((n) => !(n in custom));
+      if (missing.length) throw new ZorgrouteError(`search attributes missing after registration: ${missing.join(', ')}`);
+      return Object.entries(SEARCH_ATTRIBUTES)
+        .map(([n, t]) => `${n}=${t}`)
+        .join(', ');
+    });
+
+    // 4. Zorgroute, configured as in production.
+    const mail = supervisor.add(
+      'mail catcher',
+      await (async () => {
+        const mailDir = path.join(STATE_DIR, 'mail');
+        fs.rmSync(mailDir, { recursive: true, force: true });
+        return startMailCatcher({ smtpPort: 0, webPort: 0, mailDir, silent: true });
+      })(),
+    );
+    const apiPort = await freePort(0);
+    const metricsPort = await freePort(0);
+    const authSecret = crypto.randomBytes(32).toString('base64url');
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEMPORAL_|AUTH_|WORKFLOW_BUNDLE_PATH$|DATABASE_URL$|SMTP_URL$|MAIL_|API_|APP_URL$)/.test(k))),
+      NODE_ENV: 'production',
+      DATABASE_URL: `postgres://zorgroute_app@127.0.0.1:${pg.port}/zorgroute`,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: NAMESPACE,
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      TEMPORAL_UI_URL: 'https://temporal.zorgroute.example',
+      SMTP_URL: mail.smtpUrl,
+      MAIL_FROM: 'Zorgroute <noreply@zorgroute.example>',
+      APP_URL: 'https://zorgroute.example',
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      API_PUBLIC_URL: 'https://zorgroute.example',
+      AUTH_SECRET: authSecret,
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
+    };
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+    await check('migrations: node libs/domain/dist/migrate.js (as zorgroute_app)', async () => {
+      const { output } = await run(process.execPath, [BUILT_FILES.migrate], { env, prefix: '[migrate]', what: 'run the database migrations' });
+      const tables = await psql(pgBin, pg.port, 'zorgroute', "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'");
+      return `${output.split('\n').pop()}; ${tables} tables`;
+    });
+
+    let worker;
+    await check('worker: NODE_ENV=production, prebuilt workflow bundle, polling', async () => {
+      worker = supervisor.spawn('worker', process.execPath, [BUILT_FILES.worker], { env });
+      const line = await eventually(
+        () => {
+          if (!worker.running) throw fatal(worker);
+          return worker.tail.find((l) => l.includes('polling task queue'));
+        },
+        120_000,
+        'the worker to poll',
+      );
+      const expected = path.resolve(BUILT_FILES.workflowBundle);
+      if (!line.includes(`workflow code: bundle ${expected}`)) throw new ZorgrouteError(`the worker did not load the prebuilt bundle: ${line}`);
+      return `workflow code from ${BUILT_FILES.workflowBundle}`;
+    });
+
+    let api;
+    await check('api: NODE_ENV=production, /health ok (PostgreSQL and Temporal reachable)', async () => {
+      api = supervisor.spawn('api', process.execPath, [BUILT_FILES.api], { env });
+      await waitForHttp(`${apiUrl}/health`, 120_000, { what: 'The api', process: api });
+      const health = await (await fetch(`${apiUrl}/health`)).json();
+      if (health.status !== 'ok') throw new ZorgrouteError(`/health answered ${JSON.stringify(health)}`);
+      return JSON.stringify(health);
+    });
+
+    const gql = graphqlClient(`${apiUrl}/graphql`);
+    await check('production settings: devLogin refused, GraphQL introspection off', async () => {
+      const dev = await gql.request('mutation($e: String!) { devLogin(email: $e) { token } }', { e: ZC_EMAIL });
+      const code = dev.errors?.[0]?.extensions?.code;
+      if (code !== 'FORBIDDEN') throw new ZorgrouteError(`devLogin was not refused: ${JSON.stringify(dev)}`);
+      const intro = await gql.request('{ __schema { queryType { name } } }');
+      if (!intro.errors?.length) throw new ZorgrouteError('introspection answered in production');
+      return `devLogin → ${code}; introspection → "${intro.errors[0].message}"`;
+    });
+
+    await check('demo data: node apps/api/dist/seed.js', async () => {
+      const { output } = await run(process.execPath, [BUILT_FILES.seed], { env, prefix: '[seed]', what: 'load the demo data' });
+      return output.split('\n').filter((l) => l.includes('demo data ready')).pop() ?? 'done';
+    });
+
+    // 5. End to end through GraphQL.
+    let caseId;
+    await check('log in as the demo zorgcoördinator', async () => {
+      const row = await psql(pgBin, pg.port, 'zorgroute', `SELECT id || '|' || role FROM app_user WHERE email = '${ZC_EMAIL}'`);
+      const [id, role] = row.split('|');
+      if (!id) throw new ZorgrouteError(`${ZC_EMAIL} is not in app_user`);
+      gql.token = sessionToken(authSecret, { id, role });
+      const { me } = await gql.ok('{ me { name role } }');
+      return `${me.name} (${me.role}), session token signed with AUTH_SECRET`;
+    });
+
+    await check('startTrajectory → workflow on the cluster', async () => {
+      const { pupils } = await gql.ok('{ pupils { id displayName } }');
+      const pupil = pupils.find((p) => p.displayName === PUPIL_NAME);
+      if (!pupil) throw new ZorgrouteError(`pupil ${PUPIL_NAME} not found`);
+      const start = () =>
+        gql.request('mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status } }', {
+          i: { pupilId: pupil.id, reason: 'Productiecontrole: valt stil in de klas', weeks: 8, requestKey: `prod-check-${Date.now()}` },
+        });
+      let result = await start();
+      const conflict = result.errors?.[0]?.extensions;
+      if (conflict?.code === 'CONFLICT' && conflict.details?.caseId && keepData) {
+        // --keep-data: the previous run's trajectory for this pupil is still open; stop it and start a new one.
+        log(`stopping the open trajectory of the previous run (${conflict.details.caseId})`);
+        await gql.ok('mutation($c: ID!, $i: StopTrajectoryInput!) { stopTrajectory(caseId: $c, input: $i) { status } }', {
+          c: conflict.details.caseId,
+          i: { reason: 'Productiecontrole: nieuwe run' },
+        });
+        result = await eventually(async () => {
+          const r = await start();
+          return r.errors?.[0]?.extensions?.code === 'CONFLICT' ? null : r;
+        }, 30_000, 'the previous trajectory to close');
+      }
+      if (result.errors?.length) throw new ZorgrouteError(`GraphQL error: ${JSON.stringify(result.errors)}`);
+      const { startTrajectory } = result.data;
+      caseId = startTrajectory.id;
+      return `${caseId} (${startTrajectory.status})`;
+    });
+
+    let nextDue;
+    await check('read model: case in INTAKE with owner and next due date', async () => {
+      const row = await eventually(
+        async () => {
+          const { cases } = await gql.ok('query($f: CaseFilter) { cases(filter: $f) { id status waitingFor nextDueDate ownerName } }', {
+            f: { process: 'ONDERSTEUNINGSTRAJECT' },
+          });
+          return cases.find((c) => c.id === caseId && c.waitingFor === 'RECORD_INTAKE');
+        },
+        30_000,
+        'the case in the read model',
+      );
+      if (row.status !== 'INTAKE' || !/^\d{4}-\d{2}-\d{2}$/.test(row.nextDueDate ?? '')) throw new ZorgrouteError(`unexpected row ${JSON.stringify(row)}`);
+      if (row.nextDueDate <= new Date().toISOString().slice(0, 10)) throw new ZorgrouteError(`next due date ${row.nextDueDate} is not in the future`);
+      nextDue = row.nextDueDate;
+      return `status ${row.status}, waiting for ${row.waitingFor}, owner ${row.ownerName}, next due ${row.nextDueDate}`;
+    });
+
+    await check('e-mail: task e-mail to the zorgcoördinator and notice to the parent (mail catcher)', async () => {
+      const link = `/cases/${encodeURIComponent(caseId)}`;
+      const toZc = await eventually(async () => (await mailsTo(mail.webUrl, ZC_EMAIL)).find((m) => m.text?.includes(link)), 60_000, 'the task e-mail');
+      if (!toZc.text.includes('Uiterlijk af:')) throw new ZorgrouteError(`the task e-mail has no due date: ${toZc.subject}`);
+      const toParent = await eventually(async () => (await mailsTo(mail.webUrl, PARENT_EMAIL)).find((m) => m.text?.includes('Lina')), 60_000, 'the parent e-mail');
+      return `"${toZc.subject}" → ${ZC_EMAIL}; "${toParent.subject}" → ${PARENT_EMAIL}`;
+    });
+
+    await check('SQL visibility: case found by its custom search attributes', async () => {
+      const query = `WorkflowId = '${caseId}' AND ZrProcess = 'ONDERSTEUNINGSTRAJECT' AND ZrStatus = 'INTAKE' AND ZrWaitingFor = 'RECORD_INTAKE' AND ZrStuck = false AND ZrNextDue >= '${nextDue}T00:00:00Z'`;
+      const found = await eventually(
+        async () => {
+          const list = JSON.parse((await temporalCli(cli, temporal.address, ['workflow', 'list', '--namespace', NAMESPACE, '--query', query, '--output', 'json'])) || '[]');
+          return list.length === 1 ? list : null;
+        },
+        30_000,
+        'the case in visibility',
+      );
+      return `1 match for ${query.replace(`WorkflowId = '${caseId}' AND `, '')} (${found[0].status ?? 'running'})`;
+    });
+
+    await check('durable reminder timer in the workflow history (PostgreSQL)', async () => {
+      const history = JSON.parse(await temporalCli(cli, temporal.address, ['workflow', 'show', '--namespace', NAMESPACE, '--workflow-id', caseId, '--output', 'json']));
+      const events = history.events ?? [];
+      const ofType = (re) => events.filter((e) => re.test(String(e.eventType)));
+      const ended = new Set(
+        [...ofType(/TIMER_FIRED|TimerFired/i), ...ofType(/TIMER_CANCELED|TimerCanceled/i)].map(
+          (e) => (e.timerFiredEventAttributes ?? e.timerCanceledEventAttributes ?? {}).timerId,
+        ),
+      );
+      const pending = ofType(/TIMER_STARTED|TimerStarted/i)
+        .map((e) => e.timerStartedEventAttributes ?? {})
+        .filter((t) => !ended.has(t.timerId));
+      if (pending.length === 0) throw new ZorgrouteError(`no pending timer in ${events.length} history events`);
+      const seconds = pending.map((t) => Number(String(t.startToFireTimeout ?? '0').replace(/s$/, ''))).sort((a, b) => b - a);
+      const human = (s) => (s >= 86_400 ? `${(s / 86_400).toFixed(1)} d` : `${(s / 3600).toFixed(1)} h`);
+      return `${events.length} events; ${pending.length} pending timer(s), firing after ${seconds.map(human).join(', ')}`;
+    });
+
+    await check('restart temporal-server: the case survives, the next step is recorded afterwards', async () => {
+      await temporal.restart();
+      await eventually(() => temporalCli(cli, temporal.address, ['workflow', 'describe', '--namespace', NAMESPACE, '--workflow-id', caseId]).then(() => true), 60_000, 'the case after the restart');
+      const today = new Date().toISOString().slice(0, 10);
+      const result = await eventually(
+        async () => {
+          const r = await gql.request('mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }', {
+            c: caseId,
+            i: { intakeDate: today, goal: 'Ik wil mijn huiswerk zelf plannen' },
+          });
+          if (r.errors?.length) throw new ZorgrouteError(JSON.stringify(r.errors));
+          return r.data;
+        },
+        90_000,
+        'recordIntake after the restart',
+      );
+      const { case: detail } = await gql.ok('query($id: ID!) { case(id: $id) { summary { status } timeline { kind } } }', { id: caseId });
+      if (detail.summary.status !== 'MATCHING') throw new ZorgrouteError(`status after the intake is ${detail.summary.status}`);
+      return `recordIntake → ${result.recordIntake.status}; timeline ${detail.timeline.map((t) => t.kind).join(', ')}`;
+    });
+
+    await check('metrics: Temporal server and worker expose Prometheus metrics', async () => {
+      const server = await (await fetch(temporal.metricsUrl, { signal: AbortSignal.timeout(10_000) })).text();
+      const workerMetrics = await (await fetch(`http://${env.WORKER_METRICS_ADDRESS}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+      // Kept for reference (metric names for dashboards and alerts): .data/prod-check/metrics-*.prom.
+      fs.writeFileSync(path.join(STATE_DIR, 'metrics-temporal-server.prom'), server);
+      fs.writeFileSync(path.join(STATE_DIR, 'metrics-worker.prom'), workerMetrics);
+      const count = (text, re) => text.split('\n').filter((l) => re.test(l)).length;
+      const serverSeries = count(server, /^persistence_requests|^service_requests/);
+      const workerSeries = count(workerMetrics, /^temporal_/);
+      if (serverSeries === 0 || workerSeries === 0) throw new ZorgrouteError(`metrics missing (server ${serverSeries}, worker ${workerSeries} series)`);
+      return `server ${serverSeries} request series; worker ${workerSeries} temporal_* series`;
+    });
+  } catch (error) {
+    failure = error;
+  } finally {
+    log('stopping everything…');
+    await supervisor.stopAll();
+  }
+  printSummary(Date.now() - runStarted);
+  if (failure) throw failure;
+  return 0;
+});
