@@ -5,101 +5,78 @@
  * covered with time skipping in libs/workflows/src/workflows/common/admin-actions.int-spec.ts: a real
  * server cannot skip the ten school days it takes.)
  */
-import type { INestApplication } from '@nestjs/common';
-import { migrate } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar } from '@zorgroute/domain/logic';
-import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
-import { workerConfigFromEnv } from '../../worker/src/worker.config';
-import { appConfigFromEnv } from '../src/config/app.config';
-import { createApp } from '../src/create-app';
-import { seedDemo } from '../src/seed/seed-demo';
-import { eventually, GraphQLTestClient } from './graphql-client';
+import { eventually } from './graphql-client';
+import { useTestStack } from './test-stack';
 
-const taskQueue = `e2e-admin-${Date.now()}`;
-let app: INestApplication;
-let worker: RunningWorker;
-let gql: GraphQLTestClient;
 
 const START = `mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id } }`;
 const DETAIL = `query($id: ID!) { case(id: $id) { summary { status waitingFor nextDueDate ownerName outcome closedAt } timeline { kind actorName reason } } }`;
 type Detail = { case: { summary: { status: string; waitingFor: string | null; nextDueDate: string | null; ownerName: string | null; outcome: string | null; closedAt: string | null }; timeline: { kind: string; actorName: string | null; reason: string | null }[] } };
 
-beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
-  worker = await createWorker(workerConfigFromEnv(env));
-  app = await createApp(appConfigFromEnv(env));
-  await app.listen(0, '127.0.0.1');
-  gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));
-  await seedDemo(app);
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await worker?.shutdown();
-}, 60_000);
+const stack = useTestStack({ name: 'e2e-admin' });
 
 async function startCase(zcEmail: string, pupilName: string, key: string): Promise<string> {
-  await gql.login(zcEmail);
-  const { pupils } = await gql.ok<{ pupils: { id: string; displayName: string }[] }>(`query { pupils { id displayName } }`);
+  await stack.gql.login(zcEmail);
+  const { pupils } = await stack.gql.ok<{ pupils: { id: string; displayName: string }[] }>(`query { pupils { id displayName } }`);
   const pupil = pupils.find((p) => p.displayName === pupilName);
   if (!pupil) throw new Error(`no pupil ${pupilName}`);
-  const { startTrajectory } = await gql.ok<{ startTrajectory: { id: string } }>(START, { i: { pupilId: pupil.id, reason: 'Veel verzuim in de eerste uren', requestKey: key } });
-  await eventually(async () => (await gql.ok<Detail>(DETAIL, { id: startTrajectory.id })).case.summary.waitingFor === 'RECORD_INTAKE', 20_000, 'the intake step');
+  const { startTrajectory } = await stack.gql.ok<{ startTrajectory: { id: string } }>(START, { i: { pupilId: pupil.id, reason: 'Veel verzuim in de eerste uren', requestKey: key } });
+  await eventually(async () => (await stack.gql.ok<Detail>(DETAIL, { id: startTrajectory.id })).case.summary.waitingFor === 'RECORD_INTAKE', 20_000, 'the intake step');
   return startTrajectory.id;
 }
 
 describe('admin actions on a case', () => {
   it('extends the open step with a reason (audited), refuses bad input and other roles, and reassigns the step', async () => {
     const id = await startCase('zc@hetbaken.example', 'Ayoub Benali', `admin-${Date.now()}`);
-    const before = (await gql.ok<Detail>(DETAIL, { id })).case.summary;
+    const before = (await stack.gql.ok<Detail>(DETAIL, { id })).case.summary;
     const later = addSchoolDays(before.nextDueDate as string, 5, buildSchoolCalendar('noord'));
 
     // A mentor may not; a missing reason changes nothing.
-    await gql.login('mentor@hetbaken.example');
-    const mentor = await gql.request(`mutation($c: ID!, $i: AdminExtendDueDateInput!) { adminExtendDueDate(caseId: $c, input: $i) { id } }`, { c: id, i: { newDueDate: later, reason: 'Ziek' } });
+    await stack.gql.login('mentor@hetbaken.example');
+    const mentor = await stack.gql.request(`mutation($c: ID!, $i: AdminExtendDueDateInput!) { adminExtendDueDate(caseId: $c, input: $i) { id } }`, { c: id, i: { newDueDate: later, reason: 'Ziek' } });
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(mentor.errors?.[0].extensions?.code);
-    await gql.login('beheer@zorgroute.example');
-    const noReason = await gql.request(`mutation($c: ID!, $i: AdminExtendDueDateInput!) { adminExtendDueDate(caseId: $c, input: $i) { id } }`, { c: id, i: { newDueDate: later, reason: '' } });
+    await stack.gql.login('beheer@zorgroute.example');
+    const noReason = await stack.gql.request(`mutation($c: ID!, $i: AdminExtendDueDateInput!) { adminExtendDueDate(caseId: $c, input: $i) { id } }`, { c: id, i: { newDueDate: later, reason: '' } });
     expect(noReason.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(noReason.errors?.[0].extensions?.messageEn).toBeTruthy();
-    expect((await gql.ok<Detail>(DETAIL, { id })).case.summary.nextDueDate).toBe(before.nextDueDate);
+    expect((await stack.gql.ok<Detail>(DETAIL, { id })).case.summary.nextDueDate).toBe(before.nextDueDate);
 
-    const extended = await gql.request(`mutation($c: ID!, $i: AdminExtendDueDateInput!) { adminExtendDueDate(caseId: $c, input: $i) { nextDueDate } }`, {
+    const extended = await stack.gql.request(`mutation($c: ID!, $i: AdminExtendDueDateInput!) { adminExtendDueDate(caseId: $c, input: $i) { nextDueDate } }`, {
       c: id,
       i: { newDueDate: later, reason: 'Zorgcoördinator langdurig ziek' },
     });
     expect(extended.errors).toBeUndefined();
-    const detail = (await gql.ok<Detail>(DETAIL, { id })).case;
+    const detail = (await stack.gql.ok<Detail>(DETAIL, { id })).case;
     expect(detail.summary.nextDueDate).toBe(later);
     expect(detail.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'ADMIN_DUE_DATE_EXTENDED', actorName: 'Platformbeheer', reason: 'Zorgcoördinator langdurig ziek' })]));
 
-    const { demoUsers } = await gql.ok<{ demoUsers: { id: string; email: string }[] }>(`query { demoUsers { id email } }`);
+    const { demoUsers } = await stack.gql.ok<{ demoUsers: { id: string; email: string }[] }>(`query { demoUsers { id email } }`);
     const coach = demoUsers.find((u) => u.email === 'coach@hetbaken.example');
-    const reassigned = await gql.request(`mutation($c: ID!, $i: AdminReassignStepInput!) { adminReassignStep(caseId: $c, input: $i) { ownerName } }`, {
+    const reassigned = await stack.gql.request(`mutation($c: ID!, $i: AdminReassignStepInput!) { adminReassignStep(caseId: $c, input: $i) { ownerName } }`, {
       c: id,
       i: { newOwnerId: coach?.id, reason: 'Waarneming tijdens ziekte' },
     });
     expect(reassigned.errors).toBeUndefined();
-    expect((await gql.ok<Detail>(DETAIL, { id })).case.summary.ownerName).toBe('Koen Bultsma');
+    expect((await stack.gql.ok<Detail>(DETAIL, { id })).case.summary.ownerName).toBe('Koen Bultsma');
   }, 90_000);
 
   it('closes a case with a reason (admin only) and then refuses further steps', async () => {
     const id = await startCase('zc@daltoncollege.example', 'Milan Jansen', `admin-close-${Date.now()}`);
-    await gql.login('zc@daltoncollege.example');
-    const byZc = await gql.request(`mutation($c: ID!, $i: AdminCloseCaseInput!) { adminCloseCase(caseId: $c, input: $i) { id } }`, { c: id, i: { reason: 'Dubbel aangemaakt' } });
+    await stack.gql.login('zc@daltoncollege.example');
+    const byZc = await stack.gql.request(`mutation($c: ID!, $i: AdminCloseCaseInput!) { adminCloseCase(caseId: $c, input: $i) { id } }`, { c: id, i: { reason: 'Dubbel aangemaakt' } });
     expect(byZc.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    await gql.login('beheer@zorgroute.example');
-    const closed = await gql.request(`mutation($c: ID!, $i: AdminCloseCaseInput!) { adminCloseCase(caseId: $c, input: $i) { status } }`, { c: id, i: { reason: 'Dubbel aangemaakt' } });
+    await stack.gql.login('beheer@zorgroute.example');
+    const closed = await stack.gql.request(`mutation($c: ID!, $i: AdminCloseCaseInput!) { adminCloseCase(caseId: $c, input: $i) { status } }`, { c: id, i: { reason: 'Dubbel aangemaakt' } });
     expect(closed.errors).toBeUndefined();
     const detail = await eventually(async () => {
-      const d = (await gql.ok<Detail>(DETAIL, { id })).case;
+      const d = (await stack.gql.ok<Detail>(DETAIL, { id })).case;
       return d.summary.closedAt ? d : null;
     }, 20_000, 'the closed case');
     expect(detail.summary.status).toBe('GESLOTEN_DOOR_BEHEER');
     expect(detail.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'ADMIN_CASE_CLOSED', reason: 'Dubbel aangemaakt' })]));
-    const after = await gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
+    const after = await stack.gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
       c: id,
       i: { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Op tijd op school zijn' },
     });

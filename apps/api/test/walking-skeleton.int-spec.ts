@@ -3,19 +3,9 @@
  * mail catcher. A zorgcoördinator starts an ondersteuningstraject through GraphQL → the workflow
  * runs in a real worker → the read model shows its state and next due date → the e-mails arrive.
  */
-import type { INestApplication } from '@nestjs/common';
-import { migrate } from '@zorgroute/domain';
-import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
-import { workerConfigFromEnv } from '../../worker/src/worker.config';
-import { appConfigFromEnv } from '../src/config/app.config';
-import { createApp } from '../src/create-app';
-import { seedDemo } from '../src/seed/seed-demo';
-import { eventually, GraphQLTestClient, mailsTo } from './graphql-client';
+import { eventually, mailsTo } from './graphql-client';
+import { useTestStack } from './test-stack';
 
-const taskQueue = `e2e-${Date.now()}`;
-let app: INestApplication;
-let worker: RunningWorker;
-let gql: GraphQLTestClient;
 /** The case this suite started (other suites' cases may belong to workers that have already stopped). */
 let ownCaseId: string;
 const mailWeb = process.env.MAIL_WEB_URL as string;
@@ -24,29 +14,16 @@ const CASES = `query($f: CaseFilter) { cases(filter: $f) { id process status sta
 const PUPILS = `query { pupils { id displayName schoolId } }`;
 const START = `mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status pupil { displayName } } }`;
 
-beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
-  worker = await createWorker(workerConfigFromEnv(env));
-  app = await createApp(appConfigFromEnv(env));
-  await app.listen(0, '127.0.0.1');
-  gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));
-  await seedDemo(app);
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await worker?.shutdown();
-}, 60_000);
+const stack = useTestStack({ name: 'e2e' });
 
 describe('walking skeleton: GraphQL → workflow → read model → e-mail', () => {
   it('starts a trajectory, shows it with its next due date, and delivers the e-mails', async () => {
-    await gql.login('zc@daltoncollege.example');
-    const { pupils } = await gql.ok<{ pupils: { id: string; displayName: string }[] }>(PUPILS);
+    await stack.gql.login('zc@daltoncollege.example');
+    const { pupils } = await stack.gql.ok<{ pupils: { id: string; displayName: string }[] }>(PUPILS);
     const pupil = pupils.find((p) => p.displayName === 'Lina Bakker');
     expect(pupil).toBeDefined();
 
-    const { startTrajectory } = await gql.ok<{ startTrajectory: { id: string; status: string } }>(START, {
+    const { startTrajectory } = await stack.gql.ok<{ startTrajectory: { id: string; status: string } }>(START, {
       i: { pupilId: pupil?.id, reason: 'Valt stil in de klas; cijfers zakken', weeks: 8, requestKey: 'e2e-walking-skeleton' },
     });
     expect(startTrajectory.id).toBe(`ondersteuningstraject-${pupil?.id}-e2e-walking-skeleton`);
@@ -54,7 +31,7 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
 
     // The read model moves to INTAKE with the intake due date (10 school days) and owner.
     const row = await eventually(async () => {
-      const { cases } = await gql.ok<{ cases: { id: string; status: string; waitingFor: string; nextDueDate: string | null; ownerName: string; temporalUrl: string }[] }>(CASES, { f: { process: 'ONDERSTEUNINGSTRAJECT' } });
+      const { cases } = await stack.gql.ok<{ cases: { id: string; status: string; waitingFor: string; nextDueDate: string | null; ownerName: string; temporalUrl: string }[] }>(CASES, { f: { process: 'ONDERSTEUNINGSTRAJECT' } });
       return cases.find((c) => c.id === startTrajectory.id && c.waitingFor === 'RECORD_INTAKE');
     }, 20_000, 'the case in INTAKE');
     expect(row.status).toBe('INTAKE');
@@ -74,18 +51,18 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     expect(toParent.text).not.toContain('Valt stil in de klas');
 
     // A retried request with the same key returns the same case and sends nothing new.
-    const again = await gql.ok<{ startTrajectory: { id: string } }>(START, { i: { pupilId: pupil?.id, reason: 'Dubbelklik', requestKey: 'e2e-walking-skeleton' } });
+    const again = await stack.gql.ok<{ startTrajectory: { id: string } }>(START, { i: { pupilId: pupil?.id, reason: 'Dubbelklik', requestKey: 'e2e-walking-skeleton' } });
     expect(again.startTrajectory.id).toBe(startTrajectory.id);
     await new Promise((r) => setTimeout(r, 1000));
     expect((await mailsTo(mailWeb, 'ouder.bakker@voorbeeldmail.example')).length).toBe(1);
 
     // The intake is recorded through GraphQL; the case moves on to MATCHING.
-    const intake = await gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
+    const intake = await stack.gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
       c: startTrajectory.id,
       i: { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Ik wil mijn huiswerk zelf plannen' },
     });
     expect(intake.errors).toBeUndefined();
-    const detail = await gql.ok<{ case: { summary: { status: string }; goal: string; timeline: { kind: string }[]; dueDates: { step: string; explanation: string }[] } }>(
+    const detail = await stack.gql.ok<{ case: { summary: { status: string }; goal: string; timeline: { kind: string }[]; dueDates: { step: string; explanation: string }[] } }>(
       `query($id: ID!) { case(id: $id) { summary { status } goal timeline { kind } dueDates { step explanation } } }`,
       { id: startTrajectory.id },
     );
@@ -96,33 +73,33 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
   }, 90_000);
 
   it('refuses bad input and steps that are not open, with a code and Dutch and English messages, and changes nothing', async () => {
-    await gql.login('zc@daltoncollege.example');
-    const before = await gql.ok<{ cases: unknown[] }>(CASES);
-    const bad = await gql.request(START, { i: { pupilId: 'not-a-uuid', reason: 'x' } });
+    await stack.gql.login('zc@daltoncollege.example');
+    const before = await stack.gql.ok<{ cases: unknown[] }>(CASES);
+    const bad = await stack.gql.request(START, { i: { pupilId: 'not-a-uuid', reason: 'x' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].message).toMatch(/Ongeldige invoer/);
     expect(bad.errors?.[0].extensions?.messageEn).toMatch(/Invalid input/);
-    const after = await gql.ok<{ cases: unknown[] }>(CASES);
+    const after = await stack.gql.ok<{ cases: unknown[] }>(CASES);
     expect(after.cases.length).toBe(before.cases.length);
 
     // Our own case waits for a coach now: recording the final outcome is not allowed yet.
-    const notNow = await gql.request(`mutation($c: ID!) { recordOutcome(caseId: $c, input: { outcome: "AFGEROND" }) { status } }`, { c: ownCaseId });
+    const notNow = await stack.gql.request(`mutation($c: ID!) { recordOutcome(caseId: $c, input: { outcome: "AFGEROND" }) { status } }`, { c: ownCaseId });
     expect(notNow.errors?.[0].extensions?.code).toBe('STEP_NOT_ALLOWED');
     expect(notNow.errors?.[0].extensions?.messageEn).toBeTruthy();
   }, 60_000);
 
   it('scopes cases by role: a parent sees only the own child, another school sees nothing of this one', async () => {
-    await gql.login('ouder.veldkamp@voorbeeldmail.example');
-    const parent = await gql.ok<{ cases: { pupil: { displayName: string } }[] }>(CASES);
+    await stack.gql.login('ouder.veldkamp@voorbeeldmail.example');
+    const parent = await stack.gql.ok<{ cases: { pupil: { displayName: string } }[] }>(CASES);
     expect(parent.cases.length).toBeGreaterThan(0);
     expect(parent.cases.every((c) => c.pupil.displayName === 'Daan Veldkamp')).toBe(true);
 
-    await gql.login('zc@hetbaken.example');
-    const other = await gql.ok<{ cases: { school: { name: string } }[] }>(CASES);
+    await stack.gql.login('zc@hetbaken.example');
+    const other = await stack.gql.ok<{ cases: { school: { name: string } }[] }>(CASES);
     expect(other.cases.every((c) => c.school.name === 'Stedelijk Lyceum Het Baken')).toBe(true);
 
-    gql.token = null;
-    const anon = await gql.request(CASES);
+    stack.gql.token = null;
+    const anon = await stack.gql.request(CASES);
     expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   }, 60_000);
 });

@@ -5,20 +5,10 @@
  * aanpak and fed back, and the zorgcoördinator closes the case. Consent records, the P2 detail (with privacy for
  * parents), the timeline and the consent e-mail are checked on the way.
  */
-import type { INestApplication } from '@nestjs/common';
-import { migrate } from '@zorgroute/domain';
 import { addCalendarDays, addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
-import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
-import { workerConfigFromEnv } from '../../worker/src/worker.config';
-import { appConfigFromEnv } from '../src/config/app.config';
-import { createApp } from '../src/create-app';
-import { seedDemo } from '../src/seed/seed-demo';
-import { eventually, GraphQLTestClient, mailsTo } from './graphql-client';
+import { eventually, mailsTo } from './graphql-client';
+import { useTestStack } from './test-stack';
 
-const taskQueue = `e2e-zorgroute-${Date.now()}`;
-let app: INestApplication;
-let worker: RunningWorker;
-let gql: GraphQLTestClient;
 const mailWeb = process.env.MAIL_WEB_URL as string;
 
 const ZC = 'zc@daltoncollege.example';
@@ -53,27 +43,14 @@ interface Detail {
   } | null;
 }
 
-beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
-  worker = await createWorker(workerConfigFromEnv(env));
-  app = await createApp(appConfigFromEnv(env));
-  await app.listen(0, '127.0.0.1');
-  gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));
-  await seedDemo(app);
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await worker?.shutdown();
-}, 60_000);
+const stack = useTestStack({ name: 'e2e-zorgroute' });
 
 async function as(email: string): Promise<void> {
-  await gql.login(email);
+  await stack.gql.login(email);
 }
 
 async function detail(id: string): Promise<Detail> {
-  return (await gql.ok<{ case: Detail }>(DETAIL, { id })).case;
+  return (await stack.gql.ok<{ case: Detail }>(DETAIL, { id })).case;
 }
 
 async function waitingFor(id: string, step: string): Promise<Detail> {
@@ -87,17 +64,17 @@ async function step(mutation: string, inputType: string | null, caseId: string, 
   const q = inputType
     ? `mutation($c: ID!, $i: ${inputType}) { ${mutation}(caseId: $c, input: $i) { ${SUMMARY} } }`
     : `mutation($c: ID!) { ${mutation}(caseId: $c) { ${SUMMARY} } }`;
-  const data = await gql.ok<Record<string, { status: string }>>(q, { c: caseId, i: input });
+  const data = await stack.gql.ok<Record<string, { status: string }>>(q, { c: caseId, i: input });
   return data[mutation];
 }
 
 async function parentConsents(kind: string): Promise<void> {
   await as(PARENT);
   const open = await eventually(async () => {
-    const { myConsentRequests } = await gql.ok<{ myConsentRequests: { id: string; caseId: string; kind: string; label: string }[] }>(`query { myConsentRequests { id caseId kind label } }`);
+    const { myConsentRequests } = await stack.gql.ok<{ myConsentRequests: { id: string; caseId: string; kind: string; label: string }[] }>(`query { myConsentRequests { id caseId kind label } }`);
     return myConsentRequests.find((r) => r.kind === kind);
   }, 20_000, `consent request ${kind}`);
-  const { giveConsent } = await gql.ok<{ giveConsent: { status: string; method: string; giverRole: string } }>(
+  const { giveConsent } = await stack.gql.ok<{ giveConsent: { status: string; method: string; giverRole: string } }>(
     `mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status method giverRole } }`,
     { i: { caseId: open.caseId, requestId: open.id, decision: 'GIVEN' } },
   );
@@ -111,13 +88,13 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
 
     // A mentor refers his own pupil; the referral is submitted straight away.
     await as(MENTOR);
-    const { pupils } = await gql.ok<{ pupils: { id: string; displayName: string }[] }>(`query { pupils { id displayName } }`);
+    const { pupils } = await stack.gql.ok<{ pupils: { id: string; displayName: string }[] }>(`query { pupils { id displayName } }`);
     const pupil = pupils.find((p) => p.displayName === 'Noor Aksoy');
     expect(pupil).toBeDefined();
-    const incomplete = await gql.request(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }`, { i: { pupilId: pupil?.id, source: 'NERGENS' } });
+    const incomplete = await stack.gql.request(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }`, { i: { pupilId: pupil?.id, source: 'NERGENS' } });
     expect(incomplete.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const key = `e2e-${Date.now()}`;
-    const { startZorgroute } = await gql.ok<{ startZorgroute: { id: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id status } }`, {
+    const { startZorgroute } = await stack.gql.ok<{ startZorgroute: { id: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id status } }`, {
       i: {
         pupilId: pupil?.id,
         source: 'GROEPSBESPREKING',
@@ -140,7 +117,7 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     const triage = await waitingFor(id, 'TRIAGE');
     expect(triage.summary.status).toBe('TRIAGE');
     expect(triage.summary.nextDueDate).toBe(addSchoolDays(today, 5, cal));
-    const notZc = await gql.request(`mutation($c: ID!, $i: TriageZorgrouteInput!) { triageZorgroute(caseId: $c, input: $i) { id } }`, {
+    const notZc = await stack.gql.request(`mutation($c: ID!, $i: TriageZorgrouteInput!) { triageZorgroute(caseId: $c, input: $i) { id } }`, {
       c: id,
       i: { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true },
     });
@@ -183,7 +160,7 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     expect(info.zorgroute?.zatReferral?.helpQuestion).toContain('Help mij om weer op tijd');
     await step('submitZatReferral', 'ZatReferralInput', id, { homeSituation: 'Moeder alleenstaand, drie kinderen' });
     await waitingFor(id, 'PLAN_ZAT');
-    const tooSoon = await gql.request(`mutation($c: ID!, $i: PlanZatInput!) { planZat(caseId: $c, input: $i) { id } }`, { c: id, i: { meetingDate: addSchoolDays(today, 1, cal) } });
+    const tooSoon = await stack.gql.request(`mutation($c: ID!, $i: PlanZatInput!) { planZat(caseId: $c, input: $i) { id } }`, { c: id, i: { meetingDate: addSchoolDays(today, 1, cal) } });
     expect(tooSoon.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(tooSoon.errors?.[0].extensions?.messageEn).toMatch(/agenda/);
     const meetingDate = addSchoolDays(today, 7, cal);
@@ -232,7 +209,7 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     expect(forParent.consents).toHaveLength(2);
     // Another school sees nothing of this case.
     await as('zc@hetbaken.example');
-    const other = await gql.request(DETAIL, { id });
+    const other = await stack.gql.request(DETAIL, { id });
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     // The zorgcoördinator closes the case.
