@@ -52,12 +52,15 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  const exits = [...children].map((child) => new Promise((resolve) => child.once('exit', resolve)));
   for (const child of children) child.kill('SIGKILL');
-  await client?.connection.close();
+  await Promise.all(exits);
+  // Closing may race a call that is still winding down on a loaded machine; that is not a test failure.
+  await client?.connection.close().catch(() => undefined);
   await proxy?.down();
   if (dataSource?.isInitialized) await dataSource.destroy();
   if (bundlePath) rmSync(bundlePath, { force: true });
-});
+}, 60_000);
 
 /** Starts a real worker in a child process and waits until it polls. */
 async function startWorker(taskQueue: string): Promise<ChildProcess & { output: string[] }> {

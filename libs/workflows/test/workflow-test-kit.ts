@@ -1,6 +1,6 @@
 /**
- * Shared set-up of the time-skipping workflow tests: one Java test server and one workflow bundle
- * per test file, a worker per test on its own task queue, and small helpers every process test uses.
+ * Shared set-up of the time-skipping workflow tests: one workflow bundle per test file, one Java test
+ * server and a worker on its own task queue per test, and small helpers every process test uses.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,18 +27,23 @@ export interface WorkflowTestKit {
   sleepUntil(date: string, hour?: number): Promise<void>;
 }
 
-/** Registers beforeAll/afterAll for the test server and the bundle; call once at the top of a test file. */
+/** Registers the hooks for the bundle (per file) and the test server (per test); call once at the top of a test file. */
 export function useWorkflowTestKit(): WorkflowTestKit {
   let env: TestWorkflowEnvironment | undefined;
   let bundle: WorkflowBundleWithSourceMap;
   let seq = 0;
   beforeAll(async () => {
-    env = await createTimeSkippingEnv();
     bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quiet });
   }, 180_000);
-  afterAll(async () => {
+  // A fresh test server per test (~0.5 s): a case a test leaves running — e.g. a linked case started
+  // with ParentClosePolicy.ABANDON — would otherwise drive the skipped clock of the next tests.
+  beforeEach(async () => {
+    env = await createTimeSkippingEnv();
+  }, 60_000);
+  afterEach(async () => {
     await env?.teardown();
-  });
+    env = undefined;
+  }, 60_000);
   const kit: WorkflowTestKit = {
     get env() {
       if (!env) throw new Error('the test environment is not ready (use the kit inside tests)');

@@ -4,6 +4,7 @@ import { addCalendarWeeks, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, 
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit } from '../../../test/workflow-test-kit';
 import { decideConsentTimeout, recordConsentDecision, withdrawConsent } from '../common/consent';
+import { stopOov, type oovWorkflow } from '../oov/oov.workflow';
 import {
   getJosState,
   josWorkflow,
@@ -53,6 +54,14 @@ async function start(taskQueue: string, over: Partial<StartJosInput> = {}, workf
     josWorkerId: jos.id,
   };
   return kit.env.client.workflow.start(josWorkflow, { taskQueue, workflowId, args: [{ ...input, ...over }] });
+}
+
+/** Stops a linked OOV case (a child that outlives its origin) once it has started, and waits for it to close. */
+async function stopLinkedOov(workflowId: string): Promise<void> {
+  const linked = kit.env.client.workflow.getHandle<typeof oovWorkflow>(workflowId);
+  for (let i = 0; i < 200 && !(await linked.describe().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+  await linked.executeUpdate(stopOov, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+  await linked.result();
 }
 
 async function state(h: Handle): Promise<JosState> {
@@ -265,8 +274,11 @@ describe('P3 JOS workflow (time skipping)', () => {
 
       // The zorgcoördinator records the exit decision on behalf of the JOS worker.
       await h.executeUpdate(recordJosOutcome, { args: [{ actor: zc, outcome: 'DOORVERWEZEN', referralTo: 'OOV', summary: 'Schoolangst neemt toe; OOV aangevraagd' }] });
+      // The referral to the OOV opens a linked OOV case (P5); stop it, so nothing is left waiting on this task queue.
+      await stopLinkedOov('oov-from-jos-eindgrens-vastgelopen-doorverwezen');
       const result = await h.result();
       await maybeRecordHistory(h, 'jos-eindgrens-vastgelopen-doorverwezen');
+      expect(result.case.data.ledTo).toEqual([expect.objectContaining({ caseId: 'oov-from-jos-eindgrens-vastgelopen-doorverwezen', process: 'OOV', started: true })]);
       return result;
     });
     expect(final.case.status).toBe('DOORVERWEZEN');

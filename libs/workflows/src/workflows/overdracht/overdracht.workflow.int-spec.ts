@@ -5,7 +5,7 @@ import { maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '
 import { decideConsentTimeout, recordConsentDecision } from '../common/consent';
 import { getZorgplichtState, type zorgplichtWorkflow } from '../zorgplicht/zorgplicht.workflow';
 import { zorgplichtWorkflowId } from '../zorgplicht/zorgplicht-clock';
-import { getZorgrouteState, type zorgrouteWorkflow } from '../zorgroute/zorgroute.workflow';
+import { closeZorgroute, getZorgrouteState, type zorgrouteWorkflow } from '../zorgroute/zorgroute.workflow';
 import {
   addOverdrachtZienswijze,
   confirmOverdrachtRead,
@@ -339,8 +339,9 @@ describe('P6 PO→VO overdracht workflow (time skipping)', () => {
         expect(waiting.feedbackMoments).toEqual([expect.objectContaining({ moment: 'NA_EERSTE_RAPPORT', explanation: expect.stringContaining('16 weken na de start') as string })]);
         await kit.sleepUntil(waiting.feedbackMoments[0].date);
         await waitForStep(h, 'OVERDRACHT_FEEDBACK');
-        // The IZO case outlives the handover; end it first, so the test server never skips ahead to its timeout.
-        await p2.terminate('end of test');
+        // The IZO case outlives the handover; close it first, so nothing is left waiting on this test's task queue.
+        await p2.executeUpdate(closeZorgroute, { args: [{ actor: contact, reason: 'Einde van de test' }] });
+        await p2.result();
         await h.executeUpdate(recordOverdrachtFeedback, { args: [{ actor: mentor, summary: 'Goede start; begeleiding via het IZO loopt' }] });
         const result = await h.result();
         await maybeRecordHistory(h, 'overdracht-directe-izo-aanmelding');

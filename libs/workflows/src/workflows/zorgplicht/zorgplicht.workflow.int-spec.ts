@@ -382,7 +382,12 @@ describe('P4 zorgplicht workflow (time skipping)', () => {
         await waitUntil(() => suspendedFakes.swv().length === 1, 'the suspended week-left signal');
         expect(suspendedFakes.swv()[0].zorgplicht).toEqual(expect.objectContaining({ signal: 'WEEK_LEFT', calendarDays: 7 }));
         for (const h of [suspended, plain]) await h.executeUpdate(recordZorgplichtDecision, { args: [{ actor: zc, outcome: 'INGETROKKEN', reason: 'Verhuisd' }] });
-        const results = await Promise.all([suspended.result(), plain.result()]);
+        // Let both workflows close before asking for their results: waiting on a result lets the test server skip
+        // time, and under load it could skip past a workflow that has not yet run its closing task.
+        for (const h of [suspended, plain]) {
+          for (let i = 0; i < 400 && !(await h.query(getZorgplichtState)).case.closedAt; i++) await new Promise((r) => setTimeout(r, 50));
+        }
+        const results = [await suspended.result(), await plain.result()];
         await maybeRecordHistory(suspended, 'zorgplicht-zomervakantie-opgeschort');
         expect(results.map((r) => r.case.status)).toEqual(['INGETROKKEN', 'INGETROKKEN']);
       }),

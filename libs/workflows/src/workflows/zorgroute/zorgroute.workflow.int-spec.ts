@@ -13,6 +13,7 @@ import {
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit } from '../../../test/workflow-test-kit';
 import { decideConsentTimeout, getConsents, recordConsentDecision, withdrawConsent } from '../common/consent';
+import { stopOov, type oovWorkflow } from '../oov/oov.workflow';
 import {
   assignCoach,
   getTrajectState,
@@ -419,8 +420,14 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await sleepPast(zatEval);
       await waitForStep(h, 'RECORD_ZAT_EVALUATION');
       await h.executeUpdate(recordZatEvaluation, { args: [{ actor: zc, outcome: 'SWV_VOORZIENING_AANGEVRAAGD', summary: 'OOV aangevraagd', swvProvision: 'OOV' }] });
+      // An OOV asked of the SWV opens a linked OOV case (P5); stop it, so nothing is left waiting on this task queue.
+      const oov = kit.env.client.workflow.getHandle<typeof oovWorkflow>('oov-from-zorgroute-flex-zat');
+      for (let i = 0; i < 200 && !(await oov.describe().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+      await oov.executeUpdate(stopOov, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+      await oov.result();
       const result = await h.result();
       await maybeRecordHistory(h, 'zorgroute-flex-zat');
+      expect(result.ledTo).toEqual([expect.objectContaining({ caseId: 'oov-from-zorgroute-flex-zat', process: 'OOV', started: true })]);
       return result;
     });
     expect(final.case.status).toBe('SWV_VOORZIENING_AANGEVRAAGD');
