@@ -555,7 +555,8 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
         recordedBy: u.actor.name,
       };
       if (u.supportNeeds) state.supportNeeds = true;
-      await recordStep(u.actor, 'OKR_RECORDED', `Onderwijskundig rapport van ${input.poSchoolName} vastgelegd (schooladvies ${u.schooladvies.trim()})`);
+      // The timeline is visible to the SWV too: no content of the report in the description.
+      await recordStep(u.actor, 'OKR_RECORDED', `Onderwijskundig rapport van ${input.poSchoolName} vastgelegd`);
       return view();
     },
     {
