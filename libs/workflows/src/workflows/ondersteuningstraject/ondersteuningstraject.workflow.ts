@@ -239,6 +239,8 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       state.subGoals = (u.subGoals ?? []).map((g) => g.trim()).filter(Boolean);
       state.intakeDate = u.intakeDate;
       await recordStep(u.actor, 'INTAKE_RECORDED', 'Intakegesprek gehouden; ontwikkeldoel van de leerling vastgelegd');
+      // Answer once the process has moved on, so the caller can take the next step (choose a coach) at once.
+      await condition(() => status() !== 'INTAKE');
       return view();
     },
     {
@@ -266,6 +268,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
         switching ? `Andere coach: ${u.coachName}` : `Coach gekozen: ${u.coachName} (${u.sessionSlot})`,
         u.reason,
       );
+      if (!switching) await condition(() => status() !== 'MATCHING');
       return view();
     },
     {
