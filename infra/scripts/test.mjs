@@ -133,7 +133,7 @@ async function main() {
     log('running the tests…');
     const result = await foregroundRun(
       localBin('jest'),
-      ['-c', 'jest.config.js', '--maxWorkers=2', '--ci', '--json', `--outputFile=${path.relative(repoRoot, resultsFile)}`, ...jestArgs],
+      ['-c', 'jest.config.js', '--runInBand', '--ci', '--json', `--outputFile=${path.relative(repoRoot, resultsFile)}`, ...jestArgs],
       { env, allowFailure: true, what: 'run the tests' },
     );
     jestExit = result.code;

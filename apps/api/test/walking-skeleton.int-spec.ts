@@ -3,6 +3,8 @@
  * mail catcher. A zorgcoördinator starts an ondersteuningstraject through GraphQL → the workflow
  * runs in a real worker → the read model shows its state and next due date → the e-mails arrive.
  */
+import { DataSource } from 'typeorm';
+import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
 
@@ -11,18 +13,30 @@ let ownCaseId: string;
 const mailWeb = process.env.MAIL_WEB_URL as string;
 
 const CASES = `query($f: CaseFilter) { cases(filter: $f) { id process status statusLabel waitingFor nextDueDate ownerName pupil { id displayName } school { name } temporalUrl } }`;
-const PUPILS = `query { pupils { id displayName schoolId } }`;
 const START = `mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status pupil { displayName } } }`;
 
 const stack = useTestStack({ name: 'e2e' });
+const RUN = Date.now().toString(36);
+const PARENT_EMAIL = `ouder.${RUN}@voorbeeldmail.example`;
+
+/** A pupil and parent of this suite only (invented), so no other suite's cases can collide with ours. */
+async function ownPupil(): Promise<{ id: string }> {
+  const ds = stack.app.get(DataSource);
+  const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
+  const pupil = await ds.getRepository(PupilEntity).save(
+    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Lotte', lastName: `Skelet-${RUN}`, dateOfBirth: '2012-05-01', className: '2B', mentorId: null }),
+  );
+  const parent = await ds.getRepository(UserEntity).save(
+    ds.getRepository(UserEntity).create({ email: PARENT_EMAIL, name: `Ouder ${RUN}`, role: Role.PARENT, schoolId: school.id, swvId: school.swvId, pupilId: null }),
+  );
+  await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
+  return pupil;
+}
 
 describe('walking skeleton: GraphQL → workflow → read model → e-mail', () => {
   it('starts a trajectory, shows it with its next due date, and delivers the e-mails', async () => {
     await stack.gql.login('zc@daltoncollege.example');
-    const { pupils } = await stack.gql.ok<{ pupils: { id: string; displayName: string }[] }>(PUPILS);
-    const pupil = pupils.find((p) => p.displayName === 'Lina Bakker');
-    expect(pupil).toBeDefined();
-
+    const pupil = await ownPupil();
     const { startTrajectory } = await stack.gql.ok<{ startTrajectory: { id: string; status: string } }>(START, {
       i: { pupilId: pupil?.id, reason: 'Valt stil in de klas; cijfers zakken', weeks: 8, requestKey: 'e2e-walking-skeleton' },
     });
@@ -46,15 +60,15 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     expect(toZc.text).toContain('Intakegesprek');
     expect(toZc.text).toContain(`Uiterlijk af:`);
     expect(toZc.text).not.toContain('Valt stil in de klas');
-    const toParent = await eventually(async () => (await mailsTo(mailWeb, 'ouder.bakker@voorbeeldmail.example'))[0], 30_000, 'the parent e-mail');
-    expect(toParent.text).toContain('Lina');
+    const toParent = await eventually(async () => (await mailsTo(mailWeb, PARENT_EMAIL))[0], 30_000, 'the parent e-mail');
+    expect(toParent.text).toContain('Lotte');
     expect(toParent.text).not.toContain('Valt stil in de klas');
 
     // A retried request with the same key returns the same case and sends nothing new.
     const again = await stack.gql.ok<{ startTrajectory: { id: string } }>(START, { i: { pupilId: pupil?.id, reason: 'Dubbelklik', requestKey: 'e2e-walking-skeleton' } });
     expect(again.startTrajectory.id).toBe(startTrajectory.id);
     await new Promise((r) => setTimeout(r, 1000));
-    expect((await mailsTo(mailWeb, 'ouder.bakker@voorbeeldmail.example')).length).toBe(1);
+    expect((await mailsTo(mailWeb, PARENT_EMAIL)).length).toBe(1);
 
     // The intake is recorded through GraphQL; the case moves on to MATCHING.
     const intake = await stack.gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
