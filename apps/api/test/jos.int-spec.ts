@@ -248,7 +248,8 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
 
     await as('jos');
     await gql.ok(GOALS, { c: caseA, i: goals });
-    const active = await waitFor(caseA, (c) => c.detail.summary.status === 'ACTIEF' && c.detail.summary.waitingFor === 'RECORD_EVALUATION', 'ACTIEF');
+    // The status is recorded first, the open evaluation step (with its number) right after it.
+    const active = await waitFor(caseA, (c) => c.detail.summary.status === 'ACTIEF' && c.detail.summary.waitingFor === 'RECORD_EVALUATION' && c.evaluationNumber > 0, 'ACTIEF with the first evaluation open');
     expect(active.detail.goal).toBe('Ik maak een proefwerk zonder te blokkeren');
     expect(active.evaluationNumber).toBe(1);
     await gql.ok(`mutation($c: ID!, $i: JosContactInput!) { logJosContact(caseId: $c, input: $i) { status } }`, { c: caseA, i: { date: today, attended: true, thermometer: 4 } });

@@ -186,8 +186,9 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     await as(ZC);
     const following = await eventually(async () => {
       const d = await detail(id);
-      return d.summary.status === 'ZAT_OPVOLGING' ? d : null;
-    }, 20_000, 'ZAT_OPVOLGING');
+      // The status is recorded first, the open follow-up step (with its due date) right after it.
+      return d.summary.status === 'ZAT_OPVOLGING' && d.summary.nextDueDate ? d : null;
+    }, 20_000, 'ZAT_OPVOLGING with its next due date');
     expect(following.summary.nextDueDate).toBe(evaluationDate);
     expect(following.consents.map((c) => [c.kind, c.status, c.method, c.giverName])).toEqual([
       ['IZO_BESPREKING', 'GIVEN', 'DIGITAL', 'Emre Aksoy'],
