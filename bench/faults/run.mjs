@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /* global fetch */
 // Fault tests on the full stack of real processes (see ../lib/stack.mjs): `node bench/faults/run.mjs [scenario…]`.
-// Needs the built output (npm test builds it; otherwise `npx nx run-many -t build`). Run by
+// `--full` runs the outages at the issue's full length (see OUTAGE_MS); `--name <n>` uses .data/<n>-postgres. Needs the built output (npm test builds it; otherwise `npx nx run-many -t build`). Run by
 // apps/api/test/faults/faults.int-spec.ts under `npm test`; prints one JSON line per scenario and exits 1 on a failure.
 //
 // Every scenario drives P1 ondersteuningstrajecten through GraphQL as the zorgcoördinator, injects one fault, and then
@@ -17,13 +17,19 @@ import pg from 'pg';
 import { Stack } from '../lib/stack.mjs';
 import { eventually, Gql, sleep } from '../lib/gql.mjs';
 
-/** Outages are scaled down from the issue's "a minute" / "several minutes" to fit `npm test`. */
-export const OUTAGE_MS = { postgres: 20_000, smtp: 15_000 };
+/**
+ * Outages are scaled down from the issue's "a minute" / "several minutes" to fit `npm test`; `--full` (or
+ * ZR_FAULTS_FULL=1) runs them at full length: PostgreSQL away for 60 s, the SMTP server for 4 minutes.
+ */
+const FULL = process.argv.includes('--full') || process.env.ZR_FAULTS_FULL === '1';
+export const OUTAGE_MS = FULL ? { postgres: 60_000, smtp: 240_000 } : { postgres: 20_000, smtp: 15_000 };
 
 const ZC = 'zc@daltoncollege.example';
 const START = `mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status } }`;
 const INTAKE = `mutation($c: ID!, $i: RecordIntakeInput!, $k: String) { recordIntake(caseId: $c, input: $i, idempotencyKey: $k) { id status waitingFor } }`;
 const CASE = `query($id: ID!) { case(id: $id) { summary { status waitingFor } timeline { kind } } }`;
+const REGISTER = `mutation($i: RegisterAanmeldingInput!) { registerAanmelding(input: $i) { id } }`;
+const INVESTIGATE = `mutation($c: ID!, $i: ZorgplichtInvestigationInput!) { recordZorgplichtInvestigation(caseId: $c, input: $i) { id status } }`;
 const today = () => new Date().toISOString().slice(0, 10);
 
 class Faults {
@@ -263,13 +269,20 @@ export const SCENARIOS = {
     const d = await f.startCase('Bram');
     const before = await f.snapshot();
     const key = `fault-${f.run}-api-restart`;
+    // A P4 application whose first investigation is sent with the Idempotency-Key header (not the argument) alongside.
+    const { registerAanmelding: p4 } = await f.gql.ok(REGISTER, {
+      i: { newPupil: { firstName: 'Fenna', lastName: `Fouttest${f.run}`, dateOfBirth: '2014-02-01', parents: [{ name: 'Ouder Fouttest', email: `ouder.${f.run}@voorbeeldmail.example` }] }, receivedOn: today(), extraSupportExpected: true, preferenceSchoolIds: [f.schoolId] },
+    });
+    const p4Step = () => f.gql.request(INVESTIGATE, { c: p4.id, i: { kind: 'INTAKE', date: today() } }, { headers: { 'Idempotency-Key': `${key}-p4` } });
     const first = f.gql.request(INTAKE, { c: d, i: f.intakeInput(), k: key }).then(
       (r) => (r.errors ? { error: r.errors[0].message } : { ok: true }),
       (e) => ({ error: `connection: ${e.cause?.code ?? e.message}` }),
     );
+    const firstP4 = p4Step().catch(() => null);
     await sleep(150);
     await f.stack.killApi();
     const firstOutcome = await first;
+    await firstP4;
     await f.stack.startApi();
     await f.gql.login(ZC);
     const retry = await f.gql.request(INTAKE, { c: d, i: f.intakeInput(), k: key });
@@ -282,14 +295,21 @@ export const SCENARIOS = {
     const c = await f.timeline(d);
     const recorded = f.countKind(c.timeline, 'INTAKE_RECORDED');
     if (recorded !== 1) throw new Error(`the intake was recorded ${recorded} times`);
-    return { firstOutcome, retry: retry.data.recordIntake.status, intakeRecorded: recorded, newRequestWithoutKey: withoutKey.errors[0].extensions.code, ...(await f.verify(before, 'api restart')) };
+    const [p4Retry, p4Again] = [await p4Step(), await p4Step()];
+    if (p4Retry.errors || JSON.stringify(p4Again) !== JSON.stringify(p4Retry)) throw new Error(`the P4 retries with the same header differ or failed: ${JSON.stringify([p4Retry, p4Again])}`);
+    const investigations = f.countKind((await f.timeline(p4.id)).timeline, 'INVESTIGATION_RECORDED');
+    if (investigations !== 1) throw new Error(`the P4 investigation was recorded ${investigations} times`);
+    return { firstOutcome, retry: retry.data.recordIntake.status, intakeRecorded: recorded, p4InvestigationRecorded: investigations, newRequestWithoutKey: withoutKey.errors[0].extensions.code, ...(await f.verify(before, 'api restart')) };
   },
 };
 
 async function main() {
-  const only = process.argv.slice(2);
+  // `--name <n>`: the stack's PostgreSQL directory is .data/<n>-postgres (to run beside another fault run).
+  const nameAt = process.argv.indexOf('--name');
+  const stackName = nameAt >= 0 ? process.argv[nameAt + 1] : 'faults';
+  const only = process.argv.slice(2).filter((a, i, all) => a !== '--full' && a !== '--name' && all[i - 1] !== '--name');
   const names = only.length ? only : Object.keys(SCENARIOS);
-  const stack = new Stack({ name: 'faults' });
+  const stack = new Stack({ name: stackName });
   const results = [];
   let failed = 0;
   const t0 = Date.now();

@@ -7,10 +7,10 @@ export class Gql {
   }
 
   /** One request; network failures reject (the caller decides whether that is a "clear error"). */
-  async request(query, variables = {}, { timeoutMs = 60_000 } = {}) {
+  async request(query, variables = {}, { timeoutMs = 60_000, headers = {} } = {}) {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -114,11 +114,11 @@ async function eventually(fn, timeoutMs, what) {
   }
 }
 
-/** An HS256 session token exactly as the api's AuthService issues it (iss "zorgroute", sub = user id, role). */
+/** An HS256 session token exactly as the api's AuthService issues it (iss "zorgroute", sub = user id, role, sid = an active user_session row, jti). */
 function sessionToken(secret, user) {
   const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: 'HS256' })}.${b64({ role: user.role, sub: user.id, iss: 'zorgroute', iat: now, exp: now + 3600 })}`;
+  const unsigned = `${b64({ alg: 'HS256' })}.${b64({ role: user.role, sub: user.id, sid: user.sid, jti: crypto.randomUUID(), iss: 'zorgroute', iat: now, exp: now + 3600 })}`;
   return `${unsigned}.${crypto.createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
@@ -363,7 +363,10 @@ runMain(async () => {
       const row = await psql(pgBin, pg.port, 'zorgroute', `SELECT id || '|' || role FROM app_user WHERE email = '${ZC_EMAIL}'`);
       const [id, role] = row.split('|');
       if (!id) throw new ZorgrouteError(`${ZC_EMAIL} is not in app_user`);
-      gql.token = sessionToken(authSecret, { id, role });
+      // Tokens are only valid with an active row in user_session (logout revokes it).
+      const sid = crypto.randomUUID();
+      await psql(pgBin, pg.port, 'zorgroute', `INSERT INTO user_session (id, user_id, method, created_at, expires_at) VALUES ('${sid}', '${id}', 'DEV', now(), now() + interval '1 hour')`);
+      gql.token = sessionToken(authSecret, { id, role, sid });
       const { me } = await gql.ok('{ me { name role } }');
       return `${me.name} (${me.role}), session token signed with AUTH_SECRET`;
     });

@@ -4,12 +4,15 @@
 // Browser test: a parent signs the JOS consent in the portal and the case moves on. The JOS case
 // is set up through GraphQL as the zorgcoördinator (start, aanmeldformulier, startgesprek); the
 // parent then logs in, reads the request and signs it in the browser.
+import { readFileSync } from 'node:fs';
 import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
 
 jest.setTimeout(240_000);
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const MENTOR_EMAIL = 'mentor@daltoncollege.example';
+/** Demo pupils of 16 or older (apps/api/src/seed/demo-data.ts): their parents no longer download their dossier. */
+const SIXTEEN_OR_OLDER = new Set(['Lina Bakker']);
 
 let session: BrowserSession;
 
@@ -39,7 +42,7 @@ async function josCaseAwaitingSignature(apiUrl: string): Promise<{ caseId: strin
   const { pupils } = await graphql<{ pupils: PupilRow[] }>(apiUrl, '{ pupils { id displayName mentorName } }', {}, zc);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const errors: string[] = [];
-  for (const pupil of pupils) {
+  for (const pupil of pupils.filter((p) => !SIXTEEN_OR_OLDER.has(p.displayName))) {
     try {
       const started = await graphql<{ startJos: { id: string } }>(
         apiUrl,
@@ -124,6 +127,12 @@ it('a parent signs the JOS consent and the case moves on to the goals', async ()
   await page.reload();
   await page.getByText(`JOS van ${pupil.displayName}`).first().waitFor();
   await shot(page, 'parent-home');
+
+  // The parent downloads the dossier of his child (under 16) as a PDF.
+  const dossier = page.getByRole('article', { name: `Dossier van ${pupil.displayName}` });
+  const [download] = await Promise.all([page.waitForEvent('download'), dossier.getByRole('button', { name: 'Dossier downloaden (PDF)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // The zorgcoördinator sees the consent on the case page, and the goals step as a button.
   await logInAs(page, stack.appUrl, ZC_EMAIL);

@@ -2,11 +2,45 @@
  * @jest-environment node
  */
 // Browser test of the admin's stuck-case inspector (/beheer).
-import { type BrowserSession, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
 
 jest.setTimeout(240_000);
 
 const ADMIN_EMAIL = 'beheer@zorgroute.example';
+const ZC_EMAIL = 'zc@daltoncollege.example';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+interface StuckRow {
+  summary: { id: string; pupil: { displayName: string } };
+  reasonLabel: string;
+}
+
+/**
+ * A real path to a stuck case: a written application (P4) received 150 days ago, whose decision is long overdue —
+ * far past the ladder's stuck threshold (10 school days after the due date). Registered through GraphQL as the
+ * zorgcoördinator; the workflow itself must mark it stuck.
+ */
+async function backDatedOverdueCase(apiUrl: string): Promise<string> {
+  const zc = await tokenFor(apiUrl, ZC_EMAIL);
+  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, zc);
+  const lastName = `Vastgelopen${Date.now().toString(36)}`;
+  const registered = await graphql<{ registerAanmelding: { id: string } }>(
+    apiUrl,
+    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { id } }',
+    {
+      input: {
+        receivedOn: addDays(isoToday(), -150),
+        extraSupportExpected: true,
+        preferenceSchoolIds: [me.schoolId],
+        newPupil: { firstName: 'Ruben', lastName, dateOfBirth: '2014-03-02', parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
+      },
+    },
+    zc,
+  );
+  return registered.registerAanmelding.id;
+}
 
 let session: BrowserSession;
 
@@ -29,21 +63,22 @@ it('an admin opens the stuck-case page', async () => {
   expect(pageErrors).toEqual([]);
 });
 
-// blocked on stuckCases API: `stuckCases` and the admin mutations now exist (their documents are
-// checked against the schema), but a test cannot make a case stuck yet: a step becomes stuck 10
-// school days after its due date and back-dated cases (e.g. an aanmelding received 150 days ago)
-// are not marked stuck. Un-skip once the backend offers a way (seed or test hook) to get one.
-it.skip('an admin finds a stuck case and resolves it with a reason', async () => {
+// The back-dated P4 application is stuck at once: its decision step opens long past the ladder's stuck rung, which
+// the workflow fires on opening (`zr-ladder-catch-up`). The P4 decision term is statutory, so the admin cannot extend
+// it: the page shows "Termijn verlengen" disabled with the reason, and the admin closes the case with a reason (a
+// duplicate registration).
+it('an admin finds a stuck case and resolves it with a reason', async () => {
   const { page, stack, pageErrors } = session;
+  const caseId = await backDatedOverdueCase(stack.apiUrl);
   const admin = await tokenFor(stack.apiUrl, ADMIN_EMAIL);
-  const { stuckCases } = await graphql<{ stuckCases: Array<{ summary: { id: string; pupil: { displayName: string } }; reasonLabel: string }> }>(
-    stack.apiUrl,
-    '{ stuckCases { summary { id pupil { displayName } } reasonLabel } }',
-    {},
-    admin,
+  const target = await eventually(
+    'the back-dated case in stuckCases',
+    async () => {
+      const { stuckCases } = await graphql<{ stuckCases: StuckRow[] }>(stack.apiUrl, '{ stuckCases { summary { id pupil { displayName } } reasonLabel } }', {}, admin);
+      return stuckCases.find((c) => c.summary.id === caseId);
+    },
+    60_000,
   );
-  expect(stuckCases.length).toBeGreaterThan(0);
-  const target = stuckCases[0];
 
   await logInAs(page, stack.appUrl, ADMIN_EMAIL);
   await page.goto(`${stack.appUrl}/beheer`);
@@ -52,26 +87,36 @@ it.skip('an admin finds a stuck case and resolves it with a reason', async () =>
   expect(await card.textContent()).toContain(target.reasonLabel);
   expect(await card.getByRole('link', { name: /Workflow in Temporal/ }).getAttribute('href')).toBeTruthy();
 
-  await card.getByRole('button', { name: 'Termijn verlengen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Termijn verlengen' });
+  // The statutory term cannot be extended by an admin: the button is there but disabled, with the reason.
+  expect(await card.getByRole('button', { name: 'Termijn verlengen' }).isDisabled()).toBe(true);
+  await card.getByText(/De termijn van dit proces is wettelijk en kan niet door beheer worden verlengd/).waitFor();
+
+  await card.getByRole('button', { name: 'Casus sluiten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Casus sluiten' });
   // Without a reason the dialog refuses.
-  const newDueDate = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  await dialog.getByLabel(/Nieuwe uiterste datum/).fill(newDueDate);
-  await dialog.getByRole('button', { name: 'Termijn verlengen' }).click();
+  await dialog.getByRole('button', { name: 'Casus sluiten' }).click();
   await dialog.getByText(/Geef een reden/).waitFor();
-  await dialog.getByLabel(/^Reden/).fill('Coach twee weken ziek; afgestemd met de zorgcoördinator (e2e).');
-  await dialog.getByRole('button', { name: 'Termijn verlengen' }).click();
+  await dialog.getByLabel(/^Reden/).fill('Dubbele aanmelding: dezelfde leerling is ook via de andere aanmelding geregistreerd (e2e).');
+  await dialog.getByRole('button', { name: 'Casus sluiten' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.getByText(/Termijn verlengen: uitgevoerd voor/).waitFor();
+  await page.getByText(/Casus sluiten: uitgevoerd voor/).waitFor();
+  // The case is no longer stuck: it leaves the list.
+  await card.waitFor({ state: 'detached' });
+
+  // The case page's audit trail shows the admin's action with its reason.
+  await page.goto(`${stack.appUrl}/cases/${encodeURIComponent(target.summary.id)}`);
+  await page.getByText(/Dubbele aanmelding: dezelfde leerling/).first().waitFor();
 
   // The reason is in the case's audit trail.
-  const { case: detail } = await graphql<{ case: { timeline: Array<{ description: string; reason: string | null }> } }>(
+  const { case: detail } = await graphql<{ case: { summary: { closedAt: string | null; stuck: boolean }; timeline: Array<{ description: string; reason: string | null }> } }>(
     stack.apiUrl,
-    'query($id: ID!) { case(id: $id) { timeline { description reason } } }',
+    'query($id: ID!) { case(id: $id) { summary { closedAt stuck } timeline { description reason } } }',
     { id: target.summary.id },
     admin,
   );
-  expect(detail.timeline.some((e) => (e.reason ?? e.description).includes('Coach twee weken ziek'))).toBe(true);
+  expect(detail.summary.closedAt).toBeTruthy();
+  expect(detail.summary.stuck).toBe(false);
+  expect(detail.timeline.some((e) => (e.reason ?? e.description).includes('Dubbele aanmelding'))).toBe(true);
   await shot(page, 'admin-stuck-cases-resolved');
   expect(pageErrors).toEqual([]);
 });

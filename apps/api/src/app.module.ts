@@ -7,6 +7,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { ADMIN_ACTION_PROVIDERS } from './admin-actions/admin-actions.providers';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './auth/oidc/oidc.providers';
 import { CaseStarter } from './cases/case-starter';
 import { CaseStepRunner } from './cases/case-step.runner';
 import { CasesResolver } from './cases/cases.resolver';
@@ -15,16 +16,21 @@ import { CONSENT_PROVIDERS } from './consents/consents.providers';
 import { formatGraphQLError } from './common/format-error';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { DatabaseModule } from './database/database.module';
+import { DOSSIER_CONTROLLERS, DOSSIER_PROVIDERS } from './dossier/dossier.providers';
 import { HealthController } from './health/health.controller';
+import { IDEMPOTENCY_PROVIDERS } from './idempotency/idempotency.providers';
 import { JOS_PROVIDERS } from './jos/jos.providers';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
 import { OOV_PROVIDERS } from './oov/oov.providers';
 import { OVERDRACHT_PROVIDERS } from './overdracht/overdracht.providers';
 import { POLICY_PROVIDERS } from './policies/policies.providers';
+import { RETENTION_PROVIDERS } from './retention/retention.providers';
 import { queryLimitsRule } from './security/query-limits';
 import { SECURITY_PROVIDERS } from './security/security.providers';
 import { PupilsResolver } from './pupils/pupils.resolver';
 import { PupilsService } from './pupils/pupils.service';
+import { StaffResolver } from './staff/staff.resolver';
+import { StaffService } from './staff/staff.service';
 import { SCHOOL_CALENDAR_PROVIDERS } from './school-calendar/school-calendar.providers';
 import { TemporalModule } from './temporal/temporal.module';
 import { ZORGPLICHT_CONTROLLERS, ZORGPLICHT_PROVIDERS } from './zorgplicht/zorgplicht.providers';
@@ -61,7 +67,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -70,6 +76,8 @@ export class AppModule {
         AuthResolver,
         PupilsService,
         PupilsResolver,
+        StaffService,
+        StaffResolver,
         CasesService,
         CasesResolver,
         CaseStepRunner,
@@ -94,6 +102,10 @@ export class AppModule {
         ...OVERDRACHT_PROVIDERS,
         ...SECURITY_PROVIDERS,
         ...ADMIN_ACTION_PROVIDERS,
+        ...DOSSIER_PROVIDERS,
+        ...RETENTION_PROVIDERS,
+        ...OIDC_PROVIDERS,
+        ...IDEMPOTENCY_PROVIDERS,
       ],
       exports: [APP_CONFIG],
     };

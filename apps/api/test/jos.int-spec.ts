@@ -34,7 +34,7 @@ const JOS_CASE = `query($id: ID!) {
   josCase(id: $id) {
     detail { summary { id status statusLabel waitingFor waitingForLabel nextDueDate ownerName outcome closedAt } policyVersion openSteps goal dueDates { step date explanation } timeline { kind description actorName } }
     needs { need label } decisionDate mentorName josWorkerName
-    form { problemDescription parentsInformed } startgesprek { date pupilPresent recordedByName }
+    form { problemDescription parentsInformed } startgesprek { date pupilPresent recordedByName } plannedStartgesprek { date time mode location }
     signature { requestId status method requests } signedOn
     goals { pupilGoal goals agreedWithPupil } activeFrom capDate capWarningDate maxMonths endDate endedBy
     evaluationNumber evaluationOpensOn evaluations { number } contacts { date attended thermometer } contactCount
@@ -56,6 +56,7 @@ interface JosCase {
   josWorkerName: string | null;
   form: { problemDescription: string } | null;
   startgesprek: { date: string; recordedByName: string } | null;
+  plannedStartgesprek: { date: string; time: string | null; mode: string; location: string | null } | null;
   signature: { requestId: string; status: string; method: string | null; requests: number } | null;
   signedOn: string | null;
   goals: { pupilGoal: string } | null;
@@ -202,7 +203,9 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     expect(notSingle.errors?.[0].message).toContain('enkelvoudige problematiek');
     expect(notSingle.errors?.[0].extensions?.messageEn).toContain('single, school-related problem');
     await gql.ok(FORM, { c: caseA, i: formInput });
-    const startgesprek = await waitFor(caseA, (c) => c.detail.summary.waitingFor === 'RECORD_STARTGESPREK', 'startgesprek step');
+    // A step answers once the process has moved on: the next step is open (and in the read model) without waiting.
+    const startgesprek = await josCase(caseA);
+    expect(startgesprek.detail.summary.waitingFor).toBe('RECORD_STARTGESPREK');
     expect(startgesprek.detail.summary.ownerName).toBe('Yara Mulder');
 
     // The parents hear who their contact is; the e-mail carries no details of the problem.
@@ -211,13 +214,32 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     expect(invitation.text).toContain('Yara Mulder');
     expect(invitation.text).not.toContain('Blokkeert');
 
+    // The JOS worker plans the startgesprek: parents and mentor get an invitation with date, time and place only.
+    await as('jos');
+    const PLAN = `mutation($c: ID!, $i: JosPlanStartgesprekInput!) { planJosStartgesprek(caseId: $c, input: $i) { status waitingFor } }`;
+    const meetingOn = addSchoolDays(today, 1, buildSchoolCalendar('midden'));
+    expect(code(await gql.request(PLAN, { c: caseA, i: { date: meetingOn, time: '9 uur' } }))).toBe('BAD_USER_INPUT');
+    const planned = await gql.ok<{ planJosStartgesprek: { status: string; waitingFor: string } }>(PLAN, { c: caseA, i: { date: meetingOn, time: '15:30', location: 'kamer JOS (B0.12)' } });
+    expect(planned.planJosStartgesprek).toEqual({ status: 'STARTGESPREK', waitingFor: 'RECORD_STARTGESPREK' });
+    expect((await josCase(caseA)).plannedStartgesprek).toEqual({ date: meetingOn, time: '15:30', mode: 'OP_SCHOOL', location: 'kamer JOS (B0.12)' });
+    for (const who of ['ouder', 'mentor']) {
+      const invite = await eventually(async () => (await mailsTo(mailWeb, email(who))).find((m) => m.subject.startsWith('Uitnodiging: Startgesprek JOS')), 30_000, `the invitation to ${who}`);
+      expect(invite.text).toContain('15:30');
+      expect(invite.text).toContain('JOS-testcollege, kamer JOS (B0.12)');
+      expect(invite.text).toContain('Daan');
+      expect(invite.text).not.toContain('Blokkeert');
+      expect(invite.text).not.toContain('faalangst');
+      if (who === 'ouder') expect(invite.text).toContain('Wij nodigen u uit');
+    }
+
     await as('mentor');
     const START_GESPREK = `mutation($c: ID!, $i: JosStartgesprekInput!) { recordJosStartgesprek(caseId: $c, input: $i) { status } }`;
     const gesprek = { date: today, parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Kennismaking; afspraken over handtekening' };
     expect(code(await gql.request(START_GESPREK, { c: caseA, i: gesprek }))).toBe('FORBIDDEN');
     await as('jos');
     await gql.ok(START_GESPREK, { c: caseA, i: gesprek });
-    const asked = await waitFor(caseA, (c) => c.signature?.status === 'PENDING', 'signature requested');
+    const asked = await josCase(caseA);
+    expect(asked.signature?.status).toBe('PENDING');
     expect(asked.detail.summary.status).toBe('HANDTEKENING_OUDERS');
     expect(asked.detail.summary.waitingFor).toBe('CONSENT_JOS_BEGELEIDING');
     expect(asked.detail.openSteps).toEqual(['CONSENT_JOS_BEGELEIDING']);
@@ -233,7 +255,7 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     await as('ouder-smit');
     expect(code(await gql.request(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: caseA, requestId: asked.signature?.requestId, decision: 'GIVEN' } }))).toBe('NOT_FOUND');
     await as('ouder');
-    const consentMail = await eventually(async () => (await mailsTo(mailWeb, email('ouder'))).find((m) => m.subject !== invitation.subject), 30_000, 'the consent e-mail');
+    const consentMail = await eventually(async () => (await mailsTo(mailWeb, email('ouder'))).find((m) => m.subject.startsWith('Uw toestemming')), 30_000, 'the consent e-mail');
     expect(consentMail.text).not.toContain('Blokkeert');
     const { myConsentRequests } = await gql.ok<{ myConsentRequests: { id: string; caseId: string; kind: string }[] }>(`query { myConsentRequests { id caseId kind } }`);
     expect(myConsentRequests).toEqual([{ id: asked.signature?.requestId, caseId: caseA, kind: 'JOS_BEGELEIDING' }]);
@@ -241,15 +263,18 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
       i: { caseId: caseA, requestId: asked.signature?.requestId, decision: 'GIVEN' },
     });
     expect(giveConsent).toEqual({ status: 'GIVEN', method: 'DIGITAL', giverRole: 'PARENT' });
-    const signed = await waitFor(caseA, (c) => c.detail.summary.waitingFor === 'SET_GOALS', 'goals step');
+    // The consent answers once the goals step is open (and recorded): no waiting needed.
+    const signed = await josCase(caseA);
+    expect(signed.detail.summary.waitingFor).toBe('SET_GOALS');
     expect(signed.signedOn).toBe(today);
     expect(signed.capDate).toBe(plusMonths(today, 4));
     expect(signed.detail.dueDates.find((d) => d.step === 'CAP')?.explanation).toContain('verlengen kan niet');
 
     await as('jos');
     await gql.ok(GOALS, { c: caseA, i: goals });
-    // The status is recorded first, the open evaluation step (with its number) right after it.
-    const active = await waitFor(caseA, (c) => c.detail.summary.status === 'ACTIEF' && c.detail.summary.waitingFor === 'RECORD_EVALUATION' && c.evaluationNumber > 0, 'ACTIEF with the first evaluation open');
+    // The goals answer once the case is ACTIEF with the first evaluation open (and recorded).
+    const active = await josCase(caseA);
+    expect([active.detail.summary.status, active.detail.summary.waitingFor]).toEqual(['ACTIEF', 'RECORD_EVALUATION']);
     expect(active.detail.goal).toBe('Ik maak een proefwerk zonder te blokkeren');
     expect(active.evaluationNumber).toBe(1);
     await gql.ok(`mutation($c: ID!, $i: JosContactInput!) { logJosContact(caseId: $c, input: $i) { status } }`, { c: caseA, i: { date: today, attended: true, thermometer: 4 } });

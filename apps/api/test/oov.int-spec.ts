@@ -7,23 +7,16 @@
  * that the pupil stays enrolled at his own school.
  * Uses its own SWVs, school and people.
  */
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrate, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarWeeks, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
-import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
-import { workerConfigFromEnv } from '../../worker/src/worker.config';
-import { appConfigFromEnv } from '../src/config/app.config';
-import { createApp } from '../src/create-app';
-import { eventually, GraphQLTestClient, mailsTo, type GqlResult } from './graphql-client';
+import { eventually, mailsTo, type GqlResult } from './graphql-client';
+import { useTestStack } from './test-stack';
 
 const stamp = Date.now().toString(36);
-const taskQueue = `oov-e2e-${stamp}`;
 const mailWeb = process.env.MAIL_WEB_URL as string;
 const email = (who: string) => `${who}.${stamp}@oovtest.example`;
-let app: INestApplication;
-let worker: RunningWorker;
-let gql: GraphQLTestClient;
+const stack = useTestStack({ name: 'oov-e2e', seed: false });
 let school: SchoolEntity;
 let pupil: PupilEntity;
 let coach: UserEntity;
@@ -67,11 +60,11 @@ interface OovCase {
 }
 
 async function as(who: string): Promise<void> {
-  await gql.login(email(who));
+  await stack.gql.login(email(who));
 }
 
 async function oovCase(id: string): Promise<OovCase> {
-  return (await gql.ok<{ oovCase: OovCase }>(OOV_CASE, { id })).oovCase;
+  return (await stack.gql.ok<{ oovCase: OovCase }>(OOV_CASE, { id })).oovCase;
 }
 
 async function waitFor(id: string, check: (c: OovCase) => boolean, what: string): Promise<OovCase> {
@@ -81,19 +74,22 @@ async function waitFor(id: string, check: (c: OovCase) => boolean, what: string)
   }, 30_000, what);
 }
 
+/**
+ * Reads the case once, right after a step: a step (or consent) mutation answers only once the process has moved on
+ * and the read model shows it, so no waiting is needed.
+ */
+async function rightAfter(id: string, check: (c: OovCase) => boolean, what: string): Promise<OovCase> {
+  const c = await oovCase(id);
+  if (!check(c)) throw new Error(`${what} not reached right after the step (status ${c.detail.summary.status}, waiting for ${c.detail.summary.waitingFor})`);
+  return c;
+}
+
 function code(r: GqlResult<unknown>): string | undefined {
   return r.errors?.[0]?.extensions?.code;
 }
 
 beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
-  worker = await createWorker(workerConfigFromEnv(env));
-  app = await createApp(appConfigFromEnv(env));
-  await app.listen(0, '127.0.0.1');
-  gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));
-
-  const ds = app.get(DataSource);
+  const ds = stack.app.get(DataSource);
   const swv = await ds.getRepository(SwvEntity).save({ name: 'SWV OOV-test', code: `O${stamp}`.slice(0, 20) });
   const otherSwv = await ds.getRepository(SwvEntity).save({ name: 'SWV elders', code: `E${stamp}`.slice(0, 20) });
   school = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'OOV-testcollege', brin: `O${stamp}`.slice(0, 10), region: 'midden' });
@@ -109,18 +105,13 @@ beforeAll(async () => {
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
 }, 120_000);
 
-afterAll(async () => {
-  await app?.close();
-  await worker?.shutdown();
-}, 60_000);
-
 describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', () => {
   const today = toIsoDate(Date.now());
   const cal = buildSchoolCalendar('midden');
 
   it('runs an OOV from the preparation to the return and the follow-up, each step by its own role', async () => {
     await as('zc');
-    const { startOov } = await gql.ok<{ startOov: { id: string; process: string } }>(`mutation($i: StartOovInput!) { startOov(input: $i) { id process } }`, {
+    const { startOov } = await stack.gql.ok<{ startOov: { id: string; process: string } }>(`mutation($i: StartOovInput!) { startOov(input: $i) { id process } }`, {
       i: { pupilId: pupil.id, reason: 'Schoolangst; thuiszitter sinds zes weken', leerlingbegeleiderId: coach.id, requestKey: 'e2e' },
     });
     const id = startOov.id;
@@ -137,16 +128,16 @@ describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', ()
     // The consultations are the zorgcoördinator's.
     const CONSULT = `mutation($c: ID!, $i: OovConsultationInput!) { recordOovConsultation(caseId: $c, input: $i) { status } }`;
     await as('mentor');
-    expect(code(await gql.request(CONSULT, { c: id, i: { party: 'OUDERS', date: today, summary: 'Gesprek' } }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(CONSULT, { c: id, i: { party: 'OUDERS', date: today, summary: 'Gesprek' } }))).toBe('FORBIDDEN');
     await as('zc');
     for (const [party, summary] of [
       ['OUDERS', 'Ouders willen dat Sem weer naar school durft'],
       ['SWV', 'Onderwijsspecialist adviseert observatie in de OOV'],
       ['SOCIAAL_TEAM', 'Gezinsspecialist ondersteunt het gezin'],
     ]) {
-      await gql.ok(CONSULT, { c: id, i: { party, date: today, withWhom: null, summary } });
+      await stack.gql.ok(CONSULT, { c: id, i: { party, date: today, withWhom: null, summary } });
     }
-    const asked = await waitFor(id, (c) => c.consent?.status === 'PENDING', 'consent asked');
+    const asked = await rightAfter(id, (c) => c.consent?.status === 'PENDING', 'consent asked');
     expect(asked.detail.summary.waitingFor).toBe('CONSENT_OOV_PLAATSING');
     expect(asked.detail.openSteps).toEqual(['CONSENT_OOV_PLAATSING']);
     expect(asked.missingConsultations).toEqual([]);
@@ -160,16 +151,16 @@ describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', ()
       motivation: 'JOS en een ondersteuningstraject waren onvoldoende; een kleinere setting is nodig',
       goals: 'Weer naar school durven',
     };
-    expect(code(await gql.request(REQUEST, { c: id, i: request }))).toBe('STEP_NOT_ALLOWED');
+    expect(code(await stack.gql.request(REQUEST, { c: id, i: request }))).toBe('STEP_NOT_ALLOWED');
     await as('ouder');
     const consentMail = await eventually(async () => (await mailsTo(mailWeb, email('ouder')))[0], 30_000, 'the consent e-mail');
     expect(consentMail.text).toContain('Sem');
     expect(consentMail.text).not.toContain('Schoolangst');
-    await gql.ok(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: id, requestId: asked.consent?.requestId, decision: 'GIVEN' } });
-    await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_SUBMIT_REQUEST', 'request step');
+    await stack.gql.ok(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: id, requestId: asked.consent?.requestId, decision: 'GIVEN' } });
+    await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_SUBMIT_REQUEST', 'request step');
     await as('zc');
-    await gql.ok(REQUEST, { c: id, i: request });
-    const waiting = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_SWV_DECISION', 'SWV decision');
+    await stack.gql.ok(REQUEST, { c: id, i: request });
+    const waiting = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_SWV_DECISION', 'SWV decision');
     expect(waiting.detail.summary.status).toBe('BESLUIT_SWV');
     expect(waiting.detail.summary.waitingForLabel).toBe('Besluit van het SWV over de OOV-aanvraag');
 
@@ -178,51 +169,51 @@ describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', ()
     expect(swvMail.text).not.toContain('Schoolangst');
     const DECIDE = `mutation($c: ID!, $i: OovSwvDecisionInput!) { recordOovSwvDecision(caseId: $c, input: $i) { status } }`;
     const decision = { decision: 'TOEGEKEND', arrangement: 'OBSERVATIE_6W', location: 'Gouda', motivation: 'Voldoet aan de criteria' };
-    expect(code(await gql.request(DECIDE, { c: id, i: decision }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(DECIDE, { c: id, i: decision }))).toBe('FORBIDDEN');
     await as('swv-elders');
-    expect(code(await gql.request(DECIDE, { c: id, i: decision }))).toBe('NOT_FOUND');
+    expect(code(await stack.gql.request(DECIDE, { c: id, i: decision }))).toBe('NOT_FOUND');
     await as('swv');
     const seenBySwv = await oovCase(id);
     expect(seenBySwv.requests[0]).toMatchObject({ arrangement: 'OBSERVATIE_6W', arrangementLabel: 'observatietraject (6 weken)' });
     expect(seenBySwv.consultations.map((c) => c.summary)).toEqual([null, null, null]);
-    const noLocation = await gql.request(DECIDE, { c: id, i: { ...decision, location: null } });
+    const noLocation = await stack.gql.request(DECIDE, { c: id, i: { ...decision, location: null } });
     expect(code(noLocation)).toBe('BAD_USER_INPUT');
     expect(noLocation.errors?.[0].extensions?.messageEn).toBeTruthy();
-    await gql.ok(DECIDE, { c: id, i: decision });
+    await stack.gql.ok(DECIDE, { c: id, i: decision });
 
     // The leerlingbegeleider holds the intake; the placement starts today, the end follows from the arrangement.
-    const intakeStep = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_INTAKE', 'intake');
+    const intakeStep = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_INTAKE', 'intake');
     expect(intakeStep.detail.summary.ownerName).toBe('Fatima El Idrissi');
     expect(intakeStep.decisions).toEqual([{ round: 1, decision: 'TOEGEKEND', arrangement: 'OBSERVATIE_6W', location: 'Gouda', decidedBy: 'Esther van Dam' }]);
     await as('lb');
-    await gql.ok(`mutation($c: ID!, $i: OovIntakeInput!) { recordOovIntake(caseId: $c, input: $i) { status } }`, {
+    await stack.gql.ok(`mutation($c: ID!, $i: OovIntakeInput!) { recordOovIntake(caseId: $c, input: $i) { status } }`, {
       c: id,
       i: { date: today, startDate: today, leerlingbegeleiderPresent: true, zorgcoordinatorPresent: true, oovContact: 'Coördinator OOV Gouda', carePartners: ['STEK'], summary: 'Kennismaking en rooster' },
     });
-    const placed = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_MID_EVALUATION', 'placed');
+    const placed = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_MID_EVALUATION', 'placed');
     expect(placed.detail.summary.status).toBe('GEPLAATST');
     expect(placed.startDate).toBe(today);
     expect(placed.endDate).toBe(addCalendarWeeks(today, 6));
     expect(placed.detail.dueDates.find((d) => d.step === 'OOV_END_DATE')?.explanation).toContain('observatietraject (6 weken)');
 
     const EVALUATE = `mutation($c: ID!, $i: OovEvaluationInput!) { recordOovEvaluation(caseId: $c, input: $i) { status } }`;
-    await gql.ok(EVALUATE, { c: id, i: { summary: 'Komt elke dag; observatie loopt' } });
-    await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_END_EVALUATION', 'end evaluation');
+    await stack.gql.ok(EVALUATE, { c: id, i: { summary: 'Komt elke dag; observatie loopt' } });
+    await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_END_EVALUATION', 'end evaluation');
     await as('zc');
-    expect(code(await gql.request(EVALUATE, { c: id, i: { summary: 'Klaar', nextStep: 'VERLENGD' } }))).toBe('BAD_USER_INPUT');
-    await gql.ok(EVALUATE, { c: id, i: { summary: 'Klaar voor terugkeer', nextStep: 'TERUGKEER' } });
+    expect(code(await stack.gql.request(EVALUATE, { c: id, i: { summary: 'Klaar', nextStep: 'VERLENGD' } }))).toBe('BAD_USER_INPUT');
+    await stack.gql.ok(EVALUATE, { c: id, i: { summary: 'Klaar voor terugkeer', nextStep: 'TERUGKEER' } });
 
     // TERUGKEER: return plan (the pupil returns today), then the follow-up evaluation 6 weeks after the return.
-    await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_RETURN_PLAN', 'return plan');
-    await gql.ok(`mutation($c: ID!, $i: OovReturnPlanInput!) { recordOovReturnPlan(caseId: $c, input: $i) { status } }`, {
+    await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_RETURN_PLAN', 'return plan');
+    await stack.gql.ok(`mutation($c: ID!, $i: OovReturnPlanInput!) { recordOovReturnPlan(caseId: $c, input: $i) { status } }`, {
       c: id,
       i: { returnDate: today, plan: 'Halve dagen in week 1 en 2; mentor is aanspreekpunt', handoverDate: today, handoverSummary: 'Overdracht met OOV en mentor', mentorInformed: true },
     });
-    const back = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OOV_FOLLOW_UP', 'follow-up');
+    const back = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_FOLLOW_UP', 'follow-up');
     expect(back.detail.summary.status).toBe('TERUGKEER');
     expect(back.followUpDate).toBe(addCalendarWeeks(today, 6));
     expect(back.detail.summary.nextDueDate).toBe(dueInSchoolDays(addCalendarWeeks(today, 6), 0, cal, 'x').date);
-    await gql.ok(`mutation($c: ID!, $i: OovFollowUpInput!) { recordOovFollowUp(caseId: $c, input: $i) { status } }`, { c: id, i: { date: today, summary: 'Gaat goed', returnSucceeded: true } });
+    await stack.gql.ok(`mutation($c: ID!, $i: OovFollowUpInput!) { recordOovFollowUp(caseId: $c, input: $i) { status } }`, { c: id, i: { date: today, summary: 'Gaat goed', returnSucceeded: true } });
 
     const closed = await waitFor(id, (c) => c.detail.summary.closedAt !== null, 'closed');
     expect(closed.detail.summary.status).toBe('AFGESLOTEN');

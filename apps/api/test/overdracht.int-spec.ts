@@ -9,24 +9,17 @@
  * The regional calendar is built around today (the real clock): its dates lie in the past, so the handover runs as a
  * "late" case (due dates N school days from today) and the feedback moments are due at once.
  */
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrate, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { zorgplichtWorkflowId } from '@zorgroute/workflows';
-import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
-import { workerConfigFromEnv } from '../../worker/src/worker.config';
-import { appConfigFromEnv } from '../src/config/app.config';
-import { createApp } from '../src/create-app';
-import { eventually, GraphQLTestClient, mailsTo, type GqlResult } from './graphql-client';
+import { eventually, mailsTo, type GqlResult } from './graphql-client';
+import { useTestStack } from './test-stack';
 
 const stamp = Date.now().toString(36);
-const taskQueue = `overdracht-e2e-${stamp}`;
 const mailWeb = process.env.MAIL_WEB_URL as string;
 const email = (who: string) => `${who}.${stamp}@overdrachttest.example`;
-let app: INestApplication;
-let worker: RunningWorker;
-let gql: GraphQLTestClient;
+const stack = useTestStack({ name: 'overdracht-e2e', seed: false });
 let swv: SwvEntity;
 let school: SchoolEntity;
 let pupil: PupilEntity;
@@ -67,11 +60,11 @@ interface OverdrachtCase {
 }
 
 async function as(who: string): Promise<void> {
-  await gql.login(email(who));
+  await stack.gql.login(email(who));
 }
 
 async function overdrachtCase(id: string): Promise<OverdrachtCase> {
-  return (await gql.ok<{ overdrachtCase: OverdrachtCase }>(CASE, { id })).overdrachtCase;
+  return (await stack.gql.ok<{ overdrachtCase: OverdrachtCase }>(CASE, { id })).overdrachtCase;
 }
 
 async function waitFor(id: string, check: (c: OverdrachtCase) => boolean, what: string): Promise<OverdrachtCase> {
@@ -81,19 +74,22 @@ async function waitFor(id: string, check: (c: OverdrachtCase) => boolean, what: 
   }, 30_000, what);
 }
 
+/**
+ * Reads the case once, right after a step: a step (or consent) mutation answers only once the process has moved on
+ * and the read model shows it, so no waiting is needed.
+ */
+async function rightAfter(id: string, check: (c: OverdrachtCase) => boolean, what: string): Promise<OverdrachtCase> {
+  const c = await overdrachtCase(id);
+  if (!check(c)) throw new Error(`${what} not reached right after the step (status ${c.detail.summary.status}, waiting for ${c.detail.summary.waitingFor})`);
+  return c;
+}
+
 function code(r: GqlResult<unknown>): string | undefined {
   return r.errors?.[0]?.extensions?.code;
 }
 
 beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
-  worker = await createWorker(workerConfigFromEnv(env));
-  app = await createApp(appConfigFromEnv(env));
-  await app.listen(0, '127.0.0.1');
-  gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));
-
-  const ds = app.get(DataSource);
+  const ds = stack.app.get(DataSource);
   swv = await ds.getRepository(SwvEntity).save({ name: 'SWV Overdracht-test', code: `P${stamp}`.slice(0, 20) });
   const otherSwv = await ds.getRepository(SwvEntity).save({ name: 'SWV Overdracht-elders', code: `Q${stamp}`.slice(0, 20) });
   school = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'Brugklas-testcollege', brin: `P${stamp}`.slice(0, 10), region: 'midden' });
@@ -110,11 +106,6 @@ beforeAll(async () => {
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
   await user('ouder-elders', 'Henk Bos', Role.PARENT);
 }, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await worker?.shutdown();
-}, 60_000);
 
 describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model → e-mail', () => {
   const today = toIsoDate(Date.now());
@@ -135,18 +126,18 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
   it('lets an SWV employee set the regional calendar of a school year (a new SWV policy version); others may read or not', async () => {
     const SET = `mutation($s: ID!, $i: OverdrachtRegionalCalendarInput!) { setOverdrachtRegionalCalendar(swvId: $s, input: $i) { policyVersion calendars { schoolYear osoDeadline terugkoppeling { naEersteRapport } } } }`;
     await as('zc');
-    expect(code(await gql.request(SET, { s: swv.id, i: calendar }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(SET, { s: swv.id, i: calendar }))).toBe('FORBIDDEN');
     await as('swv-elders');
-    expect(code(await gql.request(SET, { s: swv.id, i: calendar }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(SET, { s: swv.id, i: calendar }))).toBe('FORBIDDEN');
     await as('swv');
-    const bad = await gql.request(SET, { s: swv.id, i: { ...calendar, aanmeldweek: { from: calendar.aanmeldweek.to, to: calendar.aanmeldweek.from } } });
+    const bad = await stack.gql.request(SET, { s: swv.id, i: { ...calendar, aanmeldweek: { from: calendar.aanmeldweek.to, to: calendar.aanmeldweek.from } } });
     expect(code(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].message).toContain('aanmeldweek.to');
-    const { setOverdrachtRegionalCalendar } = await gql.ok<{ setOverdrachtRegionalCalendar: { policyVersion: number; calendars: { schoolYear: string }[] } }>(SET, { s: swv.id, i: calendar });
+    const { setOverdrachtRegionalCalendar } = await stack.gql.ok<{ setOverdrachtRegionalCalendar: { policyVersion: number; calendars: { schoolYear: string }[] } }>(SET, { s: swv.id, i: calendar });
     expect(setOverdrachtRegionalCalendar.policyVersion).toBe(1);
     expect(setOverdrachtRegionalCalendar.calendars.map((c) => c.schoolYear)).toEqual([schoolYear]);
     await as('zc');
-    const read = await gql.ok<{ overdrachtRegionalCalendars: { calendars: { osoDeadline: string }[]; terugkoppelingMoments: string[] } }>(
+    const read = await stack.gql.ok<{ overdrachtRegionalCalendars: { calendars: { osoDeadline: string }[]; terugkoppelingMoments: string[] } }>(
       `query($s: ID!) { overdrachtRegionalCalendars(swvId: $s) { calendars { osoDeadline } terugkoppelingMoments } }`,
       { s: swv.id },
     );
@@ -156,10 +147,10 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
   it('runs the handover of a pupil with support needs from the application to the feedback, each step by its own role', async () => {
     const START = `mutation($i: StartOverdrachtInput!) { startOverdracht(input: $i) { id process status } }`;
     await as('zc');
-    const noCalendar = await gql.request(START, { i: { pupilId: pupil.id, schoolYear: '2040-2041', poSchoolName: 'OBS De Linde', supportNeedsExpected: true } });
+    const noCalendar = await stack.gql.request(START, { i: { pupilId: pupil.id, schoolYear: '2040-2041', poSchoolName: 'OBS De Linde', supportNeedsExpected: true } });
     expect(code(noCalendar)).toBe('BAD_USER_INPUT');
     expect(noCalendar.errors?.[0].message).toContain('regionale overdrachtskalender');
-    const { startOverdracht } = await gql.ok<{ startOverdracht: { id: string; process: string } }>(START, {
+    const { startOverdracht } = await stack.gql.ok<{ startOverdracht: { id: string; process: string } }>(START, {
       i: { pupilId: pupil.id, schoolYear, poSchoolName: 'OBS De Linde', poContactName: 'Sandra Kok (ib)', supportNeedsExpected: true, brugklascoordinatorId: teamleider.id },
     });
     id = startOverdracht.id;
@@ -173,57 +164,57 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
     expect(first.detail.ledTo).toEqual([{ caseId: zorgplichtWorkflowId(pupil.id, today), process: 'ZORGPLICHT', started: true }]);
     expect(first.brugklascoordinatorName).toBe('Kevin de Groot');
     const clock = await eventually(
-      async () => (await gql.request<{ zorgplichtCase: { caseId?: string } }>(`query($c: ID!) { zorgplichtCase(caseId: $c) { __typename } }`, { c: zorgplichtWorkflowId(pupil.id, today) })).data?.zorgplichtCase,
+      async () => (await stack.gql.request<{ zorgplichtCase: { caseId?: string } }>(`query($c: ID!) { zorgplichtCase(caseId: $c) { __typename } }`, { c: zorgplichtWorkflowId(pupil.id, today) })).data?.zorgplichtCase,
       30_000,
       'the zorgplicht case',
     );
     expect(clock).toBeTruthy();
 
-    await gql.ok(`mutation($c: ID!, $i: OverdrachtOkrInput!) { recordOverdrachtOkr(caseId: $c, input: $i) { status } }`, {
+    await stack.gql.ok(`mutation($c: ID!, $i: OverdrachtOkrInput!) { recordOverdrachtOkr(caseId: $c, input: $i) { status } }`, {
       c: id,
       i: { schooladvies: 'vmbo-t/havo', taalLezen: '2F', rekenen: '1F', sociaalEmotioneel: 'Onzeker in nieuwe situaties', supportNeeds: true, supportNeedsDescription: 'Structuur en een vast aanspreekpunt' },
     });
-    const asked = await waitFor(id, (c) => c.consent?.status === 'PENDING', 'consent asked');
+    const asked = await rightAfter(id, (c) => c.consent?.status === 'PENDING', 'consent asked');
     expect(asked.detail.summary.status).toBe('INZAGE_OUDERS');
     expect(asked.detail.openSteps).toEqual(['CONSENT_OVERDRACHT_OKR']);
     // No transfer without the parents' consent.
     const SENT = `mutation($c: ID!, $i: OverdrachtSentInput!) { recordOverdrachtSent(caseId: $c, input: $i) { status } }`;
-    expect(code(await gql.request(SENT, { c: id, i: { sentOn: today } }))).toBe('STEP_NOT_ALLOWED');
+    expect(code(await stack.gql.request(SENT, { c: id, i: { sentOn: today } }))).toBe('STEP_NOT_ALLOWED');
 
     // The parent reads the report, adds his view and consents; another parent does not see the case.
     const VIEW = `mutation($c: ID!, $i: OverdrachtZienswijzeInput!) { addOverdrachtZienswijze(caseId: $c, input: $i) { status } }`;
     await as('zc');
-    expect(code(await gql.request(VIEW, { c: id, i: { text: 'Namens de ouders' } }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(VIEW, { c: id, i: { text: 'Namens de ouders' } }))).toBe('FORBIDDEN');
     await as('ouder-elders');
-    expect(code(await gql.request(VIEW, { c: id, i: { text: 'Niet mijn kind' } }))).toBe('NOT_FOUND');
+    expect(code(await stack.gql.request(VIEW, { c: id, i: { text: 'Niet mijn kind' } }))).toBe('NOT_FOUND');
     await as('ouder');
     const parentView = await overdrachtCase(id);
     expect(parentView.okr?.schooladvies).toBe('vmbo-t/havo');
     const consentMail = await eventually(async () => (await mailsTo(mailWeb, email('ouder')))[0], 30_000, 'the consent e-mail');
     expect(consentMail.text).toContain('Lisa');
     expect(consentMail.text).not.toContain('Onzeker');
-    await gql.ok(VIEW, { c: id, i: { text: 'Lisa heeft een goede start nodig met een vaste mentor' } });
-    await gql.ok(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: id, requestId: asked.consent?.requestId, decision: 'GIVEN' } });
+    await stack.gql.ok(VIEW, { c: id, i: { text: 'Lisa heeft een goede start nodig met een vaste mentor' } });
+    await stack.gql.ok(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: id, requestId: asked.consent?.requestId, decision: 'GIVEN' } });
 
     // Sent and received (cold handover); the warm handover by the brugklascoördinator.
-    await waitFor(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_SEND_OKR', 'send step');
+    await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_SEND_OKR', 'send step');
     await as('zc');
-    await gql.ok(SENT, { c: id, i: { sentOn: today, via: 'OSO' } });
-    await waitFor(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_CONFIRM_RECEIPT', 'receipt step');
-    await gql.ok(`mutation($c: ID!, $i: OverdrachtReceivedInput!) { confirmOverdrachtReceived(caseId: $c, input: $i) { status } }`, { c: id, i: { receivedOn: today, note: 'Compleet' } });
-    const warm = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_WARM_HANDOVER', 'warm handover');
+    await stack.gql.ok(SENT, { c: id, i: { sentOn: today, via: 'OSO' } });
+    await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_CONFIRM_RECEIPT', 'receipt step');
+    await stack.gql.ok(`mutation($c: ID!, $i: OverdrachtReceivedInput!) { confirmOverdrachtReceived(caseId: $c, input: $i) { status } }`, { c: id, i: { receivedOn: today, note: 'Compleet' } });
+    const warm = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_WARM_HANDOVER', 'warm handover');
     expect(warm.detail.summary.ownerName).toBe('Kevin de Groot');
     expect(warm.detail.openSteps).toEqual(['OVERDRACHT_WARM_HANDOVER', 'OVERDRACHT_IZO_REFERRAL']);
     await as('bkc');
-    await gql.ok(`mutation($c: ID!, $i: WarmeOverdrachtInput!) { recordWarmeOverdracht(caseId: $c, input: $i) { status } }`, {
+    await stack.gql.ok(`mutation($c: ID!, $i: WarmeOverdrachtInput!) { recordWarmeOverdracht(caseId: $c, input: $i) { status } }`, {
       c: id,
       i: { date: today, poPresent: true, parentsPresent: true, pupilPresent: true, approach: 'Vaste plek, dagplanning', talents: 'Creatief', summary: 'Warme overdracht met de ib’er, moeder en Lisa' },
     });
 
     // Placement by the brugklascoördinator; the mentor gets the information.
-    await waitFor(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_PLACEMENT', 'placement');
-    await gql.ok(`mutation($c: ID!, $i: OverdrachtPlacementInput!) { placeOverdrachtPupil(caseId: $c, input: $i) { status } }`, { c: id, i: { className: '1B', mentorId: mentor.id, level: 'vmbo-t/havo' } });
-    const shared = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_MENTOR_READ', 'mentor step');
+    await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_PLACEMENT', 'placement');
+    await stack.gql.ok(`mutation($c: ID!, $i: OverdrachtPlacementInput!) { placeOverdrachtPupil(caseId: $c, input: $i) { status } }`, { c: id, i: { className: '1B', mentorId: mentor.id, level: 'vmbo-t/havo' } });
+    const shared = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_MENTOR_READ', 'mentor step');
     expect(shared.detail.summary.status).toBe('INFORMATIE_GEDEELD');
     expect(shared.placement).toEqual({ className: '1B', mentorName: 'Nadia Bakker' });
     const mentorMail = await eventually(async () => (await mailsTo(mailWeb, email('mentor')))[0], 30_000, 'the mentor e-mail');
@@ -231,29 +222,29 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
 
     // The zorgcoördinator refers Lisa straight to the IZO; only the mentor confirms he has read the information.
     await as('zc');
-    await gql.ok(`mutation($c: ID!, $i: OverdrachtIzoReferralInput!) { referOverdrachtToIzo(caseId: $c, input: $i) { status } }`, {
+    await stack.gql.ok(`mutation($c: ID!, $i: OverdrachtIzoReferralInput!) { referOverdrachtToIzo(caseId: $c, input: $i) { status } }`, {
       c: id,
       i: { reasons: ['ONTWIKKELPERSPECTIEF_ONDUIDELIJK'], pupilHelpQuestion: 'Ik wil weten wie ik kan vragen als ik vastloop', mentorSupportQuestion: 'Hoe bieden we structuur in de eerste weken?', parentsInformed: true },
     });
     const READ = `mutation($c: ID!) { confirmOverdrachtRead(caseId: $c, input: { note: "Gelezen" }) { status } }`;
-    expect(code(await gql.request(READ, { c: id }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(READ, { c: id }))).toBe('FORBIDDEN');
     await as('mentor-2');
-    expect(code(await gql.request(READ, { c: id }))).toBe('NOT_FOUND');
+    expect(code(await stack.gql.request(READ, { c: id }))).toBe('NOT_FOUND');
     await as('mentor');
-    await gql.ok(READ, { c: id });
+    await stack.gql.ok(READ, { c: id });
 
     // The IZO case starts; feedback to the primary school at both moments (due now) by the mentor.
     const feedbackStep = await waitFor(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_FEEDBACK', 'feedback step');
     expect(feedbackStep.izoCaseId).toBe(`zorgroute-from-${id}`);
     expect(feedbackStep.detail.ledTo.map((l) => l.process)).toEqual(['ZORGPLICHT', 'ZORGROUTE']);
     const FEEDBACK = `mutation($c: ID!, $i: OverdrachtFeedbackInput!) { recordOverdrachtFeedback(caseId: $c, input: $i) { status } }`;
-    await gql.ok(FEEDBACK, { c: id, i: { summary: 'Goede start in de brugklas', sentTo: 'Sandra Kok' } });
+    await stack.gql.ok(FEEDBACK, { c: id, i: { summary: 'Goede start in de brugklas', sentTo: 'Sandra Kok' } });
     await waitFor(
       id,
       (c) => c.detail.timeline.filter((t) => t.kind === 'STATUS_TERUGKOPPELING_PO').length === 2 && c.detail.summary.waitingFor === 'OVERDRACHT_FEEDBACK',
       'second feedback step',
     );
-    await gql.ok(FEEDBACK, { c: id, i: { summary: 'Leerjaar 1 afgerond; over naar leerjaar 2' } });
+    await stack.gql.ok(FEEDBACK, { c: id, i: { summary: 'Leerjaar 1 afgerond; over naar leerjaar 2' } });
 
     const closed = await waitFor(id, (c) => c.detail.summary.closedAt !== null, 'closed');
     expect(closed.detail.summary.status).toBe('AFGESLOTEN');

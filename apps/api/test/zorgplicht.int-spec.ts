@@ -28,7 +28,7 @@ let dalton: SchoolEntity;
 let baken: SchoolEntity;
 
 const REGISTER = `mutation($i: RegisterAanmeldingInput!) { registerAanmelding(input: $i) { id process status statusLabel waitingFor nextDueDate pupil { id displayName } school { name } } }`;
-const CLOCKS = `query($f: ZorgplichtClockFilter) { zorgplichtClocks(filter: $f) { today clocks { caseId status receivedOn dueDate dueRule dueExplanation daysRemaining overdue clockState extensionUsed extensionWeeks tenWeekDate tenWeekReached swvSignals pupil { displayName } school { id name } } countsPerSchool { school { name } open lastWeek overdue extended pastTenWeeks } } }`;
+const CLOCKS = `query($f: ZorgplichtClockFilter) { zorgplichtClocks(filter: $f, limit: 500) { today clocks { caseId status receivedOn dueDate dueRule dueExplanation daysRemaining overdue clockState extensionUsed extensionWeeks tenWeekDate tenWeekReached swvSignals pupil { displayName } school { id name } } countsPerSchool { school { name } open lastWeek overdue extended pastTenWeeks } } }`;
 const ZP_CASE = `query($id: ID!) { zorgplichtCase(caseId: $id) { clock { status dueDate extensionUsed } extensionReason investigations { kind label } decision { outcome onTime motivation bezwaarUntil } documents { id kind fileName sha256 downloadPath } openSteps outcome } }`;
 
 async function rest(path: string, token: string | null): Promise<Response> {

@@ -1,9 +1,10 @@
 /**
  * P2 zorgroute end to end on the real stack (Temporal dev server, PostgreSQL, SMTP mail catcher) with its own task
  * queue: a mentor refers a pupil to the IZO through GraphQL, the zorgcoördinator triages, the parent consents in the
- * portal (IZO and ZAT), the IZO refers to the ZAT, the ZAT is planned with its agenda, discussed with a plan van
- * aanpak and fed back, and the zorgcoördinator closes the case. Consent records, the P2 detail (with privacy for
- * parents), the timeline and the consent e-mail are checked on the way.
+ * portal (IZO and ZAT), the IZO refers to the ZAT, the ZAT is planned (invitations sent, the agenda timed 5 school
+ * days before it), discussed with a plan van aanpak and fed back, and the zorgcoördinator closes the case. Consent
+ * records, the P2 detail (with privacy for parents), the timeline and the e-mails are checked on the way. Every step
+ * answers once the process has moved on, so each next step is sent at once, without polling in between.
  */
 import { addCalendarDays, addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually, mailsTo } from './graphql-client';
@@ -60,11 +61,11 @@ async function waitingFor(id: string, step: string): Promise<Detail> {
   }, 20_000, `step ${step}`);
 }
 
-async function step(mutation: string, inputType: string | null, caseId: string, input?: Record<string, unknown>): Promise<{ status: string }> {
+async function step(mutation: string, inputType: string | null, caseId: string, input?: Record<string, unknown>): Promise<Detail['summary']> {
   const q = inputType
     ? `mutation($c: ID!, $i: ${inputType}) { ${mutation}(caseId: $c, input: $i) { ${SUMMARY} } }`
     : `mutation($c: ID!) { ${mutation}(caseId: $c) { ${SUMMARY} } }`;
-  const data = await stack.gql.ok<Record<string, { status: string }>>(q, { c: caseId, i: input });
+  const data = await stack.gql.ok<Record<string, Detail['summary']>>(q, { c: caseId, i: input });
   return data[mutation];
 }
 
@@ -123,13 +124,13 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     });
     expect(notZc.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await as(ZC);
-    await step('triageZorgroute', 'TriageZorgrouteInput!', id, { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true });
+    const accepted = await step('triageZorgroute', 'TriageZorgrouteInput!', id, { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true });
+    expect(accepted.waitingFor).toBe('RECORD_VOORGESPREK');
 
-    // Voorgesprek by the mentor, then the parent consents to the IZO discussion in the portal.
+    // Voorgesprek by the mentor (sent at once), then the parent consents to the IZO discussion in the portal.
     await as(MENTOR);
-    await waitingFor(id, 'RECORD_VOORGESPREK');
-    await step('recordVoorgesprek', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Moeder herkent de vermoeidheid', pupilReport: 'Noor slaapt slecht' });
-    await waitingFor(id, 'CONSENT_IZO_BESPREKING');
+    const held = await step('recordVoorgesprek', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Moeder herkent de vermoeidheid', pupilReport: 'Noor slaapt slecht' });
+    expect(held.waitingFor).toBe('CONSENT_IZO_BESPREKING');
     // The consent request e-mail reaches the parent, without case details.
     const mail = await eventually(async () => (await mailsTo(mailWeb, PARENT)).find((m) => m.text.includes(encodeURIComponent(id))), 30_000, 'the consent e-mail');
     expect(mail.subject).toMatch(/toestemming/i);
@@ -137,58 +138,64 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     await parentConsents('IZO_BESPREKING');
 
     // IZO: discussed with a ZAT referral, minutes sent, nagesprek held.
+    // (A consent answer answers once the case waits for the IZO: no waiting needed.)
     await as(ZC);
-    const planned = await waitingFor(id, 'RECORD_IZO');
+    const planned = await detail(id);
+    expect(planned.summary.waitingFor).toBe('RECORD_IZO');
     expect(planned.summary.status).toBe('GEPLAND_IZO');
     expect(planned.zorgroute?.izoMeetingDate).not.toBeNull();
-    await step('recordIzoDiscussion', 'IzoDiscussionInput!', id, {
+    // The IZO members are invited: date and a link, no case details.
+    const izoInvite = await eventually(async () => (await mailsTo(mailWeb, MENTOR)).find((m) => m.subject.startsWith('Uitnodiging: IZO-bespreking') && m.text.includes(encodeURIComponent(id))), 30_000, 'the IZO invitation');
+    expect(izoInvite.text).toContain('Noor');
+    expect(izoInvite.text).not.toContain('vermoeidheid');
+    const discussed = await step('recordIzoDiscussion', 'IzoDiscussionInput!', id, {
       minutes: { analysis: 'Verzuim lijkt samen te hangen met de thuissituatie', zatQuestion: 'Welke hulp heeft het gezin nodig?', summary: 'Aanmelden bij het ZAT' },
       decisions: [{ kind: 'VERWIJZING_ZAT', description: 'Aanmelden bij het ZAT' }],
     });
-    await waitingFor(id, 'DISTRIBUTE_IZO_MINUTES');
-    await step('confirmIzoMinutesSent', null, id);
+    expect(discussed.waitingFor).toBe('DISTRIBUTE_IZO_MINUTES');
+    expect((await step('confirmIzoMinutesSent', null, id)).waitingFor).toBe('RECORD_NAGESPREK');
     await as(MENTOR);
-    await waitingFor(id, 'RECORD_NAGESPREK');
-    await step('recordNagesprek', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Afspraken besproken', pupilReport: 'Noor is akkoord', agreements: 'Aanmelding ZAT' });
+    const nagesprek = await step('recordNagesprek', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Afspraken besproken', pupilReport: 'Noor is akkoord', agreements: 'Aanmelding ZAT' });
 
     // ZAT: mandatory parental consent, prefilled referral, meeting with the agenda 5 school days ahead.
-    await waitingFor(id, 'CONSENT_ZAT_AANMELDING');
+    expect([nagesprek.status, nagesprek.waitingFor]).toEqual(['TOESTEMMING_ZAT', 'CONSENT_ZAT_AANMELDING']);
     await parentConsents('ZAT_AANMELDING');
     await as(ZC);
-    const info = await waitingFor(id, 'SUBMIT_ZAT_REFERRAL');
+    const info = await detail(id);
+    expect(info.summary.waitingFor).toBe('SUBMIT_ZAT_REFERRAL');
     expect(info.zorgroute?.zatReferral?.questionToZat).toBe('Welke hulp heeft het gezin nodig?');
     expect(info.zorgroute?.zatReferral?.helpQuestion).toContain('Help mij om weer op tijd');
-    await step('submitZatReferral', 'ZatReferralInput', id, { homeSituation: 'Moeder alleenstaand, drie kinderen' });
-    await waitingFor(id, 'PLAN_ZAT');
+    expect((await step('submitZatReferral', 'ZatReferralInput', id, { homeSituation: 'Moeder alleenstaand, drie kinderen' })).waitingFor).toBe('PLAN_ZAT');
     const tooSoon = await stack.gql.request(`mutation($c: ID!, $i: PlanZatInput!) { planZat(caseId: $c, input: $i) { id } }`, { c: id, i: { meetingDate: addSchoolDays(today, 1, cal) } });
     expect(tooSoon.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(tooSoon.errors?.[0].extensions?.messageEn).toMatch(/agenda/);
     const meetingDate = addSchoolDays(today, 7, cal);
-    await step('planZat', 'PlanZatInput!', id, { meetingDate, invitees: ['Jeugdarts'] });
-    const agenda = await waitingFor(id, 'SEND_ZAT_AGENDA');
-    expect(agenda.summary.status).toBe('GEPLAND_ZAT');
-    expect(agenda.summary.nextDueDate).toBe(addSchoolDays(meetingDate, -5, cal));
-    await step('confirmZatAgendaSent', null, id);
-    await waitingFor(id, 'RECORD_ZAT');
+    const zatPlanned = await step('planZat', 'PlanZatInput!', id, { meetingDate, invitees: ['Jeugdarts'], meetingTime: '13:15', location: 'vergaderkamer 1.04' });
+    // The ZAT step is open at once; the agenda goes out by itself 5 school days before the meeting.
+    expect([zatPlanned.status, zatPlanned.waitingFor, zatPlanned.nextDueDate]).toEqual(['GEPLAND_ZAT', 'RECORD_ZAT', meetingDate]);
+    const withAgenda = await detail(id);
+    expect(withAgenda.dueDates.find((d) => d.step === 'ZAT_AGENDA')?.explanation).toContain('automatisch verstuurd');
+    expect(withAgenda.zorgroute?.zatMeeting?.agendaSentAt).toBeNull();
+    const zatInvite = await eventually(async () => (await mailsTo(mailWeb, ZC)).find((m) => m.subject.startsWith('Uitnodiging: ZAT-bespreking') && m.text.includes(encodeURIComponent(id))), 30_000, 'the ZAT invitation');
+    expect(zatInvite.text).toContain('13:15');
+    expect(zatInvite.text).toContain('vergaderkamer 1.04');
+    expect(zatInvite.text).not.toContain('thuissituatie');
     const evaluationDate = addCalendarDays(today, 56);
-    await step('recordZatDiscussion', 'ZatDiscussionInput!', id, {
+    const zatDone = await step('recordZatDiscussion', 'ZatDiscussionInput!', id, {
       analysis: 'Gezin heeft ondersteuning nodig',
       actions: [{ who: 'Schoolmaatschappelijk werk', what: 'Huisbezoek', goal: 'Zicht op de thuissituatie', due: addCalendarDays(today, 14) }],
       casusregisseur: 'Gezinsspecialist Sociaal Team',
       evaluationDate,
       summary: 'Plan van aanpak vastgesteld',
     });
+    expect(zatDone.waitingFor).toBe('RECORD_ZAT_FEEDBACK');
     await as(MENTOR);
-    await waitingFor(id, 'RECORD_ZAT_FEEDBACK');
-    await step('recordZatFeedback', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Conclusies besproken met moeder', pupilReport: 'Met Noor besproken' });
+    const feedback = await step('recordZatFeedback', 'ZorgrouteConversationInput!', id, { date: today, parentsReport: 'Conclusies besproken met moeder', pupilReport: 'Met Noor besproken' });
+    expect([feedback.status, feedback.nextDueDate]).toEqual(['ZAT_OPVOLGING', evaluationDate]);
 
     // Follow-up: waiting for the evaluation date; the case shows everything so far.
     await as(ZC);
-    const following = await eventually(async () => {
-      const d = await detail(id);
-      // The status is recorded first, the open follow-up step (with its due date) right after it.
-      return d.summary.status === 'ZAT_OPVOLGING' && d.summary.nextDueDate ? d : null;
-    }, 20_000, 'ZAT_OPVOLGING with its next due date');
+    const following = await detail(id);
     expect(following.summary.nextDueDate).toBe(evaluationDate);
     expect(following.consents.map((c) => [c.kind, c.status, c.method, c.giverName])).toEqual([
       ['IZO_BESPREKING', 'GIVEN', 'DIGITAL', 'Emre Aksoy'],

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDataSource } from '@zorgroute/domain';
 import { EmailRepository, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
-import { createCaseActivities, createNotificationActivities, createZorgplichtActivities } from '@zorgroute/workflows';
+import { createCaseActivities, createNotificationActivities, createRetentionActivities, createZorgplichtActivities } from '@zorgroute/workflows';
 import type { WorkerConfig } from './worker.config';
 import { resolveWorkflowCode } from './workflow-code';
 
@@ -44,6 +44,7 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
       ...createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),
       ...createZorgplichtActivities({ dataSource }),
       ...createNotificationActivities({ dataSource, delivery, appUrl: config.appUrl }),
+      ...createRetentionActivities({ dataSource }),
     },
   });
   const done = worker.run().finally(async () => {

@@ -8,3 +8,4 @@ export * from './audit/stable-stringify';
 export * from './policy-store';
 export * from './school-calendar';
 export * from './logic';
+export * from './retention/retention-purger';

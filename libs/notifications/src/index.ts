@@ -13,6 +13,9 @@ export * from './email/email.errors';
 export * from './email/email.types';
 export { redactSecrets } from './email/redact.util';
 
+// Calendar: the .ics invitation of a meeting (built at send time from the delivery's data).
+export * from './calendar/meeting-invitation.ics';
+
 // Delivery: at most once per key, recorded in notification_delivery.
 export * from './delivery/notification-delivery.service';
 export * from './delivery/notification-delivery.types';

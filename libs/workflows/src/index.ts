@@ -34,5 +34,8 @@ export { MAIL_FAILING_PREFIX, mailKindLabel, type MailFailure } from './workflow
 export * from './activities/notification-activities.types';
 export * from './activities/notification-activities';
 export { deliverToRecipients, ensureDigestRunWithWorkerClient } from './activities/notify-recipients';
+export * from './workflows/retention/retention.workflow';
+export * from './activities/retention-activities.types';
+export * from './activities/retention-activities';
 export * from './bundle';
 export const TASK_QUEUE_DEFAULT = 'zorgroute';

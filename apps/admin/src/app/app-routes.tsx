@@ -3,6 +3,7 @@ import { CasePage } from '../features/case-detail/case-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
 import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
+import { OovBoardPage } from '../features/oov-board/oov-board-page';
 import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
 import { ZorgplichtBoardPage } from '../features/zorgplicht-board/zorgplicht-board-page';
 import { useAuth } from './auth/auth-context';
@@ -35,6 +36,7 @@ export function AppRoutes() {
       <Route path="/casussen" element={<Protected><DashboardPage /></Protected>} />
       <Route path="/cases/:id" element={<Protected><CasePage /></Protected>} />
       <Route path="/swv" element={<Protected><ZorgplichtBoardPage /></Protected>} />
+      <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
       <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />
       <Route path="/mijn" element={<Protected><FamilyPage /></Protected>} />

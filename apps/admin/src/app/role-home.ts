@@ -28,18 +28,23 @@ export function navItemsOf(role: Role): NavItem[] {
       return [
         { to: '/', label: 'Dashboard' },
         { to: '/swv', label: 'Zorgplicht' },
+        { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
       ];
     case 'ADMIN':
       return [
         { to: '/', label: 'Dashboard' },
         { to: '/swv', label: 'Zorgplicht' },
+        { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
       ];
     case 'TEAMLEIDER':
       return [{ to: '/', label: 'Dashboard' }];
     case 'SWV_MEDEWERKER':
-      return [{ to: '/swv', label: 'Zorgplicht' }];
+      return [
+        { to: '/swv', label: 'Zorgplicht' },
+        { to: '/swv/oov', label: 'OOV' },
+      ];
     case 'MENTOR':
     case 'COACH':
     case 'JOS_MEDEWERKER':

@@ -71,6 +71,8 @@ export interface TimelineEntry {
   kind: string;
   actorName: string | null;
   description: string;
+  /** The reason given with a decision or an admin action (the audit trail's reason); asked by the case page. */
+  reason?: string | null;
 }
 
 export interface DueDateExplanation {

@@ -9,4 +9,6 @@ export interface AuthUser {
   schoolId: string | null;
   swvId: string | null;
   pupilId: string | null;
+  /** The login session the request's token belongs to (set by AuthGuard; used by logout). */
+  sessionId?: string;
 }

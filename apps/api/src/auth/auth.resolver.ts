@@ -10,6 +10,8 @@ import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import { AuthPayloadModel, UserModel } from './models/user.model';
+import { AuthOptionsModel, LogoutResultModel } from './models/auth-options.model';
+import { OidcClient } from './oidc/oidc-client';
 import { Public } from './public.decorator';
 
 @Resolver(() => UserModel)
@@ -19,6 +21,7 @@ export class AuthResolver {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LoginRateLimiter) private readonly limiter: LoginRateLimiter,
+    @Inject(OidcClient) private readonly oidc: OidcClient,
   ) {}
 
   @Public()
@@ -40,6 +43,28 @@ export class AuthResolver {
     if (!this.config.devLoginEnabled) return [];
     const users = await this.dataSource.getRepository(UserEntity).find({ order: { role: 'ASC', name: 'ASC' } });
     return this.toModels(users);
+  }
+
+  @Public()
+  @Query(() => AuthOptionsModel, { description: 'Which logins are offered (for the login page).' })
+  authOptions(): AuthOptionsModel {
+    const oidcEnabled = this.config.oidc !== null;
+    return {
+      oidcEnabled,
+      devLoginEnabled: this.config.devLoginEnabled,
+      oidcLoginUrl: oidcEnabled ? `${this.config.publicApiUrl.replace(/\/$/, '')}/auth/oidc/login` : null,
+    };
+  }
+
+  @Mutation(() => LogoutResultModel, { description: "Ends the current session: its token is refused from now on. For an OpenID Connect session also returns the provider's logout URL." })
+  async logout(@CurrentUser() user: AuthUser): Promise<LogoutResultModel> {
+    const ended = user.sessionId ? await this.auth.endSession(user.sessionId) : null;
+    let providerLogoutUrl: string | null = null;
+    if (ended?.method === 'OIDC' && this.config.oidc) {
+      // The local session is over either way; an unreachable provider only means no provider logout.
+      providerLogoutUrl = await this.oidc.endSessionUrl(ended.idToken).catch(() => null);
+    }
+    return { ok: ended !== null, providerLogoutUrl };
   }
 
   @Query(() => UserModel)

@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, LessThan } from 'typeorm';
 import { SignJWT, jwtVerify } from 'jose';
-import { UserEntity } from '@zorgroute/domain';
+import { UserEntity, UserSessionEntity, type UserSessionMethod } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from './auth-user';
 
 const ISSUER = 'zorgroute';
 
-/** Issues and checks short-lived access tokens (HS256 JWT). OpenID Connect login comes on top of this. */
+/**
+ * Issues and checks short-lived access tokens (HS256 JWT). Every token belongs to a row in
+ * `user_session` (claim `sid`, plus a unique `jti`): the token is accepted only while that session
+ * is active, so logout revokes it at once. Sessions expire with their token (AUTH_TOKEN_TTL_SECONDS).
+ */
 @Injectable()
 export class AuthService {
   private readonly key: Uint8Array;
@@ -20,28 +25,61 @@ export class AuthService {
     this.key = new TextEncoder().encode(config.authSecret);
   }
 
-  async issueToken(user: UserEntity): Promise<string> {
-    return new SignJWT({ role: user.role })
+  /** Starts a session for the user and returns its access token. */
+  async startSession(user: UserEntity, method: UserSessionMethod, idToken: string | null = null): Promise<{ token: string; sessionId: string }> {
+    const repo = this.dataSource.getRepository(UserSessionEntity);
+    const now = new Date();
+    const session = Object.assign(new UserSessionEntity(), {
+      id: randomUUID(),
+      userId: user.id,
+      method,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.tokenTtlSeconds * 1000),
+      endedAt: null,
+      idToken,
+    });
+    // Housekeeping: the user's expired sessions are of no use any more (login and logout are in the audit trail).
+    await repo.delete({ userId: user.id, expiresAt: LessThan(now) });
+    await repo.insert(session);
+    const token = await new SignJWT({ role: user.role, sid: session.id })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(`${this.config.tokenTtlSeconds}s`)
+      .setJti(randomUUID())
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime(Math.floor(session.expiresAt.getTime() / 1000))
       .sign(this.key);
+    return { token, sessionId: session.id };
   }
 
-  /** Verifies the token and loads the current user record (so role changes apply at once). */
+  /** Ends the session (logout); returns how it was started and the provider's ID token, if any. */
+  async endSession(sessionId: string): Promise<{ method: UserSessionMethod; idToken: string | null } | null> {
+    return this.dataSource.transaction(async (m) => {
+      const session = await m.getRepository(UserSessionEntity).findOne({ where: { id: sessionId, endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!session) return null;
+      await m.getRepository(UserSessionEntity).update({ id: sessionId }, { endedAt: new Date(), idToken: null });
+      return { method: session.method, idToken: session.idToken };
+    });
+  }
+
+  /** Verifies the token, checks its session is active and loads the current user record (so role changes apply at once). */
   async authenticate(token: string): Promise<AuthUser> {
     let sub: string | undefined;
+    let sid: unknown;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       sub = payload.sub;
+      sid = payload.sid;
     } catch {
       throw new AppError('UNAUTHENTICATED', 'Uw sessie is verlopen of ongeldig; log opnieuw in', 'Your session has expired or is invalid; log in again');
     }
-    const user = sub ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: sub }) : null;
+    const session = typeof sid === 'string' && /^[0-9a-f-]{36}$/i.test(sid) ? await this.dataSource.getRepository(UserSessionEntity).findOneBy({ id: sid }) : null;
+    if (!session || session.userId !== sub || session.endedAt || session.expiresAt.getTime() <= Date.now()) {
+      throw new AppError('UNAUTHENTICATED', 'Uw sessie is beëindigd of verlopen; log opnieuw in', 'Your session has ended or expired; log in again');
+    }
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
     if (!user) throw new AppError('UNAUTHENTICATED', 'Onbekende gebruiker; log opnieuw in', 'Unknown user; log in again');
-    return toAuthUser(user);
+    return { ...toAuthUser(user), sessionId: session.id };
   }
 
   async devLogin(email: string): Promise<{ token: string; user: UserEntity }> {
@@ -50,7 +88,8 @@ export class AuthService {
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
     if (!user) throw new AppError('UNAUTHENTICATED', 'Onbekend e-mailadres', 'Unknown e-mail address');
-    return { token: await this.issueToken(user), user };
+    const { token } = await this.startSession(user, 'DEV');
+    return { token, user };
   }
 }
 

@@ -17,12 +17,16 @@ export interface StartCaseOptions<W extends Workflow> {
   workflow: W;
   /** Prefix of the business-key workflow id: `<prefix>-<pupil>-<requestKey or today>`. */
   idPrefix: string;
+  /** A business key of its own instead (e.g. `oov-from-<origin case>`, `overdracht-<pupil>-<school year>`). */
+  workflowId?: string;
   pupil: PupilEntity;
   requestKey?: string | null;
   args: Parameters<W>;
   /** Dutch and English name of the case for messages, e.g. "JOS-casus" / "JOS case". */
   nameNl: string;
   nameEn: string;
+  /** Message when the key was used by a case that is closed now (default: "with this key … already started and closed"). */
+  alreadyClosed?: { nl: string; en: string };
 }
 
 /**
@@ -52,7 +56,7 @@ export class CaseStarter {
   }
 
   async start<W extends Workflow>(user: AuthUser, o: StartCaseOptions<W>): Promise<CaseSummaryModel> {
-    const workflowId = `${o.idPrefix}-${o.pupil.id}-${o.requestKey ?? toIsoDate(Date.now())}`;
+    const workflowId = o.workflowId ?? `${o.idPrefix}-${o.pupil.id}-${o.requestKey ?? toIsoDate(Date.now())}`;
     const open = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ pupilId: o.pupil.id, process: o.process, closedAt: IsNull() });
     if (open && open.id !== workflowId) {
       throw new AppError('CONFLICT', `Deze leerling heeft al een lopende ${o.nameNl}`, `This pupil already has an open ${o.nameEn}`, { caseId: open.id });
@@ -72,7 +76,11 @@ export class CaseStarter {
       await this.temporal.workflow.start(o.workflow, options);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError('CONFLICT', `Met deze sleutel is al eerder een ${o.nameNl} gestart en afgesloten`, `A ${o.nameEn} with this key was already started and closed`);
+        const closed = o.alreadyClosed ?? {
+          nl: `Met deze sleutel is al eerder een ${o.nameNl} gestart en afgesloten`,
+          en: `A ${o.nameEn} with this key was already started and closed`,
+        };
+        throw new AppError('CONFLICT', closed.nl, closed.en, { caseId: workflowId });
       }
       throw err;
     }

@@ -6,6 +6,7 @@ import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { toAppError } from '../common/temporal-errors';
+import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../idempotency/idempotency-key';
 import { CasesService } from './cases.service';
 import type { CaseSummaryModel } from './models/case.model';
 
@@ -14,32 +15,24 @@ export interface StepUpdateOptions {
   updateId?: string;
 }
 
-/** What a client may send as an idempotency key (a UUID per user action is the intended use). */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
-
 /**
- * The Temporal update id for a client's idempotency key: scoped to the caller, so two users cannot collide. Temporal
- * deduplicates updates by id within a workflow run: a retried request with the same key gets the outcome of the first
- * (success or rejection) and the step is not applied twice.
+ * The Temporal update id for a step: from the explicit `idempotencyKey` argument, or else the request's
+ * `Idempotency-Key` header (see idempotency/idempotency-key.ts), scoped to the caller (`<user id>/<key>`), so two users
+ * cannot collide. Temporal deduplicates updates by id within a workflow run: a retried request with the same key gets
+ * the outcome of the first (success or rejection) and the step is not applied twice. A malformed key → BAD_USER_INPUT.
  */
 export function stepUpdateOptions(user: AuthUser, idempotencyKey: string | null | undefined): StepUpdateOptions {
-  if (idempotencyKey === null || idempotencyKey === undefined) return {};
-  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      'Ongeldige invoer: idempotencyKey moet 8 tot 100 tekens zijn (letters, cijfers, . _ : -)',
-      'Invalid input: idempotencyKey must be 8 to 100 characters (letters, digits, . _ : -)',
-    );
-  }
-  return { updateId: `${user.id}/${idempotencyKey}` };
+  const updateId = updateIdFor(user.id, effectiveIdempotencyKey(idempotencyKey));
+  return updateId === undefined ? {} : { updateId };
 }
 
 /**
  * The shared path of every human step of every process: the caller must see the case (scoped read
  * model) and may act on it, then the workflow update runs (its validator rejects a step that is not
  * open now: nothing is written), then the case is returned as the read model shows it (an update
- * returns only after its read-model row is written). With an idempotency key the update carries a
- * deterministic update id (see stepUpdateOptions), so a retried request does not apply the step twice.
+ * returns only after its read-model row is written). With an idempotency key (argument or `Idempotency-Key` header) the
+ * update carries a deterministic update id (see stepUpdateOptions) — also when a use case does not pass `options` on
+ * (withUpdateId) — so a retried request does not apply the step twice.
  */
 @Injectable()
 export class CaseStepRunner {
@@ -62,7 +55,7 @@ export class CaseStepRunner {
     if (row.process !== process) throw AppError.notFound('Casus van dit proces', 'Case of this process');
     if (!this.access.canActOnCase(user, row, coordinationOnly)) throw AppError.forbidden();
     try {
-      await send(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name }, options);
+      await send(withUpdateId(this.temporal.workflow.getHandle(caseId), options.updateId), { id: user.id, name: user.name }, options);
     } catch (err) {
       throw toAppError(err);
     }
@@ -87,7 +80,7 @@ export class CaseStepRunner {
     if (row.process !== process) throw AppError.notFound('Casus van dit proces', 'Case of this process');
     if (!mayAct(user, row)) throw AppError.forbidden();
     try {
-      await send(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name }, options);
+      await send(withUpdateId(this.temporal.workflow.getHandle(caseId), options.updateId), { id: user.id, name: user.name }, options);
     } catch (err) {
       throw toAppError(err);
     }

@@ -75,6 +75,7 @@ const STEP_LABELS: Record<string, string> = {
   ASSIGN_COACH: 'Coach kiezen',
   RECORD_MID_EVALUATION: 'Tussenevaluatie',
   RECORD_OUTCOME: 'Eindevaluatie en uitkomst',
+  LOG_SESSION: 'Sessie vastleggen',
   RECORD_DECISION: 'Besluit over de aanmelding',
   // P3 JOS
   SUBMIT_FORM: 'JOS-aanmeldformulier invullen',

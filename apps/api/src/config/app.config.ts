@@ -1,4 +1,5 @@
 import { requireDatabaseUrl } from '@zorgroute/domain';
+import { oidcConfigFromEnv, type OidcConfig } from './oidc.config';
 
 export interface AppConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface AppConfig {
   /** Development login for the demo users (never in production). */
   devLoginEnabled: boolean;
   tokenTtlSeconds: number;
+  /** OpenID Connect login; null when OIDC_ISSUER_URL / OIDC_CLIENT_ID are not set. */
+  oidc: OidcConfig | null;
   production: boolean;
 }
 
@@ -25,7 +28,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
   const production = env.NODE_ENV === 'production';
   const authSecret = env.AUTH_SECRET ?? (production ? '' : 'zorgroute-development-secret');
   if (authSecret.length < 12) throw new Error('AUTH_SECRET must be set to at least 12 characters');
-  return {
+  const config: AppConfig = {
     port: Number(env.API_PORT ?? 3000),
     host: env.API_HOST ?? '127.0.0.1',
     databaseUrl: requireDatabaseUrl(env),
@@ -38,6 +41,9 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     authSecret,
     devLoginEnabled: !production && env.AUTH_DEV_LOGIN !== 'false',
     tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600),
+    oidc: null,
     production,
   };
+  config.oidc = oidcConfigFromEnv(env, config);
+  return config;
 }

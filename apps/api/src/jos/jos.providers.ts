@@ -3,6 +3,7 @@ import { JosService } from './jos.service';
 import {
   JosStepRunner,
   LogJosContactUseCase,
+  PlanJosStartgesprekUseCase,
   RecordJosEvaluationUseCase,
   RecordJosOutcomeUseCase,
   RecordJosStartgesprekUseCase,
@@ -20,6 +21,7 @@ export const JOS_PROVIDERS = [
   JosStepRunner,
   SubmitJosFormUseCase,
   RecordJosStartgesprekUseCase,
+  PlanJosStartgesprekUseCase,
   SetJosGoalsUseCase,
   LogJosContactUseCase,
   RecordJosEvaluationUseCase,

@@ -3,11 +3,12 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CaseSummaryModel } from '../cases/models/case.model';
-import { JosContactInput, JosEvaluationInput, JosFormInput, JosGoalsInput, JosOutcomeInput, JosStartgesprekInput, StartJosInput, StopJosInput } from './dtos/jos.inputs';
+import { JosContactInput, JosEvaluationInput, JosFormInput, JosGoalsInput, JosOutcomeInput, JosPlanStartgesprekInput, JosStartgesprekInput, StartJosInput, StopJosInput } from './dtos/jos.inputs';
 import { JosService } from './jos.service';
 import { JosCaseModel } from './models/jos.model';
 import {
   LogJosContactUseCase,
+  PlanJosStartgesprekUseCase,
   RecordJosEvaluationUseCase,
   RecordJosOutcomeUseCase,
   RecordJosStartgesprekUseCase,
@@ -29,6 +30,7 @@ export class JosResolver {
     @Inject(StartJosUseCase) private readonly start: StartJosUseCase,
     @Inject(SubmitJosFormUseCase) private readonly form: SubmitJosFormUseCase,
     @Inject(RecordJosStartgesprekUseCase) private readonly startgesprek: RecordJosStartgesprekUseCase,
+    @Inject(PlanJosStartgesprekUseCase) private readonly planStartgesprek: PlanJosStartgesprekUseCase,
     @Inject(SetJosGoalsUseCase) private readonly goals: SetJosGoalsUseCase,
     @Inject(LogJosContactUseCase) private readonly contact: LogJosContactUseCase,
     @Inject(RecordJosEvaluationUseCase) private readonly evaluation: RecordJosEvaluationUseCase,
@@ -49,6 +51,11 @@ export class JosResolver {
   @Mutation(() => CaseSummaryModel, { description: 'The mentor fills in the JOS aanmeldformulier.' })
   submitJosForm(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosFormInput): Promise<CaseSummaryModel> {
     return this.form.execute(user, caseId, input);
+  }
+
+  @Mutation(() => CaseSummaryModel, { description: 'The JOS worker plans the startgesprek; parents, mentor and pupil each get an invitation (date, time, place).' })
+  planJosStartgesprek(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosPlanStartgesprekInput): Promise<CaseSummaryModel> {
+    return this.planStartgesprek.execute(user, caseId, input);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The JOS worker records the startgesprek with parents, mentor and pupil.' })

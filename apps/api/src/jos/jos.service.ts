@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ProcessType, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
-import { JOS_CONSENT_KIND, JOS_NEED_LABELS, JOS_SIGNATURE_DECISION_STEP, type ConsentRequestView, type JosContact, type JosEvaluation, type JosForm, type JosGoals, type JosNeed, type JosOutcome, type JosReferral, type JosStartgesprek } from '@zorgroute/workflows';
+import { JOS_CONSENT_KIND, JOS_NEED_LABELS, JOS_SIGNATURE_DECISION_STEP, type ConsentRequestView, type JosContact, type JosEvaluation, type JosForm, type JosGoals, type JosNeed, type JosOutcome, type JosPlannedStartgesprek, type JosReferral, type JosStartgesprek } from '@zorgroute/workflows';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import { AppError } from '../common/app-error';
@@ -17,6 +17,7 @@ interface JosData {
   maxMonths?: number;
   form?: JosForm | null;
   startgesprek?: JosStartgesprek | null;
+  plannedStartgesprek?: JosPlannedStartgesprek | null;
   consents?: ConsentRequestView[];
   signedOn?: string | null;
   goals?: JosGoals | null;
@@ -88,6 +89,9 @@ export class JosService {
             summary: d.startgesprek.summary,
             recordedByName: d.startgesprek.recordedBy?.name ?? null,
           }
+        : null,
+      plannedStartgesprek: d.plannedStartgesprek
+        ? { date: d.plannedStartgesprek.date, time: d.plannedStartgesprek.time, mode: d.plannedStartgesprek.mode, location: d.plannedStartgesprek.location }
         : null,
       signature: latest
         ? {

@@ -30,6 +30,7 @@ export interface DeliveryTimelineEntry {
 
 interface DeliveryRow {
   id: string;
+  key: string;
   kind: string;
   subject: string;
   status: DeliveryStatus;
@@ -57,8 +58,11 @@ export class DeliveryLogService {
       throw new AppError('FORBIDDEN', 'Alleen medewerkers van het dossier zien welke berichten zijn verstuurd', 'Only the case’s staff can see the delivery log');
     }
     const rows = await this.rows(caseId);
+    // The delivery key is what adminResendNotification takes; only admins resend from the log (issue 6).
+    const showKey = user.role === Role.ADMIN;
     return rows.map((r) => ({
       id: r.id,
+      key: showKey ? r.key : null,
       kind: r.kind,
       kindLabel: capitalise(mailKindLabel(r.kind)),
       recipient: r.recipient_name ?? maskEmail(r.recipient_email),
@@ -101,6 +105,7 @@ export class DeliveryLogService {
       .leftJoin('app_user', 'u', 'u.id = d.recipient_user_id')
       .select([
         'd.id AS id',
+        'd.key AS key',
         'd.kind AS kind',
         'd.subject AS subject',
         'd.status AS status',

@@ -79,6 +79,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     const summary = await start.execute(c.by, { pupilId: pupil.id, reason: c.reason, requestKey: c.key, weeks: 8 });
     result.startedCases += 1;
     if (c.advance >= 1) {
+      // The start answers once the case is in the read model; the intake step opens a moment later.
+      await waitForStep(ds, summary.id, 'RECORD_INTAKE');
       await intake.execute(c.by, summary.id, { intakeDate: today, goal: 'Ik wil rustiger worden voor een toets en mijn planning zelf bijhouden', subGoals: ['Elke week een planning maken'] });
     }
     if (c.advance >= 2) {
@@ -87,4 +89,15 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     log(`[seed] demo case ${summary.id}`);
   }
   return result;
+}
+
+/** Waits (bounded) until the case's read-model row shows it waits for `step`. */
+async function waitForStep(ds: DataSource, caseId: string, step: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const row = await ds.getRepository(CaseSummaryEntity).findOneBy({ id: caseId });
+    if (row?.waitingFor === step) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[seed] ${caseId} did not reach ${step} within 30 s`);
 }

@@ -12,7 +12,7 @@ import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { toAuthUser } from '../auth/auth.service';
 import { PupilsService } from '../pupils/pupils.service';
-import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
+import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
 
 const baseUrl = process.env.DATABASE_URL as string;
 const dbName = `zp_clocks_${process.pid}`;
@@ -173,6 +173,31 @@ describe('SWV view of the zorgplicht clocks', () => {
     expect(await f({ pastTenWeeks: true })).toEqual([cases.c5]);
     expect(await f({ sort: 'DAYS_LEFT_DESC' })).toEqual([cases.c1, cases.c4, cases.c2, cases.c3, cases.c5]);
     expect(await f({ schoolId: schools.s3.id })).toEqual([]);
+  });
+
+  it('pages in board order: totalCount over the filtered set, counts per school over every page', async () => {
+    const all = [cases.c5, cases.c3, cases.c2, cases.c4, cases.c1];
+    const seen: string[] = [];
+    for (let offset = 0; offset < 6; offset += 2) {
+      const page = await service.overview(users.swvA, {}, TODAY, { offset, limit: 2 });
+      expect(page).toMatchObject({ totalCount: 5, offset, limit: 2 });
+      expect(page.countsPerSchool.map((c) => c.open)).toEqual([2, 3]);
+      seen.push(...ids(page.clocks));
+    }
+    expect(seen).toEqual(all);
+    const beyond = await service.overview(users.swvA, { schoolId: schools.s2.id }, TODAY, { offset: 10, limit: 2 });
+    expect(beyond).toMatchObject({ clocks: [], totalCount: 3 });
+    const desc = await service.overview(users.swvA, { sort: 'DAYS_LEFT_DESC', extended: false }, TODAY, { offset: 1, limit: 2 });
+    expect(ids(desc.clocks)).toEqual([cases.c2, cases.c3]);
+    expect(desc.totalCount).toBe(4);
+  });
+
+  it('refuses a page size out of range with a Dutch message', () => {
+    expect(zorgplichtPage(undefined, undefined)).toEqual({ limit: 50, offset: 0 });
+    expect(zorgplichtPage(500, 20)).toEqual({ limit: 500, offset: 20 });
+    for (const [limit, offset] of [[0, 0], [501, 0], [10, -1]]) {
+      expect(() => zorgplichtPage(limit, offset)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }), message: expect.stringMatching(/^Ongeldige invoer/) }));
+    }
   });
 
   it('scopes by role: another SWV, a zorgcoördinator (own school), an admin (all); other roles are refused', async () => {

@@ -53,6 +53,53 @@ const CSV_COLUMNS = [
 
 const CLOCK_STATE_LABELS: Record<ZorgplichtClockState, string> = { OP_SCHEMA: 'op schema', LAATSTE_WEEK: 'laatste week', VERLOPEN: 'verlopen' };
 
+/** One page of the board: skip `offset` matching clocks, return at most `limit`. */
+export interface ZorgplichtPage {
+  offset: number;
+  limit: number;
+}
+
+/** The board's page size when the client asks none, and the largest it may ask. */
+export const ZORGPLICHT_PAGE_DEFAULT = 50;
+export const ZORGPLICHT_PAGE_MAX = 500;
+
+/** The page a client asked for (`limit` 1–500, default 50; `offset` ≥ 0, default 0); out of range → BAD_USER_INPUT. */
+export function zorgplichtPage(limit: number | null | undefined, offset: number | null | undefined): ZorgplichtPage {
+  const l = limit ?? ZORGPLICHT_PAGE_DEFAULT;
+  const o = offset ?? 0;
+  if (!Number.isInteger(l) || l < 1 || l > ZORGPLICHT_PAGE_MAX) {
+    throw new AppError('BAD_USER_INPUT', `Ongeldige invoer: limit moet tussen 1 en ${ZORGPLICHT_PAGE_MAX} liggen`, `Invalid input: limit must be between 1 and ${ZORGPLICHT_PAGE_MAX}`);
+  }
+  if (!Number.isInteger(o) || o < 0) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: offset mag niet negatief zijn', 'Invalid input: offset must not be negative');
+  return { limit: l, offset: o };
+}
+
+/** How many clocks the CSV export loads at a time. */
+const CSV_BATCH = 1000;
+
+/**
+ * The clock fields in SQL over the columns of `x` (see `board`), as toClocks computes them, with `today` a date
+ * parameter: days left = due date − today in calendar days; overdue below 0; last week up to `warnDaysBefore` (default
+ * 7); the 10-week mark reached on its date.
+ */
+function clockSql(today: string) {
+  const daysLeft = `(x.due - ${today}::date)`;
+  return {
+    state: { VERLOPEN: `${daysLeft} < 0`, LAATSTE_WEEK: `(${daysLeft} >= 0 AND ${daysLeft} <= x.warn)`, OP_SCHEMA: `${daysLeft} > x.warn` } as Record<ZorgplichtClockState, string>,
+    extended: 'x.extended',
+    tenWeeks: `(${today}::date >= x.ten)`,
+  };
+}
+
+interface RawSchoolCount {
+  schoolId: string;
+  open: number;
+  lastWeek: number;
+  overdue: number;
+  extended: number;
+  pastTenWeeks: number;
+}
+
 /**
  * The SWV view of P4: every open zorgplicht clock the caller may see, with days remaining counted
  * from today (Europe/Amsterdam) at query time, so it is right whatever the workflow timers did.
@@ -79,15 +126,99 @@ export class ZorgplichtClocksService {
     return this.access.scopeCases(qb, user);
   }
 
-  /** The overview: filtered and sorted clocks, and counts per school of every open clock the caller may see. */
-  async overview(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now())): Promise<ZorgplichtOverviewModel> {
+  /**
+   * The overview, one page of it: the clocks that match the filter, sorted by days left (then receipt, then id), from
+   * `page.offset`, at most `page.limit` (all without a page); `totalCount` is the number of matching clocks and
+   * `countsPerSchool` counts every open clock the caller may see (filters not applied, never paged). Filters, sort,
+   * page and counts run in PostgreSQL (the clock fields are read from `data.clock`; days left = due date − today,
+   * in calendar days, as zorgplichtClockStatusOn counts them), so only the page's rows are loaded and built here.
+   */
+  async overview(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now()), page?: ZorgplichtPage): Promise<ZorgplichtOverviewModel> {
     this.assertMayView(user);
-    const rows = await this.scoped(user).andWhere('c.closed_at IS NULL').getMany();
-    const all = await this.toClocks(rows, today);
-    const clocks = all.filter((c) => matches(c, filter));
-    const dir = filter.sort === 'DAYS_LEFT_DESC' ? -1 : 1;
-    clocks.sort((a, b) => dir * (a.daysRemaining - b.daysRemaining) || a.receivedOn.localeCompare(b.receivedOn) || a.caseId.localeCompare(b.caseId));
-    return { today, clocks, countsPerSchool: countPerSchool(all) };
+    const offset = page?.offset ?? 0;
+    const limit = page?.limit ?? null;
+    const { ids, totalCount, counts } = await this.board(user, filter, today, offset, limit, true);
+    const [clocks, countsPerSchool] = await Promise.all([this.clocksOf(ids, today), this.withSchools(counts)]);
+    return { today, clocks, totalCount, offset, limit, countsPerSchool };
+  }
+
+  /** The clocks of these cases, in this order. */
+  private async clocksOf(ids: string[], today: string): Promise<ZorgplichtClockModel[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(CaseSummaryEntity).findBy({ id: In(ids) });
+    const byId = new Map((await this.toClocks(rows, today)).map((c) => [c.caseId, c]));
+    return ids.map((id) => byId.get(id)).filter((c): c is ZorgplichtClockModel => !!c);
+  }
+
+  /**
+   * One query, one pass over the open rows the caller may see: the clock fields are taken out of each row's `data` once
+   * into a small materialised CTE, then the filtered count, the page's ids in board order (days left, receipt, id; a
+   * top-N sort) and — when asked — the per-school aggregates are computed from it.
+   */
+  private async board(user: AuthUser, filter: ZorgplichtClockFilterInput, today: string, offset: number, limit: number | null, withCounts: boolean): Promise<{ ids: string[]; totalCount: number; counts: RawSchoolCount[] }> {
+    const [open, params] = this.scoped(user)
+      .andWhere('c.closed_at IS NULL')
+      .select('c.id', 'id')
+      .addSelect('c.school_id', 'school_id')
+      .addSelect('c.status', 'status')
+      .addSelect(`c.data->'clock'`, 'cl')
+      .getQueryAndParameters();
+    const values: unknown[] = [...params];
+    const p = (v: unknown) => {
+      values.push(v);
+      return `$${values.length}`;
+    };
+    const todayParam = p(today);
+    const sql = clockSql(todayParam);
+    const where = ['TRUE'];
+    if (filter.schoolId) where.push(`x.school_id = ${p(filter.schoolId)}`);
+    if (filter.status) where.push(`x.status = ${p(filter.status)}`);
+    if (filter.clockState) where.push(sql.state[filter.clockState]);
+    if (filter.extended != null) where.push(filter.extended ? sql.extended : `NOT ${sql.extended}`);
+    if (filter.pastTenWeeks != null) where.push(filter.pastTenWeeks ? sql.tenWeeks : `NOT ${sql.tenWeeks}`);
+    const filtered = where.join(' AND ');
+    const dir = filter.sort === 'DAYS_LEFT_DESC' ? 'DESC' : 'ASC';
+    const window = `${limit === null ? '' : `LIMIT ${p(limit)} `}OFFSET ${p(offset)}`;
+    const counts = withCounts
+      ? `(SELECT COALESCE(json_agg(s), '[]'::json) FROM (
+          SELECT x.school_id AS "schoolId", count(*)::int AS "open",
+            count(*) FILTER (WHERE ${sql.state.LAATSTE_WEEK})::int AS "lastWeek",
+            count(*) FILTER (WHERE ${sql.state.VERLOPEN})::int AS "overdue",
+            count(*) FILTER (WHERE ${sql.extended})::int AS "extended",
+            count(*) FILTER (WHERE ${sql.tenWeeks})::int AS "pastTenWeeks"
+          FROM x GROUP BY x.school_id) s)`
+      : `'[]'::json`;
+    // `OFFSET 0` keeps PostgreSQL from folding the inner select into the outer one (which would read `data` again for
+    // every field); x holds only the few typed clock fields, so it stays small.
+    const query = `WITH x AS MATERIALIZED (
+        SELECT y.id, y.school_id, y.status, (y.cl->>'dueDate')::date AS due, y.cl->>'receivedOn' AS received,
+          (y.cl->>'tenWeekDate')::date AS ten, COALESCE((y.cl->>'warnDaysBefore')::int, 7) AS warn,
+          COALESCE((y.cl->>'extended')::boolean, false) AS extended
+        FROM (${open} OFFSET 0) y
+        WHERE y.cl->>'receivedOn' IS NOT NULL AND y.cl->>'dueDate' IS NOT NULL AND y.cl->>'tenWeekDate' IS NOT NULL)
+      SELECT ${todayParam}::date AS "today", (SELECT count(*)::int FROM x WHERE ${filtered}) AS "total",
+        (SELECT COALESCE(json_agg(pg.id ORDER BY pg.due ${dir}, pg.received ASC, pg.id ASC), '[]'::json)
+          FROM (SELECT x.id, x.due, x.received FROM x WHERE ${filtered} ORDER BY x.due ${dir}, x.received ASC, x.id ASC ${window}) pg) AS "ids",
+        ${counts} AS "counts"`;
+    const [row] = (await this.dataSource.query(query, values)) as { total: number; ids: string[]; counts: RawSchoolCount[] }[];
+    return { ids: row.ids, totalCount: Number(row.total), counts: row.counts };
+  }
+
+  /** Per-school aggregates with the school's name, schools sorted by name. */
+  private async withSchools(raw: RawSchoolCount[]): Promise<ZorgplichtSchoolCountModel[]> {
+    if (!raw.length) return [];
+    const schools = await this.dataSource.getRepository(SchoolEntity).findBy({ id: In(raw.map((r) => r.schoolId)) });
+    const schoolMap = new Map(schools.map((x) => [x.id, { id: x.id, name: x.name, region: x.region }]));
+    return raw
+      .map((r) => ({
+        school: schoolMap.get(r.schoolId) ?? { id: r.schoolId, name: '?', region: '?' },
+        open: Number(r.open),
+        lastWeek: Number(r.lastWeek),
+        overdue: Number(r.overdue),
+        extended: Number(r.extended),
+        pastTenWeeks: Number(r.pastTenWeeks),
+      }))
+      .sort((a, b) => a.school.name.localeCompare(b.school.name, 'nl'));
   }
 
   /** One case's clock (open or closed), or NOT_FOUND when the caller may not see it. */
@@ -99,35 +230,29 @@ export class ZorgplichtClocksService {
     return { row, clock };
   }
 
-  /** The overview as CSV (semicolon-separated, Dutch headers), for spreadsheets. */
-  async csv(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today?: string): Promise<string> {
-    const { clocks } = await this.overview(user, filter, today);
-    const records = clocks.map((c) => ({
-      school: c.school.name,
-      pupil: c.pupil.displayName,
-      status: c.statusLabel,
-      receivedOn: c.receivedOn,
-      dueDate: c.dueDate,
-      daysRemaining: c.daysRemaining,
-      clockState: CLOCK_STATE_LABELS[c.clockState],
-      overdue: c.overdue ? 'ja' : 'nee',
-      daysOverdue: c.daysOverdue,
-      extensionUsed: c.extensionUsed ? 'ja' : 'nee',
-      extensionWeeks: c.extensionWeeks ?? '',
-      tenWeekDate: c.tenWeekDate,
-      tenWeekReached: c.tenWeekReached ? 'ja' : 'nee',
-      extraSupportExpected: c.extraSupportExpected ? 'ja' : 'nee',
-      dueRule: c.dueRule,
-      dueExplanation: c.dueExplanation,
-      caseId: c.caseId,
-    }));
-    return new Promise<string>((resolve, reject) => {
-      stringify(
-        records,
-        { header: true, delimiter: ';', record_delimiter: 'windows', columns: CSV_COLUMNS.map(([key, header]) => ({ key, header })), cast: { number: (v) => String(v) } },
-        (err, out) => (err ? reject(err) : resolve(out)),
-      );
+  /** The overview as CSV (semicolon-separated, Dutch headers), for spreadsheets: every matching clock, loaded in batches. */
+  async csv(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now())): Promise<string> {
+    const stringifier = stringify({
+      header: true,
+      delimiter: ';',
+      record_delimiter: 'windows',
+      columns: CSV_COLUMNS.map(([key, header]) => ({ key, header })),
+      cast: { number: (v) => String(v) },
     });
+    const chunks: string[] = [];
+    const done = new Promise<string>((resolve, reject) => {
+      stringifier.on('data', (chunk: Buffer | string) => chunks.push(chunk.toString()));
+      stringifier.on('error', reject);
+      stringifier.on('end', () => resolve(chunks.join('')));
+    });
+    this.assertMayView(user);
+    // Every matching id in board order in one query (ids only), then the rows in batches.
+    const { ids } = await this.board(user, filter, today, 0, null, false);
+    for (let i = 0; i < ids.length; i += CSV_BATCH) {
+      for (const c of await this.clocksOf(ids.slice(i, i + CSV_BATCH), today)) stringifier.write(csvRecord(c));
+    }
+    stringifier.end();
+    return done;
   }
 
   private async toClocks(rows: CaseSummaryEntity[], today: string): Promise<ZorgplichtClockModel[]> {
@@ -185,25 +310,24 @@ function isStoredClock(value: unknown): value is StoredClock {
   return !!c && typeof c.receivedOn === 'string' && typeof c.dueDate === 'string' && typeof c.tenWeekDate === 'string';
 }
 
-function matches(c: ZorgplichtClockModel, f: ZorgplichtClockFilterInput): boolean {
-  if (f.schoolId && c.school.id !== f.schoolId) return false;
-  if (f.status && c.status !== f.status) return false;
-  if (f.clockState && c.clockState !== f.clockState) return false;
-  if (f.extended != null && c.extensionUsed !== f.extended) return false;
-  if (f.pastTenWeeks != null && c.tenWeekReached !== f.pastTenWeeks) return false;
-  return true;
-}
-
-function countPerSchool(clocks: ZorgplichtClockModel[]): ZorgplichtSchoolCountModel[] {
-  const bySchool = new Map<string, ZorgplichtSchoolCountModel>();
-  for (const c of clocks) {
-    const n = bySchool.get(c.school.id) ?? { school: c.school, open: 0, lastWeek: 0, overdue: 0, extended: 0, pastTenWeeks: 0 };
-    n.open += 1;
-    if (c.clockState === 'LAATSTE_WEEK') n.lastWeek += 1;
-    if (c.overdue) n.overdue += 1;
-    if (c.extensionUsed) n.extended += 1;
-    if (c.tenWeekReached) n.pastTenWeeks += 1;
-    bySchool.set(c.school.id, n);
-  }
-  return [...bySchool.values()].sort((a, b) => a.school.name.localeCompare(b.school.name, 'nl'));
+function csvRecord(c: ZorgplichtClockModel): Record<string, unknown> {
+  return {
+    school: c.school.name,
+    pupil: c.pupil.displayName,
+    status: c.statusLabel,
+    receivedOn: c.receivedOn,
+    dueDate: c.dueDate,
+    daysRemaining: c.daysRemaining,
+    clockState: CLOCK_STATE_LABELS[c.clockState],
+    overdue: c.overdue ? 'ja' : 'nee',
+    daysOverdue: c.daysOverdue,
+    extensionUsed: c.extensionUsed ? 'ja' : 'nee',
+    extensionWeeks: c.extensionWeeks ?? '',
+    tenWeekDate: c.tenWeekDate,
+    tenWeekReached: c.tenWeekReached ? 'ja' : 'nee',
+    extraSupportExpected: c.extraSupportExpected ? 'ja' : 'nee',
+    dueRule: c.dueRule,
+    dueExplanation: c.dueExplanation,
+    caseId: c.caseId,
+  };
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@zorgroute/domain';
 import { ZORGPLICHT_INVESTIGATION_LABELS, type ZorgplichtInvestigationKind } from '@zorgroute/workflows';
 import type { AuthUser } from '../auth/auth-user';
@@ -18,7 +18,7 @@ import {
 import { ZorgplichtCaseModel, ZorgplichtOverviewModel, type ZorgplichtDecisionModel } from './models/zorgplicht.model';
 import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecase';
 import { ExtendZorgplichtTermUseCase, RecordZorgplichtDecisionUseCase, RecordZorgplichtInvestigationUseCase } from './usecases/zorgplicht-step.usecase';
-import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
+import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
 
 /** Roles that see the school's own notes on an application (not the SWV). */
 const SCHOOL_ROLES: Role[] = [Role.ADMIN, Role.ZORGCOORDINATOR, Role.TEAMLEIDER];
@@ -55,9 +55,17 @@ export class ZorgplichtResolver {
     return this.decision.execute(user, caseId, input);
   }
 
-  @Query(() => ZorgplichtOverviewModel, { description: 'Every open zorgplicht clock the caller may see (SWV: member schools; zorgcoördinator: own school; admin: all), sorted by days left.' })
-  zorgplichtClocks(@CurrentUser() user: AuthUser, @Args('filter', { type: () => ZorgplichtClockFilterInput, nullable: true }) filter?: ZorgplichtClockFilterInput): Promise<ZorgplichtOverviewModel> {
-    return this.clocks.overview(user, filter ? validateOrThrow(ZorgplichtClockFilterInput, filter) : {});
+  @Query(() => ZorgplichtOverviewModel, {
+    description: 'The open zorgplicht clocks the caller may see (SWV: member schools; zorgcoördinator: own school; admin: all), sorted by days left, one page at a time (limit 1–500, default 50; offset); totalCount and countsPerSchool cover every page.',
+  })
+  zorgplichtClocks(
+    @CurrentUser() user: AuthUser,
+    @Args('filter', { type: () => ZorgplichtClockFilterInput, nullable: true }) filter?: ZorgplichtClockFilterInput,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+    @Args('offset', { type: () => Int, nullable: true }) offset?: number | null,
+  ): Promise<ZorgplichtOverviewModel> {
+    const page = zorgplichtPage(limit, offset);
+    return this.clocks.overview(user, filter ? validateOrThrow(ZorgplichtClockFilterInput, filter) : {}, undefined, page);
   }
 
   @Query(() => String, { description: 'The same clocks as CSV (semicolon-separated, Dutch headers). Also: GET /exports/zorgplicht.csv.' })

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../data-source';
-import { AuditTrailRepository } from './audit-trail.repository';
+import { AUDIT_TOMBSTONE_DESCRIPTION, AuditTrailRepository, auditHash, RETENTION_PURGED_ACTION } from './audit-trail.repository';
 
 let ds: DataSource;
 let audit: AuditTrailRepository;
@@ -48,5 +48,39 @@ describe('AuditTrailRepository', () => {
       await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
     }
     expect((await audit.verifyChain()).ok).toBe(true);
+  }, 30_000);
+
+  it('verifies version 1 entries (written before hash version 2) and accepts them purged only when a purge lists them', async () => {
+    const caseId = `case-v1-${run}`;
+    // A version 1 entry as the code before the retention migration wrote it: the hash covers the raw content.
+    const id = await ds.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(727001)');
+      const [last]: { hash: string }[] = await m.query('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1');
+      const at = new Date(2025, 0, 6, 9, 0).toISOString();
+      const entry = { eventKey: `${run}:v1`, caseId, at, actorId: null, actorName: 'Marieke Verhoef', action: 'STEP_V1', description: 'oude stap', details: { goal: 'persoonlijk' }, reason: null };
+      const hash = auditHash(last?.hash ?? null, entry);
+      const [row]: { id: string }[] = await m.query(
+        `INSERT INTO audit_entry (event_key, case_id, at, actor_id, actor_name, action, description, details, reason, prev_hash, hash)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        [entry.eventKey, caseId, at, null, entry.actorName, entry.action, entry.description, JSON.stringify(entry.details), null, last?.hash ?? null, hash],
+      );
+      return String(row.id);
+    });
+    await audit.append({ eventKey: `${run}:after-v1`, caseId, at: new Date().toISOString(), actorId: null, actorName: 'Zorgroute', action: 'STEP_V2', description: 'nieuwe stap' });
+    expect((await audit.verifyChain()).ok).toBe(true);
+
+    // Purged by the retention run's UPDATE (allowed by the trigger) but not (yet) listed by a purge entry: broken.
+    await ds.query(
+      `UPDATE audit_entry SET actor_name = NULL, description = $2, details = '{}'::jsonb, reason = NULL, purged_at = now() WHERE id = $1`,
+      [id, AUDIT_TOMBSTONE_DESCRIPTION],
+    );
+    expect(await audit.verifyChain()).toEqual(expect.objectContaining({ ok: false, brokenAt: id }));
+    await audit.append({
+      eventKey: `${run}:purge-v1`, caseId, at: new Date().toISOString(), actorId: null, actorName: 'Zorgroute', action: RETENTION_PURGED_ACTION,
+      description: 'Casusgegevens verwijderd', details: { purgedCaseId: caseId, purgedEntryIds: [id] },
+    });
+    const check = await audit.verifyChain();
+    expect(check).toEqual(expect.objectContaining({ ok: true, brokenAt: null }));
+    expect(check.purged).toBeGreaterThanOrEqual(1);
   }, 30_000);
 });

@@ -46,4 +46,20 @@ export class AuditEntryEntity {
 
   @Column({ type: 'char', length: 64 })
   hash!: string;
+
+  /**
+   * How `hash` was computed (docs/security.md, "Retention and the audit chain"): 1 = over the raw content (entries
+   * written before the retention migration); 2 = over the identifying fields and `payloadDigest`, so the personal
+   * payload (actor name, description, details, reason) can be purged while the chain stays verifiable.
+   */
+  @Column({ name: 'hash_version', type: 'smallint', default: 1 })
+  hashVersion!: number;
+
+  /** Version 2: sha256 of the canonical JSON of the payload (actorName, description, details, reason). */
+  @Column({ name: 'payload_digest', type: 'char', length: 64, nullable: true })
+  payloadDigest!: string | null;
+
+  /** Set when the retention purge replaced the payload by a tombstone (the only change the database allows). */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }

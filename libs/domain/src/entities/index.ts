@@ -14,6 +14,9 @@ export * from './school-day-off.entity';
 export * from './notification-preference.entity';
 export * from './notification-digest-item.entity';
 export * from './calendar-feed-token.entity';
+export * from './user-session.entity';
+export * from './oidc-login-request.entity';
+export * from './retention-purge.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -30,6 +33,9 @@ import { UserEntity } from './user.entity';
 import { CalendarFeedTokenEntity } from './calendar-feed-token.entity';
 import { NotificationDigestItemEntity } from './notification-digest-item.entity';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { UserSessionEntity } from './user-session.entity';
+import { OidcLoginRequestEntity } from './oidc-login-request.entity';
+import { RetentionPurgeEntity } from './retention-purge.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -47,4 +53,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   NotificationDigestItemEntity,
   CalendarFeedTokenEntity,
+  UserSessionEntity,
+  OidcLoginRequestEntity,
+  RetentionPurgeEntity,
 ];

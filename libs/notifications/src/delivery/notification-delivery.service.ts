@@ -1,8 +1,10 @@
 import { DeliveryStatus, NotificationDeliveryEntity, type DigestEntry } from '@zorgroute/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { buildMeetingInvitationIcs, parseMailbox } from '../calendar/meeting-invitation.ics';
 import type { EmailRepository } from '../email/email.repository';
+import type { OutgoingCalendarEvent } from '../email/email.types';
 import { errorMessage } from '../email/redact.util';
-import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
+import type { MeetingInvitationData, MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
 import type { MessageKind } from '../messages/message-kind';
 import { InvalidMessageDataError } from '../templates/template.errors';
 import type { TemplateRenderer } from '../templates/template.renderer';
@@ -104,6 +106,7 @@ export class NotificationDeliveryService {
        ON CONFLICT (key) DO NOTHING`,
       [req.key, req.caseId, req.recipient.userId, req.recipient.email, req.kind, message.subject, DeliveryStatus.PENDING, this.now()],
     );
+    const icalEvent = req.kind === 'MEETING_INVITATION' ? await this.invitationIcs(req) : undefined;
 
     const accepted = this.acceptedUnrecorded.get(req.key);
     if (accepted !== undefined) {
@@ -129,6 +132,7 @@ export class NotificationDeliveryService {
         text: message.text,
         messageId,
         headers: { ...AUTOMATED_HEADERS },
+        ...(icalEvent ? { icalEvent } : {}),
       });
     } catch (error) {
       const reason = truncate(errorMessage(error), MAX_LAST_ERROR_LENGTH);
@@ -241,6 +245,25 @@ export class NotificationDeliveryService {
   async findByKey(key: string): Promise<DeliveryRecord | null> {
     const row = await this.dataSource.getRepository(NotificationDeliveryEntity).findOneBy({ key });
     return row ? toRecord(row) : null;
+  }
+
+  /**
+   * The calendar invitation of a MEETING_INVITATION, rebuilt from the request at every attempt (nothing binary is
+   * stored): its DTSTAMP and SEQUENCE come from the delivery row's `created_at`, so a retry sends the same file and a
+   * later invitation to the same (re-planned) meeting a higher SEQUENCE.
+   */
+  private async invitationIcs(req: DeliveryRequest & { kind: 'MEETING_INVITATION' }): Promise<OutgoingCalendarEvent> {
+    const [row] = await this.rows<{ created_at: Date | string }>(`SELECT created_at FROM notification_delivery WHERE key = $1`, [req.key]);
+    if (!row) throw new DeliveryRecordError(`Delivery ${req.key} disappeared before its invitation was built`);
+    const data = { ...req.data, recipientName: req.data.recipientName?.trim() || req.recipient.name } as MeetingInvitationData;
+    const content = buildMeetingInvitationIcs({
+      data,
+      caseId: req.caseId,
+      recipient: { email: req.recipient.email, name: data.recipientName },
+      organizer: parseMailbox(this.email.from),
+      requestedAt: new Date(row.created_at),
+    });
+    return { method: 'REQUEST', filename: 'uitnodiging.ics', content };
   }
 
   private render(req: DeliveryRequest): RenderedMessage {

@@ -85,6 +85,8 @@ export class EmailRepository {
         text: msg.text,
         messageId: msg.messageId,
         headers: msg.headers,
+        ...(msg.icalEvent ? { icalEvent: { method: msg.icalEvent.method, filename: msg.icalEvent.filename, content: msg.icalEvent.content } } : {}),
+        ...(msg.attachments?.length ? { attachments: msg.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
       })) as { messageId?: unknown; response?: unknown };
       return {
         messageId: typeof info.messageId === 'string' && info.messageId ? info.messageId : msg.messageId,

@@ -1,4 +1,4 @@
-import type { LetterKind, MessageKind, StuckKind, ZorgplichtSignal } from './message-kind';
+import type { LetterKind, MeetingAudience, MeetingKind, MeetingMode, MessageKind, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from './message-kind';
 
 /** A calendar date 'YYYY-MM-DD' (no time, no time zone). Rendered as a Dutch long date. */
 export type IsoDate = string;
@@ -100,6 +100,61 @@ export interface LetterAvailableData extends BaseMessageData {
   pupilFirstName: string;
 }
 
+/**
+ * To parents (P1): the trajectory of their child is halfway (`MIDWAY`, the tussenevaluatie was held; `dueDate` is the
+ * planned end date) or has ended (`ENDED`; `dueDate` is the closing date). `stepLabel` names the moment. Never the goal,
+ * the evaluation, the outcome or a reason: those are read in the portal.
+ */
+export interface TrajectParentUpdateData extends BaseMessageData {
+  moment: TrajectMoment;
+  pupilFirstName: string;
+  /** The coach, the parents' contact person (optional). */
+  ownerName?: string;
+}
+
+/**
+ * To the zorgcoördinator (P1): the outcome of a trajectory was recorded. `dueDate` is the trajectory's end date (the new
+ * one for VERLENGD); `ownerName` the coach. The outcome is a closed set; the reason stays in Zorgroute.
+ */
+export interface TrajectOutcomeData extends BaseMessageData {
+  outcome: TrajectOutcomeKind;
+  pupilFirstName?: string;
+  ownerName?: string;
+}
+
+/**
+ * To one participant of a meeting. `stepLabel` is not shown (the meeting kind names the meeting); `dueDate` is the
+ * meeting date. Only what the recipient needs to attend: date, time when known, place or phone, what to bring (a fixed
+ * text per meeting and audience) and the link; never the reason for the meeting, a diagnosis or notes.
+ */
+export interface MeetingInvitationData extends BaseMessageData {
+  meeting: MeetingKind;
+  audience: MeetingAudience;
+  pupilFirstName: string;
+  /** 'HH:MM' (24 hours), when known. */
+  meetingTime?: string;
+  mode?: MeetingMode;
+  /** Where at school (e.g. "lokaal 1.12"), when known; at most 120 characters. */
+  location?: string;
+  /**
+   * Stable id of the meeting (case, meeting and round), the same for every invitation to it, also after it is
+   * re-planned: the UID of the invitation's calendar entry (.ics), so the entry is updated instead of duplicated.
+   */
+  calendarId?: string;
+}
+
+/**
+ * To the (staff) participants of a ZAT meeting, at least N school days before it: the agenda and the information are
+ * ready in Zorgroute behind the link. `dueDate` is the meeting date.
+ */
+export interface MeetingAgendaData extends BaseMessageData {
+  meeting: MeetingKind;
+  pupilFirstName?: string;
+  meetingTime?: string;
+  mode?: MeetingMode;
+  location?: string;
+}
+
 /** One message in a daily digest: the subject it would have had on its own, its step, due date and deep link. */
 export interface DailyDigestItem {
   title: string;
@@ -126,6 +181,10 @@ export interface MessageDataByKind {
   CONSENT_REQUESTED: ConsentRequestedData;
   ZORGPLICHT_TERMIJN: ZorgplichtTermijnData;
   LETTER_AVAILABLE: LetterAvailableData;
+  TRAJECT_PARENT_UPDATE: TrajectParentUpdateData;
+  TRAJECT_OUTCOME: TrajectOutcomeData;
+  MEETING_INVITATION: MeetingInvitationData;
+  MEETING_AGENDA: MeetingAgendaData;
   DAILY_DIGEST: DailyDigestData;
 }
 

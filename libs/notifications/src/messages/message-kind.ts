@@ -19,6 +19,14 @@ export const MessageKind = {
   ZORGPLICHT_TERMIJN: 'ZORGPLICHT_TERMIJN',
   /** To parents: a letter (e.g. the zorgplicht extension notice or decision) is ready in the portal; never the letter itself. */
   LETTER_AVAILABLE: 'LETTER_AVAILABLE',
+  /** To parents (P1): the ondersteuningstraject is halfway (tussenevaluatie held) or has ended; no case details. */
+  TRAJECT_PARENT_UPDATE: 'TRAJECT_PARENT_UPDATE',
+  /** To the zorgcoördinator (P1): the outcome of a trajectory was recorded (afgerond, verlengd, doorverwezen, gestopt). */
+  TRAJECT_OUTCOME: 'TRAJECT_OUTCOME',
+  /** To each participant of a meeting (IZO, ZAT, Flex-ZAT, JOS startgesprek): date, time, place, what to bring; no case details. */
+  MEETING_INVITATION: 'MEETING_INVITATION',
+  /** To the participants of a ZAT meeting, at least 5 school days before it: the agenda and information are ready (P2). */
+  MEETING_AGENDA: 'MEETING_AGENDA',
   /** To staff who chose DAILY_DIGEST: one e-mail per school day listing the day's task messages (issue 5). */
   DAILY_DIGEST: 'DAILY_DIGEST',
 } as const;
@@ -73,3 +81,50 @@ export const LetterKind = {
 } as const;
 
 export type LetterKind = (typeof LetterKind)[keyof typeof LetterKind];
+
+/** The moments of an ondersteuningstraject the parents are told about (P1 notifications; the start is CASE_STARTED). */
+export const TrajectMoment = {
+  /** The tussenevaluatie was held. */
+  MIDWAY: 'MIDWAY',
+  /** The trajectory was closed (whatever the outcome: the e-mail does not say which). */
+  ENDED: 'ENDED',
+} as const;
+
+export type TrajectMoment = (typeof TrajectMoment)[keyof typeof TrajectMoment];
+
+/** Outcomes of an ondersteuningstraject told to the zorgcoördinator. A closed set: never a reason in an e-mail. */
+export const TrajectOutcomeKind = {
+  AFGEROND: 'AFGEROND',
+  VERLENGD: 'VERLENGD',
+  DOORVERWEZEN: 'DOORVERWEZEN',
+  GESTOPT: 'GESTOPT',
+} as const;
+
+export type TrajectOutcomeKind = (typeof TrajectOutcomeKind)[keyof typeof TrajectOutcomeKind];
+
+/** Meetings that participants are invited to (P2 IZO/ZAT/Flex-ZAT, P3 JOS startgesprek). A closed set. */
+export const MeetingKind = {
+  IZO: 'IZO',
+  ZAT: 'ZAT',
+  FLEX_ZAT: 'FLEX_ZAT',
+  JOS_STARTGESPREK: 'JOS_STARTGESPREK',
+} as const;
+
+export type MeetingKind = (typeof MeetingKind)[keyof typeof MeetingKind];
+
+/** How a meeting is held. */
+export const MeetingMode = {
+  OP_SCHOOL: 'OP_SCHOOL',
+  TELEFONISCH: 'TELEFONISCH',
+} as const;
+
+export type MeetingMode = (typeof MeetingMode)[keyof typeof MeetingMode];
+
+/** Who an invitation is written for: staff ("je"), a parent ("u") or the pupil ("je", plain words). */
+export const MeetingAudience = {
+  STAFF: 'STAFF',
+  PARENT: 'PARENT',
+  PUPIL: 'PUPIL',
+} as const;
+
+export type MeetingAudience = (typeof MeetingAudience)[keyof typeof MeetingAudience];

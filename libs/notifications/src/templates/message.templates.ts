@@ -1,5 +1,6 @@
 import type { MessageKind } from '../messages/message-kind';
 import { DAILY_DIGEST_TEMPLATE } from './digest.templates';
+import { MEETING_AGENDA_TEMPLATE, MEETING_INVITATION_TEMPLATE } from './meeting.templates';
 
 /**
  * Dutch subject, HTML and plain-text templates per message kind (Handlebars sources, compiled once).
@@ -17,6 +18,8 @@ const STAFF_TASK_FOOTER = `Je ontvangt dit bericht omdat je bij {{schoolName}} e
 const COORDINATOR_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
 const COORDINATOR_ADMIN_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator of beheerder bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
 const PARENT_FOOTER = `U ontvangt dit bericht omdat u bij {{schoolName}} geregistreerd staat als ouder of verzorger van {{pupilFirstName}}; deze e-mail is automatisch verstuurd.`;
+
+const PARENT_CONTACT = `Heeft u vragen? Neem dan contact op met {{#if ownerName}}{{ownerName}}, de coach van {{pupilFirstName}}{{else}}de school{{/if}}.`;
 
 const SWV_FOOTER = `Je ontvangt dit bericht omdat je werkt bij het loket van het samenwerkingsverband waarvan {{schoolName}} lid is; deze e-mail is automatisch verstuurd.`;
 
@@ -336,5 +339,110 @@ U leest en downloadt de brief in het ouderportaal via de link hieronder. Heeft u
 {{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
 {{/layout}}`,
   },
+  TRAJECT_PARENT_UPDATE: {
+    subject:
+      `{{#if isMidway}}Ondersteuningstraject halverwege ({{schoolName}}){{/if}}` +
+      `{{#if isEnded}}Ondersteuningstraject afgesloten ({{schoolName}}){{/if}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isMidway}}
+${P}Het ondersteuningstraject van {{pupilFirstName}} op {{schoolName}} is halverwege: de tussenevaluatie heeft plaatsgevonden.</p>
+{{/if}}
+{{#if isEnded}}
+${P}Het ondersteuningstraject van {{pupilFirstName}} op {{schoolName}} is afgesloten.</p>
+{{/if}}
+{{#> facts}}
+{{> fact label="Leerling" value=pupilFirstName}}
+{{> fact label="Moment" value=stepLabel}}
+{{#if ownerName}}{{> fact label="Coach" value=ownerName}}{{/if}}
+{{#if isMidway}}{{> fact label="Gepland einde" value=dueDateLong}}{{/if}}
+{{#if isEnded}}{{> fact label="Afgesloten op" value=dueDateLong}}{{/if}}
+{{/facts}}
+{{#if isMidway}}
+${P}In het ouderportaal ziet u hoe het gaat en wat er is afgesproken.</p>
+{{/if}}
+{{#if isEnded}}
+${P}In het ouderportaal leest u hoe het traject is afgesloten en wat er verder gebeurt.</p>
+{{/if}}
+${P}${PARENT_CONTACT}</p>
+{{/inline}}
+{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isMidway}}
+Het ondersteuningstraject van {{pupilFirstName}} op {{schoolName}} is halverwege: de tussenevaluatie heeft plaatsgevonden.
+{{/if}}
+{{#if isEnded}}
+Het ondersteuningstraject van {{pupilFirstName}} op {{schoolName}} is afgesloten.
+{{/if}}
+
+Leerling: {{pupilFirstName}}
+Moment: {{stepLabel}}
+{{#if ownerName}}
+Coach: {{ownerName}}
+{{/if}}
+{{#if isMidway}}
+Gepland einde: {{dueDateLong}}
+
+In het ouderportaal ziet u hoe het gaat en wat er is afgesproken.
+{{/if}}
+{{#if isEnded}}
+Afgesloten op: {{dueDateLong}}
+
+In het ouderportaal leest u hoe het traject is afgesloten en wat er verder gebeurt.
+{{/if}}
+
+${PARENT_CONTACT}
+{{/inline}}
+{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  TRAJECT_OUTCOME: {
+    subject: `Uitkomst ondersteuningstraject vastgelegd: {{outcomeText}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}De uitkomst van het ondersteuningstraject{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} is vastgelegd: <strong>{{outcomeText}}</strong>.{{#if isVerlengd}} Het traject loopt door tot {{dueDateLong}}.{{/if}}{{#if isDoorverwezen}} Er is een aanmelding voor het IZO gestart.{{/if}}</p>
+{{#> facts}}
+{{> fact label="Stap" value=stepLabel}}
+{{> fact label="Uitkomst" value=outcomeText}}
+{{#if isVerlengd}}{{> fact label="Nieuwe einddatum" value=dueDateLong}}{{else}}{{> fact label="Einddatum traject" value=dueDateLong}}{{/if}}
+{{#if ownerName}}{{> fact label="Coach" value=ownerName}}{{/if}}
+{{#if pupilFirstName}}{{> fact label="Leerling" value=pupilFirstName}}{{/if}}
+{{/facts}}
+${P}De toelichting en de verdere afspraken staan in het dossier.</p>
+{{/inline}}
+{{#*inline "button"}}Dossier openen{{/inline}}
+{{#*inline "footer"}}${COORDINATOR_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+De uitkomst van het ondersteuningstraject{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} is vastgelegd: {{outcomeText}}.{{#if isVerlengd}} Het traject loopt door tot {{dueDateLong}}.{{/if}}{{#if isDoorverwezen}} Er is een aanmelding voor het IZO gestart.{{/if}}
+
+Stap: {{stepLabel}}
+Uitkomst: {{outcomeText}}
+{{#if isVerlengd}}
+Nieuwe einddatum: {{dueDateLong}}
+{{else}}
+Einddatum traject: {{dueDateLong}}
+{{/if}}
+{{#if ownerName}}
+Coach: {{ownerName}}
+{{/if}}
+{{#if pupilFirstName}}
+Leerling: {{pupilFirstName}}
+{{/if}}
+
+De toelichting en de verdere afspraken staan in het dossier.
+{{/inline}}
+{{#*inline "button"}}Dossier openen{{/inline}}
+{{#*inline "footer"}}${COORDINATOR_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+  MEETING_INVITATION: MEETING_INVITATION_TEMPLATE,
+  MEETING_AGENDA: MEETING_AGENDA_TEMPLATE,
   DAILY_DIGEST: DAILY_DIGEST_TEMPLATE,
 };

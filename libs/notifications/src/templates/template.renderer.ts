@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
 import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
-import { isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, ZorgplichtSignal } from '../messages/message-kind';
+import { isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from '../messages/message-kind';
 import { formatDutchLongDate, formatSchoolDays, parseIsoDate } from './dutch-date.util';
 import { buildDigestItemsView, type DigestItemView } from './digest.view';
 import { HTML_FACT, HTML_FACTS, HTML_LAYOUT, TEXT_LAYOUT } from './layout.templates';
 import { MESSAGE_TEMPLATES } from './message.templates';
+import { buildMeetingView, type MeetingView } from './meeting.view';
 import { InvalidMessageDataError } from './template.errors';
 
 /** Longest subject we produce; matches notification_delivery.subject (varchar 300). */
@@ -17,7 +18,7 @@ const MAX_URL_LENGTH = 2000;
  * The only values a template can see. Built field by field from the caller's data, so anything
  * else in that object (a reason, a diagnosis, notes) never reaches an e-mail.
  */
-interface MessageView {
+interface MessageView extends MeetingView {
   subject?: string;
   /** Parents are addressed with "u", staff with "je". */
   formal: boolean;
@@ -45,10 +46,25 @@ interface MessageView {
   calendarDaysText?: string;
   isExtensionLetter?: boolean;
   isDecisionLetter?: boolean;
+  isMidway?: boolean;
+  isEnded?: boolean;
+  isAfgerond?: boolean;
+  isVerlengd?: boolean;
+  isDoorverwezen?: boolean;
+  isGestopt?: boolean;
+  outcomeText?: string;
   /** DAILY_DIGEST: the day's messages. */
   digestItems?: DigestItemView[];
   digestCountText?: string;
 }
+
+/** Dutch words for the P1 outcomes (TRAJECT_OUTCOME). */
+const TRAJECT_OUTCOME_TEXT: Record<TrajectOutcomeKind, string> = {
+  AFGEROND: 'afgerond',
+  VERLENGD: 'verlengd',
+  DOORVERWEZEN: 'doorverwezen',
+  GESTOPT: 'gestopt',
+};
 
 type Template = Handlebars.TemplateDelegate<MessageView>;
 
@@ -104,7 +120,7 @@ export class TemplateRenderer {
 function buildView(kind: MessageKind, data: Record<string, unknown>): MessageView {
   const read = new FieldReader(kind, data);
   const view: MessageView = {
-    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE',
+    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE' || kind === 'TRAJECT_PARENT_UPDATE',
     recipientName: read.text('recipientName', MAX_NAME_LENGTH),
     schoolName: read.text('schoolName', MAX_NAME_LENGTH),
     stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
@@ -168,6 +184,33 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       view.isExtensionLetter = letter === 'ZORGPLICHT_VERLENGING';
       view.isDecisionLetter = letter === 'ZORGPLICHT_BESLUIT';
       view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'TRAJECT_PARENT_UPDATE': {
+      const moment = read.oneOf('moment', Object.values(TrajectMoment));
+      view.isMidway = moment === 'MIDWAY';
+      view.isEnded = moment === 'ENDED';
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'TRAJECT_OUTCOME': {
+      const outcome = read.oneOf('outcome', Object.values(TrajectOutcomeKind));
+      view.isAfgerond = outcome === 'AFGEROND';
+      view.isVerlengd = outcome === 'VERLENGD';
+      view.isDoorverwezen = outcome === 'DOORVERWEZEN';
+      view.isGestopt = outcome === 'GESTOPT';
+      view.outcomeText = TRAJECT_OUTCOME_TEXT[outcome];
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'MEETING_INVITATION':
+    case 'MEETING_AGENDA': {
+      const meeting = buildMeetingView(kind, data, view.schoolName);
+      Object.assign(view, meeting);
+      view.formal = meeting.isParent === true;
+      view.pupilFirstName = kind === 'MEETING_INVITATION' ? read.text('pupilFirstName', MAX_NAME_LENGTH) : read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
       break;
     }
     case 'DAILY_DIGEST':

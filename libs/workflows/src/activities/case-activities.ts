@@ -60,6 +60,14 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         .getMany();
       loket.forEach((u) => ids.add(u.id));
     }
+    if (spec.mentorOfPupil) {
+      const pupil = await dataSource.getRepository(PupilEntity).findOneBy({ id: spec.mentorOfPupil });
+      if (pupil?.mentorId) ids.add(pupil.mentorId);
+    }
+    if (spec.pupilAccountOf) {
+      const accounts = await dataSource.getRepository(UserEntity).findBy({ pupilId: spec.pupilAccountOf, role: Role.PUPIL });
+      accounts.forEach((u) => ids.add(u.id));
+    }
     if (!ids.size) return [];
     return dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }
@@ -127,8 +135,21 @@ interface MessageContext {
   caseUrl: string;
 }
 
+/**
+ * The stable id of the meeting an invitation is for (the UID of its calendar entry), the same for every invitation
+ * to it. Invitation keys are `<case>:invitation:<KIND>:<n>:<date>` (a re-planned meeting is a new key): for the IZO
+ * and the ZAT `n` is the IZO round (one meeting of each per round); the JOS startgesprek is one per case (`n` counts
+ * its plans). Any other key: the key without its date.
+ */
+export function meetingCalendarId(req: Pick<NotifyRequest, 'key' | 'caseId' | 'meeting'>): string {
+  const m = /^(.*):invitation:([A-Z_]+):(\d+):\d{4}-\d{2}-\d{2}$/.exec(req.key);
+  if (!m) return req.meeting ? req.key.replace(`:${req.meeting.date}`, '') : req.key;
+  const [, prefix, kind, n] = m;
+  return kind === 'JOS_STARTGESPREK' ? `${prefix}:meeting:${kind}` : `${prefix}:meeting:${kind}:${n}`;
+}
+
 /** Maps a workflow's notify request for one recipient to the typed message of its kind. */
-export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 'id' | 'email' | 'name'>, ctx: MessageContext): DeliveryRequest {
+export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 'id' | 'email' | 'name'> & { role?: string }, ctx: MessageContext): DeliveryRequest {
   const base = {
     key: `${req.key}:${user.id}`,
     caseId: req.caseId,
@@ -157,6 +178,22 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       if (!z) throw new Error('ZORGPLICHT_TERMIJN needs its zorgplicht data');
       const days = z.calendarDays && z.calendarDays > 0 ? z.calendarDays : undefined;
       return { ...base, kind: 'ZORGPLICHT_TERMIJN', data: { ...common, signal: z.signal, receivedOn: z.receivedOn, extended: z.extended, calendarDays: days, pupilFirstName: ctx.pupilFirstName } };
+    }
+    case 'TRAJECT_PARENT_UPDATE':
+      if (!req.moment) throw new Error('TRAJECT_PARENT_UPDATE needs its moment');
+      return { ...base, kind: 'TRAJECT_PARENT_UPDATE', data: { ...common, moment: req.moment, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName || undefined } };
+    case 'TRAJECT_OUTCOME':
+      if (!req.outcome) throw new Error('TRAJECT_OUTCOME needs its outcome');
+      return { ...base, kind: 'TRAJECT_OUTCOME', data: { ...common, outcome: req.outcome, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName || undefined } };
+    case 'MEETING_INVITATION':
+    case 'MEETING_AGENDA': {
+      const m = req.meeting;
+      if (!m) throw new Error(`${req.kind} needs its meeting`);
+      const meeting = { ...common, dueDate: m.date, meeting: m.kind, meetingTime: m.time ?? undefined, mode: m.mode ?? undefined, location: m.location ?? undefined, pupilFirstName: ctx.pupilFirstName };
+      if (req.kind === 'MEETING_AGENDA') return { ...base, kind: 'MEETING_AGENDA', data: meeting };
+      // Each recipient gets the invitation written for him: parents formally, the pupil and staff with "je".
+      const audience = user.role === Role.PARENT ? 'PARENT' : user.role === Role.PUPIL ? 'PUPIL' : 'STAFF';
+      return { ...base, kind: 'MEETING_INVITATION', data: { ...meeting, audience, calendarId: meetingCalendarId(req) } };
     }
     case 'LETTER_AVAILABLE': {
       const doc = req.document;

@@ -29,9 +29,37 @@ export interface RecipientSpec {
   parentsOfPupil?: string;
   /** The SWV loket: every SWV_MEDEWERKER of the samenwerkingsverband this school belongs to (P4). */
   swvLoketOfSchool?: string;
+  /** The mentor of this pupil (pupil.mentor_id), if any. */
+  mentorOfPupil?: string;
+  /** The pupil's own account(s) (users linked to this pupil record), if any. */
+  pupilAccountOf?: string;
 }
 
-export type NotificationKind = 'STEP_ASSIGNED' | 'STEP_REMINDER' | 'STEP_ESCALATION' | 'CASE_STUCK' | 'CASE_STARTED' | 'CONSENT_REQUESTED' | 'ZORGPLICHT_TERMIJN' | 'LETTER_AVAILABLE';
+export type NotificationKind =
+  | 'STEP_ASSIGNED'
+  | 'STEP_REMINDER'
+  | 'STEP_ESCALATION'
+  | 'CASE_STUCK'
+  | 'CASE_STARTED'
+  | 'CONSENT_REQUESTED'
+  | 'ZORGPLICHT_TERMIJN'
+  | 'LETTER_AVAILABLE'
+  | 'TRAJECT_PARENT_UPDATE'
+  | 'TRAJECT_OUTCOME'
+  | 'MEETING_INVITATION'
+  | 'MEETING_AGENDA';
+
+/** A meeting participants are invited to (MEETING_INVITATION, MEETING_AGENDA); only what a participant needs to attend. */
+export interface MeetingNotice {
+  kind: 'IZO' | 'ZAT' | 'FLEX_ZAT' | 'JOS_STARTGESPREK';
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM, when known. */
+  time?: string | null;
+  mode?: 'OP_SCHOOL' | 'TELEFONISCH' | null;
+  /** Where at school, when known (e.g. "lokaal 1.12"); never case details. */
+  location?: string | null;
+}
 
 export interface NotifyRequest {
   /** Stable per (case, step, rung); the activity appends the recipient id. */
@@ -51,6 +79,12 @@ export interface NotifyRequest {
   zorgplicht?: { signal: 'WEEK_LEFT' | 'OVERDUE' | 'TEN_WEEKS'; receivedOn: string; extended: boolean; calendarDays?: number };
   /** LETTER_AVAILABLE: the stored letter the parents are told about (the e-mail links to it). */
   document?: { id: string; letter: 'ZORGPLICHT_VERLENGING' | 'ZORGPLICHT_BESLUIT' };
+  /** TRAJECT_PARENT_UPDATE (P1 notifications): which moment of the trajectory the parents are told about. */
+  moment?: 'MIDWAY' | 'ENDED';
+  /** TRAJECT_OUTCOME (P1 notifications): the outcome, a closed set (never a reason). */
+  outcome?: 'AFGEROND' | 'VERLENGD' | 'DOORVERWEZEN' | 'GESTOPT';
+  /** MEETING_INVITATION / MEETING_AGENDA: the meeting (`dueDate` is its date, `stepLabel` its label). */
+  meeting?: MeetingNotice;
 }
 
 export interface NotifyResult {

@@ -6,3 +6,4 @@ export { zorgplichtWorkflow } from './zorgplicht/zorgplicht.workflow';
 export { dailyDigestWorkflow } from './daily-digest/daily-digest.workflow';
 export { oovWorkflow } from './oov/oov.workflow';
 export { overdrachtWorkflow } from './overdracht/overdracht.workflow';
+export { retentionRunWorkflow } from './retention/retention.workflow';

@@ -1,3 +1,4 @@
+import { useMutation } from '@apollo/client/react';
 import LogoutIcon from '@mui/icons-material/Logout';
 import RouteIcon from '@mui/icons-material/Route';
 import AppBar from '@mui/material/AppBar';
@@ -6,10 +7,11 @@ import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link as RouterLink, NavLink, useNavigate } from 'react-router';
 import { roleLabel } from '../../shared/labels';
 import { useAuth } from '../auth/auth-context';
+import { LOGOUT_MUTATION } from '../auth/logout.graphql';
 import { navItemsOf } from '../role-home';
 
 const navLinkSx = {
@@ -28,9 +30,24 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { session, logout } = useAuth();
   const navigate = useNavigate();
 
-  const onLogout = () => {
+  const [endSession] = useMutation(LOGOUT_MUTATION);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  // The api ends the session first (so the token is refused at once), then the local session goes;
+  // a session from the school account also logs out at the provider when it offers that.
+  const onLogout = async () => {
+    setLoggingOut(true);
+    let providerLogoutUrl: string | null = null;
+    try {
+      const result = await endSession();
+      providerLogoutUrl = result.data?.logout.providerLogoutUrl ?? null;
+    } catch {
+      // Unreachable api or an already expired token: the local session ends anyway.
+    }
     logout();
-    void navigate('/login', { replace: true });
+    setLoggingOut(false);
+    if (providerLogoutUrl) window.location.assign(providerLogoutUrl);
+    else void navigate('/login', { replace: true });
   };
 
   return (
@@ -84,7 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               </Typography>
             </Box>
           )}
-          <Button color="inherit" variant="outlined" startIcon={<LogoutIcon />} onClick={onLogout}>
+          <Button color="inherit" variant="outlined" startIcon={<LogoutIcon />} onClick={() => void onLogout()} disabled={loggingOut}>
             Uitloggen
           </Button>
         </Toolbar>

@@ -28,9 +28,11 @@ export interface CaseHeaderProps {
   summary: CaseSummary;
   policyVersion: string | null;
   today: string;
+  /** Actions on the pupil (e.g. downloading the dossier), shown under the pupil's name. */
+  pupilActions?: ReactNode;
 }
 
-export function CaseHeader({ summary, policyVersion, today }: CaseHeaderProps) {
+export function CaseHeader({ summary, policyVersion, today, pupilActions }: CaseHeaderProps) {
   const { pupil } = summary;
   return (
     <Paper sx={{ p: { xs: 2, sm: 3 } }}>
@@ -45,6 +47,7 @@ export function CaseHeader({ summary, policyVersion, today }: CaseHeaderProps) {
               .filter(Boolean)
               .join(' · ')}
           </Typography>
+          {pupilActions && <Box sx={{ mt: 1.5 }}>{pupilActions}</Box>}
         </Box>
         <Button
           component="a"

@@ -21,6 +21,7 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
               at: '2026-11-11T08:30:00Z',
               kind: 'REMINDER',
               actorName: null,
+              reason: null as string | null,
               description: 'Herinnering verstuurd aan de zorgcoördinator',
             },
             {
@@ -29,6 +30,7 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
               at: '2026-11-10T09:00:00Z',
               kind: 'STARTED',
               actorName: 'Ilse Bakker',
+              reason: null as string | null,
               description: 'Traject gestart',
             },
           ],
@@ -143,6 +145,20 @@ describe('CasePage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Intakegesprek vastleggen' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Intake opslaan' }));
     expect(await within(dialog).findByText('Vul in: ontwikkeldoel van de leerling.')).toBeTruthy();
+  });
+
+  it('offers the dossier in the pupil section to the zorgcoördinator, not to a mentor, and shows reasons in the timeline', async () => {
+    const mock = caseMock({ stuck: false });
+    mock.result.data.case.timeline[0] = { ...mock.result.data.case.timeline[0], description: 'Casus gesloten door beheer', reason: 'Dubbele aanmelding' };
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock], session: { token: 't', user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    expect(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Dossier downloaden (JSON)' })).toBeTruthy();
+    expect(screen.getByText('Reden: Dubbele aanmelding')).toBeTruthy();
+    unmount();
+
+    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
   });
 
   it('shows the stuck banner with its reason', async () => {

@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import { Link as RouterLink, useParams } from 'react-router';
+import { useAuth } from '../../app/auth/auth-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -16,11 +17,14 @@ import { CaseHeader } from './case-header';
 import { ConsentsPanel, DeliveriesPanel, DocumentsPanel, GoalPanel } from './case-records';
 import { CaseTimeline } from './case-timeline';
 import { DueDatesList } from './due-dates-list';
+import { DossierDownload } from '../dossier/dossier-download';
 import { OpenSteps } from './open-steps';
+import { PlannedMeetingPanel } from './planned-meeting-panel';
 
 export function CasePage() {
   const { id = '' } = useParams();
   const today = useToday();
+  const { session } = useAuth();
   const { data, loading, error } = useQuery(CASE_QUERY, { variables: { id }, skip: !id });
   const detail = data?.case;
   usePageTitle(detail ? `${detail.summary.pupil.displayName} – ${processLabel(detail.summary.process)}` : 'Casus');
@@ -36,7 +40,14 @@ export function CasePage() {
       {error && !detail && <ErrorAlert error={error} />}
       {detail && (
         <>
-          <CaseHeader summary={detail.summary} policyVersion={detail.policyVersion} today={today} />
+          <CaseHeader
+            summary={detail.summary}
+            policyVersion={detail.policyVersion}
+            today={today}
+            pupilActions={
+              <DossierDownload user={session?.user} pupilId={detail.summary.pupil.id} pupilName={detail.summary.pupil.displayName} pupilSchoolId={detail.summary.pupil.schoolId} />
+            }
+          />
           {detail.summary.stuck && (
             <Alert severity="error" variant="outlined" role="alert" sx={{ bgcolor: 'background.paper' }}>
               <AlertTitle>Deze casus is vastgelopen</AlertTitle>
@@ -44,12 +55,13 @@ export function CasePage() {
             </Alert>
           )}
           {error && <ErrorAlert error={error} />}
-          <OpenSteps summary={detail.summary} steps={detail.openSteps} />
+          <OpenSteps summary={detail.summary} steps={detail.openSteps} consents={detail.consents ?? []} />
           <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
             <Stack spacing={2.5}>
               {(detail.goal || (detail.sessions?.length ?? 0) > 0 || detail.summary.process === 'ONDERSTEUNINGSTRAJECT') && (
                 <GoalPanel goal={detail.goal} coachName={detail.coachName} sessions={detail.sessions ?? []} />
               )}
+              <PlannedMeetingPanel key={detail.summary.updatedAt} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} />
               <DocumentsPanel caseId={detail.summary.id} />

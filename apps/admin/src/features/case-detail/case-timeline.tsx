@@ -34,6 +34,11 @@ export function CaseTimeline({ entries }: { entries: readonly TimelineEntry[] })
                   {entry.actorName ? ` · ${entry.actorName}` : ' · systeem'}
                 </Typography>
                 <Typography variant="body2">{entry.description}</Typography>
+                {entry.reason && entry.reason !== entry.description && (
+                  <Typography variant="body2" color="text.secondary">
+                    Reden: {entry.reason}
+                  </Typography>
+                )}
               </Box>
             </Box>
           ))}

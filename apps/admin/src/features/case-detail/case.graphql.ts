@@ -15,6 +15,7 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         kind
         actorName
         description
+        reason
       }
       dueDates {
         step

@@ -8,19 +8,25 @@ import { useState } from 'react';
 import { type CaseSummary } from '../../shared/api-types';
 import { stepLabel } from '../../shared/labels';
 import { StepDialog } from '../case-steps/step-dialog';
-import { caseActions, stepFormSpec } from '../case-steps/step-forms';
+import { useAuth } from '../../app/auth/auth-context';
+import { caseActions, consentTimeoutSpec, mayTakeStep, stepFormSpec, type TimedOutConsent } from '../case-steps/step-forms';
 
-const DESTRUCTIVE = new Set(['STOP_TRAJECTORY', 'CLOSE', 'STOP']);
+const DESTRUCTIVE = new Set(['STOP_TRAJECTORY', 'CLOSE', 'STOP', 'STOP_OOV']);
 
 /**
- * A button for every human step that is open now (plus always-possible actions such as stopping);
- * each opens a small form. Steps the UI has no form for (e.g. waiting for a parent's consent) are
- * shown as a status chip.
+ * A button for every human step that is open now (plus always-possible actions such as stopping) that the user's
+ * role may take (mayTakeStep mirrors the API's rules); each opens a small form. Steps the UI has no form for (e.g.
+ * waiting for a parent's consent) and open steps of another role are shown as a status chip.
  */
-export function OpenSteps({ summary, steps }: { summary: CaseSummary; steps: readonly string[] }) {
+export function OpenSteps({ summary, steps, consents = [] }: { summary: CaseSummary; steps: readonly string[]; consents?: readonly TimedOutConsent[] }) {
   const [active, setActive] = useState<string | null>(null);
-  const actions = caseActions(summary.process, summary.status, steps, !!summary.closedAt);
-  const activeSpec = active ? stepFormSpec(summary.process, active) : null;
+  const role = useAuth().session?.user.role;
+  const mayTake = (step: string) => mayTakeStep(summary.process, step, role);
+  // A step of another role stays visible as a status chip when it is open; the always-possible actions
+  // (stopping, planning) are left out for a role that may not take them.
+  const actions = caseActions(summary.process, summary.status, steps, !!summary.closedAt).filter((step) => steps.includes(step) || mayTake(step));
+  const specFor = (step: string) => (mayTake(step) ? (stepFormSpec(summary.process, step) ?? consentTimeoutSpec(summary.id, step, consents)) : null);
+  const activeSpec = active ? specFor(active) : null;
 
   return (
     <Paper component="section" aria-labelledby="open-steps-heading" sx={{ p: { xs: 2, sm: 3 } }}>
@@ -32,7 +38,7 @@ export function OpenSteps({ summary, steps }: { summary: CaseSummary; steps: rea
       ) : (
         <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
           {actions.map((step) => {
-            const spec = stepFormSpec(summary.process, step);
+            const spec = specFor(step);
             return (
               <li key={step}>
                 {spec ? (

@@ -35,6 +35,8 @@ export interface StepDialogProps {
   onClose(): void;
   /** Called with the id of the case the mutation returned. */
   onDone(resultCaseId: string | null): void;
+  /** Names of further queries to refetch after the step (besides the case page and the dashboard). */
+  refetch?: readonly string[];
 }
 
 function PupilField({ field, schoolId, value, error, autoFocus, onChange }: { field: FieldSpec; schoolId: string; value: string; error?: string; autoFocus: boolean; onChange(v: string): void }) {
@@ -60,8 +62,11 @@ function PupilField({ field, schoolId, value, error, autoFocus, onChange }: { fi
 }
 
 function StaffField({ field, schoolId, value, error, onChange }: { field: FieldSpec; schoolId: string; value: string; error?: string; onChange(v: string): void }) {
-  const staff = useQuery(STAFF_QUERY, { fetchPolicy: 'cache-first' });
-  const options = (staff.data?.demoUsers ?? []).filter((u) => u.role === field.staffRole && (!u.schoolId || u.schoolId === schoolId));
+  const staff = useQuery(STAFF_QUERY, {
+    variables: { schoolId: schoolId || null, roles: field.staffRole ? [field.staffRole] : null },
+    fetchPolicy: 'cache-first',
+  });
+  const options = staff.data?.staffMembers ?? [];
   return (
     <TextField
       select
@@ -82,13 +87,13 @@ function StaffField({ field, schoolId, value, error, onChange }: { field: FieldS
 }
 
 /** A small form for one human step; on success the case page refetches. */
-export function StepDialog({ caseId, spec, schoolId, onClose, onDone }: StepDialogProps) {
+export function StepDialog({ caseId, spec, schoolId, onClose, onDone, refetch = [] }: StepDialogProps) {
   const today = useToday();
   const titleId = useId();
   const [values, setValues] = useState<StepValues>(() => initialValues(spec, today));
   const [errors, setErrors] = useState<StepErrors>({});
   const [mutate, mutation] = useMutation(STEP_MUTATIONS[spec.mutation], {
-    refetchQueries: ['CaseDetail', 'DashboardCases'],
+    refetchQueries: ['CaseDetail', 'DashboardCases', ...refetch],
     awaitRefetchQueries: true,
   });
 
@@ -103,7 +108,7 @@ export function StepDialog({ caseId, spec, schoolId, onClose, onDone }: StepDial
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     try {
-      const result = await mutate({ variables: caseId ? { caseId, input: spec.toInput(values) } : { input: spec.toInput(values) } });
+      const result = await mutate({ variables: caseId && !spec.inputOnly ? { caseId, input: spec.toInput(values) } : { input: spec.toInput(values) } });
       onDone(result.data ? (Object.values(result.data)[0]?.id ?? null) : null);
     } catch {
       // Shown from mutation.error.

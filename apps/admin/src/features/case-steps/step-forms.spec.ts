@@ -68,6 +68,6 @@ describe('step forms', () => {
     expect(validateAdminAction(extend, 'Coach ziek', '2026-11-19', '2026-11-20')).toEqual({ extra: 'De nieuwe datum mag niet in het verleden liggen.' });
     expect(validateAdminAction(extend, 'Coach ziek', '2026-11-27', '2026-11-20')).toEqual({});
     expect(validateAdminAction(reassign, 'Coach ziek', '', '2026-11-20').extra).toBe('Kies de nieuwe eigenaar.');
-    expect(validateAdminAction(resend, 'Mailbox vol', '', '2026-11-20').extra).toBe('Vul de sleutel van het bericht in.');
+    expect(validateAdminAction(resend, 'Mailbox vol', '', '2026-11-20').extra).toBe('Kies het bericht uit het verzendlog.');
   });
 });

@@ -1,4 +1,4 @@
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType, type Role } from '../../shared/api-types';
 import { type StepMutationName } from './step-mutations.graphql';
 
 // Declarative forms for the human steps of every process: one spec per step, rendered by
@@ -43,6 +43,8 @@ export interface StepFormSpec {
   toInput(values: StepValues): Record<string, unknown>;
   /** Extra cross-field checks. */
   validate?(values: StepValues): StepErrors;
+  /** The mutation takes only `input` (which carries the case id itself), not `(caseId, input)`. */
+  inputOnly?: boolean;
 }
 
 // ---- value helpers --------------------------------------------------------------------------
@@ -59,6 +61,24 @@ const lines = (values: StepValues, name: string): string[] =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+
+// ---- field builder (keeps the longer forms short) ------------------------------------------------
+
+type FieldExtras = Omit<FieldSpec, 'name' | 'label' | 'kind'>;
+const field =
+  (kind: FieldSpec['kind']) =>
+  (name: string, label: string, extras: FieldExtras = {}): FieldSpec => ({ name, label, kind, ...extras });
+/** `F.text('where', 'Waar')`, `F.long('summary', 'Verslag', { required: true })`, `F.select('x', 'X', OPTIONS)`, … */
+export const F = {
+  text: field('text'),
+  long: field('multiline'),
+  date: field('date'),
+  number: field('number'),
+  check: field('checkbox'),
+  staff: (name: string, label: string, staffRole: string, extras: FieldExtras = {}): FieldSpec => ({ name, label, kind: 'staff', staffRole, ...extras }),
+  select: (name: string, label: string, options: readonly FieldOption[], extras: FieldExtras = {}): FieldSpec => ({ name, label, kind: 'select', options, ...extras }),
+};
+const req = { required: true } as const;
 
 const THERMOMETER: FieldSpec = {
   name: 'thermometer',
@@ -82,6 +102,17 @@ const conversationInput = (v: StepValues) => ({
   pupilReport: str(v, 'pupilReport'),
   parentsReport: opt(v, 'parentsReport'),
   agreements: opt(v, 'agreements'),
+});
+
+export const MEETING_MODES: readonly FieldOption[] = [
+  { value: 'OP_SCHOOL', label: 'Op school' },
+  { value: 'TELEFONISCH', label: 'Telefonisch' },
+];
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** An optional meeting time must be HH:MM (the API's rule); the location at most 120 characters. */
+const validateMeeting = (v: StepValues, timeField: string): StepErrors => ({
+  ...(str(v, timeField) && !TIME.test(str(v, timeField)) ? { [timeField]: 'Tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30.' } : {}),
+  ...(str(v, 'location').length > 120 ? { location: 'De plaats mag hoogstens 120 tekens lang zijn.' } : {}),
 });
 
 const confirmSpec = (title: string, mutation: StepMutationName, description: string): StepFormSpec => ({
@@ -322,8 +353,11 @@ const P2: Record<string, StepFormSpec> = {
     fields: [
       { name: 'meetingDate', label: 'Datum bespreking', kind: 'date', required: true },
       { name: 'mode', label: 'Vorm', kind: 'select', options: [{ value: 'OP_SCHOOL', label: 'Op school' }, { value: 'TELEFONISCH', label: 'Telefonisch (Flex-ZAT)' }], initial: 'OP_SCHOOL' },
+      F.text('meetingTime', 'Tijd (UU:MM)', { helper: 'Bijvoorbeeld 14:30; staat in de uitnodiging.' }),
+      F.text('location', 'Plaats', { helper: 'Bijvoorbeeld "kamer zorgcoördinator"; staat in de uitnodiging (zonder details van de casus).' }),
     ],
-    toInput: (v) => ({ meetingDate: str(v, 'meetingDate'), mode: opt(v, 'mode') }),
+    validate: (v) => validateMeeting(v, 'meetingTime'),
+    toInput: (v) => ({ meetingDate: str(v, 'meetingDate'), mode: opt(v, 'mode'), meetingTime: opt(v, 'meetingTime'), location: opt(v, 'location') }),
   },
   SEND_ZAT_AGENDA: confirmSpec('ZAT-agenda versturen', 'confirmZatAgendaSent', 'Bevestig dat de agenda en de informatie naar de deelnemers zijn gestuurd.'),
   RECORD_ZAT: {
@@ -426,6 +460,20 @@ const P3: Record<string, StepFormSpec> = {
       parentsInformed: bool(v, 'parentsInformed'),
       singleSchoolRelatedProblem: bool(v, 'singleSchoolRelatedProblem'),
     }),
+  },
+  PLAN_STARTGESPREK: {
+    title: 'Startgesprek plannen',
+    description: 'De ouders, de mentor en de leerling krijgen een uitnodiging met datum, tijd en plaats.',
+    submitLabel: 'Plannen en uitnodigen',
+    mutation: 'planJosStartgesprek',
+    fields: [
+      F.date('date', 'Datum startgesprek', { ...req, helper: 'Een schooldag, niet in het verleden.' }),
+      F.text('time', 'Tijd (UU:MM)', { helper: 'Bijvoorbeeld 14:30.' }),
+      F.select('mode', 'Vorm', MEETING_MODES, { ...req, initial: 'OP_SCHOOL' }),
+      F.text('location', 'Plaats', { helper: 'Bijvoorbeeld "kamer JOS"; staat in de uitnodiging (zonder details van de casus).', showIf: (v) => v.mode !== 'TELEFONISCH' }),
+    ],
+    validate: (v) => validateMeeting(v, 'time'),
+    toInput: (v) => ({ date: str(v, 'date'), time: opt(v, 'time'), mode: str(v, 'mode'), location: v.mode === 'TELEFONISCH' ? null : opt(v, 'location') }),
   },
   RECORD_STARTGESPREK: {
     title: 'Startgesprek vastleggen',
@@ -594,6 +642,234 @@ const P4: Record<string, StepFormSpec> = {
   },
 };
 
+// ---- P5 OOV ----------------------------------------------------------------------------------
+
+export const OOV_ARRANGEMENTS: readonly FieldOption[] = [
+  { value: 'OBSERVATIE_6W', label: 'Observatietraject (6 weken)' },
+  { value: 'OBS_BEHANDEL_3M', label: 'Observatie- en behandeltraject (3 maanden)' },
+  { value: 'OBS_BEHANDEL_6M', label: 'Observatie- en behandeltraject (6 maanden)' },
+];
+const OOV_REASONS: readonly FieldOption[] = [
+  { value: 'VEILIGHEID', label: 'Veiligheid van de leerling of anderen' },
+  { value: 'SCHOOLANGST', label: 'Schoolangst' },
+  { value: 'OBSERVATIE_ONDERWIJSBEHOEFTE', label: 'Observatie van de onderwijsbehoefte' },
+  { value: 'GEDRAG_TIJDELIJK_ELDERS', label: 'Gedrag: tijdelijk elders' },
+];
+const OOV_PARTIES: readonly FieldOption[] = [
+  { value: 'OUDERS', label: 'Ouders' },
+  { value: 'SWV', label: 'Samenwerkingsverband' },
+  { value: 'SOCIAAL_TEAM', label: 'Sociaal Team' },
+  { value: 'ANDERS', label: 'Anders' },
+];
+const OOV_NEXT: readonly FieldOption[] = [
+  { value: 'TERUGKEER', label: 'Terugkeer naar school' },
+  { value: 'VERLENGD', label: 'Verlengen (nieuw besluit van het SWV)' },
+  { value: 'VERVOLG_VSO', label: 'Vervolg in het VSO (TLV-route)' },
+];
+const granted = (v: StepValues) => v.decision === 'TOEGEKEND';
+
+const oovEvaluation = (title: string, end: boolean): StepFormSpec => ({
+  title,
+  submitLabel: 'Evaluatie opslaan',
+  mutation: 'recordOovEvaluation',
+  fields: [
+    F.long('summary', 'Verslag van de evaluatie', { ...req, minLength: 3, helper: 'Alleen voor de school; het SWV ziet dit niet.' }),
+    ...(end
+      ? [
+          F.select('nextStep', 'Vervolg', OOV_NEXT, req),
+          F.select('extensionArrangement', 'Gevraagd arrangement', OOV_ARRANGEMENTS, { ...req, showIf: (v) => v.nextStep === 'VERLENGD' }),
+          F.long('extensionMotivation', 'Motivering van de verlenging', { ...req, showIf: (v) => v.nextStep === 'VERLENGD' }),
+          F.long('vsoNote', 'Hoe gaat de TLV-route verder?', { showIf: (v) => v.nextStep === 'VERVOLG_VSO' }),
+          F.date('tlvRequestedOn', 'TLV aangevraagd op', { showIf: (v) => v.nextStep === 'VERVOLG_VSO' }),
+        ]
+      : []),
+  ],
+  toInput: (v) => {
+    const next = end ? str(v, 'nextStep') : '';
+    return {
+      summary: str(v, 'summary'),
+      nextStep: next || null,
+      extensionArrangement: next === 'VERLENGD' ? str(v, 'extensionArrangement') : null,
+      extensionMotivation: next === 'VERLENGD' ? str(v, 'extensionMotivation') : null,
+      vsoNote: next === 'VERVOLG_VSO' ? opt(v, 'vsoNote') : null,
+      tlvRequestedOn: next === 'VERVOLG_VSO' ? opt(v, 'tlvRequestedOn') : null,
+    };
+  },
+});
+
+const P5: Record<string, StepFormSpec> = {
+  OOV_RECORD_CONSULTATIONS: {
+    title: 'Overleg vastleggen',
+    description: 'Leg het overleg met de ouders, het samenwerkingsverband en het Sociaal Team vast; alle drie zijn nodig voor de aanvraag.',
+    submitLabel: 'Overleg opslaan',
+    mutation: 'recordOovConsultation',
+    fields: [
+      F.select('party', 'Met wie', OOV_PARTIES, req),
+      F.date('date', 'Datum', { ...req, initial: 'today' }),
+      F.text('withWhom', 'Naam of functie', { helper: 'Bijvoorbeeld "onderwijsspecialist SWV".' }),
+      F.long('summary', 'Verslag', { ...req, minLength: 3, helper: 'Alleen voor de school; het SWV ziet dit niet.' }),
+    ],
+    toInput: (v) => ({ party: str(v, 'party'), date: str(v, 'date'), withWhom: opt(v, 'withWhom'), summary: str(v, 'summary') }),
+  },
+  OOV_SUBMIT_REQUEST: {
+    title: 'OOV-aanvraag indienen',
+    description: 'De aanvraag gaat naar het loket van het samenwerkingsverband, dat binnen de termijn besluit.',
+    submitLabel: 'Aanvraag indienen',
+    mutation: 'submitOovRequest',
+    fields: [
+      F.select('reason', 'Reden', OOV_REASONS, req),
+      F.select('arrangement', 'Gevraagd arrangement', OOV_ARRANGEMENTS, req),
+      F.text('preferredLocation', 'Voorkeurslocatie'),
+      F.long('motivation', 'Motivering', { ...req, minLength: 10, helper: 'Waarom nu een OOV, en wat heeft de school al gedaan?' }),
+      F.long('goals', 'Doelen van de plaatsing', { ...req, minLength: 3 }),
+      F.staff('leerlingbegeleiderId', 'Leerlingbegeleider (intake)', 'COACH'),
+    ],
+    toInput: (v) => ({
+      reasons: [str(v, 'reason')],
+      arrangement: str(v, 'arrangement'),
+      preferredLocation: opt(v, 'preferredLocation'),
+      motivation: str(v, 'motivation'),
+      goals: str(v, 'goals'),
+      leerlingbegeleiderId: opt(v, 'leerlingbegeleiderId'),
+    }),
+  },
+  OOV_SWV_DECISION: {
+    title: 'Besluit over de OOV-aanvraag',
+    description: 'Het samenwerkingsverband kent de plaatsing toe (met arrangement en locatie) of wijst haar af, met motivering.',
+    submitLabel: 'Besluit vastleggen',
+    mutation: 'recordOovSwvDecision',
+    fields: [
+      F.select(
+        'decision',
+        'Besluit',
+        [
+          { value: 'TOEGEKEND', label: 'Toegekend' },
+          { value: 'AFGEWEZEN', label: 'Afgewezen' },
+        ],
+        req,
+      ),
+      F.select('arrangement', 'Arrangement', OOV_ARRANGEMENTS, { ...req, showIf: granted }),
+      F.text('location', 'Locatie van de OOV', { ...req, showIf: granted }),
+      F.long('motivation', 'Motivering', { ...req, minLength: 3 }),
+    ],
+    toInput: (v) => ({
+      decision: str(v, 'decision'),
+      arrangement: granted(v) ? str(v, 'arrangement') : null,
+      location: granted(v) ? str(v, 'location') : null,
+      motivation: str(v, 'motivation'),
+    }),
+  },
+  OOV_INTAKE: {
+    title: 'Intake bij de OOV vastleggen',
+    submitLabel: 'Intake opslaan',
+    mutation: 'recordOovIntake',
+    fields: [
+      F.date('date', 'Datum intake', { ...req, initial: 'today' }),
+      F.date('startDate', 'Eerste dag op de OOV', req),
+      F.check('leerlingbegeleiderPresent', 'Leerlingbegeleider aanwezig', { initial: true }),
+      F.check('zorgcoordinatorPresent', 'Zorgcoördinator aanwezig', { initial: true }),
+      F.text('oovContact', 'Contactpersoon OOV'),
+      F.long('carePartners', 'Zorgpartners (één per regel)', { helper: 'Bijvoorbeeld STEK, GGZ, Sociaal Team.' }),
+      F.long('summary', 'Verslag', { ...req, minLength: 3 }),
+    ],
+    toInput: (v) => ({
+      date: str(v, 'date'),
+      startDate: str(v, 'startDate'),
+      leerlingbegeleiderPresent: bool(v, 'leerlingbegeleiderPresent'),
+      zorgcoordinatorPresent: bool(v, 'zorgcoordinatorPresent'),
+      oovContact: opt(v, 'oovContact'),
+      carePartners: lines(v, 'carePartners'),
+      summary: str(v, 'summary'),
+    }),
+  },
+  OOV_MID_EVALUATION: oovEvaluation('Evaluatie halverwege', false),
+  OOV_END_EVALUATION: oovEvaluation('Evaluatie voor het einde', true),
+  OOV_RETURN_PLAN: {
+    title: 'Terugkeerplan en overdracht',
+    submitLabel: 'Terugkeerplan opslaan',
+    mutation: 'recordOovReturnPlan',
+    fields: [
+      F.date('returnDate', 'Eerste dag terug op school', req),
+      F.long('plan', 'Terugkeerplan', { ...req, minLength: 10 }),
+      F.date('handoverDate', 'Datum overdrachtsgesprek', { ...req, initial: 'today' }),
+      F.long('handoverSummary', 'Verslag van de overdracht', { ...req, minLength: 3 }),
+      F.check('mentorInformed', 'De mentor is geïnformeerd', { initial: true }),
+    ],
+    toInput: (v) => ({
+      returnDate: str(v, 'returnDate'),
+      plan: str(v, 'plan'),
+      handoverDate: str(v, 'handoverDate'),
+      handoverSummary: str(v, 'handoverSummary'),
+      mentorInformed: bool(v, 'mentorInformed'),
+    }),
+  },
+  OOV_FOLLOW_UP: {
+    title: 'Evaluatie na de terugkeer',
+    submitLabel: 'Evaluatie opslaan',
+    mutation: 'recordOovFollowUp',
+    fields: [
+      F.date('date', 'Datum', { ...req, initial: 'today' }),
+      F.long('summary', 'Verslag', { ...req, minLength: 3 }),
+      F.check('returnSucceeded', 'De terugkeer is geslaagd', { initial: true }),
+    ],
+    toInput: (v) => ({ date: str(v, 'date'), summary: str(v, 'summary'), returnSucceeded: bool(v, 'returnSucceeded') }),
+  },
+  STOP_OOV: {
+    title: 'OOV-traject stoppen',
+    submitLabel: 'Traject stoppen',
+    mutation: 'stopOov',
+    fields: [REASON],
+    toInput: (v) => ({ reason: str(v, 'reason') }),
+  },
+};
+
+// ---- Any process: after a consent request timed out -------------------------------------------
+
+/** The open step of the zorgcoördinator's decision after a consent request of this kind timed out. */
+export const CONSENT_TIMEOUT_STEP_PREFIX = 'DECIDE_CONSENT_';
+
+/** What the form needs to know of the timed-out request (from the case's consents). */
+export interface TimedOutConsent {
+  id: string;
+  kind: string;
+  label: string;
+  status: string;
+  requestedAt: string;
+}
+
+/**
+ * The form for `DECIDE_CONSENT_<kind>`: ask the parents again, or stop asking ("geen toestemming"; the process then
+ * goes on as without consent, e.g. a JOS case closes). Null when the case shows no timed-out request of that kind.
+ */
+export function consentTimeoutSpec(caseId: string, step: string, consents: readonly TimedOutConsent[]): StepFormSpec | null {
+  if (!step.startsWith(CONSENT_TIMEOUT_STEP_PREFIX)) return null;
+  const kind = step.slice(CONSENT_TIMEOUT_STEP_PREFIX.length);
+  const request = [...consents]
+    .filter((c) => c.kind === kind && c.status === 'TIMED_OUT')
+    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
+  if (!request) return null;
+  return {
+    title: 'Besluit na verlopen toestemmingsverzoek',
+    description: `De ouders hebben niet op tijd gereageerd op het verzoek "${request.label}". Vraag opnieuw om toestemming, of sluit af als "geen toestemming".`,
+    submitLabel: 'Besluit vastleggen',
+    mutation: 'decideConsentTimeout',
+    fields: [
+      F.select(
+        'decision',
+        'Besluit',
+        [
+          { value: 'RETRY', label: 'Opnieuw om toestemming vragen' },
+          { value: 'ABANDON', label: 'Afsluiten: geen toestemming' },
+        ],
+        req,
+      ),
+      { ...REASON, helper: 'Bijvoorbeeld wat u met de ouders hebt besproken; komt in het logboek.' },
+    ],
+    toInput: (v) => ({ caseId, requestId: request.id, decision: str(v, 'decision'), reason: str(v, 'reason') }),
+    inputOnly: true,
+  };
+}
+
 // ---- Starting a case from the dashboard ------------------------------------------------------
 
 export const START_ZORGROUTE: StepFormSpec = {
@@ -641,6 +917,7 @@ const SPECS: Partial<Record<ProcessType, Record<string, StepFormSpec>>> = {
   ZORGROUTE: P2,
   JOS: P3,
   ZORGPLICHT: P4,
+  OOV: P5,
 };
 
 /** The form for a step of a process, if the UI has one. */
@@ -663,8 +940,73 @@ export function caseActions(process: ProcessType, status: string, openSteps: rea
     add('STOP_TRAJECTORY');
   }
   if (process === 'ZORGROUTE') add('CLOSE');
-  if (process === 'JOS') add('STOP');
+  if (process === 'JOS') {
+    // While the startgesprek is open the JOS worker can plan it (invitations) before recording it.
+    const at = actions.indexOf('RECORD_STARTGESPREK');
+    if (at >= 0 && !actions.includes('PLAN_STARTGESPREK')) actions.splice(at, 0, 'PLAN_STARTGESPREK');
+    add('STOP');
+  }
+  if (process === 'OOV') add('STOP_OOV');
   return actions;
+}
+
+// ---- Who may take a step (mirrors the API) -----------------------------------------------------
+
+const COORDINATION: readonly Role[] = ['ZORGCOORDINATOR', 'ADMIN'];
+/** `canActOnCase(user, case, false)`: the coordination roles plus the staff taking part in the case. */
+const PARTICIPANTS: readonly Role[] = [...COORDINATION, 'COACH', 'MENTOR', 'JOS_MEDEWERKER'];
+/** P2 REFERRAL / CONVERSATION steps (zorgroute-step.runner.ts). */
+const P2_REFERRERS: readonly Role[] = [...COORDINATION, 'MENTOR', 'TEAMLEIDER', 'COACH'];
+const P2_CONVERSATION: readonly Role[] = [...P2_REFERRERS, 'JOS_MEDEWERKER'];
+/** P3: the mentor's form and the JOS worker's steps; the zorgcoördinator may act on their behalf (jos-step.usecases.ts). */
+const P3_MENTOR: readonly Role[] = [...COORDINATION, 'MENTOR'];
+const P3_JOS: readonly Role[] = [...COORDINATION, 'JOS_MEDEWERKER'];
+/** P5: placement steps (leerlingbegeleider) and the SWV's decision (runAs in oov-step.usecases.ts). */
+const P5_PLACEMENT: readonly Role[] = [...COORDINATION, 'COACH'];
+const P5_SWV: readonly Role[] = ['SWV_MEDEWERKER', 'ADMIN'];
+
+const STEP_ROLES: Partial<Record<ProcessType, Record<string, readonly Role[]>>> = {
+  ONDERSTEUNINGSTRAJECT: {
+    RECORD_INTAKE: COORDINATION,
+    ASSIGN_COACH: COORDINATION,
+    STOP_TRAJECTORY: COORDINATION,
+    LOG_SESSION: PARTICIPANTS,
+    RECORD_MID_EVALUATION: PARTICIPANTS,
+    RECORD_OUTCOME: PARTICIPANTS,
+  },
+  ZORGROUTE: {
+    SUBMIT_REFERRAL: P2_REFERRERS,
+    RECORD_VOORGESPREK: P2_CONVERSATION,
+    RECORD_NAGESPREK: P2_CONVERSATION,
+    RECORD_ZAT_FEEDBACK: P2_CONVERSATION,
+  },
+  JOS: {
+    SUBMIT_FORM: P3_MENTOR,
+    PLAN_STARTGESPREK: P3_JOS,
+    RECORD_STARTGESPREK: P3_JOS,
+    SET_GOALS: P3_JOS,
+    LOG_CONTACT: P3_JOS,
+    RECORD_EVALUATION: P3_JOS,
+    RECORD_OUTCOME: P3_JOS,
+    STOP: COORDINATION,
+  },
+  OOV: {
+    OOV_SWV_DECISION: P5_SWV,
+    OOV_INTAKE: P5_PLACEMENT,
+    OOV_MID_EVALUATION: P5_PLACEMENT,
+    OOV_END_EVALUATION: P5_PLACEMENT,
+    OOV_FOLLOW_UP: P5_PLACEMENT,
+  },
+};
+
+/**
+ * May a user with this role take the step (so the case page shows its button)? Mirrors the API: every step not
+ * listed above is a coordination step (the school's zorgcoördinator or an admin), as are the decisions after a
+ * consent request timed out. The API still checks the rest (school, taking part in the case, the step being open).
+ */
+export function mayTakeStep(process: ProcessType, step: string, role: Role | null | undefined): boolean {
+  if (!role) return false;
+  return (STEP_ROLES[process]?.[step] ?? COORDINATION).includes(role);
 }
 
 /** Initial values of a form; `today` fills date fields marked 'today'. */

@@ -5,6 +5,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 
 type StepResult = Record<string, { id: string; status: string }>;
 export type StepVariables = { caseId?: string; input?: Record<string, unknown> | null };
+
 type StepDocument = TypedDocumentNode<StepResult, StepVariables>;
 
 function stepMutation(name: string, inputType: string, inputRequired = true): StepDocument {
@@ -56,6 +57,7 @@ export const STEP_MUTATIONS = {
   closeZorgroute: stepMutation('closeZorgroute', 'CloseZorgrouteInput'),
   // P3 JOS
   submitJosForm: stepMutation('submitJosForm', 'JosFormInput'),
+  planJosStartgesprek: stepMutation('planJosStartgesprek', 'JosPlanStartgesprekInput'),
   recordJosStartgesprek: stepMutation('recordJosStartgesprek', 'JosStartgesprekInput'),
   setJosGoals: stepMutation('setJosGoals', 'JosGoalsInput'),
   logJosContact: stepMutation('logJosContact', 'JosContactInput'),
@@ -66,6 +68,24 @@ export const STEP_MUTATIONS = {
   recordZorgplichtInvestigation: stepMutation('recordZorgplichtInvestigation', 'ZorgplichtInvestigationInput'),
   extendZorgplichtTerm: stepMutation('extendZorgplichtTerm', 'ExtendZorgplichtTermInput'),
   recordZorgplichtDecision: stepMutation('recordZorgplichtDecision', 'RecordZorgplichtDecisionInput'),
+  // P5 OOV
+  recordOovConsultation: stepMutation('recordOovConsultation', 'OovConsultationInput'),
+  submitOovRequest: stepMutation('submitOovRequest', 'OovRequestInput'),
+  recordOovSwvDecision: stepMutation('recordOovSwvDecision', 'OovSwvDecisionInput'),
+  recordOovIntake: stepMutation('recordOovIntake', 'OovIntakeInput'),
+  recordOovEvaluation: stepMutation('recordOovEvaluation', 'OovEvaluationInput'),
+  recordOovReturnPlan: stepMutation('recordOovReturnPlan', 'OovReturnPlanInput'),
+  recordOovFollowUp: stepMutation('recordOovFollowUp', 'OovFollowUpInput'),
+  stopOov: stepMutation('stopOov', 'StopOovInput'),
+  // Any process: the zorgcoördinator's decision after a consent request timed out (variables: { input }).
+  decideConsentTimeout: gql`
+    mutation Step_decideConsentTimeout($input: ConsentTimeoutDecisionInput!) {
+      decideConsentTimeout(input: $input) {
+        id
+        status
+      }
+    }
+  ` as StepDocument,
   // Starting a case (no caseId)
   startZorgroute: startMutation('startZorgroute', 'StartZorgrouteInput'),
   startJos: startMutation('startJos', 'StartJosInput'),
@@ -86,10 +106,17 @@ export const DECIDE_CONSENT_TIMEOUT_MUTATION: TypedDocumentNode<
   }
 `;
 
-/** Staff users to pick from (coach, JOS worker). The API has no staff directory yet; the demo list is used. */
-export const STAFF_QUERY: TypedDocumentNode<{ demoUsers: Array<{ id: string; name: string; role: string; schoolId: string | null }> }> = gql`
-  query StepStaff {
-    demoUsers {
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: string;
+  schoolId: string;
+}
+
+/** Staff of a school to pick from (coach, JOS worker, new owner of a step); scoped by the API. */
+export const STAFF_QUERY: TypedDocumentNode<{ staffMembers: StaffMember[] }, { schoolId: string | null; roles?: string[] | null }> = gql`
+  query StaffMembers($schoolId: ID, $roles: [Role!]) {
+    staffMembers(schoolId: $schoolId, roles: $roles) {
       id
       name
       role

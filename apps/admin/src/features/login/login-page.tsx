@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import RouteIcon from '@mui/icons-material/Route';
+import SchoolIcon from '@mui/icons-material/School';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,7 +13,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -20,24 +21,51 @@ import { errorMessage } from '../../shared/graphql-error';
 import { roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
 import { groupUsersByRole } from './group-users';
-import { DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
+import { AUTH_OPTIONS_QUERY, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION, LOGIN_ME_QUERY } from './login.graphql';
+import { oidcErrorMessage, parseOidcReturn, peekReturnTo, rememberReturnTo } from './oidc-return';
 
 function redirectTarget(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
 }
 
-/** Development login: pick one of the seeded demo users, or type an e-mail address. */
+/**
+ * Login: "Inloggen met schoolaccount" (OpenID Connect, when the api has it configured) and the
+ * development login (pick one of the seeded demo users, or type an e-mail address). Also receives
+ * the result of an OpenID Connect login in the URL fragment (`#token=…` / `#error=…`).
+ */
 export function LoginPage() {
   usePageTitle('Inloggen');
   const { session, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const target = redirectTarget(location.state);
+
+  // The fragment is read once and removed from the address bar (and history) at once.
+  const [oidcReturn] = useState(() => parseOidcReturn(location.hash));
+  const handoverToken = oidcReturn?.kind === 'token' ? oidcReturn.token : null;
+  const target = (handoverToken ? peekReturnTo() : null) ?? redirectTarget(location.state);
+  useEffect(() => {
+    if (location.hash) void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state as unknown });
+  }, [location.hash, location.pathname, location.search, location.state, navigate]);
+
+  const options = useQuery(AUTH_OPTIONS_QUERY, { fetchPolicy: 'network-only', skip: !!session });
+  // Shown once the api has answered; without an answer (older api, network error) the development login stays as before.
+  const devLoginEnabled = options.data ? options.data.authOptions.devLoginEnabled : !!options.error;
+  const oidcLoginUrl = options.data?.authOptions.oidcEnabled ? options.data.authOptions.oidcLoginUrl : null;
+
+  const handover = useQuery(LOGIN_ME_QUERY, {
+    skip: !handoverToken || !!session,
+    fetchPolicy: 'network-only',
+    context: { headers: { Authorization: `Bearer ${handoverToken ?? ''}` } },
+  });
+  const handoverUser = handover.data?.me;
+  useEffect(() => {
+    if (handoverToken && handoverUser) login({ token: handoverToken, user: handoverUser });
+  }, [handoverToken, handoverUser, login]);
 
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
-  const demoUsers = useQuery(DEMO_USERS_QUERY, { fetchPolicy: 'network-only', skip: !!session });
+  const demoUsers = useQuery(DEMO_USERS_QUERY, { fetchPolicy: 'network-only', skip: !!session || !devLoginEnabled });
   const [devLogin, { loading: loggingIn, error: loginError }] = useMutation(DEV_LOGIN_MUTATION);
   const [pendingEmail, setPendingEmail] = useState<string | null>(null);
 
@@ -84,80 +112,116 @@ export function LoginPage() {
             Zorgroute
           </Typography>
         </Stack>
-        <Typography color="text.secondary" sx={{ mb: 3 }}>
-          Inloggen in de ontwikkel- en demo-omgeving. Kies een demo-gebruiker of vul een e-mailadres in.
-        </Typography>
-
-        {loginError && <ErrorAlert error={loginError} sx={{ mb: 2 }} />}
-
-        <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <TextField
-            label="E-mailadres"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={!!emailError}
-            helperText={emailError ?? ' '}
-            size="small"
-            sx={{ flex: '1 1 260px' }}
-          />
-          <Button type="submit" variant="contained" disabled={loggingIn} sx={{ mt: '2px' }}>
-            Inloggen
-          </Button>
-        </Box>
-
-        <Divider sx={{ my: 3 }} />
-        <Typography variant="h2" component="h2" sx={{ mb: 1 }}>
-          Demo-gebruikers
-        </Typography>
-
-        {demoUsers.loading && !demoUsers.data && (
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', py: 2 }} role="status">
-            <CircularProgress size={20} aria-hidden />
-            <Typography>Demo-gebruikers laden…</Typography>
-          </Stack>
-        )}
-        {demoUsers.error && (
-          <Alert severity="info" sx={{ mt: 1 }}>
-            Demo-gebruikers zijn niet beschikbaar: {errorMessage(demoUsers.error)}
+        {oidcReturn?.kind === 'error' && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {oidcErrorMessage(oidcReturn.code)}
           </Alert>
         )}
-        {demoUsers.data && groups.length === 0 && (
-          <Typography color="text.secondary">Er zijn geen demo-gebruikers. Voer eerst de seed uit.</Typography>
+        {handoverToken && handover.loading && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', py: 2 }} role="status">
+            <CircularProgress size={20} aria-hidden />
+            <Typography>Bezig met inloggen…</Typography>
+          </Stack>
+        )}
+        {handoverToken && handover.error && <ErrorAlert error={handover.error} sx={{ mb: 2 }} />}
+
+        {oidcLoginUrl && (
+          <Box sx={{ mb: 3 }}>
+            <Typography color="text.secondary" sx={{ mb: 2 }}>
+              Log in met het account van uw school.
+            </Typography>
+            <Button variant="contained" size="large" href={oidcLoginUrl} onClick={() => rememberReturnTo(target)} startIcon={<SchoolIcon aria-hidden />}>
+              Inloggen met schoolaccount
+            </Button>
+          </Box>
         )}
 
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-          {groups.map((group) => {
-            const headingId = `role-${group.role}`;
-            return (
-              <Box component="section" key={group.role} aria-labelledby={headingId}>
-                <Typography id={headingId} variant="h3" component="h3" sx={{ mt: 1 }}>
-                  {roleLabel(group.role)}
-                </Typography>
-                <List dense disablePadding>
-                  {group.users.map((user) => (
-                    <ListItemButton
-                      key={user.id}
-                      component="button"
-                      onClick={() => void doLogin(user.email)}
-                      disabled={loggingIn}
-                      aria-label={`Inloggen als ${user.name}, ${roleLabel(user.role)} (${user.email})`}
-                      sx={{ borderRadius: 1, width: '100%', textAlign: 'left' }}
-                    >
-                      <ListItemText
-                        primary={user.name}
-                        secondary={[user.email, user.schoolName].filter(Boolean).join(' · ')}
-                      />
-                      {pendingEmail === user.email && <CircularProgress size={18} aria-label="Bezig met inloggen" />}
-                    </ListItemButton>
-                  ))}
-                </List>
-              </Box>
-            );
-          })}
-        </Box>
+        {devLoginEnabled && <DevLoginIntro withOidc={!!oidcLoginUrl} />}
+        {devLoginEnabled && loginError && <ErrorAlert error={loginError} sx={{ mb: 2 }} />}
+
+        {devLoginEnabled && (
+          <>
+            <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+              <TextField
+                label="E-mailadres"
+                type="email"
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                error={!!emailError}
+                helperText={emailError ?? ' '}
+                size="small"
+                sx={{ flex: '1 1 260px' }}
+              />
+              <Button type="submit" variant="contained" disabled={loggingIn} sx={{ mt: '2px' }}>
+                Inloggen
+              </Button>
+            </Box>
+
+            <Divider sx={{ my: 3 }} />
+            <Typography variant="h2" component="h2" sx={{ mb: 1 }}>
+              Demo-gebruikers
+            </Typography>
+
+            {demoUsers.loading && !demoUsers.data && (
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', py: 2 }} role="status">
+                <CircularProgress size={20} aria-hidden />
+                <Typography>Demo-gebruikers laden…</Typography>
+              </Stack>
+            )}
+            {demoUsers.error && (
+              <Alert severity="info" sx={{ mt: 1 }}>
+                Demo-gebruikers zijn niet beschikbaar: {errorMessage(demoUsers.error)}
+              </Alert>
+            )}
+            {demoUsers.data && groups.length === 0 && (
+              <Typography color="text.secondary">Er zijn geen demo-gebruikers. Voer eerst de seed uit.</Typography>
+            )}
+
+            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+              {groups.map((group) => {
+                const headingId = `role-${group.role}`;
+                return (
+                  <Box component="section" key={group.role} aria-labelledby={headingId}>
+                    <Typography id={headingId} variant="h3" component="h3" sx={{ mt: 1 }}>
+                      {roleLabel(group.role)}
+                    </Typography>
+                    <List dense disablePadding>
+                      {group.users.map((user) => (
+                        <ListItemButton
+                          key={user.id}
+                          component="button"
+                          onClick={() => void doLogin(user.email)}
+                          disabled={loggingIn}
+                          aria-label={`Inloggen als ${user.name}, ${roleLabel(user.role)} (${user.email})`}
+                          sx={{ borderRadius: 1, width: '100%', textAlign: 'left' }}
+                        >
+                          <ListItemText
+                            primary={user.name}
+                            secondary={[user.email, user.schoolName].filter(Boolean).join(' · ')}
+                          />
+                          {pendingEmail === user.email && <CircularProgress size={18} aria-label="Bezig met inloggen" />}
+                        </ListItemButton>
+                      ))}
+                    </List>
+                  </Box>
+                );
+              })}
+            </Box>
+          </>
+        )}
       </Paper>
     </Box>
+  );
+}
+
+function DevLoginIntro({ withOidc }: { withOidc: boolean }) {
+  return (
+    <>
+      {withOidc && <Divider sx={{ mb: 3 }} />}
+      <Typography color="text.secondary" sx={{ mb: 3 }}>
+        Inloggen in de ontwikkel- en demo-omgeving. Kies een demo-gebruiker of vul een e-mailadres in.
+      </Typography>
+    </>
   );
 }

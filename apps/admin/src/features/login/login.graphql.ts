@@ -22,3 +22,29 @@ export const DEV_LOGIN_MUTATION: TypedDocumentNode<{ devLogin: AuthPayload }, { 
   }
   ${USER_FIELDS}
 `;
+
+export interface AuthOptions {
+  oidcEnabled: boolean;
+  devLoginEnabled: boolean;
+  oidcLoginUrl: string | null;
+}
+
+export const AUTH_OPTIONS_QUERY: TypedDocumentNode<{ authOptions: AuthOptions }, Record<string, never>> = gql`
+  query AuthOptions {
+    authOptions {
+      oidcEnabled
+      devLoginEnabled
+      oidcLoginUrl
+    }
+  }
+`;
+
+/** The user behind a token handed over by the OpenID Connect callback (`#token=…`). */
+export const LOGIN_ME_QUERY: TypedDocumentNode<{ me: User }, Record<string, never>> = gql`
+  query LoginMe {
+    me {
+      ...UserFields
+    }
+  }
+  ${USER_FIELDS}
+`;

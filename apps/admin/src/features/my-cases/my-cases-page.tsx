@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -10,9 +11,11 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { DASHBOARD_CASES_QUERY } from '../dashboard/cases.graphql';
+import { DossierDownload } from '../dossier/dossier-download';
 import { CaseProgressCard } from './case-progress-card';
 import { ConsentRequestCard } from './consent-request-card';
 import { MY_CONSENT_REQUESTS_QUERY } from './my-cases.graphql';
+import { TransferReportCard } from './transfer-report-card';
 
 /** Parent / pupil: open trajectories with goal and thermometer, and the consent requests to answer. */
 export function FamilyPage() {
@@ -23,11 +26,17 @@ export function FamilyPage() {
   const cases = useQuery(DASHBOARD_CASES_QUERY, { variables: { filter: null } });
   const consents = useQuery(MY_CONSENT_REQUESTS_QUERY);
   const openCases = (cases.data?.cases ?? []).filter((c) => !c.closedAt);
+  // P6: the transfer report has its own card (report, zienswijze and consent together); other processes below.
+  const transfers = isPupil ? [] : openCases.filter((c) => c.process === 'OVERDRACHT');
+  const transferIds = new Set(transfers.map((c) => c.id));
+  const progressCases = openCases.filter((c) => !transferIds.has(c.id));
   const pupilNames = new Map((cases.data?.cases ?? []).map((c) => [c.pupil.id, c.pupil.displayName]));
+  // Every pupil of the user's cases (open or closed): the parent's children, or the pupil himself.
+  const dossierPupils = [...new Map((cases.data?.cases ?? []).map((c) => [c.pupil.id, c.pupil])).values()];
   // Answered requests stay on the page (with their answer) until the user leaves it.
   const [answered, setAnswered] = useState<Map<string, { request: ConsentRecord; answer: ConsentRecord }>>(new Map());
   const open = consents.data?.myConsentRequests ?? [];
-  const requests = [...open.filter((r) => !answered.has(r.id)), ...[...answered.values()].map((a) => a.request)];
+  const requests = [...open.filter((r) => !answered.has(r.id) && !transferIds.has(r.caseId)), ...[...answered.values()].map((a) => a.request)];
 
   return (
     <Stack spacing={3}>
@@ -58,15 +67,47 @@ export function FamilyPage() {
         )}
       </Stack>
 
+      {transfers.length > 0 && (
+        <Stack component="section" aria-labelledby="transfer-heading" spacing={2}>
+          <Typography id="transfer-heading" variant="h2">
+            Overdracht van de basisschool
+          </Typography>
+          {transfers.map((c) => (
+            <TransferReportCard key={c.id} summary={c} />
+          ))}
+        </Stack>
+      )}
+
       <Stack component="section" aria-labelledby="trajectories-heading" spacing={2}>
         <Typography id="trajectories-heading" variant="h2">
           Lopende begeleiding
         </Typography>
-        {openCases.length === 0 && !cases.loading && <Alert severity="info">Er loopt op dit moment geen begeleiding.</Alert>}
-        {openCases.map((c) => (
+        {progressCases.length === 0 && !cases.loading && <Alert severity="info">Er loopt op dit moment geen begeleiding.</Alert>}
+        {progressCases.map((c) => (
           <CaseProgressCard key={c.id} summary={c} today={today} staff={false} />
         ))}
       </Stack>
+
+      {dossierPupils.length > 0 && (
+        <Stack component="section" aria-labelledby="dossier-heading" spacing={2}>
+          <Typography id="dossier-heading" variant="h2">
+            Dossier opvragen
+          </Typography>
+          <Typography color="text.secondary">
+            {isPupil
+              ? 'Download alles wat de school in Zorgroute over jou bijhoudt. Vanaf je 16e vraag je dit zelf op.'
+              : 'Download alles wat de school in Zorgroute over uw kind bijhoudt. Vanaf 16 jaar vraagt uw kind dit zelf op.'}
+          </Typography>
+          {dossierPupils.map((p) => (
+            <Paper key={p.id} component="article" aria-label={`Dossier van ${p.displayName}`} sx={{ p: 2 }}>
+              <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
+                {p.displayName}
+              </Typography>
+              <DossierDownload user={session?.user} pupilId={p.id} pupilName={p.displayName} pupilSchoolId={p.schoolId} />
+            </Paper>
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -10,9 +10,13 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { type FormEvent, useId, useState } from 'react';
+import { type ProcessType } from '../../shared/api-types';
 import { ErrorAlert } from '../../shared/error-alert';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
-import { ADMIN_MUTATIONS, type AdminMutationName } from './stuck-cases.graphql';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import { formatDutchDateTime } from '../../shared/dates';
+import { ADMIN_MUTATIONS, type AdminMutationName, CASE_DELIVERIES_QUERY, type CaseDelivery } from './stuck-cases.graphql';
 
 export interface AdminActionSpec {
   mutation: AdminMutationName;
@@ -20,14 +24,27 @@ export interface AdminActionSpec {
   description: string;
   submitLabel: string;
   extra: 'newDueDate' | 'newOwnerId' | 'deliveryKey' | null;
+  /** Only the admin: closing, and resending (the delivery log gives the message keys to the admin only). */
+  adminOnly?: boolean;
 }
 
 export const ADMIN_ACTIONS: readonly AdminActionSpec[] = [
-  { mutation: 'adminResendNotification', title: 'Opnieuw versturen', description: 'Verstuur een bericht dat niet is aangekomen opnieuw.', submitLabel: 'Opnieuw versturen', extra: 'deliveryKey' },
+  { mutation: 'adminResendNotification', title: 'Opnieuw versturen', description: 'Verstuur een bericht dat niet is aangekomen opnieuw.', submitLabel: 'Opnieuw versturen', extra: 'deliveryKey', adminOnly: true },
   { mutation: 'adminReassignStep', title: 'Andere eigenaar', description: 'Geef de open stap aan iemand anders; die krijgt een bericht en de herinneringen.', submitLabel: 'Toewijzen', extra: 'newOwnerId' },
   { mutation: 'adminExtendDueDate', title: 'Termijn verlengen', description: 'Verschuif de uiterste datum van de open stap; de herinneringen beginnen opnieuw.', submitLabel: 'Termijn verlengen', extra: 'newDueDate' },
-  { mutation: 'adminCloseCase', title: 'Casus sluiten', description: 'Sluit de casus door beheer. Dit kan niet ongedaan worden gemaakt.', submitLabel: 'Casus sluiten', extra: null },
+  { mutation: 'adminCloseCase', title: 'Casus sluiten', description: 'Sluit de casus door beheer. Dit kan niet ongedaan worden gemaakt.', submitLabel: 'Casus sluiten', extra: null, adminOnly: true },
 ];
+
+/** Processes whose term is set by law: the admin cannot extend it (the workflow refuses adminExtendDueDate). */
+export const STATUTORY_TERM_PROCESSES: readonly ProcessType[] = ['ZORGPLICHT'];
+
+/** Why an action cannot be taken for a case of this process (Dutch, shown next to the disabled button), or null. */
+export function adminActionUnavailable(spec: AdminActionSpec, process: ProcessType): string | null {
+  if (spec.mutation === 'adminExtendDueDate' && STATUTORY_TERM_PROCESSES.includes(process)) {
+    return 'De termijn van dit proces is wettelijk en kan niet door beheer worden verlengd.';
+  }
+  return null;
+}
 
 export interface AdminActionErrors {
   reason?: string;
@@ -44,7 +61,7 @@ export function validateAdminAction(spec: AdminActionSpec, reason: string, extra
     if (!/^\d{4}-\d{2}-\d{2}$/.test(extra)) errors.extra = 'Kies een nieuwe datum.';
     else if (extra < today) errors.extra = 'De nieuwe datum mag niet in het verleden liggen.';
   } else if (spec.extra && !extra.trim()) {
-    errors.extra = spec.extra === 'newOwnerId' ? 'Kies de nieuwe eigenaar.' : 'Vul de sleutel van het bericht in.';
+    errors.extra = spec.extra === 'newOwnerId' ? 'Kies de nieuwe eigenaar.' : 'Kies het bericht uit het verzendlog.';
   }
   return errors;
 }
@@ -67,8 +84,13 @@ export function AdminActionDialog({
   const titleId = useId();
   const [reason, setReason] = useState('');
   const [extra, setExtra] = useState('');
+  const [force, setForce] = useState(false);
   const [errors, setErrors] = useState<AdminActionErrors>({});
-  const staff = useQuery(STAFF_QUERY, { skip: spec.extra !== 'newOwnerId', fetchPolicy: 'cache-first' });
+  const deliveries = useQuery(CASE_DELIVERIES_QUERY, { variables: { id: caseId }, skip: spec.extra !== 'deliveryKey', fetchPolicy: 'network-only' });
+  const resendable = resendableDeliveries(deliveries.data?.case.deliveries ?? []);
+  const chosen = resendable.find((d) => d.key === extra);
+  const chosenWasSent = !!chosen && isSent(chosen);
+  const staff = useQuery(STAFF_QUERY, { variables: { schoolId: schoolId || null }, skip: spec.extra !== 'newOwnerId', fetchPolicy: 'cache-first' });
   const [mutate, mutation] = useMutation(ADMIN_MUTATIONS[spec.mutation], { refetchQueries: ['StuckCases', 'DashboardCases'], awaitRefetchQueries: true });
 
   const onSubmit = async (event: FormEvent) => {
@@ -77,14 +99,21 @@ export function AdminActionDialog({
     setErrors(found);
     if (found.reason || found.extra) return;
     try {
-      await mutate({ variables: { caseId, reason: reason.trim(), ...(spec.extra ? { [spec.extra]: extra.trim() } : {}) } });
+      await mutate({
+        variables: {
+          caseId,
+          reason: reason.trim(),
+          ...(spec.extra ? { [spec.extra]: extra.trim() } : {}),
+          ...(spec.extra === 'deliveryKey' ? { force: chosenWasSent && force } : {}),
+        },
+      });
       onDone();
     } catch {
       // Shown from mutation.error.
     }
   };
 
-  const owners = (staff.data?.demoUsers ?? []).filter((u) => u.schoolId === schoolId && !['PARENT', 'PUPIL'].includes(u.role));
+  const owners = staff.data?.staffMembers ?? [];
 
   return (
     <Dialog open onClose={() => !mutation.loading && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
@@ -117,15 +146,42 @@ export function AdminActionDialog({
               </TextField>
             )}
             {spec.extra === 'deliveryKey' && (
-              <TextField
-                label="Sleutel van het bericht"
-                required
-                autoFocus
-                value={extra}
-                onChange={(e) => setExtra(e.target.value)}
-                error={!!errors.extra}
-                helperText={errors.extra ?? 'Uit het verzendlog van de casus.'}
-              />
+              <>
+                <TextField
+                  select
+                  label="Bericht uit het verzendlog"
+                  required
+                  autoFocus
+                  value={extra}
+                  onChange={(e) => {
+                    setExtra(e.target.value);
+                    setForce(false);
+                  }}
+                  error={!!errors.extra || !!deliveries.error}
+                  helperText={
+                    errors.extra ??
+                    (deliveries.error
+                      ? 'Het verzendlog kon niet worden geladen.'
+                      : deliveries.loading
+                        ? 'Het verzendlog wordt geladen…'
+                        : resendable.length === 0
+                          ? 'Deze casus heeft geen berichten die opnieuw kunnen worden verstuurd.'
+                          : 'Niet verstuurde berichten staan bovenaan.')
+                  }
+                >
+                  {resendable.map((d) => (
+                    <MenuItem key={d.id} value={d.key ?? ''}>
+                      {deliveryLabel(d)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                {chosenWasSent && (
+                  <FormControlLabel
+                    control={<Checkbox checked={force} onChange={(e) => setForce(e.target.checked)} />}
+                    label="Dit bericht is al verstuurd; toch opnieuw versturen"
+                  />
+                )}
+              </>
             )}
             <TextField
               label="Reden"
@@ -157,4 +213,18 @@ export function AdminActionDialog({
       </form>
     </Dialog>
   );
+}
+
+const isSent = (d: CaseDelivery) => d.status === 'SENT' || d.status === 'DIGESTED';
+
+/** The deliveries the admin can pick (those with a key), not yet sent ones first, then newest first. */
+export function resendableDeliveries(deliveries: readonly CaseDelivery[]): CaseDelivery[] {
+  return deliveries
+    .filter((d) => !!d.key)
+    .sort((a, b) => Number(isSent(a)) - Number(isSent(b)) || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** One line per delivery: status, kind, recipient, when. */
+export function deliveryLabel(d: CaseDelivery): string {
+  return `${d.statusLabel} · ${d.kindLabel} aan ${d.recipient} · ${formatDutchDateTime(d.createdAt)}`;
 }

@@ -14,6 +14,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { useAuth } from '../../app/auth/auth-context';
 import { formatDutchDateTime } from '../../shared/dates';
 import { DueDate } from '../../shared/due-date';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -22,10 +23,10 @@ import { processLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { CaseTimeline } from '../case-detail/case-timeline';
-import { ADMIN_ACTIONS, AdminActionDialog, type AdminActionSpec } from './admin-action-dialog';
+import { ADMIN_ACTIONS, AdminActionDialog, adminActionUnavailable, type AdminActionSpec } from './admin-action-dialog';
 import { STUCK_CASES_QUERY, type StuckCase } from './stuck-cases.graphql';
 
-function StuckCaseCard({ item, today, onAction }: { item: StuckCase; today: string; onAction(spec: AdminActionSpec): void }) {
+function StuckCaseCard({ item, today, isAdmin, onAction }: { item: StuckCase; today: string; isAdmin: boolean; onAction(spec: AdminActionSpec): void }) {
   const { summary } = item;
   const headingId = `stuck-${summary.id}`;
   return (
@@ -63,20 +64,34 @@ function StuckCaseCard({ item, today, onAction }: { item: StuckCase; today: stri
         )}
       </Alert>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        {ADMIN_ACTIONS.map((spec) => (
-          <Button
-            key={spec.mutation}
-            variant="outlined"
-            color={spec.mutation === 'adminCloseCase' ? 'error' : 'primary'}
-            onClick={() => onAction(spec)}
-          >
-            {spec.title}
-          </Button>
-        ))}
+        {ADMIN_ACTIONS.filter((spec) => isAdmin || !spec.adminOnly).map((spec) => {
+          const unavailable = adminActionUnavailable(spec, summary.process);
+          const noteId = `${headingId}-${spec.mutation}-note`;
+          return (
+            <Button
+              key={spec.mutation}
+              variant="outlined"
+              color={spec.mutation === 'adminCloseCase' ? 'error' : 'primary'}
+              disabled={!!unavailable}
+              aria-describedby={unavailable ? noteId : undefined}
+              onClick={() => onAction(spec)}
+            >
+              {spec.title}
+            </Button>
+          );
+        })}
         <Button component={RouterLink} to={`/cases/${encodeURIComponent(summary.id)}`} variant="outlined">
           Besluit namens iemand vastleggen
         </Button>
       </Box>
+      {ADMIN_ACTIONS.filter((spec) => isAdmin || !spec.adminOnly).map((spec) => {
+        const unavailable = adminActionUnavailable(spec, summary.process);
+        return unavailable ? (
+          <Typography key={spec.mutation} id={`${headingId}-${spec.mutation}-note`} variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {spec.title}: {unavailable}
+          </Typography>
+        ) : null;
+      })}
       <Accordion disableGutters sx={{ mt: 2, boxShadow: 'none', border: 1, borderColor: 'divider' }}>
         <AccordionSummary aria-controls={`${headingId}-history`}>Geschiedenis ({item.history.length})</AccordionSummary>
         <AccordionDetails id={`${headingId}-history`}>
@@ -91,6 +106,8 @@ function StuckCaseCard({ item, today, onAction }: { item: StuckCase; today: stri
 export function StuckCasesPage() {
   usePageTitle('Vastgelopen casussen');
   const today = useToday();
+  const { session } = useAuth();
+  const isAdmin = session?.user.role === 'ADMIN';
   const { data, loading, error } = useQuery(STUCK_CASES_QUERY, { variables: { schoolId: null } });
   const [action, setAction] = useState<{ spec: AdminActionSpec; item: StuckCase } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -116,7 +133,7 @@ export function StuckCasesPage() {
       {unavailable ? <Alert severity="info">Deze functie is nog niet beschikbaar op de server.</Alert> : error && <ErrorAlert error={error} />}
       {!loading && !error && items.length === 0 && <Alert severity="success">Er zijn geen vastgelopen casussen.</Alert>}
       {items.map((item) => (
-        <StuckCaseCard key={item.summary.id} item={item} today={today} onAction={(spec) => setAction({ spec, item })} />
+        <StuckCaseCard key={item.summary.id} item={item} today={today} isAdmin={isAdmin} onAction={(spec) => setAction({ spec, item })} />
       ))}
       {action && (
         <AdminActionDialog

@@ -35,15 +35,49 @@ export const STUCK_CASES_QUERY: TypedDocumentNode<{ stuckCases: StuckCase[] }, {
   ${CASE_SUMMARY_FIELDS}
 `;
 
+/** A message of the case's delivery log; `key` is only given to admins (the resend action needs it). */
+export interface CaseDelivery {
+  id: string;
+  key: string | null;
+  kindLabel: string;
+  recipient: string;
+  subject: string;
+  status: string;
+  statusLabel: string;
+  createdAt: string;
+}
+
+export const CASE_DELIVERIES_QUERY: TypedDocumentNode<{ case: { summary: { id: string }; deliveries: CaseDelivery[] } }, { id: string }> = gql`
+  query CaseDeliveries($id: ID!) {
+    case(id: $id) {
+      summary {
+        id
+      }
+      deliveries {
+        id
+        key
+        kindLabel
+        recipient
+        subject
+        status
+        statusLabel
+        createdAt
+      }
+    }
+  }
+`;
+
 type AdminResult = Record<string, { id: string; status: string; stuck: boolean }>;
+type AdminVariables = Record<string, string | boolean>;
 
 // The input objects are written inline from scalar variables, so the documents do not depend on
 // the names the backend gives its input types.
-function adminMutation(name: string, fields: Record<string, string>): TypedDocumentNode<AdminResult, Record<string, string>> {
+function adminMutation(name: string, fields: Record<string, string>, optional: Record<string, string> = {}): TypedDocumentNode<AdminResult, AdminVariables> {
   const params = Object.entries(fields)
     .map(([field, type]) => `$${field}: ${type}!`)
+    .concat(Object.entries(optional).map(([field, type]) => `$${field}: ${type}`))
     .join(', ');
-  const input = Object.keys(fields)
+  const input = [...Object.keys(fields), ...Object.keys(optional)]
     .map((field) => `${field}: $${field}`)
     .join(', ');
   return gql(`
@@ -54,13 +88,13 @@ function adminMutation(name: string, fields: Record<string, string>): TypedDocum
         stuck
       }
     }
-  `) as TypedDocumentNode<AdminResult, Record<string, string>>;
+  `) as TypedDocumentNode<AdminResult, AdminVariables>;
 }
 
 export const ADMIN_MUTATIONS = {
   adminExtendDueDate: adminMutation('adminExtendDueDate', { newDueDate: 'String', reason: 'String' }),
   adminReassignStep: adminMutation('adminReassignStep', { newOwnerId: 'ID', reason: 'String' }),
-  adminResendNotification: adminMutation('adminResendNotification', { deliveryKey: 'String', reason: 'String' }),
+  adminResendNotification: adminMutation('adminResendNotification', { deliveryKey: 'String', reason: 'String' }, { force: 'Boolean' }),
   adminCloseCase: adminMutation('adminCloseCase', { reason: 'String' }),
 } as const;
 

@@ -12,6 +12,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -28,14 +29,19 @@ const STATES: Array<{ value: ZorgplichtClockState; label: string }> = [
   { value: 'VERLOPEN', label: 'Verlopen' },
 ];
 
-/** The SWV's view of every open zorgplicht term of its member schools. */
+/** Page sizes of the timeline (the api allows up to 500). */
+export const PAGE_SIZES = [25, 50, 100];
+
+/** The SWV's view of every open zorgplicht term of its member schools, one page of the timeline at a time. */
 export function ZorgplichtBoardPage() {
   usePageTitle('Zorgplicht');
   const [schoolId, setSchoolId] = useState('');
   const [clockState, setClockState] = useState<ZorgplichtClockState | ''>('');
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[1]);
   const [exportError, setExportError] = useState<string | null>(null);
   const filter = { schoolId: schoolId || null, clockState: clockState || null };
-  const { data, previousData, loading, error } = useQuery(ZORGPLICHT_CLOCKS_QUERY, { variables: { filter } });
+  const { data, previousData, loading, error } = useQuery(ZORGPLICHT_CLOCKS_QUERY, { variables: { filter, limit: pageSize, offset: page * pageSize } });
   const overview = (data ?? previousData)?.zorgplichtClocks;
 
   const exportCsv = () => {
@@ -109,7 +115,10 @@ export function ZorgplichtBoardPage() {
             size="small"
             label="School"
             value={schoolId}
-            onChange={(e) => setSchoolId(e.target.value)}
+            onChange={(e) => {
+              setSchoolId(e.target.value);
+              setPage(0);
+            }}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             sx={{ minWidth: 220 }}
           >
@@ -125,7 +134,10 @@ export function ZorgplichtBoardPage() {
             size="small"
             label="Status"
             value={clockState}
-            onChange={(e) => setClockState(e.target.value as ZorgplichtClockState | '')}
+            onChange={(e) => {
+              setClockState(e.target.value as ZorgplichtClockState | '');
+              setPage(0);
+            }}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             sx={{ minWidth: 180 }}
           >
@@ -139,6 +151,23 @@ export function ZorgplichtBoardPage() {
         </Box>
         {loading && <LinearProgress aria-label="Termijnen laden" sx={{ mb: 1 }} />}
         {overview && <ClockTimeline clocks={overview.clocks} today={overview.today} />}
+        {overview && (
+          <TablePagination
+            component="div"
+            count={overview.totalCount}
+            page={Math.min(page, Math.max(0, Math.ceil(overview.totalCount / pageSize) - 1))}
+            onPageChange={(_, next) => setPage(next)}
+            rowsPerPage={pageSize}
+            rowsPerPageOptions={PAGE_SIZES}
+            onRowsPerPageChange={(e) => {
+              setPageSize(Number(e.target.value));
+              setPage(0);
+            }}
+            labelRowsPerPage="Per pagina"
+            labelDisplayedRows={({ from, to, count }) => `${from}–${to} van ${count}`}
+            getItemAriaLabel={(type) => (type === 'next' ? 'Volgende pagina' : type === 'previous' ? 'Vorige pagina' : type === 'first' ? 'Eerste pagina' : 'Laatste pagina')}
+          />
+        )}
       </Paper>
     </Stack>
   );

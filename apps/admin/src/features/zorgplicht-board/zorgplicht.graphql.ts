@@ -43,12 +43,14 @@ export interface ZorgplichtClockFilter {
 }
 
 export const ZORGPLICHT_CLOCKS_QUERY: TypedDocumentNode<
-  { zorgplichtClocks: { today: string; clocks: ZorgplichtClock[]; countsPerSchool: ZorgplichtSchoolCount[] } },
-  { filter: ZorgplichtClockFilter | null }
+  { zorgplichtClocks: { today: string; totalCount: number; offset: number; clocks: ZorgplichtClock[]; countsPerSchool: ZorgplichtSchoolCount[] } },
+  { filter: ZorgplichtClockFilter | null; limit: number; offset: number }
 > = gql`
-  query ZorgplichtClocks($filter: ZorgplichtClockFilter) {
-    zorgplichtClocks(filter: $filter) {
+  query ZorgplichtClocks($filter: ZorgplichtClockFilter, $limit: Int, $offset: Int) {
+    zorgplichtClocks(filter: $filter, limit: $limit, offset: $offset) {
       today
+      totalCount
+      offset
       clocks {
         caseId
         pupil {

@@ -7,6 +7,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
+import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../../idempotency/idempotency-key';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput } from '../dtos/admin-actions.inputs';
@@ -43,7 +44,9 @@ export class AdminActionRunner {
 
   async send(user: AuthUser, caseId: string, fn: (h: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
     try {
-      await fn(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name });
+      // The request's Idempotency-Key header (if any) becomes the update id: a retried action is applied once.
+      const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
+      await fn(withUpdateId(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }

@@ -10,6 +10,7 @@ import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
+import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../../idempotency/idempotency-key';
 import { ConsentsService } from '../consents.service';
 import { ConsentTimeoutDecisionInput, GiveConsentInput, PaperConsentInput, WithdrawConsentInput } from '../dtos/consent.inputs';
 import type { ConsentRecordModel } from '../models/consent.model';
@@ -37,7 +38,9 @@ export class ConsentStepRunner {
 
   async send(user: AuthUser, caseId: string, requestId: string, fn: (h: ReturnType<Client['workflow']['getHandle']>, actor: Actor) => Promise<unknown>): Promise<ConsentRecordModel> {
     try {
-      await fn(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name });
+      // The request's Idempotency-Key header (if any) becomes the update id: a retried decision is recorded once.
+      const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
+      await fn(withUpdateId(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }

@@ -91,6 +91,14 @@ export class JosStartgesprekInput {
   @Field() @IsString() @Length(3, 4000, { message: 'verslag moet 3 tot 4000 tekens lang zijn' }) summary!: string;
 }
 
+@InputType({ description: 'The JOS worker plans the startgesprek: parents, mentor and pupil get an invitation.' })
+export class JosPlanStartgesprekInput {
+  @Field({ description: 'YYYY-MM-DD, a school day, not in the past.' }) @Matches(ISO_DATE, { message: 'datum moet een datum zijn (JJJJ-MM-DD)' }) date!: string;
+  @Field(() => String, { nullable: true, description: 'HH:MM, when known.' }) @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30' }) time?: string | null;
+  @Field(() => String, { nullable: true, description: 'OP_SCHOOL (default) or TELEFONISCH.' }) @IsOptional() @IsIn(['OP_SCHOOL', 'TELEFONISCH'], { message: 'vorm moet OP_SCHOOL of TELEFONISCH zijn' }) mode?: 'OP_SCHOOL' | 'TELEFONISCH' | null;
+  @Field(() => String, { nullable: true, description: 'Where at school, e.g. "kamer JOS" (shown in the invitation; no case details).' }) @IsOptional() @IsString() @MaxLength(120, { message: 'plaats mag maximaal 120 tekens lang zijn' }) location?: string | null;
+}
+
 @InputType()
 export class JosGoalsInput {
   @Field({ description: 'The pupil’s own goal, in his own words.' }) @IsString() @Length(3, 500, { message: 'doel van de leerling moet 3 tot 500 tekens lang zijn' }) pupilGoal!: string;

@@ -30,6 +30,14 @@ export class JosStartgesprekModel {
   @Field(() => String, { nullable: true }) recordedByName!: string | null;
 }
 
+@ObjectType('JosPlannedStartgesprek', { description: 'The planned startgesprek; parents, mentor and pupil were invited.' })
+export class JosPlannedStartgesprekModel {
+  @Field() date!: string;
+  @Field(() => String, { nullable: true, description: 'HH:MM, when known.' }) time!: string | null;
+  @Field() mode!: string;
+  @Field(() => String, { nullable: true }) location!: string | null;
+}
+
 @ObjectType('JosGoals')
 export class JosGoalsModel {
   @Field({ description: 'The pupil’s own goal, in his own words.' }) pupilGoal!: string;
@@ -78,6 +86,7 @@ export class JosCaseModel {
   @Field(() => String, { nullable: true }) josWorkerName!: string | null;
   @Field(() => JosFormModel, { nullable: true }) form!: JosFormModel | null;
   @Field(() => JosStartgesprekModel, { nullable: true }) startgesprek!: JosStartgesprekModel | null;
+  @Field(() => JosPlannedStartgesprekModel, { nullable: true }) plannedStartgesprek?: JosPlannedStartgesprekModel | null;
   @Field(() => JosSignatureModel, { nullable: true }) signature!: JosSignatureModel | null;
   @Field(() => String, { nullable: true, description: 'Date of the parent’s signature; the cap counts from it.' }) signedOn!: string | null;
   @Field(() => JosGoalsModel, { nullable: true }) goals!: JosGoalsModel | null;

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ProcessType, Role } from '@zorgroute/domain';
-import { logJosContact, recordJosEvaluation, recordJosOutcome, recordJosStartgesprek, setJosGoals, stopJos, submitJosForm, type Actor } from '@zorgroute/workflows';
+import { logJosContact, planJosStartgesprek, recordJosEvaluation, recordJosOutcome, recordJosStartgesprek, setJosGoals, stopJos, submitJosForm, type Actor } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseStepRunner } from '../../cases/case-step.runner';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
-import { JosContactInput, JosEvaluationInput, JosFormInput, JosGoalsInput, JosOutcomeInput, JosStartgesprekInput, StopJosInput } from '../dtos/jos.inputs';
+import { JosContactInput, JosEvaluationInput, JosFormInput, JosGoalsInput, JosOutcomeInput, JosPlanStartgesprekInput, JosStartgesprekInput, StopJosInput } from '../dtos/jos.inputs';
 
 /** The form is the mentor's step; the zorgcoördinator (or an admin) may act on his behalf. */
 const MENTOR_STEP: Role[] = [Role.MENTOR, Role.ZORGCOORDINATOR, Role.ADMIN];
@@ -35,6 +35,17 @@ export class SubmitJosFormUseCase {
     const input = validateOrThrow(JosFormInput, raw);
     return this.steps.run(user, caseId, MENTOR_STEP, false, (h, actor) =>
       h.executeUpdate(submitJosForm, { args: [{ ...input, pupilView: input.pupilView ?? null, availability: input.availability ?? null, actor }] }),
+    );
+  }
+}
+
+@Injectable()
+export class PlanJosStartgesprekUseCase {
+  constructor(@Inject(JosStepRunner) private readonly steps: JosStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: JosPlanStartgesprekInput): Promise<CaseSummaryModel> {
+    const input = validateOrThrow(JosPlanStartgesprekInput, raw);
+    return this.steps.run(user, caseId, JOS_STEP, false, (h, actor) =>
+      h.executeUpdate(planJosStartgesprek, { args: [{ date: input.date, time: input.time ?? null, mode: input.mode ?? null, location: input.location ?? null, actor }] }),
     );
   }
 }

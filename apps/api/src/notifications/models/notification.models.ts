@@ -34,6 +34,8 @@ export class CalendarFeedLinkModel {
 @ObjectType('Delivery', { description: 'One message of a case to one recipient (the delivery log).' })
 export class DeliveryModel {
   @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'The delivery key to pass to adminResendNotification; only shown to admins (null for everyone else).' })
+  key!: string | null;
   @Field({ description: 'Message kind, e.g. STEP_REMINDER.' }) kind!: string;
   @Field({ description: 'Dutch name of the kind.' }) kindLabel!: string;
   @Field({ description: 'The recipient’s name, or a masked address when there is no account.' }) recipient!: string;

@@ -63,19 +63,22 @@ export class SubmitOovRequestUseCase {
     @Inject(OovStepRunner) private readonly steps: OovStepRunner,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
-  async execute(user: AuthUser, caseId: string, raw: OovRequestInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: OovRequestInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(OovRequestInput, raw);
-    if (input.leerlingbegeleiderId) {
-      const lb = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.leerlingbegeleiderId, role: Role.COACH });
-      if (!lb || (user.role !== Role.ADMIN && lb.schoolId !== user.schoolId)) {
-        throw new AppError('BAD_USER_INPUT', 'Deze leerlingbegeleider werkt niet op de school van de leerling', 'This leerlingbegeleider does not work at the pupil’s school');
-      }
-    }
+    // Order shared by every mutation (see AssignCoachUseCase): the leerlingbegeleider lookup is a business check and
+    // runs inside `send`, i.e. after the runner's visibility and access checks.
     return this.steps.coordination(
       user,
       caseId,
-      (h, actor, o) =>
-        h.executeUpdate(submitOovRequest, { ...o, args: [{ ...input, preferredLocation: input.preferredLocation ?? null, leerlingbegeleiderId: input.leerlingbegeleiderId ?? null, actor }] }),
+      async (h, actor, o) => {
+        if (input.leerlingbegeleiderId) {
+          const lb = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.leerlingbegeleiderId, role: Role.COACH });
+          if (!lb || (user.role !== Role.ADMIN && lb.schoolId !== user.schoolId)) {
+            throw new AppError('BAD_USER_INPUT', 'Deze leerlingbegeleider werkt niet op de school van de leerling', 'This leerlingbegeleider does not work at the pupil’s school');
+          }
+        }
+        return h.executeUpdate(submitOovRequest, { ...o, args: [{ ...input, preferredLocation: input.preferredLocation ?? null, leerlingbegeleiderId: input.leerlingbegeleiderId ?? null, actor }] });
+      },
       idempotencyKey,
     );
   }

@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource, IsNull } from 'typeorm';
-import { CaseSummaryEntity, ProcessType, PupilEntity, Role, UserEntity } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
-import { SA_PROCESS, SA_SCHOOL, oovWorkflow } from '@zorgroute/workflows';
+import { DataSource } from 'typeorm';
+import { ProcessType, PupilEntity, Role, UserEntity } from '@zorgroute/domain';
+import { oovWorkflow } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
+import { CaseStarter } from '../../cases/case-starter';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
-import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { StartOovInput } from '../dtos/oov.inputs';
 
 /** Where a case that led to an OOV comes from, by process. */
@@ -26,10 +24,9 @@ const SOURCE_OF: Partial<Record<ProcessType, 'JOS' | 'ZAT'>> = { [ProcessType.JO
 export class StartOovUseCase {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(CasesService) private readonly cases: CasesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CaseStarter) private readonly starter: CaseStarter,
   ) {}
 
   async execute(user: AuthUser, raw: StartOovInput): Promise<CaseSummaryModel> {
@@ -51,46 +48,26 @@ export class StartOovUseCase {
       source = SOURCE_OF[origin.process] ?? 'DIRECT';
     }
 
-    const workflowId = input.originCaseId ? `oov-from-${input.originCaseId}` : `oov-${pupil.id}-${input.requestKey ?? toIsoDate(Date.now())}`;
-    const open = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ pupilId: pupil.id, process: ProcessType.OOV, closedAt: IsNull() });
-    if (open && open.id !== workflowId) {
-      throw new AppError('CONFLICT', 'Voor deze leerling loopt al een OOV-casus', 'This pupil already has an open OOV case', { caseId: open.id });
-    }
-    try {
-      await this.temporal.workflow.start(oovWorkflow, {
-        taskQueue: this.config.taskQueue,
-        workflowId,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_PROCESS, value: ProcessType.OOV },
-          { key: SA_SCHOOL, value: pupil.schoolId },
-        ],
-        args: [
-          {
-            schoolId: pupil.schoolId,
-            pupilId: pupil.id,
-            startedBy: { id: user.id, name: user.name },
-            reason: input.reason,
-            source,
-            originCaseId: input.originCaseId ?? null,
-            leerlingbegeleiderId: input.leerlingbegeleiderId ?? null,
-          },
-        ],
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError('CONFLICT', 'Met deze sleutel is al eerder een OOV-casus gestart en afgesloten', 'An OOV case with this key was already started and closed', { caseId: workflowId });
-      }
-      throw err;
-    }
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (await this.dataSource.getRepository(CaseSummaryEntity).existsBy({ id: workflowId })) return this.cases.summary(user, workflowId);
-      if (Date.now() > deadline) {
-        throw new AppError('UNAVAILABLE', 'De OOV-casus is gestart maar nog niet zichtbaar; probeer het zo opnieuw', 'The OOV case was started but is not visible yet; try again shortly', { caseId: workflowId });
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    return this.starter.start(user, {
+      process: ProcessType.OOV,
+      workflow: oovWorkflow,
+      idPrefix: 'oov',
+      workflowId: input.originCaseId ? `oov-from-${input.originCaseId}` : undefined,
+      pupil,
+      requestKey: input.requestKey,
+      args: [
+        {
+          schoolId: pupil.schoolId,
+          pupilId: pupil.id,
+          startedBy: { id: user.id, name: user.name },
+          reason: input.reason,
+          source,
+          originCaseId: input.originCaseId ?? null,
+          leerlingbegeleiderId: input.leerlingbegeleiderId ?? null,
+        },
+      ],
+      nameNl: 'OOV-casus',
+      nameEn: 'OOV case',
+    });
   }
 }

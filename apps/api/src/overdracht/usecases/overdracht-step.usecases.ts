@@ -164,16 +164,25 @@ export class PlaceOverdrachtPupilUseCase {
     @Inject(OverdrachtStepRunner) private readonly steps: OverdrachtStepRunner,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
-  async execute(user: AuthUser, caseId: string, raw: OverdrachtPlacementInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
+  execute(user: AuthUser, caseId: string, raw: OverdrachtPlacementInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(OverdrachtPlacementInput, raw);
-    const mentor = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.mentorId, role: Role.MENTOR });
-    if (!mentor) throw new AppError('BAD_USER_INPUT', 'De gekozen mentor is onbekend of geen mentor', 'The chosen mentor is unknown or not a mentor');
+    // Order shared by every mutation (see AssignCoachUseCase): visibility and "may act" first (the runner), then the
+    // mentor lookup as a business check inside `send` — a mentor of another school is bad input, not a reason to
+    // refuse the caller.
+    let caseSchoolId: string | null = null;
     return this.steps.run(
       user,
       caseId,
-      (u, row) => schoolStaff(u, row) && mentor.schoolId === row.schoolId,
-      (h, actor, o) =>
-        h.executeUpdate(placeOverdrachtPupil, { ...o, args: [{ actor, className: input.className, mentorId: mentor.id, mentorName: mentor.name, level: input.level ?? null, note: input.note ?? null }] }),
+      (u, row) => {
+        caseSchoolId = row.schoolId;
+        return schoolStaff(u, row);
+      },
+      async (h, actor, o) => {
+        const mentor = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.mentorId, role: Role.MENTOR });
+        if (!mentor) throw new AppError('BAD_USER_INPUT', 'De gekozen mentor is onbekend of geen mentor', 'The chosen mentor is unknown or not a mentor');
+        if (mentor.schoolId !== caseSchoolId) throw new AppError('BAD_USER_INPUT', 'De gekozen mentor werkt niet op de school van de leerling', 'The chosen mentor does not work at the pupil’s school');
+        return h.executeUpdate(placeOverdrachtPupil, { ...o, args: [{ actor, className: input.className, mentorId: mentor.id, mentorName: mentor.name, level: input.level ?? null, note: input.note ?? null }] });
+      },
       idempotencyKey,
     );
   }

@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource, In, IsNull } from 'typeorm';
-import { CaseSummaryEntity, PolicyVersionRepository, ProcessType, PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { DataSource, In } from 'typeorm';
+import { PolicyVersionRepository, ProcessType, PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
-import { SA_PROCESS, SA_SCHOOL, overdrachtCalendarFor, overdrachtWorkflow } from '@zorgroute/workflows';
+import { overdrachtCalendarFor, overdrachtWorkflow } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
-import { CasesService } from '../../cases/cases.service';
+import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
-import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { StartOverdrachtInput } from '../dtos/overdracht.inputs';
 
 /** Who registers an application from primary school: the zorgcoördinator or a teamleider (brugklascoördinator). */
@@ -27,10 +25,8 @@ export class StartOverdrachtUseCase {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
-    @Inject(CasesService) private readonly cases: CasesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CaseStarter) private readonly starter: CaseStarter,
   ) {
     this.policies = new PolicyVersionRepository(dataSource);
   }
@@ -69,49 +65,32 @@ export class StartOverdrachtUseCase {
       );
     }
 
-    const workflowId = `overdracht-${pupil.id}-${input.schoolYear}`;
-    const open = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ pupilId: pupil.id, process: ProcessType.OVERDRACHT, closedAt: IsNull() });
-    if (open && open.id !== workflowId) {
-      throw new AppError('CONFLICT', 'Voor deze leerling loopt al een overdracht', 'A transfer is already running for this pupil', { caseId: open.id });
-    }
-    try {
-      await this.temporal.workflow.start(overdrachtWorkflow, {
-        taskQueue: this.config.taskQueue,
-        workflowId,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_PROCESS, value: ProcessType.OVERDRACHT },
-          { key: SA_SCHOOL, value: pupil.schoolId },
-        ],
-        args: [
-          {
-            schoolId: pupil.schoolId,
-            pupilId: pupil.id,
-            startedBy: { id: user.id, name: user.name },
-            schoolYear: input.schoolYear,
-            applicationReceivedOn: receivedOn,
-            preferenceSchoolIds: preferences,
-            poSchoolName: input.poSchoolName.trim(),
-            poContactName: input.poContactName?.trim() || null,
-            supportNeedsExpected: input.supportNeedsExpected,
-            brugklascoordinatorId: input.brugklascoordinatorId ?? null,
-          },
-        ],
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError('CONFLICT', 'De overdracht van deze leerling voor dit schooljaar is al eerder gestart en afgesloten', 'The transfer of this pupil for this school year was already started and closed', { caseId: workflowId });
-      }
-      throw err;
-    }
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (await this.dataSource.getRepository(CaseSummaryEntity).existsBy({ id: workflowId })) return this.cases.summary(user, workflowId);
-      if (Date.now() > deadline) {
-        throw new AppError('UNAVAILABLE', 'De overdracht is gestart maar nog niet zichtbaar; probeer het zo opnieuw', 'The transfer was started but is not visible yet; try again shortly', { caseId: workflowId });
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    return this.starter.start(user, {
+      process: ProcessType.OVERDRACHT,
+      workflow: overdrachtWorkflow,
+      idPrefix: 'overdracht',
+      workflowId: `overdracht-${pupil.id}-${input.schoolYear}`,
+      pupil,
+      args: [
+        {
+          schoolId: pupil.schoolId,
+          pupilId: pupil.id,
+          startedBy: { id: user.id, name: user.name },
+          schoolYear: input.schoolYear,
+          applicationReceivedOn: receivedOn,
+          preferenceSchoolIds: preferences,
+          poSchoolName: input.poSchoolName.trim(),
+          poContactName: input.poContactName?.trim() || null,
+          supportNeedsExpected: input.supportNeedsExpected,
+          brugklascoordinatorId: input.brugklascoordinatorId ?? null,
+        },
+      ],
+      nameNl: 'overdracht',
+      nameEn: 'transfer',
+      alreadyClosed: {
+        nl: 'De overdracht van deze leerling voor dit schooljaar is al eerder gestart en afgesloten',
+        en: 'The transfer of this pupil for this school year was already started and closed',
+      },
+    });
   }
 }

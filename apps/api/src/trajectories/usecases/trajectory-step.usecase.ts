@@ -58,15 +58,17 @@ export class AssignCoachUseCase {
   ) {}
   async execute(user: AuthUser, caseId: string, raw: AssignCoachInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(AssignCoachInput, raw);
-    const coach = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.coachId });
-    const coachRoles: string[] = [Role.COACH, Role.MENTOR, Role.ZORGCOORDINATOR];
-    if (!coach || (user.role !== Role.ADMIN && coach.schoolId !== user.schoolId) || !coachRoles.includes(coach.role)) {
-      throw new AppError('BAD_USER_INPUT', 'Deze coach bestaat niet op deze school', 'This coach does not exist at this school');
-    }
-    return this.steps.run(user, caseId, true, (h, actor, o) =>
-      h.executeUpdate(assignCoach, { ...o, args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot: input.sessionSlot, reason: input.reason ?? null }] }),
-      idempotencyKey,
-    );
+    // Order shared by every mutation: input shape (BAD_USER_INPUT) → visibility (NOT_FOUND) → may act (FORBIDDEN) →
+    // business checks such as this coach lookup (BAD_USER_INPUT) → workflow. The lookup runs inside `send`, i.e. after
+    // the runner's access checks, so a caller who may not act is told FORBIDDEN, not that the coach does not exist.
+    return this.steps.run(user, caseId, true, async (h, actor, o) => {
+      const coach = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.coachId });
+      const coachRoles: string[] = [Role.COACH, Role.MENTOR, Role.ZORGCOORDINATOR];
+      if (!coach || (user.role !== Role.ADMIN && coach.schoolId !== user.schoolId) || !coachRoles.includes(coach.role)) {
+        throw new AppError('BAD_USER_INPUT', 'Deze coach bestaat niet op deze school', 'This coach does not exist at this school');
+      }
+      return h.executeUpdate(assignCoach, { ...o, args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot: input.sessionSlot, reason: input.reason ?? null }] });
+    }, idempotencyKey);
   }
 }
 

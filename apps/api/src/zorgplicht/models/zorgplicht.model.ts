@@ -62,7 +62,10 @@ export class ZorgplichtSchoolCountModel {
 @ObjectType('ZorgplichtOverview')
 export class ZorgplichtOverviewModel {
   @Field({ description: 'The date (Europe/Amsterdam) the days are counted from.' }) today!: string;
-  @Field(() => [ZorgplichtClockModel]) clocks!: ZorgplichtClockModel[];
+  @Field(() => [ZorgplichtClockModel], { description: 'One page of the matching clocks, in board order.' }) clocks!: ZorgplichtClockModel[];
+  @Field(() => Int, { description: 'How many clocks match the filter (all pages).' }) totalCount!: number;
+  @Field(() => Int, { description: 'How many matching clocks come before this page.' }) offset!: number;
+  @Field(() => Int, { nullable: true, description: 'The page size asked for (null: no limit, e.g. inside the api).' }) limit!: number | null;
   @Field(() => [ZorgplichtSchoolCountModel], { description: 'Per school, every open clock the caller may see (filters not applied).' }) countsPerSchool!: ZorgplichtSchoolCountModel[];
 }
 

@@ -5,6 +5,7 @@ import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { effectiveIdempotencyKey, idempotentUuid } from '../../idempotency/idempotency-key';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { RegisterAanmeldingInput } from '../dtos/zorgplicht.inputs';
@@ -50,7 +51,11 @@ export class RegisterAanmeldingUseCase {
     } else {
       // Refuse before recording anything for a new pupil.
       await this.starter.check({ ...base, pupilId: '00000000-0000-0000-0000-000000000000' }, true);
-      pupilId = await this.createPupil(school, input.newPupil as NonNullable<RegisterAanmeldingInput['newPupil']>);
+      // With an Idempotency-Key the new pupil's id is derived from it: a retry finds that pupil, and so the same
+      // business-key workflow (zorgplicht-<pupil>-<receivedOn>), instead of recording the pupil and the case twice.
+      const key = effectiveIdempotencyKey(null);
+      const fixedId = key === null ? null : idempotentUuid('aanmelding-pupil', user.id, key);
+      pupilId = await this.createPupil(school, input.newPupil as NonNullable<RegisterAanmeldingInput['newPupil']>, fixedId);
     }
 
     const caseId = await this.starter.start(
@@ -61,10 +66,23 @@ export class RegisterAanmeldingUseCase {
   }
 
   /** Records the new pupil at the receiving school and links the parents (existing parent accounts are reused). */
-  private async createPupil(school: SchoolEntity, p: NonNullable<RegisterAanmeldingInput['newPupil']>): Promise<string> {
+  private async createPupil(school: SchoolEntity, p: NonNullable<RegisterAanmeldingInput['newPupil']>, fixedId: string | null): Promise<string> {
     return this.dataSource.transaction(async (m) => {
+      if (fixedId) {
+        const earlier = await m.getRepository(PupilEntity).findOneBy({ id: fixedId });
+        if (earlier && earlier.schoolId === school.id) return earlier.id; // a retry: recorded with its parents the first time
+        if (earlier) throw new AppError('BAD_USER_INPUT', 'Deze Idempotency-Key is al gebruikt voor een andere aanmelding', 'This Idempotency-Key was already used for another application');
+      }
       const pupil = await m.getRepository(PupilEntity).save(
-        m.getRepository(PupilEntity).create({ schoolId: school.id, firstName: p.firstName.trim(), lastName: p.lastName.trim(), dateOfBirth: p.dateOfBirth, className: null, mentorId: null }),
+        m.getRepository(PupilEntity).create({
+          ...(fixedId ? { id: fixedId } : {}),
+          schoolId: school.id,
+          firstName: p.firstName.trim(),
+          lastName: p.lastName.trim(),
+          dateOfBirth: p.dateOfBirth,
+          className: null,
+          mentorId: null,
+        }),
       );
       for (const parent of p.parents) {
         const email = parent.email.trim().toLowerCase();

@@ -195,6 +195,8 @@ export class PlanZatInput {
   @Field() @Matches(ISO_DATE, DATE_MSG('datum ZAT')) meetingDate!: string;
   @Field(() => String, { nullable: true, description: 'OP_SCHOOL or TELEFONISCH (Flex-ZAT may be held by phone).' }) @IsOptional() @IsIn(['OP_SCHOOL', 'TELEFONISCH'], { message: 'vorm moet OP_SCHOOL of TELEFONISCH zijn' }) mode?: 'OP_SCHOOL' | 'TELEFONISCH' | null;
   @Field(() => [String], { nullable: true, description: 'Extra invitees (a Flex-ZAT always invites parents and pupil).' }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) invitees?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM, when known (shown in the invitations).' }) @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30' }) meetingTime?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where at school (shown in the invitations; no case details).' }) @IsOptional() @IsString() @MaxLength(120, { message: 'plaats mag maximaal 120 tekens lang zijn' }) location?: string | null;
 }
 
 @InputType()

@@ -130,6 +130,8 @@ export class ZatMeetingModel {
   @Field(() => [String]) invitees!: string[];
   @Field() plannedAt!: string;
   @Field(() => String, { nullable: true }) agendaSentAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM, when known.' }) meetingTime?: string | null;
+  @Field(() => String, { nullable: true }) location?: string | null;
 }
 
 @ObjectType('ZatAction')

@@ -8,6 +8,7 @@ import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
+import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../../idempotency/idempotency-key';
 
 /**
  * Who may do a P2 step: COORDINATION steps (triage, IZO, ZAT) need the school's zorgcoördinator; REFERRAL steps
@@ -39,7 +40,8 @@ export class ZorgrouteStepRunner {
     if (row.process !== ProcessType.ZORGROUTE) throw AppError.notFound('Casus van dit proces', 'Case of this process');
     if (!this.mayAct(user, row, who)) throw AppError.forbidden();
     try {
-      await send(this.temporal.workflow.getHandle(caseId), { id: user.id, name: user.name });
+      // The request's Idempotency-Key header (if any) becomes the update id: a retried step is applied once.
+      await send(withUpdateId(this.temporal.workflow.getHandle(caseId), updateIdFor(user.id, effectiveIdempotencyKey(null))), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }

@@ -206,7 +206,7 @@ export class PlanZatUseCase {
   constructor(@Inject(ZorgrouteStepRunner) private readonly steps: ZorgrouteStepRunner) {}
   execute(user: AuthUser, caseId: string, raw: PlanZatInput): Promise<CaseSummaryModel> {
     const i = validateOrThrow(PlanZatInput, raw);
-    return this.steps.run(user, caseId, 'COORDINATION', (h, actor) => h.executeUpdate(planZat, { args: [{ actor, meetingDate: i.meetingDate, mode: i.mode ?? null, invitees: i.invitees ?? null }] }));
+    return this.steps.run(user, caseId, 'COORDINATION', (h, actor) => h.executeUpdate(planZat, { args: [{ actor, meetingDate: i.meetingDate, mode: i.mode ?? null, invitees: i.invitees ?? null, meetingTime: i.meetingTime ?? null, location: i.location ?? null }] }));
   }
 }
 

@@ -1,1 +1,2 @@
 export * from './due-dates';
+export * from './session-log';

@@ -2,3 +2,4 @@ export * from './process-policies';
 export * from './resolve-policies';
 export * from './validate-policies';
 export * from './notification-policy';
+export * from './retention-policy';

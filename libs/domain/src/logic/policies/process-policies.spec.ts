@@ -110,6 +110,7 @@ describe('DEFAULT_POLICIES', () => {
         digestMinute: 30,
         digestSchoolDaysOnly: true,
       },
+      retention: { closeAfterInactiveMonths: 12, purgeAfterClosedYears: 2 },
     });
   });
 

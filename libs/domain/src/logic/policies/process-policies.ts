@@ -9,6 +9,7 @@
 import type { IsoDate } from '../calendar';
 import { DEFAULT_LADDER, type LadderPolicy } from '../reminders';
 import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from './notification-policy';
+import { DEFAULT_RETENTION_POLICY, type RetentionPolicy } from './retention-policy';
 
 /** P1 Ondersteuningstraject, the short support trajectory [000:117-137, 000:155-226]. */
 export interface OndersteuningstrajectPolicy {
@@ -233,6 +234,8 @@ export interface ProcessPolicies {
   consent: ConsentPolicy;
   /** Cross-cutting rules 5 and 6(b): e-mail retries, the mail-failing stuck threshold and the daily digest. */
   notifications: NotificationPolicy;
+  /** Retention: closing inactive cases and purging closed ones (AVG storage limitation; docs/security.md). */
+  retention: RetentionPolicy;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -327,4 +330,5 @@ export const DEFAULT_POLICIES: ProcessPolicies = deepFreeze({
   },
   consent: { timeoutSchoolDays: 15, respondWithinSchoolDays: 5 },
   notifications: { ...DEFAULT_NOTIFICATION_POLICY },
+  retention: { ...DEFAULT_RETENTION_POLICY },
 });

@@ -362,6 +362,11 @@ function checkNotifications(c: Checker): void {
   c.boolean(`${p}.digestSchoolDaysOnly`);
 }
 
+function checkRetention(c: Checker): void {
+  c.intBetween('retention.closeAfterInactiveMonths', 0, 120);
+  c.intBetween('retention.purgeAfterClosedYears', 1, 30);
+}
+
 /**
  * Checks every policy value against its bounds: positive integers where a count is meant, `minWeeks ≤ defaultWeeks ≤
  * maxWeeks`, escalation before stuck, statutory maxima of the zorgplicht, send time 00:00-23:59, well-formed regional
@@ -378,6 +383,7 @@ export function validatePolicies(p: ProcessPolicies): string[] {
   checkOov(c);
   checkOverdracht(c);
   checkNotifications(c);
+  checkRetention(c);
   const timeout = c.positiveInt('consent.timeoutSchoolDays');
   const respond = c.positiveInt('consent.respondWithinSchoolDays');
   c.relation(

@@ -6,6 +6,7 @@ import type { AuditRecord, CaseContext, NotifyRequest } from '../../activities/c
 import { db, mail } from './case-activities.proxy';
 import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
 import type { AdminControl } from './admin-actions';
+import type { HumanStep } from './human-step';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -44,6 +45,10 @@ export class CaseRecorder {
   private readonly requests = new Map<string, NotifyRequest>();
   /** Set by `installAdminHandlers` (admin-actions.ts). */
   admin?: AdminControl;
+  /** Parallel human steps open next to the main step (`awaitHumanStep` with `parallel`), by step name, in opening order. */
+  private readonly sideSteps = new Map<string, HumanStep>();
+  /** How many `record` calls are under way (see `idle`). */
+  private recording = 0;
 
   constructor(
     init: Omit<CaseSnapshot, 'seq' | 'updatedAt' | 'closedAt' | 'stuck' | 'stuckReason' | 'outcome' | 'waitingFor' | 'nextDueDate' | 'ownerUserId'>,
@@ -76,20 +81,60 @@ export class CaseRecorder {
     this.admin?.pin();
     s.seq += 1;
     s.updatedAt = new Date().toISOString();
-    const snapshot: CaseSnapshot = { ...s, data: { ...s.data }, participantIds: [...s.participantIds] };
+    // While no main step waits, an open parallel step is the case's open step (owner, due date) in the read model.
+    const side = !s.waitingFor && !s.closedAt ? this.sideSteps.values().next().value : undefined;
+    const snapshot: CaseSnapshot = {
+      ...s,
+      ...(side ? { waitingFor: side.step, nextDueDate: side.due.date, ownerUserId: side.ownerUserId } : {}),
+      data: { ...s.data },
+      participantIds: [...s.participantIds],
+    };
     if (this.useSearchAttributes) {
       const updates: SearchAttributeUpdatePair[] = [
-        { key: SA_STATUS, value: s.status },
-        { key: SA_WAITING_FOR, value: s.waitingFor ?? 'NONE' },
-        { key: SA_NEXT_DUE, value: s.nextDueDate ? new Date(`${s.nextDueDate}T00:00:00Z`) : null },
-        { key: SA_STUCK, value: s.stuck },
+        { key: SA_STATUS, value: snapshot.status },
+        { key: SA_WAITING_FOR, value: snapshot.waitingFor ?? 'NONE' },
+        { key: SA_NEXT_DUE, value: snapshot.nextDueDate ? new Date(`${snapshot.nextDueDate}T00:00:00Z`) : null },
+        { key: SA_STUCK, value: snapshot.stuck },
       ];
       upsertSearchAttributes(updates);
     }
-    await db.recordCase({
-      snapshot,
-      audit: audit && { ...audit, at: audit.at ?? s.updatedAt, eventKey: `${s.caseId}:${s.seq}:${audit.action}` },
-    });
+    this.recording += 1;
+    try {
+      await db.recordCase({
+        snapshot,
+        audit: audit && { ...audit, at: audit.at ?? s.updatedAt, eventKey: `${s.caseId}:${s.seq}:${audit.action}` },
+      });
+    } finally {
+      this.recording -= 1;
+    }
+  }
+
+  /** No record is under way: the read model shows the case as the workflow sees it (used by `untilMovedOn`). */
+  get idle(): boolean {
+    return this.recording === 0;
+  }
+
+  /** Registers a parallel step (its own mutable copy: an admin or the process may change its owner or due date). */
+  openSideStep(step: HumanStep): void {
+    this.sideSteps.set(step.step, step);
+  }
+
+  closeSideStep(name: string): void {
+    this.sideSteps.delete(name);
+  }
+
+  hasSideStep(name: string): boolean {
+    return this.sideSteps.has(name);
+  }
+
+  /** The open parallel step of that name, to change its owner (e.g. the pupil switched coach). */
+  sideStep(name: string): HumanStep | undefined {
+    return this.sideSteps.get(name);
+  }
+
+  removeDueDate(step: string): void {
+    const list = (this.snapshot.data.dueDates as DueDateView[] | undefined) ?? [];
+    if (list.some((d) => d.step === step)) this.snapshot.data = { ...this.snapshot.data, dueDates: list.filter((d) => d.step !== step) };
   }
 
   setDueDates(views: DueDateView[]): void {

@@ -22,6 +22,7 @@ import type { RecipientSpec } from '../../activities/case-activities.types';
 import { db } from './case-activities.proxy';
 import type { Actor, CaseRecorder } from './case-recorder';
 import { awaitHumanStep } from './human-step';
+import { leftStep, untilMovedOn } from './moved-on';
 import { reject, requireText } from './step-errors';
 
 export type ConsentOutcome = 'GIVEN' | 'REFUSED' | 'TIMED_OUT';
@@ -127,11 +128,50 @@ export interface ConsentHooks {
   onWithdrawn?: (request: ConsentRequestView) => void;
 }
 
+/** What a consent update changed: an answer (given/refused), a withdrawal, or the decision after a timeout. */
+export type ConsentChange = 'DECIDED' | 'WITHDRAWN' | 'TIMEOUT_DECIDED';
+
+/**
+ * Called by a consent update before it changes anything (so it sees the process as it was: `request` is the request
+ * before the change); the promise it returns is awaited after the change was recorded and before the update answers
+ * (see `ConsentDesk.answerAfter`).
+ */
+export type ConsentAnswerGate = (request: ConsentRequestView, change: ConsentChange) => Promise<void>;
+
+export interface ConsentMovedOnOptions {
+  /** The case has ended (closed or stopped): answer at once. */
+  ended: () => boolean;
+  /** Statuses in which the process waits without an open step (see `leftStep`). */
+  parked?: readonly string[];
+  /**
+   * When a withdrawal of `request` moves the process (e.g. it ends the case, or sends it back), the condition that
+   * says it has moved on; null (the default) when the process does not react and the update answers at once.
+   */
+  withdrawalMovedOn?: (request: ConsentRequestView) => (() => boolean) | null;
+}
+
+/**
+ * The usual gate for `ConsentDesk.answerAfter`: an answer (or the decision after a timeout) answers once the process
+ * has left the consent step (another step is open, the process is parked, or the case ended), a withdrawal once the
+ * process has reacted to it — so a client can take the next step right after a parent consented (moved-on.ts).
+ */
+export function consentAnswersAfterMove(rec: CaseRecorder, opts: ConsentMovedOnOptions): ConsentAnswerGate {
+  return (request, change) => {
+    if (change === 'WITHDRAWN') {
+      const movedOn = opts.withdrawalMovedOn?.(request) ?? null;
+      return movedOn ? untilMovedOn(rec, movedOn, () => false) : Promise.resolve();
+    }
+    const step = change === 'DECIDED' ? consentStep(request.kind) : consentTimeoutStep(request.kind);
+    return untilMovedOn(rec, leftStep(rec, step, opts.parked), opts.ended);
+  };
+}
+
 /** The consent requests of one case, with their update handlers. Create it with `installConsentHandlers`. */
 export class ConsentDesk {
   private readonly records: ConsentRecordSnapshot[] = [];
   private readonly timeoutDecisions = new Map<string, ConsentTimeoutDecision>();
   private readonly awaitingDecision = new Set<string>();
+  private gate: ConsentAnswerGate | null = null;
 
   constructor(
     private readonly rec: CaseRecorder,
@@ -141,6 +181,15 @@ export class ConsentDesk {
     setHandler(recordConsentDecision, (u) => this.decide(u), { validator: (u) => this.validateDecision(u) });
     setHandler(withdrawConsent, (u) => this.withdraw(u), { validator: (u) => this.validateWithdrawal(u) });
     setHandler(decideConsentTimeout, (u) => this.timeoutDecision(u), { validator: (u) => this.validateTimeoutDecision(u) });
+  }
+
+  /**
+   * Lets the consent updates answer only once `gate` resolves (typically `consentAnswersAfterMove`), so a client can
+   * take the next step at once. Adds no commands (a condition without timeout), but changes when the updates complete:
+   * set it only when a patch decided once at the start of the case says so, so recorded histories still replay.
+   */
+  answerAfter(gate: ConsentAnswerGate): void {
+    this.gate = gate;
   }
 
   views(): ConsentRequestView[] {
@@ -369,6 +418,7 @@ export class ConsentDesk {
 
   private async decide(u: ConsentDecisionInput): Promise<ConsentRequestView> {
     const record = this.requireRecord(u.requestId);
+    const movedOn = this.gate?.(this.view(record), 'DECIDED');
     const now = new Date().toISOString();
     record.status = u.decision;
     record.giverUserId = u.giverUserId;
@@ -392,6 +442,7 @@ export class ConsentDesk {
       reason: record.note,
       details: { requestId: record.id, kind: record.kind, method: u.method, giverRole: u.giverRole },
     });
+    await movedOn;
     return this.view(record);
   }
 
@@ -405,6 +456,7 @@ export class ConsentDesk {
 
   private async withdraw(u: WithdrawConsentInput): Promise<ConsentRequestView> {
     const record = this.requireRecord(u.requestId);
+    const movedOn = this.gate?.(this.view(record), 'WITHDRAWN');
     const now = new Date().toISOString();
     record.withdrawnAt = now;
     record.withdrawalReason = u.reason.trim();
@@ -423,7 +475,8 @@ export class ConsentDesk {
       reason: record.withdrawalReason,
       details: { requestId: record.id, kind: record.kind },
     });
-    return view;
+    await movedOn;
+    return this.view(record);
   }
 
   private validateTimeoutDecision(u: ConsentTimeoutDecisionInput): void {
@@ -437,6 +490,7 @@ export class ConsentDesk {
 
   private async timeoutDecision(u: ConsentTimeoutDecisionInput): Promise<ConsentRequestView> {
     const record = this.requireRecord(u.requestId);
+    const movedOn = this.gate?.(this.view(record), 'TIMEOUT_DECIDED');
     this.timeoutDecisions.set(record.id, u.decision);
     this.sync();
     await this.rec.record({
@@ -447,6 +501,7 @@ export class ConsentDesk {
       reason: u.reason.trim(),
       details: { requestId: record.id, decision: u.decision },
     });
+    await movedOn;
     return this.view(record);
   }
 }

@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
 import type { RecipientSpec } from '../../activities/case-activities.types';
 import type { CaseRecorder } from './case-recorder';
@@ -19,6 +19,21 @@ export interface HumanStep {
 
 export type StepResult = 'DONE' | 'CANCELLED';
 
+export interface HumanStepOptions {
+  /**
+   * A step open next to the process's main step (e.g. P1's weekly session log during ACTIEF). It never takes the
+   * case's `waitingFor` from the main step: the CaseRecorder shows it as the case's open step (owner, due date) only
+   * while no main step waits (`CaseRecorder.openSideStep`). Its due date is removed from the case when it ends, it
+   * marks the case stuck only when the case is not stuck already, and it clears only its own stuck reason.
+   */
+  parallel?: boolean;
+  /**
+   * Only the rungs after the due date: no STEP_ASSIGNED message and no reminder before or on the due date, so a step
+   * done in time sends nothing (e.g. a session logged within its window).
+   */
+  onlyWhenOverdue?: boolean;
+}
+
 /**
  * Waits for a human step (cross-cutting rule 1): the step is shown as open with its owner and due
  * date, the owner is told, and the reminder ladder runs until `isDone()` becomes true: reminders
@@ -32,22 +47,31 @@ export async function awaitHumanStep(
   humanStep: HumanStep,
   isDone: () => boolean,
   isCancelled: () => boolean = () => false,
+  options: HumanStepOptions = {},
 ): Promise<StepResult> {
   // This call's own copy: an admin may change its due date or owner while it is open (admin-actions.ts).
   const step: HumanStep = { ...humanStep };
   const admin = rec.admin;
   const s = rec.snapshot;
   const finished = () => isDone() || isCancelled() || (admin?.closed ?? false);
-  s.waitingFor = step.step;
-  s.nextDueDate = step.due.date;
-  s.ownerUserId = step.ownerUserId;
+  const parallel = options.parallel === true;
+  const done = () => settle(rec, isDone, step, parallel);
+  if (parallel) {
+    rec.openSideStep(step);
+  } else {
+    s.waitingFor = step.step;
+    s.nextDueDate = step.due.date;
+    s.ownerUserId = step.ownerUserId;
+  }
   rec.addParticipant(step.ownerUserId);
   rec.upsertDueDate(step.step, step.due);
   await rec.record();
-  if (finished()) return settle(rec, isDone);
+  if (finished()) return done();
 
   const keyBase = `${rec.caseId}:${step.step}:${s.seq}`;
-  if (step.recipients) {
+  if (options.onlyWhenOverdue) {
+    // Silent until the due date has passed: the ladder's overdue rungs are its first messages.
+  } else if (step.recipients) {
     rec.notifyLater({ key: `${keyBase}:assigned`, recipients: step.recipients, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
   } else if (step.ownerUserId) {
     rec.notifyLater({ key: `${keyBase}:assigned`, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
@@ -55,6 +79,8 @@ export async function awaitHumanStep(
 
   const open = admin?.openStep(step);
   try {
+    await catchUpPastRungs(rec, step, keyBase, options);
+    if (finished()) return await done();
     // Without admin changes this is exactly one pass of the ladder (the command order of recorded histories).
     let version = open?.version ?? 0;
     const changed = () => (open?.version ?? 0) !== version;
@@ -63,9 +89,10 @@ export async function awaitHumanStep(
       let restart = false;
       const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
       for (const rung of rungsAfter(ladder, Date.now())) {
+        if (options.onlyWhenOverdue && rung.offsetSchoolDays <= 0) continue;
         const wait = Date.parse(rung.at) - Date.now();
         if (await condition(() => finished() || changed(), Math.max(wait, 1))) {
-          if (finished()) return await settle(rec, isDone);
+          if (finished()) return await done();
           restart = true;
           break;
         }
@@ -73,7 +100,7 @@ export async function awaitHumanStep(
       }
       if (!restart) {
         await condition(() => finished() || changed());
-        if (finished()) return await settle(rec, isDone);
+        if (finished()) return await done();
       }
       // An admin extended the due date or gave the step another owner: the ladder starts again from the (new) due
       // date, with fresh keys, so the rungs before now do not fire again and the new ones are not taken for sent.
@@ -85,11 +112,38 @@ export async function awaitHumanStep(
   }
 }
 
-async function settle(rec: CaseRecorder, isDone: () => boolean): Promise<StepResult> {
+/**
+ * A step that opens already overdue (e.g. an aanmelding registered weeks after it was received, or a case started
+ * with back-dated inputs) is at once what its ladder says it is by now: the zorgcoördinator is told if the escalation
+ * threshold has passed and the case is stuck if the stuck threshold has. Earlier reminders are not sent late (the
+ * owner got the assignment). Same keys as the ladder, so nothing goes out twice. Guarded: histories recorded before
+ * this rule replay without it.
+ */
+async function catchUpPastRungs(rec: CaseRecorder, step: HumanStep, keyBase: string, options: HumanStepOptions): Promise<void> {
+  const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
+  const past = ladder.filter((r) => Date.parse(r.at) < Date.now() && (!options.onlyWhenOverdue || r.offsetSchoolDays > 0));
+  const latest = (kind: Rung['kind']) => past.filter((r) => r.kind === kind).at(-1);
+  const due = [latest('ESCALATION'), latest('STUCK')].filter((r): r is Rung => r !== undefined);
+  if (due.length === 0 || !patched('zr-ladder-catch-up')) return;
+  for (const rung of due) await fireRung(rec, step, rung, keyBase);
+}
+
+async function settle(rec: CaseRecorder, isDone: () => boolean, step: HumanStep, parallel: boolean): Promise<StepResult> {
   const s = rec.snapshot;
+  if (parallel) {
+    rec.closeSideStep(step.step);
+    rec.removeDueDate(step.step);
+    if (s.stuck && s.stuckReason === `OVERDUE:${step.step}`) {
+      s.stuck = false;
+      s.stuckReason = null;
+      rec.applyMailStuck();
+    }
+    return isDone() ? 'DONE' : 'CANCELLED';
+  }
   s.waitingFor = null;
   s.nextDueDate = null;
-  if (s.stuck && s.stuckReason?.startsWith('OVERDUE:')) {
+  // A parallel step's own overdue (still open) keeps the case stuck.
+  if (s.stuck && s.stuckReason?.startsWith('OVERDUE:') && !rec.hasSideStep(s.stuckReason.slice('OVERDUE:'.length))) {
     s.stuck = false;
     s.stuckReason = null;
     // A message still failing past the mail threshold keeps the case stuck (rule 6b).
@@ -120,8 +174,11 @@ async function fireRung(rec: CaseRecorder, step: HumanStep, rung: Rung, keyBase:
       await rec.record({ actorId: null, actorName: 'Zorgroute', action: 'STEP_ESCALATED', description: `${step.label}: ${daysOverdue} schooldagen te laat, zorgcoördinator geïnformeerd` });
       return;
     case 'STUCK':
-      rec.snapshot.stuck = true;
-      rec.snapshot.stuckReason = `OVERDUE:${step.step}`;
+      // A parallel step does not take over the stuck reason of another step (that one clears it when it is done).
+      if (!(rec.hasSideStep(step.step) && rec.snapshot.stuck)) {
+        rec.snapshot.stuck = true;
+        rec.snapshot.stuckReason = `OVERDUE:${step.step}`;
+      }
       if (zc) {
         rec.notifyLater({ key, recipients: { userIds: [zc] }, kind: 'CASE_STUCK', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, ownerUserId: step.ownerUserId });
       }

@@ -11,6 +11,7 @@ import {
   JOS_SIGNATURE_DECISION_STEP,
   JOS_SIGNATURE_STEP,
   logJosContact,
+  planJosStartgesprek,
   plusMonths,
   recordJosEvaluation,
   recordJosOutcome,
@@ -62,6 +63,12 @@ async function stopLinkedOov(workflowId: string): Promise<void> {
   for (let i = 0; i < 200 && !(await linked.describe().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
   await linked.executeUpdate(stopOov, { args: [{ actor: zc, reason: 'Einde van de test' }] });
   await linked.result();
+}
+
+/** Skips time to noon (UTC) of `date`: every timer of that school day (08:00 Amsterdam) has fired. */
+async function sleepPast(date: string): Promise<void> {
+  const ms = Date.parse(`${date}T12:00:00Z`) - (await kit.env.currentTimeMs());
+  if (ms > 0) await kit.env.sleep(ms);
 }
 
 async function state(h: Handle): Promise<JosState> {
@@ -435,4 +442,83 @@ describe('P3 JOS workflow (time skipping)', () => {
       await maybeRecordHistory(h, 'jos-gestopt');
     });
   }, 120_000);
+  it('answers each step once the process has moved on, so the next step taken at once is accepted; the planned startgesprek invites parents, mentor and pupil once', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-direct-stappen-uitnodiging');
+      await waitForStatus(h, 'AANMELDFORMULIER');
+      // No waiting between the steps: each update answers once the next step is open (and recorded).
+      const afterForm = await h.executeUpdate(submitJosForm, {
+        args: [{ actor: mentor, needs: ['PLANNEN_HUISWERK'], problemDescription: 'Vergeet huiswerk en plant niets', singleSchoolRelatedProblem: true, alreadyTried: 'Agenda samen met de mentor', parentsInformed: true }],
+      });
+      expect(afterForm.case.status).toBe('STARTGESPREK');
+      expect(afterForm.case.waitingFor).toBe('RECORD_STARTGESPREK');
+      expect(afterForm.openSteps).toEqual(['RECORD_STARTGESPREK']);
+      const meetingDate = addSchoolDays(await today(), 2, cal);
+      const tooEarly = await updateError(h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: '2020-01-06' }] }));
+      expect(tooEarly.type).toBe('BAD_USER_INPUT');
+      const badTime = await updateError(h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: meetingDate, time: '25:00' }] }));
+      expect(badTime.type).toBe('BAD_USER_INPUT');
+      const planned = await h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: meetingDate, time: '15:00', location: 'kamer JOS (B0.12)' }] });
+      expect(planned.plannedStartgesprek).toEqual(expect.objectContaining({ date: meetingDate, time: '15:00', mode: 'OP_SCHOOL', location: 'kamer JOS (B0.12)' }));
+      expect(planned.case.waitingFor).toBe('RECORD_STARTGESPREK');
+
+      await sleepPast(meetingDate);
+      const held = await h.executeUpdate(recordJosStartgesprek, {
+        args: [{ actor: jos, date: await today(), parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Kennismaking en afspraken' }],
+      });
+      expect(held.case.status).toBe('HANDTEKENING_OUDERS');
+      expect(held.case.waitingFor).toBe(JOS_SIGNATURE_STEP);
+      expect(held.signature?.status).toBe('PENDING');
+      await sign(h);
+      await waitForStatus(h, 'DOELEN');
+      const active = await h.executeUpdate(setJosGoals, {
+        args: [{ actor: jos, pupilGoal: 'Ik maak elke week een planning', agreedWithPupil: true, agreedWithMentor: true, agreedWithParents: true }],
+      });
+      expect(active.case.status).toBe('ACTIEF');
+      await h.executeUpdate(logJosContact, { args: [{ actor: jos, date: await today(), attended: true, thermometer: 5 }] });
+      await h.executeUpdate(stopJos, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+      const result = await h.result();
+      expect(result.case.status).toBe('GESTOPT');
+      await maybeRecordHistory(h, 'jos-direct-stappen-uitnodiging');
+    });
+    // One invitation per recipient group, with only what they need to attend.
+    const invitations = fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION');
+    expect(invitations).toHaveLength(1);
+    expect(invitations[0].recipients).toEqual({ parentsOfPupil: 'pupil-1', pupilAccountOf: 'pupil-1', userIds: ['mentor-1'] });
+    expect(invitations[0].meeting).toEqual(expect.objectContaining({ kind: 'JOS_STARTGESPREK', time: '15:00', mode: 'OP_SCHOOL', location: 'kamer JOS (B0.12)' }));
+    expect(invitations[0].dueDate).toBe(invitations[0].meeting?.date);
+    expect(fakes.audit.map((a) => a.action)).toContain('JOS_STARTGESPREK_PLANNED');
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
+
+  it('answers the signature once the goals step is open, so goals set at once are accepted; a withdrawal answers once the case is closed', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-handtekening-direct-doelen');
+      const st = await toSignature(h);
+      const requestId = st.signature?.requestId as string;
+      // No waiting after the consent: the update answers once SET_GOALS is open (and recorded).
+      const given = await h.executeUpdate(recordConsentDecision, {
+        args: [{ actor: parent, requestId, decision: 'GIVEN', method: 'DIGITAL', giverUserId: parent.id, giverRole: 'PARENT' }],
+      });
+      expect(given.status).toBe('GIVEN');
+      const afterSignature = await state(h);
+      expect(afterSignature.case.status).toBe('DOELEN');
+      expect(afterSignature.case.waitingFor).toBe('SET_GOALS');
+      expect(fakes.snapshots.at(-1)?.waitingFor).toBe('SET_GOALS');
+      const active = await h.executeUpdate(setJosGoals, {
+        args: [{ actor: jos, pupilGoal: 'Ik kan een toets maken zonder te blokkeren', agreedWithPupil: true, agreedWithMentor: true, agreedWithParents: true }],
+      });
+      expect(active.case.status).toBe('ACTIEF');
+      // A withdrawn signature ends the support: the update answers once the case shows it.
+      await h.executeUpdate(withdrawConsent, { args: [{ actor: parent, requestId, reason: 'Wij willen geen begeleiding meer' }] });
+      expect((await state(h)).case.status).toBe('GEEN_TOESTEMMING');
+      expect(fakes.snapshots.at(-1)?.status).toBe('GEEN_TOESTEMMING');
+      const result = await h.result();
+      expect(result.case.status).toBe('GEEN_TOESTEMMING');
+      await maybeRecordHistory(h, 'jos-handtekening-direct-doelen');
+    });
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
 });

@@ -18,6 +18,7 @@ import {
   addCalendarDays,
   addCalendarWeeks,
   dueInSchoolDays,
+  isSchoolDay,
   toIsoDate,
   utcToIsoDate,
   zonedInstant,
@@ -26,14 +27,21 @@ import {
 import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
-import { consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
+import { leftStep, untilMovedOn } from '../common/moved-on';
 import { installAdminHandlers } from '../common/admin-actions';
 import { startLinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import type { StartOovInput } from '../oov/oov.workflow';
 
 export const JOS_WORKFLOW = 'josWorkflow';
+/** Step updates answer once the process has moved on (see `movedOnFrom`). */
+export const JOS_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p3-step-updates-answer-after-move';
+/** Planning the startgesprek sends an invitation to parents, mentor and pupil. */
+export const JOS_STARTGESPREK_INVITATIONS_PATCH = 'p3-startgesprek-invitations';
+/** The parents' signature (and its withdrawal, and the decision after a timeout) answers once the process has moved on. */
+export const JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p3-consent-answers-after-move';
 
 export type JosStatus =
   | 'BESLOTEN'
@@ -125,6 +133,26 @@ export interface JosStartgesprekInput {
   summary: string;
 }
 
+/** The JOS worker plans the startgesprek: parents, mentor and pupil are invited [003:736-738]. */
+export interface JosPlanStartgesprekInput {
+  actor: Actor;
+  date: string;
+  /** HH:MM, when known. */
+  time?: string | null;
+  mode?: 'OP_SCHOOL' | 'TELEFONISCH' | null;
+  /** Where at school (e.g. "kamer JOS"); never case details. */
+  location?: string | null;
+}
+
+export interface JosPlannedStartgesprek {
+  date: string;
+  time: string | null;
+  mode: 'OP_SCHOOL' | 'TELEFONISCH';
+  location: string | null;
+  plannedAt: string;
+  plannedBy: Actor;
+}
+
 export interface JosGoalsInput {
   actor: Actor;
   /** The pupil's own goal, in his own words: JOS becomes active only with it (rule 4). */
@@ -206,6 +234,8 @@ export interface JosState {
   josWorkerId: string;
   form: JosForm | null;
   startgesprek: JosStartgesprek | null;
+  /** The planned startgesprek (the invitations went out), if planned; re-planning replaces it. */
+  plannedStartgesprek?: JosPlannedStartgesprek | null;
   /** The latest request for the parents' signature (a consent record), if asked. */
   signature: ConsentRequestView | null;
   signatureRequests: number;
@@ -233,6 +263,7 @@ export interface JosState {
 
 export const submitJosForm = defineUpdate<JosState, [JosFormInput]>('submitJosForm');
 export const recordJosStartgesprek = defineUpdate<JosState, [JosStartgesprekInput]>('recordJosStartgesprek');
+export const planJosStartgesprek = defineUpdate<JosState, [JosPlanStartgesprekInput]>('planJosStartgesprek');
 export const setJosGoals = defineUpdate<JosState, [JosGoalsInput]>('setJosGoals');
 export const logJosContact = defineUpdate<JosState, [JosContactInput]>('logJosContact');
 export const recordJosEvaluation = defineUpdate<JosState, [JosEvaluationInput]>('recordJosEvaluation');
@@ -283,6 +314,8 @@ function optionalText(value: string | null | undefined, field: string, max: numb
 }
 
 export async function josWorkflow(input: StartJosInput): Promise<JosState> {
+  const answerWhenMovedOn = patched(JOS_STEP_ANSWERS_AFTER_MOVE_PATCH);
+  const consentAnswersWhenMovedOn = patched(JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.jos;
   const ladder = ctx.policies.ladder;
@@ -319,6 +352,8 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     needs: [...input.needs],
     form: null as JosForm | null,
     startgesprek: null as JosStartgesprek | null,
+    plannedStartgesprek: null as JosPlannedStartgesprek | null,
+    startgesprekPlans: 0,
     signedOn: null as string | null,
     goals: null as JosGoals | null,
     activeFrom: null as string | null,
@@ -382,6 +417,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     josWorkerId: input.josWorkerId,
     form: state.form,
     startgesprek: state.startgesprek,
+    plannedStartgesprek: state.plannedStartgesprek,
     signature: consents.latest(JOS_CONSENT_KIND),
     signatureRequests: consents.views().filter((c) => c.kind === JOS_CONSENT_KIND).length,
     signedOn: state.signedOn,
@@ -407,6 +443,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
       needs: state.needs,
       form: state.form,
       startgesprek: state.startgesprek,
+      ...(state.plannedStartgesprek ? { plannedStartgesprek: state.plannedStartgesprek } : {}),
       signedOn: state.signedOn,
       goal: state.goals?.pupilGoal ?? null,
       goals: state.goals,
@@ -431,6 +468,23 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
   const requireNotClosed = () => {
     if (CLOSED.includes(status())) reject('CASE_CLOSED', 'Deze JOS-casus is afgesloten', 'This JOS case is closed');
   };
+  /**
+   * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts).
+   * Decided once per case by a patch: cases started before this change answer as they did.
+   */
+  const ended = () => CLOSED.includes(status()) || stopped();
+  const movedOnFrom = async (step: JosStep, parked: JosStatus[] = []) => {
+    if (answerWhenMovedOn) await untilMovedOn(rec, leftStep(rec, step, parked), ended);
+  };
+  // The same for the consent updates; a withdrawn signature ends the support: its update answers once the case is closed.
+  if (consentAnswersWhenMovedOn) {
+    consents.answerAfter(
+      consentAnswersAfterMove(rec, {
+        ended,
+        withdrawalMovedOn: (r) => (r.kind === JOS_CONSENT_KIND && !CLOSED.includes(status()) ? () => CLOSED.includes(status()) : null),
+      }),
+    );
+  }
   const requireOpen = (step: JosStep) => {
     requireNotClosed();
     if (!openSteps().includes(step)) {
@@ -467,6 +521,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
         submittedBy: u.actor.id,
       };
       await recordStep(u.actor, 'JOS_FORM_SUBMITTED', 'JOS-aanmeldformulier ingevuld door de mentor');
+      await movedOnFrom('SUBMIT_FORM');
       return view();
     },
     {
@@ -490,6 +545,52 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
   );
 
   setHandler(
+    planJosStartgesprek,
+    async (u) => {
+      const planned: JosPlannedStartgesprek = {
+        date: u.date,
+        time: u.time ?? null,
+        mode: u.mode ?? 'OP_SCHOOL',
+        location: u.location?.trim() || null,
+        plannedAt: new Date().toISOString(),
+        plannedBy: u.actor,
+      };
+      state.plannedStartgesprek = planned;
+      state.startgesprekPlans += 1;
+      if (patched(JOS_STARTGESPREK_INVITATIONS_PATCH)) {
+        // Parents, mentor and pupil are invited, each once per planned date (a new date is a new invitation).
+        rec.notifyLater({
+          key: `${rec.caseId}:invitation:JOS_STARTGESPREK:${state.startgesprekPlans}:${u.date}`,
+          recipients: {
+            parentsOfPupil: input.pupilId,
+            pupilAccountOf: input.pupilId,
+            ...(input.mentorId ? { userIds: [input.mentorId] } : { mentorOfPupil: input.pupilId }),
+          },
+          kind: 'MEETING_INVITATION',
+          stepLabel: 'Startgesprek JOS',
+          dueDate: u.date,
+          meeting: { kind: 'JOS_STARTGESPREK', date: u.date, time: planned.time, mode: planned.mode, location: planned.location },
+        });
+      }
+      await recordStep(u.actor, 'JOS_STARTGESPREK_PLANNED', `Startgesprek gepland op ${u.date}${planned.time ? ` om ${planned.time}` : ''}; ouders, mentor en leerling uitgenodigd`);
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireOpen('RECORD_STARTGESPREK');
+        requireIsoDate(u.date, 'datum');
+        if (u.date < todayIso()) reject('BAD_USER_INPUT', 'De datum van het startgesprek ligt in het verleden', 'The date of the startgesprek is in the past');
+        if (!isSchoolDay(u.date, ctx.calendar)) reject('BAD_USER_INPUT', 'Het startgesprek moet op een schooldag zijn', 'The startgesprek must be on a school day');
+        if (u.time != null && (typeof u.time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.time))) {
+          reject('BAD_USER_INPUT', 'Tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30', 'Time must be HH:MM, e.g. 14:30');
+        }
+        if (u.mode != null && u.mode !== 'OP_SCHOOL' && u.mode !== 'TELEFONISCH') reject('BAD_USER_INPUT', 'vorm moet OP_SCHOOL of TELEFONISCH zijn', 'mode must be OP_SCHOOL or TELEFONISCH');
+        optionalText(u.location, 'plaats', 120);
+      },
+    },
+  );
+
+  setHandler(
     recordJosStartgesprek,
     async (u) => {
       state.startgesprek = {
@@ -501,6 +602,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
         recordedBy: u.actor,
       };
       await recordStep(u.actor, 'JOS_STARTGESPREK_RECORDED', `Startgesprek gehouden op ${u.date}`);
+      await movedOnFrom('RECORD_STARTGESPREK');
       return view();
     },
     {
@@ -530,6 +632,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
         setOn: todayIso(),
       };
       await recordStep(u.actor, 'JOS_GOALS_SET', 'Doelen opgesteld; het eigen doel van de leerling is vastgelegd');
+      await movedOnFrom('SET_GOALS', ['ACTIEF']);
       return view();
     },
     {

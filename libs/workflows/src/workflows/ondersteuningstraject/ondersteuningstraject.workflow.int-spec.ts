@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { buildSchoolCalendar, DEFAULT_LADDER, reminderLadder, sessionWeek, type SessionWeek } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import {
@@ -10,6 +11,7 @@ import {
   recordMidEvaluation,
   recordOutcome,
   stopTrajectory,
+  type OndersteuningstrajectState,
   type StartOndersteuningstrajectInput,
 } from './ondersteuningstraject.workflow';
 
@@ -159,6 +161,9 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       return result;
     });
     expect(final.case.status).toBe('DOORVERWEZEN');
+    // The zorgcoördinator is told every outcome; the extension made the session log run on for the added weeks.
+    expect(fakes.notifications.filter((n) => n.kind === 'TRAJECT_OUTCOME').map((n) => n.outcome)).toEqual(['VERLENGD', 'DOORVERWEZEN']);
+    expect(final.weeks).toBe(10);
   }, 180_000);
 
   it('lets the pupil switch coach with a reason, keeping the history', async () => {
@@ -178,4 +183,131 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       await h.result();
     });
   }, 120_000);
+});
+
+
+/** The session weeks of a trajectory as the workflow computes them (the fakes' calendar: regio midden, default policy). */
+const midden = buildSchoolCalendar('midden');
+const weekly = { sessionEveryWeeks: 1, sessionLogWithinSchoolDays: 2 };
+function weekOf(st: OndersteuningstrajectState, k: number): SessionWeek | null {
+  return sessionWeek(st.startDate as string, st.endDate as string, k, midden, weekly);
+}
+/** The first session week from `k` on that has a session (not entirely school holiday). */
+function weekWithSession(st: OndersteuningstrajectState, k: number): SessionWeek {
+  for (let j = k; ; j++) {
+    const w = weekOf(st, j);
+    if (!w) throw new Error(`no session week from ${k} on`);
+    if (w.due) return w;
+  }
+}
+
+describe('P1 session log ladder and messages (time skipping)', () => {
+  it('runs the ladder for an unlogged session only, stops it when logged, and tells parents and zorgcoördinator', async () => {
+    const fakes = new FakeCaseActivities();
+    const workflowId = 'ondersteuningstraject-sessielog-ladder-afgerond';
+    let late: SessionWeek | undefined;
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await kit.env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue: tq, workflowId, args: [{ ...input, weeks: 6 }] });
+      await toActive(h);
+      const active = await h.query(getTrajectState);
+
+      // Week 1: the session is logged on time, and the tussenevaluatie is recorded early (parents told mid-way).
+      const first = weekWithSession(active, 1);
+      await kit.sleepUntil(first.lastSchoolDay as string);
+      await h.executeUpdate(logSession, { args: [{ actor: coach, date: first.lastSchoolDay as string, attended: true, thermometer: 5 }] });
+      await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Eerste weken gaan goed' }] });
+
+      // The next session week is not logged: after the week the step is open (silent until its due date), then the
+      // overdue rungs: a reminder to the coach 2 school days after the due date, the zorgcoördinator at 3.
+      late = weekWithSession(active, first.week + 1);
+      const rungs = reminderLadder(late.due?.date as string, DEFAULT_LADDER, midden);
+      const escalation = rungs.find((r) => r.kind === 'ESCALATION');
+      const reminder = rungs.find((r) => r.key === 'after-2');
+      await kit.sleepUntil(late.due?.date as string, 18);
+      const open = fakes.latest;
+      expect(open?.waitingFor).toBe('LOG_SESSION');
+      expect(open?.ownerUserId).toBe(coach.id);
+      expect(open?.nextDueDate).toBe(late.due?.date);
+      expect(open?.data.openSteps).toEqual(['LOG_SESSION']);
+      expect((open?.data.dueDates as { step: string; explanation: string }[]).find((d) => d.step === 'LOG_SESSION')?.explanation).toContain(`Sessie week ${late.week} (${late.from} t/m ${late.to})`);
+      expect((await h.query(getTrajectState)).openSessionLog).toEqual({ week: late.week, from: late.from, to: late.to, dueDate: late.due?.date, ownerUserId: coach.id });
+      // Nothing sent yet: no task message and no reminder before or on the due date.
+      expect(fakes.notifications.filter((n) => n.key.includes(':LOG_SESSION:'))).toEqual([]);
+
+      await kit.env.sleep(Date.parse(reminder?.at as string) - (await kit.env.currentTimeMs()) + 3600_000);
+      await waitUntil(() => fakes.notifications.some((n) => n.key.endsWith(':after-2')), 'reminder');
+      expect(fakes.notifications.some((n) => n.key.endsWith(':escalate-3'))).toBe(false);
+      await kit.env.sleep(Date.parse(escalation?.at as string) - (await kit.env.currentTimeMs()) + 3600_000);
+      await waitUntil(() => fakes.notifications.some((n) => n.key.endsWith(':escalate-3')), 'escalation');
+      await waitUntil(() => fakes.audit.some((a) => a.action === 'STEP_ESCALATED'), 'escalation audit');
+
+      // Logged late: the ladder stops and the step is no longer open.
+      await h.executeUpdate(logSession, { args: [{ actor: coach, date: late.lastSchoolDay as string, attended: false }] });
+      await waitUntil(() => !(fakes.latest?.data.openSteps as string[]).includes('LOG_SESSION') && fakes.latest?.waitingFor === null, 'session log closed');
+      expect((fakes.latest?.data.dueDates as { step: string }[]).some((d) => d.step === 'LOG_SESSION')).toBe(false);
+      expect((await h.query(getTrajectState)).openSessionLog).toBeNull();
+      const sessionMsgs = fakes.notifications.filter((n) => n.key.includes(':LOG_SESSION:')).length;
+
+      // The remaining weeks are logged on time: they send nothing.
+      for (let k = late.week + 1; weekOf(active, k); k++) {
+        const w = weekOf(active, k) as SessionWeek;
+        if (!w.lastSchoolDay) continue;
+        await kit.sleepUntil(w.lastSchoolDay);
+        await h.executeUpdate(logSession, { args: [{ actor: coach, date: w.lastSchoolDay, attended: true, thermometer: 7 }] });
+      }
+      await kit.sleepUntil(active.endDate as string);
+      await waitForStatus(h, 'EINDEVALUATIE');
+      await kit.env.sleep(2 * DAY);
+      expect(fakes.notifications.filter((n) => n.key.includes(':LOG_SESSION:')).length).toBe(sessionMsgs);
+      await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'AFGEROND' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, workflowId);
+      return result;
+    });
+    expect(final.case.status).toBe('AFGEROND');
+
+    const sessionMsgs = fakes.notifications.filter((n) => n.key.includes(':LOG_SESSION:'));
+    expect(sessionMsgs.map((n) => n.key.split(':').at(-1))).toEqual(['after-2', 'escalate-3']);
+    expect(sessionMsgs.map((n) => n.kind)).toEqual(['STEP_REMINDER', 'STEP_ESCALATION']);
+    expect(sessionMsgs[0].recipients.userIds).toEqual([coach.id]);
+    expect(sessionMsgs[1].recipients.userIds).toEqual([zc.id]);
+    expect(sessionMsgs.every((n) => n.stepLabel === `Sessie week ${late?.week} vastleggen` && n.dueDate === late?.due?.date)).toBe(true);
+
+    const parents = fakes.notifications.filter((n) => n.recipients.parentsOfPupil === 'pupil-1');
+    expect(parents.map((n) => [n.kind, n.moment ?? null])).toEqual([
+      ['CASE_STARTED', null],
+      ['TRAJECT_PARENT_UPDATE', 'MIDWAY'],
+      ['TRAJECT_PARENT_UPDATE', 'ENDED'],
+    ]);
+    expect(parents[1].ownerUserId).toBe(coach.id);
+    const outcome = fakes.notifications.filter((n) => n.kind === 'TRAJECT_OUTCOME');
+    expect(outcome).toEqual([expect.objectContaining({ outcome: 'AFGEROND', recipients: { userIds: [zc.id] }, dueDate: final.endDate, ownerUserId: coach.id })]);
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
+
+  it('stops an open session-log ladder when the trajectory is stopped, and tells parents and zorgcoördinator', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq);
+      await toActive(h);
+      const active = await h.query(getTrajectState);
+      const first = weekWithSession(active, 1);
+      // The first session is never logged: the ladder runs into a stuck case.
+      const rungs = reminderLadder(first.due?.date as string, DEFAULT_LADDER, midden);
+      await kit.env.sleep(Date.parse(rungs.at(-1)?.at as string) - (await kit.env.currentTimeMs()) + 3600_000);
+      await waitUntil(() => fakes.latest?.stuckReason === 'OVERDUE:LOG_SESSION', 'stuck');
+      expect(fakes.latest?.waitingFor).toBe('RECORD_MID_EVALUATION');
+      expect(fakes.latest?.data.openSteps).toEqual(['RECORD_MID_EVALUATION', 'LOG_SESSION']);
+      const count = fakes.notifications.filter((n) => n.key.includes(':LOG_SESSION:')).length;
+      await h.executeUpdate(stopTrajectory, { args: [{ actor: coach, reason: 'Leerling wil stoppen' }] });
+      const final = await h.result();
+      expect(final.case.status).toBe('GESTOPT');
+      expect(final.case.stuck).toBe(false);
+      expect(fakes.latest?.stuck).toBe(false);
+      expect(fakes.notifications.filter((n) => n.key.includes(':LOG_SESSION:')).length).toBe(count);
+    });
+    expect(fakes.notifications.filter((n) => n.kind === 'TRAJECT_OUTCOME').map((n) => n.outcome)).toEqual(['GESTOPT']);
+    expect(fakes.notifications.filter((n) => n.kind === 'TRAJECT_PARENT_UPDATE').map((n) => n.moment)).toEqual(['ENDED']);
+    expect(fakes.duplicates).toBe(0);
+  }, 180_000);
 });

@@ -8,10 +8,26 @@
  *
  * Human steps are updates with validators: a step that is not open now is rejected before anything
  * is written. Every transition is recorded in the read model and the audit trail by an activity.
+ *
+ * During the trajectory every session week must be logged by the coach within N school days (LOG_SESSION, a parallel
+ * step next to the tussenevaluatie and the eindevaluatie, see `sessionLogLadder`). Parents are told at the start
+ * (CASE_STARTED), mid-way and at the end (TRAJECT_PARENT_UPDATE); the zorgcoördinator at overdue (the ladder's
+ * escalation) and at every outcome (TRAJECT_OUTCOME).
  */
 import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { addDays, formatISO, parseISO } from 'date-fns';
-import { addCalendarWeeks, dueInSchoolDays, nextSchoolDay, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
+import {
+  addCalendarDays,
+  addCalendarWeeks,
+  dueInSchoolDays,
+  nextSchoolDay,
+  sessionLoggedIn,
+  sessionWeek,
+  toIsoDate,
+  zonedInstant,
+  type DueDate,
+  type SessionWeek,
+} from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
@@ -25,7 +41,12 @@ export const ONDERSTEUNINGSTRAJECT_WORKFLOW = 'ondersteuningstrajectWorkflow';
 
 export type TrajectStatus = 'AANGEMELD' | 'INTAKE' | 'MATCHING' | 'ACTIEF' | 'EINDEVALUATIE' | 'AFGEROND' | 'DOORVERWEZEN' | 'GESTOPT';
 export type TrajectOutcome = 'AFGEROND' | 'VERLENGD' | 'DOORVERWEZEN' | 'GESTOPT';
-export type TrajectStep = 'RECORD_INTAKE' | 'ASSIGN_COACH' | 'RECORD_MID_EVALUATION' | 'RECORD_OUTCOME';
+export type TrajectStep = 'RECORD_INTAKE' | 'ASSIGN_COACH' | 'RECORD_MID_EVALUATION' | 'RECORD_OUTCOME' | 'LOG_SESSION';
+
+/** Patch ids (docs/operations.md): cases started before these changes replay without them. */
+export const P1_SESSION_LOG_LADDER_PATCH = 'p1-session-log-ladder';
+export const P1_PARENT_MESSAGES_PATCH = 'p1-parent-messages';
+export const P1_OUTCOME_MESSAGE_PATCH = 'p1-outcome-message-zorgcoordinator';
 
 export interface StartOndersteuningstrajectInput {
   schoolId: string;
@@ -104,6 +125,16 @@ export interface OndersteuningstrajectState {
   endDate: string | null;
   extensions: number;
   sessions: SessionRecord[];
+  /** The session week the coach must log now (its due date has come), if any. */
+  openSessionLog: OpenSessionLog | null;
+}
+
+export interface OpenSessionLog {
+  week: number;
+  from: string;
+  to: string;
+  dueDate: string;
+  ownerUserId: string | null;
 }
 
 export const recordIntake = defineUpdate<OndersteuningstrajectState, [RecordIntakeInput]>('recordIntake');
@@ -119,6 +150,7 @@ const STEP_LABELS: Record<TrajectStep, string> = {
   ASSIGN_COACH: 'Coach kiezen',
   RECORD_MID_EVALUATION: 'Tussenevaluatie',
   RECORD_OUTCOME: 'Eindevaluatie en uitkomst',
+  LOG_SESSION: 'Sessie vastleggen',
 };
 
 const CLOSED: TrajectStatus[] = ['AFGEROND', 'DOORVERWEZEN', 'GESTOPT'];
@@ -175,22 +207,33 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     outcomeReason: null as string | null,
     outcomeBy: null as Actor | null,
     stopped: null as StopInput | null,
+    /** Outcomes recorded so far (the key of each TRAJECT_OUTCOME message). */
+    outcomes: 0,
+    /** The session week whose log is open now (LOG_SESSION), see `sessionLogLadder`. */
+    sessionLog: null as SessionWeek | null,
   };
 
   const status = () => s.status as TrajectStatus;
+  const sessionLogOpen = () => state.sessionLog !== null && !sessionLoggedIn(state.sessionLog, state.sessions);
   const openSteps = (): TrajectStep[] => {
+    const log: TrajectStep[] = sessionLogOpen() ? ['LOG_SESSION'] : [];
     switch (status()) {
       case 'INTAKE':
         return ['RECORD_INTAKE'];
       case 'MATCHING':
         return ['ASSIGN_COACH'];
       case 'ACTIEF':
-        return state.midEvaluation === null && s.waitingFor === 'RECORD_MID_EVALUATION' ? ['RECORD_MID_EVALUATION'] : [];
+        return [...(state.midEvaluation === null && s.waitingFor === 'RECORD_MID_EVALUATION' ? (['RECORD_MID_EVALUATION'] as TrajectStep[]) : []), ...log];
       case 'EINDEVALUATIE':
-        return ['RECORD_OUTCOME'];
+        return ['RECORD_OUTCOME', ...log];
       default:
         return [];
     }
+  };
+  const openSessionLog = (): OpenSessionLog | null => {
+    const w = state.sessionLog;
+    if (!w || !w.due || !sessionLogOpen()) return null;
+    return { week: w.week, from: w.from, to: w.to, dueDate: w.due.date, ownerUserId: rec.sideStep('LOG_SESSION')?.ownerUserId ?? state.coach?.id ?? null };
   };
   const view = (): OndersteuningstrajectState => ({
     case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
@@ -204,6 +247,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     endDate: state.endDate,
     extensions: state.extensions,
     sessions: [...state.sessions],
+    openSessionLog: openSessionLog(),
   });
   const syncData = () =>
     rec.setData({
@@ -218,6 +262,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       extensions: state.extensions,
       sessions: state.sessions,
       openSteps: openSteps(),
+      ...(state.sessionLog !== null || s.data.openSessionLog !== undefined ? { openSessionLog: openSessionLog() } : {}),
     });
   const requireOpen = (step: TrajectStep) => {
     if (CLOSED.includes(status())) reject('CASE_CLOSED', 'Dit traject is afgesloten', 'This trajectory is closed');
@@ -262,6 +307,9 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       state.sessionSlot = u.sessionSlot;
       rec.addParticipant(u.coachId);
       if (switching && s.waitingFor && s.waitingFor !== 'ASSIGN_COACH') s.ownerUserId = u.coachId;
+      // An open session log is the coach's: the new coach gets its remaining reminders.
+      const openLog = rec.sideStep('LOG_SESSION');
+      if (switching && openLog) openLog.ownerUserId = u.coachId;
       await recordStep(
         u.actor,
         switching ? 'COACH_SWITCHED' : 'COACH_ASSIGNED',
@@ -383,6 +431,72 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     await rec.record({ actorId: null, actorName: 'Zorgroute', action: `STATUS_${next}`, description });
   };
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
+  /** The trajectory is over for its sessions: closed by an outcome, stopped, or closed by an admin. */
+  const ended = () => stopped() || (state.outcome !== null && state.outcome !== 'VERLENGD');
+  const weekOf = (k: number): SessionWeek | null => sessionWeek(state.startDate as string, state.endDate as string, k, ctx.calendar, policy);
+
+  /**
+   * LOG_SESSION (P1.4: "the coach logs each session within 2 school days … missed or unlogged sessions follow the
+   * ladder"). The session weeks are taken one after another (sessionWeek: the due date counts from the last school day
+   * of the week, the slot being free text; a week that is entirely school holiday has no session and is skipped):
+   * - a week logged before its end costs one timer and nothing else;
+   * - otherwise, from the first school day after the week, the step is open next to the main step (visible with the
+   *   coach as owner and its explained due date) and the ladder runs with only its overdue rungs, so a log within the
+   *   window sends nothing: reminders to the coach, the zorgcoördinator told at the escalation threshold, the case
+   *   stuck at the stuck threshold. It ends when that week is logged, the trajectory ends or it is stopped.
+   * One week is open at a time (the oldest unlogged one): the history grows by at most one ladder per session week, and
+   * the number of weeks is bounded by the policy (maxWeeks, maxExtensions × extensionMaxWeeks). A later week is taken
+   * up when the earlier one is logged; its rungs already past are then not sent.
+   */
+  const sessionLogLadder = async (): Promise<void> => {
+    const { sendAtHour, sendAtMinute } = ctx.policies.ladder;
+    for (let k = 1; ; k++) {
+      if (weekOf(k) === null) {
+        // After the last week: only an extension (VERLENGD) adds weeks.
+        await condition(() => ended() || weekOf(k) !== null);
+        if (ended()) return;
+      }
+      const week = weekOf(k) as SessionWeek;
+      const weekDue = week.due;
+      if (!weekDue || !week.lastSchoolDay || sessionLoggedIn(week, state.sessions)) continue;
+      const opensAt = Date.parse(zonedInstant(nextSchoolDay(addCalendarDays(week.lastSchoolDay, 1), ctx.calendar), sendAtHour, sendAtMinute));
+      const logged = () => sessionLoggedIn(week, state.sessions);
+      if (await condition(() => ended() || logged(), Math.max(opensAt - Date.now(), 1))) {
+        if (ended()) return;
+        continue;
+      }
+      state.sessionLog = week;
+      syncData();
+      await awaitHumanStep(
+        rec,
+        { step: 'LOG_SESSION', label: `Sessie week ${k} vastleggen`, ownerUserId: state.coach?.id ?? null, due: weekDue },
+        logged,
+        ended,
+        { parallel: true, onlyWhenOverdue: true },
+      );
+      state.sessionLog = null;
+      if (ended()) return;
+      syncData();
+      await rec.record();
+    }
+  };
+  let sessionLogs: Promise<void> = Promise.resolve();
+
+  /** The zorgcoördinator is told every outcome (P1 notifications), unless he recorded it himself. */
+  const notifyOutcome = (outcome: TrajectOutcome, by: Actor | null) => {
+    state.outcomes += 1;
+    const zc = ctx.zorgcoordinatorId;
+    if (!zc || by?.id === zc) return;
+    rec.notifyLater({
+      key: `${rec.caseId}:outcome-${state.outcomes}:zorgcoordinator`,
+      recipients: { userIds: [zc] },
+      kind: 'TRAJECT_OUTCOME',
+      outcome,
+      stepLabel: STEP_LABELS.RECORD_OUTCOME,
+      dueDate: state.endDate ?? todayIso(),
+      ownerUserId: state.coach?.id ?? null,
+    });
+  };
 
   // AANGEMELD: the signal is recorded and the parents are informed.
   const intakeDue = due(todayIso(), policy.intakeWithinSchoolDays, 'P1.intakeWithinSchoolDays');
@@ -423,13 +537,26 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     state.startDate = nextSchoolDay(plusDays(todayIso(), 1), ctx.calendar);
     state.endDate = addCalendarWeeks(state.startDate, state.weeks);
     await transition('ACTIEF', `Traject actief van ${state.startDate} tot ${state.endDate}`);
+    if (patched(P1_SESSION_LOG_LADDER_PATCH)) sessionLogs = sessionLogLadder();
     const half = nextSchoolDay(plusDays(state.startDate, Math.round(state.weeks * 7 * policy.midEvaluationAtFraction)), ctx.calendar);
-    await awaitHumanStep(
+    const mid = await awaitHumanStep(
       rec,
       { step: 'RECORD_MID_EVALUATION', label: STEP_LABELS.RECORD_MID_EVALUATION, ownerUserId: state.coach?.id ?? null, due: due(half, 0, 'P1.midEvaluationAtHalfTime') },
       () => state.midEvaluation !== null,
       stopped,
     );
+    // Parents are told mid-way (P1 notifications): only that the tussenevaluatie was held, not what it says.
+    if (mid === 'DONE' && !stopped() && patched(P1_PARENT_MESSAGES_PATCH)) {
+      rec.notifyLater({
+        key: `${rec.caseId}:midway:parents`,
+        recipients: { parentsOfPupil: input.pupilId },
+        kind: 'TRAJECT_PARENT_UPDATE',
+        moment: 'MIDWAY',
+        stepLabel: STEP_LABELS.RECORD_MID_EVALUATION,
+        dueDate: state.endDate,
+        ownerUserId: state.coach?.id ?? null,
+      });
+    }
   }
 
   // EINDEVALUATIE on the end date; VERLENGD goes round again with the new end date.
@@ -446,7 +573,10 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       () => state.outcome !== null,
       stopped,
     );
+    if (state.outcome !== null && patched(P1_OUTCOME_MESSAGE_PATCH)) notifyOutcome(state.outcome, state.outcomeBy);
   }
+  // The session-log ladder ends with the trajectory (it waits for nothing else).
+  await sessionLogs;
 
   // Closed.
   if (admin.closed) return admin.end(view);
@@ -487,6 +617,20 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       process: 'ZORGROUTE',
       args: [p2],
       reason: `Doorverwezen naar het IZO: ${state.outcomeReason ?? ''}`,
+    });
+  }
+  // Parents are told at the end, whatever the outcome (which the e-mail does not name); a stop is an outcome for the
+  // zorgcoördinator too (a recorded outcome was already told above).
+  if (patched(P1_PARENT_MESSAGES_PATCH)) {
+    if (state.stopped && patched(P1_OUTCOME_MESSAGE_PATCH)) notifyOutcome('GESTOPT', state.stopped.actor);
+    rec.notifyLater({
+      key: `${rec.caseId}:ended:parents`,
+      recipients: { parentsOfPupil: input.pupilId },
+      kind: 'TRAJECT_PARENT_UPDATE',
+      moment: 'ENDED',
+      stepLabel: 'Traject afgesloten',
+      dueDate: todayIso(),
+      ownerUserId: state.coach?.id ?? null,
     });
   }
   await transition(final, stopped() ? `Traject gestopt: ${state.stopped?.reason ?? ''}` : `Traject afgesloten: ${final}`);

@@ -420,4 +420,35 @@ describe('P5 OOV workflow (time skipping)', () => {
       'p5',
     );
   }, 300_000);
+  it('answers each step once the process has moved on, so the next step taken at once is accepted', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, 'p5-direct-stappen');
+      await waitForStep(h, 'OOV_RECORD_CONSULTATIONS');
+      const today = await kit.today();
+      await h.executeUpdate(recordOovConsultation, { args: [{ actor: zc, party: 'OUDERS', date: today, withWhom: null, summary: 'Ouders staan open voor een OOV' }] });
+      await h.executeUpdate(recordOovConsultation, { args: [{ actor: zc, party: 'SWV', date: today, withWhom: null, summary: 'Onderwijsspecialist adviseert observatie' }] });
+      // The last consultation ends the preparation: it answers once the consent request is open.
+      const prepared = await h.executeUpdate(recordOovConsultation, { args: [{ actor: zc, party: 'SOCIAAL_TEAM', date: today, withWhom: null, summary: 'Gezinsspecialist ondersteunt thuis' }] });
+      expect(prepared.case.waitingFor).toBe(OOV_CONSENT_STEP);
+      expect(prepared.consent?.status).toBe('PENDING');
+      await h.executeUpdate(recordConsentDecision, { args: [{ actor: parent, requestId: prepared.consent?.requestId as string, decision: 'GIVEN', method: 'DIGITAL', giverUserId: parent.id, giverRole: 'PARENT' }] });
+      // (A consent answer goes through the shared consent machinery.)
+      await waitForStep(h, 'OOV_SUBMIT_REQUEST');
+      const submitted = await h.executeUpdate(submitOovRequest, {
+        args: [{ actor: zc, reasons: ['SCHOOLANGST'], arrangement: 'OBSERVATIE_6W', motivation: 'Thuiszittend ondanks ondersteuning op school', goals: 'Weer naar school durven', leerlingbegeleiderId: lb.id }],
+      });
+      expect([submitted.case.status, submitted.case.waitingFor]).toEqual(['BESLUIT_SWV', 'OOV_SWV_DECISION']);
+      const granted = await h.executeUpdate(recordOovSwvDecision, { args: [{ actor: swv, decision: 'TOEGEKEND', arrangement: 'OBSERVATIE_6W', location: 'Gouda', motivation: 'Voldoet aan de criteria' }] });
+      expect([granted.case.status, granted.case.waitingFor]).toEqual(['INTAKE', 'OOV_INTAKE']);
+      const startDate = nextSchoolDay(addCalendarDays(today, 1), cal);
+      const placed = await h.executeUpdate(recordOovIntake, {
+        args: [{ actor: lb, date: today, startDate, leerlingbegeleiderPresent: true, zorgcoordinatorPresent: true, oovContact: null, carePartners: [], summary: 'Kennismaking en afspraken' }],
+      });
+      expect([placed.case.status, placed.case.waitingFor]).toEqual(['GEPLAATST', 'OOV_MID_EVALUATION']);
+      await h.executeUpdate(stopOov, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+      await h.result();
+    });
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
 });

@@ -15,17 +15,22 @@
  * The pupil stays enrolled at his own school, which stays responsible for his education, throughout [003:1106-1110]:
  * the case shows it (`data.enrolment`).
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { addCalendarDays, addCalendarWeeks, calendarDaysBetween, dueInSchoolDays, toIsoDate, type DueDate } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
-import { consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
+import { leftStep, untilMovedOn } from '../common/moved-on';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import { plusMonths } from '../jos/jos.workflow';
 
 export const OOV_WORKFLOW = 'oovWorkflow';
+/** Step updates answer once the process has moved on (see `movedOnFrom`). */
+export const OOV_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p5-step-updates-answer-after-move';
+/** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
+export const OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p5-consent-answers-after-move';
 
 export type OovStatus =
   | 'VOORBEREIDING'
@@ -338,6 +343,8 @@ function clean(value: string | null | undefined): string | null {
 }
 
 export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
+  const answerWhenMovedOn = patched(OOV_STEP_ANSWERS_AFTER_MOVE_PATCH);
+  const consentAnswersWhenMovedOn = patched(OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.oov;
   const caseId = workflowInfo().workflowId;
@@ -395,6 +402,23 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   const stopped = () => state.stopReason !== null || state.withdrawn;
   const period = (): OovPeriod | null => state.periods.at(-1) ?? null;
   const evaluationOf = (r: number, kind: OovEvaluationKind) => state.evaluations.find((e) => e.round === r && e.kind === kind) ?? null;
+  /**
+   * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts).
+   * Decided once per case by a patch: cases started before this change answer as they did.
+   */
+  const movedOnFrom = async (step: OovStep) => {
+    if (answerWhenMovedOn) await untilMovedOn(rec, leftStep(rec, step), () => CLOSED.includes(s.status as OovStatus) || stopped());
+  };
+  // The same for the consent updates; a withdrawn consent stops the case: its update answers once the case is closed.
+  if (consentAnswersWhenMovedOn) {
+    const isClosed = () => CLOSED.includes(s.status as OovStatus);
+    consents.answerAfter(
+      consentAnswersAfterMove(rec, {
+        ended: () => isClosed() || stopped(),
+        withdrawalMovedOn: (r) => (r.kind === OOV_CONSENT_KIND && !isClosed() ? isClosed : null),
+      }),
+    );
+  }
   const consultationsComplete = () => OOV_REQUIRED_CONSULTATIONS.every((p) => state.consultations.some((c) => c.party === p));
   const ownerOfPlacementSteps = () => state.leerlingbegeleiderId ?? zc;
 
@@ -491,9 +515,12 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   setHandler(
     recordOovConsultation,
     async (u) => {
+      const preparing = s.waitingFor === 'OOV_RECORD_CONSULTATIONS';
       state.consultations.push({ party: u.party, date: u.date, withWhom: clean(u.withWhom), summary: u.summary.trim(), recordedBy: u.actor.name });
       state.consultations.sort((a, b) => a.date.localeCompare(b.date));
       await recordStep(u.actor, 'OOV_CONSULTATION_RECORDED', `Overleg met ${OOV_CONSULTATION_LABELS[u.party]} op ${u.date} vastgelegd`);
+      // The last required consultation ends the preparation: answer once the consent request is open.
+      if (preparing && consultationsComplete()) await movedOnFrom('OOV_RECORD_CONSULTATIONS');
       return view();
     },
     {
@@ -531,6 +558,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         rec.addParticipant(u.leerlingbegeleiderId);
       }
       await recordStep(u.actor, 'OOV_REQUEST_SUBMITTED', `OOV-aanvraag ingediend bij het samenwerkingsverband: ${label(u.arrangement)}`);
+      await movedOnFrom('OOV_SUBMIT_REQUEST');
       return view();
     },
     {
@@ -572,6 +600,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         granted ? `${what} toegekend door het samenwerkingsverband: ${label(u.arrangement)}, locatie ${clean(u.location) ?? ''}` : `${what} afgewezen door het samenwerkingsverband`,
         u.motivation,
       );
+      await movedOnFrom('OOV_SWV_DECISION');
       return view();
     },
     {
@@ -608,6 +637,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         recordedBy: u.actor.name,
       };
       await recordStep(u.actor, 'OOV_INTAKE_RECORDED', `Intake bij de OOV gehouden op ${u.date}; start op ${u.startDate}`);
+      await movedOnFrom('OOV_INTAKE');
       return view();
     },
     {
@@ -665,6 +695,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         kind === 'HALVERWEGE' ? 'Evaluatie halverwege het arrangement vastgelegd' : `Evaluatie voor het einde vastgelegd: ${decided[nextStep as OovNextStep]}`,
         nextStep === 'VERLENGD' ? u.extensionMotivation : null,
       );
+      await movedOnFrom(kind === 'HALVERWEGE' ? 'OOV_MID_EVALUATION' : 'OOV_END_EVALUATION');
       return view();
     },
     {
@@ -713,6 +744,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         recordedBy: u.actor.name,
       };
       await recordStep(u.actor, 'OOV_RETURN_PLANNED', `Terugkeerplan vastgelegd; terug op school op ${u.returnDate}`);
+      await movedOnFrom('OOV_RETURN_PLAN');
       return view();
     },
     {
@@ -737,6 +769,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     async (u) => {
       state.followUp = { date: u.date, summary: u.summary.trim(), returnSucceeded: u.returnSucceeded, recordedBy: u.actor.name };
       await recordStep(u.actor, 'OOV_FOLLOW_UP_RECORDED', u.returnSucceeded ? 'Evaluatie na de terugkeer: de terugkeer is geslaagd' : 'Evaluatie na de terugkeer: de terugkeer verloopt moeizaam');
+      await movedOnFrom('OOV_FOLLOW_UP');
       return view();
     },
     {

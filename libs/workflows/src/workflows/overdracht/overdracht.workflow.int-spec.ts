@@ -357,4 +357,31 @@ describe('P6 PO→VO overdracht workflow (time skipping)', () => {
     expect(statuses).toEqual(expect.arrayContaining(['STATUS_DIRECTE_IZO_AANMELDING']));
     expect(statuses).not.toContain('STATUS_WARME_OVERDRACHT');
   }, 300_000);
+  it('answers each step once the process has moved on, so the next step taken at once is accepted', async () => {
+    const today = await kit.today();
+    const fakes = fakesWith(regionalCalendar(today));
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, 'p6-direct-stappen');
+      await waitForStep(h, 'OVERDRACHT_RECORD_OKR');
+      const okr = await h.executeUpdate(recordOverdrachtOkr, {
+        args: [{ actor: contact, schooladvies: 'havo', taalLezen: 'Niveau 2F', rekenen: 'Niveau 1S', sociaalEmotioneel: 'Stabiel', werkhouding: 'Zelfstandig', externeZorg: null, supportNeeds: false, supportNeedsDescription: null }],
+      });
+      expect([okr.case.status, okr.case.waitingFor]).toEqual(['INZAGE_OUDERS', OVERDRACHT_CONSENT_STEP]);
+      expect(okr.consent?.status).toBe('PENDING');
+      await h.executeUpdate(recordConsentDecision, { args: [{ actor: parent, requestId: okr.consent?.requestId as string, decision: 'GIVEN', method: 'DIGITAL', giverUserId: parent.id, giverRole: 'PARENT' }] });
+      // (A consent answer goes through the shared consent machinery.)
+      await waitForStep(h, 'OVERDRACHT_SEND_OKR');
+      const sent = await h.executeUpdate(recordOverdrachtSent, { args: [{ actor: contact, sentOn: today, via: 'OSO' }] });
+      expect([sent.case.status, sent.case.waitingFor]).toEqual(['VERZONDEN', 'OVERDRACHT_CONFIRM_RECEIPT']);
+      const received = await h.executeUpdate(confirmOverdrachtReceived, { args: [{ actor: contact, receivedOn: today, supportNeeds: false, note: null }] });
+      expect([received.case.status, received.case.waitingFor]).toEqual(['PLAATSING', 'OVERDRACHT_PLACEMENT']);
+      const placed = await h.executeUpdate(placeOverdrachtPupil, { args: [{ actor: brugklas, className: '1H2', mentorId: mentor.id, mentorName: mentor.name, level: 'havo', note: null }] });
+      expect([placed.case.status, placed.case.waitingFor]).toEqual(['INFORMATIE_GEDEELD', 'OVERDRACHT_MENTOR_READ']);
+      const read = await h.executeUpdate(confirmOverdrachtRead, { args: [{ actor: mentor }] });
+      // Then it waits for the first feedback moment without an open step.
+      expect([read.case.status, read.case.waitingFor]).toEqual(['TERUGKOPPELING_PO', null]);
+      await h.terminate('einde van de test');
+    });
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
 });

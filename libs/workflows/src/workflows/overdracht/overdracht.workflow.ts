@@ -14,7 +14,7 @@
  * An application for a pupil with support needs starts the zorgplicht clock (P4) as a linked case, once: at the start
  * when the support need is known, or when the OKR or its receipt shows it.
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   addCalendarDays,
   addCalendarWeeks,
@@ -31,8 +31,9 @@ import {
 import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
-import { consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
+import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import { zorgplichtApplicationRejection, zorgplichtWorkflowId } from '../zorgplicht/zorgplicht-clock';
@@ -40,6 +41,10 @@ import type { StartZorgplichtInput } from '../zorgplicht/zorgplicht.workflow';
 import { missingReferralFields, ZORGROUTE_REASONS, type AanmeldFormulier, type StartZorgrouteInput, type ZorgrouteReason } from '../zorgroute/zorgroute.workflow';
 
 export const OVERDRACHT_WORKFLOW = 'overdrachtWorkflow';
+/** Step updates answer once the process has moved on (see `movedOnFrom`). */
+export const OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p6-step-updates-answer-after-move';
+/** Consent updates (answer, decision after a timeout) answer once the process has moved on; a withdrawal does not move it. */
+export const OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p6-consent-answers-after-move';
 
 export type OverdrachtStatus =
   | 'OKR_IN_VOORBEREIDING'
@@ -290,6 +295,8 @@ function clean(value: string | null | undefined): string | null {
 }
 
 export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<OverdrachtState> {
+  const answerWhenMovedOn = patched(OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH);
+  const consentAnswersWhenMovedOn = patched(OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.overdracht;
   const ladder = ctx.policies.ladder;
@@ -343,6 +350,17 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
 
   const status = () => s.status as OverdrachtStatus;
   const stopped = () => state.stopReason !== null;
+  /**
+   * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts); in
+   * TERUGKOPPELING_PO the process waits for the next feedback moment without an open step. Decided once per case by a
+   * patch: cases started before this change answer as they did.
+   */
+  const movedOnFrom = async (step: OverdrachtStep) => {
+    if (answerWhenMovedOn) await untilMovedOn(rec, leftStep(rec, step, ['TERUGKOPPELING_PO']), () => CLOSED.includes(s.status as OverdrachtStatus) || stopped());
+  };
+  if (consentAnswersWhenMovedOn) {
+    consents.answerAfter(consentAnswersAfterMove(rec, { ended: () => CLOSED.includes(s.status as OverdrachtStatus) || stopped(), parked: ['TERUGKOPPELING_PO'] }));
+  }
   const izoPending = () => state.izoReferral !== null && state.izoReferral.caseId === null;
 
   const openSteps = (): string[] => {
@@ -557,6 +575,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       if (u.supportNeeds) state.supportNeeds = true;
       // The timeline is visible to the SWV too: no content of the report in the description.
       await recordStep(u.actor, 'OKR_RECORDED', `Onderwijskundig rapport van ${input.poSchoolName} vastgelegd`);
+      await movedOnFrom('OVERDRACHT_RECORD_OKR');
       return view();
     },
     {
@@ -600,6 +619,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     async (u) => {
       state.sent = { sentOn: u.sentOn, via: u.via ?? 'OSO', recordedBy: u.actor.name };
       await recordStep(u.actor, 'OKR_SENT', `OKR verzonden op ${u.sentOn} (${u.via === 'ANDERS' ? 'buiten OSO' : 'via OSO'})${state.zienswijzen.length ? ', met de zienswijze van de ouders' : ''}`);
+      await movedOnFrom('OVERDRACHT_SEND_OKR');
       return view();
     },
     {
@@ -618,6 +638,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       state.received = { receivedOn: u.receivedOn, note: clean(u.note), recordedBy: u.actor.name };
       if (u.supportNeeds === true) state.supportNeeds = true;
       await recordStep(u.actor, 'OKR_RECEIVED', `OKR ontvangen op ${u.receivedOn}${u.supportNeeds === true ? '; leerling met ondersteuningsbehoefte' : ''}`);
+      await movedOnFrom('OVERDRACHT_CONFIRM_RECEIPT');
       return view();
     },
     {
@@ -652,6 +673,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
         recordedBy: u.actor.name,
       };
       await recordStep(u.actor, 'WARME_OVERDRACHT_RECORDED', `Warme overdracht gehouden op ${u.date}${withinWindow ? '' : ' (buiten de regionale periode)'}`);
+      await movedOnFrom('OVERDRACHT_WARM_HANDOVER');
       return view();
     },
     {
@@ -683,6 +705,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       state.placement = { className: u.className.trim(), mentorId: u.mentorId, mentorName: clean(u.mentorName), level: clean(u.level), note: clean(u.note), placedOn: todayIso(), placedBy: u.actor.name };
       rec.addParticipant(u.mentorId);
       await recordStep(u.actor, 'PUPIL_PLACED', `Geplaatst in ${u.className.trim()}${clean(u.level) ? ` (${clean(u.level)})` : ''}; mentor ${clean(u.mentorName) ?? ''}`.trim());
+      await movedOnFrom('OVERDRACHT_PLACEMENT');
       return view();
     },
     {
@@ -702,6 +725,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     async (u) => {
       state.mentorRead = { readOn: todayIso(), note: clean(u.note) };
       await recordStep(u.actor, 'MENTOR_READ', 'De mentor heeft de overdrachtsinformatie gelezen');
+      await movedOnFrom('OVERDRACHT_MENTOR_READ');
       return view();
     },
     {
@@ -754,6 +778,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       const m = state.openMoment as { moment: TerugkoppelingMoment; date: string };
       state.feedback.push({ moment: m.moment, momentDate: m.date, date: todayIso(), summary: u.summary.trim(), sentTo: clean(u.sentTo), recordedBy: u.actor.name });
       await recordStep(u.actor, 'FEEDBACK_RECORDED', `Terugkoppeling aan ${input.poSchoolName} ${TERUGKOPPELING_LABELS[m.moment]}`);
+      await movedOnFrom('OVERDRACHT_FEEDBACK');
       return view();
     },
     {

@@ -4,6 +4,7 @@ import { pdfPlainText, renderLetterPdf, type LetterPayload } from '@zorgroute/no
 import type { CaseDocumentRef, ZorgplichtLetterRequest } from '../../activities/zorgplicht-activities.types';
 import type { NotifyRequest } from '../../activities/case-activities.types';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
+import { adminExtendDueDate } from '../common/admin-actions';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import {
   extendZorgplichtTerm,
@@ -325,6 +326,33 @@ describe('P4 zorgplicht workflow (time skipping)', () => {
     expect(fakes.letters).toHaveLength(0);
     expect(fakes.notifications.filter((n) => n.kind === 'LETTER_AVAILABLE')).toHaveLength(0);
     expect(fakes.audit.map((a) => a.action).filter((a) => a.startsWith('STATUS_'))).toEqual(['STATUS_INGETROKKEN']);
+  }, 120_000);
+
+  it('a decision step that opens long overdue is escalated and stuck at once (no late reminders); beheer cannot extend the statutory term, the decision clears it', async () => {
+    const fakes = new Fakes();
+    await kit.withWorker(fakes.allActivities(), async (tq) => {
+      const now = await today();
+      const h = await start(tq, { receivedOn: addCalendarDays(now, -77), extraSupportExpected: false });
+      await stateOf(h);
+      await waitUntil(() => fakes.latest?.stuck === true, 'the stuck flag');
+      expect(fakes.latest?.stuckReason).toBe('OVERDUE:RECORD_DECISION');
+      await waitUntil(() => fakes.notifications.some((n) => n.kind === 'CASE_STUCK'), 'the stuck message');
+      const ladder = fakes.notifications.filter((n) => n.key.includes(':RECORD_DECISION:')).map((n) => n.key.split(':').at(-1));
+      // The owner is told the step is his; the zorgcoördinator hears it is late and stuck; no reminder is sent late.
+      expect([...ladder].sort()).toEqual(['assigned', 'escalate-3', 'stuck-10']);
+      expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['STEP_ESCALATED', 'CASE_STUCK']));
+
+      // The term is statutory: beheer cannot extend it; the decision (late) ends the stuck state.
+      const admin = { id: 'admin-1', name: 'Beheerder' };
+      const refused = await updateError(h.executeUpdate(adminExtendDueDate, { args: [{ actor: admin, reason: 'Aanmelding te laat geregistreerd', newDueDate: addCalendarDays(now, 14) }] }));
+      expect(refused.message).toContain('wettelijk');
+      await h.executeUpdate(recordZorgplichtDecision, { args: [{ actor: zc, outcome: 'INGETROKKEN', reason: 'Ouders kiezen voor een andere school' }] });
+      const result = await h.result();
+      expect(result.case.stuck).toBe(false);
+      await maybeRecordHistory(h, 'zorgplicht-te-laat-geregistreerd-vastgelopen');
+    });
+    expect(fakes.duplicates).toBe(0);
+    expect(fakes.notifications.filter((n) => n.kind === 'CASE_STUCK')).toHaveLength(1);
   }, 120_000);
 
   it('does not start a clock at a school that is not the parents’ first preference', async () => {

@@ -210,6 +210,10 @@ export interface ZatMeeting {
   invitees: string[];
   plannedAt: string;
   agendaSentAt: string | null;
+  /** HH:MM, when known (shown in the invitations). */
+  meetingTime?: string | null;
+  /** Where at school, when known (shown in the invitations). */
+  location?: string | null;
 }
 
 /** One action of the plan van aanpak: who, what, goal, due [001:3925-3927]. */

@@ -313,10 +313,12 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       expect(tooSoon.message).toMatch(/agenda moet minstens 5 schooldagen vooraf/);
       const meetingDate = addSchoolDays(await today(), 8, cal);
       await h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate, invitees: ['JEUGDARTS', 'SMW'] }] });
-      const planned = await waitForStep(h, 'SEND_ZAT_AGENDA');
+      const planned = await waitForStep(h, 'RECORD_ZAT');
       expect(planned.case.status).toBe('GEPLAND_ZAT');
-      expect(planned.case.nextDueDate).toBe(addSchoolDays(meetingDate, -5, cal)); // agenda 5 school days before the meeting
-      await h.executeUpdate(confirmZatAgendaSent, { args: [{ actor: zc }] });
+      // The agenda goes out by itself 5 school days before the meeting (no manual step any more).
+      expect(planned.case.data.dueDates).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'ZAT_AGENDA', date: addSchoolDays(meetingDate, -5, cal) })]));
+      await sleepPast(addSchoolDays(meetingDate, -5, cal));
+      await waitFor(h, (st) => st.zatMeeting?.agendaSentAt != null, 'agenda sent');
       const zatEval = addCalendarDays(await today(), 40);
       await zatDiscussed(h, zatEval);
       await waitForStep(h, 'RECORD_ZAT_FEEDBACK');
@@ -434,6 +436,12 @@ describe('P2 zorgroute workflow (time skipping)', () => {
     expect(final.flexZat).toBe(true);
     const steps = new Set(fakes.snapshots.map((x) => x.waitingFor));
     expect(steps.has('SEND_ZAT_AGENDA')).toBe(false);
+    // A Flex-ZAT always invites parents and pupil, next to the school's participants; once, and no agenda mail.
+    const flexInvites = fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION' && n.meeting?.kind === 'FLEX_ZAT');
+    expect(flexInvites).toHaveLength(1);
+    expect(flexInvites[0].recipients).toEqual({ userIds: ['zc-1', 'mentor-1'], mentorOfPupil: 'pupil-1', parentsOfPupil: 'pupil-1', pupilAccountOf: 'pupil-1' });
+    expect(flexInvites[0].meeting).toEqual(expect.objectContaining({ mode: 'TELEFONISCH', date: final.zatMeeting?.meetingDate }));
+    expect(fakes.notifications.filter((n) => n.kind === 'MEETING_AGENDA')).toHaveLength(0);
     expect(steps.has('RECORD_ZAT_FEEDBACK')).toBe(false);
     expect(fakes.duplicates).toBe(0);
   }, 240_000);
@@ -593,5 +601,101 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await p2.executeUpdate(closeZorgroute, { args: [{ actor: zc, reason: 'Einde test' }] });
       await p2.result();
     });
+  }, 240_000);
+  it('answers each step once the process has moved on, so every next step taken at once is accepted; invites the IZO and ZAT participants once and sends the ZAT agenda 5 school days before', async () => {
+    const fakes = new FakeCaseActivities();
+    let agendaDate = '';
+    let meetingDate = '';
+    let izoDate = '';
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'zorgroute-direct-stappen-uitnodigingen-agenda');
+      await waitForStep(h, 'SUBMIT_REFERRAL');
+      // No waiting between the steps: each update answers once the next step is open and recorded.
+      const submitted = await h.executeUpdate(submitReferral, { args: [{ actor: mentor, form: FORM }] });
+      expect([submitted.case.status, submitted.case.waitingFor]).toEqual(['TRIAGE', 'TRIAGE']);
+      const accepted = await h.executeUpdate(triageReferral, { args: [{ actor: zc, outcome: 'GEACCEPTEERD', checks: CHECKS_OK }] });
+      expect([accepted.case.status, accepted.case.waitingFor]).toEqual(['VOORGESPREK', 'RECORD_VOORGESPREK']);
+      const held = await h.executeUpdate(recordVoorgesprek, { args: [{ actor: mentor, date: await today(), parentsReport: 'Ouders akkoord', pupilReport: 'Leerling akkoord' }] });
+      expect(held.case.waitingFor).toBe('CONSENT_IZO_BESPREKING');
+      // Consent answers go through the shared consent machinery; the case is then on the IZO agenda.
+      await answerConsent(h, 'IZO_BESPREKING', 'GIVEN');
+      izoDate = (await waitForStep(h, 'RECORD_IZO')).izoMeetingDate as string;
+      const discussed = await h.executeUpdate(recordIzoDiscussion, { args: [{ actor: zc, minutes: { summary: 'Verwijzen naar het ZAT', zatQuestion: 'Welke hulp is thuis nodig?' }, decisions: [TO_ZAT] }] });
+      expect([discussed.case.status, discussed.case.waitingFor]).toEqual(['BESPROKEN_IZO', 'DISTRIBUTE_IZO_MINUTES']);
+      const minutes = await h.executeUpdate(confirmIzoMinutesSent, { args: [{ actor: zc }] });
+      expect([minutes.case.status, minutes.case.waitingFor]).toEqual(['NAGESPREK', 'RECORD_NAGESPREK']);
+      const nagesprek = await h.executeUpdate(recordNagesprek, { args: [{ actor: mentor, date: await today(), parentsReport: 'Afspraken besproken', pupilReport: 'Leerling doet mee' }] });
+      expect([nagesprek.case.status, nagesprek.case.waitingFor]).toEqual(['TOESTEMMING_ZAT', 'CONSENT_ZAT_AANMELDING']);
+      await answerConsent(h, 'ZAT_AANMELDING', 'GIVEN');
+      await waitForStep(h, 'SUBMIT_ZAT_REFERRAL');
+      const info = await h.executeUpdate(submitZatReferral, { args: [{ actor: zc, form: { helpQuestion: 'Help bij structuur thuis en op school' } }] });
+      expect(info.case.waitingFor).toBe('PLAN_ZAT');
+      meetingDate = addSchoolDays(await today(), 8, cal);
+      agendaDate = addSchoolDays(meetingDate, -5, cal);
+      const badTime = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate, meetingTime: '9 uur' }] }));
+      expect(badTime.type).toBe('BAD_USER_INPUT');
+      const planned = await h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate, meetingTime: '09:30', location: 'vergaderkamer 2' }] });
+      // Planned: the ZAT step is open (due on the meeting date); the agenda waits for its day.
+      expect([planned.case.status, planned.case.waitingFor, planned.case.nextDueDate]).toEqual(['GEPLAND_ZAT', 'RECORD_ZAT', meetingDate]);
+      expect(planned.zatMeeting).toEqual(expect.objectContaining({ meetingTime: '09:30', location: 'vergaderkamer 2', agendaSentAt: null }));
+      const early = await updateError(h.executeUpdate(confirmZatAgendaSent, { args: [{ actor: zc }] }));
+      expect(early.type).toBe('STEP_NOT_ALLOWED');
+
+      // The school day before the agenda day nothing has gone out; on the agenda day the agenda is sent.
+      await sleepPast(addSchoolDays(agendaDate, -1, cal));
+      expect((await h.query(getZorgrouteState)).zatMeeting?.agendaSentAt).toBeNull();
+      expect(fakes.notifications.filter((n) => n.kind === 'MEETING_AGENDA')).toHaveLength(0);
+      await sleepPast(agendaDate);
+      const sent = await waitFor(h, (st) => st.zatMeeting?.agendaSentAt != null, 'agenda sent');
+      expect(toIsoDate(sent.zatMeeting?.agendaSentAt as string)).toBe(agendaDate);
+      const zatDone = await h.executeUpdate(recordZatDiscussion, {
+        args: [{ actor: zc, actions: [{ who: 'Schoolmaatschappelijk werk', what: 'Huisbezoek', goal: 'Beeld van thuis', due: addCalendarDays(await today(), 14) }], casusregisseur: 'Gezinsspecialist Sociaal Team', evaluationDate: addCalendarDays(await today(), 40), summary: 'Plan van aanpak' }],
+      });
+      expect([zatDone.case.status, zatDone.case.waitingFor]).toEqual(['BESPROKEN_ZAT', 'RECORD_ZAT_FEEDBACK']);
+      const feedback = await h.executeUpdate(recordZatFeedback, { args: [{ actor: zc, date: await today(), parentsReport: 'Conclusies besproken', pupilReport: 'Akkoord' }] });
+      expect([feedback.case.status, feedback.case.waitingFor]).toEqual(['ZAT_OPVOLGING', null]);
+      await h.executeUpdate(closeZorgroute, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+      await h.result();
+      await maybeRecordHistory(h, 'zorgroute-direct-stappen-uitnodigingen-agenda');
+    });
+    const staff = { userIds: ['zc-1', 'mentor-1'], mentorOfPupil: 'pupil-1' };
+    const invitations = fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION');
+    expect(invitations.map((n) => [n.meeting?.kind, n.dueDate, n.recipients])).toEqual([
+      ['IZO', izoDate, staff],
+      ['ZAT', meetingDate, staff],
+    ]);
+    expect(invitations[1].meeting).toEqual({ kind: 'ZAT', date: meetingDate, time: '09:30', mode: 'OP_SCHOOL', location: 'vergaderkamer 2' });
+    const agenda = fakes.notifications.filter((n) => n.kind === 'MEETING_AGENDA');
+    expect(agenda).toHaveLength(1);
+    expect(agenda[0]).toEqual(expect.objectContaining({ recipients: staff, dueDate: meetingDate, stepLabel: 'ZAT-bespreking' }));
+    const sentAudit = fakes.audit.find((a) => a.action === 'ZAT_AGENDA_SENT');
+    expect(toIsoDate(sentAudit?.at as string)).toBe(agendaDate);
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
+
+  it('sends the ZAT agenda at once when the meeting leaves no more than 5 school days (ZAT calendar date)', async () => {
+    // After 08:00 on this day: the agenda of a meeting 5 school days ahead is due today and goes out at once.
+    await sleepPast(await today());
+    const meetingDate = addSchoolDays(await today(), 5, cal);
+    const fakes = new FakeCaseActivities({ zorgroute: { zatMeetingDates: [meetingDate] } } as PolicyOverrides);
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'p2-zat-agenda-direct');
+      await toIzo(h);
+      await izoDiscussed(h, [TO_ZAT]);
+      await answerConsent(h, 'ZAT_AANMELDING', 'GIVEN');
+      await waitForStep(h, 'SUBMIT_ZAT_REFERRAL');
+      const placed = await h.executeUpdate(submitZatReferral, { args: [{ actor: zc, form: { helpQuestion: 'Help bij structuur' } }] });
+      // Placed on the calendar date, the ZAT step open, and the agenda sent at once (no timer to wait for).
+      expect([placed.case.status, placed.case.waitingFor]).toEqual(['GEPLAND_ZAT', 'RECORD_ZAT']);
+      expect(placed.zatMeeting?.meetingDate).toBe(meetingDate);
+      expect(toIsoDate(placed.zatMeeting?.agendaSentAt as string)).toBe(await today());
+      await h.executeUpdate(closeZorgroute, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+      await h.result();
+    });
+    const agenda = fakes.notifications.filter((n) => n.kind === 'MEETING_AGENDA');
+    expect(agenda).toHaveLength(1);
+    expect(agenda[0].meeting).toEqual(expect.objectContaining({ kind: 'ZAT', date: meetingDate }));
+    expect(fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION').map((n) => n.meeting?.kind)).toEqual(['IZO', 'ZAT']);
+    expect(fakes.duplicates).toBe(0);
   }, 240_000);
 });

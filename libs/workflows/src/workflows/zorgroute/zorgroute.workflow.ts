@@ -28,11 +28,13 @@ import {
   type DueDate,
 } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
+import type { MeetingNotice, RecipientSpec } from '../../activities/case-activities.types';
 import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
-import { installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { consentAnswersAfterMove, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
+import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
 import { JOS_NEEDS, type JosNeed, type StartJosInput } from '../jos/jos.workflow';
@@ -70,6 +72,12 @@ import {
 export * from './zorgroute.types';
 
 export const ZORGROUTE_WORKFLOW = 'zorgrouteWorkflow';
+/** Step updates answer once the process has moved on (see `movedOnFrom`). */
+export const STEP_ANSWERS_AFTER_MOVE_PATCH = 'p2-step-updates-answer-after-move';
+/** Invitations for the IZO and ZAT are sent, and the ZAT agenda goes out by itself N school days before the meeting. */
+export const MEETING_INVITATIONS_PATCH = 'p2-meeting-invitations-and-zat-agenda';
+/** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
+export const CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p2-consent-answers-after-move';
 
 export type ZorgrouteStatus =
   | 'CONCEPT'
@@ -203,6 +211,10 @@ export interface PlanZatInput {
   meetingDate: string;
   mode?: ZatMode | null;
   invitees?: string[] | null;
+  /** HH:MM, when known: shown in the invitations. */
+  meetingTime?: string | null;
+  /** Where at school (e.g. "lokaal 1.12"): shown in the invitations; never case details. */
+  location?: string | null;
 }
 
 export interface ZatDiscussionInput {
@@ -301,6 +313,10 @@ export const ZORGROUTE_STEP_LABELS: Record<ZorgrouteStep, string> = {
 
 const CLOSED: ZorgrouteStatus[] = ['AFGESLOTEN', 'VOORLOPIG_AFGESLOTEN', 'EXTERN_VERWEZEN', 'SWV_VOORZIENING_AANGEVRAAGD', 'LEERPLICHT'];
 const REFERRAL_OPEN: ZorgrouteStatus[] = ['CONCEPT', 'TERUG_NAAR_AANMELDER', 'EERST_EERSTELIJNS_ACTIES'];
+/** Statuses in which the process waits for a date without an open step. */
+const PARKED: ZorgrouteStatus[] = ['EERST_EERSTELIJNS_ACTIES', 'UITVOERING', 'ZAT_OPVOLGING'];
+/** The ZAT steps a withdrawn ZAT consent cancels (the case goes back to the IZO). */
+const ZAT_WITHDRAWAL_STEPS: readonly string[] = ['SUBMIT_ZAT_REFERRAL', 'PLAN_ZAT', 'SEND_ZAT_AGENDA', 'RECORD_ZAT'];
 const TEXT = 4000;
 
 function todayIso(): string {
@@ -387,6 +403,9 @@ function validateActions(actions: unknown, min: number): void {
 }
 
 export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<ZorgrouteState> {
+  const answerWhenMovedOn = patched(STEP_ANSWERS_AFTER_MOVE_PATCH);
+  const sendMeetingMessages = patched(MEETING_INVITATIONS_PATCH);
+  const consentAnswersWhenMovedOn = patched(CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.zorgroute;
   const caseId = workflowInfo().workflowId;
@@ -529,8 +548,41 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     if (at <= Date.now()) return stop();
     return condition(stop, at - Date.now());
   };
+  /**
+   * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts).
+   * Decided once per case by a patch: cases started before this change answer as they did (their recorded histories
+   * complete each update right away).
+   */
+  const ended = () => CLOSED.includes(status()) || closed();
+  const movedOnFrom = async (step: ZorgrouteStep, movedOn = leftStep(rec, step, PARKED)) => {
+    if (answerWhenMovedOn) await untilMovedOn(rec, movedOn, ended);
+  };
+  // The same for the consent updates: a ZAT consent withdrawn before the ZAT was discussed cancels the open ZAT step
+  // and sends the case back to the IZO; any other withdrawal does not move the process (it answers at once).
+  if (consentAnswersWhenMovedOn) {
+    consents.answerAfter(
+      consentAnswersAfterMove(rec, {
+        ended,
+        parked: PARKED,
+        withdrawalMovedOn: (r) => {
+          const from = s.waitingFor;
+          if (r.kind !== ZAT_CONSENT || from === null || !ZAT_WITHDRAWAL_STEPS.includes(from) || state.zatDiscussion !== null) return null;
+          const left = leftStep(rec, from, PARKED);
+          return () => ended() || left();
+        },
+      }),
+    );
+  }
   const zc = ctx.zorgcoordinatorId ?? referrer.id;
   const contactId = () => state.contactPerson?.id ?? referrer.id;
+  /** The school's people in the meeting: zorgcoördinator, referrer, contact person and the pupil's mentor. */
+  const staffParticipants = (): RecipientSpec => ({
+    userIds: [...new Set([zc, referrer.id, contactId()].filter((id): id is string => !!id))],
+    mentorOfPupil: input.pupilId,
+  });
+  /** Invites each participant of a meeting (keyed per meeting and date: a re-planned meeting is a new invitation). */
+  const invite = (meeting: MeetingNotice, label: string, recipients: RecipientSpec, round: number) =>
+    rec.notifyLater({ key: `${caseId}:invitation:${meeting.kind}:${round}:${meeting.date}`, recipients, kind: 'MEETING_INVITATION', stepLabel: label, dueDate: meeting.date, meeting });
 
   /** The next IZO meeting: the school's weekday, every N weeks, leaving time to send the information beforehand. */
   const nextIzoMeeting = (): DueDate => {
@@ -590,6 +642,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       state.submittedAt = todayIso();
       rec.addParticipant(u.actor.id);
       await recordStep(u.actor, 'REFERRAL_SUBMITTED', state.submissions === 1 ? 'IZO-aanmelding ingediend' : 'IZO-aanmelding aangevuld en opnieuw ingediend');
+      // The referral goes to triage: answer once the triage step is open.
+      await movedOnFrom('SUBMIT_REFERRAL', () => s.waitingFor === 'TRIAGE');
       return view();
     },
     {
@@ -633,6 +687,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         GEACCEPTEERD: 'Aanmelding geaccepteerd voor het IZO',
       };
       await recordStep(u.actor, 'TRIAGE_RECORDED', labels[u.outcome], rec0.missingInformation ?? rec0.firstLineActions ?? rec0.note);
+      await movedOnFrom('TRIAGE');
       return view();
     },
     {
@@ -671,6 +726,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     async (u) => {
       state.bilateral = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
       await recordStep(u.actor, 'BILATERAL_RECORDED', `Bilateraal overleg gehouden op ${u.date}`);
+      await movedOnFrom('RECORD_BILATERAL');
       return view();
     },
     { validator: (u) => (requireWaiting('RECORD_BILATERAL'), validateConversation(u, false)) },
@@ -682,6 +738,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     async (u) => {
       state.voorgesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
       await recordStep(u.actor, 'VOORGESPREK_RECORDED', parentsLeftOut() ? `Voorgesprek met de leerling op ${u.date} (ouders niet geïnformeerd: goedgekeurde uitzondering)` : `Voorgesprek met ouders en leerling op ${u.date}`);
+      await movedOnFrom('RECORD_VOORGESPREK');
       return view();
     },
     { validator: (u) => (requireWaiting('RECORD_VOORGESPREK'), validateConversation(u, !parentsLeftOut())) },
@@ -692,6 +749,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       const round = currentRound() as IzoRound;
       round.nagesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
       await recordStep(u.actor, 'NAGESPREK_RECORDED', `Nagesprek over de afspraken op ${u.date}`);
+      await movedOnFrom('RECORD_NAGESPREK');
       return view();
     },
     { validator: (u) => (requireWaiting('RECORD_NAGESPREK'), validateConversation(u, !parentsLeftOut())) },
@@ -726,6 +784,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       round.evaluationDate = u.evaluationDate ?? addCalendarWeeks(round.meetingDate, policy.evaluationAfterWeeks);
       state.evaluationDate = round.evaluationDate;
       await recordStep(u.actor, 'IZO_DISCUSSED', `Besproken in het IZO; evaluatie op ${round.evaluationDate}`);
+      await movedOnFrom('RECORD_IZO');
       return view();
     },
     {
@@ -778,6 +837,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     async (u) => {
       (currentRound() as IzoRound).minutesDistributedAt = new Date().toISOString();
       await recordStep(u.actor, 'IZO_MINUTES_SENT', 'IZO-verslag verstuurd aan zorgteam, teamleider en mentor', clean(u.note));
+      await movedOnFrom('DISTRIBUTE_IZO_MINUTES');
       return view();
     },
     { validator: (u) => (requireWaiting('DISTRIBUTE_IZO_MINUTES'), optionalText(u.note, 'toelichting', 1000)) },
@@ -795,6 +855,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         VERWIJZING_ZAT: 'Evaluatie: onvoldoende voortgang, verwijzing naar het ZAT',
       };
       await recordStep(u.actor, 'IZO_EVALUATED', text[u.outcome], e.note);
+      await movedOnFrom('RECORD_EVALUATION');
       return view();
     },
     {
@@ -821,6 +882,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       state.zatReferral = merged;
       state.zatReferralSubmitted = true;
       await recordStep(u.actor, 'ZAT_REFERRAL_SUBMITTED', 'ZAT-aanmelding compleet');
+      await movedOnFrom('SUBMIT_ZAT_REFERRAL');
       return view();
     },
     {
@@ -840,7 +902,9 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       const flex = policy.flexZat;
       const invitees = [...new Set([...(flex ? ['OUDERS', 'LEERLING', 'MENTOR', 'SOCIAAL_TEAM', 'SWV'] : ['MENTOR']), ...(u.invitees ?? []).map((x) => x.trim()).filter(Boolean)])];
       state.zatMeeting = { meetingDate: u.meetingDate, flex, mode: u.mode ?? 'OP_SCHOOL', invitees, plannedAt: new Date().toISOString(), agendaSentAt: null };
+      if (u.meetingTime != null || u.location != null) Object.assign(state.zatMeeting, { meetingTime: u.meetingTime ?? null, location: clean(u.location) });
       await recordStep(u.actor, 'ZAT_PLANNED', `${flex ? 'Flex-ZAT' : 'ZAT-bespreking'} gepland op ${u.meetingDate}${u.mode === 'TELEFONISCH' ? ' (telefonisch)' : ''}`);
+      await movedOnFrom('PLAN_ZAT');
       return view();
     },
     {
@@ -851,6 +915,10 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         if (u.mode != null) requireOneOf(u.mode, ['OP_SCHOOL', 'TELEFONISCH'] as const, 'vorm');
         if (u.invitees != null && (!Array.isArray(u.invitees) || u.invitees.length > 20)) reject('BAD_USER_INPUT', 'Maximaal 20 genodigden', 'At most 20 invitees');
         (u.invitees ?? []).forEach((x: string) => requireText(x, 'genodigde', 1, 200));
+        if (u.meetingTime != null && (typeof u.meetingTime !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.meetingTime))) {
+          reject('BAD_USER_INPUT', 'Tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30', 'Time must be HH:MM, e.g. 14:30');
+        }
+        optionalText(u.location, 'plaats', 120);
         if (policy.flexZat) {
           // Flex-ZAT: convened on demand within N school days [003:1228-1255].
           if (u.meetingDate < todayIso()) reject('BAD_USER_INPUT', 'De datum ligt in het verleden', 'The date is in the past');
@@ -873,6 +941,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     async (u) => {
       (state.zatMeeting as ZatMeeting).agendaSentAt = new Date().toISOString();
       await recordStep(u.actor, 'ZAT_AGENDA_SENT', 'ZAT-agenda en informatie verstuurd aan de deelnemers', clean(u.note));
+      await movedOnFrom('SEND_ZAT_AGENDA');
       return view();
     },
     { validator: (u) => (requireWaiting('SEND_ZAT_AGENDA'), optionalText(u.note, 'toelichting', 1000)) },
@@ -898,6 +967,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       };
       rec.addParticipant(u.casusregisseurUserId);
       await recordStep(u.actor, 'ZAT_DISCUSSED', `Besproken in het ${policy.flexZat ? 'Flex-ZAT' : 'ZAT'}: plan van aanpak met ${u.actions.length} actie(s); casusregisseur ${u.casusregisseur.trim()}`);
+      await movedOnFrom('RECORD_ZAT');
       return view();
     },
     {
@@ -920,6 +990,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     async (u) => {
       state.zatFeedback = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
       await recordStep(u.actor, 'ZAT_FEEDBACK_RECORDED', `Conclusies en afspraken van het ZAT besproken met ouders en leerling op ${u.date}`);
+      await movedOnFrom('RECORD_ZAT_FEEDBACK');
       return view();
     },
     { validator: (u) => (requireWaiting('RECORD_ZAT_FEEDBACK'), validateConversation(u, !parentsLeftOut())) },
@@ -933,6 +1004,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       state.zatEvaluations.push(e);
       state.zatEvaluationOpen = e;
       await recordStep(u.actor, 'ZAT_EVALUATED', `Evaluatie plan van aanpak: ${u.outcome}${note ? ` (${note})` : ''}`);
+      await movedOnFrom('RECORD_ZAT_EVALUATION');
       return view();
     },
     {
@@ -1057,6 +1129,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       state.izoRescheduled = false;
       (currentRound() as IzoRound).meetingDate = meeting.date;
       rec.upsertDueDate('IZO_INFO', due(meeting.date, -policy.izoInfoBeforeSchoolDays, 'P2.izoInfoBeforeSchoolDays'));
+      // The IZO members receive the information beforehand [001:3537-3540]: an invitation with a link to the case.
+      if (sendMeetingMessages) invite({ kind: 'IZO', date: meeting.date }, 'IZO-bespreking', staffParticipants(), state.izoRounds.length);
       await step('RECORD_IZO', zc, meeting, discussed, () => closed() || state.izoRescheduled);
       if (!state.izoRescheduled || discussed()) break;
       const date = state.izoMeetingDate as string;
@@ -1209,7 +1283,25 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     }
     const zm = state.zatMeeting as unknown as ZatMeeting;
     await transition('GEPLAND_ZAT', `${zm.flex ? 'Flex-ZAT' : 'ZAT'} op ${zm.meetingDate}${zm.flex ? '; ouders en leerling zijn uitgenodigd' : ''}`);
-    if (!zm.flex) {
+    const zatNotice: MeetingNotice = { kind: zm.flex ? 'FLEX_ZAT' : 'ZAT', date: zm.meetingDate, time: zm.meetingTime ?? null, mode: zm.mode, location: zm.location ?? null };
+    const zatLabel = zm.flex ? 'Flex-ZAT-bespreking' : 'ZAT-bespreking';
+    if (sendMeetingMessages) {
+      // A Flex-ZAT always invites parents and pupil [003:1235-1243]; a ZAT the school's participants.
+      invite(zatNotice, zatLabel, zm.flex ? { ...staffParticipants(), parentsOfPupil: input.pupilId, pupilAccountOf: input.pupilId } : staffParticipants(), state.izoRounds.length);
+    }
+    let agendaWatch: Promise<void> = Promise.resolve();
+    if (!zm.flex && sendMeetingMessages) {
+      // The agenda goes out by itself N school days before the meeting ("tijdig") [001:3888], at once when that day has
+      // passed; meanwhile the ZAT step is open. Not sent once the ZAT is recorded or the ZAT route has stopped.
+      const agendaDue = due(zm.meetingDate, -policy.zatAgendaBeforeSchoolDays, 'P2.zatAgendaBeforeSchoolDays');
+      rec.upsertDueDate('ZAT_AGENDA', { ...agendaDue, explanation: `${agendaDue.explanation} De agenda wordt dan automatisch verstuurd.` });
+      agendaWatch = (async () => {
+        if (await waitUntilDate(agendaDue.date, () => zatStopped() || state.zatDiscussion !== null)) return;
+        rec.notifyLater({ key: `${caseId}:agenda:ZAT:${state.izoRounds.length}:${zm.meetingDate}`, recipients: staffParticipants(), kind: 'MEETING_AGENDA', stepLabel: zatLabel, dueDate: zm.meetingDate, meeting: zatNotice });
+        zm.agendaSentAt = new Date().toISOString();
+        await recordStep(SYSTEM, 'ZAT_AGENDA_SENT', 'ZAT-agenda en informatie automatisch verstuurd aan de deelnemers');
+      })();
+    } else if (!zm.flex) {
       // Agenda at least N school days before the meeting ("tijdig") [001:3888].
       await step('SEND_ZAT_AGENDA', zc, due(zm.meetingDate, -policy.zatAgendaBeforeSchoolDays, 'P2.zatAgendaBeforeSchoolDays'), () => zm.agendaSentAt !== null, zatStopped);
       if (closed()) return stopped();
@@ -1219,6 +1311,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       }
     }
     await step('RECORD_ZAT', zc, due(zm.meetingDate, 0, zm.flex ? 'P2.flexZatMeeting' : 'P2.zatMeeting'), () => state.zatDiscussion !== null, zatStopped);
+    // Its stop condition holds now: it has ended, or finishes sending the agenda.
+    await agendaWatch;
     if (closed()) return stopped();
     if (zatWithdrawn() && state.zatDiscussion === null) {
       await backToIzo();

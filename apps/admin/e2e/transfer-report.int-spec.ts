@@ -1,0 +1,145 @@
+/**
+ * @jest-environment node
+ */
+// Browser test of the parent's side of P6 (PO→VO overdracht): the SWV sets the regional calendar and the
+// zorgcoördinator registers the application and records the transfer report through GraphQL; the parent then reads
+// the report in the portal, writes his view (zienswijze) and consents, and the case moves on to sending the report.
+import { addCalendarDays, schoolYearBounds, schoolYearOf } from '@zorgroute/domain/logic';
+import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+
+jest.setTimeout(300_000);
+
+const ZC_EMAIL = 'zc@daltoncollege.example';
+const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
+/** Demo pupils of the Daltoncollege with their parent (apps/api/src/seed/demo-data.ts); one handover per school year. */
+const PUPILS = [
+  { displayName: 'Lina Bakker', parent: 'ouder.bakker@voorbeeldmail.example' },
+  { displayName: 'Sem de Groot', parent: 'ouder.degroot@voorbeeldmail.example' },
+  { displayName: 'Milan Jansen', parent: 'ouder.jansen@voorbeeldmail.example' },
+];
+const VIEW = 'Lina heeft baat bij een vaste mentor en rustige start in de brugklas (e2e).';
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await session?.close();
+}, 60_000);
+
+interface HandoverState {
+  detail: { summary: { status: string; waitingFor: string | null } };
+  consent: { requestId: string; status: string } | null;
+  zienswijzen: Array<{ text: string }>;
+}
+
+const STATE = 'query($id: ID!) { overdrachtCase(id: $id) { detail { summary { status waitingFor } } consent { requestId status } zienswijzen { text } } }';
+
+async function handover(apiUrl: string, token: string, id: string): Promise<HandoverState> {
+  return (await graphql<{ overdrachtCase: HandoverState }>(apiUrl, STATE, { id }, token)).overdrachtCase;
+}
+
+/** The regional calendar of this school year (as the api's overdracht test sets it), so an application can start. */
+async function ensureRegionalCalendar(apiUrl: string): Promise<string> {
+  const zc = await tokenFor(apiUrl, ZC_EMAIL);
+  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, zc);
+  const { effectivePolicy } = await graphql<{ effectivePolicy: { swvId: string } }>(apiUrl, 'query($s: ID!) { effectivePolicy(schoolId: $s) { swvId } }', { s: me.schoolId }, zc);
+  const swv = await tokenFor(apiUrl, SWV_EMAIL);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const schoolYear = schoolYearOf(today);
+  const start = schoolYearBounds(schoolYear).from;
+  const moment = addCalendarDays(today, -1) > start ? addCalendarDays(today, -1) : start;
+  await graphql(
+    apiUrl,
+    'mutation($s: ID!, $i: OverdrachtRegionalCalendarInput!) { setOverdrachtRegionalCalendar(swvId: $s, input: $i) { policyVersion } }',
+    {
+      s: effectivePolicy.swvId,
+      i: {
+        schoolYear,
+        schooladviesBy: addCalendarDays(start, -40),
+        aanmeldweek: { from: addCalendarDays(start, -30), to: addCalendarDays(start, -26) },
+        osoDeadline: addCalendarDays(start, -1),
+        warmeOverdracht: { from: addCalendarDays(start, -20), to: addCalendarDays(today, 30) },
+        startSchoolYear: start,
+        terugkoppeling: { naEersteRapport: moment, eindeLeerjaar1: moment },
+      },
+    },
+    swv,
+  );
+  return schoolYear;
+}
+
+/** Registers an application and records the report, until the parents are asked. */
+async function handoverAwaitingParents(apiUrl: string): Promise<{ caseId: string; parent: string }> {
+  const schoolYear = await ensureRegionalCalendar(apiUrl);
+  const zc = await tokenFor(apiUrl, ZC_EMAIL);
+  const { pupils } = await graphql<{ pupils: Array<{ id: string; displayName: string }> }>(apiUrl, '{ pupils { id displayName } }', {}, zc);
+  const errors: string[] = [];
+  for (const candidate of PUPILS) {
+    const pupil = pupils.find((p) => p.displayName === candidate.displayName);
+    if (!pupil) continue;
+    try {
+      const { startOverdracht } = await graphql<{ startOverdracht: { id: string } }>(
+        apiUrl,
+        'mutation($i: StartOverdrachtInput!) { startOverdracht(input: $i) { id } }',
+        { i: { pupilId: pupil.id, schoolYear, poSchoolName: 'OBS De Wilg', poContactName: 'Sandra Kok (ib)', supportNeedsExpected: false } },
+        zc,
+      );
+      const caseId = startOverdracht.id;
+      await eventually('the report step', async () => (await handover(apiUrl, zc, caseId)).detail.summary.waitingFor === 'OVERDRACHT_RECORD_OKR');
+      await graphql(
+        apiUrl,
+        'mutation($c: ID!, $i: OverdrachtOkrInput!) { recordOverdrachtOkr(caseId: $c, input: $i) { id } }',
+        { c: caseId, i: { schooladvies: 'havo/vwo', taalLezen: '2F', rekenen: '1S', werkhouding: 'Zelfstandig en nauwkeurig', supportNeeds: false } },
+        zc,
+      );
+      await eventually('the parents’ consent request', async () => (await handover(apiUrl, zc, caseId)).consent?.status === 'PENDING');
+      return { caseId, parent: candidate.parent };
+    } catch (error) {
+      errors.push(`${candidate.displayName}: ${String(error)}`);
+    }
+  }
+  throw new Error(`Could not bring a handover to the parents:\n${errors.join('\n')}`);
+}
+
+it('a parent reads the transfer report, adds his view and consents; the case moves on', async () => {
+  const { page, stack, pageErrors } = session;
+  const { caseId, parent } = await handoverAwaitingParents(stack.apiUrl);
+
+  await logInAs(page, stack.appUrl, parent);
+  await page.waitForURL(/\/mijn$/);
+  await page.getByRole('heading', { level: 2, name: 'Overdracht van de basisschool' }).waitFor();
+  const card = page.locator(`article[data-case-id="${caseId}"]`);
+  await card.waitFor();
+  const report = card.getByLabel('Inhoud van het rapport');
+  await report.getByText('havo/vwo').waitFor();
+  expect(await report.textContent()).toContain('Zelfstandig en nauwkeurig');
+  // The generic consent card does not show the same request a second time.
+  expect(await page.locator(`article[data-consent-id^="${caseId}:consent:"]`).count()).toBe(0);
+
+  // Too short a view is refused; then the parent writes his view and consents.
+  const field = card.getByLabel(/Uw zienswijze/);
+  await field.fill('ok');
+  await card.getByRole('button', { name: 'Zienswijze toevoegen' }).click();
+  await card.getByText(/Schrijf minstens 3 tekens/).waitFor();
+  await field.fill(VIEW);
+  await card.getByRole('button', { name: 'Zienswijze toevoegen' }).click();
+  await card.getByText('Uw zienswijze is toegevoegd aan het rapport.').waitFor();
+  await card.getByTestId('zienswijze').filter({ hasText: VIEW }).waitFor();
+  await shot(page, 'parent-transfer-report');
+  await card.getByRole('button', { name: 'Ik geef toestemming voor de overdracht' }).click();
+  await card.getByText(/Uw toestemming is vastgelegd/).waitFor();
+  await shot(page, 'parent-transfer-report-consented');
+
+  // The case moves on: the school can send the report, with the parent's view.
+  const zc = await tokenFor(stack.apiUrl, ZC_EMAIL);
+  const moved = await eventually('the send step', async () => {
+    const state = await handover(stack.apiUrl, zc, caseId);
+    return state.detail.summary.waitingFor === 'OVERDRACHT_SEND_OKR' ? state : null;
+  });
+  expect(moved.consent?.status).toBe('GIVEN');
+  expect(moved.zienswijzen.map((z) => z.text)).toContain(VIEW);
+  expect(pageErrors).toEqual([]);
+});

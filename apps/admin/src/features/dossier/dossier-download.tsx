@@ -1,0 +1,157 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import { type FormEvent, useId, useState } from 'react';
+import { type User } from '../../shared/api-types';
+import { downloadWithToken } from '../../shared/download';
+
+// "Dossier downloaden": a pupil's complete dossier for an access request, from `GET /exports/dossier/<pupilId>.json`
+// or `.pdf` (apps/api/src/dossier, docs/security.md). The api decides; the buttons are shown to the roles it allows.
+
+export type DossierFormat = 'pdf' | 'json';
+
+/** The api path of the export; an admin adds the reason, which the api writes to the audit trail. */
+export function dossierPath(pupilId: string, format: DossierFormat, reason?: string | null): string {
+  const r = reason?.trim();
+  return `/exports/dossier/${encodeURIComponent(pupilId)}.${format}${r ? `?reason=${encodeURIComponent(r)}` : ''}`;
+}
+
+/**
+ * Whether to offer the export to this user for a pupil of this school: the zorgcoördinator of the pupil's school, an
+ * admin (with a reason), a parent and the pupil himself. The api checks the age rules (a parent until the child is
+ * 16, the pupil from 16) and answers with a Dutch message, which is shown.
+ */
+export function mayExportDossier(user: Pick<User, 'role' | 'schoolId'> | null | undefined, pupilSchoolId: string): boolean {
+  if (!user) return false;
+  switch (user.role) {
+    case 'ADMIN':
+    case 'PARENT':
+    case 'PUPIL':
+      return true;
+    case 'ZORGCOORDINATOR':
+      return user.schoolId === pupilSchoolId;
+    default:
+      return false;
+  }
+}
+
+const fileName = (pupilName: string, format: DossierFormat) =>
+  `dossier-${pupilName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'leerling'}.${format}`;
+
+const FORMAT_LABEL: Record<DossierFormat, string> = { pdf: 'PDF', json: 'JSON' };
+
+/** The admin's reason for an export (3–1000 characters), or a Dutch message. */
+export function validateExportReason(reason: string): string | null {
+  const r = reason.trim();
+  if (r.length < 3) return 'Geef een reden (minstens 3 tekens); die komt in het auditlog.';
+  if (r.length > 1000) return 'De reden mag hoogstens 1000 tekens lang zijn.';
+  return null;
+}
+
+function ReasonDialog({ format, onClose, onSubmit }: { format: DossierFormat; onClose(): void; onSubmit(reason: string): Promise<void> }) {
+  const titleId = useId();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = validateExportReason(reason);
+    setError(invalid);
+    if (invalid) return;
+    setBusy(true);
+    try {
+      await onSubmit(reason.trim());
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={() => !busy && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>Dossier downloaden ({FORMAT_LABEL[format]})</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>Als beheerder geeft u een reden op voor deze export, bijvoorbeeld het inzageverzoek waarvoor u het dossier nodig hebt.</DialogContentText>
+          <TextField
+            label="Reden"
+            required
+            multiline
+            minRows={2}
+            autoFocus
+            fullWidth
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={!!error}
+            helperText={error ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
+          />
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={busy}>
+            Annuleren
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress color="inherit" size={16} aria-hidden /> : undefined}>
+            Downloaden
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * "Dossier downloaden (PDF)" and "(JSON)" for one pupil. For an admin each asks the reason in a small dialog first.
+ * Renders nothing for a role the api does not allow.
+ */
+export function DossierDownload({ user, pupilId, pupilName, pupilSchoolId }: { user: Pick<User, 'role' | 'schoolId'> | null | undefined; pupilId: string; pupilName: string; pupilSchoolId: string }) {
+  const [asking, setAsking] = useState<DossierFormat | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<DossierFormat | null>(null);
+  if (!mayExportDossier(user, pupilSchoolId)) return null;
+  const isAdmin = user?.role === 'ADMIN';
+
+  const download = async (format: DossierFormat, reason?: string) => {
+    setError(null);
+    setBusy(format);
+    try {
+      await downloadWithToken(dossierPath(pupilId, format, reason), fileName(pupilName, format));
+      setAsking(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Downloaden mislukt.');
+      setAsking(null);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Box data-testid="dossier-download">
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {(['pdf', 'json'] as const).map((format) => (
+          <Button
+            key={format}
+            size="small"
+            variant="outlined"
+            startIcon={busy === format ? <CircularProgress size={16} aria-hidden /> : <DownloadIcon aria-hidden />}
+            disabled={busy !== null}
+            onClick={() => (isAdmin ? setAsking(format) : void download(format))}
+          >
+            Dossier downloaden ({FORMAT_LABEL[format]})
+          </Button>
+        ))}
+      </Box>
+      {error && (
+        <Alert severity="error" sx={{ mt: 1 }} onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {asking && <ReasonDialog format={asking} onClose={() => setAsking(null)} onSubmit={(reason) => download(asking, reason)} />}
+    </Box>
+  );
+}

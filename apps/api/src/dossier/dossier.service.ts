@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import {
+  AuditEntryEntity,
+  CaseDocumentEntity,
+  CaseSummaryEntity,
+  ConsentRecordEntity,
+  NotificationDeliveryEntity,
+  PupilEntity,
+  Role,
+  SchoolEntity,
+  UserEntity,
+} from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { AccessPolicy } from '../access/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { statusLabel, stepLabel } from '../cases/labels';
+import { AppError } from '../common/app-error';
+import { ageOn } from '../consents/consents.service';
+import type { DossierCase, DossierExport } from './dossier.types';
+
+export const PROCESS_LABELS: Record<string, string> = {
+  ONDERSTEUNINGSTRAJECT: 'Ondersteuningstraject',
+  ZORGROUTE: 'Zorgroute (IZO/ZAT)',
+  JOS: 'Jongerenondersteuning op school (JOS)',
+  ZORGPLICHT: 'Aanmelding en zorgplicht',
+  OOV: 'Onderwijs-op-maat-voorziening (OOV)',
+  OVERDRACHT: 'Overdracht PO→VO',
+};
+
+/**
+ * Who may export a pupil's complete dossier (AVG art. 15, right of access; docs/security.md "Dossier export"):
+ * - the zorgcoördinator of the pupil's school (the school answers access requests; cases of the own school);
+ * - a parent of his own child while the child is under 16 (UAVG art. 5: a parent exercises the child's rights until
+ *   16; from 16 the pupil decides on his own data — PROCESSES.md rule 2);
+ * - the pupil himself from 16;
+ * - the platform admin, with a reason.
+ * Everyone else is refused: the SWV (it holds what schools submit in its own records and sees no pupils here, so the
+ * pupil is invisible: NOT_FOUND), teamleider, mentor, coach and JOS worker (they see parts of cases for their work;
+ * inzage goes through the zorgcoördinator). An invisible pupil answers NOT_FOUND, a visible one FORBIDDEN.
+ */
+@Injectable()
+export class DossierService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  /** The pupil as the caller may export him; NOT_FOUND / FORBIDDEN otherwise. */
+  async authorise(user: AuthUser, pupilId: string, reason: string | undefined): Promise<PupilEntity> {
+    const qb = this.dataSource.getRepository(PupilEntity).createQueryBuilder('p').where('p.id = :pupilId', { pupilId });
+    const pupil = await this.access.scopePupils(qb, user, 'p').getOne();
+    if (!pupil) throw AppError.notFound('Leerling', 'Pupil');
+    const age = ageOn(pupil.dateOfBirth, toIsoDate(Date.now()));
+    switch (user.role) {
+      case Role.ADMIN:
+        if (!reason?.trim()) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: een beheerder geeft een reden op voor de export', 'Invalid input: an admin gives a reason for the export');
+        return pupil;
+      case Role.ZORGCOORDINATOR:
+        if (pupil.schoolId !== user.schoolId) throw AppError.forbidden();
+        return pupil;
+      case Role.PARENT:
+        if (age >= 16) {
+          throw new AppError('FORBIDDEN', 'Uw kind is 16 jaar of ouder en vraagt zelf inzage in zijn dossier', 'Your child is 16 or older and requests access to his own dossier');
+        }
+        return pupil;
+      case Role.PUPIL:
+        if (pupil.id !== user.pupilId) throw AppError.forbidden();
+        if (age < 16) {
+          throw new AppError('FORBIDDEN', 'Tot je 16e vragen je ouders inzage in je dossier aan', 'Until the age of 16 your parents request access to your dossier');
+        }
+        return pupil;
+      default:
+        throw AppError.forbidden();
+    }
+  }
+
+  /** Everything Zorgroute holds on the pupil that the caller may see (cases through the role's case scope). */
+  async build(user: AuthUser, pupil: PupilEntity, now = new Date()): Promise<DossierExport> {
+    const ds = this.dataSource;
+    const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ id: pupil.schoolId });
+    const mentor = pupil.mentorId ? await ds.getRepository(UserEntity).findOneBy({ id: pupil.mentorId }) : null;
+    const guardians: { user_id: string; name: string; email: string; relation: string }[] = await ds.query(
+      `SELECT g.user_id, u.name, u.email, g.relation FROM pupil_guardian g JOIN app_user u ON u.id = g.user_id WHERE g.pupil_id = $1 ORDER BY u.name`,
+      [pupil.id],
+    );
+    const qb = ds.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').where('c.pupil_id = :pupilId', { pupilId: pupil.id });
+    const rows = await this.access.scopeCases(qb, user, 'c', 'p').orderBy('c.started_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+    const caseIds = rows.map((r) => r.id);
+
+    const [audit, consents, documents, deliveries] = caseIds.length
+      ? await Promise.all([
+        ds.getRepository(AuditEntryEntity).createQueryBuilder('a')
+          .where(`(a.case_id IN (:...caseIds) OR a.details->>'caseId' IN (:...caseIds))`, { caseIds })
+          .orderBy('a.id', 'ASC').getMany(),
+        ds.getRepository(ConsentRecordEntity).find({ where: { caseId: In(caseIds) }, order: { requestedAt: 'ASC' } }),
+        ds.getRepository(CaseDocumentEntity).find({
+          where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' },
+          select: { id: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
+        }),
+        ds.getRepository(NotificationDeliveryEntity).find({ where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' } }),
+      ])
+      : [[], [], [], []];
+
+    const userIds = new Set<string>();
+    for (const c of consents) for (const id of [c.giverUserId, c.withdrawnByUserId]) if (id) userIds.add(id);
+    for (const d of deliveries) if (d.recipientUserId) userIds.add(d.recipientUserId);
+    const users = userIds.size ? await ds.getRepository(UserEntity).findBy({ id: In([...userIds]) }) : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const caseOf = (a: AuditEntryEntity): string | null => a.caseId ?? (typeof a.details?.caseId === 'string' ? a.details.caseId : null);
+
+    const cases: DossierCase[] = rows.map((r) => {
+      const data = (r.data ?? {}) as Record<string, unknown>;
+      return {
+        id: r.id,
+        process: r.process,
+        processLabel: PROCESS_LABELS[r.process] ?? r.process,
+        status: r.status,
+        statusLabel: statusLabel(r.status),
+        outcome: r.outcome,
+        startedAt: r.startedAt.toISOString(),
+        closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+        waitingFor: r.closedAt ? null : r.waitingFor,
+        waitingForLabel: r.closedAt ? null : stepLabel(r.waitingFor),
+        nextDueDate: r.closedAt ? null : r.nextDueDate,
+        policyVersion: r.policyVersion,
+        dueDates: Array.isArray(data.dueDates) ? (data.dueDates as unknown[]) : [],
+        data,
+        timeline: audit.filter((a) => caseOf(a) === r.id).map((a) => ({
+          at: a.at.toISOString(), action: a.action, description: a.description, actorName: a.actorName, reason: a.reason,
+        })),
+        consents: consents.filter((c) => c.caseId === r.id).map((c) => ({
+          kind: c.kind,
+          label: c.label,
+          scope: c.scope,
+          status: c.status,
+          requestedAt: c.requestedAt.toISOString(),
+          respondBy: c.respondBy,
+          giverName: c.giverUserId ? (byId.get(c.giverUserId)?.name ?? null) : null,
+          giverRole: c.giverRole,
+          method: c.method,
+          decidedAt: c.decidedAt ? c.decidedAt.toISOString() : null,
+          withdrawnAt: c.withdrawnAt ? c.withdrawnAt.toISOString() : null,
+          withdrawnByName: c.withdrawnByUserId ? (byId.get(c.withdrawnByUserId)?.name ?? null) : null,
+          withdrawalReason: c.withdrawalReason,
+        })),
+        documents: documents.filter((d) => d.caseId === r.id).map((d) => ({
+          id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256, createdAt: d.createdAt.toISOString(),
+        })),
+        notifications: deliveries.filter((d) => d.caseId === r.id).map((d) => ({
+          kind: d.kind,
+          recipientRole: d.recipientUserId ? (byId.get(d.recipientUserId)?.role ?? null) : null,
+          status: d.status,
+          createdAt: d.createdAt.toISOString(),
+          sentAt: d.sentAt ? d.sentAt.toISOString() : null,
+        })),
+      };
+    });
+
+    return {
+      formatVersion: 1,
+      generatedAt: now.toISOString(),
+      requestedByRole: user.role,
+      pupil: {
+        id: pupil.id,
+        firstName: pupil.firstName,
+        lastName: pupil.lastName,
+        dateOfBirth: pupil.dateOfBirth,
+        className: pupil.className,
+        school: { id: school.id, name: school.name },
+        mentorName: mentor?.name ?? null,
+      },
+      parents: guardians.map((g) => ({ userId: g.user_id, name: g.name, email: g.email, relation: g.relation })),
+      cases,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { RetentionPurger, Role } from '@zorgroute/domain';
+import { temporalRetentionOps } from '@zorgroute/workflows';
+import type { AuthUser } from '../../auth/auth-user';
+import { AppError } from '../../common/app-error';
+import { validateOrThrow } from '../../common/validate';
+import { PurgeExpiredCasesInput } from '../dtos/purge-expired-cases.input';
+import type { RetentionRunModel } from '../models/retention-run.model';
+
+/**
+ * The retention run on demand (admin only, with a reason): the same run as the daily schedule (RetentionPurger), with
+ * the admin as the actor of every close and purge. Bad input → BAD_USER_INPUT; another role → FORBIDDEN; nothing is
+ * written in either case.
+ */
+@Injectable()
+export class PurgeExpiredCasesUseCase {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+  ) {}
+
+  async execute(user: AuthUser, raw: PurgeExpiredCasesInput): Promise<RetentionRunModel> {
+    const input = validateOrThrow(PurgeExpiredCasesInput, raw);
+    if (user.role !== Role.ADMIN) throw new AppError('FORBIDDEN', 'Alleen een beheerder kan de bewaartermijnen toepassen', 'Only an admin can apply the retention policy');
+    if (input.schoolId && !(await this.dataSource.query('SELECT 1 FROM school WHERE id = $1', [input.schoolId])).length) {
+      throw AppError.notFound('School', 'School');
+    }
+    const reason = input.reason.trim();
+    const result = await new RetentionPurger(this.dataSource).run(temporalRetentionOps(this.temporal, { id: user.id, name: user.name }), {
+      trigger: 'ADMIN',
+      actorId: user.id,
+      reason,
+      schoolId: input.schoolId ?? null,
+    });
+    return { closedCaseIds: result.closed, purgedCaseIds: result.purged, skippedRunningCaseIds: result.skippedRunning, failed: result.failed.length };
+  }
+}

@@ -1,0 +1,178 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AUDIT_TOMBSTONE_DESCRIPTION, AuditTrailRepository, RETENTION_PURGED_ACTION } from '../audit/audit-trail.repository';
+import { retentionPolicyOf } from '../logic/policies/retention-policy';
+import { PolicyVersionRepository } from '../policy-store/policy-version.repository';
+
+/** Where a case's workflow stands in Temporal (the read model alone is not trusted to say a case has ended). */
+export type WorkflowState = 'RUNNING' | 'CLOSED' | 'NOT_FOUND';
+
+/** The Temporal side of the retention run, given by the caller (api: its client; worker: the activity's client). */
+export interface RetentionTemporalOps {
+  workflowState(caseId: string): Promise<WorkflowState>;
+  /** Closes an inactive running case through the workflow's own admin close (never terminates it). */
+  closeInactive?(caseId: string, reason: string): Promise<void>;
+  /** Removes the history of a closed workflow (best effort; Temporal's namespace retention removes it too). */
+  deleteHistory?(caseId: string): Promise<void>;
+}
+
+export type RetentionTrigger = 'SCHEDULE' | 'ADMIN';
+
+export interface RetentionRunOptions {
+  trigger: RetentionTrigger;
+  /** The admin who ran it (ADMIN), null for the daily run. */
+  actorId: string | null;
+  /** The admin's reason (ADMIN); recorded in the audit entry of each purged case. */
+  reason: string | null;
+  /** "Now" of the run (tests); default the current time. */
+  now?: Date;
+  /** Only this school (default: every school). */
+  schoolId?: string | null;
+}
+
+export interface RetentionRunResult {
+  /** Running cases closed for inactivity. */
+  closed: string[];
+  purged: string[];
+  /** Closed in the read model but still running in Temporal: never purged. */
+  skippedRunning: string[];
+  failed: { caseId: string; error: string }[];
+}
+
+interface Candidate {
+  id: string;
+  process: string;
+  school_id: string;
+  closed_at: Date;
+}
+
+/** The actor name of purge entries: a role or the system, never a person's name. */
+const ACTOR_NAME: Record<RetentionTrigger, string> = { SCHEDULE: 'Zorgroute', ADMIN: 'ADMIN' };
+
+function minus(now: Date, months: number): Date {
+  const d = new Date(now.getTime());
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+/**
+ * The retention run (docs/security.md, "Retention"): per school, with the school's effective retention policy,
+ * 1. closes running cases without activity for `closeAfterInactiveMonths` (through the workflow's admin close);
+ * 2. purges cases closed more than `purgeAfterClosedYears` ago whose workflow is not running: the read-model row,
+ *    consent records, documents, e-mail deliveries (and digest items) are deleted, the payload of every audit entry of
+ *    the case is replaced by the tombstone (hashes stay: hash version 2 covers a digest of the payload), a
+ *    `retention_purge` row and one `RETENTION_PURGED` audit entry without personal data are written — in one
+ *    transaction per case.
+ */
+export class RetentionPurger {
+  private readonly audit: AuditTrailRepository;
+  private readonly policies: PolicyVersionRepository;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.audit = new AuditTrailRepository(dataSource);
+    this.policies = new PolicyVersionRepository(dataSource);
+  }
+
+  async run(ops: RetentionTemporalOps, options: RetentionRunOptions): Promise<RetentionRunResult> {
+    const now = options.now ?? new Date();
+    const result: RetentionRunResult = { closed: [], purged: [], skippedRunning: [], failed: [] };
+    const schools: { id: string; swv_id: string }[] = options.schoolId
+      ? await this.dataSource.query('SELECT id, swv_id FROM school WHERE id = $1', [options.schoolId])
+      : await this.dataSource.query('SELECT id, swv_id FROM school ORDER BY id');
+    for (const school of schools) {
+      const policy = retentionPolicyOf((await this.policies.effectiveForSchool({ id: school.id, swvId: school.swv_id })).policies);
+      if (policy.closeAfterInactiveMonths > 0 && ops.closeInactive) {
+        const inactiveSince = minus(now, policy.closeAfterInactiveMonths);
+        const stale: { id: string }[] = await this.dataSource.query(
+          'SELECT id FROM case_summary WHERE school_id = $1 AND closed_at IS NULL AND updated_at < $2 ORDER BY id',
+          [school.id, inactiveSince],
+        );
+        for (const c of stale) {
+          try {
+            if ((await ops.workflowState(c.id)) !== 'RUNNING') continue;
+            await ops.closeInactive(c.id, `Bewaartermijn: geen activiteit sinds ${inactiveSince.toISOString().slice(0, 10)} (${policy.closeAfterInactiveMonths} maanden)`);
+            result.closed.push(c.id);
+          } catch (err) {
+            result.failed.push({ caseId: c.id, error: err instanceof Error ? err.message : String(err) });
+          }
+        }
+      }
+      const closedBefore = minus(now, policy.purgeAfterClosedYears * 12);
+      const due: Candidate[] = await this.dataSource.query(
+        'SELECT id, process, school_id, closed_at FROM case_summary WHERE school_id = $1 AND closed_at IS NOT NULL AND closed_at < $2 ORDER BY closed_at, id',
+        [school.id, closedBefore],
+      );
+      for (const c of due) {
+        try {
+          if ((await ops.workflowState(c.id)) === 'RUNNING') {
+            result.skippedRunning.push(c.id);
+            continue;
+          }
+          if (await this.purgeCase(c, options, now)) {
+            result.purged.push(c.id);
+            await ops.deleteHistory?.(c.id).catch(() => undefined);
+          }
+        } catch (err) {
+          result.failed.push({ caseId: c.id, error: err instanceof Error ? err.message : String(err) });
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Purges one closed case in one transaction; false when another run got there first. */
+  private purgeCase(c: Candidate, options: RetentionRunOptions, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (m: EntityManager) => {
+      const locked: unknown[] = await m.query('SELECT id FROM case_summary WHERE id = $1 AND closed_at IS NOT NULL FOR UPDATE', [c.id]);
+      if (!locked.length) return false;
+      const entries: { id: string }[] = await m.query(
+        `SELECT id FROM audit_entry WHERE (case_id = $1 OR details->>'caseId' = $1) AND purged_at IS NULL AND action <> $2 ORDER BY id`,
+        [c.id, RETENTION_PURGED_ACTION],
+      );
+      const entryIds = entries.map((e) => String(e.id));
+      const count = async (sql: string, params: unknown[]): Promise<number> => {
+        const r = (await m.query(sql, params)) as [unknown[], number];
+        return r[1];
+      };
+      const counts: Record<string, number> = {
+        auditEntries: entryIds.length
+          ? await count(
+            `UPDATE audit_entry SET actor_name = NULL, description = $2, details = '{}'::jsonb, reason = NULL, purged_at = $3 WHERE id = ANY($1::bigint[])`,
+            [entryIds, AUDIT_TOMBSTONE_DESCRIPTION, now],
+          )
+          : 0,
+        digestItems: await count('DELETE FROM notification_digest_item WHERE delivery_id IN (SELECT id FROM notification_delivery WHERE case_id = $1)', [c.id]),
+        deliveries: await count('DELETE FROM notification_delivery WHERE case_id = $1', [c.id]),
+        consents: await count('DELETE FROM consent_record WHERE case_id = $1', [c.id]),
+        documents: await count('DELETE FROM case_document WHERE case_id = $1', [c.id]),
+        caseSummary: await count('DELETE FROM case_summary WHERE id = $1', [c.id]),
+      };
+      await m.query(
+        `INSERT INTO retention_purge (case_id, process, school_id, closed_at, purged_at, trigger, actor_id, counts) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [c.id, c.process, c.school_id, c.closed_at, now, options.trigger, options.actorId, JSON.stringify(counts)],
+      );
+      await this.audit.append(
+        {
+          eventKey: `retention:${c.id}`,
+          caseId: c.id,
+          at: now.toISOString(),
+          actorId: options.actorId,
+          actorName: ACTOR_NAME[options.trigger],
+          action: RETENTION_PURGED_ACTION,
+          description: 'Casusgegevens verwijderd na afloop van de bewaartermijn',
+          details: {
+            purgedCaseId: c.id,
+            process: c.process,
+            schoolId: c.school_id,
+            closedAt: new Date(c.closed_at).toISOString(),
+            trigger: options.trigger,
+            purgedEntryIds: entryIds,
+            counts,
+          },
+          reason: options.reason,
+        },
+        m,
+      );
+      return true;
+    });
+  }
+}

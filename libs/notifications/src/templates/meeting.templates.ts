@@ -1,0 +1,105 @@
+import type { MessageTemplateSource } from './message.templates';
+
+/**
+ * Dutch templates of the meeting messages (MEETING_INVITATION, MEETING_AGENDA). They see only the view built by
+ * TemplateRenderer: the meeting (its label from the workflow, e.g. "IZO-bespreking"), date, time, place, a fixed "what to bring" text per meeting and audience, the
+ * pupil's first name and the link; never the reason for the meeting. Parents are addressed with "u", staff and
+ * pupils with "je".
+ */
+
+const P = '<p style="margin:0 0 16px 0;">';
+
+const INVITATION_FOOTER =
+  `{{#if isParent}}U ontvangt dit bericht omdat u bij {{schoolName}} geregistreerd staat als ouder of verzorger van {{pupilFirstName}}; deze e-mail is automatisch verstuurd.{{/if}}` +
+  `{{#if isPupil}}Je ontvangt dit bericht omdat je leerling bent van {{schoolName}}; deze e-mail is automatisch verstuurd.{{/if}}` +
+  `{{#if isStaff}}Je ontvangt dit bericht omdat je bij {{schoolName}} deelnemer bent aan dit overleg; deze e-mail is automatisch verstuurd.{{/if}}`;
+
+const AGENDA_FOOTER = `Je ontvangt dit bericht omdat je bij {{schoolName}} deelnemer bent aan dit overleg; deze e-mail is automatisch verstuurd.`;
+
+export const MEETING_INVITATION_TEMPLATE: MessageTemplateSource = {
+  subject: `Uitnodiging: {{stepLabel}} op {{dueDateLong}}{{#if meetingTime}} om {{meetingTime}}{{/if}}`,
+  html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isParent}}${P}Wij nodigen u uit voor {{meetingPhrase}} over {{pupilFirstName}} op {{schoolName}}.</p>{{/if}}
+{{#if isPupil}}${P}We nodigen je uit voor {{meetingPhrase}} op {{schoolName}}.</p>{{/if}}
+{{#if isStaff}}${P}Je bent uitgenodigd voor {{meetingPhrase}} over {{pupilFirstName}}.</p>{{/if}}
+{{#> facts}}
+{{> fact label="Overleg" value=stepLabel}}
+{{> fact label="Datum" value=dueDateLong}}
+{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
+{{> fact label="Waar" value=placeText}}
+{{/facts}}
+${P}{{bringText}}</p>
+{{#if isParent}}${P}Kunt u niet op deze datum? Neem dan zo snel mogelijk contact op met de school.</p>{{/if}}
+{{#if isPupil}}${P}Kun je niet? Zeg het dan zo snel mogelijk tegen je mentor.</p>{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
+{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+{{/layout}}`,
+  text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isParent}}
+Wij nodigen u uit voor {{meetingPhrase}} over {{pupilFirstName}} op {{schoolName}}.
+{{/if}}
+{{#if isPupil}}
+We nodigen je uit voor {{meetingPhrase}} op {{schoolName}}.
+{{/if}}
+{{#if isStaff}}
+Je bent uitgenodigd voor {{meetingPhrase}} over {{pupilFirstName}}.
+{{/if}}
+
+Overleg: {{stepLabel}}
+Datum: {{dueDateLong}}
+{{#if meetingTime}}
+Tijd: {{meetingTime}}
+{{/if}}
+Waar: {{placeText}}
+
+{{bringText}}
+{{#if isParent}}
+
+Kunt u niet op deze datum? Neem dan zo snel mogelijk contact op met de school.
+{{/if}}
+{{#if isPupil}}
+
+Kun je niet? Zeg het dan zo snel mogelijk tegen je mentor.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
+{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+{{/layout}}`,
+};
+
+export const MEETING_AGENDA_TEMPLATE: MessageTemplateSource = {
+  subject: `Agenda {{stepLabel}} van {{dueDateLong}}{{#if meetingTime}} om {{meetingTime}}{{/if}}`,
+  html: `{{#> layout}}
+{{#*inline "content"}}
+${P}De agenda en de informatie voor {{meetingPhrase}} van {{dueDateLong}}{{#if pupilFirstName}} (bespreking van {{pupilFirstName}}){{/if}} staan voor je klaar in Zorgroute. Lees ze vóór het overleg.</p>
+{{#> facts}}
+{{> fact label="Overleg" value=stepLabel}}
+{{> fact label="Datum" value=dueDateLong}}
+{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
+{{> fact label="Waar" value=placeText}}
+{{/facts}}
+${P}{{bringText}}</p>
+{{/inline}}
+{{#*inline "button"}}Agenda en informatie openen{{/inline}}
+{{#*inline "footer"}}${AGENDA_FOOTER}{{/inline}}
+{{/layout}}`,
+  text: `{{#> layout}}
+{{#*inline "content"}}
+De agenda en de informatie voor {{meetingPhrase}} van {{dueDateLong}}{{#if pupilFirstName}} (bespreking van {{pupilFirstName}}){{/if}} staan voor je klaar in Zorgroute. Lees ze vóór het overleg.
+
+Overleg: {{stepLabel}}
+Datum: {{dueDateLong}}
+{{#if meetingTime}}
+Tijd: {{meetingTime}}
+{{/if}}
+Waar: {{placeText}}
+
+{{bringText}}
+{{/inline}}
+{{#*inline "button"}}Agenda en informatie openen{{/inline}}
+{{#*inline "footer"}}${AGENDA_FOOTER}{{/inline}}
+{{/layout}}`,
+};
