@@ -209,6 +209,7 @@ const MATRIX: Record<string, Rule> = {
   startJos: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, decisionDate: today(), needs: ['PLANNEN_HUISWERK'], josWorkerId: c.users['jos@daltoncollege.example'], requestKey: `${run}-${role}` } }) },
   submitJosForm: { allow: ['ZORGCOORDINATOR', 'MENTOR', 'ADMIN'], target: P3, args: () => ({ input: { needs: ['PLANNEN_HUISWERK'], problemDescription: 'Matrixtest', singleSchoolRelatedProblem: true, alreadyTried: 'Matrixtest', parentsInformed: true } }) },
   recordJosStartgesprek: P3_WORKER,
+  planJosStartgesprek: P3_WORKER,
   setJosGoals: P3_WORKER,
   logJosContact: P3_WORKER,
   recordJosEvaluation: P3_WORKER,

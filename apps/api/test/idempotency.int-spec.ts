@@ -127,7 +127,10 @@ describe('Idempotency-Key header on case-changing mutations', () => {
     const first = await stack.gql.request<{ registerAanmelding: Detail['summary'] }>(REGISTER, { i: input }, key);
     expect(first.errors).toBeUndefined();
     const retry = await stack.gql.request<{ registerAanmelding: Detail['summary'] }>(REGISTER, { i: input }, key);
-    expect(retry).toEqual(first);
+    // The same case (the retry may already show the decision step the clock opens right after the start).
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data?.registerAanmelding.id).toBe(first.data?.registerAanmelding.id);
+    expect(retry.data?.registerAanmelding.status).toBe('ONTVANGEN');
     expect(await stack.app.get(DataSource).getRepository(PupilEntity).countBy({ lastName })).toBe(1);
   }, 120_000);
 

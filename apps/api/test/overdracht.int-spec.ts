@@ -239,7 +239,7 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
     expect(feedbackStep.detail.ledTo.map((l) => l.process)).toEqual(['ZORGPLICHT', 'ZORGROUTE']);
     const FEEDBACK = `mutation($c: ID!, $i: OverdrachtFeedbackInput!) { recordOverdrachtFeedback(caseId: $c, input: $i) { status } }`;
     await stack.gql.ok(FEEDBACK, { c: id, i: { summary: 'Goede start in de brugklas', sentTo: 'Sandra Kok' } });
-    await waitFor(
+    await rightAfter(
       id,
       (c) => c.detail.timeline.filter((t) => t.kind === 'STATUS_TERUGKOPPELING_PO').length === 2 && c.detail.summary.waitingFor === 'OVERDRACHT_FEEDBACK',
       'second feedback step',

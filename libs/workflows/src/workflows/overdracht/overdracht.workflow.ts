@@ -355,8 +355,9 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
    * TERUGKOPPELING_PO the process waits for the next feedback moment without an open step. Decided once per case by a
    * patch: cases started before this change answer as they did.
    */
-  const movedOnFrom = async (step: OverdrachtStep) => {
-    if (answerWhenMovedOn) await untilMovedOn(rec, leftStep(rec, step, ['TERUGKOPPELING_PO']), () => CLOSED.includes(s.status as OverdrachtStatus) || stopped());
+  const movedOnFrom = async (step: OverdrachtStep, orElse: () => boolean = () => false) => {
+    const left = leftStep(rec, step, ['TERUGKOPPELING_PO']);
+    if (answerWhenMovedOn) await untilMovedOn(rec, () => left() || orElse(), () => CLOSED.includes(s.status as OverdrachtStatus) || stopped());
   };
   if (consentAnswersWhenMovedOn) {
     consents.answerAfter(consentAnswersAfterMove(rec, { ended: () => CLOSED.includes(s.status as OverdrachtStatus) || stopped(), parked: ['TERUGKOPPELING_PO'] }));
@@ -778,7 +779,8 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       const m = state.openMoment as { moment: TerugkoppelingMoment; date: string };
       state.feedback.push({ moment: m.moment, momentDate: m.date, date: todayIso(), summary: u.summary.trim(), sentTo: clean(u.sentTo), recordedBy: u.actor.name });
       await recordStep(u.actor, 'FEEDBACK_RECORDED', `Terugkoppeling aan ${input.poSchoolName} ${TERUGKOPPELING_LABELS[m.moment]}`);
-      await movedOnFrom('OVERDRACHT_FEEDBACK');
+      // The next moment may be due at once: its feedback step is then open again, which is moving on too.
+      await movedOnFrom('OVERDRACHT_FEEDBACK', () => s.waitingFor === 'OVERDRACHT_FEEDBACK' && state.openMoment !== null && state.openMoment.moment !== m.moment);
       return view();
     },
     {
