@@ -4,7 +4,7 @@
 // Browser test of the case page's planning form and dossier export: the zorgcoördinator plans a JOS startgesprek
 // (time and place shown on the case page), and an admin downloads the pupil's dossier after giving a reason.
 import { readFileSync } from 'node:fs';
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -20,15 +20,7 @@ function nextWeekday(): string {
   return date;
 }
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 const OPEN_STEPS = 'query($id: ID!) { case(id: $id) { openSteps } }';
 

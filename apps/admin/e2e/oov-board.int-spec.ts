@@ -4,7 +4,7 @@
 // Browser test of the SWV's OOV board (/swv/oov, P5): an OOV case is brought to the SWV's decision through GraphQL
 // (zorgcoördinator: start and consultations; parent: consent; zorgcoördinator: request); the SWV employee then
 // finds the request on the board and records the decision in the browser.
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(300_000);
 
@@ -17,15 +17,7 @@ const PUPILS = [
   { displayName: 'Lina Bakker', parent: 'ouder.bakker@voorbeeldmail.example' },
 ];
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 interface OovState {
   detail: { summary: { status: string; waitingFor: string | null } };

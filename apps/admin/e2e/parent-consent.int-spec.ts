@@ -5,7 +5,7 @@
 // is set up through GraphQL as the zorgcoördinator (start, aanmeldformulier, startgesprek); the
 // parent then logs in, reads the request and signs it in the browser.
 import { readFileSync } from 'node:fs';
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -14,15 +14,7 @@ const MENTOR_EMAIL = 'mentor@daltoncollege.example';
 /** Demo pupils of 16 or older (apps/api/src/seed/demo-data.ts): their parents no longer download their dossier. */
 const SIXTEEN_OR_OLDER = new Set(['Lina Bakker']);
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 interface PupilRow {
   id: string;

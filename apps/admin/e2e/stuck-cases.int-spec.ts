@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 // Browser test of the admin's stuck-case inspector (/beheer).
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -42,15 +42,7 @@ async function backDatedOverdueCase(apiUrl: string): Promise<string> {
   return registered.registerAanmelding.id;
 }
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 it('an admin opens the stuck-case page', async () => {
   const { page, stack, pageErrors } = session;

@@ -4,7 +4,7 @@
 // Browser test of the P1 step dialogs: the zorgcoördinator records the intake, chooses the coach
 // and logs a session with a thermometer score on the case page; the coach sees the pupil under
 // "Mijn leerlingen" and the parent sees the goal and the thermometer chart.
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -12,15 +12,7 @@ const ZC_EMAIL = 'zc@daltoncollege.example';
 const COACH_EMAIL = 'coach@daltoncollege.example';
 const COACH_NAME = 'Fatima El Idrissi';
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 /**
  * A trajectory for a pupil of its own: the api registers new pupils only with a written

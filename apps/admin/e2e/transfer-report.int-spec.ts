@@ -5,7 +5,7 @@
 // zorgcoördinator registers the application and records the transfer report through GraphQL; the parent then reads
 // the report in the portal, writes his view (zienswijze) and consents, and the case moves on to sending the report.
 import { addCalendarDays, schoolYearBounds, schoolYearOf } from '@zorgroute/domain/logic';
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(300_000);
 
@@ -19,15 +19,7 @@ const PUPILS = [
 ];
 const VIEW = 'Lina heeft baat bij een vaste mentor en rustige start in de brugklas (e2e).';
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 interface HandoverState {
   detail: { summary: { status: string; waitingFor: string | null } };

@@ -3,7 +3,7 @@
  */
 // Browser test: the zorgcoördinator registers a written application (aanmelding) through GraphQL;
 // the SWV employee sees its zorgplicht clock on the board with the right number of days left.
-import { type BrowserSession, eventually, graphql, logInAs, openBrowser, shot, tokenFor } from './support/browser';
+import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -11,15 +11,7 @@ const ZC_EMAIL = 'zc@daltoncollege.example';
 const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
+const session = useBrowserSession();
 
 const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -158,7 +158,12 @@ describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', ()
     expect(consentMail.text).not.toContain('Schoolangst');
     await stack.gql.ok(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: id, requestId: asked.consent?.requestId, decision: 'GIVEN' } });
     await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_SUBMIT_REQUEST', 'request step');
+    // Order of checks: who may act before the leerlingbegeleider lookup (an unknown one is bad input, for a caller who may act).
+    const unknownCoach = { ...request, leerlingbegeleiderId: pupil.id };
+    await as('mentor');
+    expect(code(await stack.gql.request(REQUEST, { c: id, i: unknownCoach }))).toBe('FORBIDDEN');
     await as('zc');
+    expect(code(await stack.gql.request(REQUEST, { c: id, i: unknownCoach }))).toBe('BAD_USER_INPUT');
     await stack.gql.ok(REQUEST, { c: id, i: request });
     const waiting = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OOV_SWV_DECISION', 'SWV decision');
     expect(waiting.detail.summary.status).toBe('BESLUIT_SWV');

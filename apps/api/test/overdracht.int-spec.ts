@@ -213,6 +213,16 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
 
     // Placement by the brugklascoördinator; the mentor gets the information.
     await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_PLACEMENT', 'placement');
+    // Order of checks: who may act before the mentor lookup; a mentor of another school is bad input, not a refusal.
+    const PLACE = `mutation($c: ID!, $i: OverdrachtPlacementInput!) { placeOverdrachtPupil(caseId: $c, input: $i) { status } }`;
+    const ds = stack.app.get(DataSource);
+    const elsewhere = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'Ander college', brin: `R${stamp}`.slice(0, 10), region: 'midden' });
+    const otherMentor = await ds.getRepository(UserEntity).save({ email: email('mentor-elders'), name: 'Eva Dekker', role: Role.MENTOR, schoolId: elsewhere.id, swvId: swv.id, pupilId: null });
+    await as('ouder');
+    expect(code(await stack.gql.request(PLACE, { c: id, i: { className: '1B', mentorId: otherMentor.id } }))).toBe('FORBIDDEN');
+    await as('bkc');
+    expect(code(await stack.gql.request(PLACE, { c: id, i: { className: '1B', mentorId: otherMentor.id } }))).toBe('BAD_USER_INPUT');
+    expect(code(await stack.gql.request(PLACE, { c: id, i: { className: '1B', mentorId: teamleider.id } }))).toBe('BAD_USER_INPUT');
     await stack.gql.ok(`mutation($c: ID!, $i: OverdrachtPlacementInput!) { placeOverdrachtPupil(caseId: $c, input: $i) { status } }`, { c: id, i: { className: '1B', mentorId: mentor.id, level: 'vmbo-t/havo' } });
     const shared = await rightAfter(id, (c) => c.detail.summary.waitingFor === 'OVERDRACHT_MENTOR_READ', 'mentor step');
     expect(shared.detail.summary.status).toBe('INFORMATIE_GEDEELD');
@@ -239,7 +249,8 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
     expect(feedbackStep.detail.ledTo.map((l) => l.process)).toEqual(['ZORGPLICHT', 'ZORGROUTE']);
     const FEEDBACK = `mutation($c: ID!, $i: OverdrachtFeedbackInput!) { recordOverdrachtFeedback(caseId: $c, input: $i) { status } }`;
     await stack.gql.ok(FEEDBACK, { c: id, i: { summary: 'Goede start in de brugklas', sentTo: 'Sandra Kok' } });
-    await rightAfter(
+    // The next moment opens from its date (the process may answer while it waits for it): wait for it.
+    await waitFor(
       id,
       (c) => c.detail.timeline.filter((t) => t.kind === 'STATUS_TERUGKOPPELING_PO').length === 2 && c.detail.summary.waitingFor === 'OVERDRACHT_FEEDBACK',
       'second feedback step',

@@ -67,6 +67,23 @@ export async function openBrowser(viewport = { width: 1366, height: 900 }): Prom
   };
 }
 
+/**
+ * Registers beforeAll/afterAll that open and close a browser session for the suite; the returned object is filled
+ * before the first test runs.
+ */
+export function useBrowserSession(viewport?: { width: number; height: number }): BrowserSession {
+  const session = {} as BrowserSession;
+  let opened: BrowserSession | undefined;
+  beforeAll(async () => {
+    opened = await openBrowser(viewport);
+    Object.assign(session, opened);
+  }, 300_000);
+  afterAll(async () => {
+    await opened?.close();
+  }, 60_000);
+  return session;
+}
+
 export function shot(page: Page, name: string) {
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
