@@ -6,7 +6,8 @@ import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { toAppError } from '../common/temporal-errors';
-import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../idempotency/idempotency-key';
+import { effectiveIdempotencyKey, updateIdFor } from '../idempotency/idempotency-key';
+import { stepHandle } from './step-handle';
 import { CasesService } from './cases.service';
 import type { CaseSummaryModel } from './models/case.model';
 
@@ -32,7 +33,7 @@ export function stepUpdateOptions(user: AuthUser, idempotencyKey: string | null 
  * open now: nothing is written), then the case is returned as the read model shows it (an update
  * returns only after its read-model row is written). With an idempotency key (argument or `Idempotency-Key` header) the
  * update carries a deterministic update id (see stepUpdateOptions) — also when a use case does not pass `options` on
- * (withUpdateId) — so a retried request does not apply the step twice.
+ * (stepHandle: the update id, and an answer within UPDATE_ANSWER_WAIT_MS once accepted) — so a retried request does not apply the step twice.
  */
 @Injectable()
 export class CaseStepRunner {
@@ -55,7 +56,7 @@ export class CaseStepRunner {
     if (row.process !== process) throw AppError.notFound('Casus van dit proces', 'Case of this process');
     if (!this.access.canActOnCase(user, row, coordinationOnly)) throw AppError.forbidden();
     try {
-      await send(withUpdateId(this.temporal.workflow.getHandle(caseId), options.updateId), { id: user.id, name: user.name }, options);
+      await send(stepHandle(this.temporal.workflow.getHandle(caseId), options.updateId), { id: user.id, name: user.name }, options);
     } catch (err) {
       throw toAppError(err);
     }
@@ -80,7 +81,7 @@ export class CaseStepRunner {
     if (row.process !== process) throw AppError.notFound('Casus van dit proces', 'Case of this process');
     if (!mayAct(user, row)) throw AppError.forbidden();
     try {
-      await send(withUpdateId(this.temporal.workflow.getHandle(caseId), options.updateId), { id: user.id, name: user.name }, options);
+      await send(stepHandle(this.temporal.workflow.getHandle(caseId), options.updateId), { id: user.id, name: user.name }, options);
     } catch (err) {
       throw toAppError(err);
     }

@@ -7,7 +7,8 @@ import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
-import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../../idempotency/idempotency-key';
+import { effectiveIdempotencyKey, updateIdFor } from '../../idempotency/idempotency-key';
+import { stepHandle } from '../../cases/step-handle';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput } from '../dtos/admin-actions.inputs';
@@ -46,7 +47,7 @@ export class AdminActionRunner {
     try {
       // The request's Idempotency-Key header (if any) becomes the update id: a retried action is applied once.
       const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
-      await fn(withUpdateId(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
+      await fn(stepHandle(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }

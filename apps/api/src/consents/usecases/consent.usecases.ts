@@ -10,7 +10,8 @@ import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
-import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../../idempotency/idempotency-key';
+import { effectiveIdempotencyKey, updateIdFor } from '../../idempotency/idempotency-key';
+import { stepHandle } from '../../cases/step-handle';
 import { ConsentsService } from '../consents.service';
 import { ConsentTimeoutDecisionInput, GiveConsentInput, PaperConsentInput, WithdrawConsentInput } from '../dtos/consent.inputs';
 import type { ConsentRecordModel } from '../models/consent.model';
@@ -40,7 +41,7 @@ export class ConsentStepRunner {
     try {
       // The request's Idempotency-Key header (if any) becomes the update id: a retried decision is recorded once.
       const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
-      await fn(withUpdateId(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
+      await fn(stepHandle(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }

@@ -8,7 +8,8 @@ import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
-import { effectiveIdempotencyKey, updateIdFor, withUpdateId } from '../../idempotency/idempotency-key';
+import { effectiveIdempotencyKey, updateIdFor } from '../../idempotency/idempotency-key';
+import { stepHandle } from '../../cases/step-handle';
 
 /**
  * Who may do a P2 step: COORDINATION steps (triage, IZO, ZAT) need the school's zorgcoördinator; REFERRAL steps
@@ -41,7 +42,7 @@ export class ZorgrouteStepRunner {
     if (!this.mayAct(user, row, who)) throw AppError.forbidden();
     try {
       // The request's Idempotency-Key header (if any) becomes the update id: a retried step is applied once.
-      await send(withUpdateId(this.temporal.workflow.getHandle(caseId), updateIdFor(user.id, effectiveIdempotencyKey(null))), { id: user.id, name: user.name });
+      await send(stepHandle(this.temporal.workflow.getHandle(caseId), updateIdFor(user.id, effectiveIdempotencyKey(null))), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }
