@@ -4,10 +4,15 @@
 // Browser test of the parent's side of P6 (PO→VO overdracht): the SWV sets the regional calendar and the
 // zorgcoördinator registers the application and records the transfer report through GraphQL; the parent then reads
 // the report in the portal, writes his view (zienswijze) and consents, and the case moves on to sending the report.
-import { addCalendarDays, schoolYearBounds, schoolYearOf } from '@zorgroute/domain/logic';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 
 jest.setTimeout(300_000);
+
+// Calendar helpers of the test itself (the admin app does not depend on libs/domain): a school year runs from 1 August.
+const addCalendarDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const schoolYearStartYear = (iso: string): number => (Number(iso.slice(5, 7)) >= 8 ? Number(iso.slice(0, 4)) : Number(iso.slice(0, 4)) - 1);
+const schoolYearOf = (iso: string): string => `${schoolYearStartYear(iso)}-${schoolYearStartYear(iso) + 1}`;
+const schoolYearBounds = (schoolYear: string): { from: string } => ({ from: `${schoolYear.slice(0, 4)}-08-01` });
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
