@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
 
 /** Builds the Nest application (used by main.ts and the end-to-end tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  // Behind a reverse proxy the client's IP (login rate limit, audit) comes from X-Forwarded-For, for trusted hops only.
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   return app;
 }

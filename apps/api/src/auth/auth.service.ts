@@ -38,8 +38,9 @@ export class AuthService {
       endedAt: null,
       idToken,
     });
-    // Housekeeping: the user's expired sessions are of no use any more (login and logout are in the audit trail).
-    await repo.delete({ userId: user.id, expiresAt: LessThan(now) });
+    // Housekeeping at every login: expired sessions of anyone are of no use any more (login and logout are in the
+    // audit trail), and an OpenID Connect session's ID token should not outlive it.
+    await repo.delete({ expiresAt: LessThan(now) });
     await repo.insert(session);
     const token = await new SignJWT({ role: user.role, sid: session.id })
       .setProtectedHeader({ alg: 'HS256' })

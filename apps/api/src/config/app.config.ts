@@ -19,6 +19,12 @@ export interface AppConfig {
   /** OpenID Connect login; null when OIDC_ISSUER_URL / OIDC_CLIENT_ID are not set. */
   oidc: OidcConfig | null;
   production: boolean;
+  /**
+   * Express `trust proxy` (TRUST_PROXY): how many reverse proxies (or which addresses) to trust for the client's IP in
+   * X-Forwarded-For, e.g. `1` behind the admin's nginx. Unset: the socket address (the login rate limit then counts
+   * the proxy as one client).
+   */
+  trustProxy: string | number | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -43,7 +49,13 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600),
     oidc: null,
     production,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;
+}
+
+function parseTrustProxy(value: string | undefined): string | number | null {
+  if (value === undefined || value.trim() === '' || value === 'false') return null;
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim();
 }
