@@ -506,7 +506,7 @@ describe('P3 JOS workflow (time skipping)', () => {
       const afterSignature = await state(h);
       expect(afterSignature.case.status).toBe('DOELEN');
       expect(afterSignature.case.waitingFor).toBe('SET_GOALS');
-      expect(fakes.snapshots.at(-1)?.waitingFor).toBe('SET_GOALS');
+      expect(fakes.latest?.waitingFor).toBe('SET_GOALS');
       const active = await h.executeUpdate(setJosGoals, {
         args: [{ actor: jos, pupilGoal: 'Ik kan een toets maken zonder te blokkeren', agreedWithPupil: true, agreedWithMentor: true, agreedWithParents: true }],
       });
@@ -514,7 +514,7 @@ describe('P3 JOS workflow (time skipping)', () => {
       // A withdrawn signature ends the support: the update answers once the case shows it.
       await h.executeUpdate(withdrawConsent, { args: [{ actor: parent, requestId, reason: 'Wij willen geen begeleiding meer' }] });
       expect((await state(h)).case.status).toBe('GEEN_TOESTEMMING');
-      expect(fakes.snapshots.at(-1)?.status).toBe('GEEN_TOESTEMMING');
+      expect(fakes.latest?.status).toBe('GEEN_TOESTEMMING');
       const result = await h.result();
       expect(result.case.status).toBe('GEEN_TOESTEMMING');
       await maybeRecordHistory(h, 'jos-handtekening-direct-doelen');
