@@ -1,5 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
-import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { DueDate } from '@zorgroute/domain/logic';
 import type { AuditRecord, CaseContext, NotifyRequest } from '../../activities/case-activities.types';
@@ -208,6 +208,22 @@ export class CaseRecorder {
   }
 
   /** Waits until every message sent so far is delivered (before the workflow completes). */
+  /**
+   * Ends the case: its outcome, closed now, nothing open or owned any more; then the process's final transition (which
+   * records it), the background work drained, and running update handlers allowed to answer their callers first.
+   */
+  async closeWith(outcome: string, transition: () => Promise<void>): Promise<void> {
+    const s = this.snapshot;
+    s.outcome = outcome;
+    s.closedAt = new Date().toISOString();
+    s.waitingFor = null;
+    s.nextDueDate = null;
+    s.ownerUserId = null;
+    await transition();
+    await this.drain();
+    await condition(allHandlersFinished);
+  }
+
   async drain(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }

@@ -15,7 +15,7 @@
  * The pupil stays enrolled at his own school, which stays responsible for his education, throughout [003:1106-1110]:
  * the case shows it (`data.enrolment`).
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { addCalendarDays, addCalendarWeeks, calendarDaysBetween, dueInSchoolDays, toIsoDate, type DueDate } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
@@ -801,15 +801,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   // ----------------------------------------------------------------------------------------------
   // Main flow.
   const finish = async (final: OovStatus, outcome: string, description: string): Promise<OovState> => {
-    s.outcome = outcome;
-    s.closedAt = new Date().toISOString();
-    s.waitingFor = null;
-    s.nextDueDate = null;
-    s.ownerUserId = null;
-    await transition(final, description);
-    await rec.drain();
-    // Let a running update handler (e.g. the one that recorded the decision) answer its caller first.
-    await condition(allHandlersFinished);
+    await rec.closeWith(outcome, () => transition(final, description));
     return view();
   };
   const finishStopped = () =>

@@ -14,7 +14,7 @@
  * An application for a pupil with support needs starts the zorgplicht clock (P4) as a linked case, once: at the start
  * when the support need is known, or when the OKR or its receipt shows it.
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   addCalendarDays,
   addCalendarWeeks,
@@ -811,14 +811,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
   // ----------------------------------------------------------------------------------------------
   // Main flow.
   const finish = async (final: OverdrachtStatus, outcome: string, description: string): Promise<OverdrachtState> => {
-    s.outcome = outcome;
-    s.closedAt = new Date().toISOString();
-    s.waitingFor = null;
-    s.nextDueDate = null;
-    s.ownerUserId = null;
-    await transition(final, description);
-    await rec.drain();
-    await condition(allHandlersFinished);
+    await rec.closeWith(outcome, () => transition(final, description));
     return view();
   };
   const finishStopped = () => finish('GESTOPT', 'GESTOPT', `Overdracht gestopt: ${state.stopReason ?? ''}`);

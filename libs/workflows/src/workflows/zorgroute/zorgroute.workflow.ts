@@ -14,7 +14,7 @@
  * human step has an owner, an explainable due date and the reminder ladder (`awaitHumanStep`); consent goes through
  * the shared consent machinery (`common/consent.ts`).
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   addCalendarWeeks,
   addSchoolDays,
@@ -1036,14 +1036,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   // ----------------------------------------------------------------------------------------------
   // Main flow.
   const finish = async (final: ZorgrouteStatus, outcome: string, description: string): Promise<ZorgrouteState> => {
-    s.outcome = outcome;
-    s.closedAt = new Date().toISOString();
-    s.waitingFor = null;
-    s.nextDueDate = null;
-    s.ownerUserId = null;
-    await transition(final, description);
-    await rec.drain();
-    await condition(allHandlersFinished);
+    await rec.closeWith(outcome, () => transition(final, description));
     return view();
   };
   const stopped = () => (admin.closed ? admin.end(view) : finish('AFGESLOTEN', 'GESTOPT', `Zorgroute gestopt: ${state.closeRequest?.reason ?? ''}`));
