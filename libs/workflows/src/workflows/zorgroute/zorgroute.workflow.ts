@@ -1322,10 +1322,12 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     // Follow-up at the next meetings until the case is closed or referred.
     let evalDate = zd.evaluationDate;
     for (;;) {
-      await transition('ZAT_OPVOLGING', `Acties uit het plan van aanpak lopen; evaluatie op ${evalDate}`);
+      // The evaluation date is part of the status change's own record: a step update that answers once the case is
+      // parked here (movedOnFrom) then already shows it.
       rec.upsertDueDate('ZAT_EVALUATION_DATE', { date: evalDate, rule: 'P2.zatEvaluationDate', inputs: { evaluationDate: evalDate }, explanation: `Evaluatie van het plan van aanpak op ${evalDate}, afgesproken in het ZAT.` });
       s.nextDueDate = evalDate;
       s.ownerUserId = zc;
+      await transition('ZAT_OPVOLGING', `Acties uit het plan van aanpak lopen; evaluatie op ${evalDate}`);
       syncData();
       await rec.record();
       if (await waitUntilDate(evalDate, closed)) return stopped();
