@@ -113,9 +113,21 @@ export async function graphql<T>(apiUrl: string, query: string, variables: Recor
   return body.data as T;
 }
 
-export async function tokenFor(apiUrl: string, email: string): Promise<string> {
-  const data = await graphql<{ devLogin: { token: string } }>(apiUrl, 'mutation($email: String!) { devLogin(email: $email) { token } }', { email });
-  return data.devLogin.token;
+const tokens = new Map<string, Promise<string>>();
+
+/**
+ * A dev-login token of the demo user with this e-mail address, one per user and suite: polling
+ * helpers ask for tokens again and again, and every devLogin counts against the login rate limit.
+ */
+export function tokenFor(apiUrl: string, email: string): Promise<string> {
+  const key = `${apiUrl} ${email.toLowerCase()}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token = graphql<{ devLogin: { token: string } }>(apiUrl, 'mutation($email: String!) { devLogin(email: $email) { token } }', { email }).then((data) => data.devLogin.token);
+    token.catch(() => tokens.delete(key));
+    tokens.set(key, token);
+  }
+  return token;
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */

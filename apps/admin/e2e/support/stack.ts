@@ -190,6 +190,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     APP_URL: process.env.APP_URL ?? appUrl,
+    // Every browser login and every test token comes from 127.0.0.1; the login rate limit has its
+    // own tests (security), here it would only make a suite fail for logging in often.
+    LOGIN_RATE_LIMIT_PER_IP: process.env.LOGIN_RATE_LIMIT_PER_IP ?? '1000',
+    LOGIN_RATE_LIMIT_PER_EMAIL: process.env.LOGIN_RATE_LIMIT_PER_EMAIL ?? '1000',
     ...options.env,
     API_PORT: String(apiPort),
     API_URL: apiUrl,
