@@ -5,8 +5,10 @@
  * covered with time skipping in libs/workflows/src/workflows/common/admin-actions.int-spec.ts: a real
  * server cannot skip the ten school days it takes.)
  */
+import { DataSource } from 'typeorm';
+import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar } from '@zorgroute/domain/logic';
-import { eventually } from './graphql-client';
+import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
 
 
@@ -15,6 +17,23 @@ const DETAIL = `query($id: ID!) { case(id: $id) { summary { status waitingFor ne
 type Detail = { case: { summary: { status: string; waitingFor: string | null; nextDueDate: string | null; ownerName: string | null; outcome: string | null; closedAt: string | null }; timeline: { kind: string; actorName: string | null; reason: string | null }[] } };
 
 const stack = useTestStack({ name: 'e2e-admin' });
+const mailWeb = process.env.MAIL_WEB_URL as string;
+const RUN = Date.now().toString(36);
+
+/** A pupil of Dalton College with one parent of its own, so the parent's inbox holds only this test's mail. */
+async function pupilWithParent(): Promise<{ pupilName: string; parentEmail: string }> {
+  const ds = stack.app.get(DataSource);
+  const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
+  const pupil = await ds.getRepository(PupilEntity).save(
+    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Noor', lastName: `Beheer-${RUN}`, dateOfBirth: '2012-05-02', className: '2B', mentorId: null }),
+  );
+  const parentEmail = `ouder.beheer.${RUN}@voorbeeldmail.example`;
+  const parent = await ds.getRepository(UserEntity).save(
+    ds.getRepository(UserEntity).create({ email: parentEmail, name: `Ouder ${RUN}`, role: Role.PARENT, schoolId: school.id, swvId: school.swvId, pupilId: null }),
+  );
+  await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
+  return { pupilName: `Noor Beheer-${RUN}`, parentEmail };
+}
 
 async function startCase(zcEmail: string, pupilName: string, key: string): Promise<string> {
   await stack.gql.login(zcEmail);
@@ -61,8 +80,9 @@ describe('admin actions on a case', () => {
     expect((await stack.gql.ok<Detail>(DETAIL, { id })).case.summary.ownerName).toBe('Koen Bultsma');
   }, 90_000);
 
-  it('closes a case with a reason (admin only) and then refuses further steps', async () => {
-    const id = await startCase('zc@daltoncollege.example', 'Milan Jansen', `admin-close-${Date.now()}`);
+  it('closes a case with a reason (admin only), tells the parents without the reason, and then refuses further steps', async () => {
+    const { pupilName, parentEmail } = await pupilWithParent();
+    const id = await startCase('zc@daltoncollege.example', pupilName, `admin-close-${Date.now()}`);
     await stack.gql.login('zc@daltoncollege.example');
     const byZc = await stack.gql.request(`mutation($c: ID!, $i: AdminCloseCaseInput!) { adminCloseCase(caseId: $c, input: $i) { id } }`, { c: id, i: { reason: 'Dubbel aangemaakt' } });
     expect(byZc.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -81,5 +101,12 @@ describe('admin actions on a case', () => {
       i: { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Op tijd op school zijn' },
     });
     expect(['CASE_CLOSED', 'STEP_NOT_ALLOWED']).toContain(after.errors?.[0].extensions?.code);
+
+    // The parent hears that the school closed the case, once, and not why.
+    const told = await eventually(async () => (await mailsTo(mailWeb, parentEmail)).find((m) => m.subject.startsWith('Afgesloten door de school')), 30_000, 'the parent e-mail');
+    expect(told.text).toContain('heeft het ondersteuningstraject van Noor afgesloten');
+    expect(`${told.subject} ${told.text}`).not.toContain('Dubbel aangemaakt');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await mailsTo(mailWeb, parentEmail)).filter((m) => m.subject.startsWith('Afgesloten door de school'))).toHaveLength(1);
   }, 90_000);
 });

@@ -83,11 +83,12 @@ async function trajectoryWithIntake(pupilId: string, key: string): Promise<strin
   const { startTrajectory } = await zc.ok<{ startTrajectory: { id: string } }>(START, { i: { pupilId, reason: 'Mist veel lessen', requestKey: `${RUN}-${key}` } });
   started.push(startTrajectory.id);
   await eventually(async () => !(await zc.request(INTAKE, { c: startTrajectory.id, i: { intakeDate: today(), goal: 'Ik wil mijn planning op orde' } })).errors, 30_000, 'the intake');
-  // The workflow records the move to the next step right after the intake: wait for it, so a test's own change to the
-  // row (an old closed_at or updated_at) is not overwritten by it.
+  // The workflow records the status change after the intake and then opens the next step (a second write, with its
+  // due date): wait for that step, so a test's own change to the row (an old closed_at or updated_at) is not
+  // overwritten by it and the export shows the step's due date.
   await eventually(async () => {
-    const rows: { waiting_for: string | null }[] = await ds.query('SELECT waiting_for FROM case_summary WHERE id = $1', [startTrajectory.id]);
-    return rows[0] && rows[0].waiting_for !== 'RECORD_INTAKE';
+    const rows: { waiting_for: string | null; next_due_date: string | null }[] = await ds.query('SELECT waiting_for, next_due_date FROM case_summary WHERE id = $1', [startTrajectory.id]);
+    return rows[0] && rows[0].waiting_for !== null && rows[0].waiting_for !== 'RECORD_INTAKE' && rows[0].next_due_date !== null;
   }, 30_000, 'the step after the intake');
   return startTrajectory.id;
 }

@@ -98,7 +98,13 @@ export async function logInAs(page: Page, appUrl: string, email: string): Promis
   const button = page.getByRole('button', { name: new RegExp(escape(email)) });
   await button.waitFor();
   await button.click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // Either the app opens, or the login page shows why not (that text is the test's failure message).
+  const refused = page.getByRole('alert').first();
+  const outcome = await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')).then(() => null),
+    refused.waitFor().then(() => refused.innerText()),
+  ]);
+  if (outcome !== null) throw new Error(`Login as ${email} refused: ${outcome}`);
 }
 
 /** A GraphQL call against the api, as the demo user with this e-mail address (or anonymous). */

@@ -1,4 +1,4 @@
-import type { LetterKind, MeetingAudience, MeetingKind, MeetingMode, MessageKind, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from './message-kind';
+import type { CaseProcess, LetterKind, MeetingAudience, MeetingKind, MeetingMode, MessageKind, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from './message-kind';
 
 /** A calendar date 'YYYY-MM-DD' (no time, no time zone). Rendered as a Dutch long date. */
 export type IsoDate = string;
@@ -113,6 +113,16 @@ export interface TrajectParentUpdateData extends BaseMessageData {
 }
 
 /**
+ * To parents: the school closed the case of their child before the process reached its end (an admin close, PROCESSES.md
+ * cross-cutting rule 6). `dueDate` is the closing date, `stepLabel` the step the case was at (or "Casus afgesloten").
+ * Only which process, where it stood and that it was closed; never the reason: the parents ask the school.
+ */
+export interface CaseClosedData extends BaseMessageData {
+  process: CaseProcess;
+  pupilFirstName: string;
+}
+
+/**
  * To the zorgcoördinator (P1): the outcome of a trajectory was recorded. `dueDate` is the trajectory's end date (the new
  * one for VERLENGD); `ownerName` the coach. The outcome is a closed set; the reason stays in Zorgroute.
  */
@@ -183,6 +193,7 @@ export interface MessageDataByKind {
   LETTER_AVAILABLE: LetterAvailableData;
   TRAJECT_PARENT_UPDATE: TrajectParentUpdateData;
   TRAJECT_OUTCOME: TrajectOutcomeData;
+  CASE_CLOSED: CaseClosedData;
   MEETING_INVITATION: MeetingInvitationData;
   MEETING_AGENDA: MeetingAgendaData;
   DAILY_DIGEST: DailyDigestData;

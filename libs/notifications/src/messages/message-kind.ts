@@ -27,6 +27,8 @@ export const MessageKind = {
   MEETING_INVITATION: 'MEETING_INVITATION',
   /** To the participants of a ZAT meeting, at least 5 school days before it: the agenda and information are ready (P2). */
   MEETING_AGENDA: 'MEETING_AGENDA',
+  /** To parents: the school closed their child's case before its end (an admin close); which process, never the reason. */
+  CASE_CLOSED: 'CASE_CLOSED',
   /** To staff who chose DAILY_DIGEST: one e-mail per school day listing the day's task messages (issue 5). */
   DAILY_DIGEST: 'DAILY_DIGEST',
 } as const;
@@ -91,6 +93,18 @@ export const TrajectMoment = {
 } as const;
 
 export type TrajectMoment = (typeof TrajectMoment)[keyof typeof TrajectMoment];
+
+/** The processes a parent can be told about (CASE_CLOSED): the six of PROCESSES.md. */
+export const CaseProcess = {
+  ONDERSTEUNINGSTRAJECT: 'ONDERSTEUNINGSTRAJECT',
+  ZORGROUTE: 'ZORGROUTE',
+  JOS: 'JOS',
+  ZORGPLICHT: 'ZORGPLICHT',
+  OOV: 'OOV',
+  OVERDRACHT: 'OVERDRACHT',
+} as const;
+
+export type CaseProcess = (typeof CaseProcess)[keyof typeof CaseProcess];
 
 /** Outcomes of an ondersteuningstraject told to the zorgcoördinator. A closed set: never a reason in an e-mail. */
 export const TrajectOutcomeKind = {

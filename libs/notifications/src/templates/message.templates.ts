@@ -401,6 +401,36 @@ ${PARENT_CONTACT}
 {{/layout}}`,
   },
 
+  CASE_CLOSED: {
+    subject: `Afgesloten door de school ({{schoolName}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}{{schoolName}} heeft {{processText}} van {{pupilFirstName}} afgesloten. Er volgen in Zorgroute geen stappen, herinneringen of verzoeken meer voor deze zaak.</p>
+{{#> facts}}
+{{> fact label="Leerling" value=pupilFirstName}}
+{{> fact label="Laatste stap" value=stepLabel}}
+{{> fact label="Afgesloten op" value=dueDateLong}}
+{{/facts}}
+${P}In het ouderportaal blijft het dossier voor u leesbaar. Wilt u weten waarom dit is afgesloten of wat er nu gebeurt? Neem dan contact op met de zorgcoördinator van {{schoolName}}.</p>
+{{/inline}}
+{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{schoolName}} heeft {{processText}} van {{pupilFirstName}} afgesloten. Er volgen in Zorgroute geen stappen, herinneringen of verzoeken meer voor deze zaak.
+
+Leerling: {{pupilFirstName}}
+Laatste stap: {{stepLabel}}
+Afgesloten op: {{dueDateLong}}
+
+In het ouderportaal blijft het dossier voor u leesbaar. Wilt u weten waarom dit is afgesloten of wat er nu gebeurt? Neem dan contact op met de zorgcoördinator van {{schoolName}}.
+{{/inline}}
+{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
   TRAJECT_OUTCOME: {
     subject: `Uitkomst ondersteuningstraject vastgelegd: {{outcomeText}}`,
     html: `{{#> layout}}

@@ -25,6 +25,7 @@ const SAMPLES: { [K in MessageKind]: MessageDataByKind[K] } = {
   LETTER_AVAILABLE: { ...base, pupilFirstName: 'Sanne', letter: 'ZORGPLICHT_BESLUIT' },
   TRAJECT_PARENT_UPDATE: { ...base, pupilFirstName: 'Sanne', moment: 'MIDWAY', ownerName: 'Piet Bakker' },
   TRAJECT_OUTCOME: { ...base, pupilFirstName: 'Sanne', outcome: 'VERLENGD', ownerName: 'Piet Bakker' },
+  CASE_CLOSED: { ...base, pupilFirstName: 'Sanne', process: 'JOS' },
   MEETING_INVITATION: { ...base, meeting: 'IZO', audience: 'STAFF', pupilFirstName: 'Sanne', meetingTime: '14:30', mode: 'OP_SCHOOL', location: 'lokaal 1.12' },
   MEETING_AGENDA: { ...base, meeting: 'ZAT', pupilFirstName: 'Sanne', meetingTime: '09:00', mode: 'OP_SCHOOL' },
   DAILY_DIGEST: { ...base, items: [{ title: 'Herinnering: Intakegesprek', stepLabel: 'Intakegesprek', dueDate: '2026-11-23', caseUrl: CASE_URL, pupilFirstName: 'Sanne' }] },

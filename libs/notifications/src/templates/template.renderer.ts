@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
-import { isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from '../messages/message-kind';
+import { CaseProcess, isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from '../messages/message-kind';
 import { formatDutchLongDate, formatSchoolDays, parseIsoDate } from './dutch-date.util';
 import { buildDigestItemsView, type DigestItemView } from './digest.view';
 import { HTML_FACT, HTML_FACTS, HTML_LAYOUT, TEXT_LAYOUT } from './layout.templates';
@@ -46,6 +46,8 @@ interface MessageView extends MeetingView {
   calendarDaysText?: string;
   isExtensionLetter?: boolean;
   isDecisionLetter?: boolean;
+  /** CASE_CLOSED: the process, in Dutch words. */
+  processText?: string;
   isMidway?: boolean;
   isEnded?: boolean;
   isAfgerond?: boolean;
@@ -57,6 +59,16 @@ interface MessageView extends MeetingView {
   digestItems?: DigestItemView[];
   digestCountText?: string;
 }
+
+/** The Dutch name of each process (CASE_CLOSED), as parents know it. */
+const CASE_PROCESS_TEXT: Record<CaseProcess, string> = {
+  ONDERSTEUNINGSTRAJECT: 'het ondersteuningstraject',
+  ZORGROUTE: 'de zorgroute (IZO/ZAT)',
+  JOS: 'het JOS-traject',
+  ZORGPLICHT: 'de aanmelding (zorgplicht)',
+  OOV: 'het arrangement Onderwijs op Vaart (OOV)',
+  OVERDRACHT: 'de overdracht van de basisschool',
+};
 
 /** Dutch words for the P1 outcomes (TRAJECT_OUTCOME). */
 const TRAJECT_OUTCOME_TEXT: Record<TrajectOutcomeKind, string> = {
@@ -120,7 +132,7 @@ export class TemplateRenderer {
 function buildView(kind: MessageKind, data: Record<string, unknown>): MessageView {
   const read = new FieldReader(kind, data);
   const view: MessageView = {
-    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE' || kind === 'TRAJECT_PARENT_UPDATE',
+    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE' || kind === 'TRAJECT_PARENT_UPDATE' || kind === 'CASE_CLOSED',
     recipientName: read.text('recipientName', MAX_NAME_LENGTH),
     schoolName: read.text('schoolName', MAX_NAME_LENGTH),
     stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
@@ -194,6 +206,10 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
       break;
     }
+    case 'CASE_CLOSED':
+      view.processText = CASE_PROCESS_TEXT[read.oneOf('process', Object.values(CaseProcess))];
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      break;
     case 'TRAJECT_OUTCOME': {
       const outcome = read.oneOf('outcome', Object.values(TrajectOutcomeKind));
       view.isAfgerond = outcome === 'AFGEROND';

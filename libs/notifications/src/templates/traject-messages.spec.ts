@@ -56,6 +56,27 @@ describe('P1 messages', () => {
     expect(renderer.render('TRAJECT_OUTCOME', { ...base, outcome: 'AFGEROND' }).text).toContain('is vastgelegd: afgerond.');
   });
 
+  it('CASE_CLOSED tells the parents, formally, that the school closed the case: which process and when, never why', () => {
+    const m = renderer.render('CASE_CLOSED', {
+      ...base,
+      stepLabel: 'Koppeling aan een coach',
+      dueDate: '2027-01-27',
+      process: 'ONDERSTEUNINGSTRAJECT',
+      pupilFirstName: 'Daan',
+      // Not part of the message data: must never reach the e-mail.
+      ...({ reason: 'Dubbel aangemaakt dossier' } as object),
+    });
+    expect(m.subject).toBe('Afgesloten door de school (Montessori Lyceum Oostpoort)');
+    expect(m.text).toContain('Montessori Lyceum Oostpoort heeft het ondersteuningstraject van Daan afgesloten.');
+    expect(m.text).toContain('Laatste stap: Koppeling aan een coach');
+    expect(m.text).toContain('Afgesloten op: woensdag 27 januari 2027');
+    expect(m.text).toContain('Neem dan contact op met de zorgcoördinator van Montessori Lyceum Oostpoort.');
+    expect(m.text).toContain('U ontvangt dit bericht omdat u bij Montessori Lyceum Oostpoort geregistreerd staat als ouder of verzorger van Daan');
+    for (const part of [m.subject, m.html, m.text]) expect(part).not.toMatch(/Dubbel|dossier aangemaakt/);
+    expect(renderer.render('CASE_CLOSED', { ...base, process: 'OOV', pupilFirstName: 'Daan' }).text).toContain('heeft het arrangement Onderwijs op Vaart (OOV) van Daan afgesloten');
+    expect(() => renderer.render('CASE_CLOSED', { ...base, process: 'ONBEKEND', pupilFirstName: 'Daan' } as never)).toThrow(/process must be one of/);
+  });
+
   it('rejects unknown moments and outcomes, and a parent message without the pupil', () => {
     expect(() => renderer.render('TRAJECT_PARENT_UPDATE', { ...base, moment: 'DIAGNOSE', pupilFirstName: 'Daan' } as never)).toThrow(/moment must be one of/);
     expect(() => renderer.render('TRAJECT_PARENT_UPDATE', { ...base, moment: 'MIDWAY' } as never)).toThrow(/pupilFirstName is required/);

@@ -37,3 +37,13 @@ describe('buildDeliveryRequest for the P1 messages', () => {
     expect(() => buildDeliveryRequest(req({}), user, ctx)).toThrow(/moment/);
   });
 });
+
+describe('buildDeliveryRequest for an admin close', () => {
+  it('maps CASE_CLOSED with its process to a renderable parent message, and refuses one without the process', () => {
+    const d = buildDeliveryRequest(req({ kind: 'CASE_CLOSED', process: 'JOS', stepLabel: 'Doelen opstellen' }), user, ctx);
+    expect(d).toMatchObject({ key: 'p1-1:x:u-1', kind: 'CASE_CLOSED', data: { process: 'JOS', pupilFirstName: 'Daan', stepLabel: 'Doelen opstellen' } });
+    if (d.kind !== 'CASE_CLOSED') throw new Error('kind');
+    expect(renderer.render(d.kind, { ...d.data, recipientName: user.name }).text).toContain('Testschool heeft het JOS-traject van Daan afgesloten.');
+    expect(() => buildDeliveryRequest(req({ kind: 'CASE_CLOSED' }), user, ctx)).toThrow(/process/);
+  });
+});

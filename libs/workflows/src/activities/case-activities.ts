@@ -185,6 +185,9 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
     case 'TRAJECT_OUTCOME':
       if (!req.outcome) throw new Error('TRAJECT_OUTCOME needs its outcome');
       return { ...base, kind: 'TRAJECT_OUTCOME', data: { ...common, outcome: req.outcome, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName || undefined } };
+    case 'CASE_CLOSED':
+      if (!req.process) throw new Error('CASE_CLOSED needs its process');
+      return { ...base, kind: 'CASE_CLOSED', data: { ...common, process: req.process, pupilFirstName: ctx.pupilFirstName } };
     case 'MEETING_INVITATION':
     case 'MEETING_AGENDA': {
       const m = req.meeting;

@@ -1,4 +1,4 @@
-import type { CaseSnapshot, ConsentRecordSnapshot } from '@zorgroute/domain';
+import type { CaseSnapshot, ConsentRecordSnapshot, ProcessType } from '@zorgroute/domain';
 import type { ProcessPolicies, SchoolCalendar } from '@zorgroute/domain/logic';
 
 /** What a workflow needs to know about its school when it starts; snapshotted into the case. */
@@ -46,6 +46,7 @@ export type NotificationKind =
   | 'LETTER_AVAILABLE'
   | 'TRAJECT_PARENT_UPDATE'
   | 'TRAJECT_OUTCOME'
+  | 'CASE_CLOSED'
   | 'MEETING_INVITATION'
   | 'MEETING_AGENDA';
 
@@ -83,6 +84,8 @@ export interface NotifyRequest {
   moment?: 'MIDWAY' | 'ENDED';
   /** TRAJECT_OUTCOME (P1 notifications): the outcome, a closed set (never a reason). */
   outcome?: 'AFGEROND' | 'VERLENGD' | 'DOORVERWEZEN' | 'GESTOPT';
+  /** CASE_CLOSED: the process of the case the parents are told was closed (`dueDate` is the closing date). */
+  process?: ProcessType;
   /** MEETING_INVITATION / MEETING_AGENDA: the meeting (`dueDate` is its date, `stepLabel` its label). */
   meeting?: MeetingNotice;
 }

@@ -1,7 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, formatISO, parseISO } from 'date-fns';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
-import { DAY, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
+import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { getTrajectState, ondersteuningstrajectWorkflow, type OndersteuningstrajectState, type StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
 import { getZorgrouteState, zorgrouteWorkflow, type StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
 import { adminCloseCase, adminExtendDueDate, adminReassignStep, adminResendNotification } from './admin-actions';
@@ -106,11 +107,12 @@ describe('admin actions on a stuck case (time skipping)', () => {
   it('P1: closing ends the case in GESLOTEN_DOOR_BEHEER with the open step cancelled', async () => {
     const fakes = new FakeCaseActivities();
     const final = await kit.withWorker(fakes.activities(), async (tq) => {
-      const h = await startP1(tq);
+      const h = await kit.env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue: tq, workflowId: 'ondersteuningstraject-gesloten-door-beheer', args: [p1Input] });
       await waitForP1(h, (st) => st.case.waitingFor === 'RECORD_INTAKE');
       expect((await updateError(h.executeUpdate(adminCloseCase, { args: [{ actor: admin, reason: 'x' }] }))).type).toBe('BAD_USER_INPUT');
       await h.executeUpdate(adminCloseCase, { args: [{ actor: admin, reason: 'Dubbel aangemaakt dossier' }] });
       const result = await h.result();
+      await maybeRecordHistory(h, 'ondersteuningstraject-gesloten-door-beheer');
       const countAfter = fakes.notifications.length;
       await kit.env.sleep(30 * DAY);
       expect(fakes.notifications.length).toBe(countAfter);
@@ -123,6 +125,11 @@ describe('admin actions on a stuck case (time skipping)', () => {
     expect(fakes.latest?.status).toBe('GESLOTEN_DOOR_BEHEER');
     expect(fakes.audit.find((a) => a.action === 'ADMIN_CASE_CLOSED')).toMatchObject({ actorName: admin.name, reason: 'Dubbel aangemaakt dossier' });
     expect(fakes.audit.some((a) => a.action.startsWith('STATUS_MATCHING'))).toBe(false);
+    // The parents are told once that the school closed the case: which process and when, never the reason.
+    const told = fakes.notifications.filter((n) => n.kind === 'CASE_CLOSED');
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ recipients: { parentsOfPupil: p1Input.pupilId }, process: 'ONDERSTEUNINGSTRAJECT', dueDate: toIsoDate(final.case.closedAt ?? '') });
+    expect(JSON.stringify(told[0])).not.toContain('Dubbel aangemaakt dossier');
   }, 120_000);
 
   it('P2: extends the referral step and closes the case in GESLOTEN_DOOR_BEHEER', async () => {

@@ -15,20 +15,26 @@
  * further code: extending restarts the reminder ladder from the new due date (fresh message keys, so no old rung
  * fires), reassigning sends STEP_ASSIGNED to the new owner and the remaining reminders go to him. Closing cancels the
  * open human steps (their `finished` predicate includes `admin.closed`), pins the case at status
- * GESLOTEN_DOOR_BEHEER (CaseRecorder.record keeps it there), and the process ends after its messages are delivered.
+ * GESLOTEN_DOOR_BEHEER (CaseRecorder.record keeps it there), tells the parents that the school closed the case
+ * (CASE_CLOSED: process, last step, date — never the reason), and the process ends after its messages are delivered.
  *
  * Replay safety: nothing here produces a command unless an admin update arrives, and no recorded history contains
  * one; the waits only gained `|| admin.closed` / "changed" terms that are false in every existing history. A process
  * that adopts this must keep its own waits' command order unchanged (only add the `admin.closed` term).
  */
-import { allHandlersFinished, condition, defineUpdate, setHandler } from '@temporalio/workflow';
-import type { DueDate } from '@zorgroute/domain/logic';
+import { allHandlersFinished, condition, defineUpdate, patched, setHandler } from '@temporalio/workflow';
+import { type DueDate, toIsoDate } from '@zorgroute/domain/logic';
 import type { Actor, CaseRecorder } from './case-recorder';
 import type { HumanStep } from './human-step';
 import { reject, requireIsoDate, requireText } from './step-errors';
 
 /** Patch id reserved for admin-action behaviour that existing histories could reach (none so far; see above). */
 export const ADMIN_ACTIONS_PATCH = 'zr-admin-actions';
+/**
+ * An admin close tells the parents (CASE_CLOSED). No recorded history holds a close, but a case closed by an older
+ * worker may still be delivering its last messages when the new one takes over: that replay must not gain a message.
+ */
+export const ADMIN_CLOSE_TELLS_PARENTS_PATCH = 'zr-admin-close-tells-parents';
 export const CLOSED_BY_ADMIN_STATUS = 'GESLOTEN_DOOR_BEHEER';
 export const ADMIN_REASON_MIN = 3;
 export const ADMIN_REASON_MAX = 1000;
@@ -294,6 +300,19 @@ export function installAdminHandlers(rec: CaseRecorder, options: { extendDueDate
       admin.closedBy = { actor: u.actor, reason: u.reason.trim(), at: new Date().toISOString() };
       admin.pin();
       rec.setData({ openSteps: [] });
+      // Parents are told after every case (PROCESSES.md: parents informed before and after): that the school closed
+      // it, which process, at which step, when. Never the admin's reason: they ask the school.
+      if (patched(ADMIN_CLOSE_TELLS_PARENTS_PATCH)) {
+        const closedOn = toIsoDate(admin.closedBy.at);
+        rec.notifyLater({
+          key: `${rec.caseId}:closed-by-admin:parents`,
+          recipients: { parentsOfPupil: rec.snapshot.pupilId },
+          kind: 'CASE_CLOSED',
+          process: rec.snapshot.process,
+          stepLabel: open?.step.label ?? 'Casus afgesloten',
+          dueDate: closedOn,
+        });
+      }
       await rec.record({
         actorId: u.actor.id,
         actorName: u.actor.name,
