@@ -73,6 +73,20 @@ describe('buildMeetingInvitationIcs', () => {
     expect(meetingUid({ ...data, calendarId: 'zorgroute-1:meeting:IZO:2' }, 'zorgroute-1')).not.toBe(replanned.event.uid);
   });
 
+  it('cancels the same calendar entry: METHOD:CANCEL, STATUS:CANCELLED, the same UID and a higher SEQUENCE', () => {
+    const invitation = parse(buildMeetingInvitationIcs(input()));
+    const ics = buildMeetingInvitationIcs(input({ requestedAt: new Date('2026-11-23T08:00:00.000Z'), cancelled: true }));
+    const { calendar, vevent, event } = parse(ics);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event.uid).toBe(invitation.event.uid);
+    expect(event.sequence).toBeGreaterThan(invitation.event.sequence);
+    expect(event.startDate.toString()).toBe('2026-11-26T15:30:00');
+    expect(event.description).toMatch(/^Gaat niet door: /);
+    expect(invitation.calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(invitation.vevent.getFirstPropertyValue('status')).toBeNull();
+  });
+
   it('addresses the pupil without "over", parents about their child, and reads the From header', () => {
     expect(parse(buildMeetingInvitationIcs(input({}, { audience: 'PUPIL', meeting: 'FLEX_ZAT' }))).event.summary).toBe('Flex-ZAT-gesprek op Het Testcollege');
     expect(parse(buildMeetingInvitationIcs(input({}, { audience: 'PARENT', meeting: 'JOS_STARTGESPREK', mode: 'TELEFONISCH' }))).event.location).toBe('telefonisch (u wordt gebeld)');

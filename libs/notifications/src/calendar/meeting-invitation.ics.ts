@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import icalGenerator, { ICalCalendarMethod } from 'ical-generator';
+import icalGenerator, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { MeetingInvitationData } from '../messages/message-data.types';
 import type { MeetingKind } from '../messages/message-kind';
 import { buildMeetingView } from '../templates/meeting.view';
@@ -55,6 +55,11 @@ export interface MeetingInvitationIcsInput {
    * since 2024), so a retry builds the same file and a re-planned meeting — a later invitation — a higher SEQUENCE.
    */
   requestedAt: Date;
+  /**
+   * A cancellation (MEETING_CANCELLED): METHOD:CANCEL and STATUS:CANCELLED for the same UID; its later `requestedAt`
+   * gives it a higher SEQUENCE than the invitation, so calendars remove the entry.
+   */
+  cancelled?: boolean;
 }
 
 /** The UID of a meeting's calendar entry: one per case and meeting, the same for every invitation to it. */
@@ -80,7 +85,7 @@ export function buildMeetingInvitationIcs(input: MeetingInvitationIcsInput): str
   const title = TITLES[data.meeting];
   const summary = data.audience === 'PUPIL' ? `${title} op ${data.schoolName}` : `${title} over ${data.pupilFirstName}`;
   const calendar = icalGenerator({
-    method: ICalCalendarMethod.REQUEST,
+    method: input.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     prodId: { company: 'Zorgroute', product: 'uitnodigingen', language: 'NL' },
   });
   const timing = data.meetingTime
@@ -94,7 +99,10 @@ export function buildMeetingInvitationIcs(input: MeetingInvitationIcsInput): str
     ...timing,
     summary,
     location: view.placeText ?? data.schoolName,
-    description: `Uitnodiging voor ${view.meetingPhrase ?? data.stepLabel}.\n${view.bringText ?? ''}\nMeer informatie: ${data.caseUrl}`.trim(),
+    description: input.cancelled
+      ? `Gaat niet door: ${view.meetingPhrase ?? data.stepLabel}.\nMeer informatie: ${data.caseUrl}`
+      : `Uitnodiging voor ${view.meetingPhrase ?? data.stepLabel}.\n${view.bringText ?? ''}\nMeer informatie: ${data.caseUrl}`.trim(),
+    ...(input.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
     url: data.caseUrl,
     organizer: { name: input.organizer.name, email: input.organizer.email },
   });

@@ -129,6 +129,33 @@ describe('Meeting invitations carry a calendar invitation (PostgreSQL + maildev)
     expect(b?.event.sequence).toBeGreaterThan(a?.event.sequence ?? Infinity);
   });
 
+  it('cancels the meeting: a text/calendar METHOD:CANCEL part for the same entry, with a higher SEQUENCE', async () => {
+    const address = `zc-cancel-${run}@zorgroute.test`;
+    const invited = invitation('2026-12-10', '14:00', address);
+    expect((await service.deliver(invited)).status).toBe('SENT');
+    await new Promise((r) => setTimeout(r, 1100));
+    const cancelled = { ...invited, key: `${invited.key}:cancelled`, kind: 'MEETING_CANCELLED' as const };
+    expect((await service.deliver(cancelled)).status).toBe('SENT');
+    expect((await service.deliver(cancelled)).status).toBe('ALREADY_SENT');
+
+    const mails = await mailsTo(address, 2);
+    expect(mails).toHaveLength(2);
+    const cancelMail = mails.find((m) => m.subject.startsWith('Gaat niet door'));
+    const inviteMail = mails.find((m) => m.subject.startsWith('Uitnodiging'));
+    if (!cancelMail || !inviteMail) throw new Error(`unexpected subjects: ${mails.map((m) => m.subject).join(' | ')}`);
+    expect(cancelMail.subject).toBe('Gaat niet door: IZO-bespreking op donderdag 10 december 2026 om 14:00');
+    const { headers, body } = calendarPart(await source(cancelMail.id));
+    expect(headers).toMatch(/method=("?)CANCEL\1/i);
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const vevent = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const invite = new ICAL.Event(new ICAL.Component(ICAL.parse(calendarPart(await source(inviteMail.id)).body)).getFirstSubcomponent('vevent') as ICAL.Component);
+    const cancel = new ICAL.Event(vevent);
+    expect(cancel.uid).toBe(invite.uid);
+    expect(cancel.sequence).toBeGreaterThan(invite.sequence);
+  });
+
   it('sends an all-day event when the meeting has no time', async () => {
     const address = `zc-allday-${run}@zorgroute.test`;
     await service.deliver(invitation('2026-11-27', undefined, address));

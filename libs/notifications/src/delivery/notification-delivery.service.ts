@@ -106,7 +106,7 @@ export class NotificationDeliveryService {
        ON CONFLICT (key) DO NOTHING`,
       [req.key, req.caseId, req.recipient.userId, req.recipient.email, req.kind, message.subject, DeliveryStatus.PENDING, this.now()],
     );
-    const icalEvent = req.kind === 'MEETING_INVITATION' ? await this.invitationIcs(req) : undefined;
+    const icalEvent = req.kind === 'MEETING_INVITATION' || req.kind === 'MEETING_CANCELLED' ? await this.invitationIcs(req) : undefined;
 
     const accepted = this.acceptedUnrecorded.get(req.key);
     if (accepted !== undefined) {
@@ -248,11 +248,12 @@ export class NotificationDeliveryService {
   }
 
   /**
-   * The calendar invitation of a MEETING_INVITATION, rebuilt from the request at every attempt (nothing binary is
-   * stored): its DTSTAMP and SEQUENCE come from the delivery row's `created_at`, so a retry sends the same file and a
-   * later invitation to the same (re-planned) meeting a higher SEQUENCE.
+   * The calendar invitation of a MEETING_INVITATION (or the cancellation of a MEETING_CANCELLED), rebuilt from the
+   * request at every attempt (nothing binary is stored): its DTSTAMP and SEQUENCE come from the delivery row's
+   * `created_at`, so a retry sends the same file and a later message about the same (re-planned or cancelled) meeting
+   * a higher SEQUENCE.
    */
-  private async invitationIcs(req: DeliveryRequest & { kind: 'MEETING_INVITATION' }): Promise<OutgoingCalendarEvent> {
+  private async invitationIcs(req: DeliveryRequest & { kind: 'MEETING_INVITATION' | 'MEETING_CANCELLED' }): Promise<OutgoingCalendarEvent> {
     const [row] = await this.rows<{ created_at: Date | string }>(`SELECT created_at FROM notification_delivery WHERE key = $1`, [req.key]);
     if (!row) throw new DeliveryRecordError(`Delivery ${req.key} disappeared before its invitation was built`);
     const data = { ...req.data, recipientName: req.data.recipientName?.trim() || req.recipient.name } as MeetingInvitationData;
@@ -262,8 +263,9 @@ export class NotificationDeliveryService {
       recipient: { email: req.recipient.email, name: data.recipientName },
       organizer: parseMailbox(this.email.from),
       requestedAt: new Date(row.created_at),
+      cancelled: req.kind === 'MEETING_CANCELLED',
     });
-    return { method: 'REQUEST', filename: 'uitnodiging.ics', content };
+    return req.kind === 'MEETING_CANCELLED' ? { method: 'CANCEL', filename: 'afgelast.ics', content } : { method: 'REQUEST', filename: 'uitnodiging.ics', content };
   }
 
   private render(req: DeliveryRequest): RenderedMessage {

@@ -154,6 +154,12 @@ export interface MeetingInvitationData extends BaseMessageData {
 }
 
 /**
+ * To one participant of a planned meeting that will not take place: the same data as its invitation (the same
+ * `calendarId`, so the calendar entry is cancelled rather than a new one added). Never why it was cancelled.
+ */
+export type MeetingCancelledData = MeetingInvitationData;
+
+/**
  * To the (staff) participants of a ZAT meeting, at least N school days before it: the agenda and the information are
  * ready in Zorgroute behind the link. `dueDate` is the meeting date.
  */
@@ -195,6 +201,7 @@ export interface MessageDataByKind {
   TRAJECT_OUTCOME: TrajectOutcomeData;
   CASE_CLOSED: CaseClosedData;
   MEETING_INVITATION: MeetingInvitationData;
+  MEETING_CANCELLED: MeetingCancelledData;
   MEETING_AGENDA: MeetingAgendaData;
   DAILY_DIGEST: DailyDigestData;
 }

@@ -25,6 +25,8 @@ export const MessageKind = {
   TRAJECT_OUTCOME: 'TRAJECT_OUTCOME',
   /** To each participant of a meeting (IZO, ZAT, Flex-ZAT, JOS startgesprek): date, time, place, what to bring; no case details. */
   MEETING_INVITATION: 'MEETING_INVITATION',
+  /** To each participant of a planned meeting that will not take place (the case was closed): date and place, no reason. */
+  MEETING_CANCELLED: 'MEETING_CANCELLED',
   /** To the participants of a ZAT meeting, at least 5 school days before it: the agenda and information are ready (P2). */
   MEETING_AGENDA: 'MEETING_AGENDA',
   /** To parents: the school closed their child's case before its end (an admin close); which process, never the reason. */

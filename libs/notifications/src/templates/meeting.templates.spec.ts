@@ -94,3 +94,31 @@ describe('MEETING_AGENDA', () => {
     expect(m.text).toContain('Je ontvangt dit bericht omdat je bij Het Stedelijk Lyceum deelnemer bent');
   });
 });
+
+describe('MEETING_CANCELLED', () => {
+  it('tells a parent formally that the meeting does not take place, with date, time and place, and no reason', () => {
+    const m = renderer.render('MEETING_CANCELLED', {
+      ...base,
+      stepLabel: 'Startgesprek JOS',
+      meeting: 'JOS_STARTGESPREK',
+      audience: 'PARENT',
+      meetingTime: '10:00',
+      // Not part of the message data: must never reach the e-mail.
+      ...({ reason: 'Dubbel aangemaakt dossier' } as object),
+    } as MeetingInvitationData);
+    expect(m.subject).toBe(`Gaat niet door: Startgesprek JOS op ${LONG_DATE} om 10:00`);
+    for (const body of [m.html, m.text]) {
+      expect(body).toContain('Helaas gaat een startgesprek over Jeugd Ondersteuning op School (JOS) over Daan op Het Stedelijk Lyceum, waarvoor u was uitgenodigd, niet door.');
+      expect(body).toContain(LONG_DATE);
+      expect(body).toContain('Had u de uitnodiging in uw agenda gezet?');
+      expect(body).not.toMatch(/\bje\b|Dubbel|Neem gerust/);
+    }
+  });
+
+  it('tells staff with "je"', () => {
+    const m = renderer.render('MEETING_CANCELLED', { ...base, stepLabel: 'IZO-bespreking', meeting: 'IZO', audience: 'STAFF' });
+    expect(m.text).toContain('Helaas gaat de bespreking in het intern zorgoverleg (IZO) over Daan, waarvoor je was uitgenodigd, niet door.');
+    expect(m.text).toContain('Had je de uitnodiging in je agenda gezet?');
+    expect(m.text).not.toContain('Tijd:');
+  });
+});

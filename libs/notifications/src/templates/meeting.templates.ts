@@ -70,6 +70,61 @@ Kun je niet? Zeg het dan zo snel mogelijk tegen je mentor.
 {{/layout}}`,
 };
 
+/** The planned meeting will not take place (its case was closed); the calendar entry is cancelled with it. */
+export const MEETING_CANCELLED_TEMPLATE: MessageTemplateSource = {
+  subject: `Gaat niet door: {{stepLabel}} op {{dueDateLong}}{{#if meetingTime}} om {{meetingTime}}{{/if}}`,
+  html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isParent}}${P}Helaas gaat {{meetingPhrase}} over {{pupilFirstName}} op {{schoolName}}, waarvoor u was uitgenodigd, niet door.</p>{{/if}}
+{{#if isPupil}}${P}Helaas gaat {{meetingPhrase}} op {{schoolName}}, waarvoor je was uitgenodigd, niet door.</p>{{/if}}
+{{#if isStaff}}${P}Helaas gaat {{meetingPhrase}} over {{pupilFirstName}}, waarvoor je was uitgenodigd, niet door.</p>{{/if}}
+{{#> facts}}
+{{> fact label="Overleg" value=stepLabel}}
+{{> fact label="Datum" value=dueDateLong}}
+{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
+{{> fact label="Waar" value=placeText}}
+{{/facts}}
+${P}{{#if isParent}}Had u de uitnodiging in uw agenda gezet? Dan verdwijnt de afspraak daar ook.{{else}}Had je de uitnodiging in je agenda gezet? Dan verdwijnt de afspraak daar ook.{{/if}}</p>
+{{#if isParent}}${P}Heeft u vragen? Neem dan contact op met de school.</p>{{/if}}
+{{#if isPupil}}${P}Vragen? Stel ze aan je mentor.</p>{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
+{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+{{/layout}}`,
+  text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isParent}}
+Helaas gaat {{meetingPhrase}} over {{pupilFirstName}} op {{schoolName}}, waarvoor u was uitgenodigd, niet door.
+{{/if}}
+{{#if isPupil}}
+Helaas gaat {{meetingPhrase}} op {{schoolName}}, waarvoor je was uitgenodigd, niet door.
+{{/if}}
+{{#if isStaff}}
+Helaas gaat {{meetingPhrase}} over {{pupilFirstName}}, waarvoor je was uitgenodigd, niet door.
+{{/if}}
+
+Overleg: {{stepLabel}}
+Datum: {{dueDateLong}}
+{{#if meetingTime}}
+Tijd: {{meetingTime}}
+{{/if}}
+Waar: {{placeText}}
+
+{{#if isParent}}Had u de uitnodiging in uw agenda gezet? Dan verdwijnt de afspraak daar ook.{{else}}Had je de uitnodiging in je agenda gezet? Dan verdwijnt de afspraak daar ook.{{/if}}
+{{#if isParent}}
+
+Heeft u vragen? Neem dan contact op met de school.
+{{/if}}
+{{#if isPupil}}
+
+Vragen? Stel ze aan je mentor.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
+{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+{{/layout}}`,
+};
+
 export const MEETING_AGENDA_TEMPLATE: MessageTemplateSource = {
   subject: `Agenda {{stepLabel}} van {{dueDateLong}}{{#if meetingTime}} om {{meetingTime}}{{/if}}`,
   html: `{{#> layout}}

@@ -1,6 +1,6 @@
 import type { MessageKind } from '../messages/message-kind';
 import { DAILY_DIGEST_TEMPLATE } from './digest.templates';
-import { MEETING_AGENDA_TEMPLATE, MEETING_INVITATION_TEMPLATE } from './meeting.templates';
+import { MEETING_AGENDA_TEMPLATE, MEETING_CANCELLED_TEMPLATE, MEETING_INVITATION_TEMPLATE } from './meeting.templates';
 
 /**
  * Dutch subject, HTML and plain-text templates per message kind (Handlebars sources, compiled once).
@@ -473,6 +473,7 @@ De toelichting en de verdere afspraken staan in het dossier.
 {{/layout}}`,
   },
   MEETING_INVITATION: MEETING_INVITATION_TEMPLATE,
+  MEETING_CANCELLED: MEETING_CANCELLED_TEMPLATE,
   MEETING_AGENDA: MEETING_AGENDA_TEMPLATE,
   DAILY_DIGEST: DAILY_DIGEST_TEMPLATE,
 };

@@ -222,11 +222,12 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       break;
     }
     case 'MEETING_INVITATION':
+    case 'MEETING_CANCELLED':
     case 'MEETING_AGENDA': {
       const meeting = buildMeetingView(kind, data, view.schoolName);
       Object.assign(view, meeting);
       view.formal = meeting.isParent === true;
-      view.pupilFirstName = kind === 'MEETING_INVITATION' ? read.text('pupilFirstName', MAX_NAME_LENGTH) : read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      view.pupilFirstName = kind !== 'MEETING_AGENDA' ? read.text('pupilFirstName', MAX_NAME_LENGTH) : read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
       break;
     }
     case 'DAILY_DIGEST':

@@ -15,6 +15,7 @@ import {
 import { buildSchoolCalendar } from '@zorgroute/domain/logic';
 import type { DeliveryRequest, NotificationDeliveryService } from '@zorgroute/notifications';
 import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec } from './case-activities.types';
+import { meetingCalendarId } from '../workflows/common/meetings';
 import { deliverToRecipients } from './notify-recipients';
 
 export interface CaseActivityDeps {
@@ -135,18 +136,8 @@ interface MessageContext {
   caseUrl: string;
 }
 
-/**
- * The stable id of the meeting an invitation is for (the UID of its calendar entry), the same for every invitation
- * to it. Invitation keys are `<case>:invitation:<KIND>:<n>:<date>` (a re-planned meeting is a new key): for the IZO
- * and the ZAT `n` is the IZO round (one meeting of each per round); the JOS startgesprek is one per case (`n` counts
- * its plans). Any other key: the key without its date.
- */
-export function meetingCalendarId(req: Pick<NotifyRequest, 'key' | 'caseId' | 'meeting'>): string {
-  const m = /^(.*):invitation:([A-Z_]+):(\d+):\d{4}-\d{2}-\d{2}$/.exec(req.key);
-  if (!m) return req.meeting ? req.key.replace(`:${req.meeting.date}`, '') : req.key;
-  const [, prefix, kind, n] = m;
-  return kind === 'JOS_STARTGESPREK' ? `${prefix}:meeting:${kind}` : `${prefix}:meeting:${kind}:${n}`;
-}
+/** The UID source of a meeting's calendar entry (pure, shared with the workflows). */
+export { meetingCalendarId };
 
 /** Maps a workflow's notify request for one recipient to the typed message of its kind. */
 export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 'id' | 'email' | 'name'> & { role?: string }, ctx: MessageContext): DeliveryRequest {
@@ -189,6 +180,7 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       if (!req.process) throw new Error('CASE_CLOSED needs its process');
       return { ...base, kind: 'CASE_CLOSED', data: { ...common, process: req.process, pupilFirstName: ctx.pupilFirstName } };
     case 'MEETING_INVITATION':
+    case 'MEETING_CANCELLED':
     case 'MEETING_AGENDA': {
       const m = req.meeting;
       if (!m) throw new Error(`${req.kind} needs its meeting`);
@@ -196,7 +188,7 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       if (req.kind === 'MEETING_AGENDA') return { ...base, kind: 'MEETING_AGENDA', data: meeting };
       // Each recipient gets the invitation written for him: parents formally, the pupil and staff with "je".
       const audience = user.role === Role.PARENT ? 'PARENT' : user.role === Role.PUPIL ? 'PUPIL' : 'STAFF';
-      return { ...base, kind: 'MEETING_INVITATION', data: { ...meeting, audience, calendarId: meetingCalendarId(req) } };
+      return { ...base, kind: req.kind, data: { ...meeting, audience, calendarId: meetingCalendarId(req) } };
     }
     case 'LETTER_AVAILABLE': {
       const doc = req.document;

@@ -48,6 +48,7 @@ export type NotificationKind =
   | 'TRAJECT_OUTCOME'
   | 'CASE_CLOSED'
   | 'MEETING_INVITATION'
+  | 'MEETING_CANCELLED'
   | 'MEETING_AGENDA';
 
 /** A meeting participants are invited to (MEETING_INVITATION, MEETING_AGENDA); only what a participant needs to attend. */

@@ -37,6 +37,14 @@ describe('buildDeliveryRequest for meeting messages', () => {
     expect(() => buildDeliveryRequest({ ...invitation, meeting: undefined }, { id: 'zc-1', email: 'zc@example.test', name: 'Marieke Verhoef' }, ctx)).toThrow(/needs its meeting/);
   });
 
+  it('writes a cancellation like its invitation, for the same calendar entry', () => {
+    const cancelled = { ...invitation, key: `${invitation.key}:cancelled`, kind: 'MEETING_CANCELLED' as const };
+    const parent = buildDeliveryRequest(cancelled, { id: 'parent-1', email: 'ouder@example.test', name: 'Karin Smit', role: 'PARENT' }, ctx);
+    expect(parent).toMatchObject({ key: `${invitation.key}:cancelled:parent-1`, kind: 'MEETING_CANCELLED', data: { audience: 'PARENT', meeting: 'FLEX_ZAT', calendarId: 'zorgroute-1:meeting:FLEX_ZAT:1' } });
+    if (parent.kind !== 'MEETING_CANCELLED') throw new Error('kind');
+    expect(renderer.render(parent.kind, { ...parent.data, recipientName: 'Karin Smit' }).subject).toBe('Gaat niet door: Flex-ZAT-bespreking op donderdag 26 november 2026 om 15:30');
+  });
+
   it('gives every invitation to one meeting the same calendar id, also after it is re-planned', () => {
     const staff = buildDeliveryRequest(invitation, { id: 'zc-1', email: 'zc@example.test', name: 'Marieke Verhoef', role: 'ZORGCOORDINATOR' }, ctx);
     expect(staff.data).toMatchObject({ calendarId: 'zorgroute-1:meeting:FLEX_ZAT:1' });

@@ -32,7 +32,7 @@ export const ADMIN_ACTIONS: readonly AdminActionSpec[] = [
   { mutation: 'adminResendNotification', title: 'Opnieuw versturen', description: 'Verstuur een bericht dat niet is aangekomen opnieuw.', submitLabel: 'Opnieuw versturen', extra: 'deliveryKey', adminOnly: true },
   { mutation: 'adminReassignStep', title: 'Andere eigenaar', description: 'Geef de open stap aan iemand anders; die krijgt een bericht en de herinneringen.', submitLabel: 'Toewijzen', extra: 'newOwnerId' },
   { mutation: 'adminExtendDueDate', title: 'Termijn verlengen', description: 'Verschuif de uiterste datum van de open stap; de herinneringen beginnen opnieuw.', submitLabel: 'Termijn verlengen', extra: 'newDueDate' },
-  { mutation: 'adminCloseCase', title: 'Casus sluiten', description: 'Sluit de casus door beheer. Dit kan niet ongedaan worden gemaakt. De ouders krijgen bericht dat de school de casus heeft afgesloten, zonder de reden.', submitLabel: 'Casus sluiten', extra: null, adminOnly: true },
+  { mutation: 'adminCloseCase', title: 'Casus sluiten', description: 'Sluit de casus door beheer. Dit kan niet ongedaan worden gemaakt. De ouders krijgen bericht dat de school de casus heeft afgesloten, zonder de reden; geplande overleggen worden afgezegd.', submitLabel: 'Casus sluiten', extra: null, adminOnly: true },
 ];
 
 /** Processes whose term is set by law: the admin cannot extend it (the workflow refuses adminExtendDueDate). */

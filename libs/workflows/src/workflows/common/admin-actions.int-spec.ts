@@ -1,9 +1,10 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, formatISO, parseISO } from 'date-fns';
-import { toIsoDate } from '@zorgroute/domain/logic';
+import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { getTrajectState, ondersteuningstrajectWorkflow, type OndersteuningstrajectState, type StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
+import { getJosState, josWorkflow, planJosStartgesprek, submitJosForm, type StartJosInput } from '../jos/jos.workflow';
 import { getZorgrouteState, zorgrouteWorkflow, type StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
 import { adminCloseCase, adminExtendDueDate, adminReassignStep, adminResendNotification } from './admin-actions';
 
@@ -131,6 +132,34 @@ describe('admin actions on a stuck case (time skipping)', () => {
     expect(told[0]).toMatchObject({ recipients: { parentsOfPupil: p1Input.pupilId }, process: 'ONDERSTEUNINGSTRAJECT', dueDate: toIsoDate(final.case.closedAt ?? '') });
     expect(JSON.stringify(told[0])).not.toContain('Dubbel aangemaakt dossier');
   }, 120_000);
+
+  it('P3: closing cancels the planned startgesprek for everyone invited, with the same calendar entry', async () => {
+    const fakes = new FakeCaseActivities();
+    const mentor = { id: 'mentor-1', name: 'Sanne de Wit' };
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
+      const name = 'jos-gesloten-door-beheer-startgesprek-afgelast';
+      const input: StartJosInput = { schoolId: 's-1', pupilId: 'pupil-1', startedBy: zc, decisionDate: await kit.today(), needs: ['FAALANGST'], decisionNotes: 'Besproken in het ondersteuningsteam', mentorId: mentor.id, josWorkerId: 'jos-1' };
+      const h = await kit.env.client.workflow.start(josWorkflow, { taskQueue: tq, workflowId: name, args: [input] });
+      for (let i = 0; i < 300 && (await h.query(getJosState).catch(() => null))?.case.status !== 'AANMELDFORMULIER'; i++) await new Promise((r) => setTimeout(r, 50));
+      await h.executeUpdate(submitJosForm, {
+        args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Blokkeert bij toetsen', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprekken met de mentor', parentsInformed: true }],
+      });
+      const meetingDate = addSchoolDays(await kit.today(), 3, buildSchoolCalendar('midden'));
+      await h.executeUpdate(planJosStartgesprek, { args: [{ actor: { id: 'jos-1', name: 'Lotte Brinkhorst' }, date: meetingDate, time: '15:00', location: 'kamer JOS' }] });
+      await waitUntil(() => fakes.notifications.some((n) => n.kind === 'MEETING_INVITATION'), 'the invitation');
+      await h.executeUpdate(adminCloseCase, { args: [{ actor: admin, reason: 'Ouders hebben de school verlaten' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, name);
+      return result;
+    });
+    expect(final.case.status).toBe('GESLOTEN_DOOR_BEHEER');
+    const [invitation] = fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION');
+    const cancelled = fakes.notifications.filter((n) => n.kind === 'MEETING_CANCELLED');
+    expect(cancelled).toEqual([{ ...invitation, key: `${invitation.key}:cancelled`, kind: 'MEETING_CANCELLED' }]);
+    expect(fakes.notifications.filter((n) => n.kind === 'CASE_CLOSED')).toHaveLength(1);
+    expect(JSON.stringify(cancelled)).not.toContain('verlaten');
+    expect(fakes.duplicates).toBe(0);
+  }, 180_000);
 
   it('P2: extends the referral step and closes the case in GESLOTEN_DOOR_BEHEER', async () => {
     const fakes = new FakeCaseActivities();

@@ -16,7 +16,8 @@
  * fires), reassigning sends STEP_ASSIGNED to the new owner and the remaining reminders go to him. Closing cancels the
  * open human steps (their `finished` predicate includes `admin.closed`), pins the case at status
  * GESLOTEN_DOOR_BEHEER (CaseRecorder.record keeps it there), tells the parents that the school closed the case
- * (CASE_CLOSED: process, last step, date — never the reason), and the process ends after its messages are delivered.
+ * (CASE_CLOSED: process, last step, date — never the reason), cancels the meetings still to come (MEETING_CANCELLED,
+ * with a METHOD:CANCEL calendar entry), and the process ends after its messages are delivered.
  *
  * Replay safety: nothing here produces a command unless an admin update arrives, and no recorded history contains
  * one; the waits only gained `|| admin.closed` / "changed" terms that are false in every existing history. A process
@@ -31,10 +32,11 @@ import { reject, requireIsoDate, requireText } from './step-errors';
 /** Patch id reserved for admin-action behaviour that existing histories could reach (none so far; see above). */
 export const ADMIN_ACTIONS_PATCH = 'zr-admin-actions';
 /**
- * An admin close tells the parents (CASE_CLOSED). No recorded history holds a close, but a case closed by an older
- * worker may still be delivering its last messages when the new one takes over: that replay must not gain a message.
+ * An admin close tells the parents (CASE_CLOSED) and cancels the planned meetings that have not taken place
+ * (MEETING_CANCELLED). No older history holds a close, but a case closed by an older worker may still be delivering its
+ * last messages when the new one takes over: that replay must not gain a message.
  */
-export const ADMIN_CLOSE_TELLS_PARENTS_PATCH = 'zr-admin-close-tells-parents';
+export const ADMIN_CLOSE_MESSAGES_PATCH = 'zr-admin-close-messages';
 export const CLOSED_BY_ADMIN_STATUS = 'GESLOTEN_DOOR_BEHEER';
 export const ADMIN_REASON_MIN = 3;
 export const ADMIN_REASON_MAX = 1000;
@@ -302,8 +304,10 @@ export function installAdminHandlers(rec: CaseRecorder, options: { extendDueDate
       rec.setData({ openSteps: [] });
       // Parents are told after every case (PROCESSES.md: parents informed before and after): that the school closed
       // it, which process, at which step, when. Never the admin's reason: they ask the school.
-      if (patched(ADMIN_CLOSE_TELLS_PARENTS_PATCH)) {
+      if (patched(ADMIN_CLOSE_MESSAGES_PATCH)) {
         const closedOn = toIsoDate(admin.closedBy.at);
+        // Invited participants hear that a meeting still to come will not take place (and their calendars drop it).
+        rec.cancelPlannedMeetings(Date.parse(admin.closedBy.at));
         rec.notifyLater({
           key: `${rec.caseId}:closed-by-admin:parents`,
           recipients: { parentsOfPupil: rec.snapshot.pupilId },

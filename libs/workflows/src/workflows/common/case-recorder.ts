@@ -7,6 +7,7 @@ import { db, mail } from './case-activities.proxy';
 import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
 import type { AdminControl } from './admin-actions';
 import type { HumanStep } from './human-step';
+import { meetingCancellations } from './meetings';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -161,10 +162,22 @@ export class CaseRecorder {
    */
   notifyLater(req: Omit<NotifyRequest, 'caseId' | 'pupilId' | 'schoolId'>): void {
     const full: NotifyRequest = { ...req, caseId: this.caseId, pupilId: this.snapshot.pupilId, schoolId: this.snapshot.schoolId };
+    // Latest last: a meeting's latest invitation is the one a cancellation follows (meetingCancellations).
+    this.requests.delete(full.key);
     this.requests.set(full.key, full);
     const p = patched(MAIL_WATCH_PATCH) ? deliverWatched(this, full) : mail.notify(full);
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+  }
+
+  /**
+   * Cancels every planned meeting of this case that has yet to begin (per meeting its latest invitation):
+   * MEETING_CANCELLED to the invitation's recipients, with the same calendar entry (METHOD:CANCEL).
+   */
+  cancelPlannedMeetings(nowMs: number = Date.now()): number {
+    const cancellations = meetingCancellations(this.requests.values(), nowMs);
+    for (const { caseId: _c, pupilId: _p, schoolId: _s, ...req } of cancellations) this.notifyLater(req);
+    return cancellations.length;
   }
 
   /** The request behind a delivery key (`<request key>:<recipient id>`, see the notify activity), if this case sent it. */
