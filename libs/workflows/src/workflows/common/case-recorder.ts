@@ -7,7 +7,7 @@ import { db, mail } from './case-activities.proxy';
 import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
 import type { AdminControl } from './admin-actions';
 import type { HumanStep } from './human-step';
-import { meetingCancellations } from './meetings';
+import { CASE_END_CANCELS_MEETINGS_PATCH, meetingCancellations } from './meetings';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -180,6 +180,11 @@ export class CaseRecorder {
     return cancellations.length;
   }
 
+  /** At the end of a case: the meetings still to come will not take place (patched: older histories end without it). */
+  cancelMeetingsAtEnd(): void {
+    if (patched(CASE_END_CANCELS_MEETINGS_PATCH)) this.cancelPlannedMeetings();
+  }
+
   /** The request behind a delivery key (`<request key>:<recipient id>`, see the notify activity), if this case sent it. */
   requestForDelivery(deliveryKey: string): { request: NotifyRequest; recipientId: string } | null {
     const at = deliveryKey.lastIndexOf(':');
@@ -220,7 +225,6 @@ export class CaseRecorder {
     }
   }
 
-  /** Waits until every message sent so far is delivered (before the workflow completes). */
   /**
    * Ends the case: its outcome, closed now, nothing open or owned any more; then the process's final transition (which
    * records it), the background work drained, and running update handlers allowed to answer their callers first.
@@ -233,10 +237,12 @@ export class CaseRecorder {
     s.nextDueDate = null;
     s.ownerUserId = null;
     await transition();
+    this.cancelMeetingsAtEnd();
     await this.drain();
     await condition(allHandlersFinished);
   }
 
+  /** Waits until every message sent so far is delivered (before the workflow completes). */
   async drain(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }

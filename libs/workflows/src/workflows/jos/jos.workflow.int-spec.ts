@@ -492,6 +492,49 @@ describe('P3 JOS workflow (time skipping)', () => {
     expect(fakes.duplicates).toBe(0);
   }, 240_000);
 
+  it('stopped before the planned startgesprek: everyone invited hears it will not take place, for the same calendar entry', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, {}, 'jos-gestopt-startgesprek-afgelast');
+      await waitForStatus(h, 'AANMELDFORMULIER');
+      await h.executeUpdate(submitJosForm, {
+        args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Blokkeert bij toetsen', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprekken met de mentor', parentsInformed: true }],
+      });
+      const first = addSchoolDays(await today(), 2, cal);
+      await h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: first, time: '15:00' }] });
+      // Re-planned: the cancellation follows the latest invitation.
+      const second = addSchoolDays(await today(), 4, cal);
+      await h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: second, time: '09:30', location: 'kamer JOS' }] });
+      await h.executeUpdate(stopJos, { args: [{ actor: zc, reason: 'Ouders zien af van JOS' }] });
+      expect((await h.result()).case.status).toBe('GESTOPT');
+      await maybeRecordHistory(h, 'jos-gestopt-startgesprek-afgelast');
+    });
+    const invitations = fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION');
+    expect(invitations).toHaveLength(2);
+    const cancelled = fakes.notifications.filter((n) => n.kind === 'MEETING_CANCELLED');
+    expect(cancelled).toEqual([{ ...invitations[1], key: `${invitations[1].key}:cancelled`, kind: 'MEETING_CANCELLED' }]);
+    expect(fakes.duplicates).toBe(0);
+  }, 120_000);
+
+  it('a startgesprek that was held is not cancelled when the case ends later', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq);
+      await waitForStatus(h, 'AANMELDFORMULIER');
+      await h.executeUpdate(submitJosForm, {
+        args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Blokkeert bij toetsen', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprekken met de mentor', parentsInformed: true }],
+      });
+      const meetingDate = addSchoolDays(await today(), 1, cal);
+      await h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: meetingDate, time: '10:00' }] });
+      await sleepPast(meetingDate);
+      await h.executeUpdate(recordJosStartgesprek, { args: [{ actor: jos, date: await today(), parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Kennismaking' }] });
+      await h.executeUpdate(stopJos, { args: [{ actor: zc, reason: 'Einde van de test' }] });
+      await h.result();
+    });
+    expect(fakes.notifications.filter((n) => n.kind === 'MEETING_INVITATION')).toHaveLength(1);
+    expect(fakes.notifications.filter((n) => n.kind === 'MEETING_CANCELLED')).toHaveLength(0);
+  }, 120_000);
+
   it('answers the signature once the goals step is open, so goals set at once are accepted; a withdrawal answers once the case is closed', async () => {
     const fakes = new FakeCaseActivities();
     await kit.withWorker(fakes.activities(), async (tq) => {

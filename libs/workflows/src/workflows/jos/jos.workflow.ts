@@ -954,6 +954,8 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     await startLinkedCase(rec, { workflowType: 'oovWorkflow', workflowId: `oov-from-${rec.caseId}`, process: 'OOV', args: [oov], reason: 'JOS afgesloten: doorverwezen naar de onderwijsopvangvoorziening (OOV)' });
   }
   await transition(final, description);
+  // A startgesprek still to come (stopped, refused or withdrawn before it) will not take place.
+  rec.cancelMeetingsAtEnd();
   await Promise.all([capWatch, warnWatch]);
   await rec.drain();
   // Let a running update handler (e.g. the one that recorded the outcome) answer its caller first.
