@@ -1,4 +1,5 @@
-import type { CaseProcess, LetterKind, MeetingAudience, MeetingKind, MeetingMode, MessageKind, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from './message-kind';
+import type { ProcessType } from '@zorgroute/domain';
+import type { LetterKind, MeetingAudience, MeetingKind, MeetingMode, MessageKind, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from './message-kind';
 
 /** A calendar date 'YYYY-MM-DD' (no time, no time zone). Rendered as a Dutch long date. */
 export type IsoDate = string;
@@ -118,7 +119,7 @@ export interface TrajectParentUpdateData extends BaseMessageData {
  * Only which process, where it stood and that it was closed; never the reason: the parents ask the school.
  */
 export interface CaseClosedData extends BaseMessageData {
-  process: CaseProcess;
+  process: ProcessType;
   pupilFirstName: string;
 }
 

@@ -96,18 +96,6 @@ export const TrajectMoment = {
 
 export type TrajectMoment = (typeof TrajectMoment)[keyof typeof TrajectMoment];
 
-/** The processes a parent can be told about (CASE_CLOSED): the six of PROCESSES.md. */
-export const CaseProcess = {
-  ONDERSTEUNINGSTRAJECT: 'ONDERSTEUNINGSTRAJECT',
-  ZORGROUTE: 'ZORGROUTE',
-  JOS: 'JOS',
-  ZORGPLICHT: 'ZORGPLICHT',
-  OOV: 'OOV',
-  OVERDRACHT: 'OVERDRACHT',
-} as const;
-
-export type CaseProcess = (typeof CaseProcess)[keyof typeof CaseProcess];
-
 /** Outcomes of an ondersteuningstraject told to the zorgcoördinator. A closed set: never a reason in an e-mail. */
 export const TrajectOutcomeKind = {
   AFGEROND: 'AFGEROND',

@@ -14,6 +14,25 @@ const INVITATION_FOOTER =
   `{{#if isPupil}}Je ontvangt dit bericht omdat je leerling bent van {{schoolName}}; deze e-mail is automatisch verstuurd.{{/if}}` +
   `{{#if isStaff}}Je ontvangt dit bericht omdat je bij {{schoolName}} deelnemer bent aan dit overleg; deze e-mail is automatisch verstuurd.{{/if}}`;
 
+/** The meeting's facts, the same in every message about it. */
+const MEETING_FACTS_HTML = `{{#> facts}}
+{{> fact label="Overleg" value=stepLabel}}
+{{> fact label="Datum" value=dueDateLong}}
+{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
+{{> fact label="Waar" value=placeText}}
+{{/facts}}`;
+
+const MEETING_FACTS_TEXT = `Overleg: {{stepLabel}}
+Datum: {{dueDateLong}}
+{{#if meetingTime}}
+Tijd: {{meetingTime}}
+{{/if}}
+Waar: {{placeText}}`;
+
+/** The link and footer of a message to one participant (parent, pupil or staff). */
+const PARTICIPANT_BUTTON_AND_FOOTER = `{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
+{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}`;
+
 const AGENDA_FOOTER = `Je ontvangt dit bericht omdat je bij {{schoolName}} deelnemer bent aan dit overleg; deze e-mail is automatisch verstuurd.`;
 
 export const MEETING_INVITATION_TEMPLATE: MessageTemplateSource = {
@@ -23,18 +42,12 @@ export const MEETING_INVITATION_TEMPLATE: MessageTemplateSource = {
 {{#if isParent}}${P}Wij nodigen u uit voor {{meetingPhrase}} over {{pupilFirstName}} op {{schoolName}}.</p>{{/if}}
 {{#if isPupil}}${P}We nodigen je uit voor {{meetingPhrase}} op {{schoolName}}.</p>{{/if}}
 {{#if isStaff}}${P}Je bent uitgenodigd voor {{meetingPhrase}} over {{pupilFirstName}}.</p>{{/if}}
-{{#> facts}}
-{{> fact label="Overleg" value=stepLabel}}
-{{> fact label="Datum" value=dueDateLong}}
-{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
-{{> fact label="Waar" value=placeText}}
-{{/facts}}
+${MEETING_FACTS_HTML}
 ${P}{{bringText}}</p>
 {{#if isParent}}${P}Kunt u niet op deze datum? Neem dan zo snel mogelijk contact op met de school.</p>{{/if}}
 {{#if isPupil}}${P}Kun je niet? Zeg het dan zo snel mogelijk tegen je mentor.</p>{{/if}}
 {{/inline}}
-{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
-{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+${PARTICIPANT_BUTTON_AND_FOOTER}
 {{/layout}}`,
   text: `{{#> layout}}
 {{#*inline "content"}}
@@ -48,12 +61,7 @@ We nodigen je uit voor {{meetingPhrase}} op {{schoolName}}.
 Je bent uitgenodigd voor {{meetingPhrase}} over {{pupilFirstName}}.
 {{/if}}
 
-Overleg: {{stepLabel}}
-Datum: {{dueDateLong}}
-{{#if meetingTime}}
-Tijd: {{meetingTime}}
-{{/if}}
-Waar: {{placeText}}
+${MEETING_FACTS_TEXT}
 
 {{bringText}}
 {{#if isParent}}
@@ -65,8 +73,7 @@ Kunt u niet op deze datum? Neem dan zo snel mogelijk contact op met de school.
 Kun je niet? Zeg het dan zo snel mogelijk tegen je mentor.
 {{/if}}
 {{/inline}}
-{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
-{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+${PARTICIPANT_BUTTON_AND_FOOTER}
 {{/layout}}`,
 };
 
@@ -78,18 +85,12 @@ export const MEETING_CANCELLED_TEMPLATE: MessageTemplateSource = {
 {{#if isParent}}${P}Helaas gaat {{meetingPhrase}} over {{pupilFirstName}} op {{schoolName}}, waarvoor u was uitgenodigd, niet door.</p>{{/if}}
 {{#if isPupil}}${P}Helaas gaat {{meetingPhrase}} op {{schoolName}}, waarvoor je was uitgenodigd, niet door.</p>{{/if}}
 {{#if isStaff}}${P}Helaas gaat {{meetingPhrase}} over {{pupilFirstName}}, waarvoor je was uitgenodigd, niet door.</p>{{/if}}
-{{#> facts}}
-{{> fact label="Overleg" value=stepLabel}}
-{{> fact label="Datum" value=dueDateLong}}
-{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
-{{> fact label="Waar" value=placeText}}
-{{/facts}}
+${MEETING_FACTS_HTML}
 ${P}{{#if isParent}}Had u de uitnodiging in uw agenda gezet? Dan verdwijnt de afspraak daar ook.{{else}}Had je de uitnodiging in je agenda gezet? Dan verdwijnt de afspraak daar ook.{{/if}}</p>
 {{#if isParent}}${P}Heeft u vragen? Neem dan contact op met de school.</p>{{/if}}
 {{#if isPupil}}${P}Vragen? Stel ze aan je mentor.</p>{{/if}}
 {{/inline}}
-{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
-{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+${PARTICIPANT_BUTTON_AND_FOOTER}
 {{/layout}}`,
   text: `{{#> layout}}
 {{#*inline "content"}}
@@ -103,12 +104,7 @@ Helaas gaat {{meetingPhrase}} op {{schoolName}}, waarvoor je was uitgenodigd, ni
 Helaas gaat {{meetingPhrase}} over {{pupilFirstName}}, waarvoor je was uitgenodigd, niet door.
 {{/if}}
 
-Overleg: {{stepLabel}}
-Datum: {{dueDateLong}}
-{{#if meetingTime}}
-Tijd: {{meetingTime}}
-{{/if}}
-Waar: {{placeText}}
+${MEETING_FACTS_TEXT}
 
 {{#if isParent}}Had u de uitnodiging in uw agenda gezet? Dan verdwijnt de afspraak daar ook.{{else}}Had je de uitnodiging in je agenda gezet? Dan verdwijnt de afspraak daar ook.{{/if}}
 {{#if isParent}}
@@ -120,8 +116,7 @@ Heeft u vragen? Neem dan contact op met de school.
 Vragen? Stel ze aan je mentor.
 {{/if}}
 {{/inline}}
-{{#*inline "button"}}{{#if isStaff}}Dossier openen{{else}}Bekijken in het portaal{{/if}}{{/inline}}
-{{#*inline "footer"}}${INVITATION_FOOTER}{{/inline}}
+${PARTICIPANT_BUTTON_AND_FOOTER}
 {{/layout}}`,
 };
 
@@ -130,12 +125,7 @@ export const MEETING_AGENDA_TEMPLATE: MessageTemplateSource = {
   html: `{{#> layout}}
 {{#*inline "content"}}
 ${P}De agenda en de informatie voor {{meetingPhrase}} van {{dueDateLong}}{{#if pupilFirstName}} (bespreking van {{pupilFirstName}}){{/if}} staan voor je klaar in Zorgroute. Lees ze vóór het overleg.</p>
-{{#> facts}}
-{{> fact label="Overleg" value=stepLabel}}
-{{> fact label="Datum" value=dueDateLong}}
-{{#if meetingTime}}{{> fact label="Tijd" value=meetingTime}}{{/if}}
-{{> fact label="Waar" value=placeText}}
-{{/facts}}
+${MEETING_FACTS_HTML}
 ${P}{{bringText}}</p>
 {{/inline}}
 {{#*inline "button"}}Agenda en informatie openen{{/inline}}
@@ -145,12 +135,7 @@ ${P}{{bringText}}</p>
 {{#*inline "content"}}
 De agenda en de informatie voor {{meetingPhrase}} van {{dueDateLong}}{{#if pupilFirstName}} (bespreking van {{pupilFirstName}}){{/if}} staan voor je klaar in Zorgroute. Lees ze vóór het overleg.
 
-Overleg: {{stepLabel}}
-Datum: {{dueDateLong}}
-{{#if meetingTime}}
-Tijd: {{meetingTime}}
-{{/if}}
-Waar: {{placeText}}
+${MEETING_FACTS_TEXT}
 
 {{bringText}}
 {{/inline}}

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
+import { ProcessType } from '@zorgroute/domain';
 import type { MessageDataByKind, RenderedMessage } from '../messages/message-data.types';
-import { CaseProcess, isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from '../messages/message-kind';
+import { isMessageKind, LetterKind, type MessageKind, ReminderRung, StuckKind, TrajectMoment, TrajectOutcomeKind, ZorgplichtSignal } from '../messages/message-kind';
 import { formatDutchLongDate, formatSchoolDays, parseIsoDate } from './dutch-date.util';
 import { buildDigestItemsView, type DigestItemView } from './digest.view';
 import { HTML_FACT, HTML_FACTS, HTML_LAYOUT, TEXT_LAYOUT } from './layout.templates';
@@ -61,7 +62,7 @@ interface MessageView extends MeetingView {
 }
 
 /** The Dutch name of each process (CASE_CLOSED), as parents know it. */
-const CASE_PROCESS_TEXT: Record<CaseProcess, string> = {
+const CASE_PROCESS_TEXT: Record<ProcessType, string> = {
   ONDERSTEUNINGSTRAJECT: 'het ondersteuningstraject',
   ZORGROUTE: 'de zorgroute (IZO/ZAT)',
   JOS: 'het JOS-traject',
@@ -207,7 +208,7 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       break;
     }
     case 'CASE_CLOSED':
-      view.processText = CASE_PROCESS_TEXT[read.oneOf('process', Object.values(CaseProcess))];
+      view.processText = CASE_PROCESS_TEXT[read.oneOf('process', Object.values(ProcessType))];
       view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
       break;
     case 'TRAJECT_OUTCOME': {

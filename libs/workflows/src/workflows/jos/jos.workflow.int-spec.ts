@@ -88,8 +88,8 @@ const waitForStatus = (h: Handle, status: string) => waitFor(h, (st) => st.case.
 
 
 
-/** Form by the mentor and startgesprek by the JOS worker: the case then waits for the parents' signature. */
-async function toSignature(h: Handle): Promise<JosState> {
+/** The mentor's form: the case then waits for the startgesprek. */
+async function toStartgesprek(h: Handle): Promise<void> {
   await waitForStatus(h, 'AANMELDFORMULIER');
   await h.executeUpdate(submitJosForm, {
     args: [
@@ -106,6 +106,11 @@ async function toSignature(h: Handle): Promise<JosState> {
     ],
   });
   await waitForStatus(h, 'STARTGESPREK');
+}
+
+/** Form by the mentor and startgesprek by the JOS worker: the case then waits for the parents' signature. */
+async function toSignature(h: Handle): Promise<JosState> {
+  await toStartgesprek(h);
   await h.executeUpdate(recordJosStartgesprek, {
     args: [{ actor: jos, date: await today(), parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Kennismaking; werkwijze JOS uitgelegd' }],
   });
@@ -496,10 +501,7 @@ describe('P3 JOS workflow (time skipping)', () => {
     const fakes = new FakeCaseActivities();
     await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq, {}, 'jos-gestopt-startgesprek-afgelast');
-      await waitForStatus(h, 'AANMELDFORMULIER');
-      await h.executeUpdate(submitJosForm, {
-        args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Blokkeert bij toetsen', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprekken met de mentor', parentsInformed: true }],
-      });
+      await toStartgesprek(h);
       const first = addSchoolDays(await today(), 2, cal);
       await h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: first, time: '15:00' }] });
       // Re-planned: the cancellation follows the latest invitation.
@@ -520,10 +522,7 @@ describe('P3 JOS workflow (time skipping)', () => {
     const fakes = new FakeCaseActivities();
     await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq);
-      await waitForStatus(h, 'AANMELDFORMULIER');
-      await h.executeUpdate(submitJosForm, {
-        args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Blokkeert bij toetsen', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprekken met de mentor', parentsInformed: true }],
-      });
+      await toStartgesprek(h);
       const meetingDate = addSchoolDays(await today(), 1, cal);
       await h.executeUpdate(planJosStartgesprek, { args: [{ actor: jos, date: meetingDate, time: '10:00' }] });
       await sleepPast(meetingDate);
