@@ -23,6 +23,25 @@ export interface Actor {
 
 export const SYSTEM: Actor = { id: null, name: 'Zorgroute' };
 
+/**
+ * How a process writes its case (one read-model row and audit entry per write): a human step taken by `actor`, with
+ * the step's audit action, and a status change by Zorgroute itself (`STATUS_<next>`). Both first copy the process's
+ * state into the snapshot (`syncData`).
+ */
+export function caseWriters<Status extends string>(rec: CaseRecorder, syncData: () => void) {
+  return {
+    recordStep: async (actor: Actor, action: string, description: string, reason?: string | null): Promise<void> => {
+      syncData();
+      await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
+    },
+    transition: async (next: Status, description: string): Promise<void> => {
+      rec.snapshot.status = next;
+      syncData();
+      await rec.record({ actorId: SYSTEM.id, actorName: SYSTEM.name, action: `STATUS_${next}`, description });
+    },
+  };
+}
+
 /** A due date shown on the case with the rule that produced it. */
 export interface DueDateView {
   step: string;

@@ -25,7 +25,7 @@ import {
   type DueDate,
 } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
-import { CaseRecorder, type Actor } from '../common/case-recorder';
+import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
@@ -491,15 +491,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
       reject('STEP_NOT_ALLOWED', `"${STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
     }
   };
-  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
-    syncData();
-    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
-  };
-  const transition = async (next: JosStatus, description: string) => {
-    s.status = next;
-    syncData();
-    await rec.record({ actorId: null, actorName: 'Zorgroute', action: `STATUS_${next}`, description });
-  };
+  const { recordStep, transition } = caseWriters<JosStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
   const instantMs = (date: string) => Date.parse(zonedInstant(date, ladder.sendAtHour, ladder.sendAtMinute));
 

@@ -29,7 +29,7 @@ import {
   type SessionWeek,
 } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
-import { CaseRecorder, type Actor } from '../common/case-recorder';
+import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
@@ -270,10 +270,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       reject('STEP_NOT_ALLOWED', `"${STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
     }
   };
-  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
-    syncData();
-    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
-  };
+  const { recordStep, transition } = caseWriters<TrajectStatus>(rec, () => syncData());
 
   setHandler(getTrajectState, view);
 
@@ -425,11 +422,6 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   );
 
   const stopped = () => state.stopped !== null || admin.closed;
-  const transition = async (next: TrajectStatus, description: string) => {
-    s.status = next;
-    syncData();
-    await rec.record({ actorId: null, actorName: 'Zorgroute', action: `STATUS_${next}`, description });
-  };
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
   /** The trajectory is over for its sessions: closed by an outcome, stopped, or closed by an admin. */
   const ended = () => stopped() || (state.outcome !== null && state.outcome !== 'VERLENGD');

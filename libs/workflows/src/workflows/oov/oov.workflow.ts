@@ -18,7 +18,7 @@
 import { defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { addCalendarDays, addCalendarWeeks, calendarDaysBetween, dueInSchoolDays, toIsoDate, type DueDate } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
-import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
+import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
@@ -486,15 +486,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
       reject('STEP_NOT_ALLOWED', `"${OOV_STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
     }
   };
-  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
-    syncData();
-    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
-  };
-  const transition = async (next: OovStatus, description: string) => {
-    s.status = next;
-    syncData();
-    await rec.record({ actorId: SYSTEM.id, actorName: SYSTEM.name, action: `STATUS_${next}`, description });
-  };
+  const { recordStep, transition } = caseWriters<OovStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
   const step = (name: OovStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, recipients?: { swvLoketOfSchool: string }) => {
     // The read model's open steps include the step from the write that opens it.

@@ -29,7 +29,7 @@ import {
   type TerugkoppelingMoment,
 } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
-import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
+import { CaseRecorder, caseWriters, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
@@ -429,15 +429,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       reject('STEP_NOT_ALLOWED', `"${OVERDRACHT_STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
     }
   };
-  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
-    syncData();
-    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
-  };
-  const transition = async (next: OverdrachtStatus, description: string) => {
-    s.status = next;
-    syncData();
-    await rec.record({ actorId: SYSTEM.id, actorName: SYSTEM.name, action: `STATUS_${next}`, description });
-  };
+  const { recordStep, transition } = caseWriters<OverdrachtStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
   /**
    * A due date from the regional calendar; when that date has already passed (a case opened late), N school days from

@@ -17,7 +17,7 @@ import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivit
 import { addCalendarWeeks, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { CaseDocumentRef, ZorgplichtActivities } from '../../activities/zorgplicht-activities.types';
-import { CaseRecorder, type Actor } from '../common/case-recorder';
+import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
@@ -284,10 +284,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     rec.upsertDueDate('FIRST_TERM', state.clock.firstTerm);
     rec.upsertDueDate('TEN_WEEK_MARK', state.clock.tenWeekMark);
   };
-  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
-    syncData();
-    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
-  };
+  const { recordStep, transition: close } = caseWriters<ZorgplichtStatus>(rec, () => syncData());
   const requireOpen = (step: ZorgplichtStep) => {
     if (!OPEN.includes(status()) || state.decision !== null || state.deciding) {
       reject('CASE_CLOSED', 'Over deze aanmelding is al beslist', 'A decision on this application has already been recorded');
@@ -525,11 +522,6 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
 
   // BESLUIT → closed with the outcome.
   const decision = state.decision as ZorgplichtDecision;
-  const close = async (next: ZorgplichtStatus, description: string) => {
-    s.status = next;
-    syncData();
-    await rec.record({ actorId: null, actorName: 'Zorgroute', action: `STATUS_${next}`, description });
-  };
   if (decision.outcome !== 'INGETROKKEN') await close('BESLUIT', `Besluit genomen op ${decision.decidedOn}${decision.onTime ? ' (binnen de termijn)' : ` (na de termijn van ${state.clock.due.date})`}`);
   s.outcome = decision.outcome;
   s.closedAt = new Date().toISOString();

@@ -29,7 +29,7 @@ import {
 } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { MeetingNotice, RecipientSpec } from '../../activities/case-activities.types';
-import { CaseRecorder, SYSTEM, type Actor } from '../common/case-recorder';
+import { CaseRecorder, caseWriters, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
@@ -530,15 +530,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       reject('STEP_NOT_ALLOWED', `"${ZORGROUTE_STEP_LABELS[step]}" kan nu niet (status ${status()})`, `"${step}" is not allowed now (status ${status()})`);
     }
   };
-  const recordStep = async (actor: Actor, action: string, description: string, reason?: string | null) => {
-    syncData();
-    await rec.record({ actorId: actor.id, actorName: actor.name, action, description, reason: reason ?? null });
-  };
-  const transition = async (next: ZorgrouteStatus, description: string) => {
-    s.status = next;
-    syncData();
-    await rec.record({ actorId: SYSTEM.id, actorName: SYSTEM.name, action: `STATUS_${next}`, description });
-  };
+  const { recordStep, transition } = caseWriters<ZorgrouteStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
   const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed) =>
     awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled);
