@@ -23,7 +23,7 @@ let coach: UserEntity;
 
 const OOV_CASE = `query($id: ID!) {
   oovCase(id: $id) {
-    detail { summary { id status statusLabel waitingFor waitingForLabel nextDueDate ownerName outcome closedAt originCaseId } openSteps dueDates { step date explanation } timeline { kind actorName description } }
+    detail { summary { id status statusLabel waitingFor waitingForLabel nextDueDate ownerName outcome closedAt originCaseId } openSteps openStepLabels dueDates { step label date explanation } timeline { kind actorName description } }
     reason source enrolledAtSchoolName responsibilityNote leerlingbegeleiderName
     consultations { party date summary } missingConsultations consent { requestId status }
     requests { round arrangement arrangementLabel motivation } decisions { round decision arrangement location decidedBy }
@@ -37,7 +37,8 @@ interface OovCase {
   detail: {
     summary: { id: string; status: string; statusLabel: string; waitingFor: string | null; waitingForLabel: string | null; nextDueDate: string | null; ownerName: string | null; outcome: string | null; closedAt: string | null };
     openSteps: string[];
-    dueDates: { step: string; date: string; explanation: string }[];
+    openStepLabels: string[];
+    dueDates: { step: string; label: string; date: string; explanation: string }[];
     timeline: { kind: string; actorName: string | null; description: string }[];
   };
   source: string;
@@ -200,6 +201,10 @@ describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', ()
     expect(placed.startDate).toBe(today);
     expect(placed.endDate).toBe(addCalendarWeeks(today, 6));
     expect(placed.detail.dueDates.find((d) => d.step === 'OOV_END_DATE')?.explanation).toContain('observatietraject (6 weken)');
+    // Every step and date carries its Dutch name from the API.
+    expect(placed.detail.dueDates.find((d) => d.step === 'OOV_END_DATE')?.label).toBe('Einde van het OOV-arrangement');
+    expect(placed.detail.openStepLabels).toHaveLength(placed.detail.openSteps.length);
+    expect(placed.detail.openStepLabels.every((label) => !/^[A-Z_]+$/.test(label))).toBe(true);
 
     const EVALUATE = `mutation($c: ID!, $i: OovEvaluationInput!) { recordOovEvaluation(caseId: $c, input: $i) { status } }`;
     await stack.gql.ok(EVALUATE, { c: id, i: { summary: 'Komt elke dag; observatie loopt' } });

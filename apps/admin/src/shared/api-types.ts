@@ -77,6 +77,8 @@ export interface TimelineEntry {
 
 export interface DueDateExplanation {
   step: string;
+  /** Dutch name of the step or date (from the API). */
+  label: string;
   /** YYYY-MM-DD */
   date: string;
   explanation: string;
@@ -139,6 +141,8 @@ export interface CaseDetail {
   timeline: TimelineEntry[];
   dueDates: DueDateExplanation[];
   openSteps: string[];
+  /** Dutch names of `openSteps`, in the same order. */
+  openStepLabels: string[];
   goal?: string | null;
   coachName?: string | null;
   sessions?: ThermometerPoint[];

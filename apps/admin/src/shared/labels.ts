@@ -30,54 +30,10 @@ export function roleLabel(role: string): string {
 }
 
 /**
- * Dutch labels for the machine names in `CaseDetail.openSteps`. Unknown names fall back to a
- * readable form of the machine name, so a new step never shows up blank.
+ * A step or date name as words, for the rare step the API has not named (`CaseDetail.openStepLabels` and
+ * `DueDateExplanation.label` carry the Dutch names; the API keeps them in one place, apps/api/src/cases/labels.ts).
  */
-const STEP_LABELS: Record<string, string> = {
-  // P1 Ondersteuningstraject (libs/workflows ondersteuningstraject.workflow.ts)
-  RECORD_INTAKE: 'Intakegesprek en ontwikkeldoel vastleggen',
-  ASSIGN_COACH: 'Coach kiezen',
-  RECORD_MID_EVALUATION: 'Tussenevaluatie vastleggen',
-  RECORD_OUTCOME: 'Eindevaluatie en uitkomst vastleggen',
-  LOG_SESSION: 'Sessie vastleggen',
-  STOP_TRAJECTORY: 'Traject stoppen',
-  // P3 JOS
-  SUBMIT_FORM: 'JOS-aanmeldformulier invullen',
-  RECORD_STARTGESPREK: 'Startgesprek met ouders, mentor en leerling',
-  CONSENT_JOS_BEGELEIDING: 'Handtekening ouders voor JOS',
-  DECIDE_CONSENT_JOS_BEGELEIDING: 'Geen handtekening: opnieuw vragen of afsluiten',
-  SET_GOALS: 'Doelen opstellen',
-  LOG_CONTACT: 'Wekelijks contact vastleggen',
-  RECORD_EVALUATION: 'Evaluatie',
-  CAP_WARNING: 'Waarschuwing einddatum',
-  CAP: 'Einddatum',
-  // P2 Zorgroute
-  SUBMIT_REFERRAL: 'IZO-aanmeldformulier invullen en indienen',
-  TRIAGE: 'Aanmelding beoordelen (triage)',
-  RECORD_BILATERAL: 'Bilateraal overleg vastleggen',
-  RECORD_VOORGESPREK: 'Voorgesprek met ouders en leerling',
-  CONSENT_IZO_BESPREKING: 'Toestemming ouders voor bespreking in het IZO',
-  DECIDE_CONSENT_IZO_BESPREKING: 'Geen toestemming IZO: opnieuw vragen of stoppen',
-  RECORD_IZO: 'Bespreking in het IZO vastleggen',
-  DISTRIBUTE_IZO_MINUTES: 'IZO-verslag versturen',
-  RECORD_NAGESPREK: 'Nagesprek met ouders en leerling',
-  CONSENT_ZAT_AANMELDING: 'Toestemming ouders voor het ZAT',
-  DECIDE_CONSENT_ZAT_AANMELDING: 'Geen toestemming ZAT: opnieuw vragen of terug naar het IZO',
-  SUBMIT_ZAT_REFERRAL: 'ZAT-aanmelding aanvullen',
-  PLAN_ZAT: 'ZAT-bespreking plannen',
-  SEND_ZAT_AGENDA: 'ZAT-agenda versturen',
-  RECORD_ZAT: 'Bespreking in het ZAT vastleggen',
-  RECORD_ZAT_FEEDBACK: 'Terugkoppeling ZAT aan ouders en leerling',
-  RECORD_ZAT_EVALUATION: 'Evaluatie plan van aanpak (ZAT)',
-  // P4 Zorgplicht
-  RECORD_INVESTIGATION: 'Onderzoek vastleggen',
-  EXTEND_TERM: 'Beslistermijn verlengen',
-  RECORD_DECISION: 'Besluit over de aanmelding',
-};
-
 export function stepLabel(step: string): string {
-  const known = STEP_LABELS[step];
-  if (known) return known;
   if (!/^[A-Z0-9_]+$/.test(step)) return step; // already a label
   const words = step.toLowerCase().replace(/_/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -61,12 +61,13 @@ export class CasesService {
     const [summary] = await this.toModels([row]);
     const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } });
     const data = row.data as {
-      dueDates?: DueDateExplanationModel[];
+      dueDates?: Omit<DueDateExplanationModel, 'label'>[];
       openSteps?: string[];
       goal?: string | null;
       coachName?: string | null;
       sessions?: ThermometerPointModel[];
     };
+    const openSteps = row.closedAt ? [] : (data.openSteps ?? []);
     return {
       summary,
       policyVersion: row.policyVersion,
@@ -75,8 +76,9 @@ export class CasesService {
         ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
         ...(await this.deliveryLog.timelineFor(user, id)),
       ].sort((a, b) => a.at.getTime() - b.at.getTime()),
-      dueDates: data.dueDates ?? [],
-      openSteps: row.closedAt ? [] : (data.openSteps ?? []),
+      dueDates: (data.dueDates ?? []).map((d) => ({ ...d, label: stepLabel(d.step) ?? d.step })),
+      openSteps,
+      openStepLabels: openSteps.map((step) => stepLabel(step) ?? step),
       goal: data.goal ?? null,
       coachName: data.coachName ?? null,
       sessions: (data.sessions ?? []).map((s) => ({ date: s.date, attended: s.attended, thermometer: s.thermometer ?? null })),

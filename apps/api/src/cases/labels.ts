@@ -125,6 +125,28 @@ const STEP_LABELS: Record<string, string> = {
   OVERDRACHT_MENTOR_READ: 'Overdrachtsinformatie gelezen (mentor)',
   OVERDRACHT_IZO_REFERRAL: 'Direct aanmelden bij het IZO (optioneel)',
   OVERDRACHT_FEEDBACK: 'Terugkoppeling aan de basisschool',
+  // Other steps and dates a case shows (open steps and due dates)
+  STOP_TRAJECTORY: 'Traject stoppen',
+  END_DATE: 'Einddatum traject',
+  CAP_WARNING: 'Waarschuwing: 4 weken voor de einddatum van JOS',
+  CAP: 'Einddatum JOS (5 maanden)',
+  RECORD_INVESTIGATION: 'Onderzoek vastleggen',
+  EXTEND_TERM: 'Beslistermijn verlengen',
+  FIRST_TERM: 'Beslistermijn (6 weken)',
+  TEN_WEEK_MARK: '10 weken na ontvangst: melding aan het SWV',
+  RECHECK: 'Opnieuw bekijken (triage)',
+  IZO_INFO: 'Informatie naar de IZO-leden',
+  EVALUATION_DATE: 'Evaluatie van de IZO-afspraken',
+  ZAT_AGENDA: 'ZAT-agenda verstuurd',
+  ZAT_EVALUATION_DATE: 'Evaluatie plan van aanpak (ZAT)',
+  OOV_END_DATE: 'Einde van het OOV-arrangement',
+  OOV_RETURN: 'Terug op school',
+  SCHOOLADVIES: 'Definitief schooladvies',
+  AANMELDWEEK: 'Einde van de aanmeldweek',
+  OSO_DEADLINE: 'Overdrachtsdossier (OSO) klaar',
+  START_SCHOOLJAAR: 'Start van het schooljaar',
+  FEEDBACK_NA_EERSTE_RAPPORT: 'Terugkoppeling na het eerste rapport',
+  FEEDBACK_EINDE_LEERJAAR_1: 'Terugkoppeling aan het einde van leerjaar 1',
 };
 
 export function statusLabel(status: string): string {
@@ -132,5 +154,17 @@ export function statusLabel(status: string): string {
 }
 
 export function stepLabel(step: string | null): string | null {
-  return step ? (STEP_LABELS[step] ?? step) : null;
+  return step ? (STEP_LABELS[step] ?? readable(step)) : null;
+}
+
+/** Whether the step or date has its own Dutch label (not the readable fallback). */
+export function hasStepLabel(step: string): boolean {
+  return step in STEP_LABELS;
+}
+
+/** A machine name without a label ("SOME_STEP") as words ("Some step"), so nothing shows up as code or blank. */
+function readable(name: string): string {
+  if (!/^[A-Z0-9_]+$/.test(name)) return name;
+  const words = name.toLowerCase().replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -38,11 +38,13 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
             {
               __typename: 'DueDateExplanation',
               step: 'RECORD_INTAKE',
+              label: 'Intakegesprek en ontwikkeldoel',
               date: '2026-11-24',
               explanation: '10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)',
             },
           ],
           openSteps: ['RECORD_INTAKE'],
+          openStepLabels: ['Intakegesprek en ontwikkeldoel'],
           goal: null,
           coachName: null,
           sessions: [],
@@ -125,6 +127,8 @@ describe('CasePage', () => {
     expect(screen.getByTestId('case-status').textContent).toBe('Status: Aangemeld');
     expect(screen.getByRole('link', { name: /Bekijk in Temporal/ }).getAttribute('href')).toContain('/workflows/case-1');
     expect(screen.getByText('10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)')).toBeTruthy();
+    // The deadline is named by the API's Dutch label.
+    expect(screen.getByRole('heading', { level: 3, name: 'Intakegesprek en ontwikkeldoel' })).toBeTruthy();
     expect(screen.getByText('over 4 dagen')).toBeTruthy();
     expect(screen.queryByText('Deze casus is vastgelopen')).toBeNull();
 

@@ -19,10 +19,12 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
       }
       dueDates {
         step
+        label
         date
         explanation
       }
       openSteps
+      openStepLabels
       goal
       coachName
       sessions {

@@ -5,7 +5,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { type DueDateExplanation } from '../../shared/api-types';
 import { DueDate } from '../../shared/due-date';
-import { stepLabel } from '../../shared/labels';
 
 /** Every due date of the case with the API's Dutch explanation of how it was computed. */
 export function DueDatesList({ dueDates, today }: { dueDates: readonly DueDateExplanation[]; today: string }) {
@@ -23,7 +22,7 @@ export function DueDatesList({ dueDates, today }: { dueDates: readonly DueDateEx
             <ListItem key={`${due.step}-${due.date}`} disableGutters divider sx={{ display: 'block', py: 1.5 }}>
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between' }}>
                 <Typography variant="h3" component="h3">
-                  {stepLabel(due.step)}
+                  {due.label}
                 </Typography>
                 <DueDate date={due.date} today={today} inline />
               </Stack>

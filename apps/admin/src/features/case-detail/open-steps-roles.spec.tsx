@@ -20,9 +20,12 @@ describe('OpenSteps: each step button only for the roles that may take it', () =
   });
 
   it('shows the SWV employee a school step that is open as a status chip, without a button', () => {
-    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'INTAKE' })} steps={['OOV_INTAKE']} />, { session: { token: 't', user: SWV } });
+    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'INTAKE' })} steps={['OOV_INTAKE']} stepLabels={['Intake bij de OOV']} />, { session: { token: 't', user: SWV } });
     expect(buttonNames()).toEqual([]);
-    expect(document.querySelector('[data-step="OOV_INTAKE"]')?.classList.contains('MuiChip-root')).toBe(true);
+    const chip = document.querySelector('[data-step="OOV_INTAKE"]');
+    expect(chip?.classList.contains('MuiChip-root')).toBe(true);
+    // Named by the API's Dutch label.
+    expect(chip?.textContent).toBe('Intake bij de OOV');
   });
 
   it('gives the zorgcoördinator the school’s buttons but not the SWV decision', () => {

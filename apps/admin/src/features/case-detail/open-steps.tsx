@@ -18,7 +18,18 @@ const DESTRUCTIVE = new Set(['STOP_TRAJECTORY', 'CLOSE', 'STOP', 'STOP_OOV']);
  * role may take (mayTakeStep mirrors the API's rules); each opens a small form. Steps the UI has no form for (e.g.
  * waiting for a parent's consent) and open steps of another role are shown as a status chip.
  */
-export function OpenSteps({ summary, steps, consents = [] }: { summary: CaseSummary; steps: readonly string[]; consents?: readonly TimedOutConsent[] }) {
+export function OpenSteps({
+  summary,
+  steps,
+  stepLabels = [],
+  consents = [],
+}: {
+  summary: CaseSummary;
+  steps: readonly string[];
+  /** The API's Dutch names of `steps`, in the same order. */
+  stepLabels?: readonly string[];
+  consents?: readonly TimedOutConsent[];
+}) {
   const [active, setActive] = useState<string | null>(null);
   const role = useAuth().session?.user.role;
   const mayTake = (step: string) => mayTakeStep(summary.process, step, role);
@@ -51,7 +62,7 @@ export function OpenSteps({ summary, steps, consents = [] }: { summary: CaseSumm
                     {spec.title}
                   </Button>
                 ) : (
-                  <Chip icon={<HourglassEmptyIcon />} label={stepLabel(step)} variant="outlined" data-step={step} />
+                  <Chip icon={<HourglassEmptyIcon />} label={stepLabels[steps.indexOf(step)] ?? stepLabel(step)} variant="outlined" data-step={step} />
                 )}
               </li>
             );

@@ -37,6 +37,7 @@ export class TimelineEntryModel {
 @ObjectType('DueDateExplanation')
 export class DueDateExplanationModel {
   @Field() step!: string;
+  @Field({ description: 'Dutch name of the step or date.' }) label!: string;
   @Field() date!: string;
   @Field() explanation!: string;
 }
@@ -55,6 +56,7 @@ export class CaseDetailModel {
   @Field(() => [TimelineEntryModel]) timeline!: TimelineEntryModel[];
   @Field(() => [DueDateExplanationModel]) dueDates!: DueDateExplanationModel[];
   @Field(() => [String], { description: 'Human steps that can be done now, e.g. RECORD_INTAKE.' }) openSteps!: string[];
+  @Field(() => [String], { description: 'Dutch names of openSteps, in the same order.' }) openStepLabels!: string[];
   @Field(() => String, { nullable: true, description: "The pupil's own goal (ontwikkeldoel)." }) goal!: string | null;
   @Field(() => String, { nullable: true }) coachName!: string | null;
   @Field(() => [ThermometerPointModel]) sessions!: ThermometerPointModel[];

@@ -10,7 +10,7 @@
  */
 import { condition, proxyActivities } from '@temporalio/workflow';
 import { notificationPolicyOf } from '@zorgroute/domain/logic';
-import type { CaseActivities, NotifyRequest, NotifyResult } from '../../activities/case-activities.types';
+import type { CaseActivities, NotificationKind, NotifyRequest, NotifyResult } from '../../activities/case-activities.types';
 import type { NotificationActivities } from '../../activities/notification-activities.types';
 import type { CaseRecorder } from './case-recorder';
 
@@ -30,7 +30,8 @@ export interface MailFailure {
   attempts: number;
 }
 
-const KIND_LABELS: Record<string, string> = {
+/** Every kind a case sends has a Dutch name (a new kind does not compile without one), plus the daily digest. */
+const KIND_LABELS: Record<NotificationKind | 'DAILY_DIGEST', string> = {
   STEP_ASSIGNED: 'nieuwe taak',
   STEP_REMINDER: 'herinnering',
   STEP_ESCALATION: 'escalatie aan de zorgcoördinator',
@@ -39,11 +40,18 @@ const KIND_LABELS: Record<string, string> = {
   CONSENT_REQUESTED: 'toestemmingsverzoek aan ouders',
   ZORGPLICHT_TERMIJN: 'zorgplichtsignaal aan het SWV',
   LETTER_AVAILABLE: 'bericht aan ouders over een brief',
+  TRAJECT_PARENT_UPDATE: 'bericht aan ouders over het traject',
+  TRAJECT_OUTCOME: 'uitkomst van het traject aan de zorgcoördinator',
+  CASE_CLOSED: 'bericht aan ouders: afgesloten door de school',
+  MEETING_INVITATION: 'uitnodiging voor een overleg',
+  MEETING_CANCELLED: 'afzegging van een overleg',
+  MEETING_AGENDA: 'agenda van het ZAT',
+  DAILY_DIGEST: 'dagoverzicht',
 };
 
-/** Dutch name of a kind of message, for the timeline. */
+/** Dutch name of a kind of message, for the timeline and the delivery log. */
 export function mailKindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind;
+  return (KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
 
 const mailDb = proxyActivities<Pick<NotificationActivities, 'deliveryProblem'>>({
