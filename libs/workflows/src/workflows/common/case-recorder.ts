@@ -2,12 +2,14 @@ import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpda
 import { allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { DueDate } from '@zorgroute/domain/logic';
-import type { AuditRecord, CaseContext, NotifyRequest } from '../../activities/case-activities.types';
+import type { AuditRecord, CaseContext, MeetingNotice, NotifyRequest } from '../../activities/case-activities.types';
+
+type MeetingKindOfNotice = MeetingNotice['kind'];
 import { db, mail } from './case-activities.proxy';
 import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
 import type { AdminControl } from './admin-actions';
 import type { HumanStep } from './human-step';
-import { CASE_END_CANCELS_MEETINGS_PATCH, meetingCancellations } from './meetings';
+import { CASE_END_CANCELS_MEETINGS_PATCH, meetingCalendarId, meetingCancellations } from './meetings';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -63,6 +65,8 @@ export class CaseRecorder {
   private readonly mailFailures = new Map<string, MailFailure>();
   /** Every message requested so far, by request key (in memory only: lets an admin re-send one, admin-actions.ts). */
   private readonly requests = new Map<string, NotifyRequest>();
+  /** Calendar ids of meetings that took place (meetingsHeld). */
+  private readonly heldMeetings = new Set<string>();
   /** Set by `installAdminHandlers` (admin-actions.ts). */
   admin?: AdminControl;
   /** Parallel human steps open next to the main step (`awaitHumanStep` with `parallel`), by step name, in opening order. */
@@ -194,9 +198,19 @@ export class CaseRecorder {
    * MEETING_CANCELLED to the invitation's recipients, with the same calendar entry (METHOD:CANCEL).
    */
   cancelPlannedMeetings(nowMs: number = Date.now()): number {
-    const cancellations = meetingCancellations(this.requests.values(), nowMs);
+    const cancellations = meetingCancellations(this.requests.values(), nowMs, this.heldMeetings);
     for (const { caseId: _c, pupilId: _p, schoolId: _s, ...req } of cancellations) this.notifyLater(req);
     return cancellations.length;
+  }
+
+  /**
+   * The meetings of this kind invited to so far took place (their step was recorded, perhaps before the planned time):
+   * they are never cancelled. State only, no command.
+   */
+  meetingsHeld(kind: MeetingKindOfNotice): void {
+    for (const req of this.requests.values()) {
+      if (req.kind === 'MEETING_INVITATION' && req.meeting?.kind === kind) this.heldMeetings.add(meetingCalendarId(req));
+    }
   }
 
   /** At the end of a case: the meetings still to come will not take place (patched: older histories end without it). */

@@ -47,4 +47,10 @@ describe('meetingCancellations', () => {
     const earlier = invitation('jos-2:invitation:JOS_STARTGESPREK:2:2026-11-20', '2026-11-20');
     expect(meetingCancellations([next, earlier], NOW)).toEqual([]);
   });
+
+  it('never cancels a meeting that was held, also when its step was recorded before the planned time', () => {
+    const coming = invitation('jos-3:invitation:JOS_STARTGESPREK:1:2026-11-30', '2026-11-30', '10:00');
+    expect(meetingCancellations([coming], NOW, new Set([meetingCalendarId(coming)]))).toEqual([]);
+    expect(meetingCancellations([coming], NOW, new Set(['jos-4:meeting:JOS_STARTGESPREK']))).toHaveLength(1);
+  });
 });

@@ -29,13 +29,15 @@ export function meetingStillToCome(meeting: MeetingNotice, nowMs: number): boole
 }
 
 /**
- * The cancellations of every planned meeting that has yet to begin at `nowMs`: per meeting its latest invitation
+ * The cancellations of every planned meeting that has yet to begin at `nowMs` and was not held (`held`: calendar ids of
+ * meetings whose step was recorded, also when that was before the planned time): per meeting its latest invitation
  * (`requests` in the order they were sent) — to the same recipients, keyed after it.
  */
-export function meetingCancellations(requests: Iterable<NotifyRequest>, nowMs: number): NotifyRequest[] {
+export function meetingCancellations(requests: Iterable<NotifyRequest>, nowMs: number, held: ReadonlySet<string> = new Set()): NotifyRequest[] {
   const latest = new Map<string, NotifyRequest>();
   for (const req of requests) if (req.kind === 'MEETING_INVITATION' && req.meeting) latest.set(meetingCalendarId(req), req);
-  return [...latest.values()]
-    .filter((req) => req.meeting && meetingStillToCome(req.meeting, nowMs))
+  return [...latest.entries()]
+    .filter(([id, req]) => !held.has(id) && req.meeting && meetingStillToCome(req.meeting, nowMs))
+    .map(([, req]) => req)
     .map((req) => ({ ...req, key: `${req.key}:cancelled`, kind: 'MEETING_CANCELLED' as const }));
 }

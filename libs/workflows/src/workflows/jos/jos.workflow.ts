@@ -593,6 +593,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
         summary: u.summary.trim(),
         recordedBy: u.actor,
       };
+      rec.meetingsHeld('JOS_STARTGESPREK');
       await recordStep(u.actor, 'JOS_STARTGESPREK_RECORDED', `Startgesprek gehouden op ${u.date}`);
       await movedOnFrom('RECORD_STARTGESPREK');
       return view();

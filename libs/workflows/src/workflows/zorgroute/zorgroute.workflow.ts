@@ -775,6 +775,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       round.meetingDate = todayIso() < round.meetingDate ? todayIso() : round.meetingDate;
       round.evaluationDate = u.evaluationDate ?? addCalendarWeeks(round.meetingDate, policy.evaluationAfterWeeks);
       state.evaluationDate = round.evaluationDate;
+      rec.meetingsHeld('IZO');
       await recordStep(u.actor, 'IZO_DISCUSSED', `Besproken in het IZO; evaluatie op ${round.evaluationDate}`);
       await movedOnFrom('RECORD_IZO');
       return view();
@@ -958,6 +959,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         summary: u.summary.trim(),
       };
       rec.addParticipant(u.casusregisseurUserId);
+      rec.meetingsHeld('ZAT');
+      rec.meetingsHeld('FLEX_ZAT');
       await recordStep(u.actor, 'ZAT_DISCUSSED', `Besproken in het ${policy.flexZat ? 'Flex-ZAT' : 'ZAT'}: plan van aanpak met ${u.actions.length} actie(s); casusregisseur ${u.casusregisseur.trim()}`);
       await movedOnFrom('RECORD_ZAT');
       return view();
