@@ -12,6 +12,7 @@
 // - no reminder / e-mail lost or duplicated: every notification delivery of the case ends SENT, and every Message-ID
 //   is in the mail catcher exactly once;
 // - the read model catches up: status and waitingFor of the row match the workflow's own state (query).
+import { setInterval } from 'node:timers';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { Stack } from '../lib/stack.mjs';
@@ -313,9 +314,26 @@ async function main() {
   const results = [];
   let failed = 0;
   const t0 = Date.now();
-  const onSignal = () => stack.stop().finally(() => process.exit(143));
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    void stack.stop().finally(() => process.exit(143));
+  };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+  // Started by a test (ZR_FAULTS_PARENT_PID): when that process is gone (a killed test run), stop and leave nothing
+  // behind instead of running on as an orphan against directories that may already belong to the next run.
+  const parentPid = Number(process.env.ZR_FAULTS_PARENT_PID || 0);
+  if (parentPid > 0) {
+    setInterval(() => {
+      try {
+        process.kill(parentPid, 0);
+      } catch {
+        onSignal();
+      }
+    }, 2000).unref();
+  }
   try {
     await stack.start();
     const f = new Faults(stack);
