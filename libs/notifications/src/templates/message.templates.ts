@@ -21,6 +21,10 @@ const PARENT_FOOTER = `U ontvangt dit bericht omdat u bij {{schoolName}} geregis
 
 const PARENT_CONTACT = `Heeft u vragen? Neem dan contact op met {{#if ownerName}}{{ownerName}}, de coach van {{pupilFirstName}}{{else}}de school{{/if}}.`;
 
+/** The link and footer of a message to parents. */
+const PARENT_BUTTON_AND_FOOTER = `{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}`;
+
 const SWV_FOOTER = `Je ontvangt dit bericht omdat je werkt bij het loket van het samenwerkingsverband waarvan {{schoolName}} lid is; deze e-mail is automatisch verstuurd.`;
 
 const P = '<p style="margin:0 0 16px 0;">';
@@ -200,8 +204,7 @@ ${P}Op {{schoolName}} is een traject gestart om {{pupilFirstName}} extra te onde
 {{/facts}}
 ${P}In het ouderportaal ziet u wat er is afgesproken en wat de volgende stap is. Heeft u vragen? Neem dan contact op met {{ownerName}}.</p>
 {{/inline}}
-{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+${PARENT_BUTTON_AND_FOOTER}
 {{/layout}}`,
     text: `{{#> layout}}
 {{#*inline "content"}}
@@ -214,8 +217,7 @@ Gepland uiterlijk: {{dueDateLong}}
 
 In het ouderportaal ziet u wat er is afgesproken en wat de volgende stap is. Heeft u vragen? Neem dan contact op met {{ownerName}}.
 {{/inline}}
-{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+${PARENT_BUTTON_AND_FOOTER}
 {{/layout}}`,
   },
 
@@ -366,8 +368,7 @@ ${P}In het ouderportaal leest u hoe het traject is afgesloten en wat er verder g
 {{/if}}
 ${P}${PARENT_CONTACT}</p>
 {{/inline}}
-{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+${PARENT_BUTTON_AND_FOOTER}
 {{/layout}}`,
     text: `{{#> layout}}
 {{#*inline "content"}}
@@ -396,8 +397,7 @@ In het ouderportaal leest u hoe het traject is afgesloten en wat er verder gebeu
 
 ${PARENT_CONTACT}
 {{/inline}}
-{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+${PARENT_BUTTON_AND_FOOTER}
 {{/layout}}`,
   },
 
@@ -413,8 +413,7 @@ ${P}{{schoolName}} heeft {{processText}} van {{pupilFirstName}} afgesloten. Er v
 {{/facts}}
 ${P}In het ouderportaal blijft het dossier voor u leesbaar. Wilt u weten waarom dit is afgesloten of wat er nu gebeurt? Neem dan contact op met de zorgcoördinator van {{schoolName}}.</p>
 {{/inline}}
-{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+${PARENT_BUTTON_AND_FOOTER}
 {{/layout}}`,
     text: `{{#> layout}}
 {{#*inline "content"}}
@@ -426,8 +425,7 @@ Afgesloten op: {{dueDateLong}}
 
 In het ouderportaal blijft het dossier voor u leesbaar. Wilt u weten waarom dit is afgesloten of wat er nu gebeurt? Neem dan contact op met de zorgcoördinator van {{schoolName}}.
 {{/inline}}
-{{#*inline "button"}}Bekijken in het ouderportaal{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+${PARENT_BUTTON_AND_FOOTER}
 {{/layout}}`,
   },
 

@@ -197,10 +197,8 @@ export class CaseRecorder {
    * Cancels every planned meeting of this case that has yet to begin (per meeting its latest invitation):
    * MEETING_CANCELLED to the invitation's recipients, with the same calendar entry (METHOD:CANCEL).
    */
-  cancelPlannedMeetings(nowMs: number = Date.now()): number {
-    const cancellations = meetingCancellations(this.requests.values(), nowMs, this.heldMeetings);
-    for (const { caseId: _c, pupilId: _p, schoolId: _s, ...req } of cancellations) this.notifyLater(req);
-    return cancellations.length;
+  cancelPlannedMeetings(nowMs: number = Date.now()): void {
+    for (const { caseId: _c, pupilId: _p, schoolId: _s, ...req } of meetingCancellations(this.requests.values(), nowMs, this.heldMeetings)) this.notifyLater(req);
   }
 
   /**
