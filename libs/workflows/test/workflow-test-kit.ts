@@ -10,6 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { toIsoDate, zonedInstant } from '@zorgroute/domain/logic';
 import { workflowBundleOptions } from '../src/bundle';
+import { testStartInstant } from './test-clock';
 import { createTimeSkippingEnv } from './time-skipping-env';
 
 export const HISTORY_DIR = join(__dirname, 'histories');
@@ -27,8 +28,19 @@ export interface WorkflowTestKit {
   sleepUntil(date: string, hour?: number): Promise<void>;
 }
 
-/** Registers the hooks for the bundle (per file) and the test server (per test); call once at the top of a test file. */
-export function useWorkflowTestKit(): WorkflowTestKit {
+export interface WorkflowTestKitOptions {
+  /**
+   * Where each test server's clock starts: an Amsterdam wall time (`2027-03-28T01:30`) or an ISO instant. Default: the
+   * suite's fixed start (test-clock.ts; `ZR_TEST_CLOCK` moves it), never the wall clock.
+   */
+  startAt?: string;
+}
+
+/**
+ * Registers the hooks for the bundle (per file) and the test server (per test); call once at the top of a test file,
+ * or once per `describe` that needs its own start instant.
+ */
+export function useWorkflowTestKit(opts: WorkflowTestKitOptions = {}): WorkflowTestKit {
   let env: TestWorkflowEnvironment | undefined;
   let bundle: WorkflowBundleWithSourceMap;
   let seq = 0;
@@ -38,7 +50,7 @@ export function useWorkflowTestKit(): WorkflowTestKit {
   // A fresh test server per test (~0.5 s): a case a test leaves running — e.g. a linked case started
   // with ParentClosePolicy.ABANDON — would otherwise drive the skipped clock of the next tests.
   beforeEach(async () => {
-    env = await createTimeSkippingEnv();
+    env = await createTimeSkippingEnv(testStartInstant(opts.startAt));
   }, 60_000);
   afterEach(async () => {
     await env?.teardown();
