@@ -20,6 +20,10 @@ import { fromRoot } from '../infra/scripts/lib/index.mjs';
 import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
 import { Stack } from './lib/stack.mjs';
 
+/** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
@@ -72,7 +76,7 @@ async function burst(stack, temporal, results) {
   const { rows } = await db.query(`select id from school where brin = '99XA00'`);
   await db.end();
   const before = (await admin.ok(CLOCK_COUNT)).zorgplichtClocks.totalCount;
-  const receivedOn = new Date().toISOString().slice(0, 10);
+  const receivedOn = amsterdamToday();
   const t0 = Date.now();
   const errors = await pool(N, CONCURRENCY, async (i) => {
     const r = await zc.request(REGISTER, {
@@ -176,7 +180,7 @@ async function board(stack, results) {
     // Run with --skip burst: register one real application to copy.
     const zc = await new Gql(stack.apiUrl).login('zc@daltoncollege.example');
     const { rows: [school] } = await db.query(`select id from school where brin = '99XA00'`);
-    const input = { newPupil: { firstName: 'Bench', lastName: 'Bord', dateOfBirth: '2014-03-01', parents: [{ name: 'Ouder Bench', email: 'ouder.bench.bord@voorbeeldmail.example' }] }, receivedOn: new Date().toISOString().slice(0, 10), extraSupportExpected: true, preferenceSchoolIds: [school.id] };
+    const input = { newPupil: { firstName: 'Bench', lastName: 'Bord', dateOfBirth: '2014-03-01', parents: [{ name: 'Ouder Bench', email: 'ouder.bench.bord@voorbeeldmail.example' }] }, receivedOn: amsterdamToday(), extraSupportExpected: true, preferenceSchoolIds: [school.id] };
     await zc.ok(REGISTER, { i: input });
     await eventually(async () => (await modelRow()).rows.length > 0, 60_000, 'a zorgplicht row to copy', 500);
   }

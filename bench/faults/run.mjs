@@ -18,6 +18,10 @@ import pg from 'pg';
 import { Stack } from '../lib/stack.mjs';
 import { eventually, Gql, sleep } from '../lib/gql.mjs';
 
+/** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+
 /**
  * Outages are scaled down from the issue's "a minute" / "several minutes" to fit `npm test`; `--full` (or
  * ZR_FAULTS_FULL=1) runs them at full length: PostgreSQL away for 60 s, the SMTP server for 4 minutes.
@@ -31,7 +35,7 @@ const INTAKE = `mutation($c: ID!, $i: RecordIntakeInput!, $k: String) { recordIn
 const CASE = `query($id: ID!) { case(id: $id) { summary { status waitingFor } timeline { kind } } }`;
 const REGISTER = `mutation($i: RegisterAanmeldingInput!) { registerAanmelding(input: $i) { id } }`;
 const INVESTIGATE = `mutation($c: ID!, $i: ZorgplichtInvestigationInput!) { recordZorgplichtInvestigation(caseId: $c, input: $i) { id status } }`;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => amsterdamToday();
 
 class Faults {
   constructor(stack) {

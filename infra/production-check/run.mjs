@@ -49,6 +49,10 @@ import {
 } from '../scripts/lib/index.mjs';
 import { ensureTemporalServer, setupTemporalSchemas, startTemporalServer, TEMPORAL_SERVER_VERSION } from './temporal-server.mjs';
 
+/** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
 const keepData = args.includes('--keep-data');
@@ -412,7 +416,7 @@ runMain(async () => {
         'the case in the read model',
       );
       if (row.status !== 'INTAKE' || !/^\d{4}-\d{2}-\d{2}$/.test(row.nextDueDate ?? '')) throw new ZorgrouteError(`unexpected row ${JSON.stringify(row)}`);
-      if (row.nextDueDate <= new Date().toISOString().slice(0, 10)) throw new ZorgrouteError(`next due date ${row.nextDueDate} is not in the future`);
+      if (row.nextDueDate <= amsterdamToday()) throw new ZorgrouteError(`next due date ${row.nextDueDate} is not in the future`);
       nextDue = row.nextDueDate;
       return `status ${row.status}, waiting for ${row.waitingFor}, owner ${row.ownerName}, next due ${row.nextDueDate}`;
     });
@@ -459,7 +463,7 @@ runMain(async () => {
     await check('restart temporal-server: the case survives, the next step is recorded afterwards', async () => {
       await temporal.restart();
       await eventually(() => temporalCli(cli, temporal.address, ['workflow', 'describe', '--namespace', NAMESPACE, '--workflow-id', caseId]).then(() => true), 60_000, 'the case after the restart');
-      const today = new Date().toISOString().slice(0, 10);
+      const today = amsterdamToday();
       const result = await eventually(
         async () => {
           const r = await gql.request('mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }', {

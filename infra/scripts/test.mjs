@@ -125,6 +125,11 @@ async function main() {
       AUTH_SECRET: 'zorgroute-test-secret',
       AUTH_DEV_LOGIN: 'true',
       CHROMIUM_PATH: chromium,
+      // The worker, api and tests in Jest run on UTC, like a production container: nothing may depend on the machine's
+      // time zone (a workflow that took "today" from it was a day behind Amsterdam after midnight; see
+      // libs/domain/src/logic/calendar/iso-date.ts). The time-skipping servers start at a fixed instant
+      // (libs/workflows/test/test-clock.ts; ZR_TEST_CLOCK moves it).
+      TZ: 'UTC',
     };
 
     // 5. Jest (normal output streams; the JSON report is for the summary).

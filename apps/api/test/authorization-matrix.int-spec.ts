@@ -21,7 +21,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ConsentRecordRepository, migrate, UserEntity } from '@zorgroute/domain';
-import { addCalendarDays, schoolYearBounds, schoolYearOf } from '@zorgroute/domain/logic';
+import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
@@ -257,8 +257,9 @@ const MATRIX: Record<string, Rule> = {
 };
 
 
+/** Today in Amsterdam: the date the workflows and the api use (never the UTC date). */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return toIsoDate(Date.now());
 }
 
 // ---------------------------------------------------------------- schema and argument generation

@@ -7,6 +7,7 @@
  *   running one never is, an inactive one is closed through the workflow, and the audit chain still verifies.
  */
 import { Client } from '@temporalio/client';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import { DataSource } from 'typeorm';
 import {
   AUDIT_TOMBSTONE_DESCRIPTION,
@@ -45,8 +46,9 @@ let dalton: SchoolEntity;
 const tokens = new Map<string, string>();
 const started: string[] = [];
 
+/** Today in Amsterdam: the date the workflows and the api use (never the UTC date). */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return toIsoDate(Date.now());
 }
 
 async function client(email: string): Promise<GraphQLTestClient> {

@@ -4,6 +4,7 @@
  * runs in a real worker → the read model shows its state and next due date → the e-mails arrive.
  */
 import { DataSource } from 'typeorm';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
@@ -50,7 +51,7 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     }, 20_000, 'the case in INTAKE');
     expect(row.status).toBe('INTAKE');
     expect(row.nextDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(row.nextDueDate! > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(row.nextDueDate! > toIsoDate(Date.now())).toBe(true);
     expect(row.ownerName).toBe('Marieke Verhoef');
     expect(row.temporalUrl).toContain(encodeURIComponent(startTrajectory.id));
 
@@ -73,7 +74,7 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     // The intake is recorded through GraphQL; the case moves on to MATCHING.
     const intake = await stack.gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
       c: startTrajectory.id,
-      i: { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Ik wil mijn huiswerk zelf plannen' },
+      i: { intakeDate: toIsoDate(Date.now()), goal: 'Ik wil mijn huiswerk zelf plannen' },
     });
     expect(intake.errors).toBeUndefined();
     const detail = await stack.gql.ok<{ case: { summary: { status: string }; goal: string; timeline: { kind: string }[]; dueDates: { step: string; explanation: string }[] } }>(

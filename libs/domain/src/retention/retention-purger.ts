@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_TOMBSTONE_DESCRIPTION, AuditTrailRepository, RETENTION_PURGED_ACTION } from '../audit/audit-trail.repository';
 import { retentionPolicyOf } from '../logic/policies/retention-policy';
+import { toIsoDate } from '../logic/reminders/zoned-time';
 import { PolicyVersionRepository } from '../policy-store/policy-version.repository';
 
 /** Where a case's workflow stands in Temporal (the read model alone is not trusted to say a case has ended). */
@@ -89,7 +90,7 @@ export class RetentionPurger {
         for (const c of stale) {
           try {
             if ((await ops.workflowState(c.id)) !== 'RUNNING') continue;
-            await ops.closeInactive(c.id, `Bewaartermijn: geen activiteit sinds ${inactiveSince.toISOString().slice(0, 10)} (${policy.closeAfterInactiveMonths} maanden)`);
+            await ops.closeInactive(c.id, `Bewaartermijn: geen activiteit sinds ${toIsoDate(inactiveSince.getTime())} (${policy.closeAfterInactiveMonths} maanden)`);
             result.closed.push(c.id);
           } catch (err) {
             result.failed.push({ caseId: c.id, error: err instanceof Error ? err.message : String(err) });

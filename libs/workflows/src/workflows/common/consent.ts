@@ -16,7 +16,7 @@
  * he chooses to. Every message is keyed (case, request, rung), so it is sent at most once (rule 5).
  */
 import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
-import { addSchoolDays, dueInSchoolDays, reminderLadder, rungsAfter, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
+import { addSchoolDays, dueInSchoolDays, endOfZonedDay, reminderLadder, rungsAfter, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
 import type { ConsentGiverRole, ConsentMethod, ConsentRecordSnapshot, ConsentStatus } from '@zorgroute/domain';
 import type { RecipientSpec } from '../../activities/case-activities.types';
 import { db } from './case-activities.proxy';
@@ -218,8 +218,11 @@ export class ConsentDesk {
     const timeoutDays = opts.timeoutSchoolDays ?? ctx.policies.consent.timeoutSchoolDays;
     const respondDays = Math.min(opts.respondWithinSchoolDays ?? ctx.policies.consent.respondWithinSchoolDays, timeoutDays);
     const due: DueDate = dueInSchoolDays(today, respondDays, ctx.calendar, 'consent.respondWithinSchoolDays');
+    // The last day to answer is the timeout date itself, whole: an answer at 23:59 that day is on time. The request
+    // times out at the end of that day; the reminders still stop at that day's sending hour.
     const timeoutDate = addSchoolDays(today, timeoutDays, ctx.calendar);
-    const timeoutAt = zonedInstant(timeoutDate, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute);
+    const remindersUntil = zonedInstant(timeoutDate, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute);
+    const timeoutAt = endOfZonedDay(timeoutDate);
     const n = this.records.filter((r) => r.kind === opts.kind).length + 1;
     const now = new Date().toISOString();
     const record: ConsentRecordSnapshot = {
@@ -263,7 +266,7 @@ export class ConsentDesk {
     rec.addParticipant(followUp);
     rec.upsertDueDate(step, {
       ...due,
-      explanation: `${due.explanation} Zonder antwoord vervalt het verzoek op ${timeoutDate} (${timeoutDays} schooldagen) en beslist de zorgcoördinator.`,
+      explanation: `${due.explanation} Antwoorden kan tot en met ${timeoutDate} (${timeoutDays} schooldagen); daarna vervalt het verzoek en beslist de zorgcoördinator.`,
     });
     this.sync();
     await rec.record({
@@ -285,7 +288,7 @@ export class ConsentDesk {
 
     // Reminders to whoever is asked, the zorgcoördinator told at the escalation threshold; the timeout replaces
     // the ladder's stuck rung (rule 6d).
-    const ladder = reminderLadder(due.date, ctx.policies.ladder, ctx.calendar).filter((r) => r.kind !== 'STUCK' && Date.parse(r.at) < Date.parse(timeoutAt));
+    const ladder = reminderLadder(due.date, ctx.policies.ladder, ctx.calendar).filter((r) => r.kind !== 'STUCK' && Date.parse(r.at) < Date.parse(remindersUntil));
     for (const rung of rungsAfter(ladder, Date.now())) {
       if (await condition(finished, Math.max(Date.parse(rung.at) - Date.now(), 1))) break;
       const key = `${keyBase}:${rung.key}`;
