@@ -505,7 +505,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
         kind: 'TRAJECT_PARENT_UPDATE',
         moment: 'MIDWAY',
         stepLabel: STEP_LABELS.RECORD_MID_EVALUATION,
-        dueDate: state.endDate,
+        dueDate: state.endDate ?? todayIso(),
         ownerUserId: state.coach?.id ?? null,
       });
     }
