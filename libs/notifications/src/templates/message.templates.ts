@@ -470,6 +470,85 @@ De toelichting en de verdere afspraken staan in het dossier.
 {{#*inline "footer"}}${COORDINATOR_FOOTER}{{/inline}}
 {{/layout}}`,
   },
+  REFERRAL_RETURNED: {
+    subject: `Aanmelding teruggestuurd: vul de IZO-aanmelding aan (uiterlijk {{dueDateLong}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}De zorgcoördinator heeft de IZO-aanmelding{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} teruggestuurd: er ontbreekt nog informatie. Vul de aanmelding aan en dien haar opnieuw in.</p>
+{{#> facts}}
+{{> fact label="Taak" value=stepLabel}}
+{{> fact label="Uiterlijk af" value=dueDateLong}}
+{{#if pupilFirstName}}{{> fact label="Leerling" value=pupilFirstName}}{{/if}}
+{{/facts}}
+{{#if missingParts}}${P}Nog niet ingevuld:</p>
+<ul style="margin:0 0 16px 0;padding-left:20px;">{{#each missingParts}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
+${P}Wat de zorgcoördinator nog nodig heeft, lees je bij de aanmelding in Zorgroute.</p>
+{{/inline}}
+{{#*inline "button"}}Aanmelding aanvullen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+De zorgcoördinator heeft de IZO-aanmelding{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} teruggestuurd: er ontbreekt nog informatie. Vul de aanmelding aan en dien haar opnieuw in.
+
+Taak: {{stepLabel}}
+Uiterlijk af: {{dueDateLong}}
+{{#if pupilFirstName}}
+Leerling: {{pupilFirstName}}
+{{/if}}
+{{#if missingParts}}
+
+Nog niet ingevuld:
+{{#each missingParts}}
+- {{this}}
+{{/each}}
+{{/if}}
+
+Wat de zorgcoördinator nog nodig heeft, lees je bij de aanmelding in Zorgroute.
+{{/inline}}
+{{#*inline "button"}}Aanmelding aanvullen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+  SESSION_REMINDER: {
+    subject: `Herinnering: {{#if isPupil}}je sessie{{else}}sessie{{/if}} op {{dueDateLong}} om {{sessionTime}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isPupil}}${P}Even een herinnering: je hebt een sessie met je coach op <strong>{{dueDateLong}} om {{sessionTime}}</strong>.</p>
+{{else}}${P}Even een herinnering: je hebt een sessie{{#if pupilFirstName}} met {{pupilFirstName}}{{/if}} op <strong>{{dueDateLong}} om {{sessionTime}}</strong>.</p>
+{{/if}}
+{{#> facts}}
+{{> fact label="Wat" value=stepLabel}}
+{{> fact label="Datum" value=dueDateLong}}
+{{> fact label="Tijd" value=sessionTime}}
+{{/facts}}
+{{#if isPupil}}${P}Kun je niet? Laat het je coach dan zo snel mogelijk weten.</p>{{else}}${P}Leg de sessie na afloop vast in Zorgroute.</p>{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isPupil}}Mijn doel bekijken{{else}}Traject openen{{/if}}{{/inline}}
+{{#*inline "footer"}}{{#if isPupil}}Je ontvangt dit bericht omdat je bij {{schoolName}} een ondersteuningstraject volgt; deze e-mail is automatisch verstuurd.{{else}}${STAFF_TASK_FOOTER}{{/if}}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isPupil}}
+Even een herinnering: je hebt een sessie met je coach op {{dueDateLong}} om {{sessionTime}}.
+{{else}}
+Even een herinnering: je hebt een sessie{{#if pupilFirstName}} met {{pupilFirstName}}{{/if}} op {{dueDateLong}} om {{sessionTime}}.
+{{/if}}
+
+Wat: {{stepLabel}}
+Datum: {{dueDateLong}}
+Tijd: {{sessionTime}}
+
+{{#if isPupil}}
+Kun je niet? Laat het je coach dan zo snel mogelijk weten.
+{{else}}
+Leg de sessie na afloop vast in Zorgroute.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isPupil}}Mijn doel bekijken{{else}}Traject openen{{/if}}{{/inline}}
+{{#*inline "footer"}}{{#if isPupil}}Je ontvangt dit bericht omdat je bij {{schoolName}} een ondersteuningstraject volgt; deze e-mail is automatisch verstuurd.{{else}}${STAFF_TASK_FOOTER}{{/if}}{{/inline}}
+{{/layout}}`,
+  },
   MEETING_INVITATION: MEETING_INVITATION_TEMPLATE,
   MEETING_CANCELLED: MEETING_CANCELLED_TEMPLATE,
   MEETING_AGENDA: MEETING_AGENDA_TEMPLATE,

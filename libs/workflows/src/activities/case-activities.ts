@@ -190,6 +190,12 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       const audience = user.role === Role.PARENT ? 'PARENT' : user.role === Role.PUPIL ? 'PUPIL' : 'STAFF';
       return { ...base, kind: req.kind, data: { ...meeting, audience, calendarId: meetingCalendarId(req) } };
     }
+    case 'REFERRAL_RETURNED':
+      return { ...base, kind: 'REFERRAL_RETURNED', data: { ...common, pupilFirstName: ctx.pupilFirstName, missingParts: req.missingParts?.length ? req.missingParts : undefined } };
+    case 'SESSION_REMINDER':
+      if (!req.sessionTime) throw new Error('SESSION_REMINDER needs its session time');
+      // The coach and the pupil each get the reminder written for them ("je" for both).
+      return { ...base, kind: 'SESSION_REMINDER', data: { ...common, sessionTime: req.sessionTime, audience: user.role === Role.PUPIL ? 'PUPIL' : 'STAFF', pupilFirstName: ctx.pupilFirstName } };
     case 'LETTER_AVAILABLE': {
       const doc = req.document;
       if (!doc) throw new Error('LETTER_AVAILABLE needs its document');

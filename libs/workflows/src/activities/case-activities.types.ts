@@ -49,7 +49,9 @@ export type NotificationKind =
   | 'CASE_CLOSED'
   | 'MEETING_INVITATION'
   | 'MEETING_CANCELLED'
-  | 'MEETING_AGENDA';
+  | 'MEETING_AGENDA'
+  | 'REFERRAL_RETURNED'
+  | 'SESSION_REMINDER';
 
 /** A meeting participants are invited to (MEETING_INVITATION, MEETING_AGENDA); only what a participant needs to attend. */
 export interface MeetingNotice {
@@ -89,6 +91,10 @@ export interface NotifyRequest {
   process?: ProcessType;
   /** MEETING_INVITATION / MEETING_AGENDA: the meeting (`dueDate` is its date, `stepLabel` its label). */
   meeting?: MeetingNotice;
+  /** REFERRAL_RETURNED (P2): the parts of the referral form still empty (form labels, never the coordinator's note). */
+  missingParts?: string[];
+  /** SESSION_REMINDER (P1): the session's time HH:mm (`dueDate` is its date). */
+  sessionTime?: string;
 }
 
 export interface NotifyResult {

@@ -82,8 +82,9 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
     expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['CASE_STARTED', 'INTAKE_RECORDED', 'COACH_ASSIGNED', 'SESSION_LOGGED', 'MID_EVALUATION_RECORDED', 'OUTCOME_RECORDED']));
     // Audit event keys are unique (one per recorded transition).
     expect(new Set(fakes.audit.map((a) => a.eventKey)).size).toBe(fakes.audit.length);
-    // Parents were told at the start.
+    // Parents were told at the start. No session reminders: the policy's default is off.
     expect(fakes.notifications.filter((n) => n.kind === 'CASE_STARTED')).toHaveLength(1);
+    expect(fakes.notifications.filter((n) => n.kind === 'SESSION_REMINDER')).toHaveLength(0);
     expect(fakes.duplicates).toBe(0);
   }, 120_000);
 
@@ -125,6 +126,39 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
     });
     expect(final.case.status).toBe('AFGEROND');
     expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['STATUS_EINDEVALUATIE', 'MID_EVALUATION_RECORDED', 'STATUS_AFGEROND']));
+    expect(fakes.duplicates).toBe(0);
+  }, 180_000);
+
+  it('reminds coach and pupil before each session when the policy says so (hours before the slot), never in a holiday week', async () => {
+    const fakes = new FakeCaseActivities({ ondersteuningstraject: { sessionReminders: true, sessionReminderHoursBefore: 24 } });
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, { weeks: 6 });
+      await waitForStatus(h, 'INTAKE');
+      await h.executeUpdate(recordIntake, { args: [{ actor: zc, intakeDate: await kit.today(), goal: 'Rustig blijven bij toetsen' }] });
+      await waitForStatus(h, 'MATCHING');
+      const half = await updateError(h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'dinsdag 10:15', sessionWeekday: 2 }] }));
+      expect(half.type).toBe('BAD_USER_INPUT');
+      const weekend = await updateError(h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'zaterdag 10:15', sessionWeekday: 6, sessionTime: '10:15' }] }));
+      expect(weekend.type).toBe('BAD_USER_INPUT');
+      await h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'dinsdag 10:15', sessionWeekday: 2, sessionTime: '10:15' }] });
+      await waitForStatus(h, 'ACTIEF');
+      const active = await h.query(getTrajectState);
+      expect(active.startDate).toBe('2027-01-13');
+      const reminders = () => fakes.notifications.filter((n) => n.kind === 'SESSION_REMINDER');
+
+      // 24 hours before the first session (Tuesday 19 January, 10:15): not at 10:00 on Monday, but by 11:00.
+      await kit.sleepUntil('2027-01-18', 10);
+      expect(reminders()).toHaveLength(0);
+      await kit.sleepUntil('2027-01-18', 11);
+      await waitUntil(() => reminders().length === 1, 'the first session reminder');
+      expect(reminders()[0]).toMatchObject({ dueDate: '2027-01-19', sessionTime: '10:15', recipients: { userIds: [coach.id], pupilAccountOf: 'pupil-1' } });
+
+      // Through the end: one per session, none in the voorjaarsvakantie (Tuesday 23 February).
+      await kit.sleepUntil(active.endDate as string);
+      expect(reminders().map((n) => n.dueDate)).toEqual(['2027-01-19', '2027-01-26', '2027-02-02', '2027-02-09', '2027-02-16']);
+      await h.executeUpdate(stopTrajectory, { args: [{ actor: zc, reason: 'Einde test' }] });
+      await h.result();
+    });
     expect(fakes.duplicates).toBe(0);
   }, 180_000);
 

@@ -21,6 +21,7 @@ import {
   addCalendarWeeks,
   dueInSchoolDays,
   nextSchoolDay,
+  sessionDateInWeek,
   sessionLoggedIn,
   sessionWeek,
   toIsoDate,
@@ -75,6 +76,12 @@ export interface AssignCoachInput {
   coachName: string;
   /** Fixed weekly slot, e.g. "dinsdag 10:00". */
   sessionSlot: string;
+  /**
+   * The slot as a weekday (1 = maandag … 5 = vrijdag) and a time HH:mm, when known: needed for the session reminders
+   * of the policy `sessionReminders` (both or neither).
+   */
+  sessionWeekday?: number | null;
+  sessionTime?: string | null;
   /** Reason, required when switching an already assigned coach. */
   reason?: string | null;
 }
@@ -197,6 +204,9 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     coach: null as { id: string; name: string } | null,
     coachHistory: [] as { id: string; name: string; from: string; reason: string | null }[],
     sessionSlot: null as string | null,
+    /** The structured slot (weekday and time) the session reminders follow; bumped version on every change. */
+    sessionAt: null as { weekday: number; time: string } | null,
+    sessionAtVersion: 0,
     startDate: null as string | null,
     endDate: null as string | null,
     midEvaluation: null as string | null,
@@ -308,6 +318,10 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       state.coachHistory.push({ id: u.coachId, name: u.coachName, from: todayIso(), reason: u.reason ?? null });
       state.coach = { id: u.coachId, name: u.coachName };
       state.sessionSlot = u.sessionSlot;
+      if (u.sessionWeekday != null && u.sessionTime != null) {
+        state.sessionAt = { weekday: u.sessionWeekday, time: u.sessionTime };
+        state.sessionAtVersion += 1;
+      }
       rec.addParticipant(u.coachId);
       if (switching && s.waitingFor && s.waitingFor !== 'ASSIGN_COACH') s.ownerUserId = u.coachId;
       // An open session log and an open tussenevaluatie are the coach's: the new coach gets their remaining reminders.
@@ -329,6 +343,15 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
         requireText(u.coachId, 'coachId', 1, 64);
         requireText(u.coachName, 'coachName', 1, 200);
         requireText(u.sessionSlot, 'sessionSlot', 1, 100);
+        if ((u.sessionWeekday == null) !== (u.sessionTime == null)) {
+          reject('BAD_USER_INPUT', 'Geef de dag én het tijdstip van de sessie op', 'Give both the day and the time of the session');
+        }
+        if (u.sessionWeekday != null && (!Number.isInteger(u.sessionWeekday) || u.sessionWeekday < 1 || u.sessionWeekday > 5)) {
+          reject('BAD_USER_INPUT', 'De dag van de sessie is maandag tot en met vrijdag', 'The session day is Monday to Friday');
+        }
+        if (u.sessionTime != null && (typeof u.sessionTime !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.sessionTime))) {
+          reject('BAD_USER_INPUT', 'Het tijdstip van de sessie is uu:mm, bijvoorbeeld 10:15', 'The session time is HH:mm, e.g. 10:15');
+        }
         if (status() === 'MATCHING') return;
         if (status() === 'ACTIEF' || status() === 'EINDEVALUATIE') {
           // Switching coach is allowed at any time during the trajectory, with a reason (000:211-218).
@@ -483,6 +506,49 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   let sessionLogs: Promise<void> = Promise.resolve();
 
   /**
+   * Session reminders (PROCESSES.md P1 notifications: "pupil and coach before each session (optional)"), when the
+   * school's policy turns them on and the slot is known as a weekday and a time: `sessionReminderHoursBefore` hours
+   * before each session the coach and the pupil get SESSION_REMINDER (date and time only). A session week without that
+   * weekday as a school day (a holiday) has no session and no reminder. A new slot (another coach) takes effect from
+   * the next reminder; each session date is reminded once (key per date). One timer per session week.
+   */
+  const sessionReminders = async (): Promise<void> => {
+    const hoursBefore = policy.sessionReminderHoursBefore;
+    for (let k = 1; ; k++) {
+      if (weekOf(k) === null) {
+        // After the last week: only an extension (VERLENGD) adds weeks.
+        await condition(() => ended() || weekOf(k) !== null);
+        if (ended()) return;
+      }
+      if (state.sessionAt === null) {
+        await condition(() => ended() || state.sessionAt !== null);
+        if (ended()) return;
+      }
+      const slot = state.sessionAt as { weekday: number; time: string };
+      const version = state.sessionAtVersion;
+      const date = sessionDateInWeek(weekOf(k) as SessionWeek, slot.weekday, ctx.calendar);
+      if (date === null) continue;
+      const [hh, mm] = slot.time.split(':').map(Number) as [number, number];
+      const at = Date.parse(zonedInstant(date, hh, mm)) - hoursBefore * 3_600_000;
+      if (at <= Date.now()) continue;
+      if (await condition(() => ended() || state.sessionAtVersion !== version, at - Date.now())) {
+        if (ended()) return;
+        k -= 1; // the slot changed: this week again, with the new slot
+        continue;
+      }
+      rec.notifyLater({
+        key: `${rec.caseId}:session-reminder:${date}`,
+        recipients: { userIds: state.coach ? [state.coach.id] : [], pupilAccountOf: input.pupilId },
+        kind: 'SESSION_REMINDER',
+        stepLabel: 'Sessie ondersteuningstraject',
+        dueDate: date,
+        sessionTime: slot.time,
+      });
+    }
+  };
+  let reminders: Promise<void> = Promise.resolve();
+
+  /**
    * RECORD_MID_EVALUATION (P1.4: a tussenevaluatie at half-time) runs next to the main flow, so the end evaluation
    * opens on the end date whatever happened mid-way (issue 15.2). Until half-time nothing else waits, so the case shows
    * it as its open step; a tussenevaluatie not recorded by the end date stays open on its own ladder (overdue,
@@ -569,6 +635,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     await transition('ACTIEF', `Traject actief van ${state.startDate} tot ${state.endDate}`);
     if (patched(P1_SESSION_LOG_LADDER_PATCH)) sessionLogs = sessionLogLadder();
     midEvaluation = midEvaluationStep();
+    if (policy.sessionReminders) reminders = sessionReminders();
   }
 
   // EINDEVALUATIE on the end date; VERLENGD goes round again with the new end date.
@@ -591,6 +658,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   // The session-log ladder and an open tussenevaluatie end with the trajectory (they wait for nothing else).
   await sessionLogs;
   await midEvaluation;
+  await reminders;
 
   // Closed.
   if (admin.closed) return admin.end(view);

@@ -11,7 +11,7 @@ import {
   type PolicyOverrides,
 } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
-import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit } from '../../../test/workflow-test-kit';
+import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { decideConsentTimeout, getConsents, recordConsentDecision, withdrawConsent } from '../common/consent';
 import { stopOov, type oovWorkflow } from '../oov/oov.workflow';
 import {
@@ -200,6 +200,14 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await h.executeUpdate(triageReferral, { args: [{ actor: zc, outcome: 'TERUG_NAAR_AANMELDER', checks: { ...CHECKS_OK, firstLineDone: false }, missingInformation: 'Wat heeft de mentor al gedaan?' }] });
       await waitForStatus(h, 'TERUG_NAAR_AANMELDER');
       await waitForStep(h, 'SUBMIT_REFERRAL');
+      // The referrer hears that it came back (not a second "new task"), without the coordinator's note.
+      await waitUntil(() => fakes.notifications.some((n) => n.kind === 'REFERRAL_RETURNED'), 'the returned-referral message');
+      const returned = fakes.notifications.filter((n) => n.kind === 'REFERRAL_RETURNED');
+      expect(returned).toHaveLength(1);
+      expect(returned[0].recipients).toEqual({ userIds: [mentor.id] });
+      expect(JSON.stringify(returned[0])).not.toContain('Wat heeft de mentor al gedaan?');
+      // The first "new task" was for the first round only.
+      expect(fakes.notifications.filter((n) => n.kind === 'STEP_ASSIGNED' && n.key.includes(':SUBMIT_REFERRAL:'))).toHaveLength(1);
       const byZc = await updateError(h.executeUpdate(submitReferral, { args: [{ actor: zc, form: { firstLineActions: 'Opgezocht door de zc' } }] }));
       expect(byZc.type).toBe('STEP_NOT_ALLOWED');
       await h.executeUpdate(submitReferral, { args: [{ actor: mentor, form: { firstLineActions: 'Gesprekken met de leerling, vaste plek' } }] });

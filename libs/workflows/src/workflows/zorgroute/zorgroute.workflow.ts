@@ -32,7 +32,7 @@ import type { MeetingNotice, RecipientSpec } from '../../activities/case-activit
 import { CaseRecorder, caseWriters, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
-import { awaitHumanStep } from '../common/human-step';
+import { awaitHumanStep, type HumanStepOptions } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
@@ -532,8 +532,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   };
   const { recordStep, transition } = caseWriters<ZorgrouteStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
-  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed) =>
-    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled);
+  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed, options: HumanStepOptions = {}) =>
+    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled, options);
   /** Waits (durably) until the start of `date` in the school's time zone, or until `stop()`. Returns true if stopped. */
   const waitUntilDate = async (date: string, stop: () => boolean): Promise<boolean> => {
     const at = Date.parse(zonedInstant(date, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
@@ -1068,7 +1068,16 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     const submissionsBefore = state.submissions;
     if (triage.outcome === 'TERUG_NAAR_AANMELDER') {
       await transition('TERUG_NAAR_AANMELDER', `Aanmelding terug naar de aanmelder: ${triage.missingInformation ?? ''}`);
-      await step('SUBMIT_REFERRAL', referrer.id, due(todayIso(), policy.referralCompleteWithinSchoolDays, 'P2.referralCompleteWithinSchoolDays'), () => state.submissions > submissionsBefore);
+      // The referrer hears that it came back and which parts of the form are still empty (not the coordinator's note:
+      // he reads that in Zorgroute), instead of a second "new task".
+      await step(
+        'SUBMIT_REFERRAL',
+        referrer.id,
+        due(todayIso(), policy.referralCompleteWithinSchoolDays, 'P2.referralCompleteWithinSchoolDays'),
+        () => state.submissions > submissionsBefore,
+        closed,
+        { assigned: { kind: 'REFERRAL_RETURNED', missingParts: missingReferralFields(state.form) } },
+      );
       if (closed()) return stopped();
       triageDue = due(state.submittedAt as string, policy.triageWithinSchoolDays, 'P2.triageWithinSchoolDays');
     } else {
