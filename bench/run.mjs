@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import pg from 'pg';
 import { fromRoot } from '../infra/scripts/lib/index.mjs';
 import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
@@ -112,7 +113,7 @@ async function burst(stack, temporal, results) {
 
 async function timers(stack, temporal, results) {
   const queue = `bench-timers-${Date.now()}`;
-  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, BENCH_TASK_QUEUE: queue }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_PAYLOAD_KEYS: stack.env.TEMPORAL_PAYLOAD_KEYS, BENCH_TASK_QUEUE: queue }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const late = [];
   const timerLate = [];
   child.on('message', (m) => {
@@ -243,7 +244,7 @@ async function main() {
   process.once('SIGINT', onSignal);
   try {
     await stack.start();
-    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address }) });
+    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address }), dataConverter: temporalDataConverterFromEnv(stack.env) });
     for (const [name, phase] of [
       ['burst', () => burst(stack, temporal, results)],
       ['timers', () => timers(stack, temporal, results)],

@@ -14,6 +14,7 @@
 // - the read model catches up: status and waitingFor of the row match the workflow's own state (query).
 import { setInterval } from 'node:timers';
 import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import pg from 'pg';
 import { Stack } from '../lib/stack.mjs';
 import { eventually, Gql, sleep } from '../lib/gql.mjs';
@@ -60,7 +61,7 @@ class Faults {
 
   async connectTemporal() {
     await this.temporal?.connection.close().catch(() => undefined);
-    this.temporal = new Client({ connection: await Connection.connect({ address: this.stack.temporal.address }) });
+    this.temporal = new Client({ connection: await Connection.connect({ address: this.stack.temporal.address }), dataConverter: temporalDataConverterFromEnv(this.stack.env) });
   }
 
   /** A fresh invented pupil of the Daltoncollege (one open trajectory per pupil is allowed). */

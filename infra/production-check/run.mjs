@@ -11,7 +11,8 @@
 //      loads the demo data, and checks end to end through GraphQL: a zorgcoördinator starts an
 //      ondersteuningstraject, the read model shows it with its next due date, the e-mail reaches the mail catcher,
 //      the case is found through the custom search attributes in SQL visibility, its reminder timer is durable,
-//      and it survives a restart of the Temporal server (the next step is recorded afterwards);
+//      it survives a restart of the Temporal server (the next step is recorded afterwards), and its history as the
+//      Temporal CLI reads it (no codec) holds no readable pupil data (TEMPORAL_PAYLOAD_KEYS, AES-256-GCM);
 //   5. stops everything and prints a PASS/FAIL summary (exit code 0/1).
 //
 // Not part of `npm test` (the first Go build alone takes minutes). Options: --skip-build (use the existing dist/
@@ -73,6 +74,8 @@ const RETENTION = '30d';
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const PARENT_EMAIL = 'ouder.bakker@voorbeeldmail.example';
 const PUPIL_NAME = 'Lina Bakker';
+const REASON = 'Productiecontrole: valt stil in de klas';
+const GOAL = 'Ik wil mijn huiswerk zelf plannen';
 
 /** The checks of this run, printed in the summary. */
 const results = [];
@@ -161,6 +164,25 @@ async function temporalCli(cli, address, cliArgs, timeoutMs = 30_000) {
   const result = await capture(cli, [...cliArgs, '--address', address], { env, timeoutMs });
   if (!result.ok) throw new ZorgrouteError(`\`temporal ${cliArgs.join(' ')}\` failed: ${(result.stderr || result.stdout).trim()}`);
   return result.stdout;
+}
+
+/** Everything readable in a JSON document: its strings and keys, and every base64 string decoded once. */
+function readableText(value) {
+  const out = [];
+  const visit = (v) => {
+    if (typeof v === 'string') {
+      out.push(v);
+      if (v.length >= 4 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) out.push(Buffer.from(v, 'base64').toString('utf8'));
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push(k);
+        visit(x);
+      }
+    }
+  };
+  visit(value);
+  return out.join('\n');
 }
 
 /** Run SQL as the cluster's superuser and return the unaligned, tuples-only output. */
@@ -312,6 +334,7 @@ runMain(async () => {
       API_PUBLIC_URL: 'https://zorgroute.example',
       AUTH_SECRET: authSecret,
       WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
+      TEMPORAL_PAYLOAD_KEYS: `prod-check-1:${crypto.randomBytes(32).toString('base64')}`,
     };
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
@@ -319,6 +342,19 @@ runMain(async () => {
       const { output } = await run(process.execPath, [BUILT_FILES.migrate], { env, prefix: '[migrate]', what: 'run the database migrations' });
       const tables = await psql(pgBin, pg.port, 'zorgroute', "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'");
       return `${output.split('\n').pop()}; ${tables} tables`;
+    });
+
+    await check('production settings: api and worker refuse to start without TEMPORAL_PAYLOAD_KEYS', async () => {
+      const withoutKeys = { ...env, TEMPORAL_PAYLOAD_KEYS: '' };
+      const outcomes = [];
+      for (const [name, file] of [['api', BUILT_FILES.api], ['worker', BUILT_FILES.worker]]) {
+        const result = await capture(process.execPath, [file], { env: withoutKeys, timeoutMs: 60_000 });
+        if (result.ok || !/TEMPORAL_PAYLOAD_KEYS is not set/.test(result.stderr)) {
+          throw new ZorgrouteError(`the ${name} did not refuse to start without payload keys (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 500)}`);
+        }
+        outcomes.push(`${name} exit ${result.code}`);
+      }
+      return outcomes.join(', ');
     });
 
     let worker;
@@ -381,7 +417,7 @@ runMain(async () => {
       if (!pupil) throw new ZorgrouteError(`pupil ${PUPIL_NAME} not found`);
       const start = () =>
         gql.request('mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status } }', {
-          i: { pupilId: pupil.id, reason: 'Productiecontrole: valt stil in de klas', weeks: 8, requestKey: `prod-check-${Date.now()}` },
+          i: { pupilId: pupil.id, reason: REASON, weeks: 8, requestKey: `prod-check-${Date.now()}` },
         });
       let result = await start();
       const conflict = result.errors?.[0]?.extensions;
@@ -468,7 +504,7 @@ runMain(async () => {
         async () => {
           const r = await gql.request('mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }', {
             c: caseId,
-            i: { intakeDate: today, goal: 'Ik wil mijn huiswerk zelf plannen' },
+            i: { intakeDate: today, goal: GOAL },
           });
           if (r.errors?.length) throw new ZorgrouteError(JSON.stringify(r.errors));
           return r.data;
@@ -479,6 +515,17 @@ runMain(async () => {
       const { case: detail } = await gql.ok('query($id: ID!) { case(id: $id) { summary { status } timeline { kind } } }', { id: caseId });
       if (detail.summary.status !== 'MATCHING') throw new ZorgrouteError(`status after the intake is ${detail.summary.status}`);
       return `recordIntake → ${result.recordIntake.status}; timeline ${detail.timeline.map((t) => t.kind).join(', ')}`;
+    });
+
+    await check('encryption: the history read with the Temporal CLI (no codec) holds no readable pupil data', async () => {
+      const history = JSON.parse(await temporalCli(cli, temporal.address, ['workflow', 'show', '--namespace', NAMESPACE, '--workflow-id', caseId, '--output', 'json']));
+      const text = readableText(history);
+      const { me } = await gql.ok('{ me { name } }');
+      const leaks = [REASON, GOAL, PUPIL_NAME, me.name].filter((secret) => text.includes(secret));
+      if (leaks.length) throw new ZorgrouteError(`readable in the workflow history: ${leaks.join(' | ')}`);
+      const encrypted = text.split('binary/encrypted').length - 1;
+      if (encrypted === 0) throw new ZorgrouteError('no payload in the history carries the binary/encrypted marker');
+      return `${history.events?.length ?? 0} events, ${encrypted} encrypted payloads; reason, goal and names not readable`;
     });
 
     await check('metrics: Temporal server and worker expose Prometheus metrics', async () => {

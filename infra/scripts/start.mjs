@@ -66,6 +66,26 @@ function authSecret() {
 }
 
 /**
+ * The key of the Temporal payload codec (TEMPORAL_PAYLOAD_KEYS, "<id>:<base64 of 32 bytes>"), generated on the first
+ * start and kept in .data/temporal-payload-keys: workflow data in the dev server's SQLite file is encrypted with it, so
+ * it must stay the same for as long as that data exists.
+ */
+function temporalPayloadKeys() {
+  const file = path.join(dataDir, 'temporal-payload-keys');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing) return existing;
+  } catch {
+    // first start
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const keys = `local-1:${crypto.randomBytes(32).toString('base64')}`;
+  fs.writeFileSync(file, `${keys}\n`, { mode: 0o600 });
+  log('generated a random Temporal payload key in .data/temporal-payload-keys');
+  return keys;
+}
+
+/**
  * A port for the api/admin: the user's value (must be free), else the default when free, else
  * another free port.
  */
@@ -114,7 +134,10 @@ runMain(async () => {
     requireFiles(Object.values(BUILT_FILES), 'to start Zorgroute', 'Run the build (`npx nx run-many -t build`) and check its output.');
     if (stopping) return 0;
 
-    // 3. Services (skipped when the user points at existing ones).
+    // 3. Services (skipped when the user points at existing ones). The api's port first: the Temporal Web UI decrypts
+    // payloads through the api's codec endpoint (platform admins only).
+    const apiPort = await appPort('API_PORT', 3000);
+    const adminPort = await appPort('ADMIN_PORT', 4200);
     const postgres = supervisor.add('PostgreSQL', await ensurePostgres({ dataDir: path.join(dataDir, 'postgres'), databases: ['zorgroute'] }));
     const mail = process.env.SMTP_URL
       ? null
@@ -129,6 +152,7 @@ runMain(async () => {
             uiPort: 8233,
             dbFile: path.join(dataDir, 'temporal', 'temporal.sqlite'),
             headless: false,
+            uiCodecEndpoint: `http://127.0.0.1:${apiPort}/codec`,
           }),
         );
     if (process.env.SMTP_URL) log('mail: using SMTP_URL from the environment (no mail catcher)');
@@ -136,8 +160,6 @@ runMain(async () => {
     if (stopping) return 0;
 
     // 4. The environment contract of the apps.
-    const apiPort = await appPort('API_PORT', 3000);
-    const adminPort = await appPort('ADMIN_PORT', 4200);
     const env = {
       ...process.env,
       DATABASE_URL: postgres.url,
@@ -153,6 +175,7 @@ runMain(async () => {
       APP_URL: fromEnv('APP_URL', `http://127.0.0.1:${adminPort}`),
       AUTH_DEV_LOGIN: fromEnv('AUTH_DEV_LOGIN', 'true'),
       AUTH_SECRET: fromEnv('AUTH_SECRET', undefined) ?? authSecret(),
+      TEMPORAL_PAYLOAD_KEYS: fromEnv('TEMPORAL_PAYLOAD_KEYS', undefined) ?? temporalPayloadKeys(),
     };
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
@@ -197,6 +220,7 @@ runMain(async () => {
       `Admin UI          ${link(`http://127.0.0.1:${adminPort}`)}`,
       `GraphQL IDE       ${link(`${apiUrl}/graphql`)}`,
       `Temporal Web UI   ${env.TEMPORAL_UI_URL ? link(env.TEMPORAL_UI_URL) : `(TEMPORAL_ADDRESS=${env.TEMPORAL_ADDRESS})`}`,
+      `                  payloads encrypted; decrypted for platform admins by ${link(`${apiUrl}/codec`)}`,
       `Mail inbox        ${env.MAIL_WEB_URL ? link(env.MAIL_WEB_URL) : `(SMTP_URL from the environment)`}`,
       `PostgreSQL        ${postgres.external ? '(DATABASE_URL from the environment)' : postgres.url}`,
       '',

@@ -5,6 +5,7 @@
 // and browser tests, stop the services and print one last line: `N passed, N failed`.
 // Extra arguments go to Jest: `npm test -- libs/workflows` or `npm test -- -t 'zorgplicht'`.
 // TEST_DATABASE_URL: use that (existing, disposable) database instead of the local test cluster.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +124,9 @@ async function main() {
       MAIL_FROM: 'Zorgroute <noreply@zorgroute.local>',
       APP_URL: 'http://127.0.0.1:4200',
       AUTH_SECRET: 'zorgroute-test-secret',
+      // The payload codec key of the api and worker in the integration tests (a fresh one per run; the time-skipping
+      // workflow tests use their own fixed test key, libs/workflows/test/test-data-converter.ts).
+      TEMPORAL_PAYLOAD_KEYS: `test-run:${crypto.randomBytes(32).toString('base64')}`,
       AUTH_DEV_LOGIN: 'true',
       CHROMIUM_PATH: chromium,
       // The worker, api and tests in Jest run on UTC, like a production container: nothing may depend on the machine's

@@ -9,6 +9,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './auth/oidc/oidc.providers';
 import { CaseStarter } from './cases/case-starter';
+import { CodecModule } from './codec/codec.module';
 import { CaseStepRunner } from './cases/case-step.runner';
 import { CasesResolver } from './cases/cases.resolver';
 import { CasesService } from './cases/cases.service';
@@ -66,6 +67,7 @@ export class AppModule {
         }),
         DatabaseModule,
         TemporalModule,
+        CodecModule,
       ],
       controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS],
       providers: [

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDataSource } from '@zorgroute/domain';
+import { temporalDataConverter } from '@zorgroute/temporal-codec';
 import { EmailRepository, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
 import { createCaseActivities, createNotificationActivities, createRetentionActivities, createZorgplichtActivities } from '@zorgroute/workflows';
 import type { WorkerConfig } from './worker.config';
@@ -39,6 +40,8 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
     connection,
     namespace: config.namespace,
     taskQueue: config.taskQueue,
+    // Workflow inputs, results, activity arguments and update/signal payloads are encrypted before they reach Temporal.
+    dataConverter: temporalDataConverter(config.payloadKeys),
     ...workflowCode.options,
     activities: {
       ...createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),

@@ -29,6 +29,7 @@ import {
   workflowBundleOptions,
 } from '@zorgroute/workflows';
 import type { DataSource } from 'typeorm';
+import { testDataConverter } from '../../../libs/workflows/test/test-data-converter';
 import { createTimeSkippingEnv } from '../../../libs/workflows/test/time-skipping-env';
 import { createSchoolFixture, setNotificationMode, type SchoolFixture } from './support/fixtures';
 import { mailsTo, waitForMails, type CaughtMail } from './support/maildev';
@@ -76,6 +77,7 @@ async function withRealWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
+    dataConverter: testDataConverter(),
     activities: {
       ...createCaseActivities({ dataSource, delivery, appUrl: APP_URL }),
       ...createZorgplichtActivities({ dataSource }),

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import { createDataSource, DeliveryStatus, migrate, NotificationDeliveryEntity } from '@zorgroute/domain';
 import { messageIdForKey } from '@zorgroute/notifications';
 import { ondersteuningstrajectWorkflow, workflowBundleOptions } from '@zorgroute/workflows';
@@ -45,7 +46,8 @@ beforeAll(async () => {
   await dataSource.initialize();
   proxy = new SmtpProxy(Number(new URL(SMTP_URL).port));
   await proxy.up();
-  client = new Client({ connection: await Connection.connect({ address: TEMPORAL_ADDRESS }) });
+  // Encrypts like the api does, with the key the child workers get from the environment (TEMPORAL_PAYLOAD_KEYS).
+  client = new Client({ connection: await Connection.connect({ address: TEMPORAL_ADDRESS }), dataConverter: temporalDataConverterFromEnv() });
   const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
   bundlePath = join(tmpdir(), `zorgroute-crash-bundle-${process.pid}.js`);
   writeFileSync(bundlePath, code);

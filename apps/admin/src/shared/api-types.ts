@@ -62,7 +62,8 @@ export interface CaseSummary {
   updatedAt: string;
   closedAt: string | null;
   outcome: string | null;
-  temporalUrl: string;
+  /** Link into the Temporal Web UI: platform administrators only (null for everyone else). */
+  temporalUrl: string | null;
 }
 
 export interface TimelineEntry {

@@ -125,7 +125,8 @@ describe('CasePage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(document.title).toBe('Sanne de Vries – Ondersteuningstraject · Zorgroute');
     expect(screen.getByTestId('case-status').textContent).toBe('Status: Aangemeld');
-    expect(screen.getByRole('link', { name: /Bekijk in Temporal/ }).getAttribute('href')).toContain('/workflows/case-1');
+    // The api answers temporalUrl null for everyone but a platform administrator: no link into the Temporal Web UI.
+    expect(screen.queryByRole('link', { name: /Bekijk in Temporal/ })).toBeNull();
     expect(screen.getByText('10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)')).toBeTruthy();
     // The deadline is named by the API's Dutch label.
     expect(screen.getByRole('heading', { level: 3, name: 'Intakegesprek en ontwikkeldoel' })).toBeTruthy();
@@ -163,6 +164,18 @@ describe('CasePage', () => {
     renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
+  });
+
+  it('links to the Temporal Web UI only when the api gives the link (platform administrators)', async () => {
+    const temporalUrl = 'http://127.0.0.1:8233/namespaces/default/workflows/case-7';
+    renderWithProviders(<CasePage />, {
+      mocks: [caseMock({ temporalUrl }), documentsMock],
+      session: { token: 't', user: { ...ZC_USER, role: 'ADMIN', schoolId: null, schoolName: null } },
+      path: '/cases/:id',
+      route: '/cases/case-7',
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Bekijk in Temporal/ }).getAttribute('href')).toBe(temporalUrl);
   });
 
   it('shows the stuck banner with its reason', async () => {

@@ -21,7 +21,8 @@ export class CaseSummaryModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) originCaseId!: string | null;
-  @Field({ description: 'Link to this case in the Temporal Web UI.' }) temporalUrl!: string;
+  @Field(() => String, { nullable: true, description: 'Link to this case in the Temporal Web UI: platform administrators only, null for everyone else (CasesResolver).' })
+  temporalUrl!: string | null;
 }
 
 @ObjectType('TimelineEntry')
