@@ -1,4 +1,4 @@
-import { requireDatabaseUrl } from '@zorgroute/domain';
+import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys, type AuditCheckpointSigner } from '@zorgroute/domain';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -14,12 +14,20 @@ export interface WorkerConfig {
   production?: boolean;
   /** WORKER_METRICS_ADDRESS (e.g. 0.0.0.0:9464): serve the SDK's Prometheus metrics on /metrics there. */
   metricsAddress?: string;
+  /** The signing key of the audit checkpoints (AUDIT_CHECKPOINT_KEY; a fixed key in development). */
+  auditCheckpointSigner: AuditCheckpointSigner;
+  /** Its public key and those of retired keys (AUDIT_CHECKPOINT_PUBLIC_KEYS): the last checkpoint is verified before the next. */
+  auditCheckpointKeys: AuditCheckpointKeys;
+  /** AUDIT_CHECKPOINT_FILE: also append every checkpoint as a JSON line to this file (for shipping elsewhere). */
+  auditCheckpointFile?: string;
 }
 
 /** Reads the worker's configuration from the environment (see README "Configuration"). */
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const smtpUrl = env.SMTP_URL;
   if (!smtpUrl) throw new Error('SMTP_URL is not set (e.g. smtp://127.0.0.1:1025)');
+  const checkpoint = auditCheckpointConfigFromEnv(env, 'signer');
+  if (!checkpoint.signer) throw new Error('AUDIT_CHECKPOINT_KEY must be set');
   return {
     databaseUrl: requireDatabaseUrl(env),
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
@@ -31,5 +39,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     production: env.NODE_ENV === 'production',
     metricsAddress: env.WORKER_METRICS_ADDRESS || undefined,
+    auditCheckpointSigner: checkpoint.signer,
+    auditCheckpointKeys: checkpoint.keys,
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
   };
 }
