@@ -84,7 +84,8 @@ export class Stack {
       AUTH_DEV_LOGIN: 'true',
       WORKER_METRICS_ADDRESS: '',
     };
-    await run(process.execPath, [BUILT.migrate], { env: this.env, quiet: true, what: 'run the migrations' });
+    // The migrations as the owner role; the apps run as the application role (docs/operations.md "Database roles").
+    await run(process.execPath, [BUILT.migrate], { env: { ...this.env, DATABASE_OWNER_URL: this.pg.ownerUrl }, quiet: true, what: 'run the migrations' });
     await this.startWorker();
     await this.startApi();
     if (this.seed) await run(process.execPath, [BUILT.seed], { env: this.env, quiet: true, what: 'load the demo data' });
