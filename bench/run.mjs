@@ -172,7 +172,8 @@ async function timers(stack, temporal, results) {
 async function board(stack, results) {
   const admin = await new Gql(stack.apiUrl).login('beheer@zorgroute.example');
   const loket = await new Gql(stack.apiUrl).login('loket@swv-voorbeeldregio.example');
-  const db = new pg.Client({ connectionString: stack.pg.url });
+  // The owner role: the board scenario fabricates read-model rows and runs VACUUM ANALYZE (owner only).
+  const db = new pg.Client({ connectionString: stack.pg.ownerUrl });
   db.on('error', () => undefined);
   await db.connect();
   const cols = (await db.query(`select column_name from information_schema.columns where table_name = 'case_summary' and column_name <> 'id' order by ordinal_position`)).rows.map((r) => `"${r.column_name}"`);

@@ -87,7 +87,8 @@ export class Stack {
       // Payloads are encrypted as in production; the fault runner and the benchmark read them with the same key.
       TEMPORAL_PAYLOAD_KEYS: `bench:${crypto.randomBytes(32).toString('base64')}`,
     };
-    await run(process.execPath, [BUILT.migrate], { env: this.env, quiet: true, what: 'run the migrations' });
+    // The migrations as the owner role; the apps run as the application role (docs/operations.md "Database roles").
+    await run(process.execPath, [BUILT.migrate], { env: { ...this.env, DATABASE_OWNER_URL: this.pg.ownerUrl }, quiet: true, what: 'run the migrations' });
     await this.startWorker();
     await this.startApi();
     if (this.seed) await run(process.execPath, [BUILT.seed], { env: this.env, quiet: true, what: 'load the demo data' });

@@ -6,6 +6,8 @@
 //
 // Every environment variable of the contract below can be set by the user instead:
 // DATABASE_URL → no local PostgreSQL, TEMPORAL_ADDRESS → no dev server, SMTP_URL → no mail catcher.
+// The local cluster has two roles (docs/operations.md "Database roles"): the migrations run as the owner
+// (DATABASE_OWNER_URL), the apps as the application role (DATABASE_URL).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +65,22 @@ function authSecret() {
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   log('generated a random AUTH_SECRET in .data/auth-secret');
   return secret;
+}
+
+/** A random Ed25519 seed for the signed audit checkpoints (AUDIT_CHECKPOINT_KEY), kept in .data/audit-checkpoint-key. */
+function auditCheckpointKey() {
+  const file = path.join(dataDir, 'audit-checkpoint-key');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing) return existing;
+  } catch {
+    // first start
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = crypto.randomBytes(32).toString('base64');
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  log('generated a random AUDIT_CHECKPOINT_KEY in .data/audit-checkpoint-key');
+  return key;
 }
 
 /**
@@ -176,12 +194,16 @@ runMain(async () => {
       AUTH_DEV_LOGIN: fromEnv('AUTH_DEV_LOGIN', 'true'),
       AUTH_SECRET: fromEnv('AUTH_SECRET', undefined) ?? authSecret(),
       TEMPORAL_PAYLOAD_KEYS: fromEnv('TEMPORAL_PAYLOAD_KEYS', undefined) ?? temporalPayloadKeys(),
+      AUDIT_CHECKPOINT_KEY: fromEnv('AUDIT_CHECKPOINT_KEY', undefined) ?? auditCheckpointKey(),
+      AUDIT_CHECKPOINT_FILE: fromEnv('AUDIT_CHECKPOINT_FILE', path.join(dataDir, 'audit-checkpoints.jsonl')),
     };
+    // Only the migrations run as the owner role; the apps never get its URL.
+    delete env.DATABASE_OWNER_URL;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
     // 5. Database migrations.
     log('running the database migrations…');
-    await run(process.execPath, [BUILT_FILES.migrate], { env, what: 'run the database migrations' });
+    await run(process.execPath, [BUILT_FILES.migrate], { env: { ...env, DATABASE_OWNER_URL: postgres.ownerUrl }, what: 'run the database migrations' });
     if (stopping) return 0;
 
     // 6. The apps.

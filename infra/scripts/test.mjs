@@ -4,7 +4,9 @@
 // on free ports, separate from the `npm start` data), run all Jest tests including the integration
 // and browser tests, stop the services and print one last line: `N passed, N failed`.
 // Extra arguments go to Jest: `npm test -- libs/workflows` or `npm test -- -t 'zorgplicht'`.
-// TEST_DATABASE_URL: use that (existing, disposable) database instead of the local test cluster.
+// TEST_DATABASE_URL + TEST_DATABASE_OWNER_URL: use that (existing, disposable) database instead of the local test
+// cluster: the application role and the owner role (CREATEDB: some tests create their own databases); see
+// README "Tests". The migrations run once as the owner before Jest.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,6 +102,7 @@ async function main() {
         databases: ['zorgroute_test'],
         recreate: true,
         urlEnv: 'TEST_DATABASE_URL',
+        ownerUrlEnv: 'TEST_DATABASE_OWNER_URL',
       }),
     );
     const temporal = supervisor.add(
@@ -115,6 +118,10 @@ async function main() {
       ZR_INTEGRATION: '1',
       ZR_REPO_ROOT: repoRoot,
       DATABASE_URL: postgres.url,
+      // The owner role: migrations, and the tests that act as an insider or create their own databases.
+      DATABASE_OWNER_URL: postgres.ownerUrl,
+      // The tests' own signing key of the audit checkpoints (never a deployment's).
+      AUDIT_CHECKPOINT_KEY: 'i4fA4Nf3JX1yqv0o0m1wq3GmVjYzq0bH0m8tqC8kP2Q=',
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TEST_SERVER_PATH: testServer,
@@ -135,6 +142,9 @@ async function main() {
       // (libs/workflows/test/test-clock.ts; ZR_TEST_CLOCK moves it).
       TZ: 'UTC',
     };
+
+    // The migrations once, as the owner role, granting the application role (every suite may then migrate again).
+    await run(process.execPath, ['libs/domain/dist/migrate.js'], { env, quiet: true, what: 'run the database migrations (tests)' });
 
     // 5. Jest (normal output streams; the JSON report is for the summary).
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true });

@@ -20,7 +20,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ConsentRecordRepository, migrate, UserEntity } from '@zorgroute/domain';
+import { ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
@@ -386,7 +386,7 @@ function codeOf(r: GqlResult<unknown>): string | null {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   worker = await createWorker(workerConfigFromEnv(env));
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');
@@ -635,26 +635,34 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
 
   it('detects a tampered audit entry (verifyAuditChain)', async () => {
     const admin = await as('ADMIN');
-    const q = `query { verifyAuditChain { ok checked brokenAt } }`;
+    const q = `query { verifyAuditChain { ok checked brokenAt reason message } }`;
     const before = await admin.ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(q);
     expect(before.verifyAuditChain.ok).toBe(true);
     const [target]: { id: string; reason: string | null }[] = await ds.query(`SELECT id, reason FROM audit_entry WHERE event_key LIKE 'api:%' AND at >= $1 ORDER BY id LIMIT 1`, [testStart]);
-    await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+    // Only the owner role can switch the trigger off (the api's own role may not: docs/operations.md "Database roles").
+    const owner = createDataSource((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string, { logging: false });
+    await owner.initialize();
     try {
-      await ds.query(`UPDATE audit_entry SET reason = 'vervalst' WHERE id = $1`, [target.id]);
-    } finally {
-      await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
-    }
-    try {
-      const after = await admin.ok<{ verifyAuditChain: { ok: boolean; brokenAt: string } }>(q);
-      expect(after.verifyAuditChain).toEqual(expect.objectContaining({ ok: false, brokenAt: target.id }));
-    } finally {
-      await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+      await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
       try {
-        await ds.query(`UPDATE audit_entry SET reason = $2 WHERE id = $1`, [target.id, target.reason]);
+        await owner.query(`UPDATE audit_entry SET reason = 'vervalst' WHERE id = $1`, [target.id]);
       } finally {
-        await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+        await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
       }
+      try {
+        const after = await admin.ok<{ verifyAuditChain: { ok: boolean; brokenAt: string; reason: string; message: string } }>(q);
+        expect(after.verifyAuditChain).toEqual(expect.objectContaining({ ok: false, brokenAt: target.id, reason: 'CONTENT_MISMATCH' }));
+        expect(after.verifyAuditChain.message).toContain(`registratie ${target.id}`);
+      } finally {
+        await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+        try {
+          await owner.query(`UPDATE audit_entry SET reason = $2 WHERE id = $1`, [target.id, target.reason]);
+        } finally {
+          await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+        }
+      }
+    } finally {
+      await owner.destroy();
     }
     expect((await admin.ok<{ verifyAuditChain: { ok: boolean } }>(q)).verifyAuditChain.ok).toBe(true);
   }, 120_000);

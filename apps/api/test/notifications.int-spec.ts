@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import ICAL from 'ical.js';
-import { CaseSummaryEntity, DeliveryStatus, migrate, NotificationDeliveryEntity, type CaseSnapshot } from '@zorgroute/domain';
+import { CaseSummaryEntity, DeliveryStatus, migrateFromEnv, NotificationDeliveryEntity, type CaseSnapshot } from '@zorgroute/domain';
 import { CaseReadModelRepository } from '@zorgroute/domain';
 import { DataSource } from 'typeorm';
 import { createSchoolFixture, type SchoolFixture } from '../../worker/test/support/fixtures';
@@ -82,7 +82,7 @@ function parseEvents(ics: string): FeedEvent[] {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: '0', APP_URL, API_PUBLIC_URL: 'https://api.zorgroute.test' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');
   baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -6,7 +6,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrate, SchoolEntity } from '@zorgroute/domain';
+import { migrateFromEnv, SchoolEntity } from '@zorgroute/domain';
 import { addCalendarDays, toIsoDate } from '@zorgroute/domain/logic';
 import { pdfPlainText } from '@zorgroute/notifications';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
@@ -42,7 +42,7 @@ async function as(email: string): Promise<string> {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   worker = await createWorker(workerConfigFromEnv(env));
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');

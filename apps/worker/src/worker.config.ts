@@ -1,4 +1,4 @@
-import { requireDatabaseUrl } from '@zorgroute/domain';
+import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys, type AuditCheckpointSigner } from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 
 export interface WorkerConfig {
@@ -20,6 +20,12 @@ export interface WorkerConfig {
    * production when unset (no encryption). Must equal the api's.
    */
   payloadKeys: PayloadKeyRing | null;
+  /** The signing key of the audit checkpoints (AUDIT_CHECKPOINT_KEY; a fixed key in development). */
+  auditCheckpointSigner: AuditCheckpointSigner;
+  /** Its public key and those of retired keys (AUDIT_CHECKPOINT_PUBLIC_KEYS): the last checkpoint is verified before the next. */
+  auditCheckpointKeys: AuditCheckpointKeys;
+  /** AUDIT_CHECKPOINT_FILE: also append every checkpoint as a JSON line to this file (for shipping elsewhere). */
+  auditCheckpointFile?: string;
 }
 
 /** Reads the worker's configuration from the environment (see README "Configuration"). */
@@ -27,6 +33,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
   const smtpUrl = env.SMTP_URL;
   if (!smtpUrl) throw new Error('SMTP_URL is not set (e.g. smtp://127.0.0.1:1025)');
   const production = env.NODE_ENV === 'production';
+  const checkpoint = auditCheckpointConfigFromEnv(env, 'signer');
+  if (!checkpoint.signer) throw new Error('AUDIT_CHECKPOINT_KEY must be set');
   return {
     databaseUrl: requireDatabaseUrl(env),
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
@@ -39,5 +47,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     production,
     metricsAddress: env.WORKER_METRICS_ADDRESS || undefined,
     payloadKeys: payloadKeysFromEnv(env, { production }),
+    auditCheckpointSigner: checkpoint.signer,
+    auditCheckpointKeys: checkpoint.keys,
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
   };
 }

@@ -17,7 +17,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { AuditEntryEntity, CaseSummaryEntity, createDataSource, DeliveryStatus, migrate, NotificationDeliveryEntity } from '@zorgroute/domain';
+import { AuditEntryEntity, CaseSummaryEntity, createDataSource, DeliveryStatus, migrateFromEnv, NotificationDeliveryEntity } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar, nextDigestMoment } from '@zorgroute/domain/logic';
 import { EmailRepository, formatDutchLongDate, messageIdForKey, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
 import {
@@ -52,7 +52,7 @@ let seq = 0;
 
 beforeAll(async () => {
   if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL) throw new Error('DATABASE_URL, SMTP_URL and MAIL_WEB_URL must be set');
-  await migrate(DATABASE_URL);
+  await migrateFromEnv();
   dataSource = createDataSource(DATABASE_URL, { logging: ['error'] });
   await dataSource.initialize();
   proxy = new SmtpProxy(Number(new URL(SMTP_URL).port));

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
-import { createDataSource, DeliveryStatus, migrate, NotificationDeliveryEntity } from '@zorgroute/domain';
+import { createDataSource, DeliveryStatus, migrateFromEnv, NotificationDeliveryEntity } from '@zorgroute/domain';
 import { messageIdForKey } from '@zorgroute/notifications';
 import { ondersteuningstrajectWorkflow, workflowBundleOptions } from '@zorgroute/workflows';
 import type { DataSource } from 'typeorm';
@@ -41,7 +41,7 @@ const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL || !TEMPORAL_ADDRESS) throw new Error('DATABASE_URL, SMTP_URL, MAIL_WEB_URL and TEMPORAL_ADDRESS must be set');
-  await migrate(DATABASE_URL);
+  await migrateFromEnv();
   dataSource = createDataSource(DATABASE_URL, { logging: ['error'] });
   await dataSource.initialize();
   proxy = new SmtpProxy(Number(new URL(SMTP_URL).port));

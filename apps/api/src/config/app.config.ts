@@ -1,4 +1,4 @@
-import { requireDatabaseUrl } from '@zorgroute/domain';
+import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys } from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 import { oidcConfigFromEnv, type OidcConfig } from './oidc.config';
 
@@ -32,6 +32,11 @@ export interface AppConfig {
    * the proxy as one client).
    */
   trustProxy: string | number | null;
+  /**
+   * Public keys the signed audit checkpoints are verified with (AUDIT_CHECKPOINT_PUBLIC_KEYS, or derived from
+   * AUDIT_CHECKPOINT_KEY; a fixed development key outside production). The api never needs the private key.
+   */
+  auditCheckpointKeys: AuditCheckpointKeys;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -58,6 +63,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     oidc: null,
     production,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    auditCheckpointKeys: auditCheckpointConfigFromEnv(env, 'verifier').keys,
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;

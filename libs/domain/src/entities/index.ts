@@ -17,6 +17,7 @@ export * from './calendar-feed-token.entity';
 export * from './user-session.entity';
 export * from './oidc-login-request.entity';
 export * from './retention-purge.entity';
+export * from './audit-checkpoint.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -36,6 +37,7 @@ import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { OidcLoginRequestEntity } from './oidc-login-request.entity';
 import { RetentionPurgeEntity } from './retention-purge.entity';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -56,4 +58,5 @@ export const ENTITIES = [
   UserSessionEntity,
   OidcLoginRequestEntity,
   RetentionPurgeEntity,
+  AuditCheckpointEntity,
 ];
