@@ -16,6 +16,8 @@ export class FakeCaseActivities {
   /** Keys that were delivered; a repeated key is counted as a duplicate (must stay 0). */
   readonly delivered = new Set<string>();
   duplicates = 0;
+  /** The date the case's pupil turns 16 (loadCaseContext with a pupil): null = unknown (a young pupil). */
+  pupilSixteenOn: string | null = null;
 
   constructor(private readonly overrides: PolicyOverrides = {}) {}
 
@@ -25,12 +27,13 @@ export class FakeCaseActivities {
 
   activities(): CaseActivities & NotificationActivities {
     return {
-      loadCaseContext: async () => ({
+      loadCaseContext: async ({ pupilId }) => ({
         calendar: buildSchoolCalendar('midden'),
         policies: resolvePolicies(this.overrides),
         policyVersion: 'test-1',
         schoolName: 'Testschool',
         zorgcoordinatorId: 'zc-1',
+        ...(pupilId ? { pupilSixteenOn: this.pupilSixteenOn } : {}),
       }),
       recordCase: async ({ snapshot, audit }) => {
         this.snapshots.push(snapshot);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
+import { ageOn, toIsoDate } from '@zorgroute/domain/logic';
 import type { AuthUser } from '../auth/auth-user';
 import type { ConsentRecordModel } from './models/consent.model';
 
@@ -12,13 +12,6 @@ const STATUS_LABELS: Record<string, string> = {
   TIMED_OUT: 'Verlopen zonder antwoord',
   CANCELLED: 'Vervallen',
 };
-
-/** Age in whole years on `today` (YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
 
 /** Reads consent records (rule 2). Access to the case is checked by the caller (scoped read model). */
 @Injectable()

@@ -11,12 +11,11 @@ import {
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
+import { ageOn, toIsoDate } from '@zorgroute/domain/logic';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { statusLabel, stepLabel } from '../cases/labels';
 import { AppError } from '../common/app-error';
-import { ageOn } from '../consents/consents.service';
 import type { DossierCase, DossierExport } from './dossier.types';
 
 export const PROCESS_LABELS: Record<string, string> = {

@@ -74,6 +74,8 @@ export interface ConsentRequestedData extends BaseMessageData {
   pupilFirstName: string;
   /** Whom to contact with questions (optional). */
   ownerName?: string;
+  /** Written for a parent ("u", default) or for a pupil of 16+ who decides himself ("je"). */
+  audience?: 'PARENT' | 'PUPIL';
 }
 
 /**

@@ -55,3 +55,19 @@ describe('SESSION_REMINDER', () => {
     expect(() => renderer.render('SESSION_REMINDER', { ...base, sessionTime: '25:00', audience: 'PUPIL' })).toThrow(InvalidMessageDataError);
   });
 });
+
+describe('CONSENT_REQUESTED to a pupil of 16+', () => {
+  it('asks the pupil himself, with "je", and says why he decides', () => {
+    const m = renderer.render('CONSENT_REQUESTED', { ...base, stepLabel: 'Aanmelding bij het ZAT', pupilFirstName: 'Daan', audience: 'PUPIL' });
+    expect(m.subject).toBe('Je toestemming gevraagd: Aanmelding bij het ZAT (uiterlijk dinsdag 19 januari 2027)');
+    expect(m.text).toContain('Omdat je 16 bent of ouder, beslis je hier zelf over.');
+    expect(m.text).toContain('Je ontvangt dit bericht omdat je leerling bent van Daltoncollege');
+    expect(m.text).not.toMatch(/\bu\b|\buw\b|ouderportaal/);
+  });
+
+  it('still asks parents formally by default', () => {
+    const m = renderer.render('CONSENT_REQUESTED', { ...base, stepLabel: 'Aanmelding bij het ZAT', pupilFirstName: 'Daan' });
+    expect(m.subject).toBe('Uw toestemming gevraagd: Aanmelding bij het ZAT (uiterlijk dinsdag 19 januari 2027)');
+    expect(m.text).toContain('Wilt u uiterlijk op dinsdag 19 januari 2027 in het ouderportaal');
+  });
+});

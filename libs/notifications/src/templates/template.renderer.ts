@@ -183,6 +183,8 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
     case 'CONSENT_REQUESTED':
       view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
       view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      view.isPupil = read.optionalOneOf('audience', ['PARENT', 'PUPIL'] as const) === 'PUPIL';
+      view.formal = !view.isPupil;
       break;
     case 'ZORGPLICHT_TERMIJN': {
       const signal = read.oneOf('signal', Object.values(ZorgplichtSignal));

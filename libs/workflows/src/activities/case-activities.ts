@@ -12,7 +12,7 @@ import {
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { buildSchoolCalendar } from '@zorgroute/domain/logic';
+import { birthdayOfAge, buildSchoolCalendar } from '@zorgroute/domain/logic';
 import type { DeliveryRequest, NotificationDeliveryService } from '@zorgroute/notifications';
 import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec } from './case-activities.types';
 import { meetingCalendarId } from '../workflows/common/meetings';
@@ -74,9 +74,10 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   }
 
   return {
-    async loadCaseContext({ schoolId }): Promise<CaseContext> {
+    async loadCaseContext({ schoolId, pupilId }): Promise<CaseContext> {
       const school = await dataSource.getRepository(SchoolEntity).findOneBy({ id: schoolId });
       if (!school) throw new Error(`school ${schoolId} not found`);
+      const pupil = pupilId ? await dataSource.getRepository(PupilEntity).findOneBy({ id: pupilId }) : null;
       const [zc, effective, ownDaysOff] = await Promise.all([
         dataSource.getRepository(UserEntity).findOne({
           where: { schoolId, role: Role.ZORGCOORDINATOR },
@@ -95,6 +96,8 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         policyVersion: effective.label,
         schoolName: school.name,
         zorgcoordinatorId: zc?.id ?? null,
+        // Only the date the pupil turns 16, not the date of birth itself (rule 2 needs no more).
+        ...(pupilId ? { pupilSixteenOn: pupil?.dateOfBirth ? birthdayOfAge(pupil.dateOfBirth, 16) : null } : {}),
       };
     },
 
@@ -163,7 +166,8 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
     case 'CASE_STARTED':
       return { ...base, kind: 'CASE_STARTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
     case 'CONSENT_REQUESTED':
-      return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
+      // A pupil of 16+ who decides himself gets the request written for him ("je"); parents formally.
+      return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName, audience: user.role === Role.PUPIL ? 'PUPIL' : 'PARENT' } };
     case 'ZORGPLICHT_TERMIJN': {
       const z = req.zorgplicht;
       if (!z) throw new Error('ZORGPLICHT_TERMIJN needs its zorgplicht data');

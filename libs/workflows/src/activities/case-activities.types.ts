@@ -9,6 +9,11 @@ export interface CaseContext {
   schoolName: string;
   /** The school's zorgcoördinator (user id), who owns coordination steps and receives escalations. */
   zorgcoordinatorId: string | null;
+  /**
+   * The date the case's pupil turns 16 (when loadCaseContext was given the pupil): from then on he decides himself on
+   * sharing his own data (PROCESSES.md rule 2). Absent in cases started before it was loaded.
+   */
+  pupilSixteenOn?: string | null;
 }
 
 export interface AuditRecord {
@@ -108,7 +113,8 @@ export interface NotifyResult {
 
 /** The activities every case workflow uses. Implemented in ./case-activities.ts. */
 export interface CaseActivities {
-  loadCaseContext(input: { schoolId: string }): Promise<CaseContext>;
+  /** The school's calendar and policies; with `pupilId` also the date that pupil turns 16. */
+  loadCaseContext(input: { schoolId: string; pupilId?: string }): Promise<CaseContext>;
   /** Writes the read-model row (seq-guarded) and, if given, an audit entry, in one transaction. */
   recordCase(input: { snapshot: CaseSnapshot; audit?: AuditRecord }): Promise<void>;
   notify(request: NotifyRequest): Promise<NotifyResult>;

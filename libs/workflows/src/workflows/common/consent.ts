@@ -65,6 +65,14 @@ export interface AwaitConsentOptions {
   askUserIds?: string[];
   /** A pupil of 16 or older may answer himself (rule 2: he decides on sharing his own data). Default false. */
   pupilMayDecide?: boolean;
+  /**
+   * The consent is about sharing the pupil's own data (PROCESSES.md rule 2): from the day the pupil turns 16
+   * (`CaseContext.pupilSixteenOn`, on the request's date) the pupil decides himself — the request goes to him, not to his
+   * parents — and before that his parents do. Needs a context loaded with the pupil.
+   */
+  pupilDecidesFrom16?: boolean;
+  /** `scope` written to the pupil ("je"), stored instead of `scope` when the pupil decides himself. */
+  scopeForPupil?: string;
   /** School days until the request times out (default: policy consent.timeoutSchoolDays). */
   timeoutSchoolDays?: number;
   /** School days until the answer is due; the reminder ladder runs from here (default: policy consent.respondWithinSchoolDays). */
@@ -225,6 +233,8 @@ export class ConsentDesk {
     const timeoutAt = endOfZonedDay(timeoutDate);
     const n = this.records.filter((r) => r.kind === opts.kind).length + 1;
     const now = new Date().toISOString();
+    // Rule 2: from 16 the pupil decides on sharing his own data, alone (the parents are then not asked).
+    const pupilDecides = opts.pupilDecidesFrom16 === true && !!ctx.pupilSixteenOn && today >= ctx.pupilSixteenOn;
     const record: ConsentRecordSnapshot = {
       id: `${rec.caseId}:consent:${opts.kind}:${n}`,
       caseId: rec.caseId,
@@ -233,11 +243,11 @@ export class ConsentDesk {
       schoolId: s.schoolId,
       kind: opts.kind,
       label: opts.label,
-      scope: opts.scope,
+      scope: pupilDecides && opts.scopeForPupil ? opts.scopeForPupil : opts.scope,
       status: 'PENDING',
-      parentsOfPupil: opts.parentsOfPupil ?? true,
+      parentsOfPupil: pupilDecides ? false : (opts.parentsOfPupil ?? true),
       askedUserIds: [...(opts.askUserIds ?? [])],
-      pupilMayDecide: opts.pupilMayDecide ?? false,
+      pupilMayDecide: pupilDecides || (opts.pupilMayDecide ?? false),
       requestedAt: now,
       requestedByUserId: opts.requestedBy.id,
       respondBy: due.date,
@@ -280,6 +290,7 @@ export class ConsentDesk {
     const recipients: RecipientSpec = {
       ...(record.askedUserIds.length ? { userIds: record.askedUserIds } : {}),
       ...(record.parentsOfPupil ? { parentsOfPupil: s.pupilId } : {}),
+      ...(pupilDecides ? { pupilAccountOf: s.pupilId } : {}),
     };
     const keyBase = `${record.id}:${s.seq}`;
     const answered = () => record.status !== 'PENDING';

@@ -346,7 +346,7 @@ function clean(value: string | null | undefined): string | null {
 export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   const answerWhenMovedOn = patched(OOV_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
-  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.oov;
   const caseId = workflowInfo().workflowId;
   const source = input.source ?? 'DIRECT';
@@ -822,6 +822,9 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     label: 'Aanvraag van een plaatsing in een onderwijsopvangvoorziening (OOV)',
     scope:
       'School vraagt bij het samenwerkingsverband een tijdelijke plaatsing van uw kind in een onderwijsopvangvoorziening (OOV) aan en deelt daarvoor de benodigde gegevens uit het leerlingdossier met het samenwerkingsverband en de OOV. Uw kind blijft ingeschreven op school.',
+    scopeForPupil:
+      'School vraagt bij het samenwerkingsverband een tijdelijke plaatsing van je in een onderwijsopvangvoorziening (OOV) aan en deelt daarvoor de benodigde gegevens uit je leerlingdossier met het samenwerkingsverband en de OOV. Je blijft ingeschreven op school. Omdat je 16 bent of ouder, beslis je hier zelf over.',
+    pupilDecidesFrom16: true,
     requestedBy: { id: zc, name: null },
     isCancelled: stopped,
   });

@@ -298,7 +298,7 @@ function clean(value: string | null | undefined): string | null {
 export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<OverdrachtState> {
   const answerWhenMovedOn = patched(OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
-  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.overdracht;
   const ladder = ctx.policies.ladder;
   const caseId = workflowInfo().workflowId;
@@ -840,6 +840,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     kind: OVERDRACHT_CONSENT_KIND,
     label: 'Overdracht van het onderwijskundig rapport naar de VO-school',
     scope: `De basisschool (${input.poSchoolName}) draagt het onderwijskundig rapport van uw kind over aan ${ctx.schoolName}. U kunt het rapport inzien en uw zienswijze toevoegen; zonder uw toestemming wordt het niet verzonden.`,
+    pupilDecidesFrom16: true,
     timeoutSchoolDays,
     respondWithinSchoolDays: Math.min(ctx.policies.consent.respondWithinSchoolDays, timeoutSchoolDays),
     followUpUserId: contact.id,

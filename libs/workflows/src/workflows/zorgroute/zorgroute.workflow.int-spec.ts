@@ -365,8 +365,8 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await toIzo(h);
       await izoDiscussed(h, [TO_ZAT]);
       const requestId = await pendingConsent(h, 'ZAT_AANMELDING');
-      // 15 school days without an answer.
-      await sleepPast(addSchoolDays(await today(), 15, cal));
+      // 15 school days without an answer: the last day to answer is the 15th school day, whole; it expires after it.
+      await sleepPast(addCalendarDays(addSchoolDays(await today(), 15, cal), 1));
       const st = await waitForStep(h, 'DECIDE_CONSENT_ZAT_AANMELDING');
       expect(st.case.status).toBe('TOESTEMMING_ZAT');
       expect(st.case.stuck).toBe(true);
@@ -386,7 +386,7 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       expect(second).not.toBe(requestId);
       const retried = await waitForStep(h, 'CONSENT_ZAT_AANMELDING');
       expect(retried.case.stuck).toBe(false);
-      await sleepPast(addSchoolDays(await today(), 15, cal));
+      await sleepPast(addCalendarDays(addSchoolDays(await today(), 15, cal), 1));
       await waitForStep(h, 'DECIDE_CONSENT_ZAT_AANMELDING');
       await h.executeUpdate(decideConsentTimeout, { args: [{ actor: zc, requestId: second, decision: 'ABANDON', reason: 'Geen reactie van ouders' }] });
       const back = await waitForStep(h, 'RECORD_IZO');

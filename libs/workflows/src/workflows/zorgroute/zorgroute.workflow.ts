@@ -406,7 +406,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const answerWhenMovedOn = patched(STEP_ANSWERS_AFTER_MOVE_PATCH);
   const sendMeetingMessages = patched(MEETING_INVITATIONS_PATCH);
   const consentAnswersWhenMovedOn = patched(CONSENT_ANSWERS_AFTER_MOVE_PATCH);
-  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.zorgroute;
   const caseId = workflowInfo().workflowId;
 
@@ -1106,6 +1106,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       kind: IZO_CONSENT,
       label: 'Bespreking in het intern zorgoverleg (IZO)',
       scope: 'Uw kind wordt besproken in het intern zorgoverleg van school (zorgcoördinator, teamleider, interne begeleiders en mentor) om passende ondersteuning af te spreken.',
+      scopeForPupil: 'Je wordt besproken in het intern zorgoverleg van school (zorgcoördinator, teamleider, interne begeleiders en mentor) om passende ondersteuning met je af te spreken. Omdat je 16 bent of ouder, beslis je hier zelf over.',
+      pupilDecidesFrom16: true,
       requestedBy: { id: contactId(), name: state.contactPerson?.name ?? referrer.name },
       isCancelled: closed,
     });
@@ -1216,6 +1218,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       kind: ZAT_CONSENT,
       label: policy.flexZat ? 'Bespreking in het Flex-ZAT' : 'Aanmelding bij het zorg- en adviesteam (ZAT)',
       scope: 'School meldt uw kind aan bij het zorg- en adviesteam (ZAT) en deelt daarvoor de informatie uit het leerlingdossier met de deelnemers van het ZAT (o.a. jeugdarts, schoolmaatschappelijk werk, Sociaal Team, samenwerkingsverband).',
+      scopeForPupil: 'School meldt je aan bij het zorg- en adviesteam (ZAT) en deelt daarvoor de informatie uit je leerlingdossier met de deelnemers van het ZAT (o.a. jeugdarts, schoolmaatschappelijk werk, Sociaal Team, samenwerkingsverband). Omdat je 16 bent of ouder, beslis je hier zelf over.',
+      pupilDecidesFrom16: true,
       requestedBy: { id: zc, name: null },
       isCancelled: closed,
     });
