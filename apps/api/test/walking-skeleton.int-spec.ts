@@ -41,9 +41,9 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
       i: { pupilId: pupil?.id, reason: 'Valt stil in de klas; cijfers zakken', weeks: 8, requestKey: 'e2e-walking-skeleton' },
     });
     expect(startTrajectory.id).toBe(`ondersteuningstraject-${pupil?.id}-e2e-walking-skeleton`);
+    ownCaseId = startTrajectory.id;
     // The start answers once the case waits for its first step (the intake).
     expect(startTrajectory.status).toBe('INTAKE');
-    ownCaseId = startTrajectory.id;
 
     // The read model moves to INTAKE with the intake due date (10 school days) and owner.
     const row = await eventually(async () => {
