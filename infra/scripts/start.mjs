@@ -19,6 +19,8 @@ import {
   ensurePostgres,
   ensureTemporalCli,
   freePort,
+  HOLIDAY_RUNWAY_FILES,
+  holidayRunwayWarning,
   isPortFree,
   localBin,
   log,
@@ -30,6 +32,7 @@ import {
   Supervisor,
   waitForHttp,
   waitForPort,
+  warn,
   ZorgrouteError,
 } from './lib/index.mjs';
 
@@ -149,7 +152,7 @@ runMain(async () => {
         hint: 'Fix the build errors shown above and run `npm start` again.',
       });
     }
-    requireFiles(Object.values(BUILT_FILES), 'to start Zorgroute', 'Run the build (`npx nx run-many -t build`) and check its output.');
+    requireFiles([...Object.values(BUILT_FILES), ...HOLIDAY_RUNWAY_FILES], 'to start Zorgroute', 'Run the build (`npx nx run-many -t build`) and check its output.');
     if (stopping) return 0;
 
     // 3. Services (skipped when the user points at existing ones). The api's port first: the Temporal Web UI decrypts
@@ -251,6 +254,9 @@ runMain(async () => {
         : 'Log in: development login is off (AUTH_DEV_LOGIN is not "true").',
       'Ctrl-C stops everything; the next `npm start` continues with the same data (.data/).',
     ]);
+    // The bundled holiday data must cover the current and the next school year (seen a year ahead).
+    const runway = holidayRunwayWarning();
+    if (runway) warn(runway);
 
     // Run until Ctrl-C (handled above) or until a child dies.
     await unexpectedExit;

@@ -8,6 +8,7 @@ import { ADMIN_ACTION_PROVIDERS } from './admin-actions/admin-actions.providers'
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './auth/oidc/oidc.providers';
+import { CaseLauncher } from './cases/case-launcher';
 import { CaseStarter } from './cases/case-starter';
 import { CodecModule } from './codec/codec.module';
 import { CaseStepRunner } from './cases/case-step.runner';
@@ -83,6 +84,7 @@ export class AppModule {
         CasesService,
         CasesResolver,
         CaseStepRunner,
+        CaseLauncher,
         CaseStarter,
         TrajectoryResolver,
         StartTrajectoryUseCase,

@@ -157,6 +157,8 @@ const MATRIX: Record<string, Rule> = {
   policyVersions: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ scope: 'SCHOOL', scopeId: c.dalton }) },
   schoolDaysOff: { allow: ['ZORGCOORDINATOR', 'ADMIN'], args: (c) => ({ schoolId: c.dalton }) },
   schoolCalendar: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton, schoolYear: '2026-2027' }) },
+  // The runway of the bundled holiday data (no personal data): the dashboard banner of the admin and the zorgcoördinator.
+  calendarCoverage: { allow: STAFF_SCHOOL, select: 'coveredUntil missingSchoolYears warning' },
   explainDueDate: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton, schoolDays: 5 }) },
   notificationPreference: { allow: ALL },
   calendarFeed: { allow: ALL },

@@ -5,7 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { toIsoDate } from '@zorgroute/domain/logic';
-import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { AuditTrailRepository, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
 
@@ -43,6 +43,8 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     });
     expect(startTrajectory.id).toBe(`ondersteuningstraject-${pupil?.id}-e2e-walking-skeleton`);
     ownCaseId = startTrajectory.id;
+    // The start answers once the case waits for its first step (the intake).
+    expect(startTrajectory.status).toBe('INTAKE');
 
     // The read model moves to INTAKE with the intake due date (10 school days) and owner.
     const row = await eventually(async () => {
@@ -87,6 +89,26 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     expect(detail.case.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['CASE_STARTED', 'STATUS_INTAKE', 'INTAKE_RECORDED', 'STATUS_MATCHING']));
     expect(detail.case.dueDates.find((d) => d.step === 'RECORD_INTAKE')?.explanation).toMatch(/schooldagen/);
   }, 90_000);
+
+  it('orders the case timeline by time, then by the case sequence, whatever order the entries were written in', async () => {
+    await stack.gql.login('zc@daltoncollege.example');
+    // Writes of one workflow task share their time, and their activities may complete (so be inserted) out of order:
+    // here seq 1001 is inserted before seq 1000 at the same instant, and an earlier entry is inserted last.
+    const audit = new AuditTrailRepository(stack.app.get(DataSource));
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const later = at(120_000);
+    const entry = (seq: number, when: string, description: string) => ({
+      eventKey: `${ownCaseId}:${seq}:STATUS_MATCHING`, caseId: ownCaseId, at: when, actorId: null, actorName: 'Zorgroute', action: 'STATUS_MATCHING', description,
+    });
+    await audit.append(entry(1001, later, `Tijdlijntest ${RUN}: derde`));
+    await audit.append(entry(1000, later, `Tijdlijntest ${RUN}: tweede`));
+    await audit.append(entry(999, at(60_000), `Tijdlijntest ${RUN}: eerste`));
+    const { case: detail } = await stack.gql.ok<{ case: { timeline: { at: string; description: string }[] } }>(`query($id: ID!) { case(id: $id) { timeline { at description } } }`, { id: ownCaseId });
+    const ours = detail.timeline.filter((t) => t.description.startsWith(`Tijdlijntest ${RUN}`)).map((t) => t.description.replace(`Tijdlijntest ${RUN}: `, ''));
+    expect(ours).toEqual(['eerste', 'tweede', 'derde']);
+    const times = detail.timeline.map((t) => Date.parse(t.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  }, 60_000);
 
   it('refuses bad input and steps that are not open, with a code and Dutch and English messages, and changes nothing', async () => {
     await stack.gql.login('zc@daltoncollege.example');

@@ -171,3 +171,11 @@ export interface CaseFilter {
   /** Closed cases are left out unless this is true. */
   includeClosed?: boolean | null;
 }
+
+/** How far the bundled regional holiday data reaches (query `calendarCoverage`, admin and zorgcoördinator). */
+export interface CalendarCoverage {
+  coveredUntil: string | null;
+  missingSchoolYears: string[];
+  /** Dutch warning to add the missing school year(s); null while the current and the next school year are covered. */
+  warning: string | null;
+}

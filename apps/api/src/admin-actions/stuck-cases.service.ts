@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { CasesService } from '../cases/cases.service';
 import { stepLabel } from '../cases/labels';
+import { inTimelineOrder } from '../cases/timeline-order';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import type { StuckCaseModel } from './models/stuck-case.model';
 
@@ -64,7 +65,7 @@ export class StuckCasesService {
     if (!rows.length) return [];
 
     const summaries = new Map((await this.cases.toModels(rows)).map((m) => [m.id, m]));
-    const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    const audit = inTimelineOrder(await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }));
     const byCase = new Map<string, AuditEntryEntity[]>();
     for (const a of audit) byCase.set(a.caseId as string, [...(byCase.get(a.caseId as string) ?? []), a]);
 

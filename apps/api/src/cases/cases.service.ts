@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { PupilsService } from '../pupils/pupils.service';
 import type { CaseFilterInput } from './dtos/case-filter.input';
 import { statusLabel, stepLabel } from './labels';
+import { inTimelineOrder } from './timeline-order';
 import type { CaseDetailModel, CaseSummaryModel, DueDateExplanationModel, ThermometerPointModel } from './models/case.model';
 
 /** Reads cases from the read model, always scoped by the caller's role. */
@@ -59,7 +60,8 @@ export class CasesService {
   async detail(user: AuthUser, id: string): Promise<CaseDetailModel> {
     const row = await this.getVisible(user, id);
     const [summary] = await this.toModels([row]);
-    const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } });
+    // By time, then by the case's seq (activities may complete out of order), then insertion: see timeline-order.ts.
+    const audit = inTimelineOrder(await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } }));
     const data = row.data as {
       dueDates?: Omit<DueDateExplanationModel, 'label'>[];
       openSteps?: string[];
@@ -71,7 +73,8 @@ export class CasesService {
     return {
       summary,
       policyVersion: row.policyVersion,
-      // The audit trail, with the case's e-mail deliveries (staff only) merged in by time.
+      // The audit trail, with the case's e-mail deliveries (staff only) merged in by time (a stable sort: the audit
+      // entries of one instant keep their sequence).
       timeline: [
         ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
         ...(await this.deliveryLog.timelineFor(user, id)),

@@ -15,6 +15,7 @@ import { ageOn, toIsoDate } from '@zorgroute/domain/logic';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { statusLabel, stepLabel } from '../cases/labels';
+import { inTimelineOrder } from '../cases/timeline-order';
 import { AppError } from '../common/app-error';
 import type { DossierCase, DossierExport } from './dossier.types';
 
@@ -91,7 +92,7 @@ export class DossierService {
       ? await Promise.all([
         ds.getRepository(AuditEntryEntity).createQueryBuilder('a')
           .where(`(a.case_id IN (:...caseIds) OR a.details->>'caseId' IN (:...caseIds))`, { caseIds })
-          .orderBy('a.id', 'ASC').getMany(),
+          .orderBy('a.id', 'ASC').getMany().then(inTimelineOrder),
         ds.getRepository(ConsentRecordEntity).find({ where: { caseId: In(caseIds) }, order: { requestedAt: 'ASC' } }),
         ds.getRepository(CaseDocumentEntity).find({
           where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' },

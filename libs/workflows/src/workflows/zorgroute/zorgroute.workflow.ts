@@ -68,8 +68,10 @@ import {
   type ZatMode,
   type ZatReferralForm,
 } from './zorgroute.types';
+import { cleanReferralText as clean, incompleteReferralMessage, mergeReferralForm as mergeForm, missingReferralFields } from './zorgroute-form';
 
 export * from './zorgroute.types';
+export * from './zorgroute-form';
 
 export const ZORGROUTE_WORKFLOW = 'zorgrouteWorkflow';
 /** Step updates answer once the process has moved on (see `movedOnFrom`). */
@@ -323,11 +325,6 @@ function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
-function clean(value: string | null | undefined): string | null {
-  const v = typeof value === 'string' ? value.trim() : '';
-  return v ? v : null;
-}
-
 function optionalText(value: unknown, field: string, max = TEXT): void {
   if (value != null && (typeof value !== 'string' || value.length > max)) {
     reject('BAD_USER_INPUT', `${field} mag maximaal ${max} tekens lang zijn`, `${field} must be at most ${max} characters long`);
@@ -358,27 +355,6 @@ function validateFormShape(form: AanmeldFormulier | null | undefined): void {
     form.supportNeeded.forEach((r) => requireOneOf(r, SUPPORT_NEEDS, 'ondersteuningsbehoefte'));
   }
   if (form.parentsInformed != null && typeof form.parentsInformed !== 'boolean') reject('BAD_USER_INPUT', 'ouders op de hoogte moet ja of nee zijn', 'parentsInformed must be yes or no');
-}
-
-/** What is still missing before the form can be submitted (Dutch, for the referrer). Empty when complete. */
-export function missingReferralFields(form: AanmeldFormulier): string[] {
-  const missing: string[] = [];
-  if (!form.reasons?.length) missing.push('reden van aanmelding');
-  if (!clean(form.pupilHelpQuestion) || (form.pupilHelpQuestion ?? '').trim().length < 3) missing.push('hulpvraag van de leerling');
-  if (!clean(form.mentorSupportQuestion) || (form.mentorSupportQuestion ?? '').trim().length < 3) missing.push('begeleidingsvraag van mentor/docenten');
-  if (form.parentsInformed == null) missing.push('of de ouders op de hoogte zijn');
-  if (form.parentsInformed === false && (clean(form.parentsNotInformedReason) ?? '').length < 3) missing.push('reden waarom de ouders niet op de hoogte zijn');
-  if (form.supportNeeded?.includes('ANDERS') && !clean(form.supportNeededOther)) missing.push('welke andere ondersteuning nodig is');
-  return missing;
-}
-
-function mergeForm(base: AanmeldFormulier, patch: AanmeldFormulier): AanmeldFormulier {
-  const out: AanmeldFormulier = { ...base };
-  for (const [k, v] of Object.entries(patch) as [keyof AanmeldFormulier, unknown][]) {
-    if (v === undefined) continue;
-    (out as Record<string, unknown>)[k] = typeof v === 'string' ? clean(v) : v;
-  }
-  return out;
 }
 
 function validateConversation(u: ConversationInput, parentsRequired: boolean): void {
@@ -642,8 +618,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         validateReferrer(u.actor);
         validateFormShape(u.form);
-        const missing = missingReferralFields(mergeForm(state.form, u.form));
-        if (missing.length) reject('BAD_USER_INPUT', `Het aanmeldformulier is niet compleet: ${missing.join(', ')}`, `The referral form is incomplete: ${missing.join(', ')}`);
+        const incomplete = incompleteReferralMessage(mergeForm(state.form, u.form));
+        if (incomplete) reject('BAD_USER_INPUT', incomplete.nl, incomplete.en);
       },
     },
   );
