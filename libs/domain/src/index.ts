@@ -9,3 +9,4 @@ export * from './policy-store';
 export * from './school-calendar';
 export * from './logic';
 export * from './retention/retention-purger';
+export * from './audience';
