@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
+import { CaseSummaryEntity, ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import type { ConsentRecordModel } from './models/consent.model';
 
@@ -20,10 +21,16 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
-/** Reads consent records (rule 2). Access to the case is checked by the caller (scoped read model). */
+/**
+ * Reads consent records (rule 2). Access to the case is checked by the caller (scoped read model); the open requests
+ * of a caller are limited to the cases the AudiencePolicy lets him see (never a case kept from the parents).
+ */
 @Injectable()
 export class ConsentsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
+  ) {}
 
   forCase(caseId: string): Promise<ConsentRecordEntity[]> {
     return this.dataSource.getRepository(ConsentRecordEntity).find({ where: { caseId }, order: { requestedAt: 'ASC' } });
@@ -35,6 +42,15 @@ export class ConsentsService {
 
   /** Open requests the caller can answer: a parent for his children; a pupil of 16+ where the request allows it. */
   async openFor(user: AuthUser): Promise<ConsentRecordEntity[]> {
+    const rows = await this.openRequestsOf(user);
+    if (!rows.length) return [];
+    const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').select('c.id');
+    const visible = await this.audience.scopeCases(qb, user).andWhere('c.id IN (:...caseIds)', { caseIds: [...new Set(rows.map((r) => r.caseId))] }).getMany();
+    const ids = new Set(visible.map((c) => c.id));
+    return rows.filter((r) => ids.has(r.caseId));
+  }
+
+  private async openRequestsOf(user: AuthUser): Promise<ConsentRecordEntity[]> {
     const repo = this.dataSource.getRepository(ConsentRecordEntity);
     if (user.role === Role.PARENT) {
       const links = await this.dataSource.getRepository(PupilGuardianEntity).findBy({ userId: user.id });

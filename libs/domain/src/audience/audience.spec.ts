@@ -1,7 +1,7 @@
 import { ProcessType, Role } from '../entities/roles';
 import { ALL_AUDIENCES, Audience, audienceOfRole, caseVisibleTo } from './audience';
 import { caseDataRules, filterCaseData, type DataRule } from './case-data-audience';
-import { documentAudiences, documentLabel } from './document-audience';
+import { documentAudiences, documentLabel } from './record-audience';
 import { declaredTimelineActions, declaredTimelineRule, timelineRule, timelineView } from './timeline-audience';
 
 const PROCESSES = Object.values(ProcessType);
