@@ -24,6 +24,7 @@ export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetail, 'su
       severity="warning"
       variant="outlined"
       sx={{ bgcolor: 'background.paper' }}
+      role="status"
       data-testid="parents-exception"
       action={
         mayLift ? (
