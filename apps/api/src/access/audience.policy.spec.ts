@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from './access-policy';
 import { AudiencePolicy, type TimelineLine } from './audience.policy';
 
-const policy = new AudiencePolicy(new AccessPolicy());
+const policy = new AudiencePolicy(new AccessPolicy(), {} as never);
 const as = (role: Role, extra: Partial<AuthUser> = {}): AuthUser => ({ id: `u-${role}`, name: role, email: `${role}@x.example`, role, schoolId: 's-1', swvId: 'swv-1', pupilId: 'pupil-1', ...extra });
 
 /** A query builder that only records its conditions. */

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import {
   Audience,
+  CaseSummaryEntity,
+  PupilEntity,
   audienceOfRole,
   DELIVERY_LOG_AUDIENCES,
   DOCUMENT_KINDS,
@@ -11,7 +13,6 @@ import {
   redactConsent,
   Role,
   timelineView,
-  type CaseSummaryEntity,
 } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from './access-policy';
@@ -42,7 +43,10 @@ type Caller = Pick<AuthUser, 'id' | 'role' | 'schoolId' | 'swvId' | 'pupilId'>;
  */
 @Injectable()
 export class AudiencePolicy {
-  constructor(@Inject(AccessPolicy) private readonly access: AccessPolicy) {}
+  constructor(
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
 
   audienceOf(user: Pick<AuthUser, 'role'>): Audience | null {
     return audienceOfRole(user.role);
@@ -58,6 +62,24 @@ export class AudiencePolicy {
     // The safety exception (PROCESSES.md rule 3): kept from the parents until it is lifted.
     if (this.audienceOf(user) === Audience.PARENTS) qb.andWhere(`${c}.hidden_from_parents = false`);
     return qb;
+  }
+
+  /** Which of these case ids the caller may see (e.g. the cases a case led to: a linked case kept from him is left out). */
+  async visibleCaseIds(user: Caller, caseIds: readonly string[]): Promise<Set<string>> {
+    const ids = [...new Set(caseIds)];
+    if (!ids.length) return new Set();
+    const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').select('c.id');
+    const rows = await this.scopeCases(qb, user).andWhere('c.id IN (:...caseIds)', { caseIds: ids }).getMany();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Which linked cases (a case this one led to) may be named to the caller: to the school all of them (staff know the
+   * school's cases, even one they cannot open); to the family and the SWV only those they see — never one kept from the
+   * parents.
+   */
+  async linkedCaseIdsShown(user: Caller, caseIds: readonly string[]): Promise<Set<string>> {
+    return this.audienceOf(user) === Audience.SCHOOL ? new Set(caseIds) : this.visibleCaseIds(user, caseIds);
   }
 
   /** The caller's share of a case timeline, in the given order: entries he may not see left out, others redacted. */
@@ -76,6 +98,16 @@ export class AudiencePolicy {
   /** The part of a case's process data (`case_summary.data`) the caller may see. */
   caseData(user: Pick<AuthUser, 'role'>, process: string, data: Record<string, unknown> | null | undefined): Record<string, unknown> {
     return filterCaseData(process, data, this.audienceOf(user));
+  }
+
+  /** `caseData`, with the cases it led to (`ledTo`) limited to those that may be named to the caller. */
+  async caseDataWithLinks(user: Caller, process: string, data: Record<string, unknown> | null | undefined): Promise<Record<string, unknown>> {
+    const share = this.caseData(user, process, data);
+    const ledTo = share.ledTo;
+    if (!Array.isArray(ledTo) || !ledTo.length) return share;
+    const links = ledTo as { caseId?: unknown }[];
+    const shown = await this.linkedCaseIdsShown(user, links.map((l) => String(l.caseId)));
+    return { ...share, ledTo: links.filter((l) => shown.has(String(l.caseId))) };
   }
 
   /** Whether the caller may list a case's documents at all (the case itself must be visible to him). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { CaseSummaryEntity, ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
+import { ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -44,10 +44,8 @@ export class ConsentsService {
   async openFor(user: AuthUser): Promise<ConsentRecordEntity[]> {
     const rows = await this.openRequestsOf(user);
     if (!rows.length) return [];
-    const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').select('c.id');
-    const visible = await this.audience.scopeCases(qb, user).andWhere('c.id IN (:...caseIds)', { caseIds: [...new Set(rows.map((r) => r.caseId))] }).getMany();
-    const ids = new Set(visible.map((c) => c.id));
-    return rows.filter((r) => ids.has(r.caseId));
+    const visible = await this.audience.visibleCaseIds(user, rows.map((r) => r.caseId));
+    return rows.filter((r) => visible.has(r.caseId));
   }
 
   private async openRequestsOf(user: AuthUser): Promise<ConsentRecordEntity[]> {

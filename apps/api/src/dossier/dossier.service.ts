@@ -118,8 +118,9 @@ export class DossierService {
     const deliveryLog = this.audience.mayReadDeliveryLog(user);
     const FAMILY_ROLES: string[] = [Role.PARENT, Role.PUPIL];
 
-    const cases: DossierCase[] = rows.map((r) => {
-      const data = this.audience.caseData(user, r.process, r.data);
+    const shares = await Promise.all(rows.map((r) => this.audience.caseDataWithLinks(user, r.process, r.data)));
+    const cases: DossierCase[] = rows.map((r, i) => {
+      const data = shares[i];
       const timeline = this.audience.timeline(
         user,
         r.process,

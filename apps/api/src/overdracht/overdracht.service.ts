@@ -44,7 +44,10 @@ export class OverdrachtService {
     const calendar = d.calendar as OverdrachtRegionalCalendar;
     // Open steps from the row itself (the consent machinery moves the case between steps without a handover record);
     // from the receipt on, the zorgcoördinator may refer the pupil straight to the IZO, once.
-    const izoPossible = (OVERDRACHT_IZO_STATUSES as string[]).includes(row.status) && !d.izoReferral;
+    // The IZO referral is a case of its own: named only to whoever may see that case (it may be kept from the parents).
+    const izoReferral = (row.data as OverdrachtData).izoReferral ?? null;
+    const izoCaseId = izoReferral?.caseId && (await this.audience.linkedCaseIdsShown(user, [izoReferral.caseId])).has(izoReferral.caseId) ? izoReferral.caseId : null;
+    const izoPossible = (OVERDRACHT_IZO_STATUSES as string[]).includes(row.status) && !izoReferral;
     detail.openSteps = row.closedAt ? [] : [...(row.waitingFor ? [row.waitingFor] : []), ...(izoPossible ? ['OVERDRACHT_IZO_REFERRAL'] : [])];
     return {
       detail,
@@ -79,8 +82,8 @@ export class OverdrachtService {
         : null,
       placement: d.placement ? { className: d.placement.className, level: d.placement.level ?? null, mentorName: d.placement.mentorName ?? null, placedOn: d.placement.placedOn, placedBy: d.placement.placedBy } : null,
       mentorReadOn: d.mentorRead?.readOn ?? null,
-      izoCaseId: d.izoReferral?.caseId ?? null,
-      izoRequestedOn: d.izoReferral?.requestedOn ?? null,
+      izoCaseId,
+      izoRequestedOn: izoCaseId ? izoReferral?.requestedOn ?? null : null,
       feedback: (d.feedbackMoments ?? []).map((m) => {
         const given = (d.feedback ?? []).find((f) => f.moment === m.moment);
         return { moment: m.moment, date: m.date, explanation: m.explanation, givenOn: given?.date ?? null, summary: text(given?.summary) };

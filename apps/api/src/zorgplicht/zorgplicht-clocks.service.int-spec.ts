@@ -98,7 +98,7 @@ beforeAll(async () => {
   ds = createDataSource(url);
   await ds.initialize();
   const access = new AccessPolicy();
-  service = new ZorgplichtClocksService(ds, new AudiencePolicy(access), new PupilsService(ds, access));
+  service = new ZorgplichtClocksService(ds, new AudiencePolicy(access, ds), new PupilsService(ds, access));
 
   const swvA = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio Oost', code: 'VO 98.01' });
   const swvB = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio West', code: 'VO 98.02' });

@@ -205,6 +205,7 @@ export class ZorgrouteCaseDetailResolver {
   @ResolveField('ledTo', () => [LinkedCaseModel], { description: 'Cases started from this one (e.g. an IZO decision, a referral).' })
   async ledTo(@CurrentUser() user: AuthUser, @Parent() detail: CaseDetailModel): Promise<LinkedCaseModel[]> {
     const row = await this.cases.getVisible(user, detail.summary.id);
-    return linkedCases(this.audience.caseData(user, row.process, row.data));
+    // A linked case kept from the caller (e.g. from the parents) is not named to him either.
+    return linkedCases(await this.audience.caseDataWithLinks(user, row.process, row.data));
   }
 }

@@ -185,7 +185,8 @@ const PER_PROCESS: Record<ProcessType, Record<string, DataRule>> = {
     placement: { to: SFW, fields: { ...Object.fromEntries(['className', 'level', 'mentorId', 'mentorName', 'placedOn', 'placedBy'].map((n) => [n, SFW])), note: SF } },
     mentorId: SFW,
     mentorRead: { to: SFW, fields: { readOn: SFW, note: SF } },
-    izoReferral: only(SFW, ['caseId', 'requestedOn']),
+    // The direct IZO referral is a case of its own (perhaps kept from the parents); the api names it to whoever sees it.
+    izoReferral: S,
     feedbackMoments: SFW,
     feedback: { to: SFW, fields: { moment: SFW, momentDate: SFW, date: SFW, sentTo: SFW, recordedBy: SFW, summary: SF } },
     zorgplicht: SFW,

@@ -223,9 +223,11 @@ const PER_PROCESS: Record<ProcessType, Record<string, TimelineRule>> = {
     PUPIL_PLACED: everyone,
     STATUS_INFORMATIE_GEDEELD: everyone,
     MENTOR_READ: everyone,
-    IZO_REFERRAL_REQUESTED: family,
-    STATUS_DIRECTE_IZO_AANMELDING: family,
-    LINKED_CASE_STARTED: family,
+    // The direct IZO referral is a case of its own, which may be kept from the parents (safety exception): the
+    // overdracht does not tell of it; the family sees the IZO case itself when it may.
+    IZO_REFERRAL_REQUESTED: school,
+    STATUS_DIRECTE_IZO_AANMELDING: school,
+    LINKED_CASE_STARTED: school,
     LINKED_CASE_NOT_STARTED: school,
     STATUS_TERUGKOPPELING_PO: everyone,
     FEEDBACK_RECORDED: everyone,
