@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryStatus, NotificationDeliveryEntity, Role } from '@zorgroute/domain';
-import { AudiencePolicy } from '../access/audience.policy';
 import { mailKindLabel } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import type { DeliveryModel } from './models/notification.models';
 
