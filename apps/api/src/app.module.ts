@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessPolicy } from './access/access-policy';
+import { AudiencePolicy } from './access/audience.policy';
 import { AuthGuard } from './auth/auth.guard';
 import { ADMIN_ACTION_PROVIDERS } from './admin-actions/admin-actions.providers';
 import { AuthResolver } from './auth/auth.resolver';
@@ -75,6 +76,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         AccessPolicy,
+        AudiencePolicy,
         AuthService,
         AuthResolver,
         PupilsService,

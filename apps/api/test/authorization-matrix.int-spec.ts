@@ -150,6 +150,8 @@ const MATRIX: Record<string, Rule> = {
   zorgplichtCase: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
   // Letters to the parents: the school and the parents, not the SWV (it sees the clock and the outcome only).
   caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'ADMIN'], target: P4 },
+  // The letters of the caller's own cases (the parent portal): anyone may ask; roles without letters get none.
+  myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   zorgplichtClocksCsv: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   // School settings (no personal data): see policies/school-settings.access.ts.
@@ -208,6 +210,8 @@ const MATRIX: Record<string, Rule> = {
   recordZatFeedback: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], target: P2 },
   recordZatEvaluation: { ...P2_COORD, args: () => ({ input: { outcome: 'VOORTZETTEN', summary: 'Matrixtest' } }) },
   closeZorgroute: P2_COORD,
+  // The zorgcoördinator lifts the safety exception (this case has none: STEP_NOT_ALLOWED proves the access checks passed).
+  liftParentsException: P2_COORD,
   startJos: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, decisionDate: today(), needs: ['PLANNEN_HUISWERK'], josWorkerId: c.users['jos@daltoncollege.example'], requestKey: `${run}-${role}` } }) },
   submitJosForm: { allow: ['ZORGCOORDINATOR', 'MENTOR', 'ADMIN'], target: P3, args: () => ({ input: { needs: ['PLANNEN_HUISWERK'], problemDescription: 'Matrixtest', singleSchoolRelatedProblem: true, alreadyTried: 'Matrixtest', parentsInformed: true } }) },
   recordJosStartgesprek: P3_WORKER,

@@ -13,3 +13,4 @@ export * from './audit/audit-checkpoint';
 export * from './audit/audit-checkpoint-keys';
 export * from './audit/audit-checkpoint.repository';
 export * from './database-roles';
+export * from './audience';

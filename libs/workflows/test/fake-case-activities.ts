@@ -1,5 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { buildSchoolCalendar, resolvePolicies, type PolicyOverrides } from '@zorgroute/domain/logic';
-import type { CaseSnapshot, ConsentRecordSnapshot } from '@zorgroute/domain';
+import { declaredTimelineRule, type CaseSnapshot, type ConsentRecordSnapshot } from '@zorgroute/domain';
 import type { AuditRecord, CaseActivities, NotifyRequest } from '../src/activities/case-activities.types';
 import type { NotificationActivities } from '../src/activities/notification-activities.types';
 
@@ -36,6 +37,12 @@ export class FakeCaseActivities {
         ...(pupilId ? { pupilSixteenOn: this.pupilSixteenOn } : {}),
       }),
       recordCase: async ({ snapshot, audit }) => {
+        // Every action a workflow writes must have a declared audience (libs/domain/src/audience/timeline-audience.ts):
+        // an unknown one would be school-only by default, silently hiding it from the family and the SWV. Fails the
+        // workflow (and so the test) at once.
+        if (audit && !declaredTimelineRule(snapshot.process, audit.action)) {
+          throw ApplicationFailure.nonRetryable(`${snapshot.process} wrote audit action ${audit.action}, which has no audience in libs/domain/src/audience/timeline-audience.ts`, 'UnknownTimelineAction');
+        }
         this.snapshots.push(snapshot);
         if (audit) this.audit.push(audit);
       },

@@ -9,6 +9,7 @@ import { CaseReadModelRepository, createDataSource, migrate, PupilEntity, roleOf
 import { addCalendarDays, buildSchoolCalendar, DEFAULT_POLICIES } from '@zorgroute/domain/logic';
 import { extendZorgplichtClock, startZorgplichtClock, type ZorgplichtClock } from '@zorgroute/workflows';
 import { AccessPolicy } from '../access/access-policy';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { toAuthUser } from '../auth/auth.service';
 import { PupilsService } from '../pupils/pupils.service';
@@ -100,7 +101,7 @@ beforeAll(async () => {
   ds = createDataSource(url);
   await ds.initialize();
   const access = new AccessPolicy();
-  service = new ZorgplichtClocksService(ds, access, new PupilsService(ds, access));
+  service = new ZorgplichtClocksService(ds, new AudiencePolicy(access, ds), new PupilsService(ds, access));
 
   const swvA = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio Oost', code: 'VO 98.01' });
   const swvB = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio West', code: 'VO 98.02' });

@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import {
   AuditTrailRepository,
   CaseReadModelRepository,
+  CaseSummaryEntity,
   ConsentRecordRepository,
   PupilEntity,
   NO_OVERRIDES_POLICY_LABEL,
@@ -45,6 +46,12 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   const policyVersions = new PolicyVersionRepository(dataSource);
   const daysOff = new SchoolDayOffRepository(dataSource);
   const consents = new ConsentRecordRepository(dataSource);
+
+  /** Whether the case is kept from the pupil's parents (the read model's flag, written by the workflow). */
+  async function hiddenFromParents(caseId: string): Promise<boolean> {
+    const row = await dataSource.getRepository(CaseSummaryEntity).findOne({ where: { id: caseId }, select: { id: true, hiddenFromParents: true } });
+    return row?.hiddenFromParents === true;
+  }
 
   async function resolveRecipients(spec: RecipientSpec): Promise<UserEntity[]> {
     const ids = new Set(spec.userIds ?? []);
@@ -113,14 +120,19 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     },
 
     async notify(req: NotifyRequest): Promise<NotifyResult> {
-      const [users, school, pupil, owner] = await Promise.all([
+      const [resolved, hidden, school, pupil, owner] = await Promise.all([
         resolveRecipients(req.recipients),
+        hiddenFromParents(req.caseId),
         dataSource.getRepository(SchoolEntity).findOneBy({ id: req.schoolId }),
         dataSource.getRepository(PupilEntity).findOneBy({ id: req.pupilId }),
         req.ownerUserId ? dataSource.getRepository(UserEntity).findOneBy({ id: req.ownerUserId }) : Promise.resolve(null),
       ]);
+      // The safety exception (PROCESSES.md rule 3): no message about a case kept from the parents goes to a parent,
+      // whoever asked for it (a consent request, an invitation, a close, an admin's resend). Checked at send time, so it
+      // also holds for messages requested before the exception was approved.
+      const users = hidden ? resolved.filter((u) => u.role !== Role.PARENT) : resolved;
       // Digest routing, every recipient tried, heartbeats and retryable vs non-retryable failures: notify-recipients.ts.
-      return deliverToRecipients(deps, req, users, (user) =>
+      const result = await deliverToRecipients(deps, req, users, (user) =>
         buildDeliveryRequest(req, user, {
           schoolName: school?.name ?? '',
           pupilFirstName: pupil?.firstName ?? '',
@@ -128,6 +140,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
           caseUrl: caseUrl(deps.appUrl, req.caseId),
         }),
       );
+      return resolved.length > users.length ? { ...result, withheldFromParents: resolved.length - users.length } : result;
     },
   };
 }

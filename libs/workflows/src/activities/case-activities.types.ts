@@ -109,6 +109,8 @@ export interface NotifyResult {
   skipped: number;
   /** Messages that wait for the recipient's daily digest instead of going out on their own. */
   queuedForDigest?: number;
+  /** Parents left out because the case is kept from them (safety exception, PROCESSES.md rule 3). */
+  withheldFromParents?: number;
 }
 
 /** The activities every case workflow uses. Implemented in ./case-activities.ts. */

@@ -435,6 +435,16 @@ const P2: Record<string, StepFormSpec> = {
     fields: [REASON],
     toInput: (v) => ({ reason: str(v, 'reason') }),
   },
+  // Not an open step: offered on the case page while the safety exception holds (ParentsExceptionPanel).
+  LIFT_PARENTS_EXCEPTION: {
+    title: 'Uitzondering opheffen',
+    description:
+      'De ouders zijn niet geïnformeerd omdat dat de leerling in gevaar zou brengen. Hef de uitzondering alleen op als de ouders nu veilig kunnen worden geïnformeerd: vanaf dat moment zien zij deze casus in het portaal en krijgen zij berichten.',
+    submitLabel: 'Uitzondering opheffen',
+    mutation: 'liftParentsException',
+    fields: [{ ...REASON, helper: 'Waarom de ouders nu wel worden geïnformeerd; komt in het auditlog, niet bij de ouders.' }],
+    toInput: (v) => ({ reason: str(v, 'reason') }),
+  },
 };
 
 // ---- P3 JOS ---------------------------------------------------------------------------------

@@ -61,4 +61,9 @@ export class CaseDetailModel {
   @Field(() => String, { nullable: true, description: "The pupil's own goal (ontwikkeldoel)." }) goal!: string | null;
   @Field(() => String, { nullable: true }) coachName!: string | null;
   @Field(() => [ThermometerPointModel]) sessions!: ThermometerPointModel[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The case is kept from the parents (approved safety exception, PROCESSES.md rule 3). Shown to school staff only (null for everyone else).',
+  })
+  hiddenFromParents!: boolean | null;
 }

@@ -251,6 +251,12 @@ export interface CloseInput {
   reason: string;
 }
 
+/** The zorgcoördinator lifts the approved safety exception (rule 3): from now on the parents are informed. */
+export interface LiftParentsExceptionInput {
+  actor: Actor;
+  reason: string;
+}
+
 export interface ZorgrouteState {
   case: CaseSnapshot;
   openSteps: ZorgrouteStep[];
@@ -260,6 +266,8 @@ export interface ZorgrouteState {
   submissions: number;
   triages: TriageRecord[];
   parentsException: { reason: string; approvedBy: string | null; approvedAt: string } | null;
+  /** The exception was lifted (the parents are informed from then on); null while it holds or never held. */
+  parentsExceptionLifted: { at: string; by: string | null; reason: string } | null;
   contactPerson: { id: string | null; name: string | null } | null;
   voorgesprek: ConversationRecord | null;
   izoMeetingDate: string | null;
@@ -294,6 +302,7 @@ export const recordZatDiscussion = defineUpdate<ZorgrouteState, [ZatDiscussionIn
 export const recordZatFeedback = defineUpdate<ZorgrouteState, [ConversationInput]>('recordZatFeedback');
 export const recordZatEvaluation = defineUpdate<ZorgrouteState, [ZatEvaluationInput]>('recordZatEvaluation');
 export const closeZorgroute = defineUpdate<ZorgrouteState, [CloseInput]>('closeZorgroute');
+export const liftParentsException = defineUpdate<ZorgrouteState, [LiftParentsExceptionInput]>('liftParentsException');
 export const getZorgrouteState = defineQuery<ZorgrouteState>('getState');
 
 export const ZORGROUTE_STEP_LABELS: Record<ZorgrouteStep, string> = {
@@ -411,6 +420,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     triages: [] as TriageRecord[],
     triageOpen: null as TriageRecord | null,
     parentsException: null as ZorgrouteState['parentsException'],
+    parentsExceptionLifted: null as ZorgrouteState['parentsExceptionLifted'],
     contactPerson: null as ZorgrouteState['contactPerson'],
     bilateral: null as ConversationRecord | null,
     voorgesprek: null as ConversationRecord | null,
@@ -438,7 +448,13 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const status = () => s.status as ZorgrouteStatus;
   const closed = () => state.closeRequest !== null || admin.closed;
   const currentRound = (): IzoRound | null => state.izoRounds.at(-1) ?? null;
-  const parentsLeftOut = () => state.parentsException !== null;
+  /** The approved safety exception holds: the parents are not informed (rule 3). */
+  const parentsLeftOut = () => state.parentsException !== null && state.parentsExceptionLifted === null;
+  /**
+   * The case is kept from the parents (read model `hiddenFromParents`: no list, page, export, feed or e-mail shows it to
+   * them) while the referral says they are not informed — before the triage as well — until the exception is lifted.
+   */
+  const hiddenFromParents = () => state.form.parentsInformed === false && state.parentsExceptionLifted === null;
 
   const openSteps = (): ZorgrouteStep[] => {
     const w = s.waitingFor as ZorgrouteStep | null;
@@ -456,6 +472,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     submissions: state.submissions,
     triages: [...state.triages],
     parentsException: state.parentsException,
+    parentsExceptionLifted: state.parentsExceptionLifted,
     contactPerson: state.contactPerson,
     voorgesprek: state.voorgesprek,
     izoMeetingDate: state.izoMeetingDate,
@@ -472,7 +489,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     ledTo: [...((s.data.ledTo as LinkedCase[] | undefined) ?? [])],
     consents: consents.views(),
   });
-  const syncData = () =>
+  const syncData = () => {
+    s.hiddenFromParents = hiddenFromParents();
     rec.setData({
       referrer,
       source: input.source,
@@ -482,6 +500,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       submittedAt: state.submittedAt,
       triages: state.triages,
       parentsException: state.parentsException,
+      ...(state.parentsExceptionLifted ? { parentsExceptionLifted: state.parentsExceptionLifted } : {}),
       contactPerson: state.contactPerson,
       bilateral: state.bilateral,
       voorgesprek: state.voorgesprek,
@@ -497,9 +516,20 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       zatConsentRefusals: state.zatConsentRefusals,
       openSteps: openSteps(),
     });
+  };
   const requireNotClosed = () => {
     if (CLOSED.includes(status()) || closed()) reject('CASE_CLOSED', 'Deze casus is afgesloten', 'This case is closed');
   };
+  /**
+   * While the parents are left out, nothing may start that tells them: the ZAT needs their consent (a Flex-ZAT invites
+   * them), an ondersteuningstraject informs them at its start and JOS needs their signature.
+   */
+  const rejectWhileParentsLeftOut = (): never =>
+    reject(
+      'STEP_NOT_ALLOWED',
+      'De ouders zijn niet geïnformeerd (goedgekeurde uitzondering): een verwijzing naar het ZAT of een traject vraagt hun toestemming of informeert hen. Hef eerst de uitzondering op.',
+      'The parents are not informed (approved exception): a ZAT referral or a trajectory asks their consent or informs them. Lift the exception first.',
+    );
   const requireWaiting = (step: ZorgrouteStep) => {
     requireNotClosed();
     if (s.waitingFor !== step) {
@@ -765,6 +795,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
           optionalText(u.minutes[k], k);
         }
         if (!Array.isArray(u.decisions) || u.decisions.length < 1 || u.decisions.length > 20) reject('BAD_USER_INPUT', 'Leg 1 tot 20 besluiten vast', 'Record 1 to 20 decisions');
+        if (parentsLeftOut() && u.decisions.some((d: IzoDecision) => d.kind === 'VERWIJZING_ZAT' || d.startProcess != null)) rejectWhileParentsLeftOut();
         for (const d of u.decisions) {
           requireOneOf(d.kind, IZO_DECISION_KINDS, 'besluit');
           requireText(d.description, 'omschrijving besluit', 3, 2000);
@@ -831,6 +862,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         requireWaiting('RECORD_EVALUATION');
         requireOneOf(u.outcome, ['DOEL_BEREIKT', 'VOORTZETTEN', 'VERWIJZING_ZAT'] as const, 'uitkomst');
+        if (parentsLeftOut() && u.outcome === 'VERWIJZING_ZAT') rejectWhileParentsLeftOut();
         requireText(u.summary, 'samenvatting', 3, TEXT);
         optionalText(u.nazorg, 'nazorg', 2000);
         optionalText(u.zatQuestion, 'vraag aan het ZAT', 2000);
@@ -990,6 +1022,23 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         }
         if (u.outcome === 'EXTERN_VERWEZEN') requireOneOf(u.externalTarget, EXTERNAL_TARGETS, 'verwezen naar');
         if (u.outcome === 'SWV_VOORZIENING_AANGEVRAAGD') requireOneOf(u.swvProvision, SWV_PROVISIONS, 'voorziening');
+      },
+    },
+  );
+
+  // --- the safety exception (rule 3) ends: the parents are informed from now on ---
+  setHandler(
+    liftParentsException,
+    async (u) => {
+      state.parentsExceptionLifted = { at: new Date().toISOString(), by: u.actor.name, reason: u.reason.trim() };
+      await recordStep(u.actor, 'PARENTS_EXCEPTION_LIFTED', 'Uitzondering opgeheven: de ouders worden vanaf nu geïnformeerd', u.reason.trim());
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireNotClosed();
+        if (!parentsLeftOut()) reject('STEP_NOT_ALLOWED', 'Er geldt geen goedgekeurde uitzondering om op te heffen', 'There is no approved exception to lift');
+        requireText(u.reason, 'reden', 3, 1000);
       },
     },
   );
