@@ -6,6 +6,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/domain',
     '<rootDir>/libs/notifications',
+    '<rootDir>/libs/processes',
     '<rootDir>/libs/temporal-codec',
     '<rootDir>/libs/workflows',
     '<rootDir>/apps/api',

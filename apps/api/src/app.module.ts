@@ -13,6 +13,8 @@ import { CaseLauncher } from './cases/case-launcher';
 import { CaseStarter } from './cases/case-starter';
 import { CodecModule } from './codec/codec.module';
 import { CaseStepRunner } from './cases/case-step.runner';
+import { CaseStepResolver } from './cases/case-step.resolver';
+import { CaseStepService } from './cases/case-step.service';
 import { CasesResolver } from './cases/cases.resolver';
 import { CasesService } from './cases/cases.service';
 import { CONSENT_PROVIDERS } from './consents/consents.providers';
@@ -40,15 +42,6 @@ import { ZORGPLICHT_CONTROLLERS, ZORGPLICHT_PROVIDERS } from './zorgplicht/zorgp
 import { TrajectoryResolver } from './trajectories/trajectory.resolver';
 import { ZORGROUTE_PROVIDERS } from './zorgroute/zorgroute.providers';
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
-import {
-  AssignCoachUseCase,
-  LogSessionUseCase,
-  RecordIntakeUseCase,
-  RecordMidEvaluationUseCase,
-  RecordOutcomeUseCase,
-  StopTrajectoryUseCase,
-  TrajectoryStepRunner,
-} from './trajectories/usecases/trajectory-step.usecase';
 
 @Module({})
 export class AppModule {
@@ -86,17 +79,12 @@ export class AppModule {
         CasesService,
         CasesResolver,
         CaseStepRunner,
+        CaseStepService,
+        CaseStepResolver,
         CaseLauncher,
         CaseStarter,
         TrajectoryResolver,
         StartTrajectoryUseCase,
-        TrajectoryStepRunner,
-        RecordIntakeUseCase,
-        AssignCoachUseCase,
-        LogSessionUseCase,
-        RecordMidEvaluationUseCase,
-        RecordOutcomeUseCase,
-        StopTrajectoryUseCase,
         ...JOS_PROVIDERS,
         ...POLICY_PROVIDERS,
         ...SCHOOL_CALENDAR_PROVIDERS,

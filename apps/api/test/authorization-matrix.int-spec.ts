@@ -192,6 +192,8 @@ const MATRIX: Record<string, Rule> = {
   recordMidEvaluation: P1_STEP,
   recordOutcome: { ...P1_STEP, args: () => ({ input: { outcome: 'AFGEROND' } }) },
   stopTrajectory: P1_COORD,
+  // Any step from the catalogue: here P1's stop, with the same rule as its typed mutation.
+  takeStep: { ...P1_COORD, args: () => ({ step: 'STOP_TRAJECTORY', input: { reason: 'matrix' } }) },
   startZorgroute: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, source: 'DIRECT', requestKey: `${run}-${role}` } }) },
   saveZorgrouteReferral: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], target: P2, args: () => ({ input: { problem: 'Matrixtest' } }) },
   submitZorgrouteReferral: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], target: P2 },

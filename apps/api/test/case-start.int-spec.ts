@@ -10,7 +10,7 @@
  */
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { PolicyScope, PolicyVersionRepository, PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { createDataSource, PolicyScope, PolicyVersionRepository, PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { ondersteuningstrajectWorkflow, zorgplichtWorkflowId } from '@zorgroute/workflows';
 import type { GqlResult } from './graphql-client';
@@ -20,10 +20,12 @@ const stamp = Date.now().toString(36);
 const email = (who: string) => `${who}.${stamp}@starttest.example`;
 const SLOW = `zr_test_slow_first_step_${stamp}`;
 let ds: DataSource | undefined;
-// Declared before the stack's hooks, so it runs while the stack's database connection is still open.
+/** The owner role: only it may add a trigger (the application role may not change the schema). */
+let owner: DataSource | undefined;
 afterAll(async () => {
-  await ds?.query(`DROP TRIGGER IF EXISTS ${SLOW} ON case_summary`);
-  await ds?.query(`DROP FUNCTION IF EXISTS ${SLOW}()`);
+  await owner?.query(`DROP TRIGGER IF EXISTS ${SLOW} ON case_summary`);
+  await owner?.query(`DROP FUNCTION IF EXISTS ${SLOW}()`);
+  await owner?.destroy();
 });
 const stack = useTestStack({ name: 'case-start', seed: false });
 
@@ -107,8 +109,9 @@ beforeAll(async () => {
   // The write that opens a case's first step takes 1.5 s longer for this suite's pupils (their rows only), so a start
   // that answered as soon as the case's first row exists would answer without its first step, every time.
   const ids = Object.values(pupils).map((p) => p.id);
-  await ds.query(`CREATE FUNCTION ${SLOW}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$`);
-  await ds.query(
+  owner = await createDataSource((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string, { logging: false }).initialize();
+  await owner.query(`CREATE FUNCTION ${SLOW}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$`);
+  await owner.query(
     `CREATE TRIGGER ${SLOW} BEFORE UPDATE ON case_summary FOR EACH ROW
      WHEN (OLD.waiting_for IS NULL AND NEW.waiting_for IS NOT NULL AND NEW.pupil_id = ANY('{${ids.join(',')}}'::uuid[]))
      EXECUTE FUNCTION ${SLOW}()`,

@@ -4,7 +4,7 @@ import { CaseSummaryEntity, PupilEntity, PupilGuardianEntity, Role, SchoolEntity
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { toAuthUser } from '../auth/auth.service';
 import { StartTrajectoryUseCase } from '../trajectories/usecases/start-trajectory.usecase';
-import { AssignCoachUseCase, RecordIntakeUseCase } from '../trajectories/usecases/trajectory-step.usecase';
+import { CaseStepService } from '../cases/case-step.service';
 import { DEMO_PUPILS, DEMO_SCHOOLS, DEMO_SWV, DEMO_USERS } from './demo-data';
 
 export interface SeedResult {
@@ -64,8 +64,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
   const zc = toAuthUser(users.get('zc@daltoncollege.example') as UserEntity);
   const zcBaken = toAuthUser(users.get('zc@hetbaken.example') as UserEntity);
   const start = app.get(StartTrajectoryUseCase);
-  const intake = app.get(RecordIntakeUseCase);
-  const coach = app.get(AssignCoachUseCase);
+  const steps = app.get(CaseStepService);
   const today = toIsoDate(Date.now());
   const demoCases = [
     { pupil: 'p1', by: zc, key: 'demo-1', reason: 'Faalangst bij toetsen; trekt zich terug in de klas', advance: 2 },
@@ -82,10 +81,10 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     if (c.advance >= 1) {
       // The start answers once the case is in the read model; the intake step opens a moment later.
       await waitForStep(ds, summary.id, 'RECORD_INTAKE');
-      await intake.execute(c.by, summary.id, { intakeDate: today, goal: 'Ik wil rustiger worden voor een toets en mijn planning zelf bijhouden', subGoals: ['Elke week een planning maken'] });
+      await steps.take(c.by, summary.id, 'RECORD_INTAKE', { intakeDate: today, goal: 'Ik wil rustiger worden voor een toets en mijn planning zelf bijhouden', subGoals: ['Elke week een planning maken'] });
     }
     if (c.advance >= 2) {
-      await coach.execute(c.by, summary.id, { coachId: (users.get('coach@daltoncollege.example') as UserEntity).id, sessionSlot: 'dinsdag 10:15' });
+      await steps.take(c.by, summary.id, 'ASSIGN_COACH', { coachId: (users.get('coach@daltoncollege.example') as UserEntity).id, sessionWeekday: 2, sessionTime: '10:15' });
     }
     log(`[seed] demo case ${summary.id}`);
   }

@@ -55,6 +55,22 @@ export class PolicyVersionRepository {
   }
 
   /**
+   * The policies of a case: the versions its label names (`swv:3/school:5`, `swv:2`, `school:1`, `standaard`), so a
+   * running case is judged by the policy it started with, not by a later version. Falls back to the school's current
+   * policy when the label names a version that no longer exists.
+   */
+  async forCase(school: Pick<SchoolEntity, 'id' | 'swvId'>, label: string | null | undefined): Promise<ProcessPolicies> {
+    const parts = Object.fromEntries((label ?? '').split('/').map((p) => p.split(':')).filter((kv) => kv.length === 2)) as Record<string, string>;
+    const version = (scope: PolicyScope, scopeId: string, v: string | undefined) =>
+      v && /^\d+$/.test(v) ? this.dataSource.getRepository(PolicyVersionEntity).findOne({ where: { scope, scopeId, version: Number(v) } }) : Promise.resolve(null);
+    if (label && label !== policyVersionLabel(null, null) && !parts.swv && !parts.school) return (await this.effectiveForSchool(school)).policies;
+    const [swv, own] = await Promise.all([version(PolicyScope.SWV, school.swvId, parts.swv), version(PolicyScope.SCHOOL, school.id, parts.school)]);
+    if ((parts.swv && !swv) || (parts.school && !own)) return (await this.effectiveForSchool(school)).policies;
+    const resolved = resolveAndValidate(swv?.overrides, own?.overrides);
+    return resolved.policies ?? (await this.effectiveForSchool(school)).policies;
+  }
+
+  /**
    * Publishes a new version of a scope's overrides. A school version is checked on top of its SWV's latest version;
    * an SWV version on its own and on top of the latest version of every member school. Returns every problem and
    * writes nothing when there is one. Versions of one scope are numbered without gaps (serialised by a lock).

@@ -1,7 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 @InputType()
 export class StartTrajectoryInput {
@@ -37,54 +35,48 @@ export class StartTrajectoryInput {
   requestKey?: string | null;
 }
 
-@InputType()
+/*
+ * The step inputs below only give API clients typed mutations: what a field means, whether it is required, its bounds
+ * and its Dutch messages are defined once, in the step catalogue (libs/processes/src/ondersteuningstraject/steps.ts),
+ * and checked by CaseStepService and the workflow. A unit test keeps these field names equal to the catalogue's.
+ */
+
+@InputType({ description: 'RECORD_INTAKE (see the step catalogue).' })
 export class RecordIntakeInput {
-  @Field() @Matches(ISO_DATE, { message: 'intakeDate moet een datum zijn (JJJJ-MM-DD)' }) intakeDate!: string;
-  @Field({ description: "The pupil's own goal (ontwikkeldoel)." }) @IsString() @Length(3, 500, { message: 'ontwikkeldoel moet 3 tot 500 tekens lang zijn' }) goal!: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(300, { each: true }) subGoals?: string[] | null;
+  @Field() intakeDate!: string;
+  @Field({ description: "The pupil's own goal (ontwikkeldoel)." }) goal!: string;
+  @Field(() => [String], { nullable: true }) subGoals?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'ASSIGN_COACH (see the step catalogue).' })
 export class AssignCoachInput {
-  @Field(() => ID) @IsUUID('all', { message: 'coachId moet een geldige id zijn' }) coachId!: string;
-  @Field(() => String, { nullable: true, description: 'The weekly slot as text, e.g. "dinsdag 3e uur"; derived from sessionWeekday and sessionTime when absent.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100, { message: 'vast tijdstip moet 1 tot 100 tekens lang zijn' })
-  sessionSlot?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Day of the weekly session: 1 = maandag … 5 = vrijdag (needed for session reminders).' })
-  @IsOptional()
-  @IsInt({ message: 'de dag van de sessie is maandag tot en met vrijdag' })
-  @Min(1, { message: 'de dag van de sessie is maandag tot en met vrijdag' })
-  @Max(5, { message: 'de dag van de sessie is maandag tot en met vrijdag' })
-  sessionWeekday?: number | null;
-  @Field(() => String, { nullable: true, description: 'Time of the weekly session, HH:mm.' })
-  @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'het tijdstip van de sessie is uu:mm, bijvoorbeeld 10:15' })
-  sessionTime?: string | null;
-  @Field(() => String, { nullable: true, description: 'Required when switching coach.' }) @IsOptional() @MaxLength(500) reason?: string | null;
+  @Field(() => ID) coachId!: string;
+  @Field(() => Int, { nullable: true, description: 'Day of the weekly session: 1 = maandag … 5 = vrijdag.' }) sessionWeekday?: number | null;
+  @Field(() => String, { nullable: true, description: 'Time of the weekly session, HH:mm.' }) sessionTime?: string | null;
+  @Field(() => String, { nullable: true, description: 'The weekly slot as free text when weekday and time do not fit, e.g. "dinsdag 3e uur".' }) sessionSlot?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when switching coach.' }) reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'LOG_SESSION (see the step catalogue).' })
 export class LogSessionInput {
-  @Field() @Matches(ISO_DATE, { message: 'date moet een datum zijn (JJJJ-MM-DD)' }) date!: string;
-  @Field() @IsBoolean() attended!: boolean;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'thermometer is 1 t/m 10' }) @Max(10, { message: 'thermometer is 1 t/m 10' }) thermometer?: number | null;
+  @Field() date!: string;
+  @Field() attended!: boolean;
+  @Field(() => Int, { nullable: true }) thermometer?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'RECORD_MID_EVALUATION (see the step catalogue).' })
 export class MidEvaluationInput {
-  @Field() @IsString() @Length(3, 2000, { message: 'samenvatting moet 3 tot 2000 tekens lang zijn' }) summary!: string;
+  @Field() summary!: string;
 }
 
-@InputType()
+@InputType({ description: 'RECORD_OUTCOME (see the step catalogue).' })
 export class RecordOutcomeInput {
-  @Field() @IsIn(['AFGEROND', 'VERLENGD', 'DOORVERWEZEN', 'GESTOPT'], { message: 'uitkomst moet AFGEROND, VERLENGD, DOORVERWEZEN of GESTOPT zijn' }) outcome!: 'AFGEROND' | 'VERLENGD' | 'DOORVERWEZEN' | 'GESTOPT';
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(52) extensionWeeks?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) reason?: string | null;
+  @Field({ description: 'AFGEROND, VERLENGD, DOORVERWEZEN or GESTOPT.' }) outcome!: string;
+  @Field(() => Int, { nullable: true }) extensionWeeks?: number | null;
+  @Field(() => String, { nullable: true }) reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'STOP_TRAJECTORY (see the step catalogue).' })
 export class StopTrajectoryInput {
-  @Field() @IsString() @Length(3, 1000, { message: 'reden moet 3 tot 1000 tekens lang zijn' }) reason!: string;
+  @Field() reason!: string;
 }

@@ -1,5 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { isValid, parseISO } from 'date-fns';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { firstError, validateStepInput, type StepDefinition } from '@zorgroute/processes';
 
 /**
  * Error codes a workflow update validator can reject with. The api turns them into GraphQL errors
@@ -22,4 +24,14 @@ export function requireIsoDate(value: unknown, field: string): void {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) {
     reject('BAD_USER_INPUT', `${field} moet een datum zijn (JJJJ-MM-DD)`, `${field} must be a date (YYYY-MM-DD)`);
   }
+}
+
+/**
+ * Checks an update's input against the step's definition in the catalogue (libs/processes): the same checks, bounds
+ * and Dutch messages as the api and the admin's form. Rejects with the first problem (BAD_USER_INPUT).
+ */
+export function requireStepInput(step: Pick<StepDefinition, 'fields'>, input: unknown, policies: object): void {
+  const { errors } = validateStepInput(step, input, { policies, today: toIsoDate(Date.now()) });
+  const first = firstError(errors);
+  if (first) reject('BAD_USER_INPUT', first.nl, first.en);
 }

@@ -35,7 +35,8 @@ import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
 import { startLinkedCase } from '../common/links';
-import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import { reject, requireStepInput, requireText } from '../common/step-errors';
+import { ONDERSTEUNINGSTRAJECT_STEPS as STEPS } from '@zorgroute/processes';
 import type { StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
 
 export const ONDERSTEUNINGSTRAJECT_WORKFLOW = 'ondersteuningstrajectWorkflow';
@@ -74,8 +75,8 @@ export interface AssignCoachInput {
   actor: Actor;
   coachId: string;
   coachName: string;
-  /** Fixed weekly slot, e.g. "dinsdag 10:00". */
-  sessionSlot: string;
+  /** Fixed weekly slot as free text, e.g. "dinsdag 3e uur"; "dinsdag 10:15" from the weekday and time when absent. */
+  sessionSlot?: string | null;
   /**
    * The slot as a weekday (1 = maandag … 5 = vrijdag) and a time HH:mm, when known: needed for the session reminders
    * of the policy `sessionReminders` (both or neither).
@@ -166,6 +167,13 @@ function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
+const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag'];
+
+/** The slot as text from its weekday (1 = maandag) and time, e.g. "dinsdag 10:15". */
+function sessionSlotText(weekday: number | null | undefined, time: string | null | undefined): string {
+  return weekday != null && time ? `${WEEKDAYS[weekday - 1]} ${time}` : '';
+}
+
 function plusDays(date: string, days: number): string {
   return formatISO(addDays(parseISO(date), days), { representation: 'date' });
 }
@@ -173,6 +181,7 @@ function plusDays(date: string, days: number): string {
 export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstrajectInput): Promise<OndersteuningstrajectState> {
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.ondersteuningstraject;
+  const policies = ctx.policies;
   const weeks = input.weeks ?? policy.defaultWeeks;
   if (!Number.isInteger(weeks) || weeks < policy.minWeeks || weeks > policy.maxWeeks) {
     reject('BAD_USER_INPUT', `De duur moet tussen ${policy.minWeeks} en ${policy.maxWeeks} weken liggen`, `The length must be ${policy.minWeeks} to ${policy.maxWeeks} weeks`);
@@ -304,9 +313,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     {
       validator: (u) => {
         requireOpen('RECORD_INTAKE');
-        requireIsoDate(u.intakeDate, 'intakeDate');
-        requireText(u.goal, 'ontwikkeldoel', 3, 500);
-        if ((u.subGoals ?? []).length > 10) reject('BAD_USER_INPUT', 'Maximaal 10 subdoelen', 'At most 10 sub-goals');
+        requireStepInput(STEPS.RECORD_INTAKE, u, policies);
       },
     },
   );
@@ -317,7 +324,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       const switching = state.coach !== null;
       state.coachHistory.push({ id: u.coachId, name: u.coachName, from: todayIso(), reason: u.reason ?? null });
       state.coach = { id: u.coachId, name: u.coachName };
-      state.sessionSlot = u.sessionSlot;
+      state.sessionSlot = u.sessionSlot?.trim() || sessionSlotText(u.sessionWeekday, u.sessionTime);
       if (u.sessionWeekday != null && u.sessionTime != null) {
         state.sessionAt = { weekday: u.sessionWeekday, time: u.sessionTime };
         state.sessionAtVersion += 1;
@@ -340,17 +347,10 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     },
     {
       validator: (u) => {
-        requireText(u.coachId, 'coachId', 1, 64);
+        requireStepInput(STEPS.ASSIGN_COACH, u, policies);
         requireText(u.coachName, 'coachName', 1, 200);
-        requireText(u.sessionSlot, 'sessionSlot', 1, 100);
         if ((u.sessionWeekday == null) !== (u.sessionTime == null)) {
           reject('BAD_USER_INPUT', 'Geef de dag én het tijdstip van de sessie op', 'Give both the day and the time of the session');
-        }
-        if (u.sessionWeekday != null && (!Number.isInteger(u.sessionWeekday) || u.sessionWeekday < 1 || u.sessionWeekday > 5)) {
-          reject('BAD_USER_INPUT', 'De dag van de sessie is maandag tot en met vrijdag', 'The session day is Monday to Friday');
-        }
-        if (u.sessionTime != null && (typeof u.sessionTime !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.sessionTime))) {
-          reject('BAD_USER_INPUT', 'Het tijdstip van de sessie is uu:mm, bijvoorbeeld 10:15', 'The session time is HH:mm, e.g. 10:15');
         }
         if (status() === 'MATCHING') return;
         if (status() === 'ACTIEF' || status() === 'EINDEVALUATIE') {
@@ -377,12 +377,8 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
         if (status() !== 'ACTIEF' && status() !== 'EINDEVALUATIE') {
           reject('STEP_NOT_ALLOWED', 'Sessies loggen kan alleen tijdens een actief traject', 'Sessions can only be logged while the trajectory is active');
         }
-        requireIsoDate(u.date, 'date');
+        requireStepInput(STEPS.LOG_SESSION, u, policies);
         if (state.startDate && u.date < state.startDate) reject('BAD_USER_INPUT', 'De sessie valt voor de start van het traject', 'The session is before the trajectory started');
-        if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een sessie in de toekomst kan niet gelogd worden', 'A session in the future cannot be logged');
-        if (u.thermometer != null && (!Number.isInteger(u.thermometer) || u.thermometer < 1 || u.thermometer > 10)) {
-          reject('BAD_USER_INPUT', 'De thermometer is een getal van 1 tot en met 10', 'The thermometer score is a whole number from 1 to 10');
-        }
       },
     },
   );
@@ -397,7 +393,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     {
       validator: (u) => {
         requireOpen('RECORD_MID_EVALUATION');
-        requireText(u.summary, 'samenvatting', 3, 2000);
+        requireStepInput(STEPS.RECORD_MID_EVALUATION, u, policies);
       },
     },
   );
@@ -419,19 +415,10 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     {
       validator: (u) => {
         requireOpen('RECORD_OUTCOME');
-        if (!['AFGEROND', 'VERLENGD', 'DOORVERWEZEN', 'GESTOPT'].includes(u.outcome)) {
-          reject('BAD_USER_INPUT', 'Onbekende uitkomst', 'Unknown outcome');
+        if (u.outcome === 'VERLENGD' && state.extensions >= policy.maxExtensions) {
+          reject('STEP_NOT_ALLOWED', `Het traject is al ${state.extensions} keer verlengd (maximum ${policy.maxExtensions})`, `Already extended ${state.extensions} time(s) (maximum ${policy.maxExtensions})`);
         }
-        if (u.outcome === 'VERLENGD') {
-          if (state.extensions >= policy.maxExtensions) {
-            reject('STEP_NOT_ALLOWED', `Het traject is al ${state.extensions} keer verlengd (maximum ${policy.maxExtensions})`, `Already extended ${state.extensions} time(s) (maximum ${policy.maxExtensions})`);
-          }
-          const w = u.extensionWeeks;
-          if (w == null || !Number.isInteger(w) || w < policy.extensionMinWeeks || w > policy.extensionMaxWeeks) {
-            reject('BAD_USER_INPUT', `Verlengen kan met ${policy.extensionMinWeeks} tot ${policy.extensionMaxWeeks} weken`, `An extension is ${policy.extensionMinWeeks} to ${policy.extensionMaxWeeks} weeks`);
-          }
-        }
-        if (u.outcome === 'GESTOPT' || u.outcome === 'DOORVERWEZEN') requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.RECORD_OUTCOME, u, policies);
       },
     },
   );
@@ -447,7 +434,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       validator: (u) => {
         if (CLOSED.includes(status())) reject('CASE_CLOSED', 'Dit traject is al afgesloten', 'This trajectory is already closed');
         if (state.stopped) reject('STEP_NOT_ALLOWED', 'Dit traject wordt al gestopt', 'This trajectory is already being stopped');
-        requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.STOP_TRAJECTORY, u, policies);
       },
     },
   );

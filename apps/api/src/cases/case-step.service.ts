@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { PolicyVersionRepository, Role, SchoolEntity, UserEntity, type CaseSummaryEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import {
+  describeWho,
+  mayTake,
+  resolveFields,
+  STEP_CATALOGUE,
+  stepDefinition,
+  validateStepInput,
+  type ActorFacts,
+  type ProcessKey,
+  type FieldDefinition,
+  type StepDefinition,
+} from '@zorgroute/processes';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { toAppError } from '../common/temporal-errors';
+import { CasesService } from './cases.service';
+import { stepUpdateOptions } from './case-step.runner';
+import type { CaseSummaryModel } from './models/case.model';
+import type { StepFormModel } from './models/step-form.model';
+import { stepHandle } from './step-handle';
+
+/**
+ * Runs any human step of any process from its definition in the catalogue (libs/processes), one path for all:
+ * visible (NOT_FOUND) → may act (the step's `who`: FORBIDDEN) → input valid against the definition, with the bounds of
+ * the case's own policy version (BAD_USER_INPUT) → staff fields checked against the school and their names added →
+ * the workflow update, with the idempotency key as update id and a bounded answer → the case as the read model shows
+ * it. The workflow's validator checks the same definition again, plus whether the step is open now.
+ */
+@Injectable()
+export class CaseStepService {
+  private readonly policies: PolicyVersionRepository;
+
+  constructor(
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {
+    this.policies = new PolicyVersionRepository(dataSource);
+  }
+
+  async take(user: AuthUser, caseId: string, stepName: string, input: unknown, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
+    const options = stepUpdateOptions(user, idempotencyKey);
+    const row = await this.cases.getVisible(user, caseId);
+    const step = stepDefinition(row.process, stepName);
+    if (!step) throw new AppError('BAD_USER_INPUT', `Onbekende stap: ${stepName}`, `Unknown step: ${stepName}`);
+    if (!mayTake(step.who, this.facts(user, row))) throw AppError.forbidden();
+    const policies = await this.policiesOf(row);
+    const { errors, value } = validateStepInput(step, input, { policies, today: toIsoDate(Date.now()) });
+    if (errors.length) throw new AppError('BAD_USER_INPUT', errors[0].nl, errors[0].en, { fields: errors.map((e) => e.field) });
+    const args = { ...value, ...(await this.staffNames(user, row, step.fields, value)), actor: { id: user.id, name: user.name } };
+    try {
+      await stepHandle(this.temporal.workflow.getHandle(caseId), options.updateId).executeUpdate(step.update, { args: [args] });
+    } catch (err) {
+      throw toAppError(err);
+    }
+    return this.cases.summary(user, caseId);
+  }
+
+  /** The forms of the case's open steps (and the steps that may be taken any time), for the case page. */
+  async forms(user: AuthUser, row: CaseSummaryEntity, openSteps: readonly string[]): Promise<StepFormModel[]> {
+    if (row.closedAt) return [];
+    const policies = await this.policiesOf(row);
+    const facts = this.facts(user, row);
+    const anytime = Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name));
+    const steps = [...openSteps.map((name) => stepDefinition(row.process, name)).filter((s): s is StepDefinition => s !== null), ...anytime];
+    return steps.map((s) => ({
+      step: s.name,
+      label: s.label,
+      title: s.title,
+      description: s.description ?? null,
+      submitLabel: s.submitLabel,
+      open: openSteps.includes(s.name),
+      mayTake: mayTake(s.who, facts),
+      whoLabel: describeWho(s.who),
+      fields: resolveFields(s.fields, policies),
+    }));
+  }
+
+  private facts(user: AuthUser, row: CaseSummaryEntity): ActorFacts {
+    // The case is visible to the caller (getVisible): an SWV employee or a parent who sees it belongs to it.
+    return {
+      role: user.role,
+      userId: user.id,
+      atSchoolOfCase: !!user.schoolId && user.schoolId === row.schoolId,
+      participant: row.participantIds.includes(user.id),
+      swvOfCase: user.role === Role.SWV_MEDEWERKER,
+      guardian: user.role === Role.PARENT,
+      caseData: (row.data ?? {}) as Record<string, unknown>,
+    };
+  }
+
+  /** The policy version the case started with (its label), so the bounds are the ones its workflow applies. */
+  private async policiesOf(row: CaseSummaryEntity): Promise<object> {
+    const school = await this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ id: row.schoolId });
+    return this.policies.forCase(school, row.policyVersion);
+  }
+
+  /** Checks every chosen staff member (of the case's school, with an allowed role) and adds their names. */
+  private async staffNames(user: AuthUser, row: CaseSummaryEntity, fields: readonly FieldDefinition[], value: Record<string, unknown>): Promise<Record<string, string>> {
+    const names: Record<string, string> = {};
+    for (const f of fields) {
+      if (f.kind !== 'staff' || typeof value[f.name] !== 'string') continue;
+      const person = await this.dataSource.getRepository(UserEntity).findOneBy({ id: value[f.name] as string });
+      const roles = (f.staffRoles ?? []) as readonly string[];
+      if (!person || person.schoolId !== row.schoolId || (roles.length > 0 && !roles.includes(person.role)) || (user.role !== Role.ADMIN && user.schoolId !== row.schoolId && user.role !== Role.SWV_MEDEWERKER)) {
+        throw new AppError('BAD_USER_INPUT', `Deze persoon kan niet gekozen worden als ${f.label.toLowerCase()}`, `This person cannot be chosen as ${f.name}`);
+      }
+      if (f.nameField) names[f.nameField] = person.name;
+    }
+    return names;
+  }
+}

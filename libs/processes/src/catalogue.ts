@@ -1,0 +1,33 @@
+/**
+ * The step catalogue of every process: process → step name → definition. New processes add their `steps.ts` here.
+ */
+import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
+import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
+import { resolveBound } from './validate-step-input';
+
+export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, StepDefinition>>>> = {
+  ONDERSTEUNINGSTRAJECT: ONDERSTEUNINGSTRAJECT_STEPS,
+};
+
+/** The definition of a step of a process, or null when the catalogue has none (not a human step). */
+export function stepDefinition(process: string, step: string): StepDefinition | null {
+  return STEP_CATALOGUE[process as ProcessKey]?.[step] ?? null;
+}
+
+/** Every step of every process (for tests and docs). */
+export function allSteps(): StepDefinition[] {
+  return Object.values(STEP_CATALOGUE).flatMap((steps) => Object.values(steps ?? {}));
+}
+
+/** A field with its policy bounds resolved to numbers, as the api serves it to a form. */
+export type ResolvedField = Omit<FieldDefinition, 'min' | 'max' | 'fields'> & { min?: number; max?: number; fields?: ResolvedField[] };
+
+/** The step's fields with every `{ policy }` bound replaced by the school's number. */
+export function resolveFields(fields: readonly FieldDefinition[], policies: object): ResolvedField[] {
+  return fields.map((f) => ({
+    ...f,
+    min: f.min === undefined ? undefined : resolveBound(f.min, policies),
+    max: f.max === undefined ? undefined : resolveBound(f.max, policies),
+    fields: f.fields ? resolveFields(f.fields, policies) : undefined,
+  }));
+}

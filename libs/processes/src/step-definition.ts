@@ -1,0 +1,144 @@
+/**
+ * One definition per human step (issue 12): what a step asks, of whom, within which bounds, in Dutch — stated once
+ * as data and served to the workflow (validation), the api (who may take it, validation, the form it serves with
+ * the case) and the admin (the generic step dialog). Process-specific rules that are not field checks (a step that is
+ * not open now, a date before the start of the case) stay plain functions in the workflow.
+ *
+ * This package has no runtime dependencies: the workflow sandbox, the api and the browser all import it.
+ */
+
+/** The processes (PROCESSES.md P1–P6), as the read model names them. */
+export type ProcessKey = 'ONDERSTEUNINGSTRAJECT' | 'ZORGROUTE' | 'JOS' | 'ZORGPLICHT' | 'OOV' | 'OVERDRACHT';
+
+/** Staff roles of a school (the roles a `Who` rule can name). */
+export type StaffRole = 'ZORGCOORDINATOR' | 'TEAMLEIDER' | 'MENTOR' | 'COACH' | 'JOS_MEDEWERKER';
+
+/**
+ * Who may take a step — one vocabulary for every process. An admin may always (platform administration); every rule
+ * below also requires that the caller sees the case (row-level scope, audiences).
+ * - `ZORGCOORDINATOR`: the zorgcoördinator of the case's school;
+ * - `{ schoolStaff }`: staff of the case's school with one of these roles;
+ * - `{ participant }`: staff with one of these roles who take part in the case (coach, JOS worker, mentor named in it);
+ * - `SWV`: an employee of the samenwerkingsverband of the case's school;
+ * - `PARENT`: a parent or guardian of the case's pupil;
+ * - `{ caseUser }`: the user whose id the case's data holds under this key (e.g. the mentor named at the placement).
+ */
+export type Who = 'ZORGCOORDINATOR' | 'SWV' | 'PARENT' | { schoolStaff: readonly StaffRole[] } | { participant: readonly StaffRole[] } | { caseUser: string };
+
+/** A bound that comes from the school's policy, named by its path, e.g. `ondersteuningstraject.extensionMaxWeeks`. */
+export interface PolicyRef {
+  policy: string;
+}
+
+export type Bound = number | PolicyRef;
+
+/** A condition on another field's value (conditional fields as data). */
+export interface Condition {
+  field: string;
+  /** Holds when that field is empty (absent, null, blank text, empty list). */
+  isBlank?: boolean;
+  equals?: string | number | boolean | null;
+  in?: readonly (string | number | boolean)[];
+  notIn?: readonly (string | number | boolean)[];
+}
+
+export interface FieldOption {
+  value: string;
+  /** Dutch label shown to people. */
+  label: string;
+}
+
+export type FieldKind =
+  /** One line of text. */
+  | 'text'
+  /** Several lines of text. */
+  | 'longText'
+  /** A calendar date YYYY-MM-DD. */
+  | 'date'
+  /** A time of day HH:mm. */
+  | 'time'
+  /** A whole number, within `min`/`max`. */
+  | 'integer'
+  | 'boolean'
+  /** One of `options` (its value). */
+  | 'choice'
+  /** Several of `options` (a list of values). */
+  | 'choices'
+  /** A staff member of the case's school (user id), with one of `staffRoles`. */
+  | 'staff'
+  /** A list of short texts (one per line in a form). */
+  | 'textList'
+  /** A nested object with its own `fields`. */
+  | 'group'
+  /** A list of objects, each with `fields`. */
+  | 'list';
+
+export interface FieldDefinition {
+  name: string;
+  kind: FieldKind;
+  /** Dutch label for people (also names the field in error messages). */
+  label: string;
+  /** A short Dutch hint under the field. */
+  helper?: string;
+  /** Required always (true) or when the condition holds. Optional when absent. */
+  required?: boolean | Condition;
+  /** The field exists only when this holds (it is neither shown nor accepted otherwise). */
+  showIf?: Condition;
+  /** text, longText, textList items: length after trimming. Defaults: 1–200 (text), 1–4000 (longText). */
+  minLength?: number;
+  maxLength?: number;
+  /** integer: bounds; list, choices, textList: number of items. */
+  min?: Bound;
+  max?: Bound;
+  /** choice, choices, and integer (a whole number out of these values, e.g. a weekday). */
+  options?: readonly FieldOption[];
+  /** staff: the roles the chosen person must have. */
+  staffRoles?: readonly StaffRole[];
+  /**
+   * staff: the api adds the chosen person's name to the update under this key (e.g. `coachName`): the workflow keeps
+   * names for its messages and timeline without looking them up.
+   */
+  nameField?: string;
+  /** date: not after today, or not before today (Europe/Amsterdam). */
+  notFuture?: boolean;
+  notPast?: boolean;
+  /** group, list: the fields of the object. */
+  fields?: readonly FieldDefinition[];
+  /** The form's initial value; 'today' for a date. */
+  initial?: string | number | boolean | 'today';
+}
+
+export interface StepDefinition {
+  process: ProcessKey;
+  /** Machine name of the step, as the case's open steps name it (e.g. RECORD_INTAKE). */
+  name: string;
+  /** The workflow update that takes it. */
+  update: string;
+  /** The api's mutation for this step (a typed shortcut for API clients; `takeStep` takes any step). */
+  mutation: string;
+  /** Dutch name of the step (open steps, due dates, e-mails). */
+  label: string;
+  /** Title of its form. */
+  title: string;
+  /** Dutch explanation above the form. */
+  description?: string;
+  /** Dutch label of the form's button. */
+  submitLabel: string;
+  /** Who may take it. */
+  who: readonly Who[];
+  /** Dutch: who owns it when it is open (for people and docs; the workflow assigns the owner). */
+  owner: string;
+  /** Dutch: when it is due, and the policy keys behind it. */
+  due?: { explanation: string; policy?: readonly string[] };
+  /** The audit action the workflow records when it is taken. */
+  audit: string;
+  fields: readonly FieldDefinition[];
+  /**
+   * A step that may be taken while the case is open although no one waits for it (e.g. stop the trajectory, switch
+   * coach): not listed among the open steps, but offered on the case page.
+   */
+  anytime?: boolean;
+}
+
+/** Fields the api adds to every update: never part of a form or of the input a caller sends. */
+export const RESERVED_FIELDS: readonly string[] = ['actor'];
