@@ -10,4 +10,14 @@ import { AuditCheckpoint1796599514222 } from './1796599514222-audit-checkpoint';
 import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-from-parents';
 
 /** Every migration, in order. New migrations are appended here. */
-/** Every migration, in order. New migrations are appended here. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795324574347,
+  ConsentRecord1795326281903,
+  CaseDocument1795326295087,
+  PolicyVersionsSchoolDaysOff1795326323830,
+  NotificationDigestCalendarFeed1795326540716,
+  UserSessionOidcLogin1795335400109,
+  RetentionAuditPayload1795335471783,
+  CaseHiddenFromParents1795336000000,
+  AuditCheckpoint1796599514222,
+];
