@@ -15,3 +15,20 @@ describe('appConfigFromEnv: TRUST_PROXY', () => {
     expect(appConfigFromEnv({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 });
+
+describe('appConfigFromEnv: fail closed', () => {
+  it('turns the development login on only when AUTH_DEV_LOGIN is exactly "true", and never in production', () => {
+    expect(appConfigFromEnv({ ...base }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'development' }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'test', AUTH_DEV_LOGIN: '1' }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(true);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(false);
+  });
+
+  it('puts stack traces in error answers only with API_DEBUG_ERRORS=true, and never in production', () => {
+    expect(appConfigFromEnv({ ...base }).debugErrors).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'development' }).debugErrors).toBe(false);
+    expect(appConfigFromEnv({ ...base, API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(true);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(false);
+  });
+});
