@@ -173,6 +173,9 @@ const MATRIX: Record<string, Rule> = {
   // --- mutations ---
   devLogin: { allow: ALL, args: (_c, role) => ({ email: ROLE_EMAIL[role] }), select: 'token' },
   logout: { allow: ALL, endsSession: true, select: 'ok' },
+  // OpenID Connect is not configured in this run: FORBIDDEN for everyone, like devLogin when it is off. The exchange
+  // itself (one-time code, binding cookie) is tested in oidc-login.int-spec.ts.
+  completeOidcLogin: { allow: [], args: () => ({ code: 'x'.repeat(43) }), select: 'user { id }' },
   // IMMEDIATE (the default): a digest preference would hold back other suites' e-mails on a shared database.
   setNotificationPreference: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: () => ({ input: { mode: 'IMMEDIATE' } }) },
   // Parents have tasks (consent requests) in their feed; a pupil has none. Revoking is harmless for anyone.
