@@ -118,7 +118,7 @@ describe('CasePage', () => {
   it('shows header, due dates with explanation, timeline, consents, reminders, documents and open steps', async () => {
     renderWithProviders(<CasePage />, {
       mocks: [caseMock(), documentsMock],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
     });
@@ -154,13 +154,13 @@ describe('CasePage', () => {
   it('offers the dossier in the pupil section to the zorgcoördinator, not to a mentor, and shows reasons in the timeline', async () => {
     const mock = caseMock({ stuck: false });
     mock.result.data.case.timeline[0] = { ...mock.result.data.case.timeline[0], description: 'Casus gesloten door beheer', reason: 'Dubbele aanmelding' };
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock], session: { token: 't', user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Dossier downloaden (JSON)' })).toBeTruthy();
     expect(screen.getByText('Reden: Dubbele aanmelding')).toBeTruthy();
     unmount();
 
-    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
   });
@@ -168,7 +168,7 @@ describe('CasePage', () => {
   it('shows the stuck banner with its reason', async () => {
     renderWithProviders(<CasePage />, {
       mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' }), documentsMock],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
     });
@@ -184,7 +184,7 @@ describe('CasePage', () => {
           result: { errors: [{ message: 'Casus niet gevonden.', extensions: { code: 'NOT_FOUND' } }] },
         },
       ],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
     });

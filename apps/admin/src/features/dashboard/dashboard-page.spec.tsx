@@ -32,7 +32,7 @@ describe('DashboardPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('shows the summary and filters the table', async () => {
-    renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { token: 't', user: ZC_USER } });
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { user: ZC_USER } });
     expect(await screen.findByRole('link', { name: 'Anna' })).toBeTruthy();
     expect(document.title).toBe('Dashboard · Zorgroute');
 
@@ -65,7 +65,7 @@ describe('DashboardPage', () => {
           result: { data: { cases: [open, closed] } },
         },
       ],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
     });
     await screen.findByRole('link', { name: 'Anna' });
     expect(screen.queryByRole('link', { name: 'Eva' })).toBeNull();
@@ -75,12 +75,12 @@ describe('DashboardPage', () => {
   });
 
   it('offers "Traject starten" to the zorgcoördinator only', async () => {
-    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { token: 't', user: ZC_USER } });
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { user: ZC_USER } });
     expect(await screen.findByRole('button', { name: 'Traject starten' })).toBeTruthy();
     unmount();
     renderWithProviders(<DashboardPage />, {
       mocks: [casesMock],
-      session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } },
+      session: { user: { ...ZC_USER, role: 'MENTOR' } },
     });
     await screen.findByRole('link', { name: 'Anna' });
     expect(screen.queryByRole('button', { name: 'Traject starten' })).toBeNull();
