@@ -21,7 +21,7 @@ export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 1000;
 /** Aliased fields per operation: the admin app uses none; a few are normal for API clients, hundreds are an attack. */
 export const MAX_ALIASES = 20;
-/** The largest cost an operation may have (see measureCost); the admin's heaviest page costs about a tenth. */
+/** The largest cost an operation may have (see measureCost); the admin's heaviest query, the stuck-case list with each case's history, costs about 14 000. */
 export const MAX_QUERY_COST = 25_000;
 /** What an unpaged list field counts for: lists are scoped per caller, but may hold this many rows. */
 export const DEFAULT_LIST_SIZE = 50;
