@@ -15,10 +15,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import pg from 'pg';
 import { fromRoot } from '../infra/scripts/lib/index.mjs';
 import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
 import { Stack } from './lib/stack.mjs';
+
+/** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -72,7 +77,7 @@ async function burst(stack, temporal, results) {
   const { rows } = await db.query(`select id from school where brin = '99XA00'`);
   await db.end();
   const before = (await admin.ok(CLOCK_COUNT)).zorgplichtClocks.totalCount;
-  const receivedOn = new Date().toISOString().slice(0, 10);
+  const receivedOn = amsterdamToday();
   const t0 = Date.now();
   const errors = await pool(N, CONCURRENCY, async (i) => {
     const r = await zc.request(REGISTER, {
@@ -108,7 +113,7 @@ async function burst(stack, temporal, results) {
 
 async function timers(stack, temporal, results) {
   const queue = `bench-timers-${Date.now()}`;
-  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, BENCH_TASK_QUEUE: queue }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_PAYLOAD_KEYS: stack.env.TEMPORAL_PAYLOAD_KEYS, BENCH_TASK_QUEUE: queue }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const late = [];
   const timerLate = [];
   child.on('message', (m) => {
@@ -167,7 +172,8 @@ async function timers(stack, temporal, results) {
 async function board(stack, results) {
   const admin = await new Gql(stack.apiUrl).login('beheer@zorgroute.example');
   const loket = await new Gql(stack.apiUrl).login('loket@swv-voorbeeldregio.example');
-  const db = new pg.Client({ connectionString: stack.pg.url });
+  // The owner role: the board scenario fabricates read-model rows and runs VACUUM ANALYZE (owner only).
+  const db = new pg.Client({ connectionString: stack.pg.ownerUrl });
   db.on('error', () => undefined);
   await db.connect();
   const cols = (await db.query(`select column_name from information_schema.columns where table_name = 'case_summary' and column_name <> 'id' order by ordinal_position`)).rows.map((r) => `"${r.column_name}"`);
@@ -176,7 +182,7 @@ async function board(stack, results) {
     // Run with --skip burst: register one real application to copy.
     const zc = await new Gql(stack.apiUrl).login('zc@daltoncollege.example');
     const { rows: [school] } = await db.query(`select id from school where brin = '99XA00'`);
-    const input = { newPupil: { firstName: 'Bench', lastName: 'Bord', dateOfBirth: '2014-03-01', parents: [{ name: 'Ouder Bench', email: 'ouder.bench.bord@voorbeeldmail.example' }] }, receivedOn: new Date().toISOString().slice(0, 10), extraSupportExpected: true, preferenceSchoolIds: [school.id] };
+    const input = { newPupil: { firstName: 'Bench', lastName: 'Bord', dateOfBirth: '2014-03-01', parents: [{ name: 'Ouder Bench', email: 'ouder.bench.bord@voorbeeldmail.example' }] }, receivedOn: amsterdamToday(), extraSupportExpected: true, preferenceSchoolIds: [school.id] };
     await zc.ok(REGISTER, { i: input });
     await eventually(async () => (await modelRow()).rows.length > 0, 60_000, 'a zorgplicht row to copy', 500);
   }
@@ -239,7 +245,7 @@ async function main() {
   process.once('SIGINT', onSignal);
   try {
     await stack.start();
-    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address }) });
+    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address }), dataConverter: temporalDataConverterFromEnv(stack.env) });
     for (const [name, phase] of [
       ['burst', () => burst(stack, temporal, results)],
       ['timers', () => timers(stack, temporal, results)],

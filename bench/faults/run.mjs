@@ -14,9 +14,14 @@
 // - the read model catches up: status and waitingFor of the row match the workflow's own state (query).
 import { setInterval } from 'node:timers';
 import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import pg from 'pg';
 import { Stack } from '../lib/stack.mjs';
 import { eventually, Gql, sleep } from '../lib/gql.mjs';
+
+/** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
 
 /**
  * Outages are scaled down from the issue's "a minute" / "several minutes" to fit `npm test`; `--full` (or
@@ -31,7 +36,7 @@ const INTAKE = `mutation($c: ID!, $i: RecordIntakeInput!, $k: String) { recordIn
 const CASE = `query($id: ID!) { case(id: $id) { summary { status waitingFor } timeline { kind } } }`;
 const REGISTER = `mutation($i: RegisterAanmeldingInput!) { registerAanmelding(input: $i) { id } }`;
 const INVESTIGATE = `mutation($c: ID!, $i: ZorgplichtInvestigationInput!) { recordZorgplichtInvestigation(caseId: $c, input: $i) { id status } }`;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => amsterdamToday();
 
 class Faults {
   constructor(stack) {
@@ -56,7 +61,7 @@ class Faults {
 
   async connectTemporal() {
     await this.temporal?.connection.close().catch(() => undefined);
-    this.temporal = new Client({ connection: await Connection.connect({ address: this.stack.temporal.address }) });
+    this.temporal = new Client({ connection: await Connection.connect({ address: this.stack.temporal.address }), dataConverter: temporalDataConverterFromEnv(this.stack.env) });
   }
 
   /** A fresh invented pupil of the Daltoncollege (one open trajectory per pupil is allowed). */

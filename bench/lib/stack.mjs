@@ -5,6 +5,7 @@
 // catcher (mail directory kept), then `node apps/api/dist/main.js` and `node apps/worker/dist/main.js` as child
 // processes. Every part can be killed, stopped and started again on the same port with the same data.
 // Nothing here uses DATABASE_URL / TEMPORAL_ADDRESS / SMTP_URL from the environment: it is always a private stack.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,8 +84,11 @@ export class Stack {
       AUTH_SECRET: 'zorgroute-test-secret',
       AUTH_DEV_LOGIN: 'true',
       WORKER_METRICS_ADDRESS: '',
+      // Payloads are encrypted as in production; the fault runner and the benchmark read them with the same key.
+      TEMPORAL_PAYLOAD_KEYS: `bench:${crypto.randomBytes(32).toString('base64')}`,
     };
-    await run(process.execPath, [BUILT.migrate], { env: this.env, quiet: true, what: 'run the migrations' });
+    // The migrations as the owner role; the apps run as the application role (docs/operations.md "Database roles").
+    await run(process.execPath, [BUILT.migrate], { env: { ...this.env, DATABASE_OWNER_URL: this.pg.ownerUrl }, quiet: true, what: 'run the migrations' });
     await this.startWorker();
     await this.startApi();
     if (this.seed) await run(process.execPath, [BUILT.seed], { env: this.env, quiet: true, what: 'load the demo data' });

@@ -3,6 +3,7 @@
 // Reports every fired reminder to the parent over IPC: { id, lateMs }.
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
@@ -15,6 +16,8 @@ setInterval(() => {
 const worker = await Worker.create({
   connection,
   taskQueue: process.env.BENCH_TASK_QUEUE,
+  // The benchmark's client encrypts the workflow inputs like the api does (TEMPORAL_PAYLOAD_KEYS of the stack).
+  dataConverter: temporalDataConverterFromEnv(),
   workflowsPath: fileURLToPath(new URL('./reminder.workflow.js', import.meta.url)),
   activities: {
     async reminderFired(id, dueAtMs, workflowSawItAtMs) {

@@ -17,6 +17,7 @@ COPY apps/worker/package.json apps/worker/package.json
 COPY apps/admin/package.json apps/admin/package.json
 COPY libs/domain/package.json libs/domain/package.json
 COPY libs/notifications/package.json libs/notifications/package.json
+COPY libs/temporal-codec/package.json libs/temporal-codec/package.json
 COPY libs/workflows/package.json libs/workflows/package.json
 # `npm install` follows the lockfile; `npm ci` rejects lockfiles written by npm 10/11 without other platforms'
 # optional binaries (see infra/scripts/lib/node-modules.mjs).
@@ -39,6 +40,7 @@ COPY apps/worker/package.json apps/worker/package.json
 COPY apps/admin/package.json apps/admin/package.json
 COPY libs/domain/package.json libs/domain/package.json
 COPY libs/notifications/package.json libs/notifications/package.json
+COPY libs/temporal-codec/package.json libs/temporal-codec/package.json
 COPY libs/workflows/package.json libs/workflows/package.json
 RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 
@@ -56,6 +58,8 @@ COPY --from=build /app/libs/domain/logic/package.json libs/domain/logic/package.
 COPY --from=build /app/libs/domain/dist libs/domain/dist
 COPY --from=build /app/libs/notifications/package.json libs/notifications/package.json
 COPY --from=build /app/libs/notifications/dist libs/notifications/dist
+COPY --from=build /app/libs/temporal-codec/package.json libs/temporal-codec/package.json
+COPY --from=build /app/libs/temporal-codec/dist libs/temporal-codec/dist
 COPY --from=build /app/libs/workflows/package.json libs/workflows/package.json
 COPY --from=build /app/libs/workflows/dist libs/workflows/dist
 COPY --from=build /app/apps/worker/package.json apps/worker/package.json

@@ -4,14 +4,17 @@
 //   1. builds Temporal's own server (`temporal-server`, not the CLI's dev server) and `temporal-sql-tool` from the
 //      Go module go.temporal.io/server at a pinned version (.tools/temporal-server/<version>/);
 //   2. starts a project-local PostgreSQL 15 (.data/prod-check-postgres) with separate roles and databases for
-//      Temporal (temporal, temporal_visibility — created and migrated with temporal-sql-tool) and Zorgroute;
+//      Temporal (temporal, temporal_visibility — created and migrated with temporal-sql-tool) and Zorgroute (owner role
+//      zorgroute_owner for the migrations, application role zorgroute_app for the apps);
 //   3. writes the server configuration (PostgreSQL default store + SQL visibility, frontend/history/matching/worker
 //      in one process), starts `temporal-server start`, registers the namespace and the search attributes;
 //   4. runs the built Zorgroute migrations, worker (prebuilt workflow bundle) and api with NODE_ENV=production,
 //      loads the demo data, and checks end to end through GraphQL: a zorgcoördinator starts an
 //      ondersteuningstraject, the read model shows it with its next due date, the e-mail reaches the mail catcher,
 //      the case is found through the custom search attributes in SQL visibility, its reminder timer is durable,
-//      and it survives a restart of the Temporal server (the next step is recorded afterwards);
+//      and it survives a restart of the Temporal server (the next step is recorded afterwards); its history as the
+//      Temporal CLI reads it (no codec) holds no readable pupil data (TEMPORAL_PAYLOAD_KEYS, AES-256-GCM); the
+//      application role cannot change the audit trail, and the worker's signed audit checkpoint verifies through the api;
 //   5. stops everything and prints a PASS/FAIL summary (exit code 0/1).
 //
 // Not part of `npm test` (the first Go build alone takes minutes). Options: --skip-build (use the existing dist/
@@ -49,6 +52,10 @@ import {
 } from '../scripts/lib/index.mjs';
 import { ensureTemporalServer, setupTemporalSchemas, startTemporalServer, TEMPORAL_SERVER_VERSION } from './temporal-server.mjs';
 
+/** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
 const keepData = args.includes('--keep-data');
@@ -67,8 +74,11 @@ const TASK_QUEUE = 'zorgroute';
 /** Closed workflows are kept this long in Temporal (the audit trail and read model stay in Zorgroute's database). */
 const RETENTION = '30d';
 const ZC_EMAIL = 'zc@daltoncollege.example';
+const ADMIN_EMAIL = 'beheer@zorgroute.example';
 const PARENT_EMAIL = 'ouder.bakker@voorbeeldmail.example';
 const PUPIL_NAME = 'Lina Bakker';
+const REASON = 'Productiecontrole: valt stil in de klas';
+const GOAL = 'Ik wil mijn huiswerk zelf plannen';
 
 /** The checks of this run, printed in the summary. */
 const results = [];
@@ -159,11 +169,37 @@ async function temporalCli(cli, address, cliArgs, timeoutMs = 30_000) {
   return result.stdout;
 }
 
-/** Run SQL as the cluster's superuser and return the unaligned, tuples-only output. */
-async function psql(binDir, port, database, sql) {
-  const result = await capture(path.join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'zorgroute', '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql]);
+/** Everything readable in a JSON document: its strings and keys, and every base64 string decoded once. */
+function readableText(value) {
+  const out = [];
+  const visit = (v) => {
+    if (typeof v === 'string') {
+      out.push(v);
+      if (v.length >= 4 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) out.push(Buffer.from(v, 'base64').toString('utf8'));
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push(k);
+        visit(x);
+      }
+    }
+  };
+  visit(value);
+  return out.join('\n');
+}
+
+/** Run SQL as the cluster's superuser (or `user`) and return the unaligned, tuples-only output. */
+async function psql(binDir, port, database, sql, user = 'zorgroute') {
+  const result = await capture(path.join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql]);
   if (!result.ok) throw new ZorgrouteError(`psql failed on ${database}: ${(result.stderr || result.stdout).trim()}`);
   return result.stdout.trim();
+}
+
+/** Run SQL as `user` that must be refused; returns PostgreSQL's error message. */
+async function psqlRefused(binDir, port, database, sql, user) {
+  const result = await capture(path.join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql]);
+  if (result.ok) throw new ZorgrouteError(`${user} was allowed: ${sql}`);
+  return (result.stderr.split('\n').find((l) => l.startsWith('ERROR:')) ?? result.stderr).replace(/^ERROR:\s*/, '').trim();
 }
 
 function printSummary(totalMs) {
@@ -212,19 +248,11 @@ runMain(async () => {
     // 2. PostgreSQL: one cluster, separate roles and databases for Temporal and Zorgroute (as in production).
     let pg;
     let pgBin;
-    await check('PostgreSQL: cluster, roles temporal and zorgroute_app, database zorgroute', async () => {
+    await check('PostgreSQL: cluster, roles temporal, zorgroute_owner and zorgroute_app, database zorgroute', async () => {
+      // ensurePostgres creates zorgroute_owner (owns database zorgroute, runs the migrations) and zorgroute_app.
       pg = supervisor.add('PostgreSQL', await ensurePostgres({ dataDir: PG_DIR, port: 54339, databases: ['zorgroute'], recreate: !keepData, urlEnv: '' }));
       pgBin = findPostgresBinDir(PG_DIR);
-      await psql(
-        pgBin,
-        pg.port,
-        'postgres',
-        `DO $$ BEGIN
-           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'temporal') THEN CREATE ROLE temporal LOGIN CREATEDB; END IF;
-           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'zorgroute_app') THEN CREATE ROLE zorgroute_app LOGIN; END IF;
-         END $$;`,
-      );
-      await psql(pgBin, pg.port, 'postgres', 'ALTER DATABASE zorgroute OWNER TO zorgroute_app');
+      await psql(pgBin, pg.port, 'postgres', `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'temporal') THEN CREATE ROLE temporal LOGIN CREATEDB; END IF; END $$;`);
       if (!keepData) {
         for (const db of ['temporal', 'temporal_visibility']) await psql(pgBin, pg.port, 'postgres', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
       }
@@ -292,10 +320,13 @@ runMain(async () => {
     const apiPort = await freePort(0);
     const metricsPort = await freePort(0);
     const authSecret = crypto.randomBytes(32).toString('base64url');
+    const checkpointKey = crypto.randomBytes(32).toString('base64');
     const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEMPORAL_|AUTH_|WORKFLOW_BUNDLE_PATH$|DATABASE_URL$|SMTP_URL$|MAIL_|API_|APP_URL$)/.test(k))),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !/^(TEMPORAL_|AUTH_|AUDIT_|WORKFLOW_BUNDLE_PATH$|DATABASE_|SMTP_URL$|MAIL_|API_|APP_URL$)/.test(k)),
+      ),
       NODE_ENV: 'production',
-      DATABASE_URL: `postgres://zorgroute_app@127.0.0.1:${pg.port}/zorgroute`,
+      DATABASE_URL: pg.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: NAMESPACE,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
@@ -308,18 +339,61 @@ runMain(async () => {
       API_PUBLIC_URL: 'https://zorgroute.example',
       AUTH_SECRET: authSecret,
       WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
+      TEMPORAL_PAYLOAD_KEYS: `prod-check-1:${crypto.randomBytes(32).toString('base64')}`,
     };
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
-    await check('migrations: node libs/domain/dist/migrate.js (as zorgroute_app)', async () => {
-      const { output } = await run(process.execPath, [BUILT_FILES.migrate], { env, prefix: '[migrate]', what: 'run the database migrations' });
+    // The worker signs the audit checkpoints; the api gets only the public key (docs/operations.md "Audit checkpoints").
+    const workerEnv = { ...env, AUDIT_CHECKPOINT_KEY: checkpointKey };
+    const publicKey = (await run(process.execPath, ['libs/domain/dist/audit-checkpoint-key.js'], { env: workerEnv, quiet: true, what: 'derive the checkpoint public key' })).output
+      .split('\n')
+      .find((l) => l.startsWith('AUDIT_CHECKPOINT_PUBLIC_KEYS='))
+      ?.split('=')[1];
+    const apiEnv = { ...env, AUDIT_CHECKPOINT_PUBLIC_KEYS: publicKey };
+
+    await check('migrations: node libs/domain/dist/migrate.js (as zorgroute_owner, granting zorgroute_app)', async () => {
+      const { output } = await run(process.execPath, [BUILT_FILES.migrate], {
+        env: { ...env, DATABASE_OWNER_URL: pg.ownerUrl },
+        prefix: '[migrate]',
+        what: 'run the database migrations',
+      });
       const tables = await psql(pgBin, pg.port, 'zorgroute', "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'");
-      return `${output.split('\n').pop()}; ${tables} tables`;
+      const owners = await psql(pgBin, pg.port, 'zorgroute', "SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public'");
+      if (owners !== 'zorgroute_owner') throw new ZorgrouteError(`tables owned by ${owners}, expected zorgroute_owner`);
+      return `${output.split('\n').filter(Boolean).slice(-2).join('; ')}; ${tables} tables, owner ${owners}`;
+    });
+
+    await check('audit trail: the application role may only insert and read it', async () => {
+      const refused = [];
+      for (const sql of [
+        'UPDATE audit_entry SET reason = reason WHERE false',
+        'DELETE FROM audit_entry WHERE false',
+        'TRUNCATE audit_entry',
+        'ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update',
+        'DELETE FROM audit_checkpoint WHERE false',
+      ]) {
+        refused.push(`${sql.split(' ').slice(0, 2).join(' ')} → ${await psqlRefused(pgBin, pg.port, 'zorgroute', sql, 'zorgroute_app')}`);
+      }
+      await psql(pgBin, pg.port, 'zorgroute', 'SELECT count(*) FROM audit_entry', 'zorgroute_app');
+      return refused.join('; ');
+    });
+
+    await check('production settings: api and worker refuse to start without TEMPORAL_PAYLOAD_KEYS', async () => {
+      const withoutKeys = { ...env, TEMPORAL_PAYLOAD_KEYS: '' };
+      const outcomes = [];
+      for (const [name, file] of [['api', BUILT_FILES.api], ['worker', BUILT_FILES.worker]]) {
+        const result = await capture(process.execPath, [file], { env: withoutKeys, timeoutMs: 60_000 });
+        if (result.ok || !/TEMPORAL_PAYLOAD_KEYS is not set/.test(result.stderr)) {
+          throw new ZorgrouteError(`the ${name} did not refuse to start without payload keys (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 500)}`);
+        }
+        outcomes.push(`${name} exit ${result.code}`);
+      }
+      return outcomes.join(', ');
     });
 
     let worker;
     await check('worker: NODE_ENV=production, prebuilt workflow bundle, polling', async () => {
-      worker = supervisor.spawn('worker', process.execPath, [BUILT_FILES.worker], { env });
+      worker = supervisor.spawn('worker', process.execPath, [BUILT_FILES.worker], { env: workerEnv });
       const line = await eventually(
         () => {
           if (!worker.running) throw fatal(worker);
@@ -335,7 +409,7 @@ runMain(async () => {
 
     let api;
     await check('api: NODE_ENV=production, /health ok (PostgreSQL and Temporal reachable)', async () => {
-      api = supervisor.spawn('api', process.execPath, [BUILT_FILES.api], { env });
+      api = supervisor.spawn('api', process.execPath, [BUILT_FILES.api], { env: apiEnv });
       await waitForHttp(`${apiUrl}/health`, 120_000, { what: 'The api', process: api });
       const health = await (await fetch(`${apiUrl}/health`)).json();
       if (health.status !== 'ok') throw new ZorgrouteError(`/health answered ${JSON.stringify(health)}`);
@@ -353,7 +427,7 @@ runMain(async () => {
     });
 
     await check('demo data: node apps/api/dist/seed.js', async () => {
-      const { output } = await run(process.execPath, [BUILT_FILES.seed], { env, prefix: '[seed]', what: 'load the demo data' });
+      const { output } = await run(process.execPath, [BUILT_FILES.seed], { env: apiEnv, prefix: '[seed]', what: 'load the demo data' });
       return output.split('\n').filter((l) => l.includes('demo data ready')).pop() ?? 'done';
     });
 
@@ -377,7 +451,7 @@ runMain(async () => {
       if (!pupil) throw new ZorgrouteError(`pupil ${PUPIL_NAME} not found`);
       const start = () =>
         gql.request('mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status } }', {
-          i: { pupilId: pupil.id, reason: 'Productiecontrole: valt stil in de klas', weeks: 8, requestKey: `prod-check-${Date.now()}` },
+          i: { pupilId: pupil.id, reason: REASON, weeks: 8, requestKey: `prod-check-${Date.now()}` },
         });
       let result = await start();
       const conflict = result.errors?.[0]?.extensions;
@@ -412,7 +486,7 @@ runMain(async () => {
         'the case in the read model',
       );
       if (row.status !== 'INTAKE' || !/^\d{4}-\d{2}-\d{2}$/.test(row.nextDueDate ?? '')) throw new ZorgrouteError(`unexpected row ${JSON.stringify(row)}`);
-      if (row.nextDueDate <= new Date().toISOString().slice(0, 10)) throw new ZorgrouteError(`next due date ${row.nextDueDate} is not in the future`);
+      if (row.nextDueDate <= amsterdamToday()) throw new ZorgrouteError(`next due date ${row.nextDueDate} is not in the future`);
       nextDue = row.nextDueDate;
       return `status ${row.status}, waiting for ${row.waitingFor}, owner ${row.ownerName}, next due ${row.nextDueDate}`;
     });
@@ -459,12 +533,12 @@ runMain(async () => {
     await check('restart temporal-server: the case survives, the next step is recorded afterwards', async () => {
       await temporal.restart();
       await eventually(() => temporalCli(cli, temporal.address, ['workflow', 'describe', '--namespace', NAMESPACE, '--workflow-id', caseId]).then(() => true), 60_000, 'the case after the restart');
-      const today = new Date().toISOString().slice(0, 10);
+      const today = amsterdamToday();
       const result = await eventually(
         async () => {
           const r = await gql.request('mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }', {
             c: caseId,
-            i: { intakeDate: today, goal: 'Ik wil mijn huiswerk zelf plannen' },
+            i: { intakeDate: today, goal: GOAL },
           });
           if (r.errors?.length) throw new ZorgrouteError(JSON.stringify(r.errors));
           return r.data;
@@ -475,6 +549,35 @@ runMain(async () => {
       const { case: detail } = await gql.ok('query($id: ID!) { case(id: $id) { summary { status } timeline { kind } } }', { id: caseId });
       if (detail.summary.status !== 'MATCHING') throw new ZorgrouteError(`status after the intake is ${detail.summary.status}`);
       return `recordIntake → ${result.recordIntake.status}; timeline ${detail.timeline.map((t) => t.kind).join(', ')}`;
+    });
+
+    await check('encryption: the history read with the Temporal CLI (no codec) holds no readable pupil data', async () => {
+      const history = JSON.parse(await temporalCli(cli, temporal.address, ['workflow', 'show', '--namespace', NAMESPACE, '--workflow-id', caseId, '--output', 'json']));
+      const text = readableText(history);
+      const { me } = await gql.ok('{ me { name } }');
+      const leaks = [REASON, GOAL, PUPIL_NAME, me.name].filter((secret) => text.includes(secret));
+      if (leaks.length) throw new ZorgrouteError(`readable in the workflow history: ${leaks.join(' | ')}`);
+      const encrypted = text.split('binary/encrypted').length - 1;
+      if (encrypted === 0) throw new ZorgrouteError('no payload in the history carries the binary/encrypted marker');
+      return `${history.events?.length ?? 0} events, ${encrypted} encrypted payloads; reason, goal and names not readable`;
+    });
+
+    await check('audit checkpoint: hourly schedule run by the worker, signed, verified by the api (verifyAuditChain)', async () => {
+      await temporalCli(cli, temporal.address, ['schedule', 'trigger', '--namespace', NAMESPACE, '--schedule-id', `audit-checkpoint-hourly-${TASK_QUEUE}`]);
+      const line = await eventually(() => {
+        if (!worker.running) throw fatal(worker);
+        return worker.tail.find((l) => l.includes('[audit-checkpoint] {'));
+      }, 60_000, 'the checkpoint line in the worker log');
+      const [id, role] = (await psql(pgBin, pg.port, 'zorgroute', `SELECT id || '|' || role FROM app_user WHERE email = '${ADMIN_EMAIL}'`)).split('|');
+      if (!id) throw new ZorgrouteError(`${ADMIN_EMAIL} is not in app_user`);
+      const sid = crypto.randomUUID();
+      await psql(pgBin, pg.port, 'zorgroute', `INSERT INTO user_session (id, user_id, method, created_at, expires_at) VALUES ('${sid}', '${id}', 'DEV', now(), now() + interval '1 hour')`);
+      const admin = graphqlClient(`${apiUrl}/graphql`);
+      admin.token = sessionToken(authSecret, { id, role, sid });
+      const { verifyAuditChain: v } = await admin.ok('{ verifyAuditChain { ok checked reason checkpoints sealedUpTo } }');
+      if (!v.ok || v.checkpoints < 1) throw new ZorgrouteError(`verifyAuditChain: ${JSON.stringify(v)}`);
+      const cp = JSON.parse(line.slice(line.indexOf('{')));
+      return `checkpoint ${cp.id}: ${cp.entryCount} entries, head ${cp.headId}, key ${cp.keyId}; verifyAuditChain ok, ${v.checked} entries, ${v.checkpoints} checkpoint(s), sealed up to ${v.sealedUpTo}`;
     });
 
     await check('metrics: Temporal server and worker expose Prometheus metrics', async () => {

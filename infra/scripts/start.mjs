@@ -6,6 +6,8 @@
 //
 // Every environment variable of the contract below can be set by the user instead:
 // DATABASE_URL → no local PostgreSQL, TEMPORAL_ADDRESS → no dev server, SMTP_URL → no mail catcher.
+// The local cluster has two roles (docs/operations.md "Database roles"): the migrations run as the owner
+// (DATABASE_OWNER_URL), the apps as the application role (DATABASE_URL).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,8 @@ import {
   ensurePostgres,
   ensureTemporalCli,
   freePort,
+  HOLIDAY_RUNWAY_FILES,
+  holidayRunwayWarning,
   isPortFree,
   localBin,
   log,
@@ -28,6 +32,7 @@ import {
   Supervisor,
   waitForHttp,
   waitForPort,
+  warn,
   ZorgrouteError,
 } from './lib/index.mjs';
 
@@ -63,6 +68,42 @@ function authSecret() {
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   log('generated a random AUTH_SECRET in .data/auth-secret');
   return secret;
+}
+
+/** A random Ed25519 seed for the signed audit checkpoints (AUDIT_CHECKPOINT_KEY), kept in .data/audit-checkpoint-key. */
+function auditCheckpointKey() {
+  const file = path.join(dataDir, 'audit-checkpoint-key');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing) return existing;
+  } catch {
+    // first start
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = crypto.randomBytes(32).toString('base64');
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  log('generated a random AUDIT_CHECKPOINT_KEY in .data/audit-checkpoint-key');
+  return key;
+}
+
+/**
+ * The key of the Temporal payload codec (TEMPORAL_PAYLOAD_KEYS, "<id>:<base64 of 32 bytes>"), generated on the first
+ * start and kept in .data/temporal-payload-keys: workflow data in the dev server's SQLite file is encrypted with it, so
+ * it must stay the same for as long as that data exists.
+ */
+function temporalPayloadKeys() {
+  const file = path.join(dataDir, 'temporal-payload-keys');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing) return existing;
+  } catch {
+    // first start
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const keys = `local-1:${crypto.randomBytes(32).toString('base64')}`;
+  fs.writeFileSync(file, `${keys}\n`, { mode: 0o600 });
+  log('generated a random Temporal payload key in .data/temporal-payload-keys');
+  return keys;
 }
 
 /**
@@ -111,10 +152,13 @@ runMain(async () => {
         hint: 'Fix the build errors shown above and run `npm start` again.',
       });
     }
-    requireFiles(Object.values(BUILT_FILES), 'to start Zorgroute', 'Run the build (`npx nx run-many -t build`) and check its output.');
+    requireFiles([...Object.values(BUILT_FILES), ...HOLIDAY_RUNWAY_FILES], 'to start Zorgroute', 'Run the build (`npx nx run-many -t build`) and check its output.');
     if (stopping) return 0;
 
-    // 3. Services (skipped when the user points at existing ones).
+    // 3. Services (skipped when the user points at existing ones). The api's port first: the Temporal Web UI decrypts
+    // payloads through the api's codec endpoint (platform admins only).
+    const apiPort = await appPort('API_PORT', 3000);
+    const adminPort = await appPort('ADMIN_PORT', 4200);
     const postgres = supervisor.add('PostgreSQL', await ensurePostgres({ dataDir: path.join(dataDir, 'postgres'), databases: ['zorgroute'] }));
     const mail = process.env.SMTP_URL
       ? null
@@ -129,6 +173,7 @@ runMain(async () => {
             uiPort: 8233,
             dbFile: path.join(dataDir, 'temporal', 'temporal.sqlite'),
             headless: false,
+            uiCodecEndpoint: `http://127.0.0.1:${apiPort}/codec`,
           }),
         );
     if (process.env.SMTP_URL) log('mail: using SMTP_URL from the environment (no mail catcher)');
@@ -136,8 +181,6 @@ runMain(async () => {
     if (stopping) return 0;
 
     // 4. The environment contract of the apps.
-    const apiPort = await appPort('API_PORT', 3000);
-    const adminPort = await appPort('ADMIN_PORT', 4200);
     const env = {
       ...process.env,
       DATABASE_URL: postgres.url,
@@ -153,12 +196,17 @@ runMain(async () => {
       APP_URL: fromEnv('APP_URL', `http://127.0.0.1:${adminPort}`),
       AUTH_DEV_LOGIN: fromEnv('AUTH_DEV_LOGIN', 'true'),
       AUTH_SECRET: fromEnv('AUTH_SECRET', undefined) ?? authSecret(),
+      TEMPORAL_PAYLOAD_KEYS: fromEnv('TEMPORAL_PAYLOAD_KEYS', undefined) ?? temporalPayloadKeys(),
+      AUDIT_CHECKPOINT_KEY: fromEnv('AUDIT_CHECKPOINT_KEY', undefined) ?? auditCheckpointKey(),
+      AUDIT_CHECKPOINT_FILE: fromEnv('AUDIT_CHECKPOINT_FILE', path.join(dataDir, 'audit-checkpoints.jsonl')),
     };
+    // Only the migrations run as the owner role; the apps never get its URL.
+    delete env.DATABASE_OWNER_URL;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
     // 5. Database migrations.
     log('running the database migrations…');
-    await run(process.execPath, [BUILT_FILES.migrate], { env, what: 'run the database migrations' });
+    await run(process.execPath, [BUILT_FILES.migrate], { env: { ...env, DATABASE_OWNER_URL: postgres.ownerUrl }, what: 'run the database migrations' });
     if (stopping) return 0;
 
     // 6. The apps.
@@ -197,6 +245,7 @@ runMain(async () => {
       `Admin UI          ${link(`http://127.0.0.1:${adminPort}`)}`,
       `GraphQL IDE       ${link(`${apiUrl}/graphql`)}`,
       `Temporal Web UI   ${env.TEMPORAL_UI_URL ? link(env.TEMPORAL_UI_URL) : `(TEMPORAL_ADDRESS=${env.TEMPORAL_ADDRESS})`}`,
+      `                  payloads encrypted; decrypted for platform admins by ${link(`${apiUrl}/codec`)}`,
       `Mail inbox        ${env.MAIL_WEB_URL ? link(env.MAIL_WEB_URL) : `(SMTP_URL from the environment)`}`,
       `PostgreSQL        ${postgres.external ? '(DATABASE_URL from the environment)' : postgres.url}`,
       '',
@@ -205,6 +254,9 @@ runMain(async () => {
         : 'Log in: development login is off (AUTH_DEV_LOGIN is not "true").',
       'Ctrl-C stops everything; the next `npm start` continues with the same data (.data/).',
     ]);
+    // The bundled holiday data must cover the current and the next school year (seen a year ahead).
+    const runway = holidayRunwayWarning();
+    if (runway) warn(runway);
 
     // Run until Ctrl-C (handled above) or until a child dies.
     await unexpectedExit;

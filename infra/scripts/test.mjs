@@ -4,7 +4,10 @@
 // on free ports, separate from the `npm start` data), run all Jest tests including the integration
 // and browser tests, stop the services and print one last line: `N passed, N failed`.
 // Extra arguments go to Jest: `npm test -- libs/workflows` or `npm test -- -t 'zorgplicht'`.
-// TEST_DATABASE_URL: use that (existing, disposable) database instead of the local test cluster.
+// TEST_DATABASE_URL + TEST_DATABASE_OWNER_URL: use that (existing, disposable) database instead of the local test
+// cluster: the application role and the owner role (CREATEDB: some tests create their own databases); see
+// README "Tests". The migrations run once as the owner before Jest.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,6 +102,7 @@ async function main() {
         databases: ['zorgroute_test'],
         recreate: true,
         urlEnv: 'TEST_DATABASE_URL',
+        ownerUrlEnv: 'TEST_DATABASE_OWNER_URL',
       }),
     );
     const temporal = supervisor.add(
@@ -114,6 +118,10 @@ async function main() {
       ZR_INTEGRATION: '1',
       ZR_REPO_ROOT: repoRoot,
       DATABASE_URL: postgres.url,
+      // The owner role: migrations, and the tests that act as an insider or create their own databases.
+      DATABASE_OWNER_URL: postgres.ownerUrl,
+      // The tests' own signing key of the audit checkpoints (never a deployment's).
+      AUDIT_CHECKPOINT_KEY: 'i4fA4Nf3JX1yqv0o0m1wq3GmVjYzq0bH0m8tqC8kP2Q=',
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TEST_SERVER_PATH: testServer,
@@ -123,9 +131,20 @@ async function main() {
       MAIL_FROM: 'Zorgroute <noreply@zorgroute.local>',
       APP_URL: 'http://127.0.0.1:4200',
       AUTH_SECRET: 'zorgroute-test-secret',
+      // The payload codec key of the api and worker in the integration tests (a fresh one per run; the time-skipping
+      // workflow tests use their own fixed test key, libs/workflows/test/test-data-converter.ts).
+      TEMPORAL_PAYLOAD_KEYS: `test-run:${crypto.randomBytes(32).toString('base64')}`,
       AUTH_DEV_LOGIN: 'true',
       CHROMIUM_PATH: chromium,
+      // The worker, api and tests in Jest run on UTC, like a production container: nothing may depend on the machine's
+      // time zone (a workflow that took "today" from it was a day behind Amsterdam after midnight; see
+      // libs/domain/src/logic/calendar/iso-date.ts). The time-skipping servers start at a fixed instant
+      // (libs/workflows/test/test-clock.ts; ZR_TEST_CLOCK moves it).
+      TZ: 'UTC',
     };
+
+    // The migrations once, as the owner role, granting the application role (every suite may then migrate again).
+    await run(process.execPath, ['libs/domain/dist/migrate.js'], { env, quiet: true, what: 'run the database migrations (tests)' });
 
     // 5. Jest (normal output streams; the JSON report is for the summary).
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true });

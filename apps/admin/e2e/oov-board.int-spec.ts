@@ -120,5 +120,14 @@ it('an SWV employee sees an OOV request on the board and records the decision', 
   expect(await row.textContent()).toContain('Observatietraject (6 weken)');
   expect(await page.locator(`article[data-case-id="${caseId}"]`).count()).toBe(0);
   await shot(page, 'swv-oov-board-decided');
+
+  // The pupil's link opens the case page for the SWV too (it used to ask for the delivery log and show an error).
+  await row.getByRole('link', { name: pupilName }).click();
+  await page.waitForURL((url) => url.pathname === `/cases/${encodeURIComponent(caseId)}`);
+  await page.getByRole('heading', { level: 1, name: pupilName }).waitFor();
+  await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.getByRole('heading', { name: 'Verstuurde berichten en herinneringen' }).count()).toBe(0);
+  await shot(page, 'swv-oov-case-page');
   expect(pageErrors).toEqual([]);
 });

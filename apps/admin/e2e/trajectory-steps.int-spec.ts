@@ -74,7 +74,9 @@ it('records intake, coach and a session through the step dialogs', async () => {
   dialog = page.getByRole('dialog', { name: 'Coach kiezen' });
   await dialog.getByRole('combobox', { name: /Coach/ }).click();
   await page.getByRole('option', { name: COACH_NAME }).click();
-  await dialog.getByLabel(/Vast moment in de week/).fill('dinsdag 3e uur');
+  await dialog.getByRole('combobox', { name: /Dag van de sessie/ }).click();
+  await page.getByRole('option', { name: 'dinsdag' }).click();
+  await dialog.getByLabel(/Tijdstip van de sessie/).fill('10:15');
   await dialog.getByRole('button', { name: 'Coach toewijzen' }).click();
   await dialog.waitFor({ state: 'hidden' });
 

@@ -3,12 +3,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessPolicy } from './access/access-policy';
+import { AudiencePolicy } from './access/audience.policy';
 import { AuthGuard } from './auth/auth.guard';
 import { ADMIN_ACTION_PROVIDERS } from './admin-actions/admin-actions.providers';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './auth/oidc/oidc.providers';
+import { CaseLauncher } from './cases/case-launcher';
 import { CaseStarter } from './cases/case-starter';
+import { CodecModule } from './codec/codec.module';
 import { CaseStepRunner } from './cases/case-step.runner';
 import { CasesResolver } from './cases/cases.resolver';
 import { CasesService } from './cases/cases.service';
@@ -74,12 +77,14 @@ export class AppModule {
         }),
         DatabaseModule,
         TemporalModule,
+        CodecModule,
       ],
       controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         AccessPolicy,
+        AudiencePolicy,
         AuthService,
         AuthResolver,
         PupilsService,
@@ -89,6 +94,7 @@ export class AppModule {
         CasesService,
         CasesResolver,
         CaseStepRunner,
+        CaseLauncher,
         CaseStarter,
         TrajectoryResolver,
         StartTrajectoryUseCase,

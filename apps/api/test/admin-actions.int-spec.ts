@@ -7,7 +7,7 @@
  */
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
-import { addSchoolDays, buildSchoolCalendar } from '@zorgroute/domain/logic';
+import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
 
@@ -98,7 +98,7 @@ describe('admin actions on a case', () => {
     expect(detail.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'ADMIN_CASE_CLOSED', reason: 'Dubbel aangemaakt' })]));
     const after = await stack.gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
       c: id,
-      i: { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Op tijd op school zijn' },
+      i: { intakeDate: toIsoDate(Date.now()), goal: 'Op tijd op school zijn' },
     });
     expect(['CASE_CLOSED', 'STEP_NOT_ALLOWED']).toContain(after.errors?.[0].extensions?.code);
 

@@ -20,8 +20,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ConsentRecordRepository, migrate, UserEntity } from '@zorgroute/domain';
-import { addCalendarDays, schoolYearBounds, schoolYearOf } from '@zorgroute/domain/logic';
+import { ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
+import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
@@ -150,6 +150,8 @@ const MATRIX: Record<string, Rule> = {
   zorgplichtCase: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
   // Letters to the parents: the school and the parents, not the SWV (it sees the clock and the outcome only).
   caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'ADMIN'], target: P4 },
+  // The letters of the caller's own cases (the parent portal): anyone may ask; roles without letters get none.
+  myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   zorgplichtClocksCsv: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   // School settings (no personal data): see policies/school-settings.access.ts.
@@ -157,6 +159,8 @@ const MATRIX: Record<string, Rule> = {
   policyVersions: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ scope: 'SCHOOL', scopeId: c.dalton }) },
   schoolDaysOff: { allow: ['ZORGCOORDINATOR', 'ADMIN'], args: (c) => ({ schoolId: c.dalton }) },
   schoolCalendar: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton, schoolYear: '2026-2027' }) },
+  // The runway of the bundled holiday data (no personal data): the dashboard banner of the admin and the zorgcoördinator.
+  calendarCoverage: { allow: STAFF_SCHOOL, select: 'coveredUntil missingSchoolYears warning' },
   explainDueDate: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton, schoolDays: 5 }) },
   notificationPreference: { allow: ALL },
   calendarFeed: { allow: ALL },
@@ -216,6 +220,8 @@ const MATRIX: Record<string, Rule> = {
   recordZatFeedback: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], target: P2 },
   recordZatEvaluation: { ...P2_COORD, args: () => ({ input: { outcome: 'VOORTZETTEN', summary: 'Matrixtest' } }) },
   closeZorgroute: P2_COORD,
+  // The zorgcoördinator lifts the safety exception (this case has none: STEP_NOT_ALLOWED proves the access checks passed).
+  liftParentsException: P2_COORD,
   startJos: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, decisionDate: today(), needs: ['PLANNEN_HUISWERK'], josWorkerId: c.users['jos@daltoncollege.example'], requestKey: `${run}-${role}` } }) },
   submitJosForm: { allow: ['ZORGCOORDINATOR', 'MENTOR', 'ADMIN'], target: P3, args: () => ({ input: { needs: ['PLANNEN_HUISWERK'], problemDescription: 'Matrixtest', singleSchoolRelatedProblem: true, alreadyTried: 'Matrixtest', parentsInformed: true } }) },
   recordJosStartgesprek: P3_WORKER,
@@ -267,8 +273,9 @@ const MATRIX: Record<string, Rule> = {
 };
 
 
+/** Today in Amsterdam: the date the workflows and the api use (never the UTC date). */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return toIsoDate(Date.now());
 }
 
 // ---------------------------------------------------------------- schema and argument generation
@@ -395,7 +402,7 @@ function codeOf(r: GqlResult<unknown>): string | null {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   worker = await createWorker(workerConfigFromEnv(env));
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');
@@ -645,26 +652,34 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
 
   it('detects a tampered audit entry (verifyAuditChain)', async () => {
     const admin = await as('ADMIN');
-    const q = `query { verifyAuditChain { ok checked brokenAt } }`;
+    const q = `query { verifyAuditChain { ok checked brokenAt reason message } }`;
     const before = await admin.ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(q);
     expect(before.verifyAuditChain.ok).toBe(true);
     const [target]: { id: string; reason: string | null }[] = await ds.query(`SELECT id, reason FROM audit_entry WHERE event_key LIKE 'api:%' AND at >= $1 ORDER BY id LIMIT 1`, [testStart]);
-    await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+    // Only the owner role can switch the trigger off (the api's own role may not: docs/operations.md "Database roles").
+    const owner = createDataSource((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string, { logging: false });
+    await owner.initialize();
     try {
-      await ds.query(`UPDATE audit_entry SET reason = 'vervalst' WHERE id = $1`, [target.id]);
-    } finally {
-      await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
-    }
-    try {
-      const after = await admin.ok<{ verifyAuditChain: { ok: boolean; brokenAt: string } }>(q);
-      expect(after.verifyAuditChain).toEqual(expect.objectContaining({ ok: false, brokenAt: target.id }));
-    } finally {
-      await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+      await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
       try {
-        await ds.query(`UPDATE audit_entry SET reason = $2 WHERE id = $1`, [target.id, target.reason]);
+        await owner.query(`UPDATE audit_entry SET reason = 'vervalst' WHERE id = $1`, [target.id]);
       } finally {
-        await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+        await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
       }
+      try {
+        const after = await admin.ok<{ verifyAuditChain: { ok: boolean; brokenAt: string; reason: string; message: string } }>(q);
+        expect(after.verifyAuditChain).toEqual(expect.objectContaining({ ok: false, brokenAt: target.id, reason: 'CONTENT_MISMATCH' }));
+        expect(after.verifyAuditChain.message).toContain(`registratie ${target.id}`);
+      } finally {
+        await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+        try {
+          await owner.query(`UPDATE audit_entry SET reason = $2 WHERE id = $1`, [target.id, target.reason]);
+        } finally {
+          await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+        }
+      }
+    } finally {
+      await owner.destroy();
     }
     expect((await admin.ok<{ verifyAuditChain: { ok: boolean } }>(q)).verifyAuditChain.ok).toBe(true);
   }, 120_000);

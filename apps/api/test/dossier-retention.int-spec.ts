@@ -7,10 +7,13 @@
  *   running one never is, an inactive one is closed through the workflow, and the audit chain still verifies.
  */
 import { Client } from '@temporalio/client';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import { DataSource } from 'typeorm';
 import {
   AUDIT_TOMBSTONE_DESCRIPTION,
+  auditCheckpointConfigFromEnv,
   AuditTrailRepository,
+  createDataSource,
   CaseDocumentRepository,
   ConsentRecordRepository,
   PolicyScope,
@@ -40,13 +43,19 @@ interface Fresh {
   pupilEmail: string;
 }
 
+/** The api's own connection (the application role) and the owner role's (only it can switch the audit trigger off). */
 let ds: DataSource;
+let owner: DataSource;
 let dalton: SchoolEntity;
+// Checkpoints may exist (the hourly schedule): the chain is verified with the test run's checkpoint keys.
+const checkpointKeys = auditCheckpointConfigFromEnv(process.env, 'verifier').keys;
+const verifyChain = () => new AuditTrailRepository(ds).verifyChain({ keys: checkpointKeys });
 const tokens = new Map<string, string>();
 const started: string[] = [];
 
+/** Today in Amsterdam: the date the workflows and the api use (never the UTC date). */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return toIsoDate(Date.now());
 }
 
 async function client(email: string): Promise<GraphQLTestClient> {
@@ -129,10 +138,13 @@ async function auditCount(sql: string, params: unknown[]): Promise<number> {
 
 beforeAll(async () => {
   ds = stack.app.get(DataSource);
+  owner = createDataSource((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string, { logging: false });
+  await owner.initialize();
   dalton = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
 }, 60_000);
 
 afterAll(async () => {
+  await owner?.destroy();
   // This suite's worker stops now: end what is still running, so no other suite waits on it.
   const temporal = stack.app?.get(Client);
   for (const id of started) await temporal?.workflow.getHandle(id).terminate('dossier/retention test finished').catch(() => undefined);
@@ -328,7 +340,7 @@ describe('retention: close inactive, purge expired, keep the audit chain verifia
 
     // The chain verifies (the existing check, through the api and the repository).
     expect((await admin.ok<{ verifyAuditChain: { ok: boolean; brokenAt: string | null } }>(VERIFY)).verifyAuditChain).toEqual(expect.objectContaining({ ok: true, brokenAt: null }));
-    const check = await new AuditTrailRepository(ds).verifyChain();
+    const check = await verifyChain();
     expect(check.ok).toBe(true);
     expect(check.purged).toBeGreaterThanOrEqual(entryIds.length);
   }, 180_000);
@@ -336,47 +348,54 @@ describe('retention: close inactive, purge expired, keep the audit chain verifia
   it('lets the database refuse anything but the purge on the audit trail, and still detects tampering with a purged entry', async () => {
     const [target]: { id: string; action: string }[] = await ds.query(`SELECT id, action FROM audit_entry WHERE case_id = $1 AND purged_at IS NOT NULL ORDER BY id LIMIT 1`, [expired]);
     const [live]: { id: string }[] = await ds.query(`SELECT id FROM audit_entry WHERE purged_at IS NULL ORDER BY id DESC LIMIT 1`);
-    await expect(ds.query(`DELETE FROM audit_entry WHERE id = $1`, [target.id])).rejects.toThrow(/append-only/);
-    await expect(ds.query(`UPDATE audit_entry SET action = 'X' WHERE id = $1`, [target.id])).rejects.toThrow(/append-only/);
+    // The application role (the api's and worker's connection) may not change the audit trail at all, nor switch off
+    // its trigger; it purges only through the owner's audit_entry_purge_case (used by the run above).
+    await expect(ds.query(`DELETE FROM audit_entry WHERE id = $1`, [target.id])).rejects.toThrow(/permission denied/);
+    await expect(ds.query(`UPDATE audit_entry SET action = 'X' WHERE id = $1`, [target.id])).rejects.toThrow(/permission denied/);
+    await expect(ds.query(`UPDATE audit_entry SET purged_at = now(), actor_name = NULL, description = $2, details = '{}', reason = NULL WHERE id = $1`, [live.id, AUDIT_TOMBSTONE_DESCRIPTION])).rejects.toThrow(/permission denied/);
+    await expect(ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update')).rejects.toThrow(/must be owner/);
+    // Even the owner meets the trigger: it refuses DELETE and every UPDATE but exactly the purge.
+    await expect(owner.query(`DELETE FROM audit_entry WHERE id = $1`, [target.id])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`UPDATE audit_entry SET action = 'X' WHERE id = $1`, [target.id])).rejects.toThrow(/append-only/);
     // A "purge" that keeps personal data, or changes a hashed column, is refused.
-    await expect(ds.query(`UPDATE audit_entry SET purged_at = now(), description = 'anders' WHERE id = $1`, [live.id])).rejects.toThrow(/append-only/);
-    await expect(ds.query(`UPDATE audit_entry SET purged_at = now(), actor_name = NULL, description = $2, details = '{}', reason = NULL, hash = repeat('0', 64) WHERE id = $1`, [live.id, AUDIT_TOMBSTONE_DESCRIPTION])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`UPDATE audit_entry SET purged_at = now(), description = 'anders' WHERE id = $1`, [live.id])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`UPDATE audit_entry SET purged_at = now(), actor_name = NULL, description = $2, details = '{}', reason = NULL, hash = repeat('0', 64) WHERE id = $1`, [live.id, AUDIT_TOMBSTONE_DESCRIPTION])).rejects.toThrow(/append-only/);
 
     // Tampering with a purged entry (trigger switched off) is still detected: its hash covers action and digest.
-    await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+    await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
     try {
-      await ds.query(`UPDATE audit_entry SET action = 'VERVALST' WHERE id = $1`, [target.id]);
+      await owner.query(`UPDATE audit_entry SET action = 'VERVALST' WHERE id = $1`, [target.id]);
     } finally {
-      await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+      await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
     }
     try {
-      expect(await new AuditTrailRepository(ds).verifyChain()).toEqual(expect.objectContaining({ ok: false, brokenAt: target.id }));
+      expect(await verifyChain()).toEqual(expect.objectContaining({ ok: false, brokenAt: target.id, reason: 'CONTENT_MISMATCH' }));
     } finally {
-      await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+      await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
       try {
-        await ds.query(`UPDATE audit_entry SET action = $2 WHERE id = $1`, [target.id, target.action]);
+        await owner.query(`UPDATE audit_entry SET action = $2 WHERE id = $1`, [target.id, target.action]);
       } finally {
-        await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+        await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
       }
     }
     // An entry "purged" outside the retention run (not listed by a RETENTION_PURGED entry) is detected as well.
-    const [other]: { id: string; actor_name: string | null; description: string; details: object; reason: string | null }[] = await ds.query(
+    const [other]: { id: string; actor_name: string | null; description: string; details: object; reason: string | null }[] = await owner.query(
       `SELECT id, actor_name, description, details, reason FROM audit_entry WHERE purged_at IS NULL AND hash_version = 2 ORDER BY id DESC LIMIT 1`,
     );
-    await ds.query(`UPDATE audit_entry SET purged_at = now(), actor_name = NULL, description = $2, details = '{}', reason = NULL WHERE id = $1`, [other.id, AUDIT_TOMBSTONE_DESCRIPTION]);
+    await owner.query(`UPDATE audit_entry SET purged_at = now(), actor_name = NULL, description = $2, details = '{}', reason = NULL WHERE id = $1`, [other.id, AUDIT_TOMBSTONE_DESCRIPTION]);
     try {
-      expect(await new AuditTrailRepository(ds).verifyChain()).toEqual(expect.objectContaining({ ok: false, brokenAt: other.id }));
+      expect(await verifyChain()).toEqual(expect.objectContaining({ ok: false, brokenAt: other.id, reason: 'PURGE_NOT_RECORDED' }));
     } finally {
-      await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
+      await owner.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update');
       try {
-        await ds.query(`UPDATE audit_entry SET purged_at = NULL, actor_name = $2, description = $3, details = $4, reason = $5 WHERE id = $1`, [
+        await owner.query(`UPDATE audit_entry SET purged_at = NULL, actor_name = $2, description = $3, details = $4, reason = $5 WHERE id = $1`, [
           other.id, other.actor_name, other.description, JSON.stringify(other.details), other.reason,
         ]);
       } finally {
-        await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
+        await owner.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update');
       }
     }
-    expect((await new AuditTrailRepository(ds).verifyChain()).ok).toBe(true);
+    expect((await verifyChain()).ok).toBe(true);
   }, 60_000);
 
   it('uses the SWV’s retention policy: a longer purge period keeps the case', async () => {
@@ -428,7 +447,7 @@ describe('retention: close inactive, purge expired, keep the audit chain verifia
       return rows.length ? rows : null;
     }, 60_000, 'the scheduled purge');
     expect(row).toEqual({ trigger: 'SCHEDULE', actor_id: null });
-    expect((await new AuditTrailRepository(ds).verifyChain()).ok).toBe(true);
+    expect((await verifyChain()).ok).toBe(true);
     await handle.delete();
   }, 120_000);
 });

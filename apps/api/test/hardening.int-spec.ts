@@ -7,7 +7,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseDocumentRepository, CaseReadModelRepository, migrate, PupilEntity, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { CaseDocumentRepository, CaseReadModelRepository, migrateFromEnv, PupilEntity, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, buildSchoolCalendar, DEFAULT_POLICIES, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { startZorgplichtClock } from '@zorgroute/workflows';
 import { appConfigFromEnv } from '../src/config/app.config';
@@ -72,7 +72,7 @@ async function startApp(env: NodeJS.ProcessEnv, nodeEnv?: string): Promise<{ app
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL as string);
+  await migrateFromEnv(process.env);
   // Apollo would put stack traces into every error answer outside production and test by default.
   ({ app, url: baseUrl } = await startApp({ AUTH_DEV_LOGIN: 'true' }, 'development'));
   ds = app.get(DataSource);

@@ -5,7 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { PupilEntity, UserEntity } from '@zorgroute/domain';
-import { addSchoolDays, buildSchoolCalendar } from '@zorgroute/domain/logic';
+import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually } from './graphql-client';
 import { useTestStack } from './test-stack';
 
@@ -117,7 +117,7 @@ describe('Idempotency-Key header on case-changing mutations', () => {
     const { me } = await stack.gql.ok<{ me: { schoolId: string } }>(`query { me { schoolId } }`);
     const lastName = `Herhaald${stamp}`;
     const input = {
-      receivedOn: new Date().toISOString().slice(0, 10),
+      receivedOn: toIsoDate(Date.now()),
       extraSupportExpected: true,
       preferenceSchoolIds: [me.schoolId],
       newPupil: { firstName: 'Fenna', lastName, dateOfBirth: '2014-02-11', parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },

@@ -9,7 +9,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrate, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { migrateFromEnv, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
 import { plusMonths } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
@@ -95,7 +95,7 @@ function code(r: GqlResult<unknown>): string | undefined {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   worker = await createWorker(workerConfigFromEnv(env));
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');

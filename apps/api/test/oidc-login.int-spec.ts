@@ -5,7 +5,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEntryEntity, migrate, UserEntity, UserSessionEntity } from '@zorgroute/domain';
+import { AuditEntryEntity, migrateFromEnv, UserEntity, UserSessionEntity } from '@zorgroute/domain';
 import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { GraphQLTestClient } from './graphql-client';
@@ -88,7 +88,7 @@ beforeAll(async () => {
     OIDC_SCOPES: 'openid email',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
   };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   app = await createApp(appConfigFromEnv(env));
   await app.listen(apiPort, '127.0.0.1');
   ds = app.get(DataSource);

@@ -6,7 +6,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrate, PolicyVersionEntity, Role, SchoolDayOffEntity, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { migrateFromEnv, PolicyVersionEntity, Role, SchoolDayOffEntity, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, buildSchoolCalendar, dueInSchoolDays, nextSchoolDay, toIsoDate } from '@zorgroute/domain/logic';
 import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
@@ -39,7 +39,7 @@ async function as(who: string): Promise<void> {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');
   gql = new GraphQLTestClient(`${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1'));

@@ -4,7 +4,7 @@
  * themselves (Temporal dev server, PostgreSQL, SMTP) are started by `npm test`.
  */
 import type { INestApplication } from '@nestjs/common';
-import { migrate } from '@zorgroute/domain';
+import { migrateFromEnv } from '@zorgroute/domain';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
 import { appConfigFromEnv } from '../src/config/app.config';
@@ -37,7 +37,7 @@ export function useTestStack(options: TestStackOptions): TestStack {
   beforeAll(async () => {
     stack.taskQueue = `${options.name}-${Date.now()}`;
     const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: stack.taskQueue, API_PORT: '0', ...options.env };
-    await migrate(env.DATABASE_URL as string);
+    await migrateFromEnv(env);
     stack.worker = options.worker === false ? null : await createWorker(workerConfigFromEnv(env));
     stack.app = await createApp(appConfigFromEnv(env));
     await stack.app.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@
  * ondersteuningstraject, the zorgcoördinator hears its outcome — without case details.
  */
 import { DataSource } from 'typeorm';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
@@ -47,7 +48,7 @@ describe('P1 messages: parents mid-way and at the end, zorgcoördinator at the o
       );
       expect(r.errors).toBeUndefined();
     };
-    await step('recordIntake', 'RecordIntakeInput', { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Rustig blijven bij toetsen' });
+    await step('recordIntake', 'RecordIntakeInput', { intakeDate: toIsoDate(Date.now()), goal: 'Rustig blijven bij toetsen' });
     await stack.gql.ok(`mutation($c: ID!, $i: AssignCoachInput!) { assignCoach(caseId: $c, input: $i) { status } }`, { c: caseId, i: { coachId: coach.id, sessionSlot: 'donderdag 11:00' } });
 
     await stack.gql.login('coach@daltoncollege.example');

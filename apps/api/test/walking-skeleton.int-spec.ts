@@ -4,7 +4,8 @@
  * runs in a real worker → the read model shows its state and next due date → the e-mails arrive.
  */
 import { DataSource } from 'typeorm';
-import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
+import { AuditTrailRepository, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
 
@@ -42,17 +43,20 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     });
     expect(startTrajectory.id).toBe(`ondersteuningstraject-${pupil?.id}-e2e-walking-skeleton`);
     ownCaseId = startTrajectory.id;
+    // The start answers once the case waits for its first step (the intake).
+    expect(startTrajectory.status).toBe('INTAKE');
 
     // The read model moves to INTAKE with the intake due date (10 school days) and owner.
     const row = await eventually(async () => {
-      const { cases } = await stack.gql.ok<{ cases: { id: string; status: string; waitingFor: string; nextDueDate: string | null; ownerName: string; temporalUrl: string }[] }>(CASES, { f: { process: 'ONDERSTEUNINGSTRAJECT' } });
+      const { cases } = await stack.gql.ok<{ cases: { id: string; status: string; waitingFor: string; nextDueDate: string | null; ownerName: string; temporalUrl: string | null }[] }>(CASES, { f: { process: 'ONDERSTEUNINGSTRAJECT' } });
       return cases.find((c) => c.id === startTrajectory.id && c.waitingFor === 'RECORD_INTAKE');
     }, 20_000, 'the case in INTAKE');
     expect(row.status).toBe('INTAKE');
     expect(row.nextDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(row.nextDueDate! > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(row.nextDueDate! > toIsoDate(Date.now())).toBe(true);
     expect(row.ownerName).toBe('Marieke Verhoef');
-    expect(row.temporalUrl).toContain(encodeURIComponent(startTrajectory.id));
+    // The link into the Temporal Web UI is for platform administrators only (temporal-encryption.int-spec.ts).
+    expect(row.temporalUrl).toBeNull();
 
     // The zorgcoördinator gets the new task, the parent hears the trajectory has started.
     const link = `/cases/${encodeURIComponent(startTrajectory.id)}`;
@@ -73,7 +77,7 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     // The intake is recorded through GraphQL; the case moves on to MATCHING.
     const intake = await stack.gql.request(`mutation($c: ID!, $i: RecordIntakeInput!) { recordIntake(caseId: $c, input: $i) { status } }`, {
       c: startTrajectory.id,
-      i: { intakeDate: new Date().toISOString().slice(0, 10), goal: 'Ik wil mijn huiswerk zelf plannen' },
+      i: { intakeDate: toIsoDate(Date.now()), goal: 'Ik wil mijn huiswerk zelf plannen' },
     });
     expect(intake.errors).toBeUndefined();
     const detail = await stack.gql.ok<{ case: { summary: { status: string }; goal: string; timeline: { kind: string }[]; dueDates: { step: string; explanation: string }[] } }>(
@@ -85,6 +89,26 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     expect(detail.case.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['CASE_STARTED', 'STATUS_INTAKE', 'INTAKE_RECORDED', 'STATUS_MATCHING']));
     expect(detail.case.dueDates.find((d) => d.step === 'RECORD_INTAKE')?.explanation).toMatch(/schooldagen/);
   }, 90_000);
+
+  it('orders the case timeline by time, then by the case sequence, whatever order the entries were written in', async () => {
+    await stack.gql.login('zc@daltoncollege.example');
+    // Writes of one workflow task share their time, and their activities may complete (so be inserted) out of order:
+    // here seq 1001 is inserted before seq 1000 at the same instant, and an earlier entry is inserted last.
+    const audit = new AuditTrailRepository(stack.app.get(DataSource));
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const later = at(120_000);
+    const entry = (seq: number, when: string, description: string) => ({
+      eventKey: `${ownCaseId}:${seq}:STATUS_MATCHING`, caseId: ownCaseId, at: when, actorId: null, actorName: 'Zorgroute', action: 'STATUS_MATCHING', description,
+    });
+    await audit.append(entry(1001, later, `Tijdlijntest ${RUN}: derde`));
+    await audit.append(entry(1000, later, `Tijdlijntest ${RUN}: tweede`));
+    await audit.append(entry(999, at(60_000), `Tijdlijntest ${RUN}: eerste`));
+    const { case: detail } = await stack.gql.ok<{ case: { timeline: { at: string; description: string }[] } }>(`query($id: ID!) { case(id: $id) { timeline { at description } } }`, { id: ownCaseId });
+    const ours = detail.timeline.filter((t) => t.description.startsWith(`Tijdlijntest ${RUN}`)).map((t) => t.description.replace(`Tijdlijntest ${RUN}: `, ''));
+    expect(ours).toEqual(['eerste', 'tweede', 'derde']);
+    const times = detail.timeline.map((t) => Date.parse(t.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  }, 60_000);
 
   it('refuses bad input and steps that are not open, with a code and Dutch and English messages, and changes nothing', async () => {
     await stack.gql.login('zc@daltoncollege.example');

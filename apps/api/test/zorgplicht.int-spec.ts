@@ -6,7 +6,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrate, SchoolEntity } from '@zorgroute/domain';
+import { migrateFromEnv, SchoolEntity } from '@zorgroute/domain';
 import { addCalendarDays, toIsoDate } from '@zorgroute/domain/logic';
 import { pdfPlainText } from '@zorgroute/notifications';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
@@ -42,7 +42,7 @@ async function as(email: string): Promise<string> {
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, API_PORT: '0' };
-  await migrate(env.DATABASE_URL as string);
+  await migrateFromEnv(env);
   worker = await createWorker(workerConfigFromEnv(env));
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');
@@ -200,7 +200,7 @@ describe('P4 zorgplicht end to end: GraphQL → workflow → SWV view, CSV, lett
     expect(text).toContain('Aan de ouder(s)/verzorger(s) van Mees Vermeulen');
     expect(text).toContain('Hendrik Zwiers');
 
-    // The SWV sees the case but may not read its letters: answered exactly like a missing document.
+    // A letter the caller may not read answers exactly like a missing one (404), also when he sees the case.
     expect((await rest(notice.downloadPath, await as(LOKET))).status).toBe(404);
     expect((await rest(notice.downloadPath, await as('zc@daltoncollege.example'))).status).toBe(404);
     expect((await rest(notice.downloadPath, await as('ouder.bakker@voorbeeldmail.example'))).status).toBe(404);

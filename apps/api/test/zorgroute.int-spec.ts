@@ -6,6 +6,7 @@
  * records, the P2 detail (with privacy for parents), the timeline and the e-mails are checked on the way. Every step
  * answers once the process has moved on, so each next step is sent at once, without polling in between.
  */
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { addCalendarDays, addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
@@ -94,8 +95,19 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     expect(pupil).toBeDefined();
     const incomplete = await stack.gql.request(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }`, { i: { pupilId: pupil?.id, source: 'NERGENS' } });
     expect(incomplete.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Submitting an incomplete form right away is refused like submitZorgrouteReferral refuses it; nothing starts.
+    const incompleteKey = `e2e-incomplete-${Date.now()}`;
+    const notComplete = await stack.gql.request(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id status } }`, {
+      i: { pupilId: pupil?.id, source: 'GROEPSBESPREKING', requestKey: incompleteKey, submit: true, form: { reasons: ['PROBLEMATISCH_FUNCTIONEREN_THUIS'], problem: 'Veel verzuim' } },
+    });
+    expect(notComplete.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(notComplete.errors?.[0].message).toBe('Het aanmeldformulier is niet compleet: hulpvraag van de leerling, begeleidingsvraag van mentor/docenten, of de ouders op de hoogte zijn');
+    expect(notComplete.errors?.[0].extensions?.messageEn).toBe('The referral form is incomplete: hulpvraag van de leerling, begeleidingsvraag van mentor/docenten, of de ouders op de hoogte zijn');
+    const { cases: afterRefusal } = await stack.gql.ok<{ cases: { id: string }[] }>(`query { cases(filter: { includeClosed: true }) { id } }`);
+    expect(afterRefusal.map((c) => c.id)).not.toContain(`zorgroute-${pupil?.id}-${incompleteKey}`);
+    await expect(stack.app.get(Client).workflow.getHandle(`zorgroute-${pupil?.id}-${incompleteKey}`).describe()).rejects.toThrow(WorkflowNotFoundError);
     const key = `e2e-${Date.now()}`;
-    const { startZorgroute } = await stack.gql.ok<{ startZorgroute: { id: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id status } }`, {
+    const { startZorgroute } = await stack.gql.ok<{ startZorgroute: { id: string; status: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id status } }`, {
       i: {
         pupilId: pupil?.id,
         source: 'GROEPSBESPREKING',
@@ -113,6 +125,8 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     });
     const id = startZorgroute.id;
     expect(id).toBe(`zorgroute-${pupil?.id}-${key}`);
+    // The start answers once the referral waits for triage.
+    expect(startZorgroute.status).toBe('TRIAGE');
 
     // The zorgcoördinator triages within 5 school days and accepts; a mentor may not triage.
     const triage = await waitingFor(id, 'TRIAGE');

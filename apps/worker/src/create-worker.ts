@@ -1,7 +1,15 @@
+import { appendFileSync } from 'node:fs';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createDataSource } from '@zorgroute/domain';
+import { checkApplicationRole, createDataSource } from '@zorgroute/domain';
+import { temporalDataConverter } from '@zorgroute/temporal-codec';
 import { EmailRepository, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
-import { createCaseActivities, createNotificationActivities, createRetentionActivities, createZorgplichtActivities } from '@zorgroute/workflows';
+import {
+  createAuditCheckpointActivities,
+  createCaseActivities,
+  createNotificationActivities,
+  createRetentionActivities,
+  createZorgplichtActivities,
+} from '@zorgroute/workflows';
 import type { WorkerConfig } from './worker.config';
 import { resolveWorkflowCode } from './workflow-code';
 
@@ -31,6 +39,13 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
   const workflowCode = resolveWorkflowCode({ explicit: options.workflowBundle, bundlePath: config.workflowBundlePath, production: config.production });
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
+  try {
+    // Production refuses a database role that could change the audit trail (docs/operations.md "Database roles").
+    await checkApplicationRole(dataSource, { production: !!config.production, warn: (m) => process.stderr.write(`[worker] warning: ${m}\n`) });
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
   const email = new EmailRepository(config.smtpUrl, config.mailFrom);
   await email.verify();
   const delivery = new NotificationDeliveryService(dataSource, email, new TemplateRenderer(), { sendingLeaseMs: options.sendingLeaseMs });
@@ -39,12 +54,30 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
     connection,
     namespace: config.namespace,
     taskQueue: config.taskQueue,
+    // Workflow inputs, results, activity arguments and update/signal payloads are encrypted before they reach Temporal.
+    dataConverter: temporalDataConverter(config.payloadKeys),
     ...workflowCode.options,
     activities: {
       ...createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),
       ...createZorgplichtActivities({ dataSource }),
       ...createNotificationActivities({ dataSource, delivery, appUrl: config.appUrl }),
       ...createRetentionActivities({ dataSource }),
+      ...createAuditCheckpointActivities({
+        dataSource,
+        signer: config.auditCheckpointSigner,
+        keys: config.auditCheckpointKeys,
+        sink: (line) => {
+          process.stdout.write(`${line}\n`);
+          if (!config.auditCheckpointFile) return;
+          try {
+            appendFileSync(config.auditCheckpointFile, `${line.slice(line.indexOf('{'))}\n`, { mode: 0o600 });
+          } catch (err) {
+            // The checkpoint is stored and logged; a broken file sink must not make the activity sign another one.
+            process.stderr.write(`[worker] AUDIT_CHECKPOINT_FILE not written: ${err instanceof Error ? err.message : String(err)}\n`);
+          }
+        },
+        alert: (line) => process.stderr.write(`${line}\n`),
+      }),
     },
   });
   const done = worker.run().finally(async () => {

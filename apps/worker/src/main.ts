@@ -12,6 +12,11 @@ async function main(): Promise<void> {
     process.stdout.write(`[worker] Prometheus metrics on http://${config.metricsAddress}/metrics\n`);
   }
   const running = await createWorker(config);
+  process.stdout.write(
+    config.payloadKeys
+      ? `[worker] payloads encrypted (AES-256-GCM, current key "${config.payloadKeys.currentKeyId}", ${config.payloadKeys.keys.size} key(s) for decryption)\n`
+      : '[worker] WARNING: TEMPORAL_PAYLOAD_KEYS is not set: workflow payloads are stored in Temporal unencrypted (development only)\n',
+  );
   process.stdout.write(`[worker] polling task queue "${config.taskQueue}" on ${config.temporalAddress} (workflow code: ${running.workflowSource})\n`);
   await running.done;
   process.stdout.write('[worker] stopped\n');

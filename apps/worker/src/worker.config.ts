@@ -1,4 +1,5 @@
-import { requireDatabaseUrl } from '@zorgroute/domain';
+import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys, type AuditCheckpointSigner } from '@zorgroute/domain';
+import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -14,12 +15,26 @@ export interface WorkerConfig {
   production?: boolean;
   /** WORKER_METRICS_ADDRESS (e.g. 0.0.0.0:9464): serve the SDK's Prometheus metrics on /metrics there. */
   metricsAddress?: string;
+  /**
+   * TEMPORAL_PAYLOAD_KEYS: the AES-256-GCM keys of the payload codec (required with NODE_ENV=production); null outside
+   * production when unset (no encryption). Must equal the api's.
+   */
+  payloadKeys: PayloadKeyRing | null;
+  /** The signing key of the audit checkpoints (AUDIT_CHECKPOINT_KEY; a fixed key in development). */
+  auditCheckpointSigner: AuditCheckpointSigner;
+  /** Its public key and those of retired keys (AUDIT_CHECKPOINT_PUBLIC_KEYS): the last checkpoint is verified before the next. */
+  auditCheckpointKeys: AuditCheckpointKeys;
+  /** AUDIT_CHECKPOINT_FILE: also append every checkpoint as a JSON line to this file (for shipping elsewhere). */
+  auditCheckpointFile?: string;
 }
 
 /** Reads the worker's configuration from the environment (see README "Configuration"). */
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const smtpUrl = env.SMTP_URL;
   if (!smtpUrl) throw new Error('SMTP_URL is not set (e.g. smtp://127.0.0.1:1025)');
+  const production = env.NODE_ENV === 'production';
+  const checkpoint = auditCheckpointConfigFromEnv(env, 'signer');
+  if (!checkpoint.signer) throw new Error('AUDIT_CHECKPOINT_KEY must be set');
   return {
     databaseUrl: requireDatabaseUrl(env),
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
@@ -29,7 +44,11 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     mailFrom: env.MAIL_FROM ?? 'Zorgroute <noreply@zorgroute.local>',
     appUrl: env.APP_URL ?? 'http://127.0.0.1:4200',
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
-    production: env.NODE_ENV === 'production',
+    production,
     metricsAddress: env.WORKER_METRICS_ADDRESS || undefined,
+    payloadKeys: payloadKeysFromEnv(env, { production }),
+    auditCheckpointSigner: checkpoint.signer,
+    auditCheckpointKeys: checkpoint.keys,
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
   };
 }

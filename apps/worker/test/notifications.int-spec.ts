@@ -17,7 +17,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { AuditEntryEntity, CaseSummaryEntity, createDataSource, DeliveryStatus, migrate, NotificationDeliveryEntity } from '@zorgroute/domain';
+import { AuditEntryEntity, CaseSummaryEntity, createDataSource, DeliveryStatus, migrateFromEnv, NotificationDeliveryEntity } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar, nextDigestMoment } from '@zorgroute/domain/logic';
 import { EmailRepository, formatDutchLongDate, messageIdForKey, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
 import {
@@ -29,6 +29,7 @@ import {
   workflowBundleOptions,
 } from '@zorgroute/workflows';
 import type { DataSource } from 'typeorm';
+import { testDataConverter } from '../../../libs/workflows/test/test-data-converter';
 import { createTimeSkippingEnv } from '../../../libs/workflows/test/time-skipping-env';
 import { createSchoolFixture, setNotificationMode, type SchoolFixture } from './support/fixtures';
 import { mailsTo, waitForMails, type CaughtMail } from './support/maildev';
@@ -51,7 +52,7 @@ let seq = 0;
 
 beforeAll(async () => {
   if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL) throw new Error('DATABASE_URL, SMTP_URL and MAIL_WEB_URL must be set');
-  await migrate(DATABASE_URL);
+  await migrateFromEnv();
   dataSource = createDataSource(DATABASE_URL, { logging: ['error'] });
   await dataSource.initialize();
   proxy = new SmtpProxy(Number(new URL(SMTP_URL).port));
@@ -76,6 +77,7 @@ async function withRealWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
+    dataConverter: testDataConverter(),
     activities: {
       ...createCaseActivities({ dataSource, delivery, appUrl: APP_URL }),
       ...createZorgplichtActivities({ dataSource }),

@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { createDataSource, DeliveryStatus, migrate, NotificationDeliveryEntity } from '@zorgroute/domain';
+import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
+import { createDataSource, DeliveryStatus, migrateFromEnv, NotificationDeliveryEntity } from '@zorgroute/domain';
 import { messageIdForKey } from '@zorgroute/notifications';
 import { ondersteuningstrajectWorkflow, workflowBundleOptions } from '@zorgroute/workflows';
 import type { DataSource } from 'typeorm';
@@ -40,12 +41,13 @@ const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL || !TEMPORAL_ADDRESS) throw new Error('DATABASE_URL, SMTP_URL, MAIL_WEB_URL and TEMPORAL_ADDRESS must be set');
-  await migrate(DATABASE_URL);
+  await migrateFromEnv();
   dataSource = createDataSource(DATABASE_URL, { logging: ['error'] });
   await dataSource.initialize();
   proxy = new SmtpProxy(Number(new URL(SMTP_URL).port));
   await proxy.up();
-  client = new Client({ connection: await Connection.connect({ address: TEMPORAL_ADDRESS }) });
+  // Encrypts like the api does, with the key the child workers get from the environment (TEMPORAL_PAYLOAD_KEYS).
+  client = new Client({ connection: await Connection.connect({ address: TEMPORAL_ADDRESS }), dataConverter: temporalDataConverterFromEnv() });
   const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
   bundlePath = join(tmpdir(), `zorgroute-crash-bundle-${process.pid}.js`);
   writeFileSync(bundlePath, code);

@@ -14,6 +14,7 @@ export {
   TEMPORAL_CLI_PACKAGE,
 } from './temporal.mjs';
 export { ensureTestServer, measureTestServerStartup, testServerPaths, TEST_SERVER_VERSION } from './test-server.mjs';
-export { ensurePostgres, findPostgresBinDir, PG_DEFAULT_PORT, PG_OS_USER, PG_SUPERUSER } from './postgres.mjs';
+export { ensurePostgres, findPostgresBinDir, PG_APP_ROLE, PG_DEFAULT_PORT, PG_OS_USER, PG_OWNER_ROLE, PG_SUPERUSER } from './postgres.mjs';
 export { startMailCatcher } from './mail.mjs';
 export { ensureChromium, installChromium, DEFAULT_CHROMIUM_PATH } from './chromium.mjs';
+export { holidayRunwayWarning, HOLIDAY_RUNWAY_FILES } from './holiday-runway.mjs';

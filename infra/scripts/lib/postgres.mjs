@@ -6,8 +6,11 @@
 // useradd on first use), and initdb/pg_ctl run as that user through `runuser -u zorgroute-pg --`.
 // The data directory is chown'ed to that user; its parent folders must be searchable by it (true for
 // /work/..., /home/<user>/... with default modes; not for a clone under /root, which is 0700; the
-// error message says so). Clients (psql, createdb, the apps) connect over TCP on 127.0.0.1 with trust
-// authentication as the database superuser `zorgroute`, so they can run as any OS user.
+// error message says so). Clients connect over TCP on 127.0.0.1 with trust authentication, so they can run as any OS
+// user: the tools (psql, createdb) as the database superuser `zorgroute`, the apps as two roles (docs/operations.md
+// "Database roles"): `zorgroute_owner` owns the databases and runs the migrations (CREATEDB, for the tests' throw-away
+// databases), `zorgroute_app` is the application role, which the migrations grant only INSERT and SELECT on the audit
+// tables.
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatDuration, log, warn, ZorgrouteError } from './log.mjs';
@@ -16,6 +19,10 @@ import { dataDir as defaultDataRoot, displayPath } from './paths.mjs';
 import { capture, requireCommand, run } from './process.mjs';
 
 export const PG_SUPERUSER = 'zorgroute';
+/** Owns the databases and their tables; runs the migrations (DATABASE_OWNER_URL). */
+export const PG_OWNER_ROLE = 'zorgroute_owner';
+/** The apps' role (DATABASE_URL): normal DML, but only INSERT and SELECT on the audit tables. */
+export const PG_APP_ROLE = 'zorgroute_app';
 export const PG_OS_USER = 'zorgroute-pg';
 export const PG_DEFAULT_PORT = 54329;
 const PG_ROOT = '/usr/lib/postgresql';
@@ -24,7 +31,27 @@ const MAX_SOCKET_PATH = 100;
 
 const installHint =
   'Install the PostgreSQL server packages (Debian/Ubuntu: apt-get install postgresql), ' +
-  'or set DATABASE_URL to an existing PostgreSQL database to skip the local cluster.';
+  'or set DATABASE_URL (and DATABASE_OWNER_URL) to an existing PostgreSQL database to skip the local cluster.';
+
+/**
+ * Hands every object of the public schema that the owner role does not own yet to it (a database created before the
+ * two roles, whose tables the superuser or the application role owns). Objects of extensions, and sequences that
+ * belong to a table (they follow the table), are left alone.
+ */
+const REASSIGN_TO_OWNER = `DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_get_userbyid(c.relowner) <> '${PG_OWNER_ROLE}'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i', 'e'))
+  LOOP
+    EXECUTE format('ALTER %s %s OWNER TO ${PG_OWNER_ROLE}', CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.name);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '${PG_OWNER_ROLE}'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
+  LOOP
+    EXECUTE format('ALTER FUNCTION %s OWNER TO ${PG_OWNER_ROLE}', r.name);
+  END LOOP;
+END $$;`;
 
 /**
  * The bin directory of the PostgreSQL version to use: the one the data directory was created with
@@ -152,17 +179,20 @@ function tailOfFile(file, n = 20) {
 }
 
 /**
- * Ensure a local PostgreSQL cluster is running and has the requested databases.
- * If `DATABASE_URL` (or `opts.urlEnv`) is set in the environment, that database is used and nothing
- * is started.
+ * Ensure a local PostgreSQL cluster is running, with the owner and application roles and the requested databases
+ * (owned by the owner role). If `DATABASE_URL` (or `opts.urlEnv`) is set in the environment, that database is used
+ * and nothing is started; its owner URL is `DATABASE_OWNER_URL` (or `opts.ownerUrlEnv`), else the same URL (one role:
+ * the audit trail is then not protected from the application; a warning says so).
  *
- * @param {{ dataDir?: string, port?: number, databases?: string[], recreate?: boolean, urlEnv?: string }} [opts]
+ * @param {{ dataDir?: string, port?: number, databases?: string[], recreate?: boolean, urlEnv?: string, ownerUrlEnv?: string }} [opts]
  *   dataDir: cluster folder (default `.data/postgres`); port: preferred port (default 54329; the port a
  *   cluster used before is preferred next time); databases: created when missing (default ['zorgroute']);
- *   recreate: drop and recreate them (test runs); urlEnv: environment variable with an external URL.
- * @returns {Promise<{ url: string, urls: Record<string, string>, port: number | null, dataDir: string | null,
- *                     external: boolean, started: boolean, stop: () => Promise<void> }>}
- *   url is for the first database; stop() stops the cluster only if this call started it.
+ *   recreate: drop and recreate them (test runs); urlEnv / ownerUrlEnv: environment variables with external URLs.
+ * @returns {Promise<{ url: string, ownerUrl: string, urls: Record<string, string>, ownerUrls: Record<string, string>,
+ *                     port: number | null, dataDir: string | null, external: boolean, started: boolean,
+ *                     stop: () => Promise<void> }>}
+ *   url (application role) and ownerUrl (owner role, for migrations) are for the first database; stop() stops the
+ *   cluster only if this call started it.
  */
 export async function ensurePostgres(opts = {}) {
   const {
@@ -171,11 +201,19 @@ export async function ensurePostgres(opts = {}) {
     databases = ['zorgroute'],
     recreate = false,
     urlEnv = 'DATABASE_URL',
+    ownerUrlEnv = 'DATABASE_OWNER_URL',
   } = opts;
   const external = urlEnv ? process.env[urlEnv] : undefined;
   if (external) {
-    log(`PostgreSQL: using ${urlEnv} from the environment (no local cluster)`);
-    return { url: external, urls: {}, port: null, dataDir: null, external: true, started: false, stop: async () => {} };
+    const ownerUrl = (ownerUrlEnv && process.env[ownerUrlEnv]) || external;
+    log(`PostgreSQL: using ${urlEnv}${ownerUrl !== external ? ` and ${ownerUrlEnv}` : ''} from the environment (no local cluster)`);
+    if (ownerUrl === external) {
+      warn(
+        `${ownerUrlEnv} is not set: the migrations run as the role of ${urlEnv}, which then owns the audit table and could change it ` +
+          '(docs/operations.md, "Database roles").',
+      );
+    }
+    return { url: external, ownerUrl, urls: {}, ownerUrls: {}, port: null, dataDir: null, external: true, started: false, stop: async () => {} };
   }
 
   const dir = path.resolve(dataDir);
@@ -248,6 +286,16 @@ export async function ensurePostgres(opts = {}) {
     const conn = ['-h', '127.0.0.1', '-p', String(port), '-U', PG_SUPERUSER];
     const env = { ...process.env, PGCONNECT_TIMEOUT: '10' };
     delete env.PGPASSWORD;
+    const psql = (db, sql, what) => run(bin('psql'), [...conn, '-d', db, '-v', 'ON_ERROR_STOP=1', '-qtAc', sql], { quiet: true, env, what });
+    // The two roles of the apps (cluster-wide; LOGIN without a password: the cluster trusts 127.0.0.1).
+    await psql(
+      'postgres',
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PG_OWNER_ROLE}') THEN CREATE ROLE ${PG_OWNER_ROLE} LOGIN CREATEDB; END IF;
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PG_APP_ROLE}') THEN CREATE ROLE ${PG_APP_ROLE} LOGIN; END IF;
+       END $$;`,
+      `create the roles ${PG_OWNER_ROLE} and ${PG_APP_ROLE}`,
+    );
     for (const db of databases) {
       if (!/^[a-z_][a-z0-9_]*$/.test(db)) throw new ZorgrouteError(`Invalid database name "${db}" (use lower-case letters, digits, _).`);
       if (recreate) {
@@ -260,8 +308,12 @@ export async function ensurePostgres(opts = {}) {
         throw new ZorgrouteError(`Could not query PostgreSQL on 127.0.0.1:${port}.`, { details: exists.stderr || exists.error?.message });
       }
       if (exists.stdout.trim() !== '1') {
-        await run(bin('createdb'), [...conn, '-E', 'UTF8', db], { quiet: true, env, what: `create database ${db}` });
-        log(`PostgreSQL: ${recreate ? 'recreated' : 'created'} database ${db}`);
+        await run(bin('createdb'), [...conn, '-E', 'UTF8', '-O', PG_OWNER_ROLE, db], { quiet: true, env, what: `create database ${db}` });
+        log(`PostgreSQL: ${recreate ? 'recreated' : 'created'} database ${db} (owner ${PG_OWNER_ROLE})`);
+      } else {
+        // A database from before the two roles: the owner role takes it over (idempotent).
+        await psql('postgres', `ALTER DATABASE ${db} OWNER TO ${PG_OWNER_ROLE}`, `give database ${db} to ${PG_OWNER_ROLE}`);
+        await psql(db, REASSIGN_TO_OWNER, `give the tables of ${db} to ${PG_OWNER_ROLE}`);
       }
     }
   } catch (error) {
@@ -269,8 +321,10 @@ export async function ensurePostgres(opts = {}) {
     throw error;
   }
 
-  const urls = Object.fromEntries(databases.map((db) => [db, `postgres://${PG_SUPERUSER}@127.0.0.1:${port}/${db}`]));
-  const url = urls[databases[0]] ?? `postgres://${PG_SUPERUSER}@127.0.0.1:${port}/postgres`;
-  log(`PostgreSQL: ready at ${url}${startedHere ? ` (${formatDuration(Date.now() - started)})` : ''}`);
-  return { url, urls, port, dataDir: dir, external: false, started: startedHere, stop };
+  const urls = Object.fromEntries(databases.map((db) => [db, `postgres://${PG_APP_ROLE}@127.0.0.1:${port}/${db}`]));
+  const ownerUrls = Object.fromEntries(databases.map((db) => [db, `postgres://${PG_OWNER_ROLE}@127.0.0.1:${port}/${db}`]));
+  const url = urls[databases[0]] ?? `postgres://${PG_APP_ROLE}@127.0.0.1:${port}/postgres`;
+  const ownerUrl = ownerUrls[databases[0]] ?? `postgres://${PG_OWNER_ROLE}@127.0.0.1:${port}/postgres`;
+  log(`PostgreSQL: ready at ${url} (owner ${PG_OWNER_ROLE})${startedHere ? ` (${formatDuration(Date.now() - started)})` : ''}`);
+  return { url, ownerUrl, urls, ownerUrls, port, dataDir: dir, external: false, started: startedHere, stop };
 }

@@ -113,9 +113,10 @@ export async function ensureTemporalCli(opts = {}) {
 /**
  * Start `temporal server start-dev` and wait until it serves the default namespace.
  * @param {{ temporalPath: string, port?: number, uiPort?: number, dbFile?: string | null,
- *           headless?: boolean, namespace?: string, silent?: boolean, timeoutMs?: number }} opts
+ *           headless?: boolean, namespace?: string, silent?: boolean, timeoutMs?: number, uiCodecEndpoint?: string }} opts
  *   port/uiPort are preferred ports (another free port is used when taken);
- *   dbFile null: in memory (data is gone when it stops).
+ *   dbFile null: in memory (data is gone when it stops);
+ *   uiCodecEndpoint: the Web UI's remote codec (the api's `/codec`), so a platform admin sees decrypted payloads.
  * @returns {Promise<{ address: string, port: number, uiUrl: string | null, namespace: string,
  *                     process: import('./process.mjs').ManagedProcess, stop: () => Promise<void> }>}
  */
@@ -128,6 +129,7 @@ export async function startTemporalDevServer(opts) {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
+  if (!headless && opts.uiCodecEndpoint) args.push('--ui-codec-endpoint', opts.uiCodecEndpoint);
   if (dbFile) {
     fs.mkdirSync(path.dirname(dbFile), { recursive: true });
     args.push('--db-filename', dbFile);

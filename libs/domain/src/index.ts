@@ -10,3 +10,8 @@ export * from './policy-store';
 export * from './school-calendar';
 export * from './logic';
 export * from './retention/retention-purger';
+export * from './audit/audit-checkpoint';
+export * from './audit/audit-checkpoint-keys';
+export * from './audit/audit-checkpoint.repository';
+export * from './database-roles';
+export * from './audience';

@@ -1,10 +1,16 @@
-/* Command-line entry: `node libs/domain/dist/migrate.js` runs pending migrations on DATABASE_URL. */
+/*
+ * Command-line entry: `node libs/domain/dist/migrate.js` runs the pending migrations as the owner role
+ * (DATABASE_OWNER_URL, else DATABASE_URL) and grants the application role (the user of DATABASE_URL, or
+ * DATABASE_APP_ROLE) its privileges. See docs/operations.md, "Database roles".
+ */
 import 'reflect-metadata';
-import { migrate, requireDatabaseUrl } from './data-source';
+import { migrateFromEnv } from './data-source';
 
-migrate(requireDatabaseUrl())
-  .then((names) => {
-    process.stdout.write(names.length ? `[migrate] applied: ${names.join(', ')}\n` : '[migrate] schema up to date\n');
+migrateFromEnv(process.env)
+  .then(({ applied, appRole, warning }) => {
+    if (warning) process.stderr.write(`[migrate] warning: ${warning}\n`);
+    process.stdout.write(applied.length ? `[migrate] applied: ${applied.join(', ')}\n` : '[migrate] schema up to date\n');
+    if (appRole) process.stdout.write(`[migrate] application role ${appRole}: read/write, insert-only on the audit tables\n`);
   })
   .catch((err: unknown) => {
     process.stderr.write(`[migrate] failed: ${err instanceof Error ? err.message : String(err)}\n`);

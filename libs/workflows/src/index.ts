@@ -37,5 +37,8 @@ export { deliverToRecipients, ensureDigestRunWithWorkerClient } from './activiti
 export * from './workflows/retention/retention.workflow';
 export * from './activities/retention-activities.types';
 export * from './activities/retention-activities';
+export * from './workflows/audit-checkpoint/audit-checkpoint.workflow';
+export * from './activities/audit-checkpoint-activities.types';
+export * from './activities/audit-checkpoint-activities';
 export * from './bundle';
 export const TASK_QUEUE_DEFAULT = 'zorgroute';

@@ -1,5 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { buildSchoolCalendar, resolvePolicies, type PolicyOverrides } from '@zorgroute/domain/logic';
-import type { CaseSnapshot, ConsentRecordSnapshot } from '@zorgroute/domain';
+import { declaredTimelineRule, type CaseSnapshot, type ConsentRecordSnapshot } from '@zorgroute/domain';
 import type { AuditRecord, CaseActivities, NotifyRequest } from '../src/activities/case-activities.types';
 import type { NotificationActivities } from '../src/activities/notification-activities.types';
 
@@ -16,6 +17,8 @@ export class FakeCaseActivities {
   /** Keys that were delivered; a repeated key is counted as a duplicate (must stay 0). */
   readonly delivered = new Set<string>();
   duplicates = 0;
+  /** The date the case's pupil turns 16 (loadCaseContext with a pupil): null = unknown (a young pupil). */
+  pupilSixteenOn: string | null = null;
 
   constructor(private readonly overrides: PolicyOverrides = {}) {}
 
@@ -25,14 +28,21 @@ export class FakeCaseActivities {
 
   activities(): CaseActivities & NotificationActivities {
     return {
-      loadCaseContext: async () => ({
+      loadCaseContext: async ({ pupilId }) => ({
         calendar: buildSchoolCalendar('midden'),
         policies: resolvePolicies(this.overrides),
         policyVersion: 'test-1',
         schoolName: 'Testschool',
         zorgcoordinatorId: 'zc-1',
+        ...(pupilId ? { pupilSixteenOn: this.pupilSixteenOn } : {}),
       }),
       recordCase: async ({ snapshot, audit }) => {
+        // Every action a workflow writes must have a declared audience (libs/domain/src/audience/timeline-audience.ts):
+        // an unknown one would be school-only by default, silently hiding it from the family and the SWV. Fails the
+        // workflow (and so the test) at once.
+        if (audit && !declaredTimelineRule(snapshot.process, audit.action)) {
+          throw ApplicationFailure.nonRetryable(`${snapshot.process} wrote audit action ${audit.action}, which has no audience in libs/domain/src/audience/timeline-audience.ts`, 'UnknownTimelineAction');
+        }
         this.snapshots.push(snapshot);
         if (audit) this.audit.push(audit);
       },

@@ -11,6 +11,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { toIsoDate, zonedInstant } from '@zorgroute/domain/logic';
 import { workflowBundleOptions } from '../src/bundle';
 import { testStartInstant } from './test-clock';
+import { testDataConverter } from './test-data-converter';
 import { createTimeSkippingEnv } from './time-skipping-env';
 
 export const HISTORY_DIR = join(__dirname, 'histories');
@@ -63,7 +64,7 @@ export function useWorkflowTestKit(opts: WorkflowTestKitOptions = {}): WorkflowT
     },
     async withWorker(activities, fn, prefix = 'wf') {
       const taskQueue = `${prefix}-test-${++seq}`;
-      const worker = await Worker.create({ connection: kit.env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+      const worker = await Worker.create({ connection: kit.env.nativeConnection, taskQueue, workflowBundle: bundle, activities, dataConverter: testDataConverter() });
       return worker.runUntil(fn(taskQueue));
     },
     async today() {

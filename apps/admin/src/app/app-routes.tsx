@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { CaseDocumentPage } from '../features/case-detail/case-document-page';
 import { CasePage } from '../features/case-detail/case-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
@@ -35,6 +36,8 @@ export function AppRoutes() {
       <Route path="/" element={<Protected><Home /></Protected>} />
       <Route path="/casussen" element={<Protected><DashboardPage /></Protected>} />
       <Route path="/cases/:id" element={<Protected><CasePage /></Protected>} />
+      {/* The link of every letter e-mail (LETTER_AVAILABLE). */}
+      <Route path="/cases/:id/documents/:docId" element={<Protected><CaseDocumentPage /></Protected>} />
       <Route path="/swv" element={<Protected><ZorgplichtBoardPage /></Protected>} />
       <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />

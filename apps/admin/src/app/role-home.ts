@@ -17,6 +17,23 @@ export function homePathOf(role: Role): string {
   }
 }
 
+/** "Back" on a page reached from a link (a case, a letter): to the role's own start screen, named for it. */
+export function backToHomeOf(role: Role | null | undefined): { to: string; label: string } {
+  const to = role ? homePathOf(role) : '/';
+  const labels: Record<string, string> = {
+    '/': 'Terug naar dashboard',
+    '/swv': 'Terug naar zorgplicht',
+    '/mijn-leerlingen': 'Terug naar mijn leerlingen',
+    '/mijn': role === 'PUPIL' ? 'Terug naar mijn begeleiding' : 'Terug naar het overzicht',
+  };
+  return { to, label: labels[to] ?? 'Terug' };
+}
+
+/** Roles that read the letters of a case (mirrors the api's AudiencePolicy: the school's coordination and the parents). */
+export function mayReadLetters(role: Role | null | undefined): boolean {
+  return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'ADMIN' || role === 'PARENT';
+}
+
 export interface NavItem {
   to: string;
   label: string;

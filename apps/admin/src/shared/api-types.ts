@@ -62,7 +62,8 @@ export interface CaseSummary {
   updatedAt: string;
   closedAt: string | null;
   outcome: string | null;
-  temporalUrl: string;
+  /** Link into the Temporal Web UI: platform administrators only (null for everyone else). */
+  temporalUrl: string | null;
 }
 
 export interface TimelineEntry {
@@ -128,6 +129,8 @@ export interface CaseDocument {
   id: string;
   caseId: string;
   kind: string;
+  /** Dutch name of the kind, e.g. "Brief: besluit over de aanmelding". */
+  kindLabel: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
@@ -147,7 +150,20 @@ export interface CaseDetail {
   coachName?: string | null;
   sessions?: ThermometerPoint[];
   consents?: ConsentRecord[];
-  deliveries?: Delivery[];
+  /** The delivery log: the case's staff only (null for parents, pupils and the SWV). */
+  deliveries?: Delivery[] | null;
+  /** The case is kept from the parents (safety exception); school staff only (null for everyone else). */
+  hiddenFromParents?: boolean | null;
+  /** P2 only: the safety exception as the caller may see it. */
+  zorgroute?: { parentsExceptionActive: boolean; parentsExceptionReason: string | null; parentsExceptionApprovedBy: string | null } | null;
+}
+
+/** A letter of one of the caller's cases (the parent portal). */
+export interface FamilyLetter {
+  document: CaseDocument;
+  process: ProcessType;
+  pupilId: string;
+  pupilName: string;
 }
 
 export interface StartTrajectoryInput {
@@ -169,4 +185,12 @@ export interface CaseFilter {
   overdue?: boolean | null;
   /** Closed cases are left out unless this is true. */
   includeClosed?: boolean | null;
+}
+
+/** How far the bundled regional holiday data reaches (query `calendarCoverage`, admin and zorgcoördinator). */
+export interface CalendarCoverage {
+  coveredUntil: string | null;
+  missingSchoolYears: string[];
+  /** Dutch warning to add the missing school year(s); null while the current and the next school year are covered. */
+  warning: string | null;
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, formatDutchDate, relativeDue, todayInAmsterdam } from './dates';
+import { addDays, daysBetween, formatDutchDate, formatDutchDateInWords, relativeDue, todayInAmsterdam } from './dates';
 
 describe('relativeDue', () => {
   const today = '2026-11-20'; // a Friday
@@ -51,5 +51,14 @@ describe('date arithmetic', () => {
 describe('formatDutchDate', () => {
   it('formats as a short Dutch date with weekday', () => {
     expect(formatDutchDate('2026-11-23')).toBe('ma 23 nov 2026');
+  });
+});
+
+describe('formatDutchDateInWords', () => {
+  it('writes a date in words, also a timestamp as its day in Amsterdam', () => {
+    expect(formatDutchDateInWords('2026-12-11')).toBe('vrijdag 11 december 2026');
+    // 23:30 UTC on 31 December is already 1 January in Amsterdam.
+    expect(formatDutchDateInWords('2026-12-31T23:30:00Z')).toBe('vrijdag 1 januari 2027');
+    expect(formatDutchDateInWords('geen datum')).toBe('geen datum');
   });
 });

@@ -40,6 +40,19 @@ export function formatDutchDate(date: string): string {
   return dutchDate.format(new Date(parseIsoDate(date)));
 }
 
+const dutchDateLong = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dutchDateLongAt = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+
+/**
+ * A date in words, for letters and the family's screens: "2026-12-11" → "vrijdag 11 december 2026". An ISO timestamp
+ * is shown as its day in Amsterdam.
+ */
+export function formatDutchDateInWords(date: string): string {
+  if (ISO_DATE.test(date)) return dutchDateLong.format(new Date(parseIsoDate(date)));
+  const at = new Date(date);
+  return Number.isNaN(at.getTime()) ? date : dutchDateLongAt.format(at);
+}
+
 const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
   weekday: 'short',
   day: 'numeric',

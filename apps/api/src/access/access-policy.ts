@@ -7,12 +7,13 @@ import type { AuthUser } from '../auth/auth-user';
 const SWV_PROCESSES: ProcessType[] = [ProcessType.ZORGPLICHT, ProcessType.OOV, ProcessType.OVERDRACHT];
 
 /**
- * Row-level access rules (PROCESSES.md rule 8), applied inside every list query, not only in the
- * UI. `c` is the case_summary alias, `p` the pupil alias.
+ * Row-level access rules by role (PROCESSES.md rule 8), applied inside every list query, not only in the
+ * UI. `c` is the case_summary alias, `p` the pupil alias. Case queries do not call `scopeCasesByRole` themselves:
+ * they go through AudiencePolicy.scopeCases, which adds the case-level audience (the safety exception).
  */
 @Injectable()
 export class AccessPolicy {
-  scopeCases(qb: SelectQueryBuilder<CaseSummaryEntity>, user: AuthUser, c = 'c', p = 'p'): SelectQueryBuilder<CaseSummaryEntity> {
+  scopeCasesByRole(qb: SelectQueryBuilder<CaseSummaryEntity>, user: Pick<AuthUser, 'id' | 'role' | 'schoolId' | 'swvId' | 'pupilId'>, c = 'c', p = 'p'): SelectQueryBuilder<CaseSummaryEntity> {
     switch (user.role) {
       case Role.ADMIN:
         return qb;

@@ -4,11 +4,12 @@ import { temporal } from '@temporalio/proto';
 import { DataSource, In } from 'typeorm';
 import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, Role } from '@zorgroute/domain';
 import { mailKindLabel, MAIL_FAILING_PREFIX, type MailFailure } from '@zorgroute/workflows';
-import { AccessPolicy } from '../access/access-policy';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { CasesService } from '../cases/cases.service';
 import { stepLabel } from '../cases/labels';
+import { inTimelineOrder } from '../cases/timeline-order';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import type { StuckCaseModel } from './models/stuck-case.model';
 
@@ -42,7 +43,7 @@ export function mayManageStuckCases(user: AuthUser): boolean {
 export class StuckCasesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(Client) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,7 +51,7 @@ export class StuckCasesService {
 
   async list(user: AuthUser, schoolId?: string | null): Promise<StuckCaseModel[]> {
     if (!mayManageStuckCases(user)) throw AppError.forbidden();
-    const qb = this.access.scopeCases(
+    const qb = this.audience.scopeCases(
       this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id'),
       user,
     );
@@ -64,7 +65,7 @@ export class StuckCasesService {
     if (!rows.length) return [];
 
     const summaries = new Map((await this.cases.toModels(rows)).map((m) => [m.id, m]));
-    const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    const audit = inTimelineOrder(await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }));
     const byCase = new Map<string, AuditEntryEntity[]>();
     for (const a of audit) byCase.set(a.caseId as string, [...(byCase.get(a.caseId as string) ?? []), a]);
 

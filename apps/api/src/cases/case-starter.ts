@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import { DataSource, IsNull } from 'typeorm';
 import { CaseSummaryEntity, PupilEntity, type ProcessType } from '@zorgroute/domain';
@@ -8,11 +7,11 @@ import { SA_PROCESS, SA_SCHOOL } from '@zorgroute/workflows';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { aRunningCaseNl, CaseLauncher, type CaseNames } from './case-launcher';
 import { CasesService } from './cases.service';
 import type { CaseSummaryModel } from './models/case.model';
 
-export interface StartCaseOptions<W extends Workflow> {
+export interface StartCaseOptions<W extends Workflow> extends CaseNames {
   process: ProcessType;
   workflow: W;
   /** Prefix of the business-key workflow id: `<prefix>-<pupil>-<requestKey or today>`. */
@@ -22,27 +21,21 @@ export interface StartCaseOptions<W extends Workflow> {
   pupil: PupilEntity;
   requestKey?: string | null;
   args: Parameters<W>;
-  /** Dutch and English name of the case for messages, e.g. "JOS-casus" / "JOS case". */
-  nameNl: string;
-  nameEn: string;
-  /** Message when the key was used by a case that is closed now (default: "with this key … already started and closed"). */
-  alreadyClosed?: { nl: string; en: string };
 }
 
 /**
  * The shared start path of every school process: a business-key workflow id (pupil + request key, or
- * pupil + today) with conflict policy "use existing", so a double click or a retried request returns the
- * same case; at most one open case per pupil and process; then a bounded wait for the first read-model
- * row, which the workflow writes within a moment of starting.
+ * pupil + today), so a double click or a retried request returns the same case; at most one open case per pupil and
+ * process; then the CaseLauncher starts the workflow (a failed earlier run never blocks the key) and answers once the
+ * case waits for its first step.
  */
 @Injectable()
 export class CaseStarter {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(CasesService) private readonly cases: CasesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CaseLauncher) private readonly launcher: CaseLauncher,
   ) {}
 
   /** The pupil if the caller may see him (NOT_FOUND otherwise: no hint whether he exists). */
@@ -59,42 +52,20 @@ export class CaseStarter {
     const workflowId = o.workflowId ?? `${o.idPrefix}-${o.pupil.id}-${o.requestKey ?? toIsoDate(Date.now())}`;
     const open = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ pupilId: o.pupil.id, process: o.process, closedAt: IsNull() });
     if (open && open.id !== workflowId) {
-      throw new AppError('CONFLICT', `Deze leerling heeft al een lopende ${o.nameNl}`, `This pupil already has an open ${o.nameEn}`, { caseId: open.id });
+      throw new AppError('CONFLICT', `Deze leerling heeft al ${aRunningCaseNl(o)}`, `This pupil already has an open ${o.nameEn}`, { caseId: open.id });
     }
-    try {
-      const options = {
-        taskQueue: this.config.taskQueue,
+    await this.launcher.launch(
+      {
+        workflow: o.workflow,
         workflowId,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        args: o.args,
         typedSearchAttributes: [
           { key: SA_PROCESS, value: o.process },
           { key: SA_SCHOOL, value: o.pupil.schoolId },
         ],
-        args: o.args,
-      } as unknown as WorkflowStartOptions<W>; // TS cannot narrow the conditional args type of a generic W
-      await this.temporal.workflow.start(o.workflow, options);
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        const closed = o.alreadyClosed ?? {
-          nl: `Met deze sleutel is al eerder een ${o.nameNl} gestart en afgesloten`,
-          en: `A ${o.nameEn} with this key was already started and closed`,
-        };
-        throw new AppError('CONFLICT', closed.nl, closed.en, { caseId: workflowId });
-      }
-      throw err;
-    }
-    return this.waitForReadModel(user, workflowId, o);
-  }
-
-  private async waitForReadModel(user: AuthUser, id: string, o: { nameNl: string; nameEn: string }): Promise<CaseSummaryModel> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (await this.dataSource.getRepository(CaseSummaryEntity).existsBy({ id })) return this.cases.summary(user, id);
-      if (Date.now() > deadline) {
-        throw new AppError('UNAVAILABLE', `De ${o.nameNl} is gestart maar nog niet zichtbaar; probeer het zo opnieuw`, `The ${o.nameEn} was started but is not visible yet; try again shortly`, { caseId: id });
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      },
+      o,
+    );
+    return this.cases.summary(user, workflowId);
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { Audience, AuditEntryEntity, CaseSummaryEntity, PupilEntity, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
-import { AccessPolicy } from '../access/access-policy';
+import { AudiencePolicy } from '../access/audience.policy';
 import { DeliveryLogService } from '../notifications/delivery-log.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
@@ -10,14 +10,15 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { PupilsService } from '../pupils/pupils.service';
 import type { CaseFilterInput } from './dtos/case-filter.input';
 import { statusLabel, stepLabel } from './labels';
+import { inTimelineOrder } from './timeline-order';
 import type { CaseDetailModel, CaseSummaryModel, DueDateExplanationModel, ThermometerPointModel } from './models/case.model';
 
-/** Reads cases from the read model, always scoped by the caller's role. */
+/** Reads cases from the read model, always scoped by the caller's role and audience (AudiencePolicy). */
 @Injectable()
 export class CasesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
     @Inject(PupilsService) private readonly pupils: PupilsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeliveryLogService) private readonly deliveryLog: DeliveryLogService,
@@ -28,7 +29,7 @@ export class CasesService {
       .getRepository(CaseSummaryEntity)
       .createQueryBuilder('c')
       .innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id');
-    return this.access.scopeCases(qb, user);
+    return this.audience.scopeCases(qb, user);
   }
 
   async list(user: AuthUser, filter: CaseFilterInput = {}): Promise<CaseSummaryModel[]> {
@@ -44,7 +45,7 @@ export class CasesService {
     return this.toModels(rows);
   }
 
-  /** One case the caller may see; NOT_FOUND otherwise (no hint whether it exists). */
+  /** One case the caller may see; NOT_FOUND otherwise (no hint whether it exists, nor whether it is kept from him). */
   async getVisible(user: AuthUser, id: string): Promise<CaseSummaryEntity> {
     const row = await this.scoped(user).andWhere('c.id = :id', { id }).getOne();
     if (!row) throw AppError.notFound('Casus', 'Case');
@@ -59,8 +60,10 @@ export class CasesService {
   async detail(user: AuthUser, id: string): Promise<CaseDetailModel> {
     const row = await this.getVisible(user, id);
     const [summary] = await this.toModels([row]);
-    const audit = await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } });
-    const data = row.data as {
+    // By time, then by the case's seq (activities may complete out of order), then insertion: see timeline-order.ts.
+    const audit = inTimelineOrder(await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } }));
+    // Only the caller's share of the process data (libs/domain/src/audience/case-data-audience.ts).
+    const data = this.audience.caseData(user, row.process, row.data) as {
       dueDates?: Omit<DueDateExplanationModel, 'label'>[];
       openSteps?: string[];
       goal?: string | null;
@@ -71,11 +74,17 @@ export class CasesService {
     return {
       summary,
       policyVersion: row.policyVersion,
-      // The audit trail, with the case's e-mail deliveries (staff only) merged in by time.
-      timeline: [
-        ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
-        ...(await this.deliveryLog.timelineFor(user, id)),
-      ].sort((a, b) => a.at.getTime() - b.at.getTime()),
+      // The audit trail, with the case's e-mail deliveries merged in by time (a stable sort: the audit entries of one
+      // instant keep their sequence): the caller's share of it.
+      timeline: this.audience.timeline(
+        user,
+        row.process,
+        [
+          ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+          ...(await this.deliveryLog.timelineFor(user, id)),
+        ].sort((a, b) => a.at.getTime() - b.at.getTime()),
+      ),
+      hiddenFromParents: this.audience.audienceOf(user) === Audience.SCHOOL ? row.hiddenFromParents : null,
       dueDates: (data.dueDates ?? []).map((d) => ({ ...d, label: stepLabel(d.step) ?? d.step })),
       openSteps,
       openStepLabels: openSteps.map((step) => stepLabel(step) ?? step),

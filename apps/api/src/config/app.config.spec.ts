@@ -17,18 +17,34 @@ describe('appConfigFromEnv: TRUST_PROXY', () => {
 });
 
 describe('appConfigFromEnv: fail closed', () => {
+  const keys = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
   it('turns the development login on only when AUTH_DEV_LOGIN is exactly "true", and never in production', () => {
     expect(appConfigFromEnv({ ...base }).devLoginEnabled).toBe(false);
     expect(appConfigFromEnv({ ...base, NODE_ENV: 'development' }).devLoginEnabled).toBe(false);
     expect(appConfigFromEnv({ ...base, NODE_ENV: 'test', AUTH_DEV_LOGIN: '1' }).devLoginEnabled).toBe(false);
     expect(appConfigFromEnv({ ...base, AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(true);
-    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), TEMPORAL_PAYLOAD_KEYS: keys, AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(false);
   });
 
   it('puts stack traces in error answers only with API_DEBUG_ERRORS=true, and never in production', () => {
     expect(appConfigFromEnv({ ...base }).debugErrors).toBe(false);
     expect(appConfigFromEnv({ ...base, NODE_ENV: 'development' }).debugErrors).toBe(false);
     expect(appConfigFromEnv({ ...base, API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(true);
-    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), TEMPORAL_PAYLOAD_KEYS: keys, API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(false);
+  });
+});
+
+describe('appConfigFromEnv: TEMPORAL_PAYLOAD_KEYS', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const prod = { ...base, NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-some-length' };
+
+  it('refuses to start in production without payload keys', () => {
+    expect(() => appConfigFromEnv(prod)).toThrow(/TEMPORAL_PAYLOAD_KEYS is not set/);
+  });
+
+  it('reads the key ring in production; outside production no key means no encryption', () => {
+    expect(appConfigFromEnv({ ...prod, TEMPORAL_PAYLOAD_KEYS: `k1:${key}` }).payloadKeys?.currentKeyId).toBe('k1');
+    expect(appConfigFromEnv({ ...base }).payloadKeys).toBeNull();
+    expect(() => appConfigFromEnv({ ...base, TEMPORAL_PAYLOAD_KEYS: 'k1' })).toThrow(/entry 1 must be/);
   });
 });

@@ -1,4 +1,5 @@
-import { requireDatabaseUrl } from '@zorgroute/domain';
+import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys } from '@zorgroute/domain';
+import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 import { oidcConfigFromEnv, type OidcConfig } from './oidc.config';
 
 export interface AppConfig {
@@ -8,7 +9,13 @@ export interface AppConfig {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  /** The Temporal Web UI: target of the case page's "Bekijk in Temporal" link (admins only) and the origin the codec endpoint allows (CORS). */
   temporalUiUrl: string;
+  /**
+   * TEMPORAL_PAYLOAD_KEYS: the AES-256-GCM keys of the payload codec (required with NODE_ENV=production); null outside
+   * production when unset (no encryption). Must equal the worker's.
+   */
+  payloadKeys: PayloadKeyRing | null;
   appUrl: string;
   /** The api's public base URL, for links that point at the api itself (private calendar feeds). */
   publicApiUrl: string;
@@ -30,6 +37,11 @@ export interface AppConfig {
    * the proxy as one client).
    */
   trustProxy: string | number | null;
+  /**
+   * Public keys the signed audit checkpoints are verified with (AUDIT_CHECKPOINT_PUBLIC_KEYS, or derived from
+   * AUDIT_CHECKPOINT_KEY; a fixed development key outside production). The api never needs the private key.
+   */
+  auditCheckpointKeys: AuditCheckpointKeys;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -47,6 +59,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'zorgroute',
     temporalUiUrl: env.TEMPORAL_UI_URL ?? 'http://127.0.0.1:8233',
+    payloadKeys: payloadKeysFromEnv(env, { production }),
     appUrl: env.APP_URL ?? 'http://127.0.0.1:4200',
     publicApiUrl: env.API_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? 3000}`,
     authSecret,
@@ -56,6 +69,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     oidc: null,
     production,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    auditCheckpointKeys: auditCheckpointConfigFromEnv(env, 'verifier').keys,
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CaseDetailModel, CaseSummaryModel } from '../cases/models/case.model';
@@ -45,13 +46,19 @@ export class ConsentsResolver {
   }
 }
 
-/** `CaseDetail.consents`: every consent record of the case (the case itself was loaded through the caller's scope). */
+/**
+ * `CaseDetail.consents`: every consent record of the case (the case itself was loaded through the caller's scope), as
+ * the caller's audience may see it (the SWV: not who answered, how, or why).
+ */
 @Resolver(() => CaseDetailModel)
 export class CaseConsentsResolver {
-  constructor(@Inject(ConsentsService) private readonly consents: ConsentsService) {}
+  constructor(
+    @Inject(ConsentsService) private readonly consents: ConsentsService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
+  ) {}
 
   @ResolveField('consents', () => [ConsentRecordModel])
-  async consentsOfCase(@Parent() detail: CaseDetailModel): Promise<ConsentRecordModel[]> {
-    return this.consents.toModels(await this.consents.forCase(detail.summary.id));
+  async consentsOfCase(@CurrentUser() user: AuthUser, @Parent() detail: CaseDetailModel): Promise<ConsentRecordModel[]> {
+    return (await this.consents.toModels(await this.consents.forCase(detail.summary.id))).map((c) => this.audience.consent(user, c));
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ConsentRecordEntity, PupilEntity, PupilGuardianEntity, Role, UserEntity } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
+import { ageOn, toIsoDate } from '@zorgroute/domain/logic';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import type { ConsentRecordModel } from './models/consent.model';
 
@@ -13,17 +14,16 @@ const STATUS_LABELS: Record<string, string> = {
   CANCELLED: 'Vervallen',
 };
 
-/** Age in whole years on `today` (YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
-
-/** Reads consent records (rule 2). Access to the case is checked by the caller (scoped read model). */
+/**
+ * Reads consent records (rule 2). Access to the case is checked by the caller (scoped read model); the open requests
+ * of a caller are limited to the cases the AudiencePolicy lets him see (never a case kept from the parents).
+ */
 @Injectable()
 export class ConsentsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
+  ) {}
 
   forCase(caseId: string): Promise<ConsentRecordEntity[]> {
     return this.dataSource.getRepository(ConsentRecordEntity).find({ where: { caseId }, order: { requestedAt: 'ASC' } });
@@ -35,6 +35,13 @@ export class ConsentsService {
 
   /** Open requests the caller can answer: a parent for his children; a pupil of 16+ where the request allows it. */
   async openFor(user: AuthUser): Promise<ConsentRecordEntity[]> {
+    const rows = await this.openRequestsOf(user);
+    if (!rows.length) return [];
+    const visible = await this.audience.visibleCaseIds(user, rows.map((r) => r.caseId));
+    return rows.filter((r) => visible.has(r.caseId));
+  }
+
+  private async openRequestsOf(user: AuthUser): Promise<ConsentRecordEntity[]> {
     const repo = this.dataSource.getRepository(ConsentRecordEntity);
     if (user.role === Role.PARENT) {
       const links = await this.dataSource.getRepository(PupilGuardianEntity).findBy({ userId: user.id });

@@ -1,6 +1,6 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@zorgroute/domain';
+import { checkApplicationRole, createDataSource } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 
 /** One TypeORM DataSource for the api (migrations run separately: `node libs/domain/dist/migrate.js`). */
@@ -13,6 +13,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
       useFactory: async (config: AppConfig) => {
         const ds = createDataSource(config.databaseUrl);
         await ds.initialize();
+        try {
+          // Production refuses a database role that could change the audit trail (docs/operations.md "Database roles").
+          await checkApplicationRole(ds, { production: config.production, warn: (m) => new Logger('Database').warn(m) });
+        } catch (err) {
+          await ds.destroy();
+          throw err;
+        }
         return ds;
       },
     },

@@ -1,53 +1,86 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CaseDocumentRepository, Role, type CaseDocumentEntity, type CaseDocumentInfo } from '@zorgroute/domain';
+import { DataSource, In } from 'typeorm';
+import { CaseDocumentEntity, CaseDocumentRepository, CaseSummaryEntity, documentLabel, PupilEntity, type CaseDocumentInfo } from '@zorgroute/domain';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { CasesService } from '../cases/cases.service';
-import type { CaseDocumentModel } from './models/case-document.model';
+import type { CaseDocumentModel, FamilyLetterModel } from './models/case-document.model';
 
-/**
- * Who may read a case's documents (letters to the parents): the school's zorgcoördinator and
- * teamleider, the parents of the pupil, and admins — always within the case scoping. The SWV, staff
- * who only take part in a case, and pupils may not.
- */
-const DOCUMENT_ROLES: Role[] = [Role.ADMIN, Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.PARENT];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function documentDownloadPath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
 }
 
+/**
+ * Generated documents of a case (letters to the parents). Who reads which kind is the AudiencePolicy's (stated in
+ * libs/domain/src/audience/record-audience.ts): the school's zorgcoördinator, teamleider and admin, and the parents
+ * for the letters addressed to them — always within the case scope, so never for a case kept from the parents. The
+ * SWV, staff who only take part in a case, and pupils do not.
+ */
 @Injectable()
 export class CaseDocumentsService {
   private readonly documents: CaseDocumentRepository;
 
   constructor(
-    @Inject(DataSource) dataSource: DataSource,
+    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {
     this.documents = new CaseDocumentRepository(dataSource);
   }
 
   mayRead(user: AuthUser): boolean {
-    return DOCUMENT_ROLES.includes(user.role);
+    return this.audience.mayListDocuments(user);
   }
 
-  /** The documents of a case the caller may see (metadata only). */
+  /** The documents of a case the caller may see (metadata only): NOT_FOUND for an invisible case, FORBIDDEN for a role without letters. */
   async list(user: AuthUser, caseId: string): Promise<CaseDocumentModel[]> {
     await this.cases.getVisible(user, caseId);
     if (!this.mayRead(user)) throw AppError.forbidden();
-    return (await this.documents.listForCase(caseId)).map(toModel);
+    return (await this.documents.listForCase(caseId)).filter((d) => this.audience.mayReadDocument(user, d.kind)).map(toModel);
   }
 
-  /** One document with its content, for the download endpoint. NOT_FOUND when it does not exist or its case is out of scope. */
+  /**
+   * One document with its content, for the download endpoint. NOT_FOUND when it does not exist, its case is out of
+   * scope, or the caller may not read it — the same answer, so a download says nothing about a letter one may not see.
+   */
   async forDownload(user: AuthUser, id: string): Promise<CaseDocumentEntity> {
-    if (!UUID.test(id)) throw AppError.notFound('Document', 'Document');
+    const notFound = AppError.notFound('Document', 'Document');
+    if (!UUID.test(id)) throw notFound;
     const doc = await this.documents.findById(id);
-    if (!doc) throw AppError.notFound('Document', 'Document');
-    await this.cases.getVisible(user, doc.caseId);
-    if (!this.mayRead(user)) throw AppError.forbidden();
+    if (!doc || !this.audience.mayReadDocument(user, doc.kind)) throw notFound;
+    await this.cases.getVisible(user, doc.caseId).catch(() => {
+      throw notFound;
+    });
     return doc;
+  }
+
+  /**
+   * The letters of every case the caller sees (a parent: his children's cases, closed ones too), newest first, with
+   * the pupil and process of each — the portal's "Brieven".
+   */
+  async lettersFor(user: AuthUser): Promise<FamilyLetterModel[]> {
+    if (!this.mayRead(user)) return [];
+    const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').select(['c.id', 'c.process', 'c.pupilId']);
+    const rows = await this.audience.scopeCases(qb, user).orderBy('c.started_at', 'DESC').limit(500).getMany();
+    if (!rows.length) return [];
+    const docs = await this.dataSource.getRepository(CaseDocumentEntity).find({
+      where: { caseId: In(rows.map((r) => r.id)) },
+      select: { id: true, docKey: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 200,
+    });
+    const readable = docs.filter((d) => this.audience.mayReadDocument(user, d.kind));
+    const byCase = new Map(rows.map((r) => [r.id, r]));
+    const pupilIds = [...new Set(readable.map((d) => byCase.get(d.caseId)?.pupilId).filter((x): x is string => !!x))];
+    const pupils = pupilIds.length ? await this.dataSource.getRepository(PupilEntity).findBy({ id: In(pupilIds) }) : [];
+    const names = new Map(pupils.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+    return readable.map((d) => {
+      const c = byCase.get(d.caseId) as CaseSummaryEntity;
+      return { document: toModel(d), process: c.process, pupilId: c.pupilId, pupilName: names.get(c.pupilId) ?? '' };
+    });
   }
 }
 
@@ -56,6 +89,7 @@ export function toModel(d: CaseDocumentInfo): CaseDocumentModel {
     id: d.id,
     caseId: d.caseId,
     kind: d.kind,
+    kindLabel: documentLabel(d.kind),
     fileName: d.fileName,
     contentType: d.contentType,
     sizeBytes: d.sizeBytes,

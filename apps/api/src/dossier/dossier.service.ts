@@ -11,12 +11,13 @@ import {
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
+import { ageOn, toIsoDate } from '@zorgroute/domain/logic';
 import { AccessPolicy } from '../access/access-policy';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { statusLabel, stepLabel } from '../cases/labels';
+import { inTimelineOrder } from '../cases/timeline-order';
 import { AppError } from '../common/app-error';
-import { ageOn } from '../consents/consents.service';
 import type { DossierCase, DossierExport } from './dossier.types';
 
 export const PROCESS_LABELS: Record<string, string> = {
@@ -44,6 +45,7 @@ export class DossierService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
   /** The pupil as the caller may export him; NOT_FOUND / FORBIDDEN otherwise. */
@@ -75,7 +77,11 @@ export class DossierService {
     }
   }
 
-  /** Everything Zorgroute holds on the pupil that the caller may see (cases through the role's case scope). */
+  /**
+   * Everything Zorgroute holds on the pupil that the caller may see: the cases through the AudiencePolicy's scope (a
+   * case kept from the parents is left out entirely for a parent), and of each case only the caller's share — the
+   * process data, timeline, consents, letters and messages his audience may see (never the raw read model).
+   */
   async build(user: AuthUser, pupil: PupilEntity, now = new Date()): Promise<DossierExport> {
     const ds = this.dataSource;
     const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ id: pupil.schoolId });
@@ -85,14 +91,14 @@ export class DossierService {
       [pupil.id],
     );
     const qb = ds.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').where('c.pupil_id = :pupilId', { pupilId: pupil.id });
-    const rows = await this.access.scopeCases(qb, user, 'c', 'p').orderBy('c.started_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+    const rows = await this.audience.scopeCases(qb, user, 'c', 'p').orderBy('c.started_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
     const caseIds = rows.map((r) => r.id);
 
     const [audit, consents, documents, deliveries] = caseIds.length
       ? await Promise.all([
         ds.getRepository(AuditEntryEntity).createQueryBuilder('a')
           .where(`(a.case_id IN (:...caseIds) OR a.details->>'caseId' IN (:...caseIds))`, { caseIds })
-          .orderBy('a.id', 'ASC').getMany(),
+          .orderBy('a.id', 'ASC').getMany().then(inTimelineOrder),
         ds.getRepository(ConsentRecordEntity).find({ where: { caseId: In(caseIds) }, order: { requestedAt: 'ASC' } }),
         ds.getRepository(CaseDocumentEntity).find({
           where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' },
@@ -108,9 +114,18 @@ export class DossierService {
     const users = userIds.size ? await ds.getRepository(UserEntity).findBy({ id: In([...userIds]) }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const caseOf = (a: AuditEntryEntity): string | null => a.caseId ?? (typeof a.details?.caseId === 'string' ? a.details.caseId : null);
+    // The family's export lists the messages sent to the family itself; the delivery log is the school's.
+    const deliveryLog = this.audience.mayReadDeliveryLog(user);
+    const FAMILY_ROLES: string[] = [Role.PARENT, Role.PUPIL];
 
-    const cases: DossierCase[] = rows.map((r) => {
-      const data = (r.data ?? {}) as Record<string, unknown>;
+    const shares = await Promise.all(rows.map((r) => this.audience.caseDataWithLinks(user, r.process, r.data)));
+    const cases: DossierCase[] = rows.map((r, i) => {
+      const data = shares[i];
+      const timeline = this.audience.timeline(
+        user,
+        r.process,
+        audit.filter((a) => caseOf(a) === r.id).map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+      );
       return {
         id: r.id,
         process: r.process,
@@ -126,10 +141,8 @@ export class DossierService {
         policyVersion: r.policyVersion,
         dueDates: Array.isArray(data.dueDates) ? (data.dueDates as unknown[]) : [],
         data,
-        timeline: audit.filter((a) => caseOf(a) === r.id).map((a) => ({
-          at: a.at.toISOString(), action: a.action, description: a.description, actorName: a.actorName, reason: a.reason,
-        })),
-        consents: consents.filter((c) => c.caseId === r.id).map((c) => ({
+        timeline: timeline.map((t) => ({ at: t.at.toISOString(), action: t.kind, description: t.description, actorName: t.actorName, reason: t.reason })),
+        consents: consents.filter((c) => c.caseId === r.id).map((c) => this.audience.consent(user, {
           kind: c.kind,
           label: c.label,
           scope: c.scope,
@@ -144,16 +157,18 @@ export class DossierService {
           withdrawnByName: c.withdrawnByUserId ? (byId.get(c.withdrawnByUserId)?.name ?? null) : null,
           withdrawalReason: c.withdrawalReason,
         })),
-        documents: documents.filter((d) => d.caseId === r.id).map((d) => ({
+        documents: documents.filter((d) => d.caseId === r.id && this.audience.mayReadDocument(user, d.kind)).map((d) => ({
           id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256, createdAt: d.createdAt.toISOString(),
         })),
-        notifications: deliveries.filter((d) => d.caseId === r.id).map((d) => ({
-          kind: d.kind,
-          recipientRole: d.recipientUserId ? (byId.get(d.recipientUserId)?.role ?? null) : null,
-          status: d.status,
-          createdAt: d.createdAt.toISOString(),
-          sentAt: d.sentAt ? d.sentAt.toISOString() : null,
-        })),
+        notifications: deliveries
+          .filter((d) => d.caseId === r.id && (deliveryLog || FAMILY_ROLES.includes((d.recipientUserId && byId.get(d.recipientUserId)?.role) || '')))
+          .map((d) => ({
+            kind: d.kind,
+            recipientRole: d.recipientUserId ? (byId.get(d.recipientUserId)?.role ?? null) : null,
+            status: d.status,
+            createdAt: d.createdAt.toISOString(),
+            sentAt: d.sentAt ? d.sentAt.toISOString() : null,
+          })),
       };
     });
 

@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { ProcessType, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { JOS_CONSENT_KIND, JOS_NEED_LABELS, JOS_SIGNATURE_DECISION_STEP, type ConsentRequestView, type JosContact, type JosEvaluation, type JosForm, type JosGoals, type JosNeed, type JosOutcome, type JosPlannedStartgesprek, type JosReferral, type JosStartgesprek } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import { AppError } from '../common/app-error';
@@ -44,13 +45,14 @@ export class JosService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
   async josCase(user: AuthUser, id: string): Promise<JosCaseModel> {
     const row = await this.cases.getVisible(user, id);
     if (row.process !== ProcessType.JOS) throw AppError.notFound('JOS-casus', 'JOS case');
     const detail = await this.cases.detail(user, id);
-    const d = row.data as JosData;
+    const d = this.audience.caseData(user, row.process, row.data) as JosData;
     // The consent machinery moves the case between asking and the zorgcoördinator's decision without a JOS record.
     if (row.status === 'HANDTEKENING_OUDERS' && row.waitingFor === JOS_SIGNATURE_DECISION_STEP) detail.openSteps = [JOS_SIGNATURE_DECISION_STEP];
     // An evaluation opens by date (halfway its period), not by a transition: compute it now.

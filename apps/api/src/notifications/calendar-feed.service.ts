@@ -4,6 +4,7 @@ import icalGenerator from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { CalendarFeedTokenEntity, CaseSummaryEntity, PupilEntity, Role, UserEntity } from '@zorgroute/domain';
 import { caseUrl } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { stepLabel } from '../cases/labels';
 import { AppError } from '../common/app-error';
@@ -39,12 +40,15 @@ interface ConsentView {
  *
  * - staff: the open steps they own (read model: owner, waiting-for step, next due date);
  * - parents: open steps of their children's cases that they own, and the consent requests waiting for their answer.
+ * Both only of the cases the AudiencePolicy lets the feed's owner see: a case kept from the parents (safety
+ * exception) is never in a parent's feed.
  */
 @Injectable()
 export class CalendarFeedService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
   mayHaveFeed(user: Pick<AuthUser, 'role'>): boolean {
@@ -85,17 +89,16 @@ export class CalendarFeedService {
     return renderCalendar(user.name, events);
   }
 
-  async staffEvents(user: Pick<UserEntity, 'id'>): Promise<FeedEvent[]> {
-    const rows = await this.openCases()
+  async staffEvents(user: FeedOwner): Promise<FeedEvent[]> {
+    const rows = await this.openCases(user)
       .andWhere('c.owner_user_id = :user', { user: user.id })
       .getRawMany<OpenCaseRow>();
     return rows.map((r) => this.stepEvent(r));
   }
 
-  async parentEvents(user: Pick<UserEntity, 'id'>): Promise<FeedEvent[]> {
-    const rows = await this.openCases(false)
-      .andWhere('c.pupil_id IN (SELECT g.pupil_id FROM pupil_guardian g WHERE g.user_id = :user)', { user: user.id })
-      .getRawMany<OpenCaseRow>();
+  async parentEvents(user: FeedOwner): Promise<FeedEvent[]> {
+    // The parent's scope (his children's cases) from the AudiencePolicy, which leaves out a case kept from him.
+    const rows = await this.openCases(user, false).getRawMany<OpenCaseRow>();
     const events: FeedEvent[] = [];
     for (const r of rows) {
       if (r.owner_user_id === user.id && r.waiting_for && r.next_due_date) events.push(this.stepEvent(r));
@@ -113,7 +116,7 @@ export class CalendarFeedService {
     return events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
   }
 
-  private openCases(withDueStep = true) {
+  private openCases(user: FeedOwner, withDueStep = true) {
     const qb = this.dataSource
       .getRepository(CaseSummaryEntity)
       .createQueryBuilder('c')
@@ -123,7 +126,7 @@ export class CalendarFeedService {
       .orderBy('c.next_due_date', 'ASC', 'NULLS LAST')
       .addOrderBy('c.id', 'ASC');
     if (withDueStep) qb.andWhere('c.waiting_for IS NOT NULL').andWhere('c.next_due_date IS NOT NULL');
-    return qb;
+    return this.audience.scopeCases(qb, user);
   }
 
   private stepEvent(r: OpenCaseRow): FeedEvent {
@@ -138,6 +141,9 @@ export class CalendarFeedService {
     };
   }
 }
+
+/** The feed's owner, as the case scope needs him. */
+type FeedOwner = Pick<UserEntity, 'id' | 'role' | 'schoolId' | 'swvId' | 'pupilId'>;
 
 interface OpenCaseRow {
   id: string;

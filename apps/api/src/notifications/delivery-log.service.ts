@@ -2,12 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryStatus, NotificationDeliveryEntity, Role } from '@zorgroute/domain';
 import { mailKindLabel } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
-import { AppError } from '../common/app-error';
 import type { DeliveryModel } from './models/notification.models';
-
-/** Roles that see what was sent to whom: the case's staff, not parents, pupils or the SWV. */
-const STAFF: readonly Role[] = [Role.ADMIN, Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER];
 
 const STATUS_LABELS: Record<DeliveryStatus, string> = {
   PENDING: 'Wordt verstuurd',
@@ -43,20 +40,25 @@ interface DeliveryRow {
   last_error: string | null;
 }
 
-/** The delivery log of a case (issue 5): what was sent to whom and when, for the case's staff. */
+/**
+ * The delivery log of a case (issue 5): what was sent to whom and when, for the case's staff (the school's audience,
+ * AudiencePolicy). Parents, pupils and the SWV get no log: `null`, not an error, so a page that shows a case to every
+ * role can ask for it in one query.
+ */
 @Injectable()
 export class DeliveryLogService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
+  ) {}
 
   mayReadDeliveries(user: AuthUser): boolean {
-    return STAFF.includes(user.role);
+    return this.audience.mayReadDeliveryLog(user);
   }
 
-  /** The case's deliveries, oldest first. The caller must already have checked that `user` may see the case. */
-  async forCase(user: AuthUser, caseId: string): Promise<DeliveryModel[]> {
-    if (!this.mayReadDeliveries(user)) {
-      throw new AppError('FORBIDDEN', 'Alleen medewerkers van het dossier zien welke berichten zijn verstuurd', 'Only the case’s staff can see the delivery log');
-    }
+  /** The case's deliveries, oldest first; null for a caller outside the school. The caller has checked the case is visible. */
+  async forCase(user: AuthUser, caseId: string): Promise<DeliveryModel[] | null> {
+    if (!this.mayReadDeliveries(user)) return null;
     const rows = await this.rows(caseId);
     // The delivery key is what adminResendNotification takes; only admins resend from the log (issue 6).
     const showKey = user.role === Role.ADMIN;

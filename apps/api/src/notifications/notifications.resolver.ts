@@ -54,8 +54,8 @@ export class CaseDeliveriesResolver {
     @Inject(DeliveryLogService) private readonly log: DeliveryLogService,
   ) {}
 
-  @ResolveField('deliveries', () => [DeliveryModel], { description: 'What was sent to whom and when (staff of the case only).' })
-  async deliveries(@CurrentUser() user: AuthUser, @Parent() detail: CaseDetailModel): Promise<DeliveryModel[]> {
+  @ResolveField('deliveries', () => [DeliveryModel], { nullable: true, description: 'What was sent to whom and when; the case’s staff only (null for parents, pupils and the SWV).' })
+  async deliveries(@CurrentUser() user: AuthUser, @Parent() detail: CaseDetailModel): Promise<DeliveryModel[] | null> {
     const row = await this.cases.getVisible(user, detail.summary.id);
     return this.log.forCase(user, row.id);
   }

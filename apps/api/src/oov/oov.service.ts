@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProcessType, Role, UserEntity } from '@zorgroute/domain';
+import { ProcessType, UserEntity } from '@zorgroute/domain';
 import {
   OOV_CONSENT_KIND,
   OOV_REQUIRED_CONSULTATIONS,
@@ -16,6 +16,7 @@ import {
   type OovSwvDecision,
   type OovArrangement,
 } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import { AppError } from '../common/app-error';
@@ -56,15 +57,16 @@ export class OovService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
   async oovCase(user: AuthUser, id: string): Promise<OovCaseModel> {
     const row = await this.cases.getVisible(user, id);
     if (row.process !== ProcessType.OOV) throw AppError.notFound('OOV-casus', 'OOV case');
     const detail = await this.cases.detail(user, id);
-    const d = row.data as OovData;
-    const school = user.role !== Role.SWV_MEDEWERKER;
-    const note = (text: string | null | undefined) => (school ? (text ?? null) : null);
+    // The caller's share (AudiencePolicy): the SWV's leaves out the school's notes.
+    const d = this.audience.caseData(user, row.process, row.data) as OovData;
+    const note = (text: string | null | undefined) => text ?? null;
     const lb = d.leerlingbegeleiderId ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: d.leerlingbegeleiderId }) : null;
     const consent = (d.consents ?? []).filter((c) => c.kind === OOV_CONSENT_KIND).at(-1) ?? null;
     const consultations = d.consultations ?? [];

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProcessType, Role, UserEntity } from '@zorgroute/domain';
+import { ProcessType, UserEntity } from '@zorgroute/domain';
 import type { OverdrachtRegionalCalendar } from '@zorgroute/domain/logic';
 import { OVERDRACHT_CONSENT_KIND, OVERDRACHT_IZO_STATUSES, type ConsentRequestView, type OverdrachtState } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import { AppError } from '../common/app-error';
@@ -27,22 +28,26 @@ export class OverdrachtService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
   async overdrachtCase(user: AuthUser, id: string): Promise<OverdrachtCaseModel> {
     const row = await this.cases.getVisible(user, id);
     if (row.process !== ProcessType.OVERDRACHT) throw AppError.notFound('Overdracht', 'Transfer case');
     const detail = await this.cases.detail(user, id);
-    const d = row.data as OverdrachtData;
-    const full = user.role !== Role.SWV_MEDEWERKER;
+    // The caller's share (AudiencePolicy): the SWV's leaves out the report, the parents' views and the notes.
+    const d = this.audience.caseData(user, row.process, row.data) as OverdrachtData;
     const bkc = d.brugklascoordinatorId ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: d.brugklascoordinatorId }) : null;
     const consent = (d.consents ?? []).filter((c) => c.kind === OVERDRACHT_CONSENT_KIND).at(-1) ?? null;
     const wo = d.warmeOverdracht ?? null;
-    const text = (v: string | null | undefined) => (full ? (v ?? null) : null);
+    const text = (v: string | null | undefined) => v ?? null;
     const calendar = d.calendar as OverdrachtRegionalCalendar;
     // Open steps from the row itself (the consent machinery moves the case between steps without a handover record);
     // from the receipt on, the zorgcoördinator may refer the pupil straight to the IZO, once.
-    const izoPossible = (OVERDRACHT_IZO_STATUSES as string[]).includes(row.status) && !d.izoReferral;
+    // The IZO referral is a case of its own: named only to whoever may see that case (it may be kept from the parents).
+    const izoReferral = (row.data as OverdrachtData).izoReferral ?? null;
+    const izoCaseId = izoReferral?.caseId && (await this.audience.linkedCaseIdsShown(user, [izoReferral.caseId])).has(izoReferral.caseId) ? izoReferral.caseId : null;
+    const izoPossible = (OVERDRACHT_IZO_STATUSES as string[]).includes(row.status) && !izoReferral;
     detail.openSteps = row.closedAt ? [] : [...(row.waitingFor ? [row.waitingFor] : []), ...(izoPossible ? ['OVERDRACHT_IZO_REFERRAL'] : [])];
     return {
       detail,
@@ -53,8 +58,8 @@ export class OverdrachtService {
       poContactName: d.poContactName ?? null,
       brugklascoordinatorName: bkc?.name ?? null,
       supportNeeds: d.supportNeeds ?? false,
-      okr: full && d.okr ? { ...d.okr, taalLezen: d.okr.taalLezen ?? null, rekenen: d.okr.rekenen ?? null, sociaalEmotioneel: d.okr.sociaalEmotioneel ?? null, werkhouding: d.okr.werkhouding ?? null, externeZorg: d.okr.externeZorg ?? null, supportNeedsDescription: d.okr.supportNeedsDescription ?? null } : null,
-      zienswijzen: full ? (d.zienswijzen ?? []).map((z) => ({ parentName: z.parentName, text: z.text, addedOn: z.addedOn })) : [],
+      okr: d.okr ? { ...d.okr, taalLezen: d.okr.taalLezen ?? null, rekenen: d.okr.rekenen ?? null, sociaalEmotioneel: d.okr.sociaalEmotioneel ?? null, werkhouding: d.okr.werkhouding ?? null, externeZorg: d.okr.externeZorg ?? null, supportNeedsDescription: d.okr.supportNeedsDescription ?? null } : null,
+      zienswijzen: (d.zienswijzen ?? []).map((z) => ({ parentName: z.parentName, text: z.text, addedOn: z.addedOn })),
       consent: consent ? { requestId: consent.requestId, status: consent.status, respondBy: consent.respondBy, timeoutAt: consent.timeoutAt, decidedAt: consent.decidedAt } : null,
       sentOn: d.sent?.sentOn ?? null,
       receivedOn: d.received?.receivedOn ?? null,
@@ -77,8 +82,8 @@ export class OverdrachtService {
         : null,
       placement: d.placement ? { className: d.placement.className, level: d.placement.level ?? null, mentorName: d.placement.mentorName ?? null, placedOn: d.placement.placedOn, placedBy: d.placement.placedBy } : null,
       mentorReadOn: d.mentorRead?.readOn ?? null,
-      izoCaseId: d.izoReferral?.caseId ?? null,
-      izoRequestedOn: d.izoReferral?.requestedOn ?? null,
+      izoCaseId,
+      izoRequestedOn: izoCaseId ? izoReferral?.requestedOn ?? null : null,
       feedback: (d.feedbackMoments ?? []).map((m) => {
         const given = (d.feedback ?? []).find((f) => f.moment === m.moment);
         return { moment: m.moment, date: m.date, explanation: m.explanation, givenOn: given?.date ?? null, summary: text(given?.summary) };

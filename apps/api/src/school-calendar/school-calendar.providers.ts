@@ -1,6 +1,7 @@
+import { CalendarCoverageService } from './calendar-coverage.service';
 import { SchoolCalendarResolver } from './school-calendar.resolver';
 import { SchoolCalendarService } from './school-calendar.service';
 import { AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase } from './usecases/school-day-off.usecases';
 
 /** Nest providers of the editable school calendar (registered in AppModule; needs SchoolSettingsAccess). */
-export const SCHOOL_CALENDAR_PROVIDERS = [SchoolCalendarService, AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase, SchoolCalendarResolver];
+export const SCHOOL_CALENDAR_PROVIDERS = [SchoolCalendarService, CalendarCoverageService, AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase, SchoolCalendarResolver];

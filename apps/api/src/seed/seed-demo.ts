@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseSummaryEntity, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import { toAuthUser } from '../auth/auth.service';
 import { StartTrajectoryUseCase } from '../trajectories/usecases/start-trajectory.usecase';
 import { AssignCoachUseCase, RecordIntakeUseCase } from '../trajectories/usecases/trajectory-step.usecase';
@@ -65,7 +66,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
   const start = app.get(StartTrajectoryUseCase);
   const intake = app.get(RecordIntakeUseCase);
   const coach = app.get(AssignCoachUseCase);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = toIsoDate(Date.now());
   const demoCases = [
     { pupil: 'p1', by: zc, key: 'demo-1', reason: 'Faalangst bij toetsen; trekt zich terug in de klas', advance: 2 },
     { pupil: 'p2', by: zc, key: 'demo-2', reason: 'Moeite met plannen en huiswerk', advance: 1 },

@@ -1,21 +1,33 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { AesGcmPayloadCodec } from '@zorgroute/temporal-codec';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 
-/** A thin provider around @temporalio/client (no third-party Nest wrapper: they lag behind Nest 12). */
+/** The payload codec of this api (null when no TEMPORAL_PAYLOAD_KEYS are configured, outside production only). */
+export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
+
+/**
+ * A thin provider around @temporalio/client (no third-party Nest wrapper: they lag behind Nest 12). Every payload the
+ * api sends (workflow inputs, updates, signals) is encrypted by the payload codec; results and queries are decrypted.
+ */
 @Global()
 @Module({
   providers: [
     {
-      provide: Client,
+      provide: PAYLOAD_CODEC,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
+      useFactory: (config: AppConfig) => (config.payloadKeys ? new AesGcmPayloadCodec(config.payloadKeys) : null),
+    },
+    {
+      provide: Client,
+      inject: [APP_CONFIG, PAYLOAD_CODEC],
+      useFactory: async (config: AppConfig, codec: AesGcmPayloadCodec | null) => {
         const connection = await Connection.connect({ address: config.temporalAddress });
-        return new Client({ connection, namespace: config.namespace });
+        return new Client({ connection, namespace: config.namespace, dataConverter: { payloadCodecs: codec ? [codec] : [] } });
       },
     },
   ],
-  exports: [Client],
+  exports: [Client, PAYLOAD_CODEC],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

@@ -5,18 +5,22 @@
  */
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CaseReadModelRepository, createDataSource, migrate, PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
+import { CaseReadModelRepository, createDataSource, migrate, PupilEntity, roleOfUrl, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
 import { addCalendarDays, buildSchoolCalendar, DEFAULT_POLICIES } from '@zorgroute/domain/logic';
 import { extendZorgplichtClock, startZorgplichtClock, type ZorgplichtClock } from '@zorgroute/workflows';
 import { AccessPolicy } from '../access/access-policy';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { toAuthUser } from '../auth/auth.service';
 import { PupilsService } from '../pupils/pupils.service';
 import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
 
-const baseUrl = process.env.DATABASE_URL as string;
+// The owner role creates and migrates the suite's own database; the suite works in it as the application role.
+const baseUrl = (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string;
+const appBaseUrl = process.env.DATABASE_URL as string;
 const dbName = `zp_clocks_${process.pid}`;
-const url = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
+const ownerUrl = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
+const url = appBaseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
 const TODAY = '2027-03-01';
 const cal = buildSchoolCalendar('midden');
 const policy = DEFAULT_POLICIES.zorgplicht;
@@ -93,11 +97,11 @@ const received = (daysAgo: number) => addCalendarDays(TODAY, -daysAgo);
 beforeAll(async () => {
   await admin(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin(`CREATE DATABASE ${dbName}`);
-  await migrate(url);
+  await migrate(ownerUrl, { appRole: roleOfUrl(appBaseUrl) });
   ds = createDataSource(url);
   await ds.initialize();
   const access = new AccessPolicy();
-  service = new ZorgplichtClocksService(ds, access, new PupilsService(ds, access));
+  service = new ZorgplichtClocksService(ds, new AudiencePolicy(access, ds), new PupilsService(ds, access));
 
   const swvA = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio Oost', code: 'VO 98.01' });
   const swvB = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio West', code: 'VO 98.02' });

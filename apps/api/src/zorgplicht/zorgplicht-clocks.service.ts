@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { CaseSummaryEntity, ProcessType, PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { zorgplichtClockStatusOn } from '@zorgroute/workflows';
-import { AccessPolicy } from '../access/access-policy';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { statusLabel } from '../cases/labels';
@@ -103,13 +103,13 @@ interface RawSchoolCount {
 /**
  * The SWV view of P4: every open zorgplicht clock the caller may see, with days remaining counted
  * from today (Europe/Amsterdam) at query time, so it is right whatever the workflow timers did.
- * Scoping is the AccessPolicy's (the SWV sees only the SWV processes of its member schools).
+ * Scoping is the AudiencePolicy's (the SWV sees only the SWV processes of its member schools).
  */
 @Injectable()
 export class ZorgplichtClocksService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
     @Inject(PupilsService) private readonly pupils: PupilsService,
   ) {}
 
@@ -123,7 +123,7 @@ export class ZorgplichtClocksService {
       .createQueryBuilder('c')
       .innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id')
       .andWhere('c.process = :zpProcess', { zpProcess: ProcessType.ZORGPLICHT });
-    return this.access.scopeCases(qb, user);
+    return this.audience.scopeCases(qb, user);
   }
 
   /**

@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, In, IsNull } from 'typeorm';
 import { CaseSummaryEntity, ProcessType, SchoolEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { zorgplichtApplicationRejection, zorgplichtStartOptions, zorgplichtWorkflow, zorgplichtWorkflowId, type StartZorgplichtInput } from '@zorgroute/workflows';
+import { CaseLauncher, type CaseNames } from '../cases/case-launcher';
 import { AppError } from '../common/app-error';
-import { APP_CONFIG, type AppConfig } from '../config/app.config';
+
+/** How a zorgplicht case is named in the answers of its start. */
+const AANMELDING: CaseNames = {
+  nameNl: 'aanmelding',
+  articleNl: 'de',
+  nameEn: 'application',
+  alreadyClosed: { nl: 'Deze aanmelding is al eerder geregistreerd en afgesloten', en: 'This application was already registered and closed' },
+  startedVerb: { nl: 'geregistreerd', en: 'registered' },
+};
 
 /**
  * Starts a zorgplicht clock (P4) — the one entry point for the GraphQL mutation and for other
@@ -21,8 +29,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 export class ZorgplichtStarter {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CaseLauncher) private readonly launcher: CaseLauncher,
   ) {}
 
   /** Refuses (throws) when this application cannot start a clock; call before creating any records. */
@@ -51,37 +58,15 @@ export class ZorgplichtStarter {
     throw new AppError('CONFLICT', nl, refusal.en, { reason: refusal.code, zorgplichtSchoolId: refusal.zorgplichtSchoolId ?? null, caseId: refusal.caseId ?? null });
   }
 
-  /** Checks, starts the workflow (or finds the same application) and waits for its read-model row. Returns the case id. */
+  /**
+   * Checks, starts the workflow (or finds the same application) and answers once the clock waits for the decision
+   * (CaseLauncher: a failed earlier run never blocks the application). Returns the case id.
+   */
   async start(input: StartZorgplichtInput, pupilIsNew = false): Promise<string> {
     const { existingCaseId } = await this.check(input, pupilIsNew);
     if (existingCaseId) return existingCaseId;
     const options = zorgplichtStartOptions(input);
-    try {
-      await this.temporal.workflow.start(zorgplichtWorkflow, {
-        ...options,
-        taskQueue: this.config.taskQueue,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError('CONFLICT', 'Deze aanmelding is al eerder geregistreerd en afgesloten', 'This application was already registered and closed', { caseId: options.workflowId });
-      }
-      throw err;
-    }
-    await this.waitForReadModel(options.workflowId);
+    await this.launcher.launch({ workflow: zorgplichtWorkflow, ...options }, AANMELDING);
     return options.workflowId;
-  }
-
-  /** The workflow writes the read-model row within a moment of starting; wait for it (bounded). */
-  private async waitForReadModel(id: string): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (await this.dataSource.getRepository(CaseSummaryEntity).existsBy({ id })) return;
-      if (Date.now() > deadline) {
-        throw new AppError('UNAVAILABLE', 'De aanmelding is geregistreerd maar nog niet zichtbaar; probeer het zo opnieuw', 'The application was registered but is not visible yet; try again shortly', { caseId: id });
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 }

@@ -1,5 +1,6 @@
 import { CaseDocumentsController } from '../documents/case-documents.controller';
 import { CaseDocumentsService } from '../documents/case-documents.service';
+import { DocumentsResolver } from '../documents/documents.resolver';
 import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecase';
 import { ExtendZorgplichtTermUseCase, RecordZorgplichtDecisionUseCase, RecordZorgplichtInvestigationUseCase, ZorgplichtStepRunner } from './usecases/zorgplicht-step.usecase';
 import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
@@ -18,6 +19,7 @@ export const ZORGPLICHT_PROVIDERS = [
   RecordZorgplichtDecisionUseCase,
   ZorgplichtClocksService,
   CaseDocumentsService,
+  DocumentsResolver,
 ];
 
 /** REST: GET /exports/zorgplicht.csv and GET /documents/:id (bearer token, global AuthGuard). */

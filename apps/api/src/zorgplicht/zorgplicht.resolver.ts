@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@zorgroute/domain';
 import { ZORGPLICHT_INVESTIGATION_LABELS, type ZorgplichtInvestigationKind } from '@zorgroute/workflows';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateOrThrow } from '../common/validate';
@@ -20,9 +20,6 @@ import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecas
 import { ExtendZorgplichtTermUseCase, RecordZorgplichtDecisionUseCase, RecordZorgplichtInvestigationUseCase } from './usecases/zorgplicht-step.usecase';
 import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
 
-/** Roles that see the school's own notes on an application (not the SWV). */
-const SCHOOL_ROLES: Role[] = [Role.ADMIN, Role.ZORGCOORDINATOR, Role.TEAMLEIDER];
-
 /** P4 aanmelding and zorgplicht: one mutation per step (each a use case), the SWV view and its CSV. */
 @Resolver()
 export class ZorgplichtResolver {
@@ -33,6 +30,7 @@ export class ZorgplichtResolver {
     @Inject(RecordZorgplichtDecisionUseCase) private readonly decision: RecordZorgplichtDecisionUseCase,
     @Inject(ZorgplichtClocksService) private readonly clocks: ZorgplichtClocksService,
     @Inject(CaseDocumentsService) private readonly documents: CaseDocumentsService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
   @Mutation(() => CaseSummaryModel, { description: 'Registers a written application at the school of first preference and starts its zorgplicht clock.' })
@@ -77,26 +75,27 @@ export class ZorgplichtResolver {
   async zorgplichtCase(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string): Promise<ZorgplichtCaseModel> {
     this.clocks.assertMayView(user);
     const { row, clock } = await this.clocks.clockOf(user, caseId);
-    const data = row.data as {
+    // The caller's share (AudiencePolicy): the SWV sees the clock and the outcome, not the school's notes, the
+    // extension's reason or the decision's motivation.
+    const data = this.audience.caseData(user, row.process, row.data) as {
       preferenceSchoolIds?: string[];
       clock?: { extensionReason?: string | null };
       investigations?: { kind: ZorgplichtInvestigationKind; date: string; summary: string | null; recordedBy: string | null }[];
       decision?: (ZorgplichtDecisionModel & { reason?: string | null }) | null;
       openSteps?: string[];
     };
-    const school = SCHOOL_ROLES.includes(user.role);
     const d = data.decision ?? null;
     return {
       clock,
       preferenceSchoolIds: data.preferenceSchoolIds ?? [],
-      extensionReason: school ? (data.clock?.extensionReason ?? null) : null,
-      investigations: school ? (data.investigations ?? []).map((i) => ({ ...i, label: ZORGPLICHT_INVESTIGATION_LABELS[i.kind] ?? i.kind })) : [],
+      extensionReason: data.clock?.extensionReason ?? null,
+      investigations: (data.investigations ?? []).map((i) => ({ ...i, summary: i.summary ?? null, recordedBy: i.recordedBy ?? null, label: ZORGPLICHT_INVESTIGATION_LABELS[i.kind] ?? i.kind })),
       decision: d && {
         outcome: d.outcome,
         decidedOn: d.decidedOn,
         onTime: d.onTime,
-        motivation: school ? d.motivation : null,
-        arrangement: school ? d.arrangement : null,
+        motivation: d.motivation ?? null,
+        arrangement: d.arrangement ?? null,
         admittingSchoolName: d.admittingSchoolName,
         agreementDate: d.agreementDate,
         tlvRequestedOn: d.tlvRequestedOn,

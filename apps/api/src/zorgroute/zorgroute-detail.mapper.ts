@@ -1,6 +1,4 @@
-import { Role } from '@zorgroute/domain';
 import { missingReferralFields, type AanmeldFormulier, type ConversationRecord, type IzoRound, type TriageRecord, type ZatDiscussion, type ZatMeeting, type ZatReferralForm } from '@zorgroute/workflows';
-import type { AuthUser } from '../auth/auth-user';
 import type { LinkedCaseModel, ZorgrouteConversationModel, ZorgrouteDetailModel, ZorgrouteEvaluationModel } from './models/zorgroute.model';
 
 /** The P2 part of the read-model data, as the workflow writes it (see zorgroute.workflow.ts `syncData`). */
@@ -12,6 +10,7 @@ interface ZorgrouteData {
   submissions?: number;
   triages?: TriageRecord[];
   parentsException?: { reason: string; approvedBy: string | null } | null;
+  parentsExceptionLifted?: { at: string; by: string | null; reason: string } | null;
   contactPerson?: { id: string | null; name: string | null } | null;
   bilateral?: ConversationRecord | null;
   voorgesprek?: ConversationRecord | null;
@@ -30,27 +29,27 @@ interface ZorgrouteData {
 
 const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
-function conversation(c: ConversationRecord | null | undefined, family: boolean): ZorgrouteConversationModel | null {
+function conversation(c: Partial<ConversationRecord> | null | undefined): ZorgrouteConversationModel | null {
   if (!c) return null;
-  // Parents and pupil see that the conversation took place and the agreements, not the staff's reports.
-  return { date: c.date, parentsReport: family ? null : c.parentsReport, pupilReport: family ? null : c.pupilReport, agreements: n(c.agreements), recordedBy: n(c.recordedBy) };
+  return { date: c.date ?? '', parentsReport: n(c.parentsReport), pupilReport: n(c.pupilReport), agreements: n(c.agreements), recordedBy: n(c.recordedBy) };
 }
 
 /**
- * Maps the read-model data of a P2 case to the GraphQL detail. Rule 8 (privacy): parents and the pupil see the
- * route, dates, decisions and agreements, but not the referral form, the triage, the reports or the IZO/ZAT notes.
+ * Maps the caller's share of a P2 case's read-model data (AudiencePolicy.caseData: what each audience sees is stated
+ * in libs/domain/src/audience/case-data-audience.ts) to the GraphQL detail. Rule 8 (privacy): parents and the pupil
+ * see the route, dates, decisions and agreements, but not the referral form, the triage, the safety exception, the
+ * reports or the IZO/ZAT notes — those parts are not in their share, so they map to null or empty here.
  */
-export function toZorgrouteDetail(data: Record<string, unknown>, user: AuthUser): ZorgrouteDetailModel {
+export function toZorgrouteDetail(data: Record<string, unknown>): ZorgrouteDetailModel {
   const d = data as ZorgrouteData;
-  const family = user.role === Role.PARENT || user.role === Role.PUPIL;
-  const form = d.form ?? {};
+  const form = d.form;
   return {
     referrerName: d.referrer?.name ?? null,
     referrerRole: d.referrer?.role ?? '',
     source: d.source ?? '',
     flexZat: d.flexZat ?? false,
     submissions: d.submissions ?? 0,
-    form: family
+    form: !form
       ? null
       : {
           reasons: form.reasons ?? [],
@@ -81,9 +80,7 @@ export function toZorgrouteDetail(data: Record<string, unknown>, user: AuthUser)
           otherRemarks: n(form.otherRemarks),
           missing: missingReferralFields(form),
         },
-    triages: family
-      ? []
-      : (d.triages ?? []).map((t) => ({
+    triages: (d.triages ?? []).map((t) => ({
           at: t.at,
           by: t.by,
           outcome: t.outcome,
@@ -94,16 +91,20 @@ export function toZorgrouteDetail(data: Record<string, unknown>, user: AuthUser)
           bilateralWith: t.bilateralWith,
           note: t.note,
         })),
-    parentsExceptionReason: family ? null : (d.parentsException?.reason ?? null),
-    parentsExceptionApprovedBy: family ? null : (d.parentsException?.approvedBy ?? null),
+    parentsExceptionReason: d.parentsException?.reason ?? null,
+    parentsExceptionApprovedBy: d.parentsException?.approvedBy ?? null,
+    parentsExceptionActive: !!d.parentsException && !d.parentsExceptionLifted,
+    parentsExceptionLiftedAt: d.parentsExceptionLifted?.at ?? null,
+    parentsExceptionLiftedBy: d.parentsExceptionLifted?.by ?? null,
+    parentsExceptionLiftReason: d.parentsExceptionLifted?.reason ?? null,
     contactPersonName: d.contactPerson?.name ?? null,
-    bilateral: conversation(d.bilateral, family),
-    voorgesprek: conversation(d.voorgesprek, family),
+    bilateral: conversation(d.bilateral),
+    voorgesprek: conversation(d.voorgesprek),
     izoMeetingDate: n(d.izoMeetingDate),
     izoRounds: (d.izoRounds ?? []).map((r) => ({
       round: r.round,
       meetingDate: r.meetingDate,
-      minutes: family || !r.minutes
+      minutes: !r.minutes
         ? null
         : {
             analysis: n(r.minutes.analysis),
@@ -119,7 +120,7 @@ export function toZorgrouteDetail(data: Record<string, unknown>, user: AuthUser)
             parentAlignment: n(r.minutes.parentAlignment),
             summary: r.minutes.summary,
           },
-      decisions: r.decisions.map((x) => ({
+      decisions: (r.decisions ?? []).map((x) => ({
         kind: x.kind,
         description: x.description,
         supportType: n(x.supportType),
@@ -133,28 +134,29 @@ export function toZorgrouteDetail(data: Record<string, unknown>, user: AuthUser)
       })),
       evaluationDate: r.evaluationDate,
       minutesDistributedAt: r.minutesDistributedAt,
-      nagesprek: conversation(r.nagesprek, family),
+      nagesprek: conversation(r.nagesprek),
     })),
     evaluationDate: n(d.evaluationDate),
-    evaluations: (d.evaluations ?? []).map((e) => ({ ...e, summary: family ? '' : e.summary })),
-    zatReferral: family || !d.zatReferral ? null : { problem: null, factors: null, needs: null, schoolCareer: null, functioning: null, internalSupportDone: null, homeSituation: null, earlierCareContacts: null, helpQuestion: null, strengths: null, questionToZat: null, ...d.zatReferral },
+    evaluations: (d.evaluations ?? []).map((e) => ({ ...e, summary: e.summary ?? '' })),
+    zatReferral: !d.zatReferral ? null : { problem: null, factors: null, needs: null, schoolCareer: null, functioning: null, internalSupportDone: null, homeSituation: null, earlierCareContacts: null, helpQuestion: null, strengths: null, questionToZat: null, ...d.zatReferral },
     zatMeeting: d.zatMeeting ?? null,
     zatDiscussion: d.zatDiscussion
       ? {
           ...d.zatDiscussion,
-          analysis: family ? null : d.zatDiscussion.analysis,
-          needs: family ? null : d.zatDiscussion.needs,
-          solutionsPupil: family ? null : d.zatDiscussion.solutionsPupil,
-          solutionsFamily: family ? null : d.zatDiscussion.solutionsFamily,
-          solutionsSchool: family ? null : d.zatDiscussion.solutionsSchool,
+          analysis: n(d.zatDiscussion.analysis),
+          needs: n(d.zatDiscussion.needs),
+          solutionsPupil: n(d.zatDiscussion.solutionsPupil),
+          solutionsFamily: n(d.zatDiscussion.solutionsFamily),
+          solutionsSchool: n(d.zatDiscussion.solutionsSchool),
         }
       : null,
-    zatFeedback: conversation(d.zatFeedback, family),
-    zatEvaluations: (d.zatEvaluations ?? []).map((e) => ({ ...e, summary: family ? '' : e.summary })),
+    zatFeedback: conversation(d.zatFeedback),
+    zatEvaluations: (d.zatEvaluations ?? []).map((e) => ({ ...e, summary: e.summary ?? '' })),
     zatConsentRefusals: d.zatConsentRefusals ?? [],
   };
 }
 
 export function linkedCases(data: Record<string, unknown>): LinkedCaseModel[] {
-  return ((data as ZorgrouteData).ledTo ?? []).map((l) => ({ caseId: l.caseId, process: l.process, at: l.at, reason: l.reason, started: l.started }));
+  // The family's share has no reason (an IZO decision's wording): an empty reason then.
+  return ((data as ZorgrouteData).ledTo ?? []).map((l) => ({ caseId: l.caseId, process: l.process, at: l.at, reason: l.reason ?? '', started: l.started }));
 }

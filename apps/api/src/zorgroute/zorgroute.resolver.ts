@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ProcessType } from '@zorgroute/domain';
+import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CasesService } from '../cases/cases.service';
@@ -8,6 +9,7 @@ import { CaseDetailModel, CaseSummaryModel } from '../cases/models/case.model';
 import {
   CloseZorgrouteInput,
   IzoDiscussionInput,
+  LiftParentsExceptionInput,
   IzoEvaluationInput,
   PlanZatInput,
   RescheduleIzoInput,
@@ -26,6 +28,7 @@ import {
   CloseZorgrouteUseCase,
   ConfirmIzoMinutesSentUseCase,
   ConfirmZatAgendaSentUseCase,
+  LiftParentsExceptionUseCase,
   PlanZatUseCase,
   RecordIzoDiscussionUseCase,
   RecordIzoEvaluationUseCase,
@@ -67,6 +70,7 @@ export class ZorgrouteResolver {
     @Inject(RecordZatFeedbackUseCase) private readonly zatFeedbackUc: RecordZatFeedbackUseCase,
     @Inject(RecordZatEvaluationUseCase) private readonly zatEvaluationUc: RecordZatEvaluationUseCase,
     @Inject(CloseZorgrouteUseCase) private readonly closeUc: CloseZorgrouteUseCase,
+    @Inject(LiftParentsExceptionUseCase) private readonly liftUc: LiftParentsExceptionUseCase,
   ) {}
 
   @Mutation(() => CaseSummaryModel, { description: 'Refer a pupil to the IZO (mentor: own pupils; teamleider and zorgcoördinator: own school).' })
@@ -174,23 +178,34 @@ export class ZorgrouteResolver {
   closeZorgroute(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: CloseZorgrouteInput): Promise<CaseSummaryModel> {
     return this.closeUc.execute(user, caseId, input);
   }
+
+  @Mutation(() => CaseSummaryModel, {
+    description: 'Lift the approved "parents are not informed" safety exception (zorgcoördinator), with a reason: the case becomes visible to the parents.',
+  })
+  liftParentsException(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: LiftParentsExceptionInput): Promise<CaseSummaryModel> {
+    return this.liftUc.execute(user, caseId, input);
+  }
 }
 
 /** `CaseDetail.zorgroute` (P2 data) and `CaseDetail.ledTo` (cases started from this one, any process). */
 @Resolver(() => CaseDetailModel)
 export class ZorgrouteCaseDetailResolver {
-  constructor(@Inject(CasesService) private readonly cases: CasesService) {}
+  constructor(
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
+  ) {}
 
   @ResolveField('zorgroute', () => ZorgrouteDetailModel, { nullable: true, description: 'P2 data; null for other processes.' })
   async zorgroute(@CurrentUser() user: AuthUser, @Parent() detail: CaseDetailModel): Promise<ZorgrouteDetailModel | null> {
     if (detail.summary.process !== ProcessType.ZORGROUTE) return null;
     const row = await this.cases.getVisible(user, detail.summary.id);
-    return toZorgrouteDetail(row.data, user);
+    return toZorgrouteDetail(this.audience.caseData(user, row.process, row.data));
   }
 
   @ResolveField('ledTo', () => [LinkedCaseModel], { description: 'Cases started from this one (e.g. an IZO decision, a referral).' })
   async ledTo(@CurrentUser() user: AuthUser, @Parent() detail: CaseDetailModel): Promise<LinkedCaseModel[]> {
     const row = await this.cases.getVisible(user, detail.summary.id);
-    return linkedCases(row.data);
+    // A linked case kept from the caller (e.g. from the parents) is not named to him either.
+    return linkedCases(await this.audience.caseDataWithLinks(user, row.process, row.data));
   }
 }

@@ -25,7 +25,7 @@ let output = '';
 beforeAll(async () => {
   const env = { ...process.env };
   // The script starts a private stack; it must not pick up the shared test services.
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'MAIL_WEB_URL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'MAIL_WEB_URL']) delete env[name];
   // If this test run is killed, the script stops its stack too (it watches this process).
   env.ZR_FAULTS_PARENT_PID = String(process.pid);
   const child = spawn(process.execPath, [join(root, 'bench', 'faults', 'run.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

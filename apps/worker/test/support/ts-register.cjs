@@ -15,6 +15,7 @@ const aliases = {
   '@zorgroute/domain/logic': path.join(root, 'libs/domain/src/logic/index.ts'),
   '@zorgroute/domain': path.join(root, 'libs/domain/src/index.ts'),
   '@zorgroute/notifications': path.join(root, 'libs/notifications/src/index.ts'),
+  '@zorgroute/temporal-codec': path.join(root, 'libs/temporal-codec/src/index.ts'),
   '@zorgroute/workflows': path.join(root, 'libs/workflows/src/index.ts'),
 };
 

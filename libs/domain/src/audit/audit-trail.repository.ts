@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuditCheckpointEntity } from '../entities/audit-checkpoint.entity';
 import { AuditEntryEntity } from '../entities/audit-entry.entity';
+import { AuditCheckpointKeys } from './audit-checkpoint-keys';
+import { auditCheckpointFromRow, auditCheckpointMessage, type AuditCheckpointRecord } from './audit-checkpoint';
 import { stableStringify } from './stable-stringify';
 
 export interface AuditEntryInput {
@@ -16,14 +19,55 @@ export interface AuditEntryInput {
   reason?: string | null;
 }
 
+/**
+ * Why verification failed (docs/security.md, "Audit trail"):
+ * - PREV_HASH_MISMATCH: an entry's `prev_hash` is not its predecessor's hash (an entry was removed, inserted or moved);
+ * - CONTENT_MISMATCH: an entry's content does not match its hash (it was changed);
+ * - PURGE_NOT_RECORDED: an entry carries the retention tombstone but no RETENTION_PURGED entry lists it, or its
+ *   payload is not exactly the tombstone;
+ * - CHECKPOINT_SIGNATURE_INVALID / CHECKPOINT_KEY_UNKNOWN: a checkpoint was not signed by a configured key;
+ * - CHECKPOINT_TRUNCATED: the chain has fewer entries than a signed checkpoint counted (the newest entries were deleted);
+ * - CHECKPOINT_HEAD_MISSING: the newest entry of a signed checkpoint is gone;
+ * - CHECKPOINT_MISMATCH: the entry at a signed checkpoint's position no longer has the signed hash (the chain was
+ *   rewritten, e.g. an edit with every later hash recomputed).
+ */
+export type AuditBreakReason =
+  | 'PREV_HASH_MISMATCH'
+  | 'CONTENT_MISMATCH'
+  | 'PURGE_NOT_RECORDED'
+  | 'CHECKPOINT_SIGNATURE_INVALID'
+  | 'CHECKPOINT_KEY_UNKNOWN'
+  | 'CHECKPOINT_TRUNCATED'
+  | 'CHECKPOINT_HEAD_MISSING'
+  | 'CHECKPOINT_MISMATCH';
+
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  /** Id of the first entry whose hash does not match its content or predecessor. */
+  /**
+   * The entry where verification failed: the first entry that does not match its content or predecessor, or for a
+   * checkpoint failure the checkpoint's signed head entry (changed, moved or missing).
+   */
   brokenAt: string | null;
+  reason: AuditBreakReason | null;
   /** Entries whose payload was purged (retention): verified by their digest and place in the chain. */
   purged?: number;
+  /** Signed checkpoints verified (all of them when ok; those before the failing one otherwise). */
+  checkpoints: number;
+  /** The failing checkpoint (id in `audit_checkpoint`, or `external:<n>` for one given from outside), if any. */
+  checkpointId: string | null;
+  /**
+   * The newest entry still sealed by a valid signed checkpoint: everything up to it is proven unchanged. On a checkpoint
+   * failure the tampering lies after this entry (up to `brokenAt`); entries after the newest checkpoint are protected by
+   * the chain and the database roles only.
+   */
+  sealedUpTo: string | null;
+  /** Time of the newest valid checkpoint. */
+  lastCheckpointAt: Date | null;
 }
+
+/** The advisory lock that serialises appends to the chain (and checkpoints, which must see a settled head). */
+export const AUDIT_CHAIN_LOCK = 727_001;
 
 /** The hash version every new entry is written with (see `auditHashV2`). */
 export const AUDIT_HASH_VERSION = 2;
@@ -75,20 +119,56 @@ export function auditHash(prevHash: string | null, e: Omit<AuditEntryInput, 'det
   return createHash('sha256').update(`${prevHash ?? ''}\n${content}`).digest('hex');
 }
 
+/** The payload of an entry as verification reads it. */
+function payloadOf(r: AuditEntryEntity): AuditPayload {
+  return { actorName: r.actorName, description: r.description, details: r.details, reason: r.reason };
+}
+
+/** Ids of entries a RETENTION_PURGED entry among `rows` lists as purged. */
+export function purgeRecordedIds(rows: AuditEntryEntity[]): Set<string> {
+  return new Set(
+    rows.filter((r) => r.action === RETENTION_PURGED_ACTION && Array.isArray(r.details?.purgedEntryIds)).flatMap((r) => (r.details.purgedEntryIds as unknown[]).map(String)),
+  );
+}
+
+/**
+ * Checks one entry against its predecessor's hash (rules in `AuditTrailRepository.verifyChain`); null when it matches.
+ */
+export function checkAuditEntry(r: AuditEntryEntity, prev: string | null, purgeRecorded: Set<string>): AuditBreakReason | null {
+  if (r.prevHash !== prev) return 'PREV_HASH_MISMATCH';
+  if (r.purgedAt) {
+    const tombstone = r.actorName === null && r.description === AUDIT_TOMBSTONE_DESCRIPTION && r.reason === null && Object.keys(r.details ?? {}).length === 0;
+    if (!tombstone || !purgeRecorded.has(r.id)) return 'PURGE_NOT_RECORDED';
+    if (r.hashVersion === 2 && (!r.payloadDigest || r.hash !== auditHashV2(prev, { ...r, at: r.at.toISOString(), payloadDigest: r.payloadDigest }))) return 'CONTENT_MISMATCH';
+    return null;
+  }
+  if (r.hashVersion === 2) {
+    const digest = auditPayloadDigest(payloadOf(r));
+    return digest === r.payloadDigest && r.hash === auditHashV2(prev, { ...r, at: r.at.toISOString(), payloadDigest: digest }) ? null : 'CONTENT_MISMATCH';
+  }
+  return r.hash === auditHash(prev, { eventKey: r.eventKey, caseId: r.caseId, at: r.at.toISOString(), actorId: r.actorId, action: r.action, ...payloadOf(r) }) ? null : 'CONTENT_MISMATCH';
+}
+
+export interface VerifyChainOptions {
+  /** Public keys the checkpoints are verified with; without them every checkpoint counts as signed by an unknown key. */
+  keys?: AuditCheckpointKeys;
+  /** Checkpoints from outside the database (the shipped checkpoint log), verified like those in `audit_checkpoint`. */
+  externalCheckpoints?: AuditCheckpointRecord[];
+}
+
 /**
  * The append-only, hash-chained audit trail. One global chain: each entry carries the hash of the
  * entry before it, so changing or removing any entry breaks every hash after it. Appends are
- * serialised with a transaction-scoped advisory lock.
+ * serialised with a transaction-scoped advisory lock. Signed checkpoints (`AuditCheckpointRepository`) pin the
+ * chain's length and head, so a recomputed chain or a truncated tail is found too.
  */
 export class AuditTrailRepository {
-  private static readonly LOCK_KEY = 727_001;
-
   constructor(private readonly dataSource: DataSource) {}
 
   /** Appends the entry (once per eventKey). Pass a manager to join the caller's transaction. */
   async append(input: AuditEntryInput, manager?: EntityManager): Promise<void> {
     const work = async (m: EntityManager) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [AuditTrailRepository.LOCK_KEY]);
+      await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
       const exists: unknown[] = await m.query('SELECT 1 FROM audit_entry WHERE event_key = $1', [input.eventKey]);
       if (exists.length) return;
       const last: { hash: string }[] = await m.query('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1');
@@ -113,7 +193,7 @@ export class AuditTrailRepository {
   }
 
   /**
-   * Recomputes the whole chain and reports the first entry that does not match. Rules (docs/security.md):
+   * Recomputes the whole chain and checks every signed checkpoint; reports the first problem. Rules (docs/security.md):
    * - every entry's `prevHash` must be its predecessor's `hash`;
    * - version 1, not purged: `hash` = `auditHash` over the raw content;
    * - version 2, not purged: the payload's digest must equal `payloadDigest`, and `hash` = `auditHashV2`;
@@ -121,33 +201,44 @@ export class AuditTrailRepository {
    *   `RETENTION_PURGED` entry of its purge must list its id;
    * - version 1, purged (an entry from before the migration, purged later): its content cannot be recomputed; it is
    *   accepted on its place in the chain (its `hash` is covered by its successor's hash), the tombstone and its id in
-   *   the `RETENTION_PURGED` entry of its purge.
+   *   the `RETENTION_PURGED` entry of its purge;
+   * - every checkpoint (in `audit_checkpoint` and any given from outside) must carry a valid signature of a configured
+   *   key, and the chain must still have at least its entry count with its signed head entry, at that position, with
+   *   the signed hash.
    */
-  async verifyChain(): Promise<ChainVerification> {
+  async verifyChain(options: VerifyChainOptions = {}): Promise<ChainVerification> {
     const rows = await this.dataSource.getRepository(AuditEntryEntity).find({ order: { id: 'ASC' } });
+    const stored = (await this.dataSource.getRepository(AuditCheckpointEntity).find({ order: { id: 'ASC' } })).map(auditCheckpointFromRow);
+    const storedSignatures = new Set(stored.map((c) => c.signature));
+    const external = (options.externalCheckpoints ?? []).map((c, i) => ({ ...c, id: `external:${i + 1}` })).filter((c) => !storedSignatures.has(c.signature));
+    const checkpoints = [...stored, ...external].sort((a, b) => a.entryCount - b.entryCount || a.at.localeCompare(b.at));
+    const result: ChainVerification = { ok: true, checked: rows.length, brokenAt: null, reason: null, purged: 0, checkpoints: 0, checkpointId: null, sealedUpTo: null, lastCheckpointAt: null };
     // Every purged entry must be listed by the RETENTION_PURGED entry of its purge (which is itself hashed normally).
-    const purgeRecorded = new Set(
-      rows.filter((r) => r.action === RETENTION_PURGED_ACTION && Array.isArray(r.details?.purgedEntryIds)).flatMap((r) => (r.details.purgedEntryIds as unknown[]).map(String)),
-    );
+    const purgeRecorded = purgeRecordedIds(rows);
     let prev: string | null = null;
-    let purged = 0;
     for (const r of rows) {
-      const payload = { actorName: r.actorName, description: r.description, details: r.details, reason: r.reason };
-      let ok = r.prevHash === prev;
-      if (ok && r.purgedAt) {
-        purged += 1;
-        const tombstone = r.actorName === null && r.description === AUDIT_TOMBSTONE_DESCRIPTION && r.reason === null && Object.keys(r.details ?? {}).length === 0;
-        ok = tombstone && purgeRecorded.has(r.id);
-        if (ok && r.hashVersion === 2) ok = !!r.payloadDigest && r.hash === auditHashV2(prev, { ...r, at: r.at.toISOString(), payloadDigest: r.payloadDigest });
-      } else if (ok && r.hashVersion === 2) {
-        const digest = auditPayloadDigest(payload);
-        ok = digest === r.payloadDigest && r.hash === auditHashV2(prev, { ...r, at: r.at.toISOString(), payloadDigest: digest });
-      } else if (ok) {
-        ok = r.hash === auditHash(prev, { eventKey: r.eventKey, caseId: r.caseId, at: r.at.toISOString(), actorId: r.actorId, action: r.action, ...payload });
-      }
-      if (!ok) return { ok: false, checked: rows.length, brokenAt: r.id, purged };
+      if (r.purgedAt) result.purged = (result.purged ?? 0) + 1;
+      const reason = checkAuditEntry(r, prev, purgeRecorded);
+      if (reason) return { ...result, ok: false, brokenAt: r.id, reason };
       prev = r.hash;
     }
-    return { ok: true, checked: rows.length, brokenAt: null, purged };
+    const keys = options.keys ?? new AuditCheckpointKeys();
+    const position = new Map(rows.map((r, i) => [r.id, i]));
+    for (const cp of checkpoints) {
+      const fail = (reason: AuditBreakReason): ChainVerification => ({ ...result, ok: false, brokenAt: cp.headId, reason, checkpointId: cp.id ?? null });
+      const signature = keys.check(cp.keyId, auditCheckpointMessage(cp), cp.signature);
+      if (signature === 'UNKNOWN_KEY') return fail('CHECKPOINT_KEY_UNKNOWN');
+      if (signature !== 'VALID') return fail('CHECKPOINT_SIGNATURE_INVALID');
+      if (cp.entryCount > rows.length) return fail('CHECKPOINT_TRUNCATED');
+      if (cp.entryCount > 0) {
+        const at = cp.headId === null ? undefined : position.get(cp.headId);
+        if (at === undefined) return fail('CHECKPOINT_HEAD_MISSING');
+        if (at !== cp.entryCount - 1 || rows[at].hash !== cp.headHash) return fail('CHECKPOINT_MISMATCH');
+        result.sealedUpTo = cp.headId;
+      }
+      result.checkpoints += 1;
+      if (!result.lastCheckpointAt || result.lastCheckpointAt.getTime() < Date.parse(cp.at)) result.lastCheckpointAt = new Date(cp.at);
+    }
+    return result;
   }
 }

@@ -10,6 +10,7 @@ import { ProcessType } from './roles';
 @Entity({ name: 'case_summary' })
 @Index(['schoolId', 'process', 'status'])
 @Index(['nextDueDate'])
+@Index('IDX_case_summary_pupil_hidden_from_parents', ['pupilId', 'hiddenFromParents'])
 export class CaseSummaryEntity {
   /** The Temporal workflow id (a business key). */
   @PrimaryColumn({ type: 'varchar', length: 200 })
@@ -54,6 +55,14 @@ export class CaseSummaryEntity {
   /** The case this one was started from (e.g. an IZO decision), if any. */
   @Column({ name: 'origin_case_id', type: 'varchar', length: 200, nullable: true })
   originCaseId!: string | null;
+
+  /**
+   * The case is kept from the pupil's parents (PROCESSES.md rule 3: informing them would endanger the pupil; P2, until
+   * the zorgcoördinator lifts the exception). Written by the workflow; every read path leaves such a case out for a
+   * parent (the api's AudiencePolicy), and no e-mail about it goes to a parent (the notify activity).
+   */
+  @Column({ name: 'hidden_from_parents', type: 'boolean', default: false })
+  hiddenFromParents!: boolean;
 
   /** Participants who may see this case (coach, JOS worker, ...), for row-level scoping. */
   @Column({ name: 'participant_ids', type: 'uuid', array: true, default: () => "'{}'" })

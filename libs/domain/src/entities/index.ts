@@ -18,6 +18,7 @@ export * from './user-session.entity';
 export * from './oidc-login-request.entity';
 export * from './oidc-login-handoff.entity';
 export * from './retention-purge.entity';
+export * from './audit-checkpoint.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -38,6 +39,7 @@ import { UserSessionEntity } from './user-session.entity';
 import { OidcLoginRequestEntity } from './oidc-login-request.entity';
 import { OidcLoginHandoffEntity } from './oidc-login-handoff.entity';
 import { RetentionPurgeEntity } from './retention-purge.entity';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -59,4 +61,5 @@ export const ENTITIES = [
   OidcLoginRequestEntity,
   OidcLoginHandoffEntity,
   RetentionPurgeEntity,
+  AuditCheckpointEntity,
 ];

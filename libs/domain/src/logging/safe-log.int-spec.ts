@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../data-source';
+import { createDataSource, migrateFromEnv } from '../data-source';
 import { UserEntity } from '../entities';
 
 let ds: DataSource;
@@ -28,7 +28,7 @@ async function captured(fn: () => Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL as string);
+  await migrateFromEnv(process.env);
   ds = createDataSource(process.env.DATABASE_URL as string);
   await ds.initialize();
 });

@@ -6,7 +6,20 @@ import { PolicyVersionsSchoolDaysOff1795326323830 } from './1795326323830-policy
 import { NotificationDigestCalendarFeed1795326540716 } from './1795326540716-notification-digest-calendar-feed';
 import { UserSessionOidcLogin1795335400109 } from './1795335400109-user-session-oidc-login';
 import { RetentionAuditPayload1795335471783 } from './1795335471783-retention-audit-payload';
-import { OidcLoginHandoff1795400000000 } from './1795400000000-oidc-login-handoff';
+import { AuditCheckpoint1796599514222 } from './1796599514222-audit-checkpoint';
+import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-from-parents';
+import { OidcLoginHandoff1796600000000 } from './1796600000000-oidc-login-handoff';
 
 /** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795324574347, ConsentRecord1795326281903, CaseDocument1795326295087, PolicyVersionsSchoolDaysOff1795326323830, NotificationDigestCalendarFeed1795326540716, UserSessionOidcLogin1795335400109, RetentionAuditPayload1795335471783, OidcLoginHandoff1795400000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795324574347,
+  ConsentRecord1795326281903,
+  CaseDocument1795326295087,
+  PolicyVersionsSchoolDaysOff1795326323830,
+  NotificationDigestCalendarFeed1795326540716,
+  UserSessionOidcLogin1795335400109,
+  RetentionAuditPayload1795335471783,
+  CaseHiddenFromParents1795336000000,
+  AuditCheckpoint1796599514222,
+  OidcLoginHandoff1796600000000,
+];

@@ -6,6 +6,7 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../data-source';
+import { roleOfUrl } from '../database-roles';
 import { PolicyScope, PolicyVersionEntity } from '../entities/policy-version.entity';
 import { SchoolDayOffEntity } from '../entities/school-day-off.entity';
 import { SchoolEntity } from '../entities/school.entity';
@@ -14,9 +15,12 @@ import { isSchoolDay } from '../logic/calendar';
 import { SchoolDayOffRepository } from '../school-calendar/school-day-off.repository';
 import { PolicyVersionRepository } from './policy-version.repository';
 
-const baseUrl = process.env.DATABASE_URL as string;
+// The owner role creates and migrates the suite's own database; the suite works in it as the application role.
+const baseUrl = (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string;
+const appBaseUrl = process.env.DATABASE_URL as string;
 const dbName = `policy_store_${process.pid}`;
-const url = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
+const ownerUrl = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
+const url = appBaseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
 let ds: DataSource;
 let swv: SwvEntity;
 let school: SchoolEntity;
@@ -35,7 +39,7 @@ async function admin(sql: string): Promise<void> {
 beforeAll(async () => {
   await admin(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin(`CREATE DATABASE ${dbName}`);
-  await migrate(url);
+  await migrate(ownerUrl, { appRole: roleOfUrl(appBaseUrl) });
   ds = createDataSource(url);
   await ds.initialize();
   swv = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio', code: 'VO 98.01' });

@@ -18,6 +18,8 @@ export interface CaseSnapshot {
   policyVersion: string | null;
   originCaseId: string | null;
   participantIds: string[];
+  /** Kept from the parents (safety exception, PROCESSES.md rule 3); absent = false. */
+  hiddenFromParents?: boolean;
   data: Record<string, unknown>;
   /** Monotonic per case; a write with a seq not above the stored one is ignored. */
   seq: number;
@@ -34,19 +36,20 @@ export class CaseReadModelRepository {
   async upsert(s: CaseSnapshot, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO case_summary (id, process, school_id, pupil_id, status, waiting_for, next_due_date, owner_user_id,
-         stuck, stuck_reason, outcome, policy_version, origin_case_id, participant_ids, data, seq, started_at, updated_at, closed_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
+         stuck, stuck_reason, outcome, policy_version, origin_case_id, participant_ids, data, seq, started_at, updated_at, closed_at, hidden_from_parents)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, waiting_for = EXCLUDED.waiting_for,
          next_due_date = EXCLUDED.next_due_date, owner_user_id = EXCLUDED.owner_user_id, stuck = EXCLUDED.stuck,
          stuck_reason = EXCLUDED.stuck_reason, outcome = EXCLUDED.outcome, policy_version = EXCLUDED.policy_version,
          origin_case_id = EXCLUDED.origin_case_id, participant_ids = EXCLUDED.participant_ids, data = EXCLUDED.data,
-         seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at
+         seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
+         hidden_from_parents = EXCLUDED.hidden_from_parents
        WHERE case_summary.seq < EXCLUDED.seq
        RETURNING id`,
       [
         s.caseId, s.process, s.schoolId, s.pupilId, s.status, s.waitingFor, s.nextDueDate, s.ownerUserId,
         s.stuck, s.stuckReason, s.outcome, s.policyVersion, s.originCaseId, s.participantIds, JSON.stringify(s.data),
-        s.seq, s.startedAt, s.updatedAt, s.closedAt,
+        s.seq, s.startedAt, s.updatedAt, s.closedAt, s.hiddenFromParents === true,
       ],
     );
     return rows.length > 0;

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AUDIT_TOMBSTONE_DESCRIPTION, AuditTrailRepository, RETENTION_PURGED_ACTION } from '../audit/audit-trail.repository';
+import { AuditTrailRepository, RETENTION_PURGED_ACTION } from '../audit/audit-trail.repository';
 import { retentionPolicyOf } from '../logic/policies/retention-policy';
+import { toIsoDate } from '../logic/reminders/zoned-time';
 import { PolicyVersionRepository } from '../policy-store/policy-version.repository';
 
 /** Where a case's workflow stands in Temporal (the read model alone is not trusted to say a case has ended). */
@@ -89,7 +90,7 @@ export class RetentionPurger {
         for (const c of stale) {
           try {
             if ((await ops.workflowState(c.id)) !== 'RUNNING') continue;
-            await ops.closeInactive(c.id, `Bewaartermijn: geen activiteit sinds ${inactiveSince.toISOString().slice(0, 10)} (${policy.closeAfterInactiveMonths} maanden)`);
+            await ops.closeInactive(c.id, `Bewaartermijn: geen activiteit sinds ${toIsoDate(inactiveSince.getTime())} (${policy.closeAfterInactiveMonths} maanden)`);
             result.closed.push(c.id);
           } catch (err) {
             result.failed.push({ caseId: c.id, error: err instanceof Error ? err.message : String(err) });
@@ -124,22 +125,17 @@ export class RetentionPurger {
     return this.dataSource.transaction(async (m: EntityManager) => {
       const locked: unknown[] = await m.query('SELECT id FROM case_summary WHERE id = $1 AND closed_at IS NOT NULL FOR UPDATE', [c.id]);
       if (!locked.length) return false;
-      const entries: { id: string }[] = await m.query(
-        `SELECT id FROM audit_entry WHERE (case_id = $1 OR details->>'caseId' = $1) AND purged_at IS NULL AND action <> $2 ORDER BY id`,
-        [c.id, RETENTION_PURGED_ACTION],
-      );
-      const entryIds = entries.map((e) => String(e.id));
+      // The payload of the case's audit entries is replaced by the tombstone through the owner's SECURITY DEFINER
+      // function (the application role may not UPDATE audit_entry; docs/operations.md "Database roles"). It refuses a
+      // case whose read-model row is not closed, so it runs before that row is deleted.
+      const purgedRows: { id: string }[] = await m.query('SELECT audit_entry_purge_case($1, $2) AS id', [c.id, now]);
+      const entryIds = purgedRows.map((e) => String(e.id)).sort((a, b) => Number(a) - Number(b));
       const count = async (sql: string, params: unknown[]): Promise<number> => {
         const r = (await m.query(sql, params)) as [unknown[], number];
         return r[1];
       };
       const counts: Record<string, number> = {
-        auditEntries: entryIds.length
-          ? await count(
-            `UPDATE audit_entry SET actor_name = NULL, description = $2, details = '{}'::jsonb, reason = NULL, purged_at = $3 WHERE id = ANY($1::bigint[])`,
-            [entryIds, AUDIT_TOMBSTONE_DESCRIPTION, now],
-          )
-          : 0,
+        auditEntries: entryIds.length,
         digestItems: await count('DELETE FROM notification_digest_item WHERE delivery_id IN (SELECT id FROM notification_delivery WHERE case_id = $1)', [c.id]),
         deliveries: await count('DELETE FROM notification_delivery WHERE case_id = $1', [c.id]),
         consents: await count('DELETE FROM consent_record WHERE case_id = $1', [c.id]),

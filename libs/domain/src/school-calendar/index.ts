@@ -1,2 +1,3 @@
 export * from './school-days-off';
 export * from './school-day-off.repository';
+export * from './holiday-coverage';

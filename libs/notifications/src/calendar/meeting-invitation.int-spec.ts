@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, migrate } from '@zorgroute/domain';
+import { createDataSource, migrateFromEnv } from '@zorgroute/domain';
 import ICAL from 'ical.js';
 import type { DataSource } from 'typeorm';
 import { NotificationDeliveryService } from '../delivery/notification-delivery.service';
@@ -62,7 +62,7 @@ describe('Meeting invitations carry a calendar invitation (PostgreSQL + maildev)
 
   beforeAll(async () => {
     if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL) throw new Error('DATABASE_URL, SMTP_URL and MAIL_WEB_URL must be set for the notifications integration tests');
-    await migrate(DATABASE_URL);
+    await migrateFromEnv();
     dataSource = createDataSource(DATABASE_URL);
     await dataSource.initialize();
     email = new EmailRepository(SMTP_URL, FROM);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { createDataSource, DeliveryStatus, migrate } from '@zorgroute/domain';
+import { createDataSource, DeliveryStatus, migrateFromEnv } from '@zorgroute/domain';
 import type { DataSource } from 'typeorm';
 import { EmailRepository } from '../email/email.repository';
 import { TemplateRenderer } from '../templates/template.renderer';
@@ -84,7 +84,7 @@ describe('NotificationDeliveryService (PostgreSQL + maildev)', () => {
     if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL) {
       throw new Error('DATABASE_URL, SMTP_URL and MAIL_WEB_URL must be set for the notifications integration tests');
     }
-    await migrate(DATABASE_URL);
+    await migrateFromEnv();
     dataSource = createDataSource(DATABASE_URL);
     await dataSource.initialize();
     email = new EmailRepository(SMTP_URL, FROM);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, DeliveryStatus, migrate } from '@zorgroute/domain';
+import { createDataSource, DeliveryStatus, migrateFromEnv } from '@zorgroute/domain';
 import type { DataSource } from 'typeorm';
 import { EmailRepository } from '../email/email.repository';
 import { TemplateRenderer } from '../templates/template.renderer';
@@ -23,7 +23,7 @@ describe('the mail server accepted, but recording SENT failed (database away)', 
 
   beforeAll(async () => {
     if (!DATABASE_URL || !SMTP_URL || !MAIL_WEB_URL) throw new Error('DATABASE_URL, SMTP_URL and MAIL_WEB_URL must be set');
-    await migrate(DATABASE_URL);
+    await migrateFromEnv();
     dataSource = createDataSource(DATABASE_URL);
     await dataSource.initialize();
     email = new EmailRepository(SMTP_URL, 'Zorgroute test <noreply@zorgroute.local>');

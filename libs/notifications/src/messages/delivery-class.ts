@@ -16,7 +16,7 @@ export type DeliveryClass = 'LEGAL' | 'DIGESTIBLE' | 'IMMEDIATE';
 export const LEGAL_NOTICE_KINDS = ['LETTER_AVAILABLE', 'CONSENT_REQUESTED'] as const satisfies readonly MessageKind[];
 
 /** The only kinds a digest may take (an allow-list: a new kind is immediate until it is added here). */
-export const DIGESTIBLE_KINDS = ['STEP_ASSIGNED', 'STEP_REMINDER', 'STEP_ESCALATION'] as const satisfies readonly MessageKind[];
+export const DIGESTIBLE_KINDS = ['STEP_ASSIGNED', 'STEP_REMINDER', 'STEP_ESCALATION', 'REFERRAL_RETURNED'] as const satisfies readonly MessageKind[];
 
 /** Roles whose messages always go out immediately: parents and pupils never get a digest. */
 const NEVER_DIGESTED_ROLES: readonly Role[] = ['PARENT', 'PUPIL'];

@@ -74,6 +74,8 @@ export interface ConsentRequestedData extends BaseMessageData {
   pupilFirstName: string;
   /** Whom to contact with questions (optional). */
   ownerName?: string;
+  /** Written for a parent ("u", default) or for a pupil of 16+ who decides himself ("je"). */
+  audience?: 'PARENT' | 'PUPIL';
 }
 
 /**
@@ -172,6 +174,26 @@ export interface MeetingAgendaData extends BaseMessageData {
   location?: string;
 }
 
+/**
+ * To the referrer of an IZO referral that the zorgcoördinator sent back (P2 triage TERUG_NAAR_AANMELDER): complete it
+ * by `dueDate`. `missingParts` names the parts of the form that are still empty (form labels, at most 20); the
+ * coordinator's own note stays in Zorgroute.
+ */
+export interface ReferralReturnedData extends BaseMessageData {
+  pupilFirstName?: string;
+  missingParts?: string[];
+}
+
+/**
+ * To the coach or the pupil before a session of an ondersteuningstraject (P1, optional by policy). `dueDate` is the
+ * session's date, `sessionTime` its time (HH:mm). Written with "je" for both.
+ */
+export interface SessionReminderData extends BaseMessageData {
+  sessionTime: string;
+  audience: 'STAFF' | 'PUPIL';
+  pupilFirstName?: string;
+}
+
 /** One message in a daily digest: the subject it would have had on its own, its step, due date and deep link. */
 export interface DailyDigestItem {
   title: string;
@@ -204,6 +226,8 @@ export interface MessageDataByKind {
   MEETING_INVITATION: MeetingInvitationData;
   MEETING_CANCELLED: MeetingCancelledData;
   MEETING_AGENDA: MeetingAgendaData;
+  REFERRAL_RETURNED: ReferralReturnedData;
+  SESSION_REMINDER: SessionReminderData;
   DAILY_DIGEST: DailyDigestData;
 }
 

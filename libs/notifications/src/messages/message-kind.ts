@@ -31,6 +31,13 @@ export const MessageKind = {
   MEETING_AGENDA: 'MEETING_AGENDA',
   /** To parents: the school closed their child's case before its end (an admin close); which process, never the reason. */
   CASE_CLOSED: 'CASE_CLOSED',
+  /**
+   * To the referrer (P2): the zorgcoördinator sent the IZO referral back to be completed; which parts of the form are
+   * still empty, never the coordinator's note (that is read in Zorgroute).
+   */
+  REFERRAL_RETURNED: 'REFERRAL_RETURNED',
+  /** To the coach and the pupil (P1, policy sessionReminders): a session is coming, its date and time; no case details. */
+  SESSION_REMINDER: 'SESSION_REMINDER',
   /** To staff who chose DAILY_DIGEST: one e-mail per school day listing the day's task messages (issue 5). */
   DAILY_DIGEST: 'DAILY_DIGEST',
 } as const;

@@ -19,6 +19,8 @@ const COORDINATOR_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator be
 const COORDINATOR_ADMIN_FOOTER = `Je ontvangt dit bericht omdat je zorgcoördinator of beheerder bent bij {{schoolName}}; deze e-mail is automatisch verstuurd.`;
 const PARENT_FOOTER = `U ontvangt dit bericht omdat u bij {{schoolName}} geregistreerd staat als ouder of verzorger van {{pupilFirstName}}; deze e-mail is automatisch verstuurd.`;
 
+const PUPIL_FOOTER = `Je ontvangt dit bericht omdat je leerling bent van {{schoolName}} en 16 jaar of ouder; deze e-mail is automatisch verstuurd.`;
+
 const PARENT_CONTACT = `Heeft u vragen? Neem dan contact op met {{#if ownerName}}{{ownerName}}, de coach van {{pupilFirstName}}{{else}}de school{{/if}}.`;
 
 /** The link and footer of a message to parents. */
@@ -222,39 +224,50 @@ ${PARENT_BUTTON_AND_FOOTER}
   },
 
   CONSENT_REQUESTED: {
-    subject: `Uw toestemming gevraagd: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
+    subject: `{{#if isPupil}}Je toestemming gevraagd{{else}}Uw toestemming gevraagd{{/if}}: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
     html: `{{#> layout}}
 {{#*inline "content"}}
-${P}Voor de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij uw toestemming voor de volgende stap: <strong>{{stepLabel}}</strong>.</p>
+{{#if isPupil}}${P}Voor je begeleiding op {{schoolName}} vragen wij je toestemming voor de volgende stap: <strong>{{stepLabel}}</strong>. Omdat je 16 bent of ouder, beslis je hier zelf over.</p>
+${P}Wil je uiterlijk op {{dueDateLong}} in Zorgroute aangeven of je toestemming geeft of weigert? Beide keuzes zijn mogelijk; je keuze wordt vastgelegd.</p>
+{{else}}${P}Voor de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij uw toestemming voor de volgende stap: <strong>{{stepLabel}}</strong>.</p>
 ${P}Wilt u uiterlijk op {{dueDateLong}} in het ouderportaal aangeven of u toestemming geeft of weigert? Beide keuzes zijn mogelijk; uw keuze wordt vastgelegd.</p>
+{{/if}}
 {{#> facts}}
-{{> fact label="Leerling" value=pupilFirstName}}
+{{#unless isPupil}}{{> fact label="Leerling" value=pupilFirstName}}{{/unless}}
 {{> fact label="Stap" value=stepLabel}}
 {{> fact label="Reageren uiterlijk" value=dueDateLong}}
 {{/facts}}
 {{#if ownerName}}
-${P}Heeft u vragen? Neem dan contact op met {{ownerName}}.</p>
+${P}{{#if isPupil}}Heb je vragen? Neem dan contact op met {{ownerName}}.{{else}}Heeft u vragen? Neem dan contact op met {{ownerName}}.{{/if}}</p>
 {{/if}}
 {{/inline}}
 {{#*inline "button"}}Toestemming geven of weigeren{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{#*inline "footer"}}{{#if isPupil}}${PUPIL_FOOTER}{{else}}${PARENT_FOOTER}{{/if}}{{/inline}}
 {{/layout}}`,
     text: `{{#> layout}}
 {{#*inline "content"}}
+{{#if isPupil}}
+Voor je begeleiding op {{schoolName}} vragen wij je toestemming voor de volgende stap: "{{stepLabel}}". Omdat je 16 bent of ouder, beslis je hier zelf over.
+
+Wil je uiterlijk op {{dueDateLong}} in Zorgroute aangeven of je toestemming geeft of weigert? Beide keuzes zijn mogelijk; je keuze wordt vastgelegd.
+{{else}}
 Voor de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij uw toestemming voor de volgende stap: "{{stepLabel}}".
 
 Wilt u uiterlijk op {{dueDateLong}} in het ouderportaal aangeven of u toestemming geeft of weigert? Beide keuzes zijn mogelijk; uw keuze wordt vastgelegd.
+{{/if}}
 
+{{#unless isPupil}}
 Leerling: {{pupilFirstName}}
+{{/unless}}
 Stap: {{stepLabel}}
 Reageren uiterlijk: {{dueDateLong}}
 {{#if ownerName}}
 
-Heeft u vragen? Neem dan contact op met {{ownerName}}.
+{{#if isPupil}}Heb je vragen? Neem dan contact op met {{ownerName}}.{{else}}Heeft u vragen? Neem dan contact op met {{ownerName}}.{{/if}}
 {{/if}}
 {{/inline}}
 {{#*inline "button"}}Toestemming geven of weigeren{{/inline}}
-{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{#*inline "footer"}}{{#if isPupil}}${PUPIL_FOOTER}{{else}}${PARENT_FOOTER}{{/if}}{{/inline}}
 {{/layout}}`,
   },
   ZORGPLICHT_TERMIJN: {
@@ -468,6 +481,85 @@ De toelichting en de verdere afspraken staan in het dossier.
 {{/inline}}
 {{#*inline "button"}}Dossier openen{{/inline}}
 {{#*inline "footer"}}${COORDINATOR_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+  REFERRAL_RETURNED: {
+    subject: `Aanmelding teruggestuurd: vul de IZO-aanmelding aan (uiterlijk {{dueDateLong}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}De zorgcoördinator heeft de IZO-aanmelding{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} teruggestuurd: er ontbreekt nog informatie. Vul de aanmelding aan en dien haar opnieuw in.</p>
+{{#> facts}}
+{{> fact label="Taak" value=stepLabel}}
+{{> fact label="Uiterlijk af" value=dueDateLong}}
+{{#if pupilFirstName}}{{> fact label="Leerling" value=pupilFirstName}}{{/if}}
+{{/facts}}
+{{#if missingParts}}${P}Nog niet ingevuld:</p>
+<ul style="margin:0 0 16px 0;padding-left:20px;">{{#each missingParts}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
+${P}Wat de zorgcoördinator nog nodig heeft, lees je bij de aanmelding in Zorgroute.</p>
+{{/inline}}
+{{#*inline "button"}}Aanmelding aanvullen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+De zorgcoördinator heeft de IZO-aanmelding{{#if pupilFirstName}} voor {{pupilFirstName}}{{/if}} teruggestuurd: er ontbreekt nog informatie. Vul de aanmelding aan en dien haar opnieuw in.
+
+Taak: {{stepLabel}}
+Uiterlijk af: {{dueDateLong}}
+{{#if pupilFirstName}}
+Leerling: {{pupilFirstName}}
+{{/if}}
+{{#if missingParts}}
+
+Nog niet ingevuld:
+{{#each missingParts}}
+- {{this}}
+{{/each}}
+{{/if}}
+
+Wat de zorgcoördinator nog nodig heeft, lees je bij de aanmelding in Zorgroute.
+{{/inline}}
+{{#*inline "button"}}Aanmelding aanvullen{{/inline}}
+{{#*inline "footer"}}${STAFF_TASK_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+  SESSION_REMINDER: {
+    subject: `Herinnering: {{#if isPupil}}je sessie{{else}}sessie{{/if}} op {{dueDateLong}} om {{sessionTime}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isPupil}}${P}Even een herinnering: je hebt een sessie met je coach op <strong>{{dueDateLong}} om {{sessionTime}}</strong>.</p>
+{{else}}${P}Even een herinnering: je hebt een sessie{{#if pupilFirstName}} met {{pupilFirstName}}{{/if}} op <strong>{{dueDateLong}} om {{sessionTime}}</strong>.</p>
+{{/if}}
+{{#> facts}}
+{{> fact label="Wat" value=stepLabel}}
+{{> fact label="Datum" value=dueDateLong}}
+{{> fact label="Tijd" value=sessionTime}}
+{{/facts}}
+{{#if isPupil}}${P}Kun je niet? Laat het je coach dan zo snel mogelijk weten.</p>{{else}}${P}Leg de sessie na afloop vast in Zorgroute.</p>{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isPupil}}Mijn doel bekijken{{else}}Traject openen{{/if}}{{/inline}}
+{{#*inline "footer"}}{{#if isPupil}}Je ontvangt dit bericht omdat je bij {{schoolName}} een ondersteuningstraject volgt; deze e-mail is automatisch verstuurd.{{else}}${STAFF_TASK_FOOTER}{{/if}}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isPupil}}
+Even een herinnering: je hebt een sessie met je coach op {{dueDateLong}} om {{sessionTime}}.
+{{else}}
+Even een herinnering: je hebt een sessie{{#if pupilFirstName}} met {{pupilFirstName}}{{/if}} op {{dueDateLong}} om {{sessionTime}}.
+{{/if}}
+
+Wat: {{stepLabel}}
+Datum: {{dueDateLong}}
+Tijd: {{sessionTime}}
+
+{{#if isPupil}}
+Kun je niet? Laat het je coach dan zo snel mogelijk weten.
+{{else}}
+Leg de sessie na afloop vast in Zorgroute.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}{{#if isPupil}}Mijn doel bekijken{{else}}Traject openen{{/if}}{{/inline}}
+{{#*inline "footer"}}{{#if isPupil}}Je ontvangt dit bericht omdat je bij {{schoolName}} een ondersteuningstraject volgt; deze e-mail is automatisch verstuurd.{{else}}${STAFF_TASK_FOOTER}{{/if}}{{/inline}}
 {{/layout}}`,
   },
   MEETING_INVITATION: MEETING_INVITATION_TEMPLATE,

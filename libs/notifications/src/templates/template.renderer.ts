@@ -56,6 +56,11 @@ interface MessageView extends MeetingView {
   isDoorverwezen?: boolean;
   isGestopt?: boolean;
   outcomeText?: string;
+  /** REFERRAL_RETURNED: the parts of the form still empty. */
+  missingParts?: string[];
+  /** SESSION_REMINDER: the session's time (HH:mm) and whether it is written for the pupil. */
+  sessionTime?: string;
+  isPupil?: boolean;
   /** DAILY_DIGEST: the day's messages. */
   digestItems?: DigestItemView[];
   digestCountText?: string;
@@ -178,6 +183,8 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
     case 'CONSENT_REQUESTED':
       view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
       view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      view.isPupil = read.optionalOneOf('audience', ['PARENT', 'PUPIL'] as const) === 'PUPIL';
+      view.formal = !view.isPupil;
       break;
     case 'ZORGPLICHT_TERMIJN': {
       const signal = read.oneOf('signal', Object.values(ZorgplichtSignal));
@@ -231,6 +238,15 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       view.pupilFirstName = kind !== 'MEETING_AGENDA' ? read.text('pupilFirstName', MAX_NAME_LENGTH) : read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
       break;
     }
+    case 'REFERRAL_RETURNED':
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      view.missingParts = read.optionalTextList('missingParts', 20, MAX_LABEL_LENGTH);
+      break;
+    case 'SESSION_REMINDER':
+      view.sessionTime = read.time('sessionTime');
+      view.isPupil = read.oneOf('audience', ['STAFF', 'PUPIL'] as const) === 'PUPIL';
+      view.pupilFirstName = read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      break;
     case 'DAILY_DIGEST':
       Object.assign(view, buildDigestItemsView(data));
       break;
@@ -289,6 +305,22 @@ class FieldReader {
     const raw = this.data[field];
     if (raw === undefined || raw === null) return undefined;
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) throw this.invalid(field, 'must be a whole number of at least 1');
+    return raw;
+  }
+
+  /** A list of short texts (e.g. form labels); undefined when absent or empty. */
+  optionalTextList(field: string, maxItems: number, maxLength: number): string[] | undefined {
+    const raw = this.data[field];
+    if (raw === undefined || raw === null) return undefined;
+    if (!Array.isArray(raw) || raw.length > maxItems || raw.some((x) => typeof x !== 'string')) throw this.invalid(field, `must be a list of at most ${maxItems} texts`);
+    const values = (raw as string[]).map((x) => truncate(singleLine(x), maxLength)).filter((x) => x !== '');
+    return values.length ? values : undefined;
+  }
+
+  /** A time of day HH:mm (24 hours). */
+  time(field: string): string {
+    const raw = this.data[field];
+    if (typeof raw !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw this.invalid(field, 'must be a time HH:mm');
     return raw;
   }
 

@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import {
   AuditTrailRepository,
   CaseReadModelRepository,
+  CaseSummaryEntity,
   ConsentRecordRepository,
   PupilEntity,
   NO_OVERRIDES_POLICY_LABEL,
@@ -12,7 +13,7 @@ import {
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { buildSchoolCalendar } from '@zorgroute/domain/logic';
+import { birthdayOfAge, buildSchoolCalendar } from '@zorgroute/domain/logic';
 import type { DeliveryRequest, NotificationDeliveryService } from '@zorgroute/notifications';
 import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec } from './case-activities.types';
 import { meetingCalendarId } from '../workflows/common/meetings';
@@ -46,6 +47,12 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   const daysOff = new SchoolDayOffRepository(dataSource);
   const consents = new ConsentRecordRepository(dataSource);
 
+  /** Whether the case is kept from the pupil's parents (the read model's flag, written by the workflow). */
+  async function hiddenFromParents(caseId: string): Promise<boolean> {
+    const row = await dataSource.getRepository(CaseSummaryEntity).findOne({ where: { id: caseId }, select: { id: true, hiddenFromParents: true } });
+    return row?.hiddenFromParents === true;
+  }
+
   async function resolveRecipients(spec: RecipientSpec): Promise<UserEntity[]> {
     const ids = new Set(spec.userIds ?? []);
     if (spec.parentsOfPupil) {
@@ -74,9 +81,10 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   }
 
   return {
-    async loadCaseContext({ schoolId }): Promise<CaseContext> {
+    async loadCaseContext({ schoolId, pupilId }): Promise<CaseContext> {
       const school = await dataSource.getRepository(SchoolEntity).findOneBy({ id: schoolId });
       if (!school) throw new Error(`school ${schoolId} not found`);
+      const pupil = pupilId ? await dataSource.getRepository(PupilEntity).findOneBy({ id: pupilId }) : null;
       const [zc, effective, ownDaysOff] = await Promise.all([
         dataSource.getRepository(UserEntity).findOne({
           where: { schoolId, role: Role.ZORGCOORDINATOR },
@@ -95,6 +103,8 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         policyVersion: effective.label,
         schoolName: school.name,
         zorgcoordinatorId: zc?.id ?? null,
+        // Only the date the pupil turns 16, not the date of birth itself (rule 2 needs no more).
+        ...(pupilId ? { pupilSixteenOn: pupil?.dateOfBirth ? birthdayOfAge(pupil.dateOfBirth, 16) : null } : {}),
       };
     },
 
@@ -110,14 +120,19 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     },
 
     async notify(req: NotifyRequest): Promise<NotifyResult> {
-      const [users, school, pupil, owner] = await Promise.all([
+      const [resolved, hidden, school, pupil, owner] = await Promise.all([
         resolveRecipients(req.recipients),
+        hiddenFromParents(req.caseId),
         dataSource.getRepository(SchoolEntity).findOneBy({ id: req.schoolId }),
         dataSource.getRepository(PupilEntity).findOneBy({ id: req.pupilId }),
         req.ownerUserId ? dataSource.getRepository(UserEntity).findOneBy({ id: req.ownerUserId }) : Promise.resolve(null),
       ]);
+      // The safety exception (PROCESSES.md rule 3): no message about a case kept from the parents goes to a parent,
+      // whoever asked for it (a consent request, an invitation, a close, an admin's resend). Checked at send time, so it
+      // also holds for messages requested before the exception was approved.
+      const users = hidden ? resolved.filter((u) => u.role !== Role.PARENT) : resolved;
       // Digest routing, every recipient tried, heartbeats and retryable vs non-retryable failures: notify-recipients.ts.
-      return deliverToRecipients(deps, req, users, (user) =>
+      const result = await deliverToRecipients(deps, req, users, (user) =>
         buildDeliveryRequest(req, user, {
           schoolName: school?.name ?? '',
           pupilFirstName: pupil?.firstName ?? '',
@@ -125,6 +140,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
           caseUrl: caseUrl(deps.appUrl, req.caseId),
         }),
       );
+      return resolved.length > users.length ? { ...result, withheldFromParents: resolved.length - users.length } : result;
     },
   };
 }
@@ -163,7 +179,8 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
     case 'CASE_STARTED':
       return { ...base, kind: 'CASE_STARTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
     case 'CONSENT_REQUESTED':
-      return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
+      // A pupil of 16+ who decides himself gets the request written for him ("je"); parents formally.
+      return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName, audience: user.role === Role.PUPIL ? 'PUPIL' : 'PARENT' } };
     case 'ZORGPLICHT_TERMIJN': {
       const z = req.zorgplicht;
       if (!z) throw new Error('ZORGPLICHT_TERMIJN needs its zorgplicht data');
@@ -190,6 +207,12 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       const audience = user.role === Role.PARENT ? 'PARENT' : user.role === Role.PUPIL ? 'PUPIL' : 'STAFF';
       return { ...base, kind: req.kind, data: { ...meeting, audience, calendarId: meetingCalendarId(req) } };
     }
+    case 'REFERRAL_RETURNED':
+      return { ...base, kind: 'REFERRAL_RETURNED', data: { ...common, pupilFirstName: ctx.pupilFirstName, missingParts: req.missingParts?.length ? req.missingParts : undefined } };
+    case 'SESSION_REMINDER':
+      if (!req.sessionTime) throw new Error('SESSION_REMINDER needs its session time');
+      // The coach and the pupil each get the reminder written for them ("je" for both).
+      return { ...base, kind: 'SESSION_REMINDER', data: { ...common, sessionTime: req.sessionTime, audience: user.role === Role.PUPIL ? 'PUPIL' : 'STAFF', pupilFirstName: ctx.pupilFirstName } };
     case 'LETTER_AVAILABLE': {
       const doc = req.document;
       if (!doc) throw new Error('LETTER_AVAILABLE needs its document');

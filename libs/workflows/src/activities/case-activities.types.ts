@@ -9,6 +9,11 @@ export interface CaseContext {
   schoolName: string;
   /** The school's zorgcoördinator (user id), who owns coordination steps and receives escalations. */
   zorgcoordinatorId: string | null;
+  /**
+   * The date the case's pupil turns 16 (when loadCaseContext was given the pupil): from then on he decides himself on
+   * sharing his own data (PROCESSES.md rule 2). Absent in cases started before it was loaded.
+   */
+  pupilSixteenOn?: string | null;
 }
 
 export interface AuditRecord {
@@ -49,7 +54,9 @@ export type NotificationKind =
   | 'CASE_CLOSED'
   | 'MEETING_INVITATION'
   | 'MEETING_CANCELLED'
-  | 'MEETING_AGENDA';
+  | 'MEETING_AGENDA'
+  | 'REFERRAL_RETURNED'
+  | 'SESSION_REMINDER';
 
 /** A meeting participants are invited to (MEETING_INVITATION, MEETING_AGENDA); only what a participant needs to attend. */
 export interface MeetingNotice {
@@ -89,6 +96,10 @@ export interface NotifyRequest {
   process?: ProcessType;
   /** MEETING_INVITATION / MEETING_AGENDA: the meeting (`dueDate` is its date, `stepLabel` its label). */
   meeting?: MeetingNotice;
+  /** REFERRAL_RETURNED (P2): the parts of the referral form still empty (form labels, never the coordinator's note). */
+  missingParts?: string[];
+  /** SESSION_REMINDER (P1): the session's time HH:mm (`dueDate` is its date). */
+  sessionTime?: string;
 }
 
 export interface NotifyResult {
@@ -98,11 +109,14 @@ export interface NotifyResult {
   skipped: number;
   /** Messages that wait for the recipient's daily digest instead of going out on their own. */
   queuedForDigest?: number;
+  /** Parents left out because the case is kept from them (safety exception, PROCESSES.md rule 3). */
+  withheldFromParents?: number;
 }
 
 /** The activities every case workflow uses. Implemented in ./case-activities.ts. */
 export interface CaseActivities {
-  loadCaseContext(input: { schoolId: string }): Promise<CaseContext>;
+  /** The school's calendar and policies; with `pupilId` also the date that pupil turns 16. */
+  loadCaseContext(input: { schoolId: string; pupilId?: string }): Promise<CaseContext>;
   /** Writes the read-model row (seq-guarded) and, if given, an audit entry, in one transaction. */
   recordCase(input: { snapshot: CaseSnapshot; audit?: AuditRecord }): Promise<void>;
   notify(request: NotifyRequest): Promise<NotifyResult>;

@@ -7,3 +7,4 @@ export { dailyDigestWorkflow } from './daily-digest/daily-digest.workflow';
 export { oovWorkflow } from './oov/oov.workflow';
 export { overdrachtWorkflow } from './overdracht/overdracht.workflow';
 export { retentionRunWorkflow } from './retention/retention.workflow';
+export { auditCheckpointWorkflow } from './audit-checkpoint/audit-checkpoint.workflow';

@@ -2,16 +2,21 @@
  * Replay tests: recorded histories of every workflow (test/histories/*.json, recorded with
  * `npm run replay:record`) are replayed against the current workflow code. A change that would
  * break running cases (a different sequence of commands) fails here; make such changes with
- * `patched()` as described in docs/architecture.md.
+ * `patched()` as described in docs/architecture.md. Histories recorded since payload encryption hold AES-GCM encrypted
+ * payloads (the test kit's key, test-data-converter.ts); older ones hold plain payloads, which the codec passes through.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ENCRYPTED_ENCODING } from '@zorgroute/temporal-codec';
+import { testDataConverter } from '../../test/test-data-converter';
 import { workflowBundleOptions } from '../bundle';
 
 const dir = join(__dirname, '..', '..', 'test', 'histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+/** A history whose payloads were written by the payload codec (the marker is base64 in proto JSON). */
+const encrypted = (file: string) => readFileSync(join(dir, file), 'utf8').includes(Buffer.from(ENCRYPTED_ENCODING).toString('base64'));
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
@@ -28,8 +33,12 @@ describe('replay of recorded histories', () => {
     expect(files.filter((f) => f.startsWith('overdracht-')).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('has at least one history recorded with encrypted payloads (plain ones replay through the same codec)', () => {
+    expect(files.filter(encrypted).length).toBeGreaterThanOrEqual(1);
+  });
+
   it.each(files)('replays %s without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history, file.replace(/\.json$/, ''));
+    await Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: testDataConverter() }, history, file.replace(/\.json$/, ''));
   }, 60_000);
 });

@@ -49,19 +49,22 @@ export function CaseHeader({ summary, policyVersion, today, pupilActions }: Case
           </Typography>
           {pupilActions && <Box sx={{ mt: 1.5 }}>{pupilActions}</Box>}
         </Box>
-        <Button
-          component="a"
-          href={summary.temporalUrl}
-          target="_blank"
-          rel="noopener noreferrer"
-          variant="outlined"
-          endIcon={<OpenInNewIcon aria-hidden />}
-        >
-          Bekijk in Temporal
-          <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-            (opent in een nieuw venster)
-          </Box>
-        </Button>
+        {/* Only platform administrators get the link (the api answers null for every other role). */}
+        {summary.temporalUrl && (
+          <Button
+            component="a"
+            href={summary.temporalUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            variant="outlined"
+            endIcon={<OpenInNewIcon aria-hidden />}
+          >
+            Bekijk in Temporal
+            <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              (opent in een nieuw venster)
+            </Box>
+          </Button>
+        )}
       </Box>
 
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>

@@ -3,6 +3,7 @@ import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { CASE_DOCUMENTS_QUERY, CASE_QUERY } from './case.graphql';
+import { ZAT_MEETING_QUERY } from './planned-meeting.graphql';
 import { CasePage } from './case-page';
 
 function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
@@ -48,6 +49,8 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
           goal: null,
           coachName: null,
           sessions: [],
+          hiddenFromParents: false as boolean | null,
+          zorgroute: null as null | { __typename: 'ZorgrouteDetail'; parentsExceptionActive: boolean; parentsExceptionReason: string | null; parentsExceptionApprovedBy: string | null },
           consents: [
             {
               __typename: 'ConsentRecord',
@@ -99,7 +102,8 @@ const documentsMock = {
           __typename: 'CaseDocument',
           id: 'doc-1',
           caseId: 'case-7',
-          kind: 'BESLUITBRIEF',
+          kind: 'ZORGPLICHT_BESLUIT',
+          kindLabel: 'Brief: besluit over de aanmelding',
           fileName: 'besluitbrief.pdf',
           contentType: 'application/pdf',
           sizeBytes: 20480,
@@ -125,7 +129,8 @@ describe('CasePage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(document.title).toBe('Sanne de Vries – Ondersteuningstraject · Zorgroute');
     expect(screen.getByTestId('case-status').textContent).toBe('Status: Aangemeld');
-    expect(screen.getByRole('link', { name: /Bekijk in Temporal/ }).getAttribute('href')).toContain('/workflows/case-1');
+    // The api answers temporalUrl null for everyone but a platform administrator: no link into the Temporal Web UI.
+    expect(screen.queryByRole('link', { name: /Bekijk in Temporal/ })).toBeNull();
     expect(screen.getByText('10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)')).toBeTruthy();
     // The deadline is named by the API's Dutch label.
     expect(screen.getByRole('heading', { level: 3, name: 'Intakegesprek en ontwikkeldoel' })).toBeTruthy();
@@ -141,7 +146,10 @@ describe('CasePage', () => {
 
     expect(screen.getByText('Toestemming voor bespreking in het IZO')).toBeTruthy();
     expect(screen.getByText(/Intake nog niet vastgelegd/)).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'besluitbrief.pdf' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Brief: besluit over de aanmelding' })).toBeTruthy();
+    expect(screen.getByText(/donderdag 19 november 2026 · besluitbrief\.pdf/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Terug naar dashboard' }).getAttribute('href')).toBe('/');
+    expect(screen.queryByTestId('parents-exception')).toBeNull();
 
     // A button for the open step and for stopping; the step opens a form that checks its fields.
     expect(screen.getByRole('button', { name: 'Traject stoppen' })).toBeTruthy();
@@ -163,6 +171,71 @@ describe('CasePage', () => {
     renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
+  });
+
+  it('links to the Temporal Web UI only when the api gives the link (platform administrators)', async () => {
+    const temporalUrl = 'http://127.0.0.1:8233/namespaces/default/workflows/case-7';
+    renderWithProviders(<CasePage />, {
+      mocks: [caseMock({ temporalUrl }), documentsMock],
+      session: { user: { ...ZC_USER, role: 'ADMIN', schoolId: null, schoolName: null } },
+      path: '/cases/:id',
+      route: '/cases/case-7',
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Bekijk in Temporal/ }).getAttribute('href')).toBe(temporalUrl);
+  });
+
+  it('renders for a parent and for the SWV without the delivery log (null from the api), and letters only for the parent', async () => {
+    const forFamily = () => {
+      const mock = caseMock();
+      const detail = mock.result.data.case as Record<string, unknown>;
+      detail.deliveries = null;
+      detail.hiddenFromParents = null;
+      return mock;
+    };
+    const parent = { ...ZC_USER, id: 'user-parent', role: 'PARENT' as const, schoolId: null };
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [forFamily(), documentsMock], session: { user: parent }, path: '/cases/:id', route: '/cases/case-7' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Verstuurde berichten en herinneringen' })).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Brief: besluit over de aanmelding' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Terug naar het overzicht' }).getAttribute('href')).toBe('/mijn');
+    unmount();
+
+    const swv = { ...ZC_USER, id: 'user-swv', role: 'SWV_MEDEWERKER' as const, schoolId: null };
+    renderWithProviders(<CasePage />, { mocks: [forFamily()], session: { user: swv }, path: '/cases/:id', route: '/cases/case-7' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Documenten' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Verstuurde berichten en herinneringen' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Terug naar zorgplicht' }).getAttribute('href')).toBe('/swv');
+  });
+
+  it('tells the school that a case is kept from the parents; the zorgcoördinator lifts the exception with a reason', async () => {
+    const hidden = () => {
+      const mock = caseMock({ process: 'ZORGROUTE', status: 'VOORGESPREK', statusLabel: 'Voorgesprek ouders en leerling' });
+      mock.result.data.case.hiddenFromParents = true;
+      mock.result.data.case.zorgroute = { __typename: 'ZorgrouteDetail', parentsExceptionActive: true, parentsExceptionReason: 'Onveilige thuissituatie', parentsExceptionApprovedBy: 'Ilse Bakker' };
+      mock.result.data.case.openSteps = [];
+      mock.result.data.case.openStepLabels = [];
+      return mock;
+    };
+    const zatMeeting = () => ({
+      request: { query: ZAT_MEETING_QUERY, variables: { id: 'case-7' } },
+      result: { data: { case: { __typename: 'CaseDetail', summary: { __typename: 'CaseSummary', id: 'case-7' }, zorgroute: { __typename: 'ZorgrouteDetail', zatMeeting: null } } } },
+    });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const panel = await screen.findByTestId('parents-exception');
+    expect(panel.textContent).toContain('Verborgen voor de ouders');
+    expect(panel.textContent).toContain('Reden: Onveilige thuissituatie (goedgekeurd door Ilse Bakker)');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Uitzondering opheffen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Uitzondering opheffen' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Uitzondering opheffen' }));
+    expect(await within(dialog).findByText(/Vul in: reden/)).toBeTruthy();
+    unmount();
+
+    renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    const forMentor = await screen.findByTestId('parents-exception');
+    expect(within(forMentor).queryByRole('button', { name: 'Uitzondering opheffen' })).toBeNull();
   });
 
   it('shows the stuck banner with its reason', async () => {

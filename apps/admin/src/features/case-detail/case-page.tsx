@@ -8,6 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
+import { backToHomeOf, mayReadLetters } from '../../app/role-home';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -19,6 +20,7 @@ import { CaseTimeline } from './case-timeline';
 import { DueDatesList } from './due-dates-list';
 import { DossierDownload } from '../dossier/dossier-download';
 import { OpenSteps } from './open-steps';
+import { ParentsExceptionPanel } from './parents-exception-panel';
 import { PlannedMeetingPanel } from './planned-meeting-panel';
 
 export function CasePage() {
@@ -28,12 +30,14 @@ export function CasePage() {
   const { data, loading, error } = useQuery(CASE_QUERY, { variables: { id }, skip: !id });
   const detail = data?.case;
   usePageTitle(detail ? `${detail.summary.pupil.displayName} – ${processLabel(detail.summary.process)}` : 'Casus');
+  const role = session?.user.role;
+  const back = backToHomeOf(role);
 
   return (
     <Stack spacing={2.5}>
       <Box>
-        <Button component={RouterLink} to="/" startIcon={<ArrowBackIcon />} size="small">
-          Terug naar dashboard
+        <Button component={RouterLink} to={back.to} startIcon={<ArrowBackIcon />} size="small">
+          {back.label}
         </Button>
       </Box>
       {loading && !detail && <LinearProgress aria-label="Casus laden" />}
@@ -55,6 +59,7 @@ export function CasePage() {
             </Alert>
           )}
           {error && <ErrorAlert error={error} />}
+          <ParentsExceptionPanel detail={detail} />
           <OpenSteps summary={detail.summary} steps={detail.openSteps} stepLabels={detail.openStepLabels} consents={detail.consents ?? []} />
           <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
             <Stack spacing={2.5}>
@@ -64,11 +69,12 @@ export function CasePage() {
               <PlannedMeetingPanel key={detail.summary.updatedAt} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} />
-              <DocumentsPanel caseId={detail.summary.id} />
+              {mayReadLetters(role) && <DocumentsPanel caseId={detail.summary.id} />}
             </Stack>
             <Stack spacing={2.5}>
               <CaseTimeline entries={detail.timeline} />
-              <DeliveriesPanel deliveries={detail.deliveries ?? []} />
+              {/* The delivery log is the school's: the api gives others null. */}
+              {detail.deliveries && <DeliveriesPanel deliveries={detail.deliveries} />}
             </Stack>
           </Box>
         </>

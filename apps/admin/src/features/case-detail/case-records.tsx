@@ -8,7 +8,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../shared/api-types';
-import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
+import { formatDutchDate, formatDutchDateInWords, formatDutchDateTime } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
 import { ThermometerChart } from '../../shared/thermometer-chart';
 import { CASE_DOCUMENTS_QUERY } from './case.graphql';
@@ -128,10 +128,10 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
                   downloadWithToken(d.downloadPath, d.fileName).catch((e: unknown) => setDownloadError(e instanceof Error ? e.message : 'Downloaden mislukt.'));
                 }}
               >
-                {d.fileName}
+                {d.kindLabel}
               </Button>
               <Typography variant="caption" color="text.secondary">
-                {formatDutchDateTime(d.createdAt)} · {Math.max(1, Math.round(d.sizeBytes / 1024))} kB
+                {formatDutchDateInWords(d.createdAt)} · {d.fileName} · {Math.max(1, Math.round(d.sizeBytes / 1024))} kB
               </Typography>
             </Box>
           ))}

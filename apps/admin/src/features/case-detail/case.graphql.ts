@@ -49,6 +49,12 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         method
         pupilMayDecide
       }
+      hiddenFromParents
+      zorgroute {
+        parentsExceptionActive
+        parentsExceptionReason
+        parentsExceptionApprovedBy
+      }
       deliveries {
         id
         kind
@@ -73,6 +79,7 @@ export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<{ caseDocuments: CaseDocume
       id
       caseId
       kind
+      kindLabel
       fileName
       contentType
       sizeBytes

@@ -126,7 +126,16 @@ const confirmSpec = (title: string, mutation: StepMutationName, description: str
 
 // ---- P1 Ondersteuningstraject --------------------------------------------------------------
 
-export const P1_OUTCOMES: readonly FieldOption[] = [
+export /** The weekday of a P1 session slot (AssignCoachInput.sessionWeekday). */
+const SESSION_WEEKDAYS: readonly FieldOption[] = [
+  { value: '1', label: 'maandag' },
+  { value: '2', label: 'dinsdag' },
+  { value: '3', label: 'woensdag' },
+  { value: '4', label: 'donderdag' },
+  { value: '5', label: 'vrijdag' },
+];
+
+const P1_OUTCOMES: readonly FieldOption[] = [
   { value: 'AFGEROND', label: 'Afgerond: doel bereikt' },
   { value: 'VERLENGD', label: 'Verlengen' },
   { value: 'DOORVERWEZEN', label: 'Doorverwijzen' },
@@ -152,10 +161,12 @@ const P1: Record<string, StepFormSpec> = {
     mutation: 'assignCoach',
     fields: [
       { name: 'coachId', label: 'Coach', kind: 'staff', staffRole: 'COACH', required: true },
-      { name: 'sessionSlot', label: 'Vast moment in de week', kind: 'text', required: true, helper: 'Bijvoorbeeld "dinsdag 3e uur".' },
+      F.select('sessionWeekday', 'Dag van de sessie', SESSION_WEEKDAYS, { required: true }),
+      F.text('sessionTime', 'Tijdstip van de sessie', { required: true, helper: 'Bijvoorbeeld 10:15. Herinneringen aan coach en leerling volgen dit moment (als de school ze aanzet).' }),
       { name: 'reason', label: 'Reden van de wissel', kind: 'multiline', helper: 'Alleen nodig bij het wisselen van coach.' },
     ],
-    toInput: (v) => ({ coachId: str(v, 'coachId'), sessionSlot: str(v, 'sessionSlot'), reason: opt(v, 'reason') }),
+    validate: (v): StepErrors => (/^([01]\d|2[0-3]):[0-5]\d$/.test(str(v, 'sessionTime')) ? {} : { sessionTime: 'Vul een tijdstip in als uu:mm, bijvoorbeeld 10:15' }),
+    toInput: (v) => ({ coachId: str(v, 'coachId'), sessionWeekday: int(v, 'sessionWeekday'), sessionTime: str(v, 'sessionTime'), reason: opt(v, 'reason') }),
   },
   LOG_SESSION: {
     title: 'Sessie vastleggen',
@@ -422,6 +433,16 @@ const P2: Record<string, StepFormSpec> = {
     submitLabel: 'Zorgroute stoppen',
     mutation: 'closeZorgroute',
     fields: [REASON],
+    toInput: (v) => ({ reason: str(v, 'reason') }),
+  },
+  // Not an open step: offered on the case page while the safety exception holds (ParentsExceptionPanel).
+  LIFT_PARENTS_EXCEPTION: {
+    title: 'Uitzondering opheffen',
+    description:
+      'De ouders zijn niet geïnformeerd omdat dat de leerling in gevaar zou brengen. Hef de uitzondering alleen op als de ouders nu veilig kunnen worden geïnformeerd: vanaf dat moment zien zij deze casus in het portaal en krijgen zij berichten.',
+    submitLabel: 'Uitzondering opheffen',
+    mutation: 'liftParentsException',
+    fields: [{ ...REASON, helper: 'Waarom de ouders nu wel worden geïnformeerd; komt in het auditlog, niet bij de ouders.' }],
     toInput: (v) => ({ reason: str(v, 'reason') }),
   },
 };

@@ -55,6 +55,7 @@ export const STEP_MUTATIONS = {
   recordZatFeedback: stepMutation('recordZatFeedback', 'ZorgrouteConversationInput'),
   recordZatEvaluation: stepMutation('recordZatEvaluation', 'ZatEvaluationInput'),
   closeZorgroute: stepMutation('closeZorgroute', 'CloseZorgrouteInput'),
+  liftParentsException: stepMutation('liftParentsException', 'LiftParentsExceptionInput'),
   // P3 JOS
   submitJosForm: stepMutation('submitJosForm', 'JosFormInput'),
   planJosStartgesprek: stepMutation('planJosStartgesprek', 'JosPlanStartgesprekInput'),

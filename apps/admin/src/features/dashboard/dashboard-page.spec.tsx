@@ -2,8 +2,17 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
+import { CALENDAR_COVERAGE_QUERY } from './calendar-coverage.graphql';
 import { DASHBOARD_CASES_QUERY } from './cases.graphql';
 import { DashboardPage } from './dashboard-page';
+
+/** The holiday data's runway as the API reports it (asked for the zorgcoördinator and the admin only). */
+function coverageMock(warning: string | null = null) {
+  return {
+    request: { query: CALENDAR_COVERAGE_QUERY, variables: {} },
+    result: { data: { calendarCoverage: { __typename: 'CalendarCoverage', coveredUntil: '2028-07-31', missingSchoolYears: warning ? ['2028-2029'] : [], warning } } },
+  };
+}
 
 const casesMock = {
   request: { query: DASHBOARD_CASES_QUERY, variables: { filter: null } },
@@ -32,7 +41,7 @@ describe('DashboardPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('shows the summary and filters the table', async () => {
-    renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { user: ZC_USER } });
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { user: ZC_USER } });
     expect(await screen.findByRole('link', { name: 'Anna' })).toBeTruthy();
     expect(document.title).toBe('Dashboard · Zorgroute');
 
@@ -64,6 +73,7 @@ describe('DashboardPage', () => {
           request: { query: DASHBOARD_CASES_QUERY, variables: { filter: { includeClosed: true } } },
           result: { data: { cases: [open, closed] } },
         },
+        coverageMock(),
       ],
       session: { user: ZC_USER },
     });
@@ -75,7 +85,7 @@ describe('DashboardPage', () => {
   });
 
   it('offers "Traject starten" to the zorgcoördinator only', async () => {
-    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { user: ZC_USER } });
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { user: ZC_USER } });
     expect(await screen.findByRole('button', { name: 'Traject starten' })).toBeTruthy();
     unmount();
     renderWithProviders(<DashboardPage />, {
@@ -84,5 +94,14 @@ describe('DashboardPage', () => {
     });
     await screen.findByRole('link', { name: 'Anna' });
     expect(screen.queryByRole('button', { name: 'Traject starten' })).toBeNull();
+  });
+
+  it('warns the zorgcoördinator on the dashboard when the holiday data runs short', async () => {
+    renderWithProviders(<DashboardPage />, {
+      mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe')],
+      session: { user: ZC_USER },
+    });
+    expect((await screen.findByTestId('calendar-coverage-banner')).textContent).toContain('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe');
+    expect(screen.getByRole('link', { name: 'Anna' })).toBeTruthy();
   });
 });

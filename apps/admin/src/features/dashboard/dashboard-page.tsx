@@ -15,6 +15,7 @@ import { useToday } from '../../shared/use-today';
 import { StepDialog } from '../case-steps/step-dialog';
 import { START_JOS, START_ZORGROUTE, type StepFormSpec } from '../case-steps/step-forms';
 import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
+import { CalendarCoverageBanner } from './calendar-coverage-banner';
 import { CaseFilterChips } from './case-filter-chips';
 import { type CaseFilters, computeCaseMetrics, filterCases, NO_FILTERS } from './case-metrics';
 import { DASHBOARD_CASES_QUERY } from './cases.graphql';
@@ -66,6 +67,8 @@ export function DashboardPage() {
           </Box>
         )}
       </Box>
+
+      <CalendarCoverageBanner role={session?.user.role} />
 
       {error && (
         <ErrorAlert

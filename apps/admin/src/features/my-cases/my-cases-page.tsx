@@ -14,6 +14,7 @@ import { DASHBOARD_CASES_QUERY } from '../dashboard/cases.graphql';
 import { DossierDownload } from '../dossier/dossier-download';
 import { CaseProgressCard } from './case-progress-card';
 import { ConsentRequestCard } from './consent-request-card';
+import { LettersSection } from './letters-section';
 import { MY_CONSENT_REQUESTS_QUERY } from './my-cases.graphql';
 import { TransferReportCard } from './transfer-report-card';
 
@@ -87,6 +88,9 @@ export function FamilyPage() {
           <CaseProgressCard key={c.id} summary={c} today={today} staff={false} />
         ))}
       </Stack>
+
+      {/* Letters are addressed to the parents (the api gives a pupil none). */}
+      {!isPupil && <LettersSection />}
 
       {dossierPupils.length > 0 && (
         <Stack component="section" aria-labelledby="dossier-heading" spacing={2}>

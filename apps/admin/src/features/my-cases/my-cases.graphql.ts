@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type ConsentRecord, type ThermometerPoint } from '../../shared/api-types';
+import { type ConsentRecord, type FamilyLetter, type ThermometerPoint } from '../../shared/api-types';
 
 const CONSENT_FIELDS = `
   id
@@ -55,6 +55,28 @@ export const CASE_PROGRESS_QUERY: TypedDocumentNode<
         date
         attended
         thermometer
+      }
+    }
+  }
+`;
+
+/** The letters of the caller's cases (parents: the zorgplicht extension notice and decision letter, also of closed cases). */
+export const MY_LETTERS_QUERY: TypedDocumentNode<{ myLetters: FamilyLetter[] }> = gql`
+  query MyLetters {
+    myLetters {
+      process
+      pupilId
+      pupilName
+      document {
+        id
+        caseId
+        kind
+        kindLabel
+        fileName
+        contentType
+        sizeBytes
+        createdAt
+        downloadPath
       }
     }
   }

@@ -43,9 +43,11 @@ function StuckCaseCard({ item, today, isAdmin, onAction }: { item: StuckCase; to
             {summary.ownerName ? ` · bij ${summary.ownerName}` : ''}
           </Typography>
         </Box>
-        <Button size="small" href={summary.temporalUrl} target="_blank" rel="noopener noreferrer" endIcon={<OpenInNewIcon />}>
-          Workflow in Temporal
-        </Button>
+        {summary.temporalUrl && (
+          <Button size="small" href={summary.temporalUrl} target="_blank" rel="noopener noreferrer" endIcon={<OpenInNewIcon />}>
+            Workflow in Temporal
+          </Button>
+        )}
       </Box>
       <Alert severity="error" variant="outlined" sx={{ my: 1.5 }} icon={false}>
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>

@@ -21,7 +21,8 @@ export class CaseSummaryModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) originCaseId!: string | null;
-  @Field({ description: 'Link to this case in the Temporal Web UI.' }) temporalUrl!: string;
+  @Field(() => String, { nullable: true, description: 'Link to this case in the Temporal Web UI: platform administrators only, null for everyone else (CasesResolver).' })
+  temporalUrl!: string | null;
 }
 
 @ObjectType('TimelineEntry')
@@ -60,4 +61,9 @@ export class CaseDetailModel {
   @Field(() => String, { nullable: true, description: "The pupil's own goal (ontwikkeldoel)." }) goal!: string | null;
   @Field(() => String, { nullable: true }) coachName!: string | null;
   @Field(() => [ThermometerPointModel]) sessions!: ThermometerPointModel[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The case is kept from the parents (approved safety exception, PROCESSES.md rule 3). Shown to school staff only (null for everyone else).',
+  })
+  hiddenFromParents!: boolean | null;
 }

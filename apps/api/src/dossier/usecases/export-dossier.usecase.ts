@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrailRepository } from '@zorgroute/domain';
+import { toIsoDate } from '@zorgroute/domain/logic';
 import type { AuthUser } from '../../auth/auth-user';
 import { validateOrThrow } from '../../common/validate';
 import { renderDossierPdf } from '../dossier-pdf.renderer';
@@ -42,7 +43,7 @@ export class ExportDossierUseCase {
       details: { operation: 'exportDossier', pupilId: pupil.id, format: input.format, cases: dossier.cases.length },
       reason: user.role === 'ADMIN' ? (input.reason?.trim() ?? null) : null,
     });
-    const day = now.toISOString().slice(0, 10);
+    const day = toIsoDate(now.getTime());
     return input.format === 'pdf'
       ? { contentType: 'application/pdf', fileName: `dossier-${pupil.id}-${day}.pdf`, body }
       : { contentType: 'application/json; charset=utf-8', fileName: `dossier-${pupil.id}-${day}.json`, body };

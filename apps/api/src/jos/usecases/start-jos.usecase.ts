@@ -51,6 +51,7 @@ export class StartJosUseCase {
       pupil,
       requestKey: input.requestKey,
       nameNl: 'JOS-casus',
+      articleNl: 'de',
       nameEn: 'JOS case',
       args: [
         {

@@ -67,6 +67,7 @@ export class StartOovUseCase {
         },
       ],
       nameNl: 'OOV-casus',
+      articleNl: 'de',
       nameEn: 'OOV case',
     });
   }

@@ -86,6 +86,7 @@ export class StartOverdrachtUseCase {
         },
       ],
       nameNl: 'overdracht',
+      articleNl: 'de',
       nameEn: 'transfer',
       alreadyClosed: {
         nl: 'De overdracht van deze leerling voor dit schooljaar is al eerder gestart en afgesloten',

@@ -37,3 +37,10 @@ export class ExplainedDueDateModel {
   @Field() rule!: string;
   @Field({ description: 'The inputs of the rule as JSON.' }) inputsJson!: string;
 }
+
+@ObjectType('CalendarCoverage', { description: 'How far the bundled regional holiday data reaches: it must cover the current and the next school year.' })
+export class CalendarCoverageModel {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the last day with holiday data (31 July of the last known school year).' }) coveredUntil!: string | null;
+  @Field(() => [String], { description: 'Of the current and the next school year (from 1 August), those without holiday data, e.g. ["2028-2029"].' }) missingSchoolYears!: string[];
+  @Field(() => String, { nullable: true, description: 'Dutch warning to add the missing school year(s); null while both are covered.' }) warning!: string | null;
+}

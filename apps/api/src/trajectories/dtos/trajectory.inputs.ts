@@ -47,7 +47,21 @@ export class RecordIntakeInput {
 @InputType()
 export class AssignCoachInput {
   @Field(() => ID) @IsUUID('all', { message: 'coachId moet een geldige id zijn' }) coachId!: string;
-  @Field() @IsString() @Length(1, 100, { message: 'vast tijdstip moet 1 tot 100 tekens lang zijn' }) sessionSlot!: string;
+  @Field(() => String, { nullable: true, description: 'The weekly slot as text, e.g. "dinsdag 3e uur"; derived from sessionWeekday and sessionTime when absent.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100, { message: 'vast tijdstip moet 1 tot 100 tekens lang zijn' })
+  sessionSlot?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Day of the weekly session: 1 = maandag … 5 = vrijdag (needed for session reminders).' })
+  @IsOptional()
+  @IsInt({ message: 'de dag van de sessie is maandag tot en met vrijdag' })
+  @Min(1, { message: 'de dag van de sessie is maandag tot en met vrijdag' })
+  @Max(5, { message: 'de dag van de sessie is maandag tot en met vrijdag' })
+  sessionWeekday?: number | null;
+  @Field(() => String, { nullable: true, description: 'Time of the weekly session, HH:mm.' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'het tijdstip van de sessie is uu:mm, bijvoorbeeld 10:15' })
+  sessionTime?: string | null;
   @Field(() => String, { nullable: true, description: 'Required when switching coach.' }) @IsOptional() @MaxLength(500) reason?: string | null;
 }
 

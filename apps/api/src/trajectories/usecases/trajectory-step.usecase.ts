@@ -26,6 +26,9 @@ import {
 } from '../dtos/trajectory.inputs';
 
 /** P1 steps run through the shared CaseStepRunner for the ONDERSTEUNINGSTRAJECT process. */
+
+/** Dutch weekday names, 1 = maandag (the sessionWeekday of AssignCoachInput). */
+const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag'] as const;
 @Injectable()
 export class TrajectoryStepRunner {
   constructor(@Inject(CaseStepRunner) private readonly runner: CaseStepRunner) {}
@@ -58,6 +61,11 @@ export class AssignCoachUseCase {
   ) {}
   async execute(user: AuthUser, caseId: string, raw: AssignCoachInput, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const input = validateOrThrow(AssignCoachInput, raw);
+    if ((input.sessionWeekday == null) !== (input.sessionTime == null)) {
+      throw new AppError('BAD_USER_INPUT', 'Geef de dag én het tijdstip van de sessie op', 'Give both the day and the time of the session');
+    }
+    const sessionSlot = input.sessionSlot?.trim() || (input.sessionWeekday != null ? `${WEEKDAYS[input.sessionWeekday - 1]} ${input.sessionTime}` : '');
+    if (!sessionSlot) throw new AppError('BAD_USER_INPUT', 'Geef het vaste moment van de sessie op', 'Give the fixed session slot');
     // Order shared by every mutation: input shape (BAD_USER_INPUT) → visibility (NOT_FOUND) → may act (FORBIDDEN) →
     // business checks such as this coach lookup (BAD_USER_INPUT) → workflow. The lookup runs inside `send`, i.e. after
     // the runner's access checks, so a caller who may not act is told FORBIDDEN, not that the coach does not exist.
@@ -67,7 +75,10 @@ export class AssignCoachUseCase {
       if (!coach || (user.role !== Role.ADMIN && coach.schoolId !== user.schoolId) || !coachRoles.includes(coach.role)) {
         throw new AppError('BAD_USER_INPUT', 'Deze coach bestaat niet op deze school', 'This coach does not exist at this school');
       }
-      return h.executeUpdate(assignCoach, { ...o, args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot: input.sessionSlot, reason: input.reason ?? null }] });
+      return h.executeUpdate(assignCoach, {
+        ...o,
+        args: [{ actor, coachId: coach.id, coachName: coach.name, sessionSlot, sessionWeekday: input.sessionWeekday ?? null, sessionTime: input.sessionTime ?? null, reason: input.reason ?? null }],
+      });
     }, idempotencyKey);
   }
 }

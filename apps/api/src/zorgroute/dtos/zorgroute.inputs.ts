@@ -239,3 +239,11 @@ export class ZatEvaluationInput {
 export class CloseZorgrouteInput {
   @Field() @IsString() @Length(3, 1000, { message: 'reden moet 3 tot 1000 tekens lang zijn' }) reason!: string;
 }
+
+@InputType({ description: 'Lifting the approved safety exception (rule 3): from now on the parents are informed.' })
+export class LiftParentsExceptionInput {
+  @Field({ description: 'Why the parents may be informed now (audited; school staff only).' })
+  @IsString()
+  @Length(3, 1000, { message: 'reden moet 3 tot 1000 tekens lang zijn' })
+  reason!: string;
+}

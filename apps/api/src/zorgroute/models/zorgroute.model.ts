@@ -185,6 +185,11 @@ export class ZorgrouteDetailModel {
   @Field(() => [ZorgrouteTriageModel]) triages!: ZorgrouteTriageModel[];
   @Field(() => String, { nullable: true, description: 'Why the parents are not informed (approved safety exception).' }) parentsExceptionReason!: string | null;
   @Field(() => String, { nullable: true }) parentsExceptionApprovedBy!: string | null;
+  @Field({ description: 'The approved safety exception holds: the case is kept from the parents until the zorgcoördinator lifts it (school staff only; false for others).' })
+  parentsExceptionActive!: boolean;
+  @Field(() => String, { nullable: true, description: 'When the exception was lifted (ISO timestamp); school staff only.' }) parentsExceptionLiftedAt!: string | null;
+  @Field(() => String, { nullable: true }) parentsExceptionLiftedBy!: string | null;
+  @Field(() => String, { nullable: true }) parentsExceptionLiftReason!: string | null;
   @Field(() => String, { nullable: true }) contactPersonName!: string | null;
   @Field(() => ZorgrouteConversationModel, { nullable: true }) bilateral!: ZorgrouteConversationModel | null;
   @Field(() => ZorgrouteConversationModel, { nullable: true }) voorgesprek!: ZorgrouteConversationModel | null;

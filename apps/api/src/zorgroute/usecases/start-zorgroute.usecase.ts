@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProcessType, Role } from '@zorgroute/domain';
-import { zorgrouteWorkflow, type AanmeldFormulier, type ReferralSource } from '@zorgroute/workflows';
+import { incompleteReferralMessage, mergeReferralForm, zorgrouteWorkflow, type AanmeldFormulier, type ReferralSource } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
@@ -13,7 +13,9 @@ const REFERRER_ROLES: string[] = [Role.MENTOR, Role.TEAMLEIDER, Role.ZORGCOORDIN
 
 /**
  * Starts a P2 zorgroute (IZO referral in CONCEPT, or submitted right away). The workflow id is a business key
- * (pupil + request key, or pupil + today), so a double click or a retried request returns the same case.
+ * (pupil + request key, or pupil + today), so a double click or a retried request returns the same case. Submitting
+ * right away needs a complete form: an incomplete one is refused like `submitZorgrouteReferral` refuses it (the same
+ * rule and words, zorgroute-form.ts), and nothing starts.
  */
 @Injectable()
 export class StartZorgrouteUseCase {
@@ -23,6 +25,9 @@ export class StartZorgrouteUseCase {
     const input = validateOrThrow(StartZorgrouteInput, raw);
     if (!REFERRER_ROLES.includes(user.role)) throw AppError.forbidden();
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
+    const form = mergeReferralForm({}, (input.form ?? {}) as AanmeldFormulier);
+    const incomplete = input.submit ? incompleteReferralMessage(form) : null;
+    if (incomplete) throw new AppError('BAD_USER_INPUT', incomplete.nl, incomplete.en);
     return this.starter.start(user, {
       process: ProcessType.ZORGROUTE,
       workflow: zorgrouteWorkflow,
@@ -30,6 +35,7 @@ export class StartZorgrouteUseCase {
       pupil,
       requestKey: input.requestKey,
       nameNl: 'IZO-aanmelding',
+      articleNl: 'de',
       nameEn: 'IZO referral',
       args: [
         {

@@ -4,6 +4,7 @@ import { PupilEntity, Role, UserEntity } from '@zorgroute/domain';
 import {
   closeZorgroute,
   confirmIzoMinutesSent,
+  liftParentsException,
   confirmZatAgendaSent,
   planZat,
   recordBilateral,
@@ -32,6 +33,7 @@ import { validateOrThrow } from '../../common/validate';
 import {
   CloseZorgrouteInput,
   IzoDiscussionInput,
+  LiftParentsExceptionInput,
   IzoEvaluationInput,
   PlanZatInput,
   RescheduleIzoInput,
@@ -271,8 +273,23 @@ export class CloseZorgrouteUseCase {
   }
 }
 
+/**
+ * The zorgcoördinator lifts the approved safety exception (PROCESSES.md rule 3): the case becomes visible to the
+ * parents from now on (lists, case page, export, feed, e-mails). A coordination step; audited with the reason by the
+ * workflow (PARENTS_EXCEPTION_LIFTED, school-only) and the api (API_LIFT_PARENTS_EXCEPTION).
+ */
+@Injectable()
+export class LiftParentsExceptionUseCase {
+  constructor(@Inject(ZorgrouteStepRunner) private readonly steps: ZorgrouteStepRunner) {}
+  execute(user: AuthUser, caseId: string, raw: LiftParentsExceptionInput): Promise<CaseSummaryModel> {
+    const i = validateOrThrow(LiftParentsExceptionInput, raw);
+    return this.steps.run(user, caseId, 'COORDINATION', (h, actor) => h.executeUpdate(liftParentsException, { args: [{ actor, reason: i.reason }] }));
+  }
+}
+
 /** Every P2 use case, for registration in the app module. */
 export const ZORGROUTE_USE_CASES = [
+  LiftParentsExceptionUseCase,
   SaveZorgrouteReferralUseCase,
   SubmitZorgrouteReferralUseCase,
   TriageZorgrouteUseCase,

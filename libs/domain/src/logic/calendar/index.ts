@@ -3,3 +3,4 @@ export * from './public-holidays';
 export * from './school-calendar';
 export * from './school-holidays-nl';
 export * from './types';
+export * from './age';

@@ -1,17 +1,21 @@
 /**
  * ISO calendar dates (`YYYY-MM-DD`) as plain strings, and the small, time-zone-free arithmetic on them.
  *
- * Every function here is pure and deterministic: it never reads the clock or the machine's time zone, so it runs
- * unchanged inside Temporal's workflow sandbox. Internally a date is a `Date` at 00:00 UTC and all date-fns calls run
- * in UTC (`{ in: tz('UTC') }`), which makes the results independent of the process time zone and of daylight saving.
+ * Every function here is pure and deterministic: it never reads the clock, and its results do not depend on the
+ * machine's time zone, so it runs unchanged inside Temporal's workflow sandbox. For date-fns a calendar date is the
+ * `Date` at 12:00 *local* time of that day: the local getters date-fns uses then give back the same year, month and
+ * day in every time zone, across daylight-saving changes (which never move noon to another day).
+ *
+ * Not `{ in: tz('UTC') }`: inside the workflow sandbox Temporal replaces the global `Date` by a function whose
+ * constructor returns a plain Date, so a `TZDate` (a Date subclass) silently loses its zone there and date-fns falls
+ * back to the worker's own time zone — "today" in a worker running on UTC was the UTC date until 01:00/02:00 in
+ * Amsterdam (issue 15.1).
  */
-import { tz } from '@date-fns/tz';
 import { addDays, addWeeks, differenceInCalendarDays, format, getISODay, getISOWeek, getISOWeekYear } from 'date-fns';
 
 /** A calendar date `YYYY-MM-DD` (no time, no zone). Lexicographic order equals chronological order. */
 export type IsoDate = string;
 
-const UTC = tz('UTC');
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `value` is a `YYYY-MM-DD` string naming a real day of the Gregorian calendar (e.g. not `2026-02-29`). */
@@ -50,35 +54,49 @@ export function isoDateToUtc(date: IsoDate): Date {
 
 /** The UTC calendar date of a `Date` (or epoch milliseconds) as `YYYY-MM-DD`. */
 export function utcToIsoDate(value: Date | number): IsoDate {
-  return format(value, 'yyyy-MM-dd', { in: UTC });
+  const utc = new Date(typeof value === 'number' ? value : value.getTime());
+  return isoDateOf(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+}
+
+/** The date as a `Date` at 12:00 local time (what date-fns' local getters read back as the same day). */
+function localNoon(date: IsoDate): Date {
+  assertIsoDate(date);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const local = new Date(year, month - 1, day, 12);
+  local.setFullYear(year);
+  return local;
+}
+
+function fromLocal(value: Date): IsoDate {
+  return format(value, 'yyyy-MM-dd');
 }
 
 /** `date` plus `days` calendar days (negative to go back). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   assertInteger(days, 'days');
-  return utcToIsoDate(addDays(isoDateToUtc(date), days, { in: UTC }));
+  return fromLocal(addDays(localNoon(date), days));
 }
 
 /** `date` plus `weeks` calendar weeks (7 days each; negative to go back). */
 export function addCalendarWeeks(date: IsoDate, weeks: number): IsoDate {
   assertInteger(weeks, 'weeks');
-  return utcToIsoDate(addWeeks(isoDateToUtc(date), weeks, { in: UTC }));
+  return fromLocal(addWeeks(localNoon(date), weeks));
 }
 
 /** Calendar days from `from` to `to`: positive when `to` is later, negative when earlier, 0 on the same day. */
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(isoDateToUtc(to), isoDateToUtc(from), { in: UTC });
+  return differenceInCalendarDays(localNoon(to), localNoon(from));
 }
 
 /** ISO-8601 week: weeks start on Monday and week 1 holds the year's first Thursday, so `year` may differ from the date's. */
 export function isoWeek(date: IsoDate): { year: number; week: number } {
-  const utc = isoDateToUtc(date);
-  return { year: getISOWeekYear(utc, { in: UTC }), week: getISOWeek(utc, { in: UTC }) };
+  const local = localNoon(date);
+  return { year: getISOWeekYear(local), week: getISOWeek(local) };
 }
 
 /** ISO day of the week: 1 = Monday … 7 = Sunday. */
 export function isoDayOfWeek(date: IsoDate): number {
-  return getISODay(isoDateToUtc(date), { in: UTC });
+  return getISODay(localNoon(date));
 }
 
 /** Saturday or Sunday. */

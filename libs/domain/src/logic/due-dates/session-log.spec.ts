@@ -1,5 +1,5 @@
 import { buildSchoolCalendar } from '../calendar';
-import { sessionLoggedIn, sessionWeek } from './session-log';
+import { sessionDateInWeek, sessionLoggedIn, sessionWeek } from './session-log';
 
 const midden = buildSchoolCalendar('midden', [{ from: '2026-12-03', to: '2026-12-04', name: 'Studiedagen' }]);
 const weekly = { sessionEveryWeeks: 1, sessionLogWithinSchoolDays: 2 };
@@ -55,5 +55,31 @@ describe('sessionLoggedIn', () => {
     expect(sessionLoggedIn(week, [{ date: '2026-11-22' }, { date: '2026-11-30' }])).toBe(false);
     expect(sessionLoggedIn(week, [{ date: '2026-11-29' }])).toBe(true);
     expect(sessionLoggedIn(week, [])).toBe(false);
+  });
+});
+
+describe('sessionDateInWeek', () => {
+  const calendar = buildSchoolCalendar('midden');
+  const policy = { sessionEveryWeeks: 1, sessionLogWithinSchoolDays: 2 };
+
+  it('gives the day of the week window with the slot weekday', () => {
+    // A trajectory from Wednesday 13 January 2027: week 1 is Wed 13 – Tue 19 January.
+    const week = sessionWeek('2027-01-13', '2027-03-10', 1, calendar, policy);
+    expect(sessionDateInWeek(week!, 2, calendar)).toBe('2027-01-19');
+    expect(sessionDateInWeek(week!, 4, calendar)).toBe('2027-01-14');
+  });
+
+  it('has no session (so no reminder) on a holiday', () => {
+    // Voorjaarsvakantie midden 2027: 20–28 February.
+    const week = sessionWeek('2027-02-17', '2027-04-14', 1, calendar, policy);
+    expect(week!.from).toBe('2027-02-17');
+    // Week 1 is Wed 17 – Tue 23 February: the Tuesday falls in the holiday, the Thursday does not.
+    expect(sessionDateInWeek(week!, 2, calendar)).toBeNull();
+    expect(sessionDateInWeek(week!, 4, calendar)).toBe('2027-02-18');
+  });
+
+  it('refuses a weekday outside 1–7', () => {
+    const week = sessionWeek('2027-01-13', '2027-03-10', 1, calendar, policy);
+    expect(() => sessionDateInWeek(week!, 0, calendar)).toThrow(RangeError);
   });
 });

@@ -7,7 +7,7 @@
  * - a week that is partly holiday counts, with its last school day as the session's latest date.
  * Pure and deterministic (used inside the P1 workflow).
  */
-import { addCalendarDays, assertInteger, assertIsoDate, isSchoolDay, type IsoDate, type SchoolCalendar } from '../calendar';
+import { addCalendarDays, assertInteger, assertIsoDate, isoDayOfWeek, isSchoolDay, type IsoDate, type SchoolCalendar } from '../calendar';
 import { dueInSchoolDays, type DueDate } from './due-dates';
 
 export interface SessionLogPolicy {
@@ -70,4 +70,18 @@ export function sessionWeek(startDate: IsoDate, endDate: IsoDate, week: number, 
 /** Whether a session dated inside the session week was logged (attended or not: a missed session is logged too). */
 export function sessionLoggedIn(week: Pick<SessionWeek, 'from' | 'to'>, sessions: readonly { date: IsoDate }[]): boolean {
   return sessions.some((s) => s.date >= week.from && s.date <= week.to);
+}
+
+/**
+ * The date of the session in `week` when sessions are on ISO weekday `weekday` (1 = Monday … 5 = Friday): the day of
+ * the week's window with that weekday, or null when the window has no such day or it is not a school day (a holiday
+ * week has no session, so no reminder either).
+ */
+export function sessionDateInWeek(week: SessionWeek, weekday: number, cal: SchoolCalendar): IsoDate | null {
+  assertInteger(weekday, 'weekday');
+  if (weekday < 1 || weekday > 7) throw new RangeError(`weekday: expected 1-7, got ${weekday}`);
+  for (let d = week.from; d <= week.to; d = addCalendarDays(d, 1)) {
+    if (isoDayOfWeek(d) === weekday) return isSchoolDay(d, cal) ? d : null;
+  }
+  return null;
 }

@@ -34,6 +34,7 @@ describe('DEFAULT_POLICIES', () => {
         sessionLogWithinSchoolDays: 2,
         midEvaluationAtFraction: 0.5,
         sessionReminders: false,
+        sessionReminderHoursBefore: 24,
         outcomeWithinSchoolDays: 5,
         maxExtensions: 1,
         extensionMinWeeks: 2,

@@ -37,6 +37,8 @@ export interface OndersteuningstrajectPolicy {
   midEvaluationAtFraction: number;
   /** P1 notifications: an optional reminder to pupil and coach before each session (default off). */
   sessionReminders: boolean;
+  /** P1 notifications, with `sessionReminders`: how many hours before the session's slot the reminder goes out (1–72). */
+  sessionReminderHoursBefore: number;
   /** P1.5: the outcome of the eindevaluatie is due within this many school days of the end date [000:126-128]. */
   outcomeWithinSchoolDays: number;
   /** P1.5 `VERLENGD`: how many extensions a trajectory may have ("the policy sets the maximum number"). */
@@ -262,6 +264,7 @@ export const DEFAULT_POLICIES: ProcessPolicies = deepFreeze({
     sessionLogWithinSchoolDays: 2,
     midEvaluationAtFraction: 0.5,
     sessionReminders: false,
+    sessionReminderHoursBefore: 24,
     outcomeWithinSchoolDays: 5,
     maxExtensions: 1,
     extensionMinWeeks: 2,

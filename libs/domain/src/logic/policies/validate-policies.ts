@@ -121,6 +121,7 @@ function checkOndersteuningstraject(c: Checker): void {
   c.relation(both(min, max, (a, b) => a <= b), `${p}.maxWeeks`, 'moet minstens minWeeks zijn', 'must be at least minWeeks');
   c.positiveInt(`${p}.sessionEveryWeeks`);
   c.intBetween(`${p}.sessionMinutes`, 1, 24 * 60);
+  c.intBetween(`${p}.sessionReminderHoursBefore`, 1, 72);
   c.positiveInt(`${p}.sessionLogWithinSchoolDays`);
   c.fraction(`${p}.midEvaluationAtFraction`);
   c.positiveInt(`${p}.outcomeWithinSchoolDays`);

@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../calendar';
-import { instantToMs, SCHOOL_TIME_ZONE, toIsoDate, zonedInstant } from './zoned-time';
+import { endOfZonedDay, instantToMs, SCHOOL_TIME_ZONE, toIsoDate, zonedInstant } from './zoned-time';
 
 describe('zonedInstant', () => {
   it('uses Europe/Amsterdam by default: UTC+1 in winter, UTC+2 in summer', () => {
@@ -128,5 +128,29 @@ describe('instantToMs', () => {
 
   it('rejects a zone-less string', () => {
     expect(() => instantToMs('2026-11-23T07:00:00')).toThrow(/with Z or an offset/);
+  });
+});
+
+describe('endOfZonedDay', () => {
+  it('is the last millisecond of the day on the Amsterdam wall clock, in winter and in summer', () => {
+    expect(endOfZonedDay('2027-01-12')).toBe('2027-01-12T22:59:59.999Z');
+    expect(endOfZonedDay('2027-06-15')).toBe('2027-06-15T21:59:59.999Z');
+    expect(toIsoDate(endOfZonedDay('2027-01-12'))).toBe('2027-01-12');
+  });
+
+  it('follows the daylight-saving changes (a 23-hour and a 25-hour day)', () => {
+    // 28 March 2027: clocks go from 02:00 to 03:00; 31 October 2027: from 03:00 back to 02:00.
+    expect(endOfZonedDay('2027-03-28')).toBe('2027-03-28T21:59:59.999Z');
+    expect(endOfZonedDay('2027-03-27')).toBe('2027-03-27T22:59:59.999Z');
+    expect(endOfZonedDay('2027-10-31')).toBe('2027-10-31T22:59:59.999Z');
+    expect(endOfZonedDay('2027-10-30')).toBe('2027-10-30T21:59:59.999Z');
+  });
+});
+
+describe('toIsoDate around midnight', () => {
+  it('gives the Amsterdam date, not the UTC date, between midnight and 01:00/02:00', () => {
+    expect(toIsoDate('2027-01-11T23:30:00Z')).toBe('2027-01-12');
+    expect(toIsoDate('2027-06-14T22:30:00Z')).toBe('2027-06-15');
+    expect(toIsoDate('2027-01-11T22:59:59.999Z')).toBe('2027-01-11');
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Instants (UTC ISO strings) for wall-clock times in the schools' time zone, and back to calendar dates.
- * Pure: no clock, no machine time zone; time-zone data comes from Intl through @date-fns/tz.
+ * Pure: no clock, no machine time zone; time-zone offsets come from Intl through @date-fns/tz's `tzOffset` (never a
+ * `TZDate`: inside Temporal's workflow sandbox a Date subclass loses its zone, see calendar/iso-date.ts).
  */
-import { tz, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { assertInteger, assertIsoDate, type IsoDate } from '../calendar';
+import { tzOffset } from '@date-fns/tz';
+import { addCalendarDays, assertInteger, assertIsoDate, utcToIsoDate, type IsoDate } from '../calendar';
 
 /** The time zone of every school. */
 export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam';
@@ -48,6 +48,15 @@ export function zonedInstant(date: IsoDate, hour: number, minute: number, timeZo
   return new Date(instant).toISOString();
 }
 
+/**
+ * The last instant (ISO string) of `date` on the wall clock of `timeZone`: one millisecond before the next day's
+ * 00:00. Something allowed "until the end of `date`" (a parent's last day to answer) is on time at 23:59 that day.
+ */
+export function endOfZonedDay(date: IsoDate, timeZone: string = SCHOOL_TIME_ZONE): string {
+  assertIsoDate(date);
+  return new Date(Date.parse(zonedInstant(addCalendarDays(date, 1), 0, 0, timeZone)) - 1).toISOString();
+}
+
 function toEpochMs(instant: string | number): number {
   if (typeof instant === 'number') {
     if (!Number.isFinite(instant)) throw new RangeError(`instant: expected finite epoch milliseconds, got ${instant}`);
@@ -69,8 +78,10 @@ function toEpochMs(instant: string | number): number {
  */
 export function toIsoDate(instant: string | number, timeZone: string = SCHOOL_TIME_ZONE): IsoDate {
   const ms = toEpochMs(instant);
-  if (Number.isNaN(tzOffset(timeZone, new Date(ms)))) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
-  return format(ms, 'yyyy-MM-dd', { in: tz(timeZone) });
+  const offsetMinutes = tzOffset(timeZone, new Date(ms));
+  if (Number.isNaN(offsetMinutes)) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  // The wall clock in `timeZone` is the instant shifted by its offset; its UTC fields are the local date.
+  return utcToIsoDate(ms + offsetMinutes * MINUTE_MS);
 }
 
 /** Epoch milliseconds of an instant string (with explicit zone). */

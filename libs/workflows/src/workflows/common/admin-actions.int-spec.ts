@@ -4,7 +4,8 @@ import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { getTrajectState, ondersteuningstrajectWorkflow, type OndersteuningstrajectState, type StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
-import { getJosState, josWorkflow, planJosStartgesprek, submitJosForm, type StartJosInput } from '../jos/jos.workflow';
+import { getJosState, josWorkflow, planJosStartgesprek, recordJosStartgesprek, submitJosForm, type JosState, type StartJosInput } from '../jos/jos.workflow';
+import { recordConsentDecision } from './consent';
 import { getZorgrouteState, zorgrouteWorkflow, type StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
 import { adminCloseCase, adminExtendDueDate, adminReassignStep, adminResendNotification } from './admin-actions';
 
@@ -158,6 +159,45 @@ describe('admin actions on a stuck case (time skipping)', () => {
     expect(cancelled).toEqual([{ ...invitation, key: `${invitation.key}:cancelled`, kind: 'MEETING_CANCELLED' }]);
     expect(fakes.notifications.filter((n) => n.kind === 'CASE_CLOSED')).toHaveLength(1);
     expect(JSON.stringify(cancelled)).not.toContain('verlaten');
+    expect(fakes.duplicates).toBe(0);
+  }, 180_000);
+
+  it('P3: refuses a due date after the JOS cap, with the cap date; up to the cap is allowed', async () => {
+    const fakes = new FakeCaseActivities();
+    const mentor = { id: 'mentor-1', name: 'Sanne de Wit' };
+    const jos = { id: 'jos-1', name: 'Lotte Brinkhorst' };
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const today = await kit.today();
+      const input: StartJosInput = { schoolId: 's-1', pupilId: 'pupil-1', startedBy: zc, decisionDate: today, needs: ['FAALANGST'], mentorId: mentor.id, josWorkerId: jos.id };
+      const h = await kit.env.client.workflow.start(josWorkflow, { taskQueue: tq, workflowId: `admin-p3-cap-${tq}`, args: [input] });
+      const waitFor = async (check: (st: JosState) => boolean) => {
+        for (let i = 0; i < 300; i++) {
+          const st = await h.query(getJosState).catch(() => null);
+          if (st && check(st)) return st;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error('state not reached');
+      };
+      await waitFor((st) => st.case.status === 'AANMELDFORMULIER');
+      await h.executeUpdate(submitJosForm, { args: [{ actor: mentor, needs: ['FAALANGST'], problemDescription: 'Blokkeert bij toetsen', singleSchoolRelatedProblem: true, alreadyTried: 'Gesprekken', parentsInformed: true }] });
+      await waitFor((st) => st.case.status === 'STARTGESPREK');
+      await h.executeUpdate(recordJosStartgesprek, { args: [{ actor: jos, date: today, parentsPresent: true, mentorPresent: true, pupilPresent: true, summary: 'Kennismaking' }] });
+      const asked = await waitFor((st) => st.signature?.status === 'PENDING');
+      await h.executeUpdate(recordConsentDecision, { args: [{ actor: { id: 'parent-1', name: 'Petra Veldkamp' }, requestId: asked.signature?.requestId as string, decision: 'GIVEN', method: 'DIGITAL', giverUserId: 'parent-1', giverRole: 'PARENT' }] });
+      const goals = await waitFor((st) => st.case.status === 'DOELEN' && st.case.waitingFor === 'SET_GOALS');
+      const cap = goals.capDate as string;
+
+      const recorded = fakes.snapshots.length;
+      const beyond = await updateError(h.executeUpdate(adminExtendDueDate, { args: [{ actor: admin, reason: 'Leerling langdurig ziek', newDueDate: plus(cap, 1) }] }));
+      expect(beyond.type).toBe('STEP_NOT_ALLOWED');
+      expect(beyond.message).toContain(cap);
+      expect(fakes.snapshots.length).toBe(recorded);
+
+      await h.executeUpdate(adminExtendDueDate, { args: [{ actor: admin, reason: 'Leerling langdurig ziek', newDueDate: cap }] });
+      expect((await h.query(getJosState)).case.nextDueDate).toBe(cap);
+      await h.executeUpdate(adminCloseCase, { args: [{ actor: admin, reason: 'Einde test' }] });
+      await h.result();
+    });
     expect(fakes.duplicates).toBe(0);
   }, 180_000);
 

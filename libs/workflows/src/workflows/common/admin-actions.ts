@@ -171,7 +171,17 @@ function result(rec: CaseRecorder): AdminActionResult {
  * Registers the admin updates on the case of `rec` and returns its AdminControl. Call once, right after the
  * CaseRecorder is made (before the first `awaitHumanStep`).
  */
-export function installAdminHandlers(rec: CaseRecorder, options: { extendDueDate?: boolean } = {}): AdminControl {
+export interface AdminHandlerOptions {
+  /** False for a legal term an admin may not extend (P4). */
+  extendDueDate?: boolean;
+  /**
+   * The latest due date an admin may give the open step, with the Dutch and English reason (e.g. JOS ends at its
+   * 5-month cap: a step of the running support cannot be due after it). Null: no limit for this step.
+   */
+  dueDateLimit?: (step: HumanStep) => { date: string; nl: string; en: string } | null;
+}
+
+export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOptions = {}): AdminControl {
   const admin = new AdminControl(rec);
   rec.admin = admin;
   const s = rec.snapshot;
@@ -219,6 +229,8 @@ export function installAdminHandlers(rec: CaseRecorder, options: { extendDueDate
         if (u.newDueDate <= open.step.due.date) {
           reject('BAD_USER_INPUT', `De nieuwe termijn moet na de huidige termijn (${open.step.due.date}) liggen`, `The new due date must be after the current due date (${open.step.due.date})`);
         }
+        const limit = options.dueDateLimit?.(open.step);
+        if (limit && u.newDueDate > limit.date) reject('STEP_NOT_ALLOWED', limit.nl, limit.en);
       },
     },
   );

@@ -105,14 +105,7 @@ export class CaseRecorder {
     this.admin?.pin();
     s.seq += 1;
     s.updatedAt = new Date().toISOString();
-    // While no main step waits, an open parallel step is the case's open step (owner, due date) in the read model.
-    const side = !s.waitingFor && !s.closedAt ? this.sideSteps.values().next().value : undefined;
-    const snapshot: CaseSnapshot = {
-      ...s,
-      ...(side ? { waitingFor: side.step, nextDueDate: side.due.date, ownerUserId: side.ownerUserId } : {}),
-      data: { ...s.data },
-      participantIds: [...s.participantIds],
-    };
+    const snapshot = this.view();
     if (this.useSearchAttributes) {
       const updates: SearchAttributeUpdatePair[] = [
         { key: SA_STATUS, value: snapshot.status },
@@ -131,6 +124,21 @@ export class CaseRecorder {
     } finally {
       this.recording -= 1;
     }
+  }
+
+  /**
+   * A copy of the case as the read model and the queries show it: while no main step waits, an open parallel step is
+   * the case's open step (owner, due date).
+   */
+  view(): CaseSnapshot {
+    const s = this.snapshot;
+    const side = !s.waitingFor && !s.closedAt ? this.sideSteps.values().next().value : undefined;
+    return {
+      ...s,
+      ...(side ? { waitingFor: side.step, nextDueDate: side.due.date, ownerUserId: side.ownerUserId } : {}),
+      data: { ...s.data },
+      participantIds: [...s.participantIds],
+    };
   }
 
   /** No record is under way: the read model shows the case as the workflow sees it (used by `untilMovedOn`). */

@@ -16,7 +16,7 @@
  * he chooses to. Every message is keyed (case, request, rung), so it is sent at most once (rule 5).
  */
 import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
-import { addSchoolDays, dueInSchoolDays, reminderLadder, rungsAfter, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
+import { addSchoolDays, dueInSchoolDays, endOfZonedDay, reminderLadder, rungsAfter, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
 import type { ConsentGiverRole, ConsentMethod, ConsentRecordSnapshot, ConsentStatus } from '@zorgroute/domain';
 import type { RecipientSpec } from '../../activities/case-activities.types';
 import { db } from './case-activities.proxy';
@@ -65,6 +65,14 @@ export interface AwaitConsentOptions {
   askUserIds?: string[];
   /** A pupil of 16 or older may answer himself (rule 2: he decides on sharing his own data). Default false. */
   pupilMayDecide?: boolean;
+  /**
+   * The consent is about sharing the pupil's own data (PROCESSES.md rule 2): from the day the pupil turns 16
+   * (`CaseContext.pupilSixteenOn`, on the request's date) the pupil decides himself — the request goes to him, not to his
+   * parents — and before that his parents do. Needs a context loaded with the pupil.
+   */
+  pupilDecidesFrom16?: boolean;
+  /** `scope` written to the pupil ("je"), stored instead of `scope` when the pupil decides himself. */
+  scopeForPupil?: string;
   /** School days until the request times out (default: policy consent.timeoutSchoolDays). */
   timeoutSchoolDays?: number;
   /** School days until the answer is due; the reminder ladder runs from here (default: policy consent.respondWithinSchoolDays). */
@@ -218,10 +226,15 @@ export class ConsentDesk {
     const timeoutDays = opts.timeoutSchoolDays ?? ctx.policies.consent.timeoutSchoolDays;
     const respondDays = Math.min(opts.respondWithinSchoolDays ?? ctx.policies.consent.respondWithinSchoolDays, timeoutDays);
     const due: DueDate = dueInSchoolDays(today, respondDays, ctx.calendar, 'consent.respondWithinSchoolDays');
+    // The last day to answer is the timeout date itself, whole: an answer at 23:59 that day is on time. The request
+    // times out at the end of that day; the reminders still stop at that day's sending hour.
     const timeoutDate = addSchoolDays(today, timeoutDays, ctx.calendar);
-    const timeoutAt = zonedInstant(timeoutDate, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute);
+    const remindersUntil = zonedInstant(timeoutDate, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute);
+    const timeoutAt = endOfZonedDay(timeoutDate);
     const n = this.records.filter((r) => r.kind === opts.kind).length + 1;
     const now = new Date().toISOString();
+    // Rule 2: from 16 the pupil decides on sharing his own data, alone (the parents are then not asked).
+    const pupilDecides = opts.pupilDecidesFrom16 === true && !!ctx.pupilSixteenOn && today >= ctx.pupilSixteenOn;
     const record: ConsentRecordSnapshot = {
       id: `${rec.caseId}:consent:${opts.kind}:${n}`,
       caseId: rec.caseId,
@@ -230,11 +243,11 @@ export class ConsentDesk {
       schoolId: s.schoolId,
       kind: opts.kind,
       label: opts.label,
-      scope: opts.scope,
+      scope: pupilDecides && opts.scopeForPupil ? opts.scopeForPupil : opts.scope,
       status: 'PENDING',
-      parentsOfPupil: opts.parentsOfPupil ?? true,
+      parentsOfPupil: pupilDecides ? false : (opts.parentsOfPupil ?? true),
       askedUserIds: [...(opts.askUserIds ?? [])],
-      pupilMayDecide: opts.pupilMayDecide ?? false,
+      pupilMayDecide: pupilDecides || (opts.pupilMayDecide ?? false),
       requestedAt: now,
       requestedByUserId: opts.requestedBy.id,
       respondBy: due.date,
@@ -263,7 +276,7 @@ export class ConsentDesk {
     rec.addParticipant(followUp);
     rec.upsertDueDate(step, {
       ...due,
-      explanation: `${due.explanation} Zonder antwoord vervalt het verzoek op ${timeoutDate} (${timeoutDays} schooldagen) en beslist de zorgcoördinator.`,
+      explanation: `${due.explanation} Antwoorden kan tot en met ${timeoutDate} (${timeoutDays} schooldagen); daarna vervalt het verzoek en beslist de zorgcoördinator.`,
     });
     this.sync();
     await rec.record({
@@ -277,6 +290,7 @@ export class ConsentDesk {
     const recipients: RecipientSpec = {
       ...(record.askedUserIds.length ? { userIds: record.askedUserIds } : {}),
       ...(record.parentsOfPupil ? { parentsOfPupil: s.pupilId } : {}),
+      ...(pupilDecides ? { pupilAccountOf: s.pupilId } : {}),
     };
     const keyBase = `${record.id}:${s.seq}`;
     const answered = () => record.status !== 'PENDING';
@@ -285,7 +299,7 @@ export class ConsentDesk {
 
     // Reminders to whoever is asked, the zorgcoördinator told at the escalation threshold; the timeout replaces
     // the ladder's stuck rung (rule 6d).
-    const ladder = reminderLadder(due.date, ctx.policies.ladder, ctx.calendar).filter((r) => r.kind !== 'STUCK' && Date.parse(r.at) < Date.parse(timeoutAt));
+    const ladder = reminderLadder(due.date, ctx.policies.ladder, ctx.calendar).filter((r) => r.kind !== 'STUCK' && Date.parse(r.at) < Date.parse(remindersUntil));
     for (const rung of rungsAfter(ladder, Date.now())) {
       if (await condition(finished, Math.max(Date.parse(rung.at) - Date.now(), 1))) break;
       const key = `${keyBase}:${rung.key}`;

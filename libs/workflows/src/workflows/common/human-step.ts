@@ -1,6 +1,6 @@
 import { condition, patched } from '@temporalio/workflow';
 import { reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
-import type { RecipientSpec } from '../../activities/case-activities.types';
+import type { NotifyRequest, RecipientSpec } from '../../activities/case-activities.types';
 import type { CaseRecorder } from './case-recorder';
 
 export interface HumanStep {
@@ -32,6 +32,11 @@ export interface HumanStepOptions {
    * done in time sends nothing (e.g. a session logged within its window).
    */
   onlyWhenOverdue?: boolean;
+  /**
+   * The owner's first message, when it is not a plain new task (STEP_ASSIGNED): e.g. a referral sent back to its
+   * referrer (REFERRAL_RETURNED, with the parts of the form still empty). Same key, so still sent once.
+   */
+  assigned?: Pick<NotifyRequest, 'kind' | 'missingParts'>;
 }
 
 /**
@@ -74,7 +79,7 @@ export async function awaitHumanStep(
   } else if (step.recipients) {
     rec.notifyLater({ key: `${keyBase}:assigned`, recipients: step.recipients, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
   } else if (step.ownerUserId) {
-    rec.notifyLater({ key: `${keyBase}:assigned`, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date });
+    rec.notifyLater({ key: `${keyBase}:assigned`, recipients: { userIds: [step.ownerUserId] }, kind: 'STEP_ASSIGNED', stepLabel: step.label, dueDate: step.due.date, ...options.assigned });
   }
 
   const open = admin?.openStep(step);

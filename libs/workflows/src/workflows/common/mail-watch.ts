@@ -46,6 +46,8 @@ const KIND_LABELS: Record<NotificationKind | 'DAILY_DIGEST', string> = {
   MEETING_INVITATION: 'uitnodiging voor een overleg',
   MEETING_CANCELLED: 'afzegging van een overleg',
   MEETING_AGENDA: 'agenda van het ZAT',
+  REFERRAL_RETURNED: 'aanmelding teruggestuurd naar de aanmelder',
+  SESSION_REMINDER: 'herinnering aan een sessie',
   DAILY_DIGEST: 'dagoverzicht',
 };
 

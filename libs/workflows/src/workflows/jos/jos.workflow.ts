@@ -381,7 +381,18 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     },
   });
 
-  const admin = installAdminHandlers(rec);
+  // JOS ends at its cap (5 months after the signature): a step of the running support cannot be due after it. The
+  // outcome after the cap (AFRONDING) is the one step that may.
+  const admin = installAdminHandlers(rec, {
+    dueDateLimit: (step) =>
+      state.capDate && step.step !== 'RECORD_OUTCOME'
+        ? {
+            date: state.capDate,
+            nl: `JOS eindigt uiterlijk op ${state.capDate} (${policy.maxMonths} maanden na de handtekening); een termijn na die eindgrens kan niet`,
+            en: `JOS ends on ${state.capDate} at the latest (${policy.maxMonths} months after the signature); a due date after that cap is not possible`,
+          }
+        : null,
+  });
 
   const status = () => s.status as JosStatus;
   const stopped = () => state.stopReason !== null || state.withdrawn || admin.closed;

@@ -23,8 +23,12 @@ const kit = useWorkflowTestKit();
 
 
 
-function start(taskQueue: string, over: Partial<StartOndersteuningstrajectInput> = {}): Promise<WorkflowHandle<typeof ondersteuningstrajectWorkflow>> {
-  return kit.env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue, workflowId: `p1-${taskQueue}`, args: [{ ...input, ...over }] });
+/**
+ * Starts a case. A case whose history is recorded uses the history's name as its workflow id: ids derived from it
+ * (the linked IZO referral) must match when `replay.spec.ts` replays the history under that name.
+ */
+function start(taskQueue: string, over: Partial<StartOndersteuningstrajectInput> = {}, workflowId = `p1-${taskQueue}`): Promise<WorkflowHandle<typeof ondersteuningstrajectWorkflow>> {
+  return kit.env.client.workflow.start(ondersteuningstrajectWorkflow, { taskQueue, workflowId, args: [{ ...input, ...over }] });
 }
 
 async function toActive(h: WorkflowHandle<typeof ondersteuningstrajectWorkflow>): Promise<void> {
@@ -51,7 +55,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
   it('runs a 9-week trajectory from signal to AFGEROND, with mid-way and final evaluation', async () => {
     const fakes = new FakeCaseActivities();
     const final = await kit.withWorker(fakes.activities(), async (tq) => {
-      const h = await start(tq);
+      const h = await start(tq, {}, 'ondersteuningstraject-afgerond');
       await toActive(h);
       const active = await h.query(getTrajectState);
       expect(active.startDate).not.toBeNull();
@@ -78,10 +82,85 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
     expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['CASE_STARTED', 'INTAKE_RECORDED', 'COACH_ASSIGNED', 'SESSION_LOGGED', 'MID_EVALUATION_RECORDED', 'OUTCOME_RECORDED']));
     // Audit event keys are unique (one per recorded transition).
     expect(new Set(fakes.audit.map((a) => a.eventKey)).size).toBe(fakes.audit.length);
-    // Parents were told at the start.
+    // Parents were told at the start. No session reminders: the policy's default is off.
     expect(fakes.notifications.filter((n) => n.kind === 'CASE_STARTED')).toHaveLength(1);
+    expect(fakes.notifications.filter((n) => n.kind === 'SESSION_REMINDER')).toHaveLength(0);
     expect(fakes.duplicates).toBe(0);
   }, 120_000);
+
+  it('opens the end evaluation on the end date without a tussenevaluatie; the missed one stays on its own ladder until recorded', async () => {
+    const fakes = new FakeCaseActivities();
+    const final = await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, { weeks: 6 }, 'ondersteuningstraject-tussenevaluatie-gemist');
+      await toActive(h);
+      const active = await h.query(getTrajectState);
+      expect(active.openSteps).toEqual(['RECORD_MID_EVALUATION']);
+      expect(active.case.waitingFor).toBe('RECORD_MID_EVALUATION');
+
+      // Never recorded: the end evaluation still opens on the end date (the trajectory does not stall in ACTIEF).
+      await kit.sleepUntil(active.endDate as string);
+      await waitForStatus(h, 'EINDEVALUATIE');
+      const ending = await h.query(getTrajectState);
+      expect(ending.case.waitingFor).toBe('RECORD_OUTCOME');
+      expect(ending.openSteps).toEqual(expect.arrayContaining(['RECORD_OUTCOME', 'RECORD_MID_EVALUATION']));
+      expect(ending.case.data.midEvaluationMissed).toBe(true);
+      // Its own ladder went on: the zorgcoördinator was told, and 10 school days late the case is stuck on it.
+      const mid = fakes.notifications.filter((n) => n.key.includes(':RECORD_MID_EVALUATION:'));
+      // (The unlogged session weeks run their own ladder too; the case is stuck on whichever got there first.)
+      expect(mid.map((n) => n.kind)).toEqual(expect.arrayContaining(['STEP_ESCALATION', 'CASE_STUCK']));
+      expect(fakes.audit.some((a) => a.action === 'CASE_STUCK' && a.description.includes('Tussenevaluatie'))).toBe(true);
+      expect(ending.case.stuck).toBe(true);
+
+      // Recorded late: the ladder stops and the stuck mark goes; the outcome closes the trajectory.
+      await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Te laat gehouden; gaat redelijk' }] });
+      const after = await h.query(getTrajectState);
+      expect(after.openSteps).not.toContain('RECORD_MID_EVALUATION');
+      expect(after.case.stuckReason).not.toBe('OVERDUE:RECORD_MID_EVALUATION');
+      const sent = fakes.notifications.length;
+      await kit.env.sleep(14 * DAY);
+      expect(fakes.notifications.slice(sent).filter((n) => n.key.includes(':RECORD_MID_EVALUATION:'))).toHaveLength(0);
+      await h.executeUpdate(recordOutcome, { args: [{ actor: coach, outcome: 'AFGEROND' }] });
+      const result = await h.result();
+      await maybeRecordHistory(h, 'ondersteuningstraject-tussenevaluatie-gemist');
+      return result;
+    });
+    expect(final.case.status).toBe('AFGEROND');
+    expect(fakes.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['STATUS_EINDEVALUATIE', 'MID_EVALUATION_RECORDED', 'STATUS_AFGEROND']));
+    expect(fakes.duplicates).toBe(0);
+  }, 180_000);
+
+  it('reminds coach and pupil before each session when the policy says so (hours before the slot), never in a holiday week', async () => {
+    const fakes = new FakeCaseActivities({ ondersteuningstraject: { sessionReminders: true, sessionReminderHoursBefore: 24 } });
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, { weeks: 6 });
+      await waitForStatus(h, 'INTAKE');
+      await h.executeUpdate(recordIntake, { args: [{ actor: zc, intakeDate: await kit.today(), goal: 'Rustig blijven bij toetsen' }] });
+      await waitForStatus(h, 'MATCHING');
+      const half = await updateError(h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'dinsdag 10:15', sessionWeekday: 2 }] }));
+      expect(half.type).toBe('BAD_USER_INPUT');
+      const weekend = await updateError(h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'zaterdag 10:15', sessionWeekday: 6, sessionTime: '10:15' }] }));
+      expect(weekend.type).toBe('BAD_USER_INPUT');
+      await h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'dinsdag 10:15', sessionWeekday: 2, sessionTime: '10:15' }] });
+      await waitForStatus(h, 'ACTIEF');
+      const active = await h.query(getTrajectState);
+      expect(active.startDate).toBe('2027-01-13');
+      const reminders = () => fakes.notifications.filter((n) => n.kind === 'SESSION_REMINDER');
+
+      // 24 hours before the first session (Tuesday 19 January, 10:15): not at 10:00 on Monday, but by 11:00.
+      await kit.sleepUntil('2027-01-18', 10);
+      expect(reminders()).toHaveLength(0);
+      await kit.sleepUntil('2027-01-18', 11);
+      await waitUntil(() => reminders().length === 1, 'the first session reminder');
+      expect(reminders()[0]).toMatchObject({ dueDate: '2027-01-19', sessionTime: '10:15', recipients: { userIds: [coach.id], pupilAccountOf: 'pupil-1' } });
+
+      // Through the end: one per session, none in the voorjaarsvakantie (Tuesday 23 February).
+      await kit.sleepUntil(active.endDate as string);
+      expect(reminders().map((n) => n.dueDate)).toEqual(['2027-01-19', '2027-01-26', '2027-02-02', '2027-02-09', '2027-02-16']);
+      await h.executeUpdate(stopTrajectory, { args: [{ actor: zc, reason: 'Einde test' }] });
+      await h.result();
+    });
+    expect(fakes.duplicates).toBe(0);
+  }, 180_000);
 
   it('follows the reminder ladder for an open intake, escalates, marks the case stuck, and stops when the step is done', async () => {
     const fakes = new FakeCaseActivities();
@@ -140,7 +219,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
   it('extends once (VERLENGD) and refuses a second extension beyond the policy maximum', async () => {
     const fakes = new FakeCaseActivities();
     const final = await kit.withWorker(fakes.activities(), async (tq) => {
-      const h = await start(tq, { weeks: 6 });
+      const h = await start(tq, { weeks: 6 }, 'ondersteuningstraject-verlengd-doorverwezen');
       await toActive(h);
       await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Halverwege' }] });
       await kit.env.sleep(50 * DAY);

@@ -21,6 +21,7 @@ import {
   addCalendarWeeks,
   dueInSchoolDays,
   nextSchoolDay,
+  sessionDateInWeek,
   sessionLoggedIn,
   sessionWeek,
   toIsoDate,
@@ -75,6 +76,12 @@ export interface AssignCoachInput {
   coachName: string;
   /** Fixed weekly slot, e.g. "dinsdag 10:00". */
   sessionSlot: string;
+  /**
+   * The slot as a weekday (1 = maandag … 5 = vrijdag) and a time HH:mm, when known: needed for the session reminders
+   * of the policy `sessionReminders` (both or neither).
+   */
+  sessionWeekday?: number | null;
+  sessionTime?: string | null;
   /** Reason, required when switching an already assigned coach. */
   reason?: string | null;
 }
@@ -197,9 +204,14 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     coach: null as { id: string; name: string } | null,
     coachHistory: [] as { id: string; name: string; from: string; reason: string | null }[],
     sessionSlot: null as string | null,
+    /** The structured slot (weekday and time) the session reminders follow; bumped version on every change. */
+    sessionAt: null as { weekday: number; time: string } | null,
+    sessionAtVersion: 0,
     startDate: null as string | null,
     endDate: null as string | null,
     midEvaluation: null as string | null,
+    /** The end date came without a tussenevaluatie (it stays open on its own ladder until the trajectory ends). */
+    midEvaluationMissed: false,
     extensions: 0,
     weeks,
     sessions: [] as SessionRecord[],
@@ -217,15 +229,18 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   const sessionLogOpen = () => state.sessionLog !== null && !sessionLoggedIn(state.sessionLog, state.sessions);
   const openSteps = (): TrajectStep[] => {
     const log: TrajectStep[] = sessionLogOpen() ? ['LOG_SESSION'] : [];
+    // The tussenevaluatie is a step of its own next to the main flow: open from half-time until it is recorded, also
+    // after the end date (then missed: still on its own ladder), until the trajectory ends.
+    const mid: TrajectStep[] = state.midEvaluation === null && rec.hasSideStep('RECORD_MID_EVALUATION') ? ['RECORD_MID_EVALUATION'] : [];
     switch (status()) {
       case 'INTAKE':
         return ['RECORD_INTAKE'];
       case 'MATCHING':
         return ['ASSIGN_COACH'];
       case 'ACTIEF':
-        return [...(state.midEvaluation === null && s.waitingFor === 'RECORD_MID_EVALUATION' ? (['RECORD_MID_EVALUATION'] as TrajectStep[]) : []), ...log];
+        return [...mid, ...log];
       case 'EINDEVALUATIE':
-        return ['RECORD_OUTCOME', ...log];
+        return ['RECORD_OUTCOME', ...mid, ...log];
       default:
         return [];
     }
@@ -236,7 +251,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     return { week: w.week, from: w.from, to: w.to, dueDate: w.due.date, ownerUserId: rec.sideStep('LOG_SESSION')?.ownerUserId ?? state.coach?.id ?? null };
   };
   const view = (): OndersteuningstrajectState => ({
-    case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
+    case: rec.view(),
     openSteps: openSteps(),
     goal: state.goal,
     subGoals: [...state.subGoals],
@@ -261,6 +276,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       endDate: state.endDate,
       extensions: state.extensions,
       sessions: state.sessions,
+      midEvaluationMissed: state.midEvaluationMissed,
       openSteps: openSteps(),
       ...(state.sessionLog !== null || s.data.openSessionLog !== undefined ? { openSessionLog: openSessionLog() } : {}),
     });
@@ -302,11 +318,17 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       state.coachHistory.push({ id: u.coachId, name: u.coachName, from: todayIso(), reason: u.reason ?? null });
       state.coach = { id: u.coachId, name: u.coachName };
       state.sessionSlot = u.sessionSlot;
+      if (u.sessionWeekday != null && u.sessionTime != null) {
+        state.sessionAt = { weekday: u.sessionWeekday, time: u.sessionTime };
+        state.sessionAtVersion += 1;
+      }
       rec.addParticipant(u.coachId);
       if (switching && s.waitingFor && s.waitingFor !== 'ASSIGN_COACH') s.ownerUserId = u.coachId;
-      // An open session log is the coach's: the new coach gets its remaining reminders.
-      const openLog = rec.sideStep('LOG_SESSION');
-      if (switching && openLog) openLog.ownerUserId = u.coachId;
+      // An open session log and an open tussenevaluatie are the coach's: the new coach gets their remaining reminders.
+      for (const side of ['LOG_SESSION', 'RECORD_MID_EVALUATION'] as const) {
+        const open = rec.sideStep(side);
+        if (switching && open) open.ownerUserId = u.coachId;
+      }
       await recordStep(
         u.actor,
         switching ? 'COACH_SWITCHED' : 'COACH_ASSIGNED',
@@ -321,6 +343,15 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
         requireText(u.coachId, 'coachId', 1, 64);
         requireText(u.coachName, 'coachName', 1, 200);
         requireText(u.sessionSlot, 'sessionSlot', 1, 100);
+        if ((u.sessionWeekday == null) !== (u.sessionTime == null)) {
+          reject('BAD_USER_INPUT', 'Geef de dag én het tijdstip van de sessie op', 'Give both the day and the time of the session');
+        }
+        if (u.sessionWeekday != null && (!Number.isInteger(u.sessionWeekday) || u.sessionWeekday < 1 || u.sessionWeekday > 5)) {
+          reject('BAD_USER_INPUT', 'De dag van de sessie is maandag tot en met vrijdag', 'The session day is Monday to Friday');
+        }
+        if (u.sessionTime != null && (typeof u.sessionTime !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.sessionTime))) {
+          reject('BAD_USER_INPUT', 'Het tijdstip van de sessie is uu:mm, bijvoorbeeld 10:15', 'The session time is HH:mm, e.g. 10:15');
+        }
         if (status() === 'MATCHING') return;
         if (status() === 'ACTIEF' || status() === 'EINDEVALUATIE') {
           // Switching coach is allowed at any time during the trajectory, with a reason (000:211-218).
@@ -474,6 +505,79 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
   };
   let sessionLogs: Promise<void> = Promise.resolve();
 
+  /**
+   * Session reminders (PROCESSES.md P1 notifications: "pupil and coach before each session (optional)"), when the
+   * school's policy turns them on and the slot is known as a weekday and a time: `sessionReminderHoursBefore` hours
+   * before each session the coach and the pupil get SESSION_REMINDER (date and time only). A session week without that
+   * weekday as a school day (a holiday) has no session and no reminder. A new slot (another coach) takes effect from
+   * the next reminder; each session date is reminded once (key per date). One timer per session week.
+   */
+  const sessionReminders = async (): Promise<void> => {
+    const hoursBefore = policy.sessionReminderHoursBefore;
+    for (let k = 1; ; k++) {
+      if (weekOf(k) === null) {
+        // After the last week: only an extension (VERLENGD) adds weeks.
+        await condition(() => ended() || weekOf(k) !== null);
+        if (ended()) return;
+      }
+      if (state.sessionAt === null) {
+        await condition(() => ended() || state.sessionAt !== null);
+        if (ended()) return;
+      }
+      const slot = state.sessionAt as { weekday: number; time: string };
+      const version = state.sessionAtVersion;
+      const date = sessionDateInWeek(weekOf(k) as SessionWeek, slot.weekday, ctx.calendar);
+      if (date === null) continue;
+      const [hh, mm] = slot.time.split(':').map(Number) as [number, number];
+      const at = Date.parse(zonedInstant(date, hh, mm)) - hoursBefore * 3_600_000;
+      if (at <= Date.now()) continue;
+      if (await condition(() => ended() || state.sessionAtVersion !== version, at - Date.now())) {
+        if (ended()) return;
+        k -= 1; // the slot changed: this week again, with the new slot
+        continue;
+      }
+      rec.notifyLater({
+        key: `${rec.caseId}:session-reminder:${date}`,
+        recipients: { userIds: state.coach ? [state.coach.id] : [], pupilAccountOf: input.pupilId },
+        kind: 'SESSION_REMINDER',
+        stepLabel: 'Sessie ondersteuningstraject',
+        dueDate: date,
+        sessionTime: slot.time,
+      });
+    }
+  };
+  let reminders: Promise<void> = Promise.resolve();
+
+  /**
+   * RECORD_MID_EVALUATION (P1.4: a tussenevaluatie at half-time) runs next to the main flow, so the end evaluation
+   * opens on the end date whatever happened mid-way (issue 15.2). Until half-time nothing else waits, so the case shows
+   * it as its open step; a tussenevaluatie not recorded by the end date stays open on its own ladder (overdue,
+   * escalation, stuck), marked as missed, until it is recorded or the trajectory ends.
+   */
+  const midEvaluationStep = async (): Promise<void> => {
+    const half = nextSchoolDay(plusDays(state.startDate as string, Math.round(state.weeks * 7 * policy.midEvaluationAtFraction)), ctx.calendar);
+    const mid = await awaitHumanStep(
+      rec,
+      { step: 'RECORD_MID_EVALUATION', label: STEP_LABELS.RECORD_MID_EVALUATION, ownerUserId: state.coach?.id ?? null, due: due(half, 0, 'P1.midEvaluationAtHalfTime') },
+      () => state.midEvaluation !== null,
+      ended,
+      { parallel: true },
+    );
+    // Parents are told mid-way (P1 notifications): only that the tussenevaluatie was held, not what it says.
+    if (mid === 'DONE' && !stopped() && patched(P1_PARENT_MESSAGES_PATCH)) {
+      rec.notifyLater({
+        key: `${rec.caseId}:midway:parents`,
+        recipients: { parentsOfPupil: input.pupilId },
+        kind: 'TRAJECT_PARENT_UPDATE',
+        moment: 'MIDWAY',
+        stepLabel: STEP_LABELS.RECORD_MID_EVALUATION,
+        dueDate: state.endDate ?? todayIso(),
+        ownerUserId: state.coach?.id ?? null,
+      });
+    }
+  };
+  let midEvaluation: Promise<void> = Promise.resolve();
+
   /** The zorgcoördinator is told every outcome (P1 notifications), unless he recorded it himself. */
   const notifyOutcome = (outcome: TrajectOutcome, by: Actor | null) => {
     state.outcomes += 1;
@@ -530,25 +634,8 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     state.endDate = addCalendarWeeks(state.startDate, state.weeks);
     await transition('ACTIEF', `Traject actief van ${state.startDate} tot ${state.endDate}`);
     if (patched(P1_SESSION_LOG_LADDER_PATCH)) sessionLogs = sessionLogLadder();
-    const half = nextSchoolDay(plusDays(state.startDate, Math.round(state.weeks * 7 * policy.midEvaluationAtFraction)), ctx.calendar);
-    const mid = await awaitHumanStep(
-      rec,
-      { step: 'RECORD_MID_EVALUATION', label: STEP_LABELS.RECORD_MID_EVALUATION, ownerUserId: state.coach?.id ?? null, due: due(half, 0, 'P1.midEvaluationAtHalfTime') },
-      () => state.midEvaluation !== null,
-      stopped,
-    );
-    // Parents are told mid-way (P1 notifications): only that the tussenevaluatie was held, not what it says.
-    if (mid === 'DONE' && !stopped() && patched(P1_PARENT_MESSAGES_PATCH)) {
-      rec.notifyLater({
-        key: `${rec.caseId}:midway:parents`,
-        recipients: { parentsOfPupil: input.pupilId },
-        kind: 'TRAJECT_PARENT_UPDATE',
-        moment: 'MIDWAY',
-        stepLabel: STEP_LABELS.RECORD_MID_EVALUATION,
-        dueDate: state.endDate,
-        ownerUserId: state.coach?.id ?? null,
-      });
-    }
+    midEvaluation = midEvaluationStep();
+    if (policy.sessionReminders) reminders = sessionReminders();
   }
 
   // EINDEVALUATIE on the end date; VERLENGD goes round again with the new end date.
@@ -558,7 +645,8 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     rec.upsertDueDate('END_DATE', { date: state.endDate as string, rule: 'P1.weeks', inputs: {}, explanation: `Einddatum: ${state.weeks} weken na de start op ${state.startDate}` });
     if (await condition(stopped, Math.max(endAt - Date.now(), 1))) break;
     state.outcome = null;
-    await transition('EINDEVALUATIE', 'Einddatum bereikt; eindevaluatie');
+    if (state.midEvaluation === null && !state.midEvaluationMissed) state.midEvaluationMissed = true;
+    await transition('EINDEVALUATIE', state.midEvaluationMissed && state.midEvaluation === null ? 'Einddatum bereikt; eindevaluatie (de tussenevaluatie ontbreekt nog)' : 'Einddatum bereikt; eindevaluatie');
     await awaitHumanStep(
       rec,
       { step: 'RECORD_OUTCOME', label: STEP_LABELS.RECORD_OUTCOME, ownerUserId: state.coach?.id ?? ctx.zorgcoordinatorId, due: due(state.endDate as string, policy.outcomeWithinSchoolDays, 'P1.outcomeWithinSchoolDays') },
@@ -567,8 +655,10 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     );
     if (state.outcome !== null && patched(P1_OUTCOME_MESSAGE_PATCH)) notifyOutcome(state.outcome, state.outcomeBy);
   }
-  // The session-log ladder ends with the trajectory (it waits for nothing else).
+  // The session-log ladder and an open tussenevaluatie end with the trajectory (they wait for nothing else).
   await sessionLogs;
+  await midEvaluation;
+  await reminders;
 
   // Closed.
   if (admin.closed) return admin.end(view);

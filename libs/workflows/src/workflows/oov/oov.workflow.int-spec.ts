@@ -452,3 +452,43 @@ describe('P5 OOV workflow (time skipping)', () => {
     expect(fakes.duplicates).toBe(0);
   }, 240_000);
 });
+
+describe('P5 OOV consent by a pupil of 16+ (PROCESSES.md rule 2, time skipping)', () => {
+  async function askConsent(fakes: FakeCaseActivities, tq: string): Promise<OovState> {
+    const h = await start(tq, `oov-16-${tq}`);
+    await waitForStep(h, 'OOV_RECORD_CONSULTATIONS');
+    const today = await kit.today();
+    for (const party of ['OUDERS', 'SWV', 'SOCIAAL_TEAM'] as const) {
+      await h.executeUpdate(recordOovConsultation, { args: [{ actor: zc, party, date: today, withWhom: null, summary: 'Overleg gevoerd' }] });
+    }
+    const asked = await waitFor(h, (st) => st.consent?.status === 'PENDING', 'consent asked');
+    await waitUntil(() => fakes.notifications.some((n) => n.kind === 'CONSENT_REQUESTED'), 'the consent request');
+    await h.executeUpdate(stopOov, { args: [{ actor: zc, reason: 'Einde test' }] });
+    await h.result();
+    return asked;
+  }
+
+  it('asks the pupil himself on his 16th birthday, not his parents', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      fakes.pupilSixteenOn = await kit.today();
+      await askConsent(fakes, tq);
+    });
+    const record = [...fakes.consents.values()][0];
+    expect(record).toMatchObject({ pupilMayDecide: true, parentsOfPupil: false });
+    expect(record.scope).toContain('Omdat je 16 bent of ouder, beslis je hier zelf over.');
+    const request = fakes.notifications.find((n) => n.kind === 'CONSENT_REQUESTED');
+    expect(request?.recipients).toEqual({ pupilAccountOf: 'pupil-1' });
+  }, 120_000);
+
+  it('asks the parents the day before (the pupil is still 15)', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      fakes.pupilSixteenOn = addCalendarDays(await kit.today(), 1);
+      await askConsent(fakes, tq);
+    });
+    const record = [...fakes.consents.values()][0];
+    expect(record).toMatchObject({ pupilMayDecide: false, parentsOfPupil: true });
+    expect(fakes.notifications.find((n) => n.kind === 'CONSENT_REQUESTED')?.recipients).toEqual({ parentsOfPupil: 'pupil-1' });
+  }, 120_000);
+});

@@ -21,6 +21,7 @@ import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { installAdminHandlers } from '../common/admin-actions';
 import { awaitHumanStep } from '../common/human-step';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { reject, requireIsoDate, requireText } from '../common/step-errors';
@@ -345,7 +346,7 @@ function clean(value: string | null | undefined): string | null {
 export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   const answerWhenMovedOn = patched(OOV_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
-  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.oov;
   const caseId = workflowInfo().workflowId;
   const source = input.source ?? 'DIRECT';
@@ -371,6 +372,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     ctx,
   );
   const s = rec.snapshot;
+  const admin = installAdminHandlers(rec);
   rec.addParticipant(input.startedBy.id);
   rec.addParticipant(input.leerlingbegeleiderId);
   const zc = ctx.zorgcoordinatorId ?? input.startedBy.id;
@@ -399,7 +401,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   });
 
   const status = () => s.status as OovStatus;
-  const stopped = () => state.stopReason !== null || state.withdrawn;
+  const stopped = () => state.stopReason !== null || state.withdrawn || admin.closed;
   const period = (): OovPeriod | null => state.periods.at(-1) ?? null;
   const evaluationOf = (r: number, kind: OovEvaluationKind) => state.evaluations.find((e) => e.round === r && e.kind === kind) ?? null;
   /**
@@ -478,7 +480,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     });
   };
   const requireNotClosed = () => {
-    if (CLOSED.includes(status()) || state.stopReason !== null) reject('CASE_CLOSED', 'Deze OOV-casus is afgesloten', 'This OOV case is closed');
+    if (CLOSED.includes(status()) || state.stopReason !== null || admin.closed) reject('CASE_CLOSED', 'Deze OOV-casus is afgesloten', 'This OOV case is closed');
   };
   const requireWaiting = (step: OovStep) => {
     requireNotClosed();
@@ -797,7 +799,9 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     return view();
   };
   const finishStopped = () =>
-    state.withdrawn && state.stopReason === null
+    admin.closed
+      ? admin.end(view)
+      : state.withdrawn && state.stopReason === null
       ? finish('GEEN_TOESTEMMING', 'TOESTEMMING_INGETROKKEN', 'Toestemming ingetrokken door de ouders: de OOV-casus stopt')
       : finish('GESTOPT', 'GESTOPT', `OOV-casus gestopt: ${state.stopReason ?? ''}`);
 
@@ -818,6 +822,9 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     label: 'Aanvraag van een plaatsing in een onderwijsopvangvoorziening (OOV)',
     scope:
       'School vraagt bij het samenwerkingsverband een tijdelijke plaatsing van uw kind in een onderwijsopvangvoorziening (OOV) aan en deelt daarvoor de benodigde gegevens uit het leerlingdossier met het samenwerkingsverband en de OOV. Uw kind blijft ingeschreven op school.',
+    scopeForPupil:
+      'School vraagt bij het samenwerkingsverband een tijdelijke plaatsing van je in een onderwijsopvangvoorziening (OOV) aan en deelt daarvoor de benodigde gegevens uit je leerlingdossier met het samenwerkingsverband en de OOV. Je blijft ingeschreven op school. Omdat je 16 bent of ouder, beslis je hier zelf over.',
+    pupilDecidesFrom16: true,
     requestedBy: { id: zc, name: null },
     isCancelled: stopped,
   });

@@ -32,6 +32,7 @@ import type { CaseSnapshot } from '@zorgroute/domain';
 import { CaseRecorder, caseWriters, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
+import { installAdminHandlers } from '../common/admin-actions';
 import { awaitHumanStep } from '../common/human-step';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
@@ -297,7 +298,7 @@ function clean(value: string | null | undefined): string | null {
 export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<OverdrachtState> {
   const answerWhenMovedOn = patched(OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
-  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.overdracht;
   const ladder = ctx.policies.ladder;
   const caseId = workflowInfo().workflowId;
@@ -324,6 +325,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     ctx,
   );
   const s = rec.snapshot;
+  const admin = installAdminHandlers(rec);
   const contact = input.startedBy;
   const zc = ctx.zorgcoordinatorId ?? contact.id;
   const brugklas = input.brugklascoordinatorId ?? zc;
@@ -349,7 +351,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
   const consents = installConsentHandlers(rec);
 
   const status = () => s.status as OverdrachtStatus;
-  const stopped = () => state.stopReason !== null;
+  const stopped = () => state.stopReason !== null || admin.closed;
   /**
    * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts); in
    * TERUGKOPPELING_PO the process waits for the next feedback moment without an open step. Decided once per case by a
@@ -806,7 +808,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     await rec.closeWith(outcome, () => transition(final, description));
     return view();
   };
-  const finishStopped = () => finish('GESTOPT', 'GESTOPT', `Overdracht gestopt: ${state.stopReason ?? ''}`);
+  const finishStopped = () => (admin.closed ? admin.end(view) : finish('GESTOPT', 'GESTOPT', `Overdracht gestopt: ${state.stopReason ?? ''}`));
 
   state.feedbackMoments = feedbackMoments();
   for (const [key, d] of [
@@ -838,6 +840,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     kind: OVERDRACHT_CONSENT_KIND,
     label: 'Overdracht van het onderwijskundig rapport naar de VO-school',
     scope: `De basisschool (${input.poSchoolName}) draagt het onderwijskundig rapport van uw kind over aan ${ctx.schoolName}. U kunt het rapport inzien en uw zienswijze toevoegen; zonder uw toestemming wordt het niet verzonden.`,
+    pupilDecidesFrom16: true,
     timeoutSchoolDays,
     respondWithinSchoolDays: Math.min(ctx.policies.consent.respondWithinSchoolDays, timeoutSchoolDays),
     followUpUserId: contact.id,

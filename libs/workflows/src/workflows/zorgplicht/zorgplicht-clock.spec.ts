@@ -51,12 +51,21 @@ describe('zorgplicht clock (P4)', () => {
       ['overdue-1', '2026-12-15'],
       ['ten-weeks', '2027-01-11'],
     ]);
+    // After an extension: no "week left" for the extended term (P4.3: "without decision or extension").
     const ext = extendZorgplichtClock(clock, { weeks: 2, reason: 'x', extendedOn: '2026-12-10' }, cal);
     expect(zorgplichtSwvSignalPlan(ext, policy).map((p) => [p.key, p.date])).toEqual([
-      ['week-left-2', '2026-12-21'],
       ['overdue-2', '2026-12-29'],
       ['ten-weeks', '2027-01-11'],
     ]);
+  });
+
+  it('sends no second "week left" after an extension (receipt 1 March 2027, extended on 9 April)', () => {
+    const march = startZorgplichtClock('2027-03-01', policy, cal);
+    const ext = extendZorgplichtClock(march, { weeks: 4, reason: 'OSO-dossier ontbreekt', extendedOn: '2027-04-09' }, cal);
+    const plan = zorgplichtSwvSignalPlan(ext, policy);
+    expect(plan.some((p) => p.signal === 'WEEK_LEFT')).toBe(false);
+    expect(plan.map((p) => p.date)).not.toContain('2027-05-03');
+    expect(plan.map((p) => p.signal).sort()).toEqual(['OVERDUE', 'TEN_WEEKS']);
   });
 
   it('counts days remaining in calendar days; the due date itself is on time', () => {

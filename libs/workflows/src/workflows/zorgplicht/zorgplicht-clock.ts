@@ -127,13 +127,17 @@ export interface ZorgplichtSwvSignalPlan {
 }
 
 /**
- * The SWV signals of a clock that is still open (no decision). Term 1's "week left" and "overdue"
- * only while not extended; after an extension the same two for the extended term.
+ * The SWV signals of a clock that is still open (no decision). PROCESSES.md P4.3: the SWV loket is told "when 1 week
+ * remains without decision *or extension*": the "week left" of term 1 only while the term is not extended, and no
+ * "week left" for the extended term (an extension already told the SWV the school is on it). "Overdue" follows the
+ * due date in force (term 1, or the extended term), and the 10-week mark stays.
  */
 export function zorgplichtSwvSignalPlan(clock: ZorgplichtClock, policy: Pick<ZorgplichtPolicy, 'swvWarnDaysBefore'>): ZorgplichtSwvSignalPlan[] {
   const term = clock.extension ? 2 : 1;
   const plan: ZorgplichtSwvSignalPlan[] = [
-    { key: `week-left-${term}`, signal: 'WEEK_LEFT', date: addCalendarDays(clock.due.date, -policy.swvWarnDaysBefore), dueDate: clock.due.date, severity: 1 },
+    ...(clock.extension
+      ? []
+      : [{ key: 'week-left-1', signal: 'WEEK_LEFT' as const, date: addCalendarDays(clock.due.date, -policy.swvWarnDaysBefore), dueDate: clock.due.date, severity: 1 }]),
     { key: `overdue-${term}`, signal: 'OVERDUE', date: addCalendarDays(clock.due.date, 1), dueDate: clock.due.date, severity: 2 },
     { key: 'ten-weeks', signal: 'TEN_WEEKS', date: clock.tenWeekMark.date, dueDate: clock.due.date, severity: 3 },
   ];

@@ -11,7 +11,7 @@ import {
   type PolicyOverrides,
 } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
-import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit } from '../../../test/workflow-test-kit';
+import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { decideConsentTimeout, getConsents, recordConsentDecision, withdrawConsent } from '../common/consent';
 import { stopOov, type oovWorkflow } from '../oov/oov.workflow';
 import {
@@ -27,6 +27,7 @@ import {
   confirmIzoMinutesSent,
   confirmZatAgendaSent,
   getZorgrouteState,
+  liftParentsException,
   planZat,
   recordBilateral,
   recordIzoDiscussion,
@@ -200,6 +201,14 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await h.executeUpdate(triageReferral, { args: [{ actor: zc, outcome: 'TERUG_NAAR_AANMELDER', checks: { ...CHECKS_OK, firstLineDone: false }, missingInformation: 'Wat heeft de mentor al gedaan?' }] });
       await waitForStatus(h, 'TERUG_NAAR_AANMELDER');
       await waitForStep(h, 'SUBMIT_REFERRAL');
+      // The referrer hears that it came back (not a second "new task"), without the coordinator's note.
+      await waitUntil(() => fakes.notifications.some((n) => n.kind === 'REFERRAL_RETURNED'), 'the returned-referral message');
+      const returned = fakes.notifications.filter((n) => n.kind === 'REFERRAL_RETURNED');
+      expect(returned).toHaveLength(1);
+      expect(returned[0].recipients).toEqual({ userIds: [mentor.id] });
+      expect(JSON.stringify(returned[0])).not.toContain('Wat heeft de mentor al gedaan?');
+      // The first "new task" was for the first round only.
+      expect(fakes.notifications.filter((n) => n.kind === 'STEP_ASSIGNED' && n.key.includes(':SUBMIT_REFERRAL:'))).toHaveLength(1);
       const byZc = await updateError(h.executeUpdate(submitReferral, { args: [{ actor: zc, form: { firstLineActions: 'Opgezocht door de zc' } }] }));
       expect(byZc.type).toBe('STEP_NOT_ALLOWED');
       await h.executeUpdate(submitReferral, { args: [{ actor: mentor, form: { firstLineActions: 'Gesprekken met de leerling, vaste plek' } }] });
@@ -357,8 +366,8 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await toIzo(h);
       await izoDiscussed(h, [TO_ZAT]);
       const requestId = await pendingConsent(h, 'ZAT_AANMELDING');
-      // 15 school days without an answer.
-      await sleepPast(addSchoolDays(await today(), 15, cal));
+      // 15 school days without an answer: the last day to answer is the 15th school day, whole; it expires after it.
+      await sleepPast(addCalendarDays(addSchoolDays(await today(), 15, cal), 1));
       const st = await waitForStep(h, 'DECIDE_CONSENT_ZAT_AANMELDING');
       expect(st.case.status).toBe('TOESTEMMING_ZAT');
       expect(st.case.stuck).toBe(true);
@@ -378,7 +387,7 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       expect(second).not.toBe(requestId);
       const retried = await waitForStep(h, 'CONSENT_ZAT_AANMELDING');
       expect(retried.case.stuck).toBe(false);
-      await sleepPast(addSchoolDays(await today(), 15, cal));
+      await sleepPast(addCalendarDays(addSchoolDays(await today(), 15, cal), 1));
       await waitForStep(h, 'DECIDE_CONSENT_ZAT_AANMELDING');
       await h.executeUpdate(decideConsentTimeout, { args: [{ actor: zc, requestId: second, decision: 'ABANDON', reason: 'Geen reactie van ouders' }] });
       const back = await waitForStep(h, 'RECORD_IZO');
@@ -501,6 +510,45 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await h.executeUpdate(closeZorgroute, { args: [{ actor: zc, reason: 'Einde test' }] });
       const result = await h.result();
       expect(result.case.status).toBe('AFGESLOTEN');
+    });
+    expect(fakes.duplicates).toBe(0);
+  }, 240_000);
+
+  it('keeps the case from the parents until the zorgcoördinator lifts the exception; nothing that tells the parents starts before', async () => {
+    const fakes = new FakeCaseActivities();
+    await kit.withWorker(fakes.activities(), async (tq) => {
+      const h = await start(tq, { form: { ...FORM, parentsInformed: false, parentsNotInformedReason: 'Vermoeden van huiselijk geweld' }, submit: true }, 'zorgroute-uitzondering-opgeheven');
+      await waitForStep(h, 'TRIAGE');
+      // Kept from the parents from the start: the referral says they do not know.
+      expect(fakes.latest?.hiddenFromParents).toBe(true);
+      const nothingToLift = await updateError(h.executeUpdate(liftParentsException, { args: [{ actor: zc, reason: 'Ouders zijn inmiddels op de hoogte' }] }));
+      expect(nothingToLift.type).toBe('STEP_NOT_ALLOWED');
+      await h.executeUpdate(triageReferral, { args: [{ actor: zc, outcome: 'GEACCEPTEERD', checks: { ...CHECKS_OK, parentsAndPupilKnow: false }, approveParentsNotInformed: true }] });
+      await waitForStep(h, 'RECORD_VOORGESPREK');
+      await h.executeUpdate(recordVoorgesprek, { args: [{ actor: mentor, date: await today(), pupilReport: 'Gesprek met de leerling' }] });
+      await waitForStep(h, 'RECORD_IZO');
+      expect(fakes.latest?.hiddenFromParents).toBe(true);
+      // A ZAT referral (the parents' consent) or a trajectory (it informs them) cannot start while they are left out.
+      const toZat = await updateError(h.executeUpdate(recordIzoDiscussion, { args: [{ actor: zc, minutes: { summary: 'Afspraken' }, decisions: [TO_ZAT] }] }));
+      expect(toZat.type).toBe('STEP_NOT_ALLOWED');
+      expect(toZat.message).toMatch(/Hef eerst de uitzondering op/);
+      const noReason = await updateError(h.executeUpdate(liftParentsException, { args: [{ actor: zc, reason: ' ' }] }));
+      expect(noReason.type).toBe('BAD_USER_INPUT');
+
+      const lifted = await h.executeUpdate(liftParentsException, { args: [{ actor: zc, reason: 'Veilig Thuis: ouders kunnen nu worden betrokken' }] });
+      expect(lifted.parentsExceptionLifted).toEqual(expect.objectContaining({ by: zc.name, reason: 'Veilig Thuis: ouders kunnen nu worden betrokken' }));
+      expect(fakes.latest?.hiddenFromParents).toBe(false);
+      expect(fakes.audit.find((a) => a.action === 'PARENTS_EXCEPTION_LIFTED')).toEqual(expect.objectContaining({ actorId: zc.id, reason: 'Veilig Thuis: ouders kunnen nu worden betrokken' }));
+      const twice = await updateError(h.executeUpdate(liftParentsException, { args: [{ actor: zc, reason: 'Nog een keer' }] }));
+      expect(twice.type).toBe('STEP_NOT_ALLOWED');
+
+      // From now on the parents take part: the nagesprek needs their report, and the ZAT asks their consent.
+      await izoDiscussed(h, [TO_ZAT]);
+      await waitForStep(h, 'CONSENT_ZAT_AANMELDING');
+      expect(fakes.notifications.some((n) => n.kind === 'CONSENT_REQUESTED' && n.recipients.parentsOfPupil === input.pupilId)).toBe(true);
+      await h.executeUpdate(closeZorgroute, { args: [{ actor: zc, reason: 'Einde test' }] });
+      expect((await h.result()).case.status).toBe('AFGESLOTEN');
+      await maybeRecordHistory(h, 'zorgroute-uitzondering-opgeheven');
     });
     expect(fakes.duplicates).toBe(0);
   }, 240_000);

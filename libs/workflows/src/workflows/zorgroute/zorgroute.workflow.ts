@@ -32,7 +32,7 @@ import type { MeetingNotice, RecipientSpec } from '../../activities/case-activit
 import { CaseRecorder, caseWriters, SYSTEM, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { consentAnswersAfterMove, installConsentHandlers, requireConsent, type ConsentRequestView } from '../common/consent';
-import { awaitHumanStep } from '../common/human-step';
+import { awaitHumanStep, type HumanStepOptions } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
@@ -68,8 +68,10 @@ import {
   type ZatMode,
   type ZatReferralForm,
 } from './zorgroute.types';
+import { cleanReferralText as clean, incompleteReferralMessage, mergeReferralForm as mergeForm, missingReferralFields } from './zorgroute-form';
 
 export * from './zorgroute.types';
+export * from './zorgroute-form';
 
 export const ZORGROUTE_WORKFLOW = 'zorgrouteWorkflow';
 /** Step updates answer once the process has moved on (see `movedOnFrom`). */
@@ -249,6 +251,12 @@ export interface CloseInput {
   reason: string;
 }
 
+/** The zorgcoördinator lifts the approved safety exception (rule 3): from now on the parents are informed. */
+export interface LiftParentsExceptionInput {
+  actor: Actor;
+  reason: string;
+}
+
 export interface ZorgrouteState {
   case: CaseSnapshot;
   openSteps: ZorgrouteStep[];
@@ -258,6 +266,8 @@ export interface ZorgrouteState {
   submissions: number;
   triages: TriageRecord[];
   parentsException: { reason: string; approvedBy: string | null; approvedAt: string } | null;
+  /** The exception was lifted (the parents are informed from then on); null while it holds or never held. */
+  parentsExceptionLifted: { at: string; by: string | null; reason: string } | null;
   contactPerson: { id: string | null; name: string | null } | null;
   voorgesprek: ConversationRecord | null;
   izoMeetingDate: string | null;
@@ -292,6 +302,7 @@ export const recordZatDiscussion = defineUpdate<ZorgrouteState, [ZatDiscussionIn
 export const recordZatFeedback = defineUpdate<ZorgrouteState, [ConversationInput]>('recordZatFeedback');
 export const recordZatEvaluation = defineUpdate<ZorgrouteState, [ZatEvaluationInput]>('recordZatEvaluation');
 export const closeZorgroute = defineUpdate<ZorgrouteState, [CloseInput]>('closeZorgroute');
+export const liftParentsException = defineUpdate<ZorgrouteState, [LiftParentsExceptionInput]>('liftParentsException');
 export const getZorgrouteState = defineQuery<ZorgrouteState>('getState');
 
 export const ZORGROUTE_STEP_LABELS: Record<ZorgrouteStep, string> = {
@@ -321,11 +332,6 @@ const TEXT = 4000;
 
 function todayIso(): string {
   return toIsoDate(Date.now());
-}
-
-function clean(value: string | null | undefined): string | null {
-  const v = typeof value === 'string' ? value.trim() : '';
-  return v ? v : null;
 }
 
 function optionalText(value: unknown, field: string, max = TEXT): void {
@@ -360,27 +366,6 @@ function validateFormShape(form: AanmeldFormulier | null | undefined): void {
   if (form.parentsInformed != null && typeof form.parentsInformed !== 'boolean') reject('BAD_USER_INPUT', 'ouders op de hoogte moet ja of nee zijn', 'parentsInformed must be yes or no');
 }
 
-/** What is still missing before the form can be submitted (Dutch, for the referrer). Empty when complete. */
-export function missingReferralFields(form: AanmeldFormulier): string[] {
-  const missing: string[] = [];
-  if (!form.reasons?.length) missing.push('reden van aanmelding');
-  if (!clean(form.pupilHelpQuestion) || (form.pupilHelpQuestion ?? '').trim().length < 3) missing.push('hulpvraag van de leerling');
-  if (!clean(form.mentorSupportQuestion) || (form.mentorSupportQuestion ?? '').trim().length < 3) missing.push('begeleidingsvraag van mentor/docenten');
-  if (form.parentsInformed == null) missing.push('of de ouders op de hoogte zijn');
-  if (form.parentsInformed === false && (clean(form.parentsNotInformedReason) ?? '').length < 3) missing.push('reden waarom de ouders niet op de hoogte zijn');
-  if (form.supportNeeded?.includes('ANDERS') && !clean(form.supportNeededOther)) missing.push('welke andere ondersteuning nodig is');
-  return missing;
-}
-
-function mergeForm(base: AanmeldFormulier, patch: AanmeldFormulier): AanmeldFormulier {
-  const out: AanmeldFormulier = { ...base };
-  for (const [k, v] of Object.entries(patch) as [keyof AanmeldFormulier, unknown][]) {
-    if (v === undefined) continue;
-    (out as Record<string, unknown>)[k] = typeof v === 'string' ? clean(v) : v;
-  }
-  return out;
-}
-
 function validateConversation(u: ConversationInput, parentsRequired: boolean): void {
   requireIsoDate(u.date, 'datum');
   if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een gesprek in de toekomst kan niet worden vastgelegd', 'A conversation in the future cannot be recorded');
@@ -406,7 +391,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const answerWhenMovedOn = patched(STEP_ANSWERS_AFTER_MOVE_PATCH);
   const sendMeetingMessages = patched(MEETING_INVITATIONS_PATCH);
   const consentAnswersWhenMovedOn = patched(CONSENT_ANSWERS_AFTER_MOVE_PATCH);
-  const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
+  const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.zorgroute;
   const caseId = workflowInfo().workflowId;
 
@@ -435,6 +420,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     triages: [] as TriageRecord[],
     triageOpen: null as TriageRecord | null,
     parentsException: null as ZorgrouteState['parentsException'],
+    parentsExceptionLifted: null as ZorgrouteState['parentsExceptionLifted'],
     contactPerson: null as ZorgrouteState['contactPerson'],
     bilateral: null as ConversationRecord | null,
     voorgesprek: null as ConversationRecord | null,
@@ -462,7 +448,13 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const status = () => s.status as ZorgrouteStatus;
   const closed = () => state.closeRequest !== null || admin.closed;
   const currentRound = (): IzoRound | null => state.izoRounds.at(-1) ?? null;
-  const parentsLeftOut = () => state.parentsException !== null;
+  /** The approved safety exception holds: the parents are not informed (rule 3). */
+  const parentsLeftOut = () => state.parentsException !== null && state.parentsExceptionLifted === null;
+  /**
+   * The case is kept from the parents (read model `hiddenFromParents`: no list, page, export, feed or e-mail shows it to
+   * them) while the referral says they are not informed — before the triage as well — until the exception is lifted.
+   */
+  const hiddenFromParents = () => state.form.parentsInformed === false && state.parentsExceptionLifted === null;
 
   const openSteps = (): ZorgrouteStep[] => {
     const w = s.waitingFor as ZorgrouteStep | null;
@@ -480,6 +472,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     submissions: state.submissions,
     triages: [...state.triages],
     parentsException: state.parentsException,
+    parentsExceptionLifted: state.parentsExceptionLifted,
     contactPerson: state.contactPerson,
     voorgesprek: state.voorgesprek,
     izoMeetingDate: state.izoMeetingDate,
@@ -496,7 +489,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     ledTo: [...((s.data.ledTo as LinkedCase[] | undefined) ?? [])],
     consents: consents.views(),
   });
-  const syncData = () =>
+  const syncData = () => {
+    s.hiddenFromParents = hiddenFromParents();
     rec.setData({
       referrer,
       source: input.source,
@@ -506,6 +500,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       submittedAt: state.submittedAt,
       triages: state.triages,
       parentsException: state.parentsException,
+      ...(state.parentsExceptionLifted ? { parentsExceptionLifted: state.parentsExceptionLifted } : {}),
       contactPerson: state.contactPerson,
       bilateral: state.bilateral,
       voorgesprek: state.voorgesprek,
@@ -521,9 +516,20 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       zatConsentRefusals: state.zatConsentRefusals,
       openSteps: openSteps(),
     });
+  };
   const requireNotClosed = () => {
     if (CLOSED.includes(status()) || closed()) reject('CASE_CLOSED', 'Deze casus is afgesloten', 'This case is closed');
   };
+  /**
+   * While the parents are left out, nothing may start that tells them: the ZAT needs their consent (a Flex-ZAT invites
+   * them), an ondersteuningstraject informs them at its start and JOS needs their signature.
+   */
+  const rejectWhileParentsLeftOut = (): never =>
+    reject(
+      'STEP_NOT_ALLOWED',
+      'De ouders zijn niet geïnformeerd (goedgekeurde uitzondering): een verwijzing naar het ZAT of een traject vraagt hun toestemming of informeert hen. Hef eerst de uitzondering op.',
+      'The parents are not informed (approved exception): a ZAT referral or a trajectory asks their consent or informs them. Lift the exception first.',
+    );
   const requireWaiting = (step: ZorgrouteStep) => {
     requireNotClosed();
     if (s.waitingFor !== step) {
@@ -532,8 +538,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   };
   const { recordStep, transition } = caseWriters<ZorgrouteStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
-  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed) =>
-    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled);
+  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed, options: HumanStepOptions = {}) =>
+    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled, options);
   /** Waits (durably) until the start of `date` in the school's time zone, or until `stop()`. Returns true if stopped. */
   const waitUntilDate = async (date: string, stop: () => boolean): Promise<boolean> => {
     const at = Date.parse(zonedInstant(date, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
@@ -642,8 +648,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         validateReferrer(u.actor);
         validateFormShape(u.form);
-        const missing = missingReferralFields(mergeForm(state.form, u.form));
-        if (missing.length) reject('BAD_USER_INPUT', `Het aanmeldformulier is niet compleet: ${missing.join(', ')}`, `The referral form is incomplete: ${missing.join(', ')}`);
+        const incomplete = incompleteReferralMessage(mergeForm(state.form, u.form));
+        if (incomplete) reject('BAD_USER_INPUT', incomplete.nl, incomplete.en);
       },
     },
   );
@@ -789,6 +795,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
           optionalText(u.minutes[k], k);
         }
         if (!Array.isArray(u.decisions) || u.decisions.length < 1 || u.decisions.length > 20) reject('BAD_USER_INPUT', 'Leg 1 tot 20 besluiten vast', 'Record 1 to 20 decisions');
+        if (parentsLeftOut() && u.decisions.some((d: IzoDecision) => d.kind === 'VERWIJZING_ZAT' || d.startProcess != null)) rejectWhileParentsLeftOut();
         for (const d of u.decisions) {
           requireOneOf(d.kind, IZO_DECISION_KINDS, 'besluit');
           requireText(d.description, 'omschrijving besluit', 3, 2000);
@@ -855,6 +862,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         requireWaiting('RECORD_EVALUATION');
         requireOneOf(u.outcome, ['DOEL_BEREIKT', 'VOORTZETTEN', 'VERWIJZING_ZAT'] as const, 'uitkomst');
+        if (parentsLeftOut() && u.outcome === 'VERWIJZING_ZAT') rejectWhileParentsLeftOut();
         requireText(u.summary, 'samenvatting', 3, TEXT);
         optionalText(u.nazorg, 'nazorg', 2000);
         optionalText(u.zatQuestion, 'vraag aan het ZAT', 2000);
@@ -1018,6 +1026,23 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     },
   );
 
+  // --- the safety exception (rule 3) ends: the parents are informed from now on ---
+  setHandler(
+    liftParentsException,
+    async (u) => {
+      state.parentsExceptionLifted = { at: new Date().toISOString(), by: u.actor.name, reason: u.reason.trim() };
+      await recordStep(u.actor, 'PARENTS_EXCEPTION_LIFTED', 'Uitzondering opgeheven: de ouders worden vanaf nu geïnformeerd', u.reason.trim());
+      return view();
+    },
+    {
+      validator: (u) => {
+        requireNotClosed();
+        if (!parentsLeftOut()) reject('STEP_NOT_ALLOWED', 'Er geldt geen goedgekeurde uitzondering om op te heffen', 'There is no approved exception to lift');
+        requireText(u.reason, 'reden', 3, 1000);
+      },
+    },
+  );
+
   setHandler(
     closeZorgroute,
     async (u) => {
@@ -1068,7 +1093,16 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     const submissionsBefore = state.submissions;
     if (triage.outcome === 'TERUG_NAAR_AANMELDER') {
       await transition('TERUG_NAAR_AANMELDER', `Aanmelding terug naar de aanmelder: ${triage.missingInformation ?? ''}`);
-      await step('SUBMIT_REFERRAL', referrer.id, due(todayIso(), policy.referralCompleteWithinSchoolDays, 'P2.referralCompleteWithinSchoolDays'), () => state.submissions > submissionsBefore);
+      // The referrer hears that it came back and which parts of the form are still empty (not the coordinator's note:
+      // he reads that in Zorgroute), instead of a second "new task".
+      await step(
+        'SUBMIT_REFERRAL',
+        referrer.id,
+        due(todayIso(), policy.referralCompleteWithinSchoolDays, 'P2.referralCompleteWithinSchoolDays'),
+        () => state.submissions > submissionsBefore,
+        closed,
+        { assigned: { kind: 'REFERRAL_RETURNED', missingParts: missingReferralFields(state.form) } },
+      );
       if (closed()) return stopped();
       triageDue = due(state.submittedAt as string, policy.triageWithinSchoolDays, 'P2.triageWithinSchoolDays');
     } else {
@@ -1097,6 +1131,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       kind: IZO_CONSENT,
       label: 'Bespreking in het intern zorgoverleg (IZO)',
       scope: 'Uw kind wordt besproken in het intern zorgoverleg van school (zorgcoördinator, teamleider, interne begeleiders en mentor) om passende ondersteuning af te spreken.',
+      scopeForPupil: 'Je wordt besproken in het intern zorgoverleg van school (zorgcoördinator, teamleider, interne begeleiders en mentor) om passende ondersteuning met je af te spreken. Omdat je 16 bent of ouder, beslis je hier zelf over.',
+      pupilDecidesFrom16: true,
       requestedBy: { id: contactId(), name: state.contactPerson?.name ?? referrer.name },
       isCancelled: closed,
     });
@@ -1207,6 +1243,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       kind: ZAT_CONSENT,
       label: policy.flexZat ? 'Bespreking in het Flex-ZAT' : 'Aanmelding bij het zorg- en adviesteam (ZAT)',
       scope: 'School meldt uw kind aan bij het zorg- en adviesteam (ZAT) en deelt daarvoor de informatie uit het leerlingdossier met de deelnemers van het ZAT (o.a. jeugdarts, schoolmaatschappelijk werk, Sociaal Team, samenwerkingsverband).',
+      scopeForPupil: 'School meldt je aan bij het zorg- en adviesteam (ZAT) en deelt daarvoor de informatie uit je leerlingdossier met de deelnemers van het ZAT (o.a. jeugdarts, schoolmaatschappelijk werk, Sociaal Team, samenwerkingsverband). Omdat je 16 bent of ouder, beslis je hier zelf over.',
+      pupilDecidesFrom16: true,
       requestedBy: { id: zc, name: null },
       isCancelled: closed,
     });

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The one-time code of an OpenID Connect login hand-off (see OidcLoginHandoffEntity). */
-export class OidcLoginHandoff1795400000000 implements MigrationInterface {
-  name = 'OidcLoginHandoff1795400000000';
+export class OidcLoginHandoff1796600000000 implements MigrationInterface {
+  name = 'OidcLoginHandoff1796600000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

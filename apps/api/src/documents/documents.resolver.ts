@@ -1,0 +1,19 @@
+import { Inject } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CaseDocumentsService } from './case-documents.service';
+import { FamilyLetterModel } from './models/case-document.model';
+
+/** The letters the caller may read across his cases (the parent portal's "Brieven"). */
+@Resolver(() => FamilyLetterModel)
+export class DocumentsResolver {
+  constructor(@Inject(CaseDocumentsService) private readonly documents: CaseDocumentsService) {}
+
+  @Query(() => [FamilyLetterModel], {
+    description: 'Letters of the cases the caller sees that he may read (a parent: his children’s cases, closed ones too), newest first; empty for roles without letters.',
+  })
+  myLetters(@CurrentUser() user: AuthUser): Promise<FamilyLetterModel[]> {
+    return this.documents.lettersFor(user);
+  }
+}
