@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import helmet from 'helmet';
+import { defineConfig, type Plugin } from 'vite';
+import { ADMIN_CSP_DIRECTIVES } from './security-headers.ts';
 
 // The api (GraphQL, health check, iCalendar feeds) runs on its own port; the dev and preview
 // servers proxy to it so the browser sees one origin.
@@ -11,12 +13,28 @@ const proxy = {
   '/calendar': { target: apiUrl, changeOrigin: true },
   '/documents': { target: apiUrl, changeOrigin: true },
   '/exports': { target: apiUrl, changeOrigin: true },
+  '/auth': { target: apiUrl, changeOrigin: true },
 };
+
+/**
+ * The preview server (the built app, as `npm start` and the browser tests serve it) sends the same security headers as
+ * nginx in production: helmet with the admin's Content-Security-Policy (no inline scripts), no X-Powered-By. The dev
+ * server (`vite`) does not: React Fast Refresh needs an inline script.
+ */
+function securityHeaders(): Plugin {
+  const headers = helmet({ contentSecurityPolicy: { useDefaults: false, directives: ADMIN_CSP_DIRECTIVES }, referrerPolicy: { policy: 'same-origin' } });
+  return {
+    name: 'zorgroute-security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => headers(req, res, next));
+    },
+  };
+}
 
 export default defineConfig({
   // Absolute root so `vite build|preview --config apps/admin/vite.config.ts` works from the repo root.
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), securityHeaders()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -49,9 +49,7 @@ function linkIn(mail: Mail, path: string): string {
  * the link. (Logged out like the shared login helper does it, plus cookies.)
  */
 async function followAsLoggedOut(page: Page, appUrl: string, path: string, email: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${appUrl}/login`);
-  await page.evaluate(() => window.localStorage.clear());
+  await page.context().clearCookies(); // the session is the api's httpOnly cookie
   await page.goto(`${appUrl}${path}`);
   await page.waitForURL((url) => url.pathname.startsWith('/login'));
   const button = page.getByRole('button', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });

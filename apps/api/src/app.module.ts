@@ -30,7 +30,7 @@ import { OOV_PROVIDERS } from './oov/oov.providers';
 import { OVERDRACHT_PROVIDERS } from './overdracht/overdracht.providers';
 import { POLICY_PROVIDERS } from './policies/policies.providers';
 import { RETENTION_PROVIDERS } from './retention/retention.providers';
-import { queryLimitsRule } from './security/query-limits';
+import { MAX_QUERY_TOKENS, queryCostPlugin, queryLimitsRule } from './security/query-limits';
 import { SECURITY_PROVIDERS } from './security/security.providers';
 import { PupilsResolver } from './pupils/pupils.resolver';
 import { PupilsService } from './pupils/pupils.service';
@@ -56,9 +56,17 @@ export class AppModule {
           sortSchema: true,
           graphiql: !config.production,
           introspection: !config.production,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          // Fail closed: stack traces only with API_DEBUG_ERRORS=true; no "Did you mean …" schema hints in production.
+          includeStacktraceInErrorResponses: config.debugErrors,
+          hideSchemaDetailsFromClientErrors: config.production,
+          // CSRF: a browser request with a cookie must be a JSON POST (a preflighted request other sites cannot send)
+          // or carry Apollo's preflight header; the session cookie is SameSite=Strict as well (docs/security.md).
+          csrfPrevention: true,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
+          parseOptions: { maxTokens: MAX_QUERY_TOKENS },
           validationRules: [queryLimitsRule()],
+          plugins: [queryCostPlugin()],
         }),
         DatabaseModule,
         TemporalModule,

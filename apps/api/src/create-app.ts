@@ -4,12 +4,15 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
+import { securityHeaders } from './security/security-headers';
 
 /** Builds the Nest application (used by main.ts and the end-to-end tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
   // Behind a reverse proxy the client's IP (login rate limit, audit) comes from X-Forwarded-For, for trusted hops only.
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders({ production: config.production }));
   app.enableShutdownHooks();
   return app;
 }

@@ -39,12 +39,26 @@ async function callback(url: string, jar: CookieJar): Promise<string> {
   return followRedirects(url, jar, [POST_LOGIN]);
 }
 
+const COMPLETE = 'mutation($c: String!) { completeOidcLogin(code: $c) { user { id email } } }';
+
+/** The login page's exchange of the one-time code, with this "browser's" cookies; stores the cookies it gets. */
+async function exchange(code: string, jar: CookieJar): Promise<{ status: number; body: { data?: { completeOidcLogin: { user: { email: string } } }; errors?: { extensions?: { code?: string } }[] }; setCookies: string[] }> {
+  const cookie = jar.header(api);
+  const res = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query: COMPLETE, variables: { c: code } }) });
+  jar.store(api, res);
+  return { status: res.status, body: (await res.json()) as never, setCookies: res.headers.getSetCookie() };
+}
+
+/** A whole login in a fresh browser: the callback's one-time code exchanged for the session; returns the session token. */
 async function loginViaOidc(account = 'known'): Promise<string> {
   await provider.useAccount(account);
   const { jar, callbackUrl } = await toCallback();
   const location = await callback(callbackUrl, jar);
-  const token = fragment(location).get('token');
-  if (!token) throw new Error(`no token: ${location}`);
+  const code = fragment(location).get('code');
+  if (!code) throw new Error(`no code: ${location}`);
+  await exchange(code, jar);
+  const token = jar.get(api, 'zr_session');
+  if (!token) throw new Error('no session cookie');
   return token;
 }
 
@@ -110,25 +124,60 @@ describe('OpenID Connect login', () => {
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('zr_oidc_binding='));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    expect(cookie).toMatch(/Path=\/auth\/oidc/);
+    expect(cookie).toMatch(/Path=\/(;|$)/);
   });
 
-  it('logs a known user in through the full redirect flow; the token works on me', async () => {
+  it('logs a known user in through the full redirect flow: a one-time code in the URL, exchanged for an httpOnly session cookie', async () => {
     await provider.useAccount('known');
     const { jar, callbackUrl } = await toCallback();
     const location = await callback(callbackUrl, jar);
-    expect(location.startsWith(`${POST_LOGIN}#token=`)).toBe(true);
-    const token = fragment(location).get('token') as string;
-    const me = await client(token).ok<{ me: { email: string } }>(ME);
-    expect(me.me.email).toBe(KNOWN.email);
-    // The binding cookie is cleared after the callback.
-    expect(jar.get(api, 'zr_oidc_binding')).toBeUndefined();
+    expect(location.startsWith(`${POST_LOGIN}#code=`)).toBe(true);
+    expect(location).not.toMatch(/token=|eyJ/); // no token (a JWT starts with eyJ) in any URL
+    const code = fragment(location).get('code') as string;
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // No session exists before the login page has exchanged the code.
     const user = await ds.getRepository(UserEntity).findOneByOrFail({ email: KNOWN.email });
+    const before = await ds.getRepository(UserSessionEntity).countBy({ userId: user.id, method: 'OIDC' });
+
+    const done = await exchange(code, jar);
+    expect(done.body.data?.completeOidcLogin.user.email).toBe(KNOWN.email);
+    const session = done.setCookies.find((c) => c.startsWith('zr_session='));
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    expect(session).toMatch(/Path=\//);
+    // The session cookie alone (what the browser sends) opens `me`; the binding cookie has done its work.
+    const me = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: jar.header(api) }, body: JSON.stringify({ query: ME }) });
+    expect(((await me.json()) as { data: { me: { email: string } } }).data.me.email).toBe(KNOWN.email);
+    expect(jar.get(api, 'zr_oidc_binding')).toBeUndefined();
     const audit = await ds.getRepository(AuditEntryEntity).findBy({ action: 'AUTH_OIDC_LOGIN', actorId: user.id });
     expect(audit.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit)).not.toContain(KNOWN.email.split('@')[0]);
-    const sessions = await ds.getRepository(UserSessionEntity).findBy({ userId: user.id, method: 'OIDC' });
-    expect(sessions.length).toBeGreaterThan(0);
+    expect(await ds.getRepository(UserSessionEntity).countBy({ userId: user.id, method: 'OIDC' })).toBe(before + 1);
+  });
+
+  it('refuses the one-time code in another browser (login CSRF), a second time, and burns it', async () => {
+    await provider.useAccount('known');
+    const { jar, callbackUrl } = await toCallback();
+    const code = fragment(await callback(callbackUrl, jar)).get('code') as string;
+    // Someone sends his own /login#code=… to another browser: that browser has no binding cookie of this login.
+    const other = await exchange(code, new CookieJar());
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(other.setCookies.some((c) => c.startsWith('zr_session=') && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(false);
+    // The code is burnt: not even the browser that started the login can use it any more.
+    expect((await exchange(code, jar)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const { jar: jar2, callbackUrl: callback2 } = await toCallback();
+    const code2 = fragment(await callback(callback2, jar2)).get('code') as string;
+    const binding = jar2.get(api, 'zr_oidc_binding') as string;
+    expect((await exchange(code2, jar2)).body.data?.completeOidcLogin.user.email).toBe(KNOWN.email);
+    jar2.set(api, 'zr_oidc_binding', binding);
+    expect((await exchange(code2, jar2)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ignores a token in the login URL: /login#token=… starts no session in the api', async () => {
+    // The api never reads a token from a URL; the admin's login page ignores #token (login-page.spec.tsx).
+    const res = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: COMPLETE, variables: { c: await loginViaOidc() } }) });
+    expect(((await res.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a callback with a wrong state', async () => {
@@ -144,7 +193,7 @@ describe('OpenID Connect login', () => {
     await provider.useAccount('known');
     const { jar, callbackUrl } = await toCallback();
     const binding = jar.get(api, 'zr_oidc_binding') as string;
-    expect(fragment(await callback(callbackUrl, jar)).get('token')).toBeTruthy();
+    expect(fragment(await callback(callbackUrl, jar)).get('code')).toBeTruthy();
     jar.set(api, 'zr_oidc_binding', binding);
     expect(await callback(callbackUrl, jar)).toBe(`${POST_LOGIN}#error=OIDC_STATE_INVALID`);
   });

@@ -2,9 +2,15 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { grantApplicationRole, migrationTargetFromEnv } from './database-roles';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { SafeTypeormLogger } from './logging/safe-log';
 
-/** TypeORM options for Zorgroute's PostgreSQL database. Schema changes go through migrations only. */
+/**
+ * TypeORM options for Zorgroute's PostgreSQL database. Schema changes go through migrations only. Every DataSource
+ * logs through SafeTypeormLogger (a failed statement without its parameters and literals), also with `logging`
+ * overridden.
+ */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  const logging = overrides.logging ?? ['error', 'migration'];
   return {
     type: 'postgres',
     url,
@@ -13,9 +19,10 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    logging: ['error', 'migration'],
     extra: { max: 10, application_name: 'zorgroute' },
     ...overrides,
+    logging,
+    logger: overrides.logger ?? new SafeTypeormLogger(logging),
   } as DataSourceOptions;
 }
 

@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
+export * from './logging/safe-log';
 export * from './read-model/case-read-model.repository';
 export * from './consent/consent-record.repository';
 export * from './audit/audit-trail.repository';

@@ -90,10 +90,12 @@ export function shot(page: Page, name: string) {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Logs in on the login page by clicking the demo user with this e-mail address. */
+/**
+ * Logs in on the login page by clicking the demo user with this e-mail address. The session is the api's httpOnly
+ * cookie, so a previous user's session is removed by clearing the browser's cookies first.
+ */
 export async function logInAs(page: Page, appUrl: string, email: string): Promise<void> {
-  await page.goto(`${appUrl}/login`);
-  await page.evaluate(() => window.localStorage.clear());
+  await page.context().clearCookies();
   await page.goto(`${appUrl}/login`);
   const button = page.getByRole('button', { name: new RegExp(escape(email)) });
   await button.waitFor();
@@ -122,8 +124,9 @@ export async function graphql<T>(apiUrl: string, query: string, variables: Recor
 const tokens = new Map<string, Promise<string>>();
 
 /**
- * A dev-login token of the demo user with this e-mail address, one per user and suite: polling
- * helpers ask for tokens again and again, and every devLogin counts against the login rate limit.
+ * A dev-login token of the demo user with this e-mail address, one per user and suite, for GraphQL calls with a bearer
+ * token (as API clients make them; the browser itself uses the session cookie): polling helpers ask for tokens again
+ * and again, and every devLogin counts against the login rate limit.
  */
 export function tokenFor(apiUrl: string, email: string): Promise<string> {
   const key = `${apiUrl} ${email.toLowerCase()}`;

@@ -1,14 +1,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { clearSession, getToken } from './auth/auth-store';
+import { clearSession, getSession } from './auth/auth-store';
 
 export interface ApolloClientOptions {
   /** GraphQL endpoint; the dev and preview servers proxy /graphql to the api. */
   uri?: string;
-  getToken?: () => string | null;
-  /** Called when the API says the token is missing, expired or invalid. */
+  /** Called when the API says the session is missing, expired or ended. */
   onUnauthenticated?: () => void;
 }
 
@@ -17,23 +15,20 @@ function isUnauthenticated(error: unknown): boolean {
   return ServerError.is(error) && error.statusCode === 401;
 }
 
+/**
+ * The app's GraphQL client. The session is the api's httpOnly cookie, sent by the browser with every same-origin
+ * request (`credentials: 'same-origin'`); no token is ever held by the app. Requests are JSON POSTs, which is what the
+ * api's CSRF protection (Apollo's csrfPrevention) lets through.
+ */
 export function createApolloClient(options: ApolloClientOptions = {}): ApolloClient {
-  const readToken = options.getToken ?? getToken;
   const onUnauthenticated = options.onUnauthenticated ?? clearSession;
 
-  const authLink = new SetContextLink((prevContext) => {
-    const token = readToken();
-    const headers = { ...(prevContext.headers as Record<string, string> | undefined) };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    return { headers };
-  });
-
   const errorLink = new ErrorLink(({ error }) => {
-    if (readToken() && isUnauthenticated(error)) onUnauthenticated();
+    if (getSession() && isUnauthenticated(error)) onUnauthenticated();
   });
 
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, authLink, new HttpLink({ uri: options.uri ?? '/graphql' })]),
+    link: ApolloLink.from([errorLink, new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache(),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network' },

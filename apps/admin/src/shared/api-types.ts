@@ -25,8 +25,8 @@ export interface User {
   schoolName: string | null;
 }
 
+/** What a login answers: the user (the session itself is the api's httpOnly cookie). */
 export interface AuthPayload {
-  token: string;
   user: User;
 }
 

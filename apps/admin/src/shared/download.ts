@@ -1,5 +1,3 @@
-import { getToken } from '../app/auth/auth-store';
-
 /** The Dutch message of the api's JSON error body (`{ code, message, messageEn }`), if it sent one. */
 async function apiMessage(response: Response): Promise<string | null> {
   try {
@@ -12,12 +10,11 @@ async function apiMessage(response: Response): Promise<string | null> {
 }
 
 /**
- * Downloads a file from an authenticated api path (GET with the bearer token) and hands it to the
+ * Downloads a file from an authenticated api path (GET with the session cookie) and hands it to the
  * browser as a download. Throws a Dutch message when the api refuses (the api's own message when it gives one).
  */
 export async function downloadWithToken(path: string, fileName: string): Promise<void> {
-  const token = getToken();
-  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(path, { credentials: 'same-origin' });
   if (!response.ok) {
     const fallback = response.status === 403 ? 'U mag dit bestand niet downloaden.' : `Downloaden mislukt (${response.status}).`;
     throw new Error((await apiMessage(response)) ?? fallback);

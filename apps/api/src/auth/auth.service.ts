@@ -78,6 +78,10 @@ export class AuthService {
     if (!session || session.userId !== sub || session.endedAt || session.expiresAt.getTime() <= Date.now()) {
       throw new AppError('UNAUTHENTICATED', 'Uw sessie is beëindigd of verlopen; log opnieuw in', 'Your session has ended or expired; log in again');
     }
+    // A development-login session dies with the development login: switching AUTH_DEV_LOGIN off ends them all.
+    if (session.method === 'DEV' && !this.config.devLoginEnabled) {
+      throw new AppError('UNAUTHENTICATED', 'De ontwikkel-login staat uit; log opnieuw in', 'Development login is disabled; log in again');
+    }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
     if (!user) throw new AppError('UNAUTHENTICATED', 'Onbekende gebruiker; log opnieuw in', 'Unknown user; log in again');
     return { ...toAuthUser(user), sessionId: session.id };

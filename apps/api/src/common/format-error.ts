@@ -1,25 +1,69 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Logger } from '@nestjs/common';
+import { describeError } from '@zorgroute/domain';
+import { isTokenLimitError, QUERY_TOO_COMPLEX, TOKEN_LIMIT_MESSAGE } from '../security/query-limits';
 
-const KNOWN = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'STEP_NOT_ALLOWED', 'CASE_CLOSED', 'UNAVAILABLE', 'RATE_LIMITED']);
+const KNOWN = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'QUERY_TOO_COMPLEX',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STEP_NOT_ALLOWED',
+  'CASE_CLOSED',
+  'UNAVAILABLE',
+  'RATE_LIMITED',
+]);
+/** Apollo Server's codes for a request it could not take at all (bad body, GET without query, CSRF block, …). */
+const MALFORMED = new Set(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+/** graphql-js's own checks of the query text and its variables. */
+const INVALID_QUERY = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT']);
 const logger = new Logger('GraphQL');
 
 /**
- * Every error a client sees has a code, a Dutch message and an English one. Unexpected errors are
- * logged (without request data: it may hold personal data) and shown as a generic message.
+ * Every error a client sees has a code, a Dutch message and an English one. Client errors (bad input, a malformed
+ * request, a query over the limits) are never logged; unexpected errors are logged by name and message only (no stack:
+ * the stack of a failed statement carries its text, and no request variables: they may hold personal data) and shown
+ * as a generic message. A stack trace is in the answer only when API_DEBUG_ERRORS=true (Apollo's
+ * `includeStacktraceInErrorResponses`, see app.module.ts), never by default.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const debug = formatted.extensions?.stacktrace !== undefined ? { stacktrace: formatted.extensions.stacktrace } : {};
   if (KNOWN.has(code) && formatted.extensions?.messageEn) return formatted;
-  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT') {
-    return { ...formatted, message: `Ongeldige aanvraag: ${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', messageEn: formatted.message } };
+  // Our validation rules (query-limits.ts) report with their own code; Apollo files them under GRAPHQL_VALIDATION_FAILED.
+  const own = ownCode(error);
+  if (own && KNOWN.has(own.code)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: own.code, messageEn: own.messageEn ?? formatted.message, ...debug } };
+  }
+  if (code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)) {
+    return { message: TOKEN_LIMIT_MESSAGE.nl, extensions: { code: QUERY_TOO_COMPLEX, messageEn: TOKEN_LIMIT_MESSAGE.en, ...debug } };
+  }
+  if (MALFORMED.has(code)) {
+    return {
+      message: 'Ongeldige aanvraag: stuur een GraphQL-operatie als JSON (POST met Content-Type application/json)',
+      extensions: { code: 'BAD_REQUEST', messageEn: `Malformed request: ${formatted.message.split('\n')[0].slice(0, 300)}`, ...debug },
+    };
+  }
+  if (INVALID_QUERY.has(code)) {
+    return { ...formatted, message: `Ongeldige aanvraag: ${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', messageEn: formatted.message, ...debug } };
   }
   const original = (error as { originalError?: unknown })?.originalError ?? error;
-  logger.error(original instanceof Error ? `${original.name}: ${original.message}` : String(original), original instanceof Error ? original.stack : undefined);
+  logger.error(describeError(original));
   return {
     message: 'Er ging iets mis aan onze kant; probeer het later opnieuw',
     path: formatted.path,
     locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'Something went wrong on our side; try again later' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'Something went wrong on our side; try again later', ...debug },
   };
+}
+
+function ownCode(error: unknown): { code: string; messageEn?: string } | null {
+  const original = (error as { originalError?: unknown } | null)?.originalError;
+  if (!(original instanceof GraphQLError)) return null;
+  const code = original.extensions?.code;
+  const messageEn = original.extensions?.messageEn;
+  return typeof code === 'string' ? { code, messageEn: typeof messageEn === 'string' ? messageEn : undefined } : null;
 }

@@ -16,9 +16,29 @@ describe('appConfigFromEnv: TRUST_PROXY', () => {
   });
 });
 
+describe('appConfigFromEnv: fail closed', () => {
+  const keys = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+  const checkpointKey = Buffer.alloc(32, 9).toString('base64');
+  it('turns the development login on only when AUTH_DEV_LOGIN is exactly "true", and never in production', () => {
+    expect(appConfigFromEnv({ ...base }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'development' }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'test', AUTH_DEV_LOGIN: '1' }).devLoginEnabled).toBe(false);
+    expect(appConfigFromEnv({ ...base, AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(true);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), TEMPORAL_PAYLOAD_KEYS: keys, AUDIT_CHECKPOINT_KEY: checkpointKey, AUTH_DEV_LOGIN: 'true' }).devLoginEnabled).toBe(false);
+  });
+
+  it('puts stack traces in error answers only with API_DEBUG_ERRORS=true, and never in production', () => {
+    expect(appConfigFromEnv({ ...base }).debugErrors).toBe(false);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'development' }).debugErrors).toBe(false);
+    expect(appConfigFromEnv({ ...base, API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(true);
+    expect(appConfigFromEnv({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), TEMPORAL_PAYLOAD_KEYS: keys, AUDIT_CHECKPOINT_KEY: checkpointKey, API_DEBUG_ERRORS: 'true' }).debugErrors).toBe(false);
+  });
+});
+
 describe('appConfigFromEnv: TEMPORAL_PAYLOAD_KEYS', () => {
   const key = Buffer.alloc(32, 7).toString('base64');
-  const prod = { ...base, NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-some-length' };
+  // Production also needs the audit checkpoint key (the api verifies the checkpoints).
+  const prod = { ...base, NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-some-length', AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 9).toString('base64') };
 
   it('refuses to start in production without payload keys', () => {
     expect(() => appConfigFromEnv(prod)).toThrow(/TEMPORAL_PAYLOAD_KEYS is not set/);

@@ -20,8 +20,13 @@ export interface AppConfig {
   /** The api's public base URL, for links that point at the api itself (private calendar feeds). */
   publicApiUrl: string;
   authSecret: string;
-  /** Development login for the demo users (never in production). */
+  /**
+   * Development login for the demo users: only when explicitly enabled (`AUTH_DEV_LOGIN=true`, which `npm start` and
+   * `npm test` set) and never with NODE_ENV=production. Sessions it started are refused once it is off.
+   */
   devLoginEnabled: boolean;
+  /** Stack traces in GraphQL error answers (`API_DEBUG_ERRORS=true`, never in production); off by default. */
+  debugErrors: boolean;
   tokenTtlSeconds: number;
   /** OpenID Connect login; null when OIDC_ISSUER_URL / OIDC_CLIENT_ID are not set. */
   oidc: OidcConfig | null;
@@ -58,7 +63,8 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     appUrl: env.APP_URL ?? 'http://127.0.0.1:4200',
     publicApiUrl: env.API_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? 3000}`,
     authSecret,
-    devLoginEnabled: !production && env.AUTH_DEV_LOGIN !== 'false',
+    devLoginEnabled: !production && env.AUTH_DEV_LOGIN === 'true',
+    debugErrors: !production && env.API_DEBUG_ERRORS === 'true',
     tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600),
     oidc: null,
     production,

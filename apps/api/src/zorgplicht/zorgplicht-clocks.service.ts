@@ -230,9 +230,18 @@ export class ZorgplichtClocksService {
     return { row, clock };
   }
 
-  /** The overview as CSV (semicolon-separated, Dutch headers), for spreadsheets: every matching clock, loaded in batches. */
-  async csv(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now())): Promise<string> {
+  /**
+   * The overview as CSV (semicolon-separated, Dutch headers), for spreadsheets: every matching clock, loaded in batches.
+   * Every text cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return) is
+   * written with a leading `'` (csv-stringify's `escape_formulas`; numbers such as -3 days stay numbers). `bom` puts
+   * the UTF-8 byte order mark first, so Excel reads é and ë as UTF-8 (the file download; not the GraphQL string).
+   */
+  async csv(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now()), options: { bom?: boolean } = {}): Promise<string> {
     const stringifier = stringify({
+      bom: options.bom === true,
+      escape_formulas: true,
+      // A CR or LF inside a cell is quoted, so no spreadsheet starts a new row (and a formula) there.
+      quoted_match: /[\r\n]/,
       header: true,
       delimiter: ';',
       record_delimiter: 'windows',

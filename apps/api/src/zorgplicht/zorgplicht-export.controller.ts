@@ -8,7 +8,8 @@ import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
 
 /**
  * `GET /exports/zorgplicht.csv?schoolId=&status=&clockState=&sort=` — the SWV view as CSV, with the
- * same bearer-token authentication and scoping as the GraphQL query `zorgplichtClocks`.
+ * same authentication and scoping as the GraphQL query `zorgplichtClocks`. UTF-8 with a byte order mark (Excel),
+ * formula characters at the start of a cell escaped.
  */
 @Controller('exports')
 @UseFilters(HttpAppErrorFilter)
@@ -28,7 +29,7 @@ export class ZorgplichtExportController {
       extended: parseBool(query.extended),
       pastTenWeeks: parseBool(query.pastTenWeeks),
     });
-    return this.clocks.csv(user, filter);
+    return this.clocks.csv(user, filter, undefined, { bom: true });
   }
 }
 

@@ -16,6 +16,7 @@ export * from './notification-digest-item.entity';
 export * from './calendar-feed-token.entity';
 export * from './user-session.entity';
 export * from './oidc-login-request.entity';
+export * from './oidc-login-handoff.entity';
 export * from './retention-purge.entity';
 export * from './audit-checkpoint.entity';
 
@@ -36,6 +37,7 @@ import { NotificationDigestItemEntity } from './notification-digest-item.entity'
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { OidcLoginRequestEntity } from './oidc-login-request.entity';
+import { OidcLoginHandoffEntity } from './oidc-login-handoff.entity';
 import { RetentionPurgeEntity } from './retention-purge.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 
@@ -57,6 +59,7 @@ export const ENTITIES = [
   CalendarFeedTokenEntity,
   UserSessionEntity,
   OidcLoginRequestEntity,
+  OidcLoginHandoffEntity,
   RetentionPurgeEntity,
   AuditCheckpointEntity,
 ];

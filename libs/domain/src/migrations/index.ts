@@ -8,6 +8,7 @@ import { UserSessionOidcLogin1795335400109 } from './1795335400109-user-session-
 import { RetentionAuditPayload1795335471783 } from './1795335471783-retention-audit-payload';
 import { AuditCheckpoint1796599514222 } from './1796599514222-audit-checkpoint';
 import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-from-parents';
+import { OidcLoginHandoff1796600000000 } from './1796600000000-oidc-login-handoff';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RetentionAuditPayload1795335471783,
   CaseHiddenFromParents1795336000000,
   AuditCheckpoint1796599514222,
+  OidcLoginHandoff1796600000000,
 ];

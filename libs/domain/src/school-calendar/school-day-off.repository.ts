@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SchoolDayOffEntity } from '../entities/school-day-off.entity';
 import type { SchoolEntity } from '../entities/school.entity';
 import { buildSchoolCalendar, type SchoolCalendar } from '../logic/calendar';
+import { toIsoDate } from '../logic/reminders/zoned-time';
 import { checkDayOff, type CalendarProblem, type DayOffInput } from './school-days-off';
 
 export type AddDayOffResult = { ok: true; dayOff: SchoolDayOffEntity } | { ok: false; problems: CalendarProblem[] };
@@ -18,13 +19,16 @@ export class SchoolDayOffRepository {
     });
   }
 
-  /** Adds a day off after checking it (and its overlap with the school's others); writes nothing on a problem. */
-  async add(schoolId: string, input: DayOffInput, createdBy: string | null): Promise<AddDayOffResult> {
+  /**
+   * Adds a day off after checking it (its overlap with the school's others, and its school year against today's);
+   * writes nothing on a problem.
+   */
+  async add(schoolId: string, input: DayOffInput, createdBy: string | null, today: string = toIsoDate(Date.now())): Promise<AddDayOffResult> {
     return this.dataSource.transaction(async (m) => {
       // Serialise edits of one school's calendar, so two overlapping ranges cannot both pass the overlap check.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`school_day_off:${schoolId}`]);
       const existing = await this.list(schoolId, null, m);
-      const checked = checkDayOff(input, existing);
+      const checked = checkDayOff(input, existing, { today });
       if (!checked.value) return { ok: false, problems: checked.problems };
       const repo = m.getRepository(SchoolDayOffEntity);
       const dayOff = await repo.save(repo.create({ schoolId, ...checked.value, createdBy }));

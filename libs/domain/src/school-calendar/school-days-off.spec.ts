@@ -72,3 +72,21 @@ describe('isSchoolYear', () => {
     expect(isSchoolYear(2026)).toBe(false);
   });
 });
+
+describe('checkDayOff: school years around today', () => {
+  const today = '2027-01-12';
+
+  it('accepts the current school year and two before and after it', () => {
+    for (const from of ['2024-08-01', '2026-10-05', '2029-07-31']) {
+      expect(checkDayOff({ from, to: from, name: 'Studiedag' }, [], { today }).problems).toEqual([]);
+    }
+  });
+
+  it('refuses a school year further away (such as 9999) with one clear problem', () => {
+    for (const from of ['2024-07-31', '2029-08-01', '9999-12-31', '1000-01-01']) {
+      const checked = checkDayOff({ from, to: from, name: 'Studiedag' }, [], { today });
+      expect(checked.value).toBeNull();
+      expect(checked.problems).toEqual([expect.objectContaining({ field: 'from', nl: expect.stringContaining('schooljaar 2024-2025 tot en met 2028-2029') })]);
+    }
+  });
+});

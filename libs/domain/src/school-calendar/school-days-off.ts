@@ -7,6 +7,8 @@ import { calendarDaysBetween, isIsoDate, schoolYearOf, type DateRange, type IsoD
 /** A range longer than this is almost certainly a typo (the regional vacations are already in the calendar). */
 export const MAX_DAY_OFF_CALENDAR_DAYS = 31;
 export const MAX_DAY_OFF_NAME_LENGTH = 100;
+/** Days off are planned for the current school year and up to this many school years before or after it. */
+export const DAY_OFF_SCHOOL_YEARS_AROUND = 2;
 
 /** A problem with a day off, in Dutch (for the user) and English. */
 export interface CalendarProblem {
@@ -36,10 +38,11 @@ export interface CheckedDayOff {
 
 /**
  * Checks a new day off against the rules, listing every problem: valid dates, `from` ≤ `to`, both in the same school
- * year (1 August – 31 July), at most {@link MAX_DAY_OFF_CALENDAR_DAYS} days, a name of 1–100 characters, and no
- * overlap with an existing day off of the school.
+ * year (1 August – 31 July), at most {@link MAX_DAY_OFF_CALENDAR_DAYS} days, a name of 1–100 characters, no overlap
+ * with an existing day off of the school and — when `today` is given — a school year at most
+ * {@link DAY_OFF_SCHOOL_YEARS_AROUND} school years from today's (so a year such as 9999 is refused as input, not stored).
  */
-export function checkDayOff(input: DayOffInput, existing: ExistingDayOff[] = []): CheckedDayOff {
+export function checkDayOff(input: DayOffInput, existing: ExistingDayOff[] = [], options: { today?: IsoDate } = {}): CheckedDayOff {
   const problems: CalendarProblem[] = [];
   const fromOk = isIsoDate(input.from);
   const toOk = isIsoDate(input.to);
@@ -54,6 +57,20 @@ export function checkDayOff(input: DayOffInput, existing: ExistingDayOff[] = [])
     const from = input.from as IsoDate;
     const to = input.to as IsoDate;
     schoolYear = schoolYearOf(from);
+    if (options.today !== undefined) {
+      const current = Number(schoolYearOf(options.today).split('-')[0]);
+      const first = `${current - DAY_OFF_SCHOOL_YEARS_AROUND}-${current - DAY_OFF_SCHOOL_YEARS_AROUND + 1}`;
+      const last = `${current + DAY_OFF_SCHOOL_YEARS_AROUND}-${current + DAY_OFF_SCHOOL_YEARS_AROUND + 1}`;
+      const start = Number(schoolYear.split('-')[0]);
+      if (start < current - DAY_OFF_SCHOOL_YEARS_AROUND || start > current + DAY_OFF_SCHOOL_YEARS_AROUND) {
+        problems.push({
+          field: 'from',
+          nl: `een vrije dag moet vallen in schooljaar ${first} tot en met ${last} (niet in ${schoolYear})`,
+          en: `a day off must fall in school year ${first} to ${last} (not in ${schoolYear})`,
+        });
+        return { problems, value: null };
+      }
+    }
     if (from > to) {
       problems.push({ field: 'to', nl: `tot en met (${to}) ligt vóór van (${from})`, en: `to (${to}) is before from (${from})` });
     } else {

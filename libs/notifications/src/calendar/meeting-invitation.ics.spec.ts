@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { MeetingInvitationData } from '../messages/message-data.types';
-import { buildMeetingInvitationIcs, meetingSequence, meetingUid, parseMailbox, type MeetingInvitationIcsInput } from './meeting-invitation.ics';
+import { buildMeetingInvitationIcs, icalParameterText, meetingSequence, meetingUid, type MeetingInvitationIcsInput } from './meeting-invitation.ics';
 
 const data: MeetingInvitationData = {
   recipientName: 'Karin Smit',
@@ -87,10 +87,28 @@ describe('buildMeetingInvitationIcs', () => {
     expect(invitation.vevent.getFirstPropertyValue('status')).toBeNull();
   });
 
-  it('addresses the pupil without "over", parents about their child, and reads the From header', () => {
+  it('addresses the pupil without "over" and parents about their child', () => {
     expect(parse(buildMeetingInvitationIcs(input({}, { audience: 'PUPIL', meeting: 'FLEX_ZAT' }))).event.summary).toBe('Flex-ZAT-gesprek op Het Testcollege');
     expect(parse(buildMeetingInvitationIcs(input({}, { audience: 'PARENT', meeting: 'JOS_STARTGESPREK', mode: 'TELEFONISCH' }))).event.location).toBe('telefonisch (u wordt gebeld)');
-    expect(parseMailbox('Zorgroute <noreply@zorgroute.local>')).toEqual({ name: 'Zorgroute', email: 'noreply@zorgroute.local' });
-    expect(parseMailbox('noreply@zorgroute.local')).toEqual({ name: 'noreply@zorgroute.local', email: 'noreply@zorgroute.local' });
+  });
+
+  it('keeps the attendee address whatever the names hold: quotes, colons, carets, line breaks', () => {
+    const names = ['Jan" ;ROLE=CHAIR:mailto:indringer@elders.example', 'Piet "de Vries":MAILTO:x@y.example', 'A^\'B', 'Regel1\nATTENDEE:mailto:extra@elders.example'];
+    for (const name of names) {
+      const ics = buildMeetingInvitationIcs(input({ recipient: { email: 'ouder@voorbeeldmail.example', name }, organizer: { email: 'noreply@zorgroute.local', name: `Zorg "route"` } }));
+      const { vevent } = parse(ics);
+      const attendees = vevent.getAllProperties('attendee');
+      expect(attendees).toHaveLength(1);
+      expect(String(attendees[0].getFirstValue())).toBe('MAILTO:ouder@voorbeeldmail.example');
+      expect(attendees[0].getParameter('cn')).toBe(name);
+      expect(attendees[0].getParameter('role')).toBe('REQ-PARTICIPANT');
+      expect(String(vevent.getFirstPropertyValue('organizer'))).toBe('mailto:noreply@zorgroute.local');
+      expect(vevent.getFirstProperty('organizer')?.getParameter('cn')).toBe('Zorg "route"');
+    }
+  });
+
+  it('encodes parameter text as RFC 6868 says', () => {
+    expect(icalParameterText('a"b^c\nd')).toBe("a^'b^^c^nd");
+    expect(icalParameterText('Karin Smit')).toBe('Karin Smit');
   });
 });

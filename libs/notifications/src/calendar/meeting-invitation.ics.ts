@@ -104,9 +104,9 @@ export function buildMeetingInvitationIcs(input: MeetingInvitationIcsInput): str
       : `Uitnodiging voor ${view.meetingPhrase ?? data.stepLabel}.\n${view.bringText ?? ''}\nMeer informatie: ${data.caseUrl}`.trim(),
     ...(input.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
     url: data.caseUrl,
-    organizer: { name: input.organizer.name, email: input.organizer.email },
+    organizer: { name: icalParameterText(input.organizer.name || input.organizer.email), email: input.organizer.email },
   });
-  event.createAttendee({ email: input.recipient.email, name: input.recipient.name, rsvp: false });
+  event.createAttendee({ email: input.recipient.email, name: icalParameterText(input.recipient.name), rsvp: false });
   const text = calendar.toString();
   // ical-generator writes no VTIMEZONE for an event's TZID; add the one the times refer to.
   return data.meetingTime ? text.replace(/\r\nBEGIN:VEVENT/, `\r\n${VTIMEZONE_AMSTERDAM}\r\nBEGIN:VEVENT`) : text;
@@ -118,9 +118,13 @@ function localPlusMinutes(date: string, time: string, minutes: number): string {
   return end.toISOString().slice(0, 19);
 }
 
-/** Splits a From header (`Name <address>` or a bare address) into the organizer's name and address. */
-export function parseMailbox(from: string): { name: string; email: string } {
-  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
-  if (m) return { name: m[1].trim() || m[2].trim(), email: m[2].trim() };
-  return { name: from.trim(), email: from.trim() };
+/**
+ * A name for a quoted iCalendar parameter such as `CN="…"` (RFC 6868): `^` → `^^`, `"` → `^'`, a line break → `^n`.
+ * ical-generator 9 escapes a `"` in a parameter with a backslash, which RFC 5545 does not know: calendars end the
+ * quoted value there, and the rest of the name (`…:mailto:someone@else`) became the attendee's address. With the
+ * caret encoding no `"` reaches ical-generator, and calendars (and ical.js) decode the name as it was. ical-generator
+ * 11 does the same itself but needs Node 22; drop this when the project moves there.
+ */
+export function icalParameterText(value: string): string {
+  return value.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n');
 }

@@ -1,6 +1,6 @@
 import { DeliveryStatus, NotificationDeliveryEntity, type DigestEntry } from '@zorgroute/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { buildMeetingInvitationIcs, parseMailbox } from '../calendar/meeting-invitation.ics';
+import { buildMeetingInvitationIcs } from '../calendar/meeting-invitation.ics';
 import type { EmailRepository } from '../email/email.repository';
 import type { OutgoingCalendarEvent } from '../email/email.types';
 import { errorMessage } from '../email/redact.util';
@@ -261,7 +261,7 @@ export class NotificationDeliveryService {
       data,
       caseId: req.caseId,
       recipient: { email: req.recipient.email, name: data.recipientName },
-      organizer: parseMailbox(this.email.from),
+      organizer: { name: this.email.sender.name, email: this.email.sender.address },
       requestedAt: new Date(row.created_at),
       cancelled: req.kind === 'MEETING_CANCELLED',
     });

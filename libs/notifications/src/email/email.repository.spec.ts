@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { Transport } from 'nodemailer';
 import { EmailDeliveryError } from './email.errors';
-import { DEFAULT_MAIL_FROM, EmailRepository } from './email.repository';
+import { DEFAULT_MAIL_FROM, EmailRepository, parseMailbox } from './email.repository';
 import type { OutgoingEmail } from './email.types';
 import { redactSecrets } from './redact.util';
 
@@ -74,6 +74,31 @@ describe('EmailRepository', () => {
       messageId: MESSAGE.messageId,
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
+  });
+
+  it('sends to exactly the one recipient address: a list or a name in it adds no recipient', async () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const sendMail = jest.spyOn(transport, 'sendMail');
+    const repo = new EmailRepository('smtp://127.0.0.1:2525', DEFAULT_MAIL_FROM, { transport });
+
+    await repo.send({ ...MESSAGE, to: 'ouder@voorbeeldmail.example, indringer@elders.example' });
+    await repo.send({ ...MESSAGE, to: '"Ouder" <ouder@voorbeeldmail.example>\r\nBcc: indringer@elders.example' });
+
+    for (const result of sendMail.mock.results) {
+      const info = (await result.value) as { envelope: { to: string[] }; message: string };
+      expect(info.envelope.to).toHaveLength(1);
+      expect(info.envelope.to.join()).not.toMatch(/^indringer@/);
+      expect(JSON.parse(info.message).to).toHaveLength(1);
+      expect(JSON.parse(info.message).bcc).toBeUndefined();
+    }
+  });
+
+  it('reads MAIL_FROM with nodemailer’s address parser, one mailbox only', () => {
+    expect(parseMailbox('Zorgroute <noreply@zorgroute.local>')).toEqual({ name: 'Zorgroute', address: 'noreply@zorgroute.local' });
+    expect(parseMailbox('"Zorg, route" <noreply@zorgroute.local>')).toEqual({ name: 'Zorg, route', address: 'noreply@zorgroute.local' });
+    expect(parseMailbox('noreply@zorgroute.local')).toEqual({ name: '', address: 'noreply@zorgroute.local' });
+    expect(() => parseMailbox('a@b.test, c@d.test')).toThrow(/exactly one address/);
+    expect(() => parseMailbox('Zorgroute')).toThrow(/exactly one address/);
   });
 
   it('produces a MIME message with the given Message-ID (stream transport)', async () => {

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { EmailDeliveryError } from './email.errors';
 import type { OutgoingEmail, SentEmail } from './email.types';
@@ -27,13 +28,36 @@ interface SmtpTarget {
   secrets: string[];
 }
 
+/** A mailbox as nodemailer's address object: nodemailer encodes the name and never splits the address. */
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+/**
+ * Reads a configured sender (`Name <address>` or a bare address, e.g. MAIL_FROM) with nodemailer's own address parser;
+ * anything else than exactly one mailbox is refused.
+ */
+export function parseMailbox(value: string): Mailbox {
+  const parsed = addressparser(value, { flatten: true });
+  const [first] = parsed;
+  if (parsed.length !== 1 || !first?.address || !first.address.includes('@')) {
+    throw new Error('MAIL_FROM must be exactly one address, e.g. "Zorgroute <noreply@school.nl>"');
+  }
+  return { name: first.name ?? '', address: first.address };
+}
+
 /**
  * The only class that talks to nodemailer. One non-pooled SMTP connection per message: deliveries
- * are infrequent, and a fresh connection never reuses a half-dead socket.
+ * are infrequent, and a fresh connection never reuses a half-dead socket. Sender and recipient go to nodemailer as
+ * address objects (never as header text), so a name or an address with quotes, commas or line breaks cannot add a
+ * recipient or a header.
  */
 export class EmailRepository {
   private readonly transporter: Transporter;
   private readonly target: SmtpTarget;
+  /** The From mailbox (MAIL_FROM, parsed once). */
+  readonly sender: Mailbox;
 
   /** SMTP_URL (required, e.g. smtp://user:pass@mail.example:587) and MAIL_FROM (optional). */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): EmailRepository {
@@ -50,6 +74,7 @@ export class EmailRepository {
     options: EmailRepositoryOptions = {},
   ) {
     this.target = parseSmtpUrl(smtpUrl);
+    this.sender = parseMailbox(from);
     const timeout = options.timeoutMs ?? SMTP_TIMEOUT_MS;
     const smtpOptions: SMTPTransport.Options = {
       url: smtpUrl,
@@ -78,8 +103,8 @@ export class EmailRepository {
   async send(msg: OutgoingEmail): Promise<SentEmail> {
     try {
       const info = (await this.transporter.sendMail({
-        from: this.from,
-        to: msg.to,
+        from: this.sender,
+        to: { name: '', address: msg.to },
         subject: msg.subject,
         html: msg.html,
         text: msg.text,

@@ -1,4 +1,5 @@
 export interface OutgoingEmail {
+  /** The recipient's address only (sent as a nodemailer address object, never parsed as a list). */
   to: string;
   subject: string;
   html: string;

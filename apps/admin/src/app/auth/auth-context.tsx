@@ -1,11 +1,13 @@
 import { useApolloClient } from '@apollo/client/react';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
-import { type AuthPayload } from '../../shared/api-types';
-import { clearSession, getSession, type Session, setSession, subscribeSession } from './auth-store';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { type User } from '../../shared/api-types';
+import { CURRENT_USER_QUERY } from './current-user.graphql';
+import { clearSession, getSession, type SessionState, setSession, subscribeSession } from './auth-store';
 
 interface AuthContextValue {
-  session: Session | null;
-  login(payload: AuthPayload): void;
+  /** `undefined` while the app asks the api whether the browser has a session. */
+  session: SessionState;
+  login(user: User): void;
   logout(): void;
 }
 
@@ -13,13 +15,32 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const session = useSyncExternalStore(subscribeSession, getSession, () => null);
+  const session = useSyncExternalStore(subscribeSession, getSession, () => undefined);
+
+  // At start the app does not know whether the browser has a session cookie: the api tells (`me`).
+  useEffect(() => {
+    if (getSession() !== undefined) return;
+    let cancelled = false;
+    client
+      .query({ query: CURRENT_USER_QUERY, fetchPolicy: 'network-only' })
+      .then((result) => {
+        if (cancelled || getSession() !== undefined) return;
+        if (result.data?.me) setSession({ user: result.data.me });
+        else clearSession();
+      })
+      .catch(() => {
+        if (!cancelled && getSession() === undefined) clearSession();
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
 
   const login = useCallback(
-    (payload: AuthPayload) => {
+    (user: User) => {
       // Cached data belongs to the previous user.
       void client.clearStore();
-      setSession({ token: payload.token, user: payload.user });
+      setSession({ user });
     },
     [client],
   );

@@ -1,50 +1,24 @@
 import { type User } from '../../shared/api-types';
 
-// The session (token + user) lives in localStorage so a reload keeps the user logged in.
-// A tiny observable store lets React (useSyncExternalStore) and the Apollo links share it.
-
-export const SESSION_KEY = 'zorgroute.session';
+// The session itself lives in an httpOnly cookie that scripts cannot read (set by the api at login, sent with every
+// request to the same origin, cleared at logout). The app only keeps, in memory, who is logged in: `undefined` until
+// the api has been asked (at start: `me`), `null` when nobody is. A tiny observable store lets React
+// (useSyncExternalStore) and the Apollo links share it. Nothing is written to localStorage or sessionStorage.
 
 export interface Session {
-  token: string;
   user: User;
 }
 
+/** `undefined`: not known yet (the app asks `me` at start); `null`: not logged in. */
+export type SessionState = Session | null | undefined;
+
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let cachedRaw: string | null | undefined;
-let cachedSession: Session | null = null;
+let current: SessionState = undefined;
 
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null; // storage disabled by the browser
-  }
-}
-
-function parse(raw: string | null): Session | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<Session>;
-    return typeof value.token === 'string' && value.user && typeof value.user.id === 'string' ? (value as Session) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The current session; the same object until the stored value changes (as useSyncExternalStore needs). */
-export function getSession(): Session | null {
-  const raw = storage()?.getItem(SESSION_KEY) ?? null;
-  if (raw !== cachedRaw) {
-    cachedRaw = raw;
-    cachedSession = parse(raw);
-  }
-  return cachedSession;
-}
-
-export function getToken(): string | null {
-  return getSession()?.token ?? null;
+/** The current session; the same object until it changes (as useSyncExternalStore needs). */
+export function getSession(): SessionState {
+  return current;
 }
 
 function notify(): void {
@@ -52,24 +26,24 @@ function notify(): void {
 }
 
 export function setSession(session: Session): void {
-  storage()?.setItem(SESSION_KEY, JSON.stringify(session));
+  current = session;
   notify();
 }
 
 export function clearSession(): void {
-  storage()?.removeItem(SESSION_KEY);
+  current = null;
+  notify();
+}
+
+/** Back to "not known yet" (tests; the next AuthProvider asks the api again). */
+export function resetSession(): void {
+  current = undefined;
   notify();
 }
 
 export function subscribeSession(listener: Listener): () => void {
   listeners.add(listener);
-  // Another tab logging in or out changes localStorage without calling setSession here.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === SESSION_KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
   };
 }

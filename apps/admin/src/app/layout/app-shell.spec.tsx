@@ -17,7 +17,7 @@ describe('AppShell', () => {
         },
       },
     ];
-    renderWithProviders(<AppShell>inhoud</AppShell>, { mocks, session: { token: 'jwt', user: ZC_USER } });
+    renderWithProviders(<AppShell>inhoud</AppShell>, { mocks, session: { user: ZC_USER } });
     fireEvent.click(screen.getByRole('button', { name: 'Uitloggen' }));
     expect((await screen.findByTestId('location')).textContent).toBe('/login');
     expect(called).toBe(true);

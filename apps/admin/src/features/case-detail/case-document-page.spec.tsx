@@ -30,7 +30,7 @@ const documents = {
 
 describe('CaseDocumentPage (the link of a letter e-mail)', () => {
   it('names the letter with its date in words and offers it as a PDF', async () => {
-    renderWithProviders(<CaseDocumentPage />, { mocks: [documents], session: { token: 't', user: PARENT }, path: '/cases/:id/documents/:docId', route: '/cases/zp-1/documents/doc-1' });
+    renderWithProviders(<CaseDocumentPage />, { mocks: [documents], session: { user: PARENT }, path: '/cases/:id/documents/:docId', route: '/cases/zp-1/documents/doc-1' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Brief: besluit over de aanmelding' })).toBeTruthy();
     expect(screen.getByTestId('document-date').textContent).toBe('Verstuurd op vrijdag 11 december 2026');
     expect(screen.getByRole('button', { name: 'Brief openen (PDF)' })).toBeTruthy();
@@ -40,14 +40,14 @@ describe('CaseDocumentPage (the link of a letter e-mail)', () => {
   });
 
   it('says so when the letter is not there for the user', async () => {
-    renderWithProviders(<CaseDocumentPage />, { mocks: [documents], session: { token: 't', user: PARENT }, path: '/cases/:id/documents/:docId', route: '/cases/zp-1/documents/doc-2' });
+    renderWithProviders(<CaseDocumentPage />, { mocks: [documents], session: { user: PARENT }, path: '/cases/:id/documents/:docId', route: '/cases/zp-1/documents/doc-2' });
     expect((await screen.findByRole('alert')).textContent).toBe('Deze brief is niet gevonden of is niet voor u bestemd.');
   });
 
   it('shows the api’s error (e.g. a case the user may not see)', async () => {
     renderWithProviders(<CaseDocumentPage />, {
       mocks: [{ request: documents.request, result: { errors: [{ message: 'Casus niet gevonden.', extensions: { code: 'NOT_FOUND' } }] } }],
-      session: { token: 't', user: PARENT },
+      session: { user: PARENT },
       path: '/cases/:id/documents/:docId',
       route: '/cases/zp-1/documents/doc-1',
     });

@@ -122,7 +122,7 @@ describe('CasePage', () => {
   it('shows header, due dates with explanation, timeline, consents, reminders, documents and open steps', async () => {
     renderWithProviders(<CasePage />, {
       mocks: [caseMock(), documentsMock],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
     });
@@ -162,13 +162,13 @@ describe('CasePage', () => {
   it('offers the dossier in the pupil section to the zorgcoördinator, not to a mentor, and shows reasons in the timeline', async () => {
     const mock = caseMock({ stuck: false });
     mock.result.data.case.timeline[0] = { ...mock.result.data.case.timeline[0], description: 'Casus gesloten door beheer', reason: 'Dubbele aanmelding' };
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock], session: { token: 't', user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Dossier downloaden (JSON)' })).toBeTruthy();
     expect(screen.getByText('Reden: Dubbele aanmelding')).toBeTruthy();
     unmount();
 
-    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
   });
@@ -177,7 +177,7 @@ describe('CasePage', () => {
     const temporalUrl = 'http://127.0.0.1:8233/namespaces/default/workflows/case-7';
     renderWithProviders(<CasePage />, {
       mocks: [caseMock({ temporalUrl }), documentsMock],
-      session: { token: 't', user: { ...ZC_USER, role: 'ADMIN', schoolId: null, schoolName: null } },
+      session: { user: { ...ZC_USER, role: 'ADMIN', schoolId: null, schoolName: null } },
       path: '/cases/:id',
       route: '/cases/case-7',
     });
@@ -194,7 +194,7 @@ describe('CasePage', () => {
       return mock;
     };
     const parent = { ...ZC_USER, id: 'user-parent', role: 'PARENT' as const, schoolId: null };
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [forFamily(), documentsMock], session: { token: 't', user: parent }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [forFamily(), documentsMock], session: { user: parent }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Verstuurde berichten en herinneringen' })).toBeNull();
@@ -203,7 +203,7 @@ describe('CasePage', () => {
     unmount();
 
     const swv = { ...ZC_USER, id: 'user-swv', role: 'SWV_MEDEWERKER' as const, schoolId: null };
-    renderWithProviders(<CasePage />, { mocks: [forFamily()], session: { token: 't', user: swv }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [forFamily()], session: { user: swv }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Documenten' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Verstuurde berichten en herinneringen' })).toBeNull();
@@ -223,7 +223,7 @@ describe('CasePage', () => {
       request: { query: ZAT_MEETING_QUERY, variables: { id: 'case-7' } },
       result: { data: { case: { __typename: 'CaseDetail', summary: { __typename: 'CaseSummary', id: 'case-7' }, zorgroute: { __typename: 'ZorgrouteDetail', zatMeeting: null } } } },
     });
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { token: 't', user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
     const panel = await screen.findByTestId('parents-exception');
     expect(panel.textContent).toContain('Verborgen voor de ouders');
     expect(panel.textContent).toContain('Reden: Onveilige thuissituatie (goedgekeurd door Ilse Bakker)');
@@ -233,7 +233,7 @@ describe('CasePage', () => {
     expect(await within(dialog).findByText(/Vul in: reden/)).toBeTruthy();
     unmount();
 
-    renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     const forMentor = await screen.findByTestId('parents-exception');
     expect(within(forMentor).queryByRole('button', { name: 'Uitzondering opheffen' })).toBeNull();
   });
@@ -241,7 +241,7 @@ describe('CasePage', () => {
   it('shows the stuck banner with its reason', async () => {
     renderWithProviders(<CasePage />, {
       mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' }), documentsMock],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
     });
@@ -257,7 +257,7 @@ describe('CasePage', () => {
           result: { errors: [{ message: 'Casus niet gevonden.', extensions: { code: 'NOT_FOUND' } }] },
         },
       ],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
     });

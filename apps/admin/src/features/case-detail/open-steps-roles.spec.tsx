@@ -14,13 +14,13 @@ const buttonNames = () => screen.queryAllByRole('button').map((b) => b.textConte
 
 describe('OpenSteps: each step button only for the roles that may take it', () => {
   it('shows the SWV employee the SWV decision of an OOV case, not the school’s buttons', () => {
-    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'BESLUIT_SWV' })} steps={['OOV_SWV_DECISION']} />, { session: { token: 't', user: SWV } });
+    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'BESLUIT_SWV' })} steps={['OOV_SWV_DECISION']} />, { session: { user: SWV } });
     expect(screen.getByRole('button', { name: 'Besluit over de OOV-aanvraag' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'OOV-traject stoppen' })).toBeNull();
   });
 
   it('shows the SWV employee a school step that is open as a status chip, without a button', () => {
-    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'INTAKE' })} steps={['OOV_INTAKE']} stepLabels={['Intake bij de OOV']} />, { session: { token: 't', user: SWV } });
+    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'INTAKE' })} steps={['OOV_INTAKE']} stepLabels={['Intake bij de OOV']} />, { session: { user: SWV } });
     expect(buttonNames()).toEqual([]);
     const chip = document.querySelector('[data-step="OOV_INTAKE"]');
     expect(chip?.classList.contains('MuiChip-root')).toBe(true);
@@ -29,13 +29,13 @@ describe('OpenSteps: each step button only for the roles that may take it', () =
   });
 
   it('gives the zorgcoördinator the school’s buttons but not the SWV decision', () => {
-    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'BESLUIT_SWV' })} steps={['OOV_SWV_DECISION']} />, { session: { token: 't', user: ZC_USER } });
+    renderWithProviders(<OpenSteps summary={makeCase({ process: 'OOV', status: 'BESLUIT_SWV' })} steps={['OOV_SWV_DECISION']} />, { session: { user: ZC_USER } });
     expect(screen.getByRole('button', { name: 'OOV-traject stoppen' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Besluit over de OOV-aanvraag' })).toBeNull();
   });
 
   it('shows a parent no step buttons on a trajectory', () => {
-    renderWithProviders(<OpenSteps summary={makeCase({ status: 'ACTIEF' })} steps={['RECORD_MID_EVALUATION']} />, { session: { token: 't', user: PARENT } });
+    renderWithProviders(<OpenSteps summary={makeCase({ status: 'ACTIEF' })} steps={['RECORD_MID_EVALUATION']} />, { session: { user: PARENT } });
     expect(buttonNames()).toEqual([]);
     expect(screen.queryByRole('button', { name: 'Traject stoppen' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Sessie vastleggen' })).toBeNull();
@@ -48,7 +48,7 @@ describe('OpenSteps: each step button only for the roles that may take it', () =
     const jos = makeCase({ id: 'jos-2', process: 'JOS', status: 'STARTGESPREK' });
     const plan = jest.fn(() => ({ data: { planJosStartgesprek: { __typename: 'CaseSummary', id: 'jos-2', status: 'STARTGESPREK' } } }));
     renderWithProviders(<OpenSteps summary={jos} steps={['RECORD_STARTGESPREK']} />, {
-      session: { token: 't', user: JOS_WORKER },
+      session: { user: JOS_WORKER },
       mocks: [
         {
           request: { query: STEP_MUTATIONS.planJosStartgesprek, variables: { caseId: 'jos-2', input: { date: '2026-11-24', time: '14:30', mode: 'OP_SCHOOL', location: 'kamer JOS' } } },

@@ -11,7 +11,7 @@ describe('OpenSteps: the decision after a consent request timed out', () => {
   it('offers a form for the zorgcoördinator’s decision and sends it with the request id', async () => {
     const decide = jest.fn(() => ({ data: { decideConsentTimeout: { __typename: 'CaseSummary', id: 'jos-1', status: 'GESTOPT' } } }));
     renderWithProviders(<OpenSteps summary={jos} steps={['DECIDE_CONSENT_JOS_HANDTEKENING']} consents={[timedOut]} />, {
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       mocks: [
         {
           request: {
@@ -37,7 +37,7 @@ describe('OpenSteps: the decision after a consent request timed out', () => {
   });
 
   it('shows a waiting chip when the case has no timed-out request for the step', () => {
-    renderWithProviders(<OpenSteps summary={jos} steps={['DECIDE_CONSENT_JOS_HANDTEKENING']} consents={[]} />, { session: { token: 't', user: ZC_USER } });
+    renderWithProviders(<OpenSteps summary={jos} steps={['DECIDE_CONSENT_JOS_HANDTEKENING']} consents={[]} />, { session: { user: ZC_USER } });
     expect(screen.queryByRole('button', { name: 'Besluit na verlopen toestemmingsverzoek' })).toBeNull();
   });
 });

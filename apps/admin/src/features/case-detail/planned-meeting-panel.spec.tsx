@@ -12,7 +12,7 @@ describe('PlannedMeetingPanel', () => {
 
   it('shows the planned JOS startgesprek', async () => {
     renderWithProviders(<PlannedMeetingPanel caseId="jos-1" process="JOS" />, {
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       mocks: [
         {
           request: { query: JOS_STARTGESPREK_QUERY, variables: { id: 'jos-1' } },
@@ -26,7 +26,7 @@ describe('PlannedMeetingPanel', () => {
 
   it('shows the planned ZAT meeting with time and place', async () => {
     renderWithProviders(<PlannedMeetingPanel caseId="zr-1" process="ZORGROUTE" />, {
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
       mocks: [
         {
           request: { query: ZAT_MEETING_QUERY, variables: { id: 'zr-1' } },
@@ -47,7 +47,7 @@ describe('PlannedMeetingPanel', () => {
   });
 
   it('shows nothing for a process without a planned meeting', () => {
-    const { container } = renderWithProviders(<PlannedMeetingPanel caseId="case-1" process="ONDERSTEUNINGSTRAJECT" />, { session: { token: 't', user: ZC_USER } });
+    const { container } = renderWithProviders(<PlannedMeetingPanel caseId="case-1" process="ONDERSTEUNINGSTRAJECT" />, { session: { user: ZC_USER } });
     expect(container.textContent).toBe('');
   });
 });

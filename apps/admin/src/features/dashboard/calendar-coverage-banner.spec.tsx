@@ -17,7 +17,7 @@ function coverageMock(warning: string | null) {
 
 function renderFor(role: Role, warning: string | null) {
   const mock = coverageMock(warning);
-  renderWithProviders(<CalendarCoverageBanner role={role} />, { mocks: [mock], session: { token: 't', user: { ...ZC_USER, role } } });
+  renderWithProviders(<CalendarCoverageBanner role={role} />, { mocks: [mock], session: { user: { ...ZC_USER, role } } });
   return mock.result;
 }
 

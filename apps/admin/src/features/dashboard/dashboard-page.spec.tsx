@@ -41,7 +41,7 @@ describe('DashboardPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('shows the summary and filters the table', async () => {
-    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { token: 't', user: ZC_USER } });
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { user: ZC_USER } });
     expect(await screen.findByRole('link', { name: 'Anna' })).toBeTruthy();
     expect(document.title).toBe('Dashboard · Zorgroute');
 
@@ -75,7 +75,7 @@ describe('DashboardPage', () => {
         },
         coverageMock(),
       ],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
     });
     await screen.findByRole('link', { name: 'Anna' });
     expect(screen.queryByRole('link', { name: 'Eva' })).toBeNull();
@@ -85,12 +85,12 @@ describe('DashboardPage', () => {
   });
 
   it('offers "Traject starten" to the zorgcoördinator only', async () => {
-    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { token: 't', user: ZC_USER } });
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { user: ZC_USER } });
     expect(await screen.findByRole('button', { name: 'Traject starten' })).toBeTruthy();
     unmount();
     renderWithProviders(<DashboardPage />, {
       mocks: [casesMock],
-      session: { token: 't', user: { ...ZC_USER, role: 'MENTOR' } },
+      session: { user: { ...ZC_USER, role: 'MENTOR' } },
     });
     await screen.findByRole('link', { name: 'Anna' });
     expect(screen.queryByRole('button', { name: 'Traject starten' })).toBeNull();
@@ -99,7 +99,7 @@ describe('DashboardPage', () => {
   it('warns the zorgcoördinator on the dashboard when the holiday data runs short', async () => {
     renderWithProviders(<DashboardPage />, {
       mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe')],
-      session: { token: 't', user: ZC_USER },
+      session: { user: ZC_USER },
     });
     expect((await screen.findByTestId('calendar-coverage-banner')).textContent).toContain('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe');
     expect(screen.getByRole('link', { name: 'Anna' })).toBeTruthy();

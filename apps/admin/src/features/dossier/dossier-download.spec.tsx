@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 const renderFor = (u: User & { __typename: 'User' }) =>
-  renderWithProviders(<DossierDownload user={u} pupilId="pupil 1" pupilName="Sanne de Vries" pupilSchoolId="school-1" />, { session: { token: 'tok', user: u } });
+  renderWithProviders(<DossierDownload user={u} pupilId="pupil 1" pupilName="Sanne de Vries" pupilSchoolId="school-1" />, { session: { user: u } });
 
 describe('DossierDownload', () => {
   it('builds the export path, with the admin’s reason', () => {
@@ -37,10 +37,10 @@ describe('DossierDownload', () => {
     expect(mayExportDossier(null, 'school-1')).toBe(false);
   });
 
-  it('lets a parent download the PDF straight away, with the bearer token', async () => {
+  it('lets a parent download the PDF straight away, with the session cookie', async () => {
     renderFor(PARENT);
     fireEvent.click(screen.getByRole('button', { name: 'Dossier downloaden (PDF)' }));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/exports/dossier/pupil%201.pdf', { headers: { Authorization: 'Bearer tok' } }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/exports/dossier/pupil%201.pdf', { credentials: 'same-origin' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { getSession } from '../../app/auth/auth-store';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
-import { AUTH_OPTIONS_QUERY, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION, LOGIN_ME_QUERY } from './login.graphql';
+import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
 import { LoginPage } from './login-page';
 
 const mentor = { ...ZC_USER, id: 'user-m', name: 'Tom Mentor', email: 'mentor@daltoncollege.example', role: 'MENTOR' as const };
@@ -23,7 +23,7 @@ const mocks = [
   { request: { query: DEMO_USERS_QUERY }, result: { data: { demoUsers: [mentor, ZC_USER] } } },
   {
     request: { query: DEV_LOGIN_MUTATION, variables: { email: ZC_USER.email } },
-    result: { data: { devLogin: { __typename: 'AuthPayload', token: 'jwt-token', user: ZC_USER } } },
+    result: { data: { devLogin: { __typename: 'AuthPayload', user: ZC_USER } } },
   },
 ];
 
@@ -39,8 +39,10 @@ describe('LoginPage', () => {
 
     fireEvent.click(within(zcGroup).getByRole('button', { name: /zc@daltoncollege\.example/ }));
     expect((await screen.findByTestId('location')).textContent).toBe('/');
-    expect(getSession()?.token).toBe('jwt-token');
     expect(getSession()?.user.role).toBe('ZORGCOORDINATOR');
+    // The session is the api's httpOnly cookie: nothing of it is stored by the app.
+    expect(JSON.stringify({ ...window.localStorage })).toBe('{}');
+    expect(JSON.stringify({ ...window.sessionStorage })).toBe('{}');
   });
 
   it('offers "Inloggen met schoolaccount" when the api has OpenID Connect, without the development login when that is off', async () => {
@@ -51,15 +53,36 @@ describe('LoginPage', () => {
     expect(screen.queryByText('Demo-gebruikers')).toBeNull();
   });
 
-  it('takes over the token handed back by the OpenID Connect callback', async () => {
+  it('exchanges the one-time code handed back by the OpenID Connect callback for the session, once', async () => {
+    const code = 'c'.repeat(43);
     const handover = [
       authOptions(true, false),
-      { request: { query: LOGIN_ME_QUERY }, result: { data: { me: ZC_USER } } },
+      { request: { query: COMPLETE_OIDC_LOGIN_MUTATION, variables: { code } }, result: { data: { completeOidcLogin: { __typename: 'LoginResult', user: ZC_USER } } } },
     ];
-    renderWithProviders(<LoginPage />, { mocks: handover, path: '/login', route: '/login#token=oidc-jwt' });
+    renderWithProviders(<LoginPage />, { mocks: handover, path: '/login', route: `/login#code=${code}` });
     expect((await screen.findByTestId('location')).textContent).toBe('/');
-    expect(getSession()?.token).toBe('oidc-jwt');
     expect(getSession()?.user.id).toBe(ZC_USER.id);
+  });
+
+  it('ignores a token in the URL (it could be someone else’s: login CSRF)', async () => {
+    renderWithProviders(<LoginPage />, { mocks: [authOptions(true, false)], path: '/login', route: '/login#token=someone-elses-jwt' });
+    await screen.findByRole('link', { name: /Inloggen met schoolaccount/ });
+    expect(getSession()).toBeNull();
+    expect(screen.queryByTestId('location')).toBeNull();
+  });
+
+  it('shows why the exchange was refused (a code from another browser, used or expired)', async () => {
+    const code = 'd'.repeat(43);
+    const refused = [
+      authOptions(true, false),
+      {
+        request: { query: COMPLETE_OIDC_LOGIN_MUTATION, variables: { code } },
+        result: { errors: [{ message: 'Deze inlogpoging is verlopen of al gebruikt. Probeer opnieuw in te loggen.', extensions: { code: 'UNAUTHENTICATED' } }] },
+      },
+    ];
+    renderWithProviders(<LoginPage />, { mocks: refused, path: '/login', route: `/login#code=${code}` });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/verlopen of al gebruikt/);
+    expect(getSession()).toBeNull();
   });
 
   it('explains in Dutch why a school-account login was refused', async () => {

@@ -13,7 +13,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -21,7 +21,7 @@ import { errorMessage } from '../../shared/graphql-error';
 import { roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
 import { groupUsersByRole } from './group-users';
-import { AUTH_OPTIONS_QUERY, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION, LOGIN_ME_QUERY } from './login.graphql';
+import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
 import { oidcErrorMessage, parseOidcReturn, peekReturnTo, rememberReturnTo } from './oidc-return';
 
 function redirectTarget(state: unknown): string {
@@ -32,7 +32,8 @@ function redirectTarget(state: unknown): string {
 /**
  * Login: "Inloggen met schoolaccount" (OpenID Connect, when the api has it configured) and the
  * development login (pick one of the seeded demo users, or type an e-mail address). Also receives
- * the result of an OpenID Connect login in the URL fragment (`#token=…` / `#error=…`).
+ * the result of an OpenID Connect login in the URL fragment (`#code=…` / `#error=…`) and exchanges the one-time code
+ * for the session cookie.
  */
 export function LoginPage() {
   usePageTitle('Inloggen');
@@ -42,8 +43,8 @@ export function LoginPage() {
 
   // The fragment is read once and removed from the address bar (and history) at once.
   const [oidcReturn] = useState(() => parseOidcReturn(location.hash));
-  const handoverToken = oidcReturn?.kind === 'token' ? oidcReturn.token : null;
-  const target = (handoverToken ? peekReturnTo() : null) ?? redirectTarget(location.state);
+  const handoverCode = oidcReturn?.kind === 'code' ? oidcReturn.code : null;
+  const target = (handoverCode ? peekReturnTo() : null) ?? redirectTarget(location.state);
   useEffect(() => {
     if (location.hash) void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state as unknown });
   }, [location.hash, location.pathname, location.search, location.state, navigate]);
@@ -53,15 +54,23 @@ export function LoginPage() {
   const devLoginEnabled = options.data ? options.data.authOptions.devLoginEnabled : !!options.error;
   const oidcLoginUrl = options.data?.authOptions.oidcEnabled ? options.data.authOptions.oidcLoginUrl : null;
 
-  const handover = useQuery(LOGIN_ME_QUERY, {
-    skip: !handoverToken || !!session,
-    fetchPolicy: 'network-only',
-    context: { headers: { Authorization: `Bearer ${handoverToken ?? ''}` } },
-  });
-  const handoverUser = handover.data?.me;
+  // The one-time code is exchanged exactly once (it is single use; React may run effects twice in development).
+  const [completeOidcLogin, handover] = useMutation(COMPLETE_OIDC_LOGIN_MUTATION);
+  const exchanged = useRef(false);
   useEffect(() => {
-    if (handoverToken && handoverUser) login({ token: handoverToken, user: handoverUser });
-  }, [handoverToken, handoverUser, login]);
+    if (!handoverCode || exchanged.current) return;
+    exchanged.current = true;
+    completeOidcLogin({ variables: { code: handoverCode } })
+      .then((result) => {
+        if (result.data) {
+          login(result.data.completeOidcLogin.user);
+          void navigate(target, { replace: true });
+        }
+      })
+      .catch(() => {
+        // The error is rendered from the mutation state.
+      });
+  }, [handoverCode, completeOidcLogin, login, navigate, target]);
 
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
@@ -76,7 +85,7 @@ export function LoginPage() {
     try {
       const result = await devLogin({ variables: { email: address } });
       if (result.data) {
-        login(result.data.devLogin);
+        login(result.data.devLogin.user);
         void navigate(target, { replace: true });
       }
     } catch {
@@ -117,13 +126,13 @@ export function LoginPage() {
             {oidcErrorMessage(oidcReturn.code)}
           </Alert>
         )}
-        {handoverToken && handover.loading && (
+        {handoverCode && handover.loading && (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', py: 2 }} role="status">
             <CircularProgress size={20} aria-hidden />
             <Typography>Bezig met inloggen…</Typography>
           </Stack>
         )}
-        {handoverToken && handover.error && <ErrorAlert error={handover.error} sx={{ mb: 2 }} />}
+        {handoverCode && handover.error && <ErrorAlert error={handover.error} sx={{ mb: 2 }} />}
 
         {oidcLoginUrl && (
           <Box sx={{ mb: 3 }}>

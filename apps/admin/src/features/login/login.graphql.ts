@@ -11,10 +11,10 @@ export const DEMO_USERS_QUERY: TypedDocumentNode<{ demoUsers: User[] }, Record<s
   ${USER_FIELDS}
 `;
 
+/** Development login: the api sets the session cookie; the token in its answer is for API clients and not asked. */
 export const DEV_LOGIN_MUTATION: TypedDocumentNode<{ devLogin: AuthPayload }, { email: string }> = gql`
   mutation DevLogin($email: String!) {
     devLogin(email: $email) {
-      token
       user {
         ...UserFields
       }
@@ -39,11 +39,16 @@ export const AUTH_OPTIONS_QUERY: TypedDocumentNode<{ authOptions: AuthOptions },
   }
 `;
 
-/** The user behind a token handed over by the OpenID Connect callback (`#token=…`). */
-export const LOGIN_ME_QUERY: TypedDocumentNode<{ me: User }, Record<string, never>> = gql`
-  query LoginMe {
-    me {
-      ...UserFields
+/**
+ * Exchanges the one-time code of a school-account login (`#code=…`, put there by the api's callback) for the session
+ * cookie: once, within a minute, and only in the browser that started the login.
+ */
+export const COMPLETE_OIDC_LOGIN_MUTATION: TypedDocumentNode<{ completeOidcLogin: AuthPayload }, { code: string }> = gql`
+  mutation CompleteOidcLogin($code: String!) {
+    completeOidcLogin(code: $code) {
+      user {
+        ...UserFields
+      }
     }
   }
   ${USER_FIELDS}

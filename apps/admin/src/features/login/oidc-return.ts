@@ -1,7 +1,8 @@
 // The OpenID Connect callback of the api sends the browser back to /login with the result in the
-// URL fragment (never sent to a server): `#token=<access token>` or `#error=<code>`.
+// URL fragment (never sent to a server): `#code=<one-time code>` — no token: the login page exchanges the code for the
+// session cookie, which works only in the browser that started the login — or `#error=<code>`.
 
-export type OidcReturn = { kind: 'token'; token: string } | { kind: 'error'; code: string } | null;
+export type OidcReturn = { kind: 'code'; code: string } | { kind: 'error'; code: string } | null;
 
 const ERROR_MESSAGES: Record<string, string> = {
   OIDC_UNKNOWN_USER: 'Uw schoolaccount is niet bekend in Zorgroute. Vraag de beheerder van uw school om u toe te voegen.',
@@ -14,11 +15,11 @@ const ERROR_MESSAGES: Record<string, string> = {
   RATE_LIMITED: 'Te veel inlogpogingen; probeer het over een minuut opnieuw.',
 };
 
-/** Reads `#token=…` or `#error=…` from a URL fragment. */
+/** Reads `#code=…` or `#error=…` from a URL fragment (anything else, such as `#token=…`, is ignored). */
 export function parseOidcReturn(hash: string): OidcReturn {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-  const token = params.get('token');
-  if (token) return { kind: 'token', token };
+  const code = params.get('code');
+  if (code && /^[A-Za-z0-9_-]{43}$/.test(code)) return { kind: 'code', code };
   const error = params.get('error');
   if (error) return { kind: 'error', code: error };
   return null;

@@ -16,7 +16,7 @@ const letter = (id: string, kind: string, kindLabel: string, createdAt: string) 
 describe('LettersSection (parent portal)', () => {
   it('lists every letter with its Dutch name, the child and the date in words', async () => {
     renderWithProviders(<LettersSection />, {
-      session: { token: 't', user: PARENT },
+      session: { user: PARENT },
       mocks: [
         {
           request: { query: MY_LETTERS_QUERY },
@@ -38,7 +38,7 @@ describe('LettersSection (parent portal)', () => {
   });
 
   it('says when there are none', async () => {
-    renderWithProviders(<LettersSection />, { session: { token: 't', user: PARENT }, mocks: [{ request: { query: MY_LETTERS_QUERY }, result: { data: { myLetters: [] } } }] });
+    renderWithProviders(<LettersSection />, { session: { user: PARENT }, mocks: [{ request: { query: MY_LETTERS_QUERY }, result: { data: { myLetters: [] } } }] });
     expect(await screen.findByText('De school heeft u nog geen brieven gestuurd.')).toBeTruthy();
   });
 });

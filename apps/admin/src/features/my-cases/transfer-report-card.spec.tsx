@@ -74,7 +74,7 @@ describe('the transfer report for the parent', () => {
       },
     }));
     renderWithProviders(<TransferReportCard summary={summary} />, {
-      session: { token: 't', user: PARENT },
+      session: { user: PARENT },
       mocks: [
         report(),
         { request: { query: ADD_ZIENSWIJZE_MUTATION, variables: { caseId: 'overdracht-1', text } }, result: addView },

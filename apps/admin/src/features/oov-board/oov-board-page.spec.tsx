@@ -53,7 +53,7 @@ describe('OovBoardPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('shows the SWV the requests awaiting its decision and the current placements', async () => {
-    renderWithProviders(<OovBoardPage />, { mocks, session: { token: 't', user: SWV_USER } });
+    renderWithProviders(<OovBoardPage />, { mocks, session: { user: SWV_USER } });
     const request = await screen.findByRole('article', { name: 'Sem de Groot' });
     expect(await within(request).findByText('Thuiszitter sinds zes weken')).toBeTruthy();
     expect(within(request).getByText('Schoolangst')).toBeTruthy();
@@ -69,7 +69,7 @@ describe('OovBoardPage', () => {
   });
 
   it('lets a school’s zorgcoördinator follow a request without deciding it', async () => {
-    renderWithProviders(<OovBoardPage />, { mocks, session: { token: 't', user: ZC_USER } });
+    renderWithProviders(<OovBoardPage />, { mocks, session: { user: ZC_USER } });
     const request = await screen.findByRole('article', { name: 'Sem de Groot' });
     expect(within(request).queryByRole('button', { name: 'Besluit vastleggen' })).toBeNull();
   });

@@ -28,7 +28,7 @@ function inputMatching(expected: Record<string, unknown>) {
 function renderDialog(mocks: unknown[] = [], onStarted = jest.fn()) {
   renderWithProviders(
     <StartTrajectoryDialog open schoolId="school-1" onClose={jest.fn()} onStarted={onStarted} />,
-    { mocks: [pupilsMock, ...(mocks as never[])], session: { token: 't', user: ZC_USER } },
+    { mocks: [pupilsMock, ...(mocks as never[])], session: { user: ZC_USER } },
   );
   return { onStarted };
 }

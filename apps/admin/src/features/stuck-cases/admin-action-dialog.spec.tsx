@@ -33,7 +33,7 @@ function renderDialog(mutation: string, mocks: unknown[]) {
   const onDone = jest.fn();
   renderWithProviders(<AdminActionDialog spec={action(mutation)} caseId="case-1" schoolId="school-1" today="2026-11-20" onClose={jest.fn()} onDone={onDone} />, {
     mocks: mocks as never[],
-    session: { token: 't', user: ADMIN },
+    session: { user: ADMIN },
   });
   return { onDone };
 }

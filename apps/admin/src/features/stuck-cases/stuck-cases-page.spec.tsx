@@ -33,7 +33,7 @@ describe('StuckCasesPage: the statutory term of the zorgplicht', () => {
 
   it('shows "Termijn verlengen" disabled with the reason for a P4 case, and lets the admin close it with a reason', async () => {
     renderWithProviders(<StuckCasesPage />, {
-      session: { token: 't', user: ADMIN },
+      session: { user: ADMIN },
       mocks: [{ request: { query: STUCK_CASES_QUERY, variables: { schoolId: null } }, result: { data: { stuckCases: [stuck('p4-1', 'ZORGPLICHT'), stuck('p1-1', 'ONDERSTEUNINGSTRAJECT')] } } }],
     });
     await screen.findAllByText('Termijn ruim verstreken');

@@ -16,6 +16,11 @@ export class UserModel {
 
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
-  @Field() token!: string;
+  @Field({ description: 'The access token, for API clients (Authorization: Bearer). Browsers use the session cookie set with the answer.' }) token!: string;
+  @Field(() => UserModel) user!: UserModel;
+}
+
+@ObjectType('LoginResult', { description: 'A started browser session: the access token is only in the httpOnly session cookie.' })
+export class LoginResultModel {
   @Field(() => UserModel) user!: UserModel;
 }

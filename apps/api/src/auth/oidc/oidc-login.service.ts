@@ -8,6 +8,7 @@ import { LoginRateLimiter } from '../../security/login-rate-limiter';
 import { AuthService } from '../auth.service';
 import { OidcClient } from './oidc-client';
 import { OidcLoginError, type OidcErrorCode } from './oidc-errors';
+import { OidcHandoffStore, typeormHandoffs } from './oidc-handoff.store';
 import { OidcStateStore, typeormLoginRequests } from './oidc-state.store';
 
 export interface CallbackParams {
@@ -24,12 +25,14 @@ const AUDITED_REFUSALS: OidcErrorCode[] = ['OIDC_UNKNOWN_USER', 'OIDC_CLAIM_MISS
 /**
  * OpenID Connect login (authorization code flow with PKCE S256, state and nonce): `start` prepares
  * the authorization request, `finish` handles the callback and maps the provider's user to an
- * existing Zorgroute user (never creates one), then starts a Zorgroute session.
+ * existing Zorgroute user (never creates one) and returns a one-time hand-off code for the login page; `complete`
+ * exchanges that code (with the browser-binding cookie) for a Zorgroute session.
  */
 @Injectable()
 export class OidcLoginService {
   private readonly logger = new Logger('OidcLogin');
   private readonly store: OidcStateStore;
+  private readonly handoffs: OidcHandoffStore;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,6 +43,7 @@ export class OidcLoginService {
     @Inject(LoginRateLimiter) private readonly limiter: LoginRateLimiter,
   ) {
     this.store = new OidcStateStore(typeormLoginRequests(dataSource), config.oidc?.loginTtlSeconds ?? 600);
+    this.handoffs = new OidcHandoffStore(typeormHandoffs(dataSource));
   }
 
   get enabled(): boolean {
@@ -55,8 +59,11 @@ export class OidcLoginService {
     return this.client.authorizationUrl(pending);
   }
 
-  /** Handles the callback; returns Zorgroute's access token or throws OidcLoginError. */
-  async finish(params: CallbackParams, binding: string | null, ip: string | undefined): Promise<{ token: string; userId: string }> {
+  /**
+   * Handles the callback; returns the one-time code that the login page exchanges for the session (see `complete`), or
+   * throws OidcLoginError. No session exists yet: a code that never reaches its browser starts none.
+   */
+  async finish(params: CallbackParams, binding: string | null, ip: string | undefined): Promise<{ code: string; userId: string }> {
     if (!this.enabled) throw new OidcLoginError('OIDC_DISABLED');
     this.rateLimit(ip, undefined);
     // The state is consumed first, also when the provider reports an error: it is single use either way.
@@ -83,23 +90,38 @@ export class OidcLoginService {
         .where('LOWER(u.email) = LOWER(:value)', { value: value.trim() })
         .getOne();
       if (!user) throw new OidcLoginError('OIDC_UNKNOWN_USER');
-      const { token, sessionId } = await this.auth.startSession(user, 'OIDC', tokens.idToken);
-      await this.audit.append({
-        eventKey: `auth:oidc-login:${sessionId}`,
-        caseId: null,
-        at: new Date().toISOString(),
-        actorId: user.id,
-        actorName: user.role,
-        action: 'AUTH_OIDC_LOGIN',
-        description: 'Ingelogd met schoolaccount (OpenID Connect)',
-        details: { operation: 'oidcLogin', sessionId },
-        reason: null,
-      });
-      return { token, userId: user.id };
+      // `consume` refused a callback without the binding cookie, so `binding` is set here.
+      const code = await this.handoffs.create(binding as string, user.id, tokens.idToken);
+      return { code, userId: user.id };
     } catch (err) {
       if (err instanceof OidcLoginError && AUDITED_REFUSALS.includes(err.code)) await this.auditRefusal(err.code);
       throw err;
     }
+  }
+
+  /**
+   * The login page's exchange of the one-time code: valid once, within a minute, and only in the browser that started
+   * the login (its binding cookie). Starts the Zorgroute session and returns its access token and user.
+   */
+  async complete(code: string | undefined, binding: string | null, ip: string | undefined): Promise<{ token: string; user: UserEntity }> {
+    if (!this.enabled) throw new OidcLoginError('OIDC_DISABLED');
+    this.rateLimit(ip, undefined);
+    const handoff = await this.handoffs.consume(code, binding);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: handoff.userId });
+    if (!user) throw new OidcLoginError('OIDC_UNKNOWN_USER');
+    const { token, sessionId } = await this.auth.startSession(user, 'OIDC', handoff.idToken);
+    await this.audit.append({
+      eventKey: `auth:oidc-login:${sessionId}`,
+      caseId: null,
+      at: new Date().toISOString(),
+      actorId: user.id,
+      actorName: user.role,
+      action: 'AUTH_OIDC_LOGIN',
+      description: 'Ingelogd met schoolaccount (OpenID Connect)',
+      details: { operation: 'oidcLogin', sessionId },
+      reason: null,
+    });
+    return { token, user };
   }
 
   private rateLimit(ip: string | undefined, email: string | undefined): void {

@@ -8,12 +8,14 @@ import { OidcLoginService } from './oidc-login.service';
 
 /** Name of the httpOnly cookie that binds a pending login to the browser that started it. */
 export const BINDING_COOKIE = 'zr_oidc_binding';
-const COOKIE_PATH = '/auth/oidc';
+/** `/`: the cookie must reach the callback (/auth/oidc/callback) and the login page's exchange (/graphql). */
+const COOKIE_PATH = '/';
 
 /**
  * `GET /auth/oidc/login` sends the browser to the provider; `GET /auth/oidc/callback` finishes the
- * login and sends the browser to the admin app with `#token=<access token>` (a fragment never
- * reaches a server or a Referer header) or `#error=<code>`.
+ * login and sends the browser to the admin app with `#code=<one-time code>` (a fragment never
+ * reaches a server or a Referer header; no token travels in a URL) or `#error=<code>`. The login page
+ * exchanges the code with the mutation `completeOidcLogin`, which needs this browser's binding cookie.
  */
 @Public()
 @Controller('auth/oidc')
@@ -52,9 +54,9 @@ export class OidcController {
     noStore(res);
     const binding = readCookie(req.headers.cookie, BINDING_COOKIE);
     try {
-      const { token } = await this.login.finish({ state: str(state), code: str(code), error: str(error), iss: str(iss) }, binding, req.ip);
-      res.setHeader('Set-Cookie', this.cookie('', 0));
-      res.redirect(302, `${this.target()}#token=${encodeURIComponent(token)}`);
+      const handoff = await this.login.finish({ state: str(state), code: str(code), error: str(error), iss: str(iss) }, binding, req.ip);
+      // The binding cookie stays until the login page has exchanged the code (completeOidcLogin clears it).
+      res.redirect(302, `${this.target()}#code=${encodeURIComponent(handoff.code)}`);
     } catch (err) {
       res.setHeader('Set-Cookie', this.cookie('', 0));
       this.fail(res, err);
@@ -72,9 +74,14 @@ export class OidcController {
   }
 
   private cookie(value: string, maxAgeSeconds: number): string {
-    const secure = (this.config.oidc?.redirectUrl ?? '').startsWith('https:');
-    return bindingCookie(BINDING_COOKIE, value, { path: COOKIE_PATH, maxAgeSeconds, secure });
+    return bindingCookieFor(this.config, value, maxAgeSeconds);
   }
+}
+
+/** The Set-Cookie value of the browser-binding cookie (an empty value with Max-Age 0 removes it). */
+export function bindingCookieFor(config: AppConfig, value: string, maxAgeSeconds: number): string {
+  const secure = (config.oidc?.redirectUrl ?? '').startsWith('https:');
+  return bindingCookie(BINDING_COOKIE, value, { path: COOKIE_PATH, maxAgeSeconds, secure });
 }
 
 function noStore(res: Response): void {

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ZORGPLICHT_INVESTIGATION_KINDS, ZORGPLICHT_OUTCOMES, type ZorgplichtInvestigationKind, type ZorgplichtOutcome } from '@zorgroute/workflows';
+import { EARLIEST_BIRTH_DATE, IsBirthDate } from '../../common/date-bounds';
 import { ZorgplichtClockSort, ZorgplichtClockState } from '../models/zorgplicht.model';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,7 +34,10 @@ export class AanmeldingParentInput {
 export class AanmeldingPupilInput {
   @Field() @IsString() @Length(1, 100, { message: 'voornaam moet 1 tot 100 tekens lang zijn' }) firstName!: string;
   @Field() @IsString() @Length(1, 100, { message: 'achternaam moet 1 tot 100 tekens lang zijn' }) lastName!: string;
-  @Field() @Matches(ISO_DATE, { message: 'geboortedatum moet een datum zijn (JJJJ-MM-DD)' }) dateOfBirth!: string;
+  @Field({ description: `YYYY-MM-DD, from ${EARLIEST_BIRTH_DATE} up to today.` })
+  @Matches(ISO_DATE, { message: 'geboortedatum moet een datum zijn (JJJJ-MM-DD)' })
+  @IsBirthDate({ message: `geboortedatum moet tussen ${EARLIEST_BIRTH_DATE.slice(0, 4)} en vandaag liggen` })
+  dateOfBirth!: string;
   @Field(() => [AanmeldingParentInput])
   @ValidateNested({ each: true })
   @Type(() => AanmeldingParentInput)

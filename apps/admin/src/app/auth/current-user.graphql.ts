@@ -1,0 +1,13 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { type User } from '../../shared/api-types';
+import { USER_FIELDS } from '../../shared/fragments';
+
+/** Who the browser's session cookie belongs to (asked once at start; UNAUTHENTICATED when there is none). */
+export const CURRENT_USER_QUERY: TypedDocumentNode<{ me: User }, Record<string, never>> = gql`
+  query CurrentUser {
+    me {
+      ...UserFields
+    }
+  }
+  ${USER_FIELDS}
+`;
