@@ -35,6 +35,8 @@ export default defineConfig({
   // Absolute root so `vite build|preview --config apps/admin/vite.config.ts` works from the repo root.
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), securityHeaders()],
+  // The step catalogue (no runtime dependencies) is used from source: the same definitions as the api and workflows.
+  resolve: { alias: { '@zorgroute/processes': fileURLToPath(new URL('../../libs/processes/src/index.ts', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,3 +1,4 @@
+import type { ResolvedField } from '@zorgroute/processes';
 // TypeScript mirror of the GraphQL contract served by apps/api at /graphql.
 
 export const PROCESS_TYPES = ['ONDERSTEUNINGSTRAJECT', 'ZORGROUTE', 'JOS', 'ZORGPLICHT', 'OOV', 'OVERDRACHT'] as const;
@@ -156,6 +157,23 @@ export interface CaseDetail {
   hiddenFromParents?: boolean | null;
   /** P2 only: the safety exception as the caller may see it. */
   zorgroute?: { parentsExceptionActive: boolean; parentsExceptionReason: string | null; parentsExceptionApprovedBy: string | null } | null;
+  /** The forms of the steps the case offers now, from the step catalogue (libs/processes). */
+  stepForms?: StepForm[];
+}
+
+/** A step the case offers now, with its form as the step catalogue defines it (bounds resolved for this case). */
+export interface StepForm {
+  step: string;
+  label: string;
+  title: string;
+  description: string | null;
+  submitLabel: string;
+  /** Someone waits for it (an open step); false for a step that may be taken any time (stop, switch coach). */
+  open: boolean;
+  /** Whether the signed-in user may take it (the api refuses everyone else). */
+  mayTake: boolean;
+  whoLabel: string;
+  fields: ResolvedField[];
 }
 
 /** A letter of one of the caller's cases (the parent portal). */

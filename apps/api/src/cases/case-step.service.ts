@@ -66,7 +66,12 @@ export class CaseStepService {
     if (row.closedAt) return [];
     const policies = await this.policiesOf(row);
     const facts = this.facts(user, row);
-    const anytime = Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name));
+    // Steps that may be taken now although no one waits for them: as the workflow lists them (data.availableSteps), else
+    // the catalogue's any-time steps.
+    const available = (row.data as { availableSteps?: unknown } | null)?.availableSteps;
+    const anytime = Array.isArray(available)
+      ? available.map((name) => stepDefinition(row.process, String(name))).filter((s): s is StepDefinition => s !== null && !openSteps.includes(s.name))
+      : Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name));
     const steps = [...openSteps.map((name) => stepDefinition(row.process, name)).filter((s): s is StepDefinition => s !== null), ...anytime];
     return steps.map((s) => ({
       step: s.name,

@@ -60,7 +60,7 @@ export function CasePage() {
           )}
           {error && <ErrorAlert error={error} />}
           <ParentsExceptionPanel detail={detail} />
-          <OpenSteps summary={detail.summary} steps={detail.openSteps} stepLabels={detail.openStepLabels} consents={detail.consents ?? []} />
+          <OpenSteps summary={detail.summary} steps={detail.openSteps} stepLabels={detail.openStepLabels} consents={detail.consents ?? []} stepForms={detail.stepForms ?? []} />
           <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
             <Stack spacing={2.5}>
               {(detail.goal || (detail.sessions?.length ?? 0) > 0 || detail.summary.process === 'ONDERSTEUNINGSTRAJECT') && (

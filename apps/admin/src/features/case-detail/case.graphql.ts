@@ -50,6 +50,17 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         pupilMayDecide
       }
       hiddenFromParents
+      stepForms {
+        step
+        label
+        title
+        description
+        submitLabel
+        open
+        mayTake
+        whoLabel
+        fields
+      }
       zorgroute {
         parentsExceptionActive
         parentsExceptionReason

@@ -254,6 +254,15 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
         return [];
     }
   };
+  /**
+   * Steps that may be taken now although no one waits for them (the case page offers them next to the open steps):
+   * stopping while the trajectory runs; logging a session and switching coach while it is active.
+   */
+  const availableSteps = (): string[] => {
+    if (CLOSED.includes(status()) || state.stopped) return [];
+    const during = status() === 'ACTIEF' || status() === 'EINDEVALUATIE' ? (['LOG_SESSION', 'ASSIGN_COACH'] as const) : [];
+    return [...during, 'STOP_TRAJECTORY'];
+  };
   const openSessionLog = (): OpenSessionLog | null => {
     const w = state.sessionLog;
     if (!w || !w.due || !sessionLogOpen()) return null;
@@ -287,6 +296,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
       sessions: state.sessions,
       midEvaluationMissed: state.midEvaluationMissed,
       openSteps: openSteps(),
+      availableSteps: availableSteps(),
       ...(state.sessionLog !== null || s.data.openSessionLog !== undefined ? { openSessionLog: openSessionLog() } : {}),
     });
   const requireOpen = (step: TrajectStep) => {
