@@ -135,8 +135,7 @@ export class AdminControl {
     s.closedAt = s.closedAt ?? c.at;
     s.waitingFor = null;
     s.nextDueDate = null;
-    s.stuck = false;
-    s.stuckReason = null;
+    this.rec.stuck.clear();
   }
 
   nextResend(): number {
@@ -201,11 +200,7 @@ export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOpt
       open.version += 1;
       if (s.waitingFor === open.step.step) s.nextDueDate = due.date;
       rec.upsertDueDate(open.step.step, due);
-      if (s.stuck && s.stuckReason === `OVERDUE:${open.step.step}`) {
-        s.stuck = false;
-        s.stuckReason = null;
-        rec.applyMailStuck();
-      }
+      rec.stuck.remove(`OVERDUE:${open.step.step}`);
       await rec.record({
         actorId: u.actor.id,
         actorName: u.actor.name,

@@ -6,6 +6,7 @@ import type { AuditRecord, CaseContext, MeetingNotice, NotifyRequest } from '../
 
 type MeetingKindOfNotice = MeetingNotice['kind'];
 import { db, mail } from './case-activities.proxy';
+import { STUCK_PRIORITY, StuckReasons } from './stuck-reasons';
 import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
 import type { AdminControl } from './admin-actions';
 import type { HumanStep } from './human-step';
@@ -69,6 +70,8 @@ export class CaseRecorder {
   private readonly heldMeetings = new Set<string>();
   /** Set by `installAdminHandlers` (admin-actions.ts). */
   admin?: AdminControl;
+  /** Why the case is stuck: the only writer of `snapshot.stuck` and `snapshot.stuckReason`. */
+  readonly stuck: StuckReasons;
   /** Parallel human steps open next to the main step (`awaitHumanStep` with `parallel`), by step name, in opening order. */
   private readonly sideSteps = new Map<string, HumanStep>();
   /** How many `record` calls are under way (see `idle`). */
@@ -90,6 +93,7 @@ export class CaseRecorder {
       updatedAt: init.startedAt,
       closedAt: null,
     };
+    this.stuck = new StuckReasons(this.snapshot);
     // Search attributes are only upserted when the starter set them (the server has them registered).
     this.useSearchAttributes = workflowInfo().typedSearchAttributes.get(SA_PROCESS) !== undefined;
   }
@@ -253,15 +257,10 @@ export class CaseRecorder {
     const s = this.snapshot;
     const failures = [...this.mailFailures.values()];
     if (failures.length || s.data.mailFailures !== undefined) this.setData({ mailFailures: failures });
-    if (failures.length) {
-      if (!s.stuck || s.stuckReason?.startsWith(MAIL_FAILING_PREFIX)) {
-        s.stuck = true;
-        s.stuckReason = `${MAIL_FAILING_PREFIX}${failures[0].kind}`;
-      }
-    } else if (s.stuckReason?.startsWith(MAIL_FAILING_PREFIX)) {
-      s.stuck = false;
-      s.stuckReason = null;
-    }
+    const reason = failures.length ? `${MAIL_FAILING_PREFIX}${failures[0].kind}` : null;
+    if (reason && this.stuck.has(reason)) return;
+    this.stuck.removePrefix(MAIL_FAILING_PREFIX);
+    if (reason) this.stuck.add(reason, STUCK_PRIORITY.MAIL);
   }
 
   /**

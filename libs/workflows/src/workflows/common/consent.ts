@@ -21,6 +21,7 @@ import type { ConsentGiverRole, ConsentMethod, ConsentRecordSnapshot, ConsentSta
 import type { RecipientSpec } from '../../activities/case-activities.types';
 import { db } from './case-activities.proxy';
 import type { Actor, CaseRecorder } from './case-recorder';
+import { STUCK_PRIORITY } from './stuck-reasons';
 import { awaitHumanStep } from './human-step';
 import { leftStep, untilMovedOn } from './moved-on';
 import { reject, requireText } from './step-errors';
@@ -323,8 +324,7 @@ export class ConsentDesk {
     await db.recordConsent({ record: { ...record, askedUserIds: [...record.askedUserIds] } });
     if (outcome === 'TIMED_OUT') {
       // Rule 6d: a case waiting on consent past its timeout is stuck until the zorgcoördinator decides.
-      s.stuck = true;
-      s.stuckReason = `CONSENT_TIMEOUT:${opts.kind}`;
+      rec.stuck.add(`CONSENT_TIMEOUT:${opts.kind}`, STUCK_PRIORITY.STEP);
       this.awaitingDecision.add(record.id);
       if (ctx.zorgcoordinatorId) {
         rec.notifyLater({ key: `${keyBase}:timeout`, recipients: { userIds: [ctx.zorgcoordinatorId] }, kind: 'CASE_STUCK', stepLabel: opts.label, dueDate: due.date, offsetSchoolDays: timeoutDays - respondDays, ownerUserId: followUp });
@@ -356,11 +356,7 @@ export class ConsentDesk {
       opts.isCancelled,
     );
     this.awaitingDecision.delete(requestId);
-    const s = this.rec.snapshot;
-    if (s.stuckReason === `CONSENT_TIMEOUT:${record.kind}`) {
-      s.stuck = false;
-      s.stuckReason = null;
-    }
+    this.rec.stuck.remove(`CONSENT_TIMEOUT:${record.kind}`);
     return result === 'DONE' ? (this.timeoutDecisions.get(requestId) as ConsentTimeoutDecision) : 'CANCELLED';
   }
 

@@ -2,6 +2,7 @@ import { condition, patched } from '@temporalio/workflow';
 import { reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
 import type { NotifyRequest, RecipientSpec } from '../../activities/case-activities.types';
 import type { CaseRecorder } from './case-recorder';
+import { STUCK_PRIORITY } from './stuck-reasons';
 
 export interface HumanStep {
   /** Machine name, e.g. RECORD_INTAKE; also the key of its messages. */
@@ -135,25 +136,15 @@ async function catchUpPastRungs(rec: CaseRecorder, step: HumanStep, keyBase: str
 
 async function settle(rec: CaseRecorder, isDone: () => boolean, step: HumanStep, parallel: boolean): Promise<StepResult> {
   const s = rec.snapshot;
+  // Its own overdue no longer holds; another reason (a parallel step still overdue, a message failing) may.
+  rec.stuck.remove(`OVERDUE:${step.step}`);
   if (parallel) {
     rec.closeSideStep(step.step);
     rec.removeDueDate(step.step);
-    if (s.stuck && s.stuckReason === `OVERDUE:${step.step}`) {
-      s.stuck = false;
-      s.stuckReason = null;
-      rec.applyMailStuck();
-    }
     return isDone() ? 'DONE' : 'CANCELLED';
   }
   s.waitingFor = null;
   s.nextDueDate = null;
-  // A parallel step's own overdue (still open) keeps the case stuck.
-  if (s.stuck && s.stuckReason?.startsWith('OVERDUE:') && !rec.hasSideStep(s.stuckReason.slice('OVERDUE:'.length))) {
-    s.stuck = false;
-    s.stuckReason = null;
-    // A message still failing past the mail threshold keeps the case stuck (rule 6b).
-    rec.applyMailStuck();
-  }
   return isDone() ? 'DONE' : 'CANCELLED';
 }
 
@@ -179,11 +170,8 @@ async function fireRung(rec: CaseRecorder, step: HumanStep, rung: Rung, keyBase:
       await rec.record({ actorId: null, actorName: 'Zorgroute', action: 'STEP_ESCALATED', description: `${step.label}: ${daysOverdue} schooldagen te laat, zorgcoördinator geïnformeerd` });
       return;
     case 'STUCK':
-      // A parallel step does not take over the stuck reason of another step (that one clears it when it is done).
-      if (!(rec.hasSideStep(step.step) && rec.snapshot.stuck)) {
-        rec.snapshot.stuck = true;
-        rec.snapshot.stuckReason = `OVERDUE:${step.step}`;
-      }
+      // A parallel step never hides the stuck reason of the main step (StuckReasons' priorities).
+      rec.stuck.add(`OVERDUE:${step.step}`, rec.hasSideStep(step.step) ? STUCK_PRIORITY.SIDE_STEP : STUCK_PRIORITY.STEP);
       if (zc) {
         rec.notifyLater({ key, recipients: { userIds: [zc] }, kind: 'CASE_STUCK', stepLabel: step.label, dueDate: step.due.date, offsetSchoolDays, ownerUserId: step.ownerUserId });
       }
