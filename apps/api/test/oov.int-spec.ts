@@ -10,7 +10,9 @@
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarWeeks, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
+import { OOV_STEPS } from '@zorgroute/processes';
 import { eventually, mailsTo, type GqlResult } from './graphql-client';
+import { typedStepInputs } from './step-inputs';
 import { useTestStack } from './test-stack';
 
 const stamp = Date.now().toString(36);
@@ -109,6 +111,12 @@ beforeAll(async () => {
 describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', () => {
   const today = toIsoDate(Date.now());
   const cal = buildSchoolCalendar('midden');
+
+  it('accepts on every typed step mutation exactly the fields the step catalogue declares', async () => {
+    const inputs = await typedStepInputs(stack.gql, Object.values(OOV_STEPS));
+    expect(inputs.map((i) => i.mutation)).toHaveLength(8);
+    for (const i of inputs) expect({ mutation: i.mutation, fields: i.api }).toEqual({ mutation: i.mutation, fields: i.catalogue });
+  });
 
   it('runs an OOV from the preparation to the return and the follow-up, each step by its own role', async () => {
     await as('zc');

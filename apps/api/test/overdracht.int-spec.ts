@@ -12,8 +12,10 @@
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
+import { OVERDRACHT_STEPS } from '@zorgroute/processes';
 import { zorgplichtWorkflowId } from '@zorgroute/workflows';
 import { eventually, mailsTo, type GqlResult } from './graphql-client';
+import { typedStepInputs } from './step-inputs';
 import { useTestStack } from './test-stack';
 
 const stamp = Date.now().toString(36);
@@ -122,6 +124,12 @@ describe('P6 PO→VO overdracht end to end: GraphQL → workflow → read model 
     terugkoppeling: { naEersteRapport: moment, eindeLeerjaar1: moment },
   };
   let id = '';
+
+  it('accepts on every typed step mutation exactly the fields the step catalogue declares (the mentor’s name is the api’s)', async () => {
+    const inputs = await typedStepInputs(stack.gql, Object.values(OVERDRACHT_STEPS));
+    expect(inputs.map((i) => i.mutation)).toHaveLength(10);
+    for (const i of inputs) expect({ mutation: i.mutation, fields: i.api }).toEqual({ mutation: i.mutation, fields: i.catalogue });
+  });
 
   it('lets an SWV employee set the regional calendar of a school year (a new SWV policy version); others may read or not', async () => {
     const SET = `mutation($s: ID!, $i: OverdrachtRegionalCalendarInput!) { setOverdrachtRegionalCalendar(swvId: $s, input: $i) { policyVersion calendars { schoolYear osoDeadline terugkoppeling { naEersteRapport } } } }`;

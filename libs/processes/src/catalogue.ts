@@ -2,11 +2,15 @@
  * The step catalogue of every process: process → step name → definition. New processes add their `steps.ts` here.
  */
 import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
+import { OOV_STEPS } from './oov/steps';
+import { OVERDRACHT_STEPS } from './overdracht/steps';
 import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
 import { resolveBound } from './validate-step-input';
 
 export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, StepDefinition>>>> = {
   ONDERSTEUNINGSTRAJECT: ONDERSTEUNINGSTRAJECT_STEPS,
+  OOV: OOV_STEPS,
+  OVERDRACHT: OVERDRACHT_STEPS,
 };
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */

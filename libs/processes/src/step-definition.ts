@@ -14,8 +14,8 @@ export type ProcessKey = 'ONDERSTEUNINGSTRAJECT' | 'ZORGROUTE' | 'JOS' | 'ZORGPL
 export type StaffRole = 'ZORGCOORDINATOR' | 'TEAMLEIDER' | 'MENTOR' | 'COACH' | 'JOS_MEDEWERKER';
 
 /**
- * Who may take a step — one vocabulary for every process. An admin may always (platform administration); every rule
- * below also requires that the caller sees the case (row-level scope, audiences).
+ * Who may take a step — one vocabulary for every process. An admin may always (platform administration), except a
+ * `personal` step (StepDefinition.personal); every rule below also requires that the caller sees the case (row-level scope, audiences).
  * - `ZORGCOORDINATOR`: the zorgcoördinator of the case's school;
  * - `{ schoolStaff }`: staff of the case's school with one of these roles;
  * - `{ participant }`: staff with one of these roles who take part in the case (coach, JOS worker, mentor named in it);
@@ -126,6 +126,11 @@ export interface StepDefinition {
   submitLabel: string;
   /** Who may take it. */
   who: readonly Who[];
+  /**
+   * A personal statement (a parent's view, the mentor's own "I have read it"): only the people `who` names take it,
+   * never an admin on their behalf (the admin's usual right to take any step does not apply).
+   */
+  personal?: boolean;
   /** Dutch: who owns it when it is open (for people and docs; the workflow assigns the owner). */
   owner: string;
   /** Dutch: when it is due, and the policy keys behind it. */

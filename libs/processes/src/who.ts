@@ -2,7 +2,7 @@
  * Who may take a step, decided from facts about the caller and the case (the api gathers them; the admin receives the
  * answer with each open step). Pure: one rule, unit-tested against the catalogue.
  */
-import type { StaffRole, Who } from './step-definition';
+import type { StaffRole, StepDefinition, Who } from './step-definition';
 
 export interface ActorFacts {
   /** The caller's role (the api's Role). */
@@ -33,9 +33,12 @@ export function allows(who: Who, f: ActorFacts): boolean {
   return typeof id === 'string' && id === f.userId;
 }
 
-/** Whether the caller may take a step with these rules: an admin always, anyone else when one rule allows it. */
-export function mayTake(rules: readonly Who[], f: ActorFacts): boolean {
-  return f.role === 'ADMIN' || rules.some((w) => allows(w, f));
+/**
+ * Whether the caller may take a step with these rules: an admin always (unless the step is `personal`: a statement only
+ * the named people make), anyone else when one rule allows it. Pass the step definition as `step`.
+ */
+export function mayTake(rules: readonly Who[], f: ActorFacts, step: Partial<Pick<StepDefinition, 'who' | 'personal'>> = {}): boolean {
+  return (f.role === 'ADMIN' && !step.personal) || rules.some((w) => allows(w, f));
 }
 
 /** Dutch description of the rules, for the case page and docs ("zorgcoördinator of coach van de casus"). */

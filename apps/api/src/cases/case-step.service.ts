@@ -48,7 +48,7 @@ export class CaseStepService {
     const row = await this.cases.getVisible(user, caseId);
     const step = stepDefinition(row.process, stepName);
     if (!step) throw new AppError('BAD_USER_INPUT', `Onbekende stap: ${stepName}`, `Unknown step: ${stepName}`);
-    if (!mayTake(step.who, this.facts(user, row))) throw AppError.forbidden();
+    if (!mayTake(step.who, this.facts(user, row), step)) throw AppError.forbidden();
     const policies = await this.policiesOf(row);
     const { errors, value } = validateStepInput(step, input, { policies, today: toIsoDate(Date.now()) });
     if (errors.length) throw new AppError('BAD_USER_INPUT', errors[0].nl, errors[0].en, { fields: errors.map((e) => e.field) });
@@ -80,7 +80,7 @@ export class CaseStepService {
       description: s.description ?? null,
       submitLabel: s.submitLabel,
       open: openSteps.includes(s.name),
-      mayTake: mayTake(s.who, facts),
+      mayTake: mayTake(s.who, facts, s),
       whoLabel: describeWho(s.who),
       fields: resolveFields(s.fields, policies),
     }));

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { IDEMPOTENCY_KEY_ARG } from '../cases/case-step.resolver';
+import { CaseStepService } from '../cases/case-step.service';
 import { CaseSummaryModel } from '../cases/models/case.model';
 import {
   OverdrachtFeedbackInput,
@@ -20,30 +22,13 @@ import {
 import { OverdrachtCaseModel, OverdrachtRegionalCalendarsModel } from './models/overdracht.model';
 import { OverdrachtCalendarService } from './overdracht-calendar.service';
 import { OverdrachtService } from './overdracht.service';
-import {
-  AddOverdrachtZienswijzeUseCase,
-  ConfirmOverdrachtReadUseCase,
-  ConfirmOverdrachtReceivedUseCase,
-  PlaceOverdrachtPupilUseCase,
-  RecordOverdrachtFeedbackUseCase,
-  RecordOverdrachtOkrUseCase,
-  RecordOverdrachtSentUseCase,
-  RecordWarmeOverdrachtUseCase,
-  ReferOverdrachtToIzoUseCase,
-  StopOverdrachtUseCase,
-} from './usecases/overdracht-step.usecases';
 import { StartOverdrachtUseCase } from './usecases/start-overdracht.usecase';
 
 const CASE_ID = { type: () => ID };
-/** The optional idempotency key of every P6 step mutation (see CaseStepRunner). */
-const IDEMPOTENCY_KEY_ARG = {
-  type: () => String,
-  nullable: true,
-  description: 'Optional key (e.g. a UUID per user action): a retried request with the same key gets the first outcome and does not apply the step twice.',
-};
 
 /**
- * P6 PO→VO overdracht: one mutation per human step, each a use case, and the regional calendar of an SWV. The parents'
+ * P6 PO→VO overdracht: the case, its start, the regional calendar of an SWV, and one typed mutation per human step —
+ * each runs the step from the catalogue (libs/processes/src/overdracht/steps.ts) through CaseStepService. The parents'
  * consent to the transfer is a consent request answered with `giveConsent` (or `recordPaperConsent`); after the OSO
  * deadline the zorgcoördinator decides with `decideConsentTimeout`.
  */
@@ -53,16 +38,7 @@ export class OverdrachtResolver {
     @Inject(OverdrachtService) private readonly overdracht: OverdrachtService,
     @Inject(OverdrachtCalendarService) private readonly calendarService: OverdrachtCalendarService,
     @Inject(StartOverdrachtUseCase) private readonly startUc: StartOverdrachtUseCase,
-    @Inject(RecordOverdrachtOkrUseCase) private readonly okrUc: RecordOverdrachtOkrUseCase,
-    @Inject(AddOverdrachtZienswijzeUseCase) private readonly zienswijzeUc: AddOverdrachtZienswijzeUseCase,
-    @Inject(RecordOverdrachtSentUseCase) private readonly sentUc: RecordOverdrachtSentUseCase,
-    @Inject(ConfirmOverdrachtReceivedUseCase) private readonly receivedUc: ConfirmOverdrachtReceivedUseCase,
-    @Inject(RecordWarmeOverdrachtUseCase) private readonly warmUc: RecordWarmeOverdrachtUseCase,
-    @Inject(PlaceOverdrachtPupilUseCase) private readonly placeUc: PlaceOverdrachtPupilUseCase,
-    @Inject(ConfirmOverdrachtReadUseCase) private readonly readUc: ConfirmOverdrachtReadUseCase,
-    @Inject(ReferOverdrachtToIzoUseCase) private readonly izoUc: ReferOverdrachtToIzoUseCase,
-    @Inject(RecordOverdrachtFeedbackUseCase) private readonly feedbackUc: RecordOverdrachtFeedbackUseCase,
-    @Inject(StopOverdrachtUseCase) private readonly stopUc: StopOverdrachtUseCase,
+    @Inject(CaseStepService) private readonly steps: CaseStepService,
   ) {}
 
   @Query(() => OverdrachtCaseModel, { description: 'A PO→VO handover with its timeline, due dates and record (parents see the report; the SWV the dates).' })
@@ -87,32 +63,32 @@ export class OverdrachtResolver {
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the onderwijskundig rapport (for now by the secondary school’s contact).' })
   recordOverdrachtOkr(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtOkrInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.okrUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_RECORD_OKR', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'A parent adds (or changes) his view on the report before it is sent.' })
   addOverdrachtZienswijze(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtZienswijzeInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.zienswijzeUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_ZIENSWIJZE', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records that the report was sent (only after the parents’ consent).' })
   recordOverdrachtSent(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtSentInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.sentUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_SEND_OKR', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The secondary school confirms receipt (cold handover) and may mark support needs.' })
   confirmOverdrachtReceived(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtReceivedInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.receivedUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_CONFIRM_RECEIPT', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the warm handover with the primary school, parents and pupil.' })
   recordWarmeOverdracht(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: WarmeOverdrachtInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.warmUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_WARM_HANDOVER', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The brugklascoördinator places the pupil in a class and names the mentor, who gets the information.' })
   placeOverdrachtPupil(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtPlacementInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.placeUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_PLACEMENT', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The mentor confirms he has read the handover information.' })
@@ -122,21 +98,21 @@ export class OverdrachtResolver {
     @Args('input', { type: () => OverdrachtReadInput, nullable: true }) input?: OverdrachtReadInput,
     @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.readUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_MENTOR_READ', input ?? {}, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Refers the pupil straight to the IZO (starts P2, prefilled from the handover; zorgcoördinator).' })
   referOverdrachtToIzo(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtIzoReferralInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.izoUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_IZO_REFERRAL', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the feedback to the primary school at the open feedback moment (mentor or school staff).' })
   recordOverdrachtFeedback(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtFeedbackInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.feedbackUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'OVERDRACHT_FEEDBACK', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The zorgcoördinator stops the handover, with a reason (e.g. the pupil goes to another school).' })
   stopOverdracht(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: StopOverdrachtInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.stopUc.execute(user, caseId, input, idempotencyKey);
+    return this.steps.take(user, caseId, 'STOP_OVERDRACHT', input, idempotencyKey);
   }
 }

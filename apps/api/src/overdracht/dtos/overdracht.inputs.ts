@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,88 +34,89 @@ export class StartOverdrachtInput {
   brugklascoordinatorId?: string | null;
 }
 
-@InputType({ description: 'The onderwijskundig rapport (cold handover file) with the final school advice.' })
+/*
+ * The step inputs below only give API clients typed mutations: what a field means, whether it is required, its bounds
+ * and its Dutch messages are defined once, in the step catalogue (libs/processes/src/overdracht/steps.ts), and checked
+ * by CaseStepService and the workflow. The overdracht api spec checks that these field names equal the catalogue's.
+ */
+
+@InputType({ description: 'OVERDRACHT_RECORD_OKR: the onderwijskundig rapport (cold handover file) with the final school advice.' })
 export class OverdrachtOkrInput {
-  @Field({ description: 'Definitief schooladvies, e.g. "havo/vwo".' }) @IsString() @Length(2, 100, { message: 'schooladvies moet 2 tot 100 tekens lang zijn' }) schooladvies!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('taal/lezen')) taalLezen?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('rekenen')) rekenen?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('sociaal-emotionele ontwikkeling')) sociaalEmotioneel?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('werkhouding')) werkhouding?: string | null;
-  @Field(() => String, { nullable: true, description: 'External care or support the pupil gets, if any.' }) @IsOptional() @MaxLength(TEXT, max('externe zorg')) externeZorg?: string | null;
-  @Field({ description: 'A pupil with support needs: warm handover and the zorgplicht clock.' }) @IsBoolean({ message: 'ondersteuningsbehoefte moet waar of onwaar zijn' }) supportNeeds!: boolean;
-  @Field(() => String, { nullable: true, description: 'Required when supportNeeds.' }) @IsOptional() @MaxLength(TEXT, max('omschrijving ondersteuningsbehoefte')) supportNeedsDescription?: string | null;
+  @Field({ description: 'Definitief schooladvies, e.g. "havo/vwo".' }) schooladvies!: string;
+  @Field(() => String, { nullable: true }) taalLezen?: string | null;
+  @Field(() => String, { nullable: true }) rekenen?: string | null;
+  @Field(() => String, { nullable: true }) sociaalEmotioneel?: string | null;
+  @Field(() => String, { nullable: true }) werkhouding?: string | null;
+  @Field(() => String, { nullable: true, description: 'External care or support the pupil gets, if any.' }) externeZorg?: string | null;
+  @Field({ description: 'A pupil with support needs: warm handover and the zorgplicht clock.' }) supportNeeds!: boolean;
+  @Field(() => String, { nullable: true, description: 'Required when supportNeeds.' }) supportNeedsDescription?: string | null;
 }
 
-@InputType({ description: 'A parent’s view on the transfer report, added before it is sent.' })
+@InputType({ description: 'OVERDRACHT_ZIENSWIJZE: a parent’s view on the transfer report, added before it is sent.' })
 export class OverdrachtZienswijzeInput {
-  @Field() @IsString() @Length(3, TEXT, { message: `zienswijze moet 3 tot ${TEXT} tekens lang zijn` }) text!: string;
+  @Field() text!: string;
 }
 
-@InputType()
+@InputType({ description: 'OVERDRACHT_SEND_OKR (see the step catalogue).' })
 export class OverdrachtSentInput {
-  @Field({ description: 'YYYY-MM-DD, not in the future.' }) @Matches(ISO_DATE, date('verzenddatum')) sentOn!: string;
-  @Field(() => String, { nullable: true, description: 'OSO (default) or ANDERS.' }) @IsOptional() @IsIn(['OSO', 'ANDERS'], { message: 'verzonden via OSO of ANDERS' }) via?: 'OSO' | 'ANDERS' | null;
+  @Field({ description: 'YYYY-MM-DD, not in the future.' }) sentOn!: string;
+  @Field(() => String, { nullable: true, description: 'OSO (default) or ANDERS.' }) via?: 'OSO' | 'ANDERS' | null;
 }
 
-@InputType()
+@InputType({ description: 'OVERDRACHT_CONFIRM_RECEIPT (see the step catalogue).' })
 export class OverdrachtReceivedInput {
-  @Field({ description: 'YYYY-MM-DD, not in the future.' }) @Matches(ISO_DATE, date('ontvangstdatum')) receivedOn!: string;
-  @Field(() => Boolean, { nullable: true, description: 'The secondary school’s own reading: the pupil has support needs.' }) @IsOptional() @IsBoolean({ message: 'ondersteuningsbehoefte moet waar of onwaar zijn' }) supportNeeds?: boolean | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('notitie')) note?: string | null;
+  @Field({ description: 'YYYY-MM-DD, not in the future.' }) receivedOn!: string;
+  @Field(() => Boolean, { nullable: true, description: 'The secondary school’s own reading: the pupil has support needs.' }) supportNeeds?: boolean | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType({ description: 'The warm handover conversation of both schools with parents and pupil (F23).' })
+@InputType({ description: 'OVERDRACHT_WARM_HANDOVER: the warm handover conversation of both schools with parents and pupil (F23).' })
 export class WarmeOverdrachtInput {
-  @Field({ description: 'YYYY-MM-DD, not in the future.' }) @Matches(ISO_DATE, date('datum')) date!: string;
-  @Field() @IsBoolean({ message: 'basisschool aanwezig moet waar of onwaar zijn' }) poPresent!: boolean;
-  @Field() @IsBoolean({ message: 'ouders aanwezig moet waar of onwaar zijn' }) parentsPresent!: boolean;
-  @Field() @IsBoolean({ message: 'leerling aanwezig moet waar of onwaar zijn' }) pupilPresent!: boolean;
-  @Field(() => String, { nullable: true, description: '(Leer)ontwikkeling.' }) @IsOptional() @MaxLength(TEXT, max('ontwikkeling')) development?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('specifieke onderwijsbehoeften')) specificNeeds?: string | null;
-  @Field(() => String, { nullable: true, description: 'What works and what does not.' }) @IsOptional() @MaxLength(TEXT, max('aanpak')) approach?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('aandachtspunten')) attentionPoints?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('afstemming met ouders')) parentAlignment?: string | null;
-  @Field(() => String, { nullable: true, description: 'Aftercare agreed with the primary school.' }) @IsOptional() @MaxLength(TEXT, max('nazorg')) aftercare?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('talenten')) talents?: string | null;
-  @Field() @IsString() @Length(3, TEXT, { message: `verslag moet 3 tot ${TEXT} tekens lang zijn` }) summary!: string;
+  @Field({ description: 'YYYY-MM-DD, not in the future.' }) date!: string;
+  @Field() poPresent!: boolean;
+  @Field() parentsPresent!: boolean;
+  @Field() pupilPresent!: boolean;
+  @Field(() => String, { nullable: true, description: '(Leer)ontwikkeling.' }) development?: string | null;
+  @Field(() => String, { nullable: true }) specificNeeds?: string | null;
+  @Field(() => String, { nullable: true, description: 'What works and what does not.' }) approach?: string | null;
+  @Field(() => String, { nullable: true }) attentionPoints?: string | null;
+  @Field(() => String, { nullable: true }) parentAlignment?: string | null;
+  @Field(() => String, { nullable: true, description: 'Aftercare agreed with the primary school.' }) aftercare?: string | null;
+  @Field(() => String, { nullable: true }) talents?: string | null;
+  @Field() summary!: string;
 }
 
-@InputType({ description: 'The brugklascoördinator places the pupil and names his mentor.' })
+@InputType({ description: 'OVERDRACHT_PLACEMENT: the brugklascoördinator places the pupil and names his mentor.' })
 export class OverdrachtPlacementInput {
-  @Field() @IsString() @Length(1, 20, { message: 'klas moet 1 tot 20 tekens lang zijn' }) className!: string;
-  @Field(() => ID, { description: 'The mentor (a mentor of the school).' }) @IsUUID('all', { message: 'mentorId moet een geldige id zijn' }) mentorId!: string;
-  @Field(() => String, { nullable: true, description: 'Level of the (dakpan)class, e.g. "havo/vwo".' }) @IsOptional() @MaxLength(100, max('niveau', 100)) level?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('notitie')) note?: string | null;
+  @Field() className!: string;
+  @Field(() => ID, { description: 'The mentor (a mentor of the school); the api adds his name.' }) mentorId!: string;
+  @Field(() => String, { nullable: true, description: 'Level of the (dakpan)class, e.g. "havo/vwo".' }) level?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'OVERDRACHT_MENTOR_READ (see the step catalogue).' })
 export class OverdrachtReadInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000, max('notitie', 1000)) note?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType({ description: 'A direct referral to the IZO (P2), prefilled from the handover.' })
+@InputType({ description: 'OVERDRACHT_IZO_REFERRAL: a direct referral to the IZO (P2), prefilled from the handover.' })
 export class OverdrachtIzoReferralInput {
-  @Field(() => [String], { description: `Reasons (one or more): ${ZORGROUTE_REASONS.join(', ')}.` })
-  @ArrayMinSize(1, { message: 'kies één of meer redenen' })
-  @ArrayMaxSize(5)
-  @ArrayUnique({ message: 'elke reden hoogstens één keer' })
-  @IsIn(ZORGROUTE_REASONS, { each: true, message: `reden moet een van ${ZORGROUTE_REASONS.join(', ')} zijn` })
-  reasons!: string[];
-  @Field() @IsString() @Length(3, TEXT, { message: `hulpvraag van de leerling moet 3 tot ${TEXT} tekens lang zijn` }) pupilHelpQuestion!: string;
-  @Field() @IsString() @Length(3, TEXT, { message: `begeleidingsvraag moet 3 tot ${TEXT} tekens lang zijn` }) mentorSupportQuestion!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT, max('probleem')) problem?: string | null;
-  @Field() @IsBoolean({ message: 'ouders op de hoogte moet waar of onwaar zijn' }) parentsInformed!: boolean;
+  @Field(() => [String], { description: `Reasons (one or more): ${ZORGROUTE_REASONS.join(', ')}.` }) reasons!: string[];
+  @Field() pupilHelpQuestion!: string;
+  @Field() mentorSupportQuestion!: string;
+  @Field(() => String, { nullable: true }) problem?: string | null;
+  @Field() parentsInformed!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'OVERDRACHT_FEEDBACK (see the step catalogue).' })
 export class OverdrachtFeedbackInput {
-  @Field({ description: 'How the pupil is doing (no diagnosis).' }) @IsString() @Length(3, TEXT, { message: `terugkoppeling moet 3 tot ${TEXT} tekens lang zijn` }) summary!: string;
-  @Field(() => String, { nullable: true, description: 'Who at the primary school received it.' }) @IsOptional() @MaxLength(200, max('aan wie', 200)) sentTo?: string | null;
+  @Field({ description: 'How the pupil is doing (no diagnosis).' }) summary!: string;
+  @Field(() => String, { nullable: true, description: 'Who at the primary school received it.' }) sentTo?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'STOP_OVERDRACHT (see the step catalogue).' })
 export class StopOverdrachtInput {
-  @Field() @IsString() @Length(3, 1000, { message: 'reden moet 3 tot 1000 tekens lang zijn' }) reason!: string;
+  @Field() reason!: string;
 }
 
 @InputType()

@@ -24,7 +24,8 @@ import { consentAnswersAfterMove, consentStep, consentTimeoutStep, installConsen
 import { installAdminHandlers } from '../common/admin-actions';
 import { awaitHumanStep } from '../common/human-step';
 import { leftStep, untilMovedOn } from '../common/moved-on';
-import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import { reject, requireStepInput } from '../common/step-errors';
+import { OOV_STEPS as STEPS } from '@zorgroute/processes';
 import { plusMonths } from '../jos/jos.workflow';
 
 export const OOV_WORKFLOW = 'oovWorkflow';
@@ -96,15 +97,16 @@ export const OOV_CONSENT_KIND = 'OOV_PLAATSING';
 export const OOV_CONSENT_STEP = consentStep(OOV_CONSENT_KIND);
 export const OOV_CONSENT_DECISION_STEP = consentTimeoutStep(OOV_CONSENT_KIND);
 
+/** The Dutch names of the steps, from the step catalogue (libs/processes/src/oov/steps.ts). */
 export const OOV_STEP_LABELS: Record<OovStep, string> = {
-  OOV_RECORD_CONSULTATIONS: 'Overleg met ouders, SWV en Sociaal Team vastleggen',
-  OOV_SUBMIT_REQUEST: 'OOV-aanvraag indienen bij het SWV',
-  OOV_SWV_DECISION: 'Besluit van het SWV over de OOV-aanvraag',
-  OOV_INTAKE: 'Intake bij de OOV',
-  OOV_MID_EVALUATION: 'Evaluatie halverwege het OOV-arrangement',
-  OOV_END_EVALUATION: 'Evaluatie voor het einde van het OOV-arrangement',
-  OOV_RETURN_PLAN: 'Terugkeerplan en overdracht terug naar school',
-  OOV_FOLLOW_UP: 'Evaluatie na de terugkeer',
+  OOV_RECORD_CONSULTATIONS: STEPS.OOV_RECORD_CONSULTATIONS.label,
+  OOV_SUBMIT_REQUEST: STEPS.OOV_SUBMIT_REQUEST.label,
+  OOV_SWV_DECISION: STEPS.OOV_SWV_DECISION.label,
+  OOV_INTAKE: STEPS.OOV_INTAKE.label,
+  OOV_MID_EVALUATION: STEPS.OOV_MID_EVALUATION.label,
+  OOV_END_EVALUATION: STEPS.OOV_END_EVALUATION.label,
+  OOV_RETURN_PLAN: STEPS.OOV_RETURN_PLAN.label,
+  OOV_FOLLOW_UP: STEPS.OOV_FOLLOW_UP.label,
 };
 
 export interface StartOovInput {
@@ -298,7 +300,6 @@ export const stopOov = defineUpdate<OovState, [StopOovInput]>('stopOov');
 export const getOovState = defineQuery<OovState>('getOovState');
 
 const CLOSED: OovStatus[] = ['AFGESLOTEN', 'VERVOLG_VSO', 'AFGEWEZEN', 'GEEN_TOESTEMMING', 'GESTOPT'];
-const TEXT = 4000;
 
 /** Dutch name of an arrangement, for descriptions and e-mails to staff. */
 export function oovArrangementLabel(a: OovArrangement | null | undefined, policy?: { observatietrajectWeeks: number; behandeltrajectKortMonths: number; behandeltrajectLangMonths: number }): string {
@@ -319,25 +320,6 @@ function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
-function optionalText(value: unknown, field: string, max = TEXT): void {
-  if (value != null && (typeof value !== 'string' || value.length > max)) {
-    reject('BAD_USER_INPUT', `${field} mag maximaal ${max} tekens lang zijn`, `${field} must be at most ${max} characters long`);
-  }
-}
-
-function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): void {
-  if (!allowed.includes(value as T)) reject('BAD_USER_INPUT', `${field} moet een van ${allowed.join(', ')} zijn`, `${field} must be one of ${allowed.join(', ')}`);
-}
-
-function requireBoolean(value: unknown, field: string): void {
-  if (typeof value !== 'boolean') reject('BAD_USER_INPUT', `${field} moet waar of onwaar zijn`, `${field} must be true or false`);
-}
-
-function requirePastOrToday(value: unknown, field: string): void {
-  requireIsoDate(value, field);
-  if ((value as string) > todayIso()) reject('BAD_USER_INPUT', `${field} kan niet in de toekomst liggen`, `${field} cannot be in the future`);
-}
-
 function clean(value: string | null | undefined): string | null {
   const v = typeof value === 'string' ? value.trim() : '';
   return v ? v : null;
@@ -347,6 +329,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
   const answerWhenMovedOn = patched(OOV_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
+  const policies = ctx.policies;
   const policy = ctx.policies.oov;
   const caseId = workflowInfo().workflowId;
   const source = input.source ?? 'DIRECT';
@@ -523,10 +506,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         if (status() !== 'VOORBEREIDING' || consents.latest(OOV_CONSENT_KIND) !== null) {
           reject('STEP_NOT_ALLOWED', 'Overleg vastleggen kan alleen tijdens de voorbereiding, voordat de ouders om toestemming is gevraagd', 'Consultations can only be recorded during the preparation, before consent is asked');
         }
-        requireOneOf(u.party, OOV_CONSULTATION_PARTIES, 'partij');
-        requirePastOrToday(u.date, 'datum');
-        optionalText(u.withWhom, 'met wie', 200);
-        requireText(u.summary, 'verslag van het overleg', 3, TEXT);
+        requireStepInput(STEPS.OOV_RECORD_CONSULTATIONS, u, policies);
         if (state.consultations.length >= 20) reject('BAD_USER_INPUT', 'Maximaal 20 overleggen', 'At most 20 consultations');
       },
     },
@@ -558,15 +538,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     {
       validator: (u) => {
         requireWaiting('OOV_SUBMIT_REQUEST');
-        if (!Array.isArray(u.reasons) || u.reasons.length === 0 || new Set(u.reasons).size !== u.reasons.length) {
-          reject('BAD_USER_INPUT', `Kies één of meer redenen (${OOV_REASONS.join(', ')})`, `Choose one or more reasons (${OOV_REASONS.join(', ')})`);
-        }
-        u.reasons.forEach((r: unknown) => requireOneOf(r, OOV_REASONS, 'reden'));
-        requireOneOf(u.arrangement, OOV_ARRANGEMENTS, 'arrangement');
-        optionalText(u.preferredLocation, 'voorkeurslocatie', 200);
-        requireText(u.motivation, 'motivatie', 10, TEXT);
-        requireText(u.goals, 'doelen van de plaatsing', 3, TEXT);
-        optionalText(u.leerlingbegeleiderId, 'leerlingbegeleiderId', 64);
+        requireStepInput(STEPS.OOV_SUBMIT_REQUEST, u, policies);
       },
     },
   );
@@ -600,17 +572,10 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     {
       validator: (u) => {
         requireWaiting('OOV_SWV_DECISION');
-        requireOneOf(u.decision, ['TOEGEKEND', 'AFGEWEZEN'] as const, 'besluit');
-        requireText(u.motivation, 'motivatie', 3, TEXT);
-        if (u.decision === 'TOEGEKEND') {
-          requireOneOf(u.arrangement, OOV_ARRANGEMENTS, 'arrangement');
-          requireText(u.location, 'locatie', 2, 200);
-          const current = period();
-          if (current && arrangementDays(u.arrangement as OovArrangement) < arrangementDays(current.arrangement)) {
-            reject('BAD_USER_INPUT', 'Een verlenging is een langer arrangement dan het huidige', 'An extension is a longer arrangement than the current one');
-          }
-        } else if (u.arrangement != null || u.location != null) {
-          reject('BAD_USER_INPUT', 'Bij een afwijzing horen geen arrangement en locatie', 'A rejection has no arrangement or location');
+        requireStepInput(STEPS.OOV_SWV_DECISION, u, policies);
+        const current = period();
+        if (u.decision === 'TOEGEKEND' && current && arrangementDays(u.arrangement as OovArrangement) < arrangementDays(current.arrangement)) {
+          reject('BAD_USER_INPUT', 'Een verlenging is een langer arrangement dan het huidige', 'An extension is a longer arrangement than the current one');
         }
       },
     },
@@ -637,21 +602,14 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     {
       validator: (u) => {
         requireWaiting('OOV_INTAKE');
-        requirePastOrToday(u.date, 'intakedatum');
+        requireStepInput(STEPS.OOV_INTAKE, u, policies);
         const decidedOn = state.decisions.at(-1)?.decidedOn ?? todayIso();
         if (u.date < decidedOn) reject('BAD_USER_INPUT', 'De intake valt vóór het besluit van het SWV', 'The intake is before the SWV’s decision');
-        requireIsoDate(u.startDate, 'startdatum');
         if (u.startDate < u.date) reject('BAD_USER_INPUT', 'De plaatsing begint niet vóór de intake', 'The placement does not start before the intake');
         if (calendarDaysBetween(u.date, u.startDate) > 90) reject('BAD_USER_INPUT', 'De plaatsing begint binnen 90 dagen na de intake', 'The placement starts within 90 days of the intake');
-        requireBoolean(u.leerlingbegeleiderPresent, 'leerlingbegeleider aanwezig');
-        requireBoolean(u.zorgcoordinatorPresent, 'zorgcoördinator aanwezig');
         if (!u.leerlingbegeleiderPresent && !u.zorgcoordinatorPresent) {
           reject('BAD_USER_INPUT', 'De intake wordt gehouden door de leerlingbegeleider en/of de zorgcoördinator', 'The intake is held by the leerlingbegeleider and/or the zorgcoördinator');
         }
-        optionalText(u.oovContact, 'contactpersoon OOV', 200);
-        if (u.carePartners != null && (!Array.isArray(u.carePartners) || u.carePartners.length > 10)) reject('BAD_USER_INPUT', 'Maximaal 10 zorgpartners', 'At most 10 care partners');
-        (u.carePartners ?? []).forEach((c: unknown) => requireText(c, 'zorgpartner', 1, 100));
-        requireText(u.summary, 'verslag van de intake', 3, TEXT);
       },
     },
   );
@@ -698,28 +656,17 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
         if (s.waitingFor !== 'OOV_MID_EVALUATION' && s.waitingFor !== 'OOV_END_EVALUATION') {
           reject('STEP_NOT_ALLOWED', `Er staat nu geen evaluatie open (status ${status()})`, `No evaluation is open now (status ${status()})`);
         }
-        requireText(u.summary, 'verslag van de evaluatie', 3, TEXT);
+        // Two steps of one update: half-time (only a report) and before the end (which decides how it ends).
         if (s.waitingFor === 'OOV_MID_EVALUATION') {
-          if (u.nextStep != null || u.extensionArrangement != null) reject('BAD_USER_INPUT', 'Over het vervolg wordt beslist bij de evaluatie voor het einde', 'How it continues is decided at the evaluation before the end');
+          requireStepInput(STEPS.OOV_MID_EVALUATION, u, policies);
           return;
         }
-        requireOneOf(u.nextStep, OOV_NEXT_STEPS, 'vervolg');
-        if (u.nextStep === 'VERLENGD') {
-          if (state.extensions >= policy.maxExtensions) {
-            reject('STEP_NOT_ALLOWED', `Het arrangement is al ${state.extensions} keer verlengd (maximum ${policy.maxExtensions})`, `Already extended ${state.extensions} time(s) (maximum ${policy.maxExtensions})`);
-          }
-          requireOneOf(u.extensionArrangement, ['OBS_BEHANDEL_3M', 'OBS_BEHANDEL_6M'] as const, 'verlengd arrangement');
-          const current = period() as OovPeriod;
-          if (arrangementDays(u.extensionArrangement as OovArrangement) < arrangementDays(current.arrangement)) {
-            reject('BAD_USER_INPUT', 'Verlengen kan alleen met een langer arrangement', 'An extension must be a longer arrangement');
-          }
-          requireText(u.extensionMotivation, 'motivatie voor de verlenging', 10, TEXT);
-        } else if (u.extensionArrangement != null) {
-          reject('BAD_USER_INPUT', 'Een arrangement voor verlenging hoort alleen bij VERLENGD', 'An extension arrangement belongs only to VERLENGD');
+        if (u.nextStep === 'VERLENGD' && state.extensions >= policy.maxExtensions) {
+          reject('STEP_NOT_ALLOWED', `Het arrangement is al ${state.extensions} keer verlengd (maximum ${policy.maxExtensions})`, `Already extended ${state.extensions} time(s) (maximum ${policy.maxExtensions})`);
         }
-        if (u.nextStep === 'VERVOLG_VSO') {
-          requireText(u.vsoNote, 'toelichting op de TLV-route', 3, TEXT);
-          if (u.tlvRequestedOn != null) requirePastOrToday(u.tlvRequestedOn, 'datum TLV-aanvraag');
+        requireStepInput(STEPS.OOV_END_EVALUATION, u, policies);
+        if (u.nextStep === 'VERLENGD' && arrangementDays(u.extensionArrangement as OovArrangement) < arrangementDays((period() as OovPeriod).arrangement)) {
+          reject('BAD_USER_INPUT', 'Verlengen kan alleen met een langer arrangement', 'An extension must be a longer arrangement');
         }
       },
     },
@@ -744,16 +691,12 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     {
       validator: (u) => {
         requireWaiting('OOV_RETURN_PLAN');
+        requireStepInput(STEPS.OOV_RETURN_PLAN, u, policies);
         const p = period() as OovPeriod;
-        requireIsoDate(u.returnDate, 'terugkeerdatum');
         const latest = p.endDate > todayIso() ? p.endDate : todayIso();
         if (u.returnDate < p.startDate || u.returnDate > addCalendarDays(latest, 14)) {
           reject('BAD_USER_INPUT', `De terugkeer valt tussen ${p.startDate} en ${addCalendarDays(latest, 14)}`, `The return falls between ${p.startDate} and ${addCalendarDays(latest, 14)}`);
         }
-        requirePastOrToday(u.handoverDate, 'datum overdrachtsgesprek');
-        requireText(u.plan, 'terugkeerplan', 10, TEXT);
-        requireText(u.handoverSummary, 'verslag van de overdracht', 3, TEXT);
-        requireBoolean(u.mentorInformed, 'mentor geïnformeerd');
       },
     },
   );
@@ -769,10 +712,8 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     {
       validator: (u) => {
         requireWaiting('OOV_FOLLOW_UP');
-        requirePastOrToday(u.date, 'datum');
+        requireStepInput(STEPS.OOV_FOLLOW_UP, u, policies);
         if (state.returnPlan && u.date < state.returnPlan.returnDate) reject('BAD_USER_INPUT', 'De evaluatie valt na de terugkeer', 'The evaluation is after the return');
-        requireText(u.summary, 'verslag van de evaluatie', 3, TEXT);
-        requireBoolean(u.returnSucceeded, 'terugkeer geslaagd');
       },
     },
   );
@@ -787,7 +728,7 @@ export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
     {
       validator: (u) => {
         requireNotClosed();
-        requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.STOP_OOV, u, policies);
       },
     },
   );

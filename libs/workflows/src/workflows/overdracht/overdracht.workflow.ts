@@ -36,10 +36,11 @@ import { installAdminHandlers } from '../common/admin-actions';
 import { awaitHumanStep } from '../common/human-step';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
-import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import { reject, requireStepInput } from '../common/step-errors';
+import { OVERDRACHT_STEPS as STEPS } from '@zorgroute/processes';
 import { zorgplichtApplicationRejection, zorgplichtWorkflowId } from '../zorgplicht/zorgplicht-clock';
 import type { StartZorgplichtInput } from '../zorgplicht/zorgplicht.workflow';
-import { missingReferralFields, ZORGROUTE_REASONS, type AanmeldFormulier, type StartZorgrouteInput, type ZorgrouteReason } from '../zorgroute/zorgroute.workflow';
+import { missingReferralFields, type AanmeldFormulier, type StartZorgrouteInput, type ZorgrouteReason } from '../zorgroute/zorgroute.workflow';
 
 export const OVERDRACHT_WORKFLOW = 'overdrachtWorkflow';
 /** Step updates answer once the process has moved on (see `movedOnFrom`). */
@@ -75,14 +76,15 @@ export const OVERDRACHT_CONSENT_KIND = 'OVERDRACHT_OKR';
 export const OVERDRACHT_CONSENT_STEP = consentStep(OVERDRACHT_CONSENT_KIND);
 export const OVERDRACHT_CONSENT_DECISION_STEP = consentTimeoutStep(OVERDRACHT_CONSENT_KIND);
 
+/** The Dutch names of the steps, from the step catalogue (libs/processes/src/overdracht/steps.ts). */
 export const OVERDRACHT_STEP_LABELS: Record<OverdrachtStep, string> = {
-  OVERDRACHT_RECORD_OKR: 'Onderwijskundig rapport (OKR) vastleggen',
-  OVERDRACHT_SEND_OKR: 'OKR verzenden naar de VO-school',
-  OVERDRACHT_CONFIRM_RECEIPT: 'Ontvangst van het OKR bevestigen',
-  OVERDRACHT_WARM_HANDOVER: 'Warme overdracht met basisschool, ouders en leerling',
-  OVERDRACHT_PLACEMENT: 'Leerling plaatsen in een brugklas',
-  OVERDRACHT_MENTOR_READ: 'Overdrachtsinformatie gelezen (mentor)',
-  OVERDRACHT_FEEDBACK: 'Terugkoppeling aan de basisschool',
+  OVERDRACHT_RECORD_OKR: STEPS.OVERDRACHT_RECORD_OKR.label,
+  OVERDRACHT_SEND_OKR: STEPS.OVERDRACHT_SEND_OKR.label,
+  OVERDRACHT_CONFIRM_RECEIPT: STEPS.OVERDRACHT_CONFIRM_RECEIPT.label,
+  OVERDRACHT_WARM_HANDOVER: STEPS.OVERDRACHT_WARM_HANDOVER.label,
+  OVERDRACHT_PLACEMENT: STEPS.OVERDRACHT_PLACEMENT.label,
+  OVERDRACHT_MENTOR_READ: STEPS.OVERDRACHT_MENTOR_READ.label,
+  OVERDRACHT_FEEDBACK: STEPS.OVERDRACHT_FEEDBACK.label,
 };
 
 export const TERUGKOPPELING_LABELS: Record<TerugkoppelingMoment, string> = {
@@ -264,7 +266,6 @@ export const getOverdrachtState = defineQuery<OverdrachtState>('getOverdrachtSta
 const CLOSED: OverdrachtStatus[] = ['AFGESLOTEN', 'GEEN_TOESTEMMING', 'GESTOPT'];
 /** From the receipt on, the zorgcoördinator may refer the pupil straight to the IZO [001:4227-4228]. */
 export const OVERDRACHT_IZO_STATUSES: OverdrachtStatus[] = ['ONTVANGEN_VO', 'WARME_OVERDRACHT', 'PLAATSING', 'INFORMATIE_GEDEELD', 'DIRECTE_IZO_AANMELDING', 'TERUGKOPPELING_PO'];
-const TEXT = 4000;
 
 /** The regional calendar of a school year, or null when the SWV (or school) has not set it. */
 export function overdrachtCalendarFor(calendars: readonly OverdrachtRegionalCalendar[], schoolYear: string): OverdrachtRegionalCalendar | null {
@@ -273,21 +274,6 @@ export function overdrachtCalendarFor(calendars: readonly OverdrachtRegionalCale
 
 function todayIso(): string {
   return toIsoDate(Date.now());
-}
-
-function optionalText(value: unknown, field: string, max = TEXT): void {
-  if (value != null && (typeof value !== 'string' || value.length > max)) {
-    reject('BAD_USER_INPUT', `${field} mag maximaal ${max} tekens lang zijn`, `${field} must be at most ${max} characters long`);
-  }
-}
-
-function requireBoolean(value: unknown, field: string): void {
-  if (typeof value !== 'boolean') reject('BAD_USER_INPUT', `${field} moet waar of onwaar zijn`, `${field} must be true or false`);
-}
-
-function requirePastOrToday(value: unknown, field: string): void {
-  requireIsoDate(value, field);
-  if ((value as string) > todayIso()) reject('BAD_USER_INPUT', `${field} kan niet in de toekomst liggen`, `${field} cannot be in the future`);
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -299,6 +285,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
   const answerWhenMovedOn = patched(OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
+  const policies = ctx.policies;
   const policy = ctx.policies.overdracht;
   const ladder = ctx.policies.ladder;
   const caseId = workflowInfo().workflowId;
@@ -576,11 +563,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     {
       validator: (u) => {
         requireWaiting('OVERDRACHT_RECORD_OKR');
-        requireText(u.schooladvies, 'schooladvies', 2, 100);
-        for (const [k, v] of [['taal/lezen', u.taalLezen], ['rekenen', u.rekenen], ['sociaal-emotionele ontwikkeling', u.sociaalEmotioneel], ['werkhouding', u.werkhouding], ['externe zorg', u.externeZorg]] as const) optionalText(v, k);
-        requireBoolean(u.supportNeeds, 'ondersteuningsbehoefte');
-        if (u.supportNeeds) requireText(u.supportNeedsDescription, 'omschrijving van de ondersteuningsbehoefte', 3, TEXT);
-        else optionalText(u.supportNeedsDescription, 'omschrijving van de ondersteuningsbehoefte');
+        requireStepInput(STEPS.OVERDRACHT_RECORD_OKR, u, policies);
       },
     },
   );
@@ -603,7 +586,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
         if (status() !== 'INZAGE_OUDERS' || state.sent !== null || s.waitingFor === OVERDRACHT_CONSENT_DECISION_STEP) {
           reject('STEP_NOT_ALLOWED', 'Een zienswijze kan alleen worden toegevoegd zolang het OKR ter inzage ligt en nog niet is verzonden', 'A view can only be added while the OKR is open for inspection and not yet sent');
         }
-        requireText(u.text, 'zienswijze', 3, TEXT);
+        requireStepInput(STEPS.OVERDRACHT_ZIENSWIJZE, u, policies);
         if (state.zienswijzen.length >= 4 && !state.zienswijzen.some((z) => z.parentUserId === u.actor.id)) reject('BAD_USER_INPUT', 'Maximaal 4 zienswijzen', 'At most 4 views');
       },
     },
@@ -620,8 +603,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     {
       validator: (u) => {
         requireWaiting('OVERDRACHT_SEND_OKR');
-        requirePastOrToday(u.sentOn, 'verzenddatum');
-        if (u.via != null && u.via !== 'OSO' && u.via !== 'ANDERS') reject('BAD_USER_INPUT', 'Verzonden via OSO of ANDERS', 'Sent via OSO or ANDERS');
+        requireStepInput(STEPS.OVERDRACHT_SEND_OKR, u, policies);
       },
     },
   );
@@ -639,10 +621,8 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     {
       validator: (u) => {
         requireWaiting('OVERDRACHT_CONFIRM_RECEIPT');
-        requirePastOrToday(u.receivedOn, 'ontvangstdatum');
+        requireStepInput(STEPS.OVERDRACHT_CONFIRM_RECEIPT, u, policies);
         if (state.sent && u.receivedOn < state.sent.sentOn) reject('BAD_USER_INPUT', 'Het OKR kan niet vóór verzending zijn ontvangen', 'The OKR cannot be received before it was sent');
-        if (u.supportNeeds != null) requireBoolean(u.supportNeeds, 'ondersteuningsbehoefte');
-        optionalText(u.note, 'notitie');
       },
     },
   );
@@ -674,21 +654,8 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     {
       validator: (u) => {
         requireWaiting('OVERDRACHT_WARM_HANDOVER');
-        requirePastOrToday(u.date, 'datum');
-        for (const [k, v] of [['basisschool aanwezig', u.poPresent], ['ouders aanwezig', u.parentsPresent], ['leerling aanwezig', u.pupilPresent]] as const) requireBoolean(v, k);
+        requireStepInput(STEPS.OVERDRACHT_WARM_HANDOVER, u, policies);
         if (!u.poPresent) reject('BAD_USER_INPUT', 'Een warme overdracht is een gesprek van beide scholen: de basisschool is erbij', 'A warm handover is a conversation of both schools: the primary school takes part');
-        for (const [k, v] of [
-          ['ontwikkeling', u.development],
-          ['specifieke onderwijsbehoeften', u.specificNeeds],
-          ['aanpak', u.approach],
-          ['aandachtspunten', u.attentionPoints],
-          ['afstemming met ouders', u.parentAlignment],
-          ['nazorg', u.aftercare],
-          ['talenten', u.talents],
-        ] as const) {
-          optionalText(v, k);
-        }
-        requireText(u.summary, 'verslag', 3, TEXT);
       },
     },
   );
@@ -706,11 +673,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     {
       validator: (u) => {
         requireWaiting('OVERDRACHT_PLACEMENT');
-        requireText(u.className, 'klas', 1, 20);
-        requireText(u.mentorId, 'mentorId', 1, 64);
-        optionalText(u.mentorName, 'naam mentor', 200);
-        optionalText(u.level, 'niveau', 100);
-        optionalText(u.note, 'notitie');
+        requireStepInput(STEPS.OVERDRACHT_PLACEMENT, u, policies);
       },
     },
   );
@@ -727,7 +690,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       validator: (u) => {
         requireWaiting('OVERDRACHT_MENTOR_READ');
         if (u.actor.id !== state.placement?.mentorId) reject('STEP_NOT_ALLOWED', 'Alleen de mentor van de leerling bevestigt dat hij de informatie heeft gelezen', 'Only the pupil’s mentor confirms that he has read the information');
-        optionalText(u.note, 'notitie', 1000);
+        requireStepInput(STEPS.OVERDRACHT_MENTOR_READ, u, policies);
       },
     },
   );
@@ -755,13 +718,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
           reject('STEP_NOT_ALLOWED', 'Een directe IZO-aanmelding kan vanaf de ontvangst van het OKR', 'A direct IZO referral is possible once the OKR has been received');
         }
         if (state.izoReferral !== null) reject('STEP_NOT_ALLOWED', 'De leerling is al direct aangemeld bij het IZO', 'The pupil has already been referred to the IZO');
-        if (!Array.isArray(u.reasons) || u.reasons.length === 0 || !u.reasons.every((r: unknown) => ZORGROUTE_REASONS.includes(r as ZorgrouteReason)) || new Set(u.reasons).size !== u.reasons.length) {
-          reject('BAD_USER_INPUT', `Kies één of meer redenen (${ZORGROUTE_REASONS.join(', ')})`, `Choose one or more reasons (${ZORGROUTE_REASONS.join(', ')})`);
-        }
-        requireText(u.pupilHelpQuestion, 'hulpvraag van de leerling', 3, TEXT);
-        requireText(u.mentorSupportQuestion, 'begeleidingsvraag van mentor/docenten', 3, TEXT);
-        optionalText(u.problem, 'probleem');
-        requireBoolean(u.parentsInformed, 'ouders op de hoogte');
+        requireStepInput(STEPS.OVERDRACHT_IZO_REFERRAL, u, policies);
       },
     },
   );
@@ -781,8 +738,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
       validator: (u) => {
         requireWaiting('OVERDRACHT_FEEDBACK');
         if (state.openMoment === null) reject('STEP_NOT_ALLOWED', 'Er staat nu geen terugkoppeling open', 'No feedback is open now');
-        requireText(u.summary, 'terugkoppeling', 3, TEXT);
-        optionalText(u.sentTo, 'aan wie', 200);
+        requireStepInput(STEPS.OVERDRACHT_FEEDBACK, u, policies);
       },
     },
   );
@@ -797,7 +753,7 @@ export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<O
     {
       validator: (u) => {
         requireNotClosed();
-        requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.STOP_OVERDRACHT, u, policies);
       },
     },
   );
