@@ -3,3 +3,5 @@ export * from './validate-step-input';
 export * from './who';
 export * from './catalogue';
 export { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
+export { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS } from './jos/steps';
+export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht/steps';
