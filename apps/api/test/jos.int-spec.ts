@@ -3,20 +3,23 @@
  * mail catcher): the zorgcoördinator records the school support team's decision → the mentor fills in the JOS form
  * → the JOS worker holds the startgesprek → a parent signs in the portal → goals → weekly work → the JOS worker
  * closes it as AFGEROND. Along the way: the case snapshots the school's policy version and calendar (a case started
- * after a new version and a new day off uses them, the running one keeps its own), every step checks who may do it,
- * and the parents' e-mails carry no case details.
+ * after a new version and a new day off uses them, the running one keeps its own), every step checks who may do it
+ * (the step catalogue), a retried step with the same idempotency key is applied once, and the parents' e-mails carry
+ * no case details.
  * Uses its own SWV, school and people, so publishing policies does not change the demo schools other tests use.
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { migrateFromEnv, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
+import { JOS_STEPS } from '@zorgroute/processes';
 import { plusMonths } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
 import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { eventually, GraphQLTestClient, mailsTo, type GqlResult } from './graphql-client';
+import { expectedStepMutations, typedStepMutations } from './step-mutations';
 
 const stamp = Date.now().toString(36);
 const taskQueue = `jos-e2e-${stamp}`;
@@ -126,6 +129,11 @@ afterAll(async () => {
 describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', () => {
   const today = toIsoDate(Date.now());
   let caseA = '';
+
+  it('takes every step of the catalogue with a typed mutation of exactly its fields, and an idempotency key', async () => {
+    await as('zc');
+    expect(await typedStepMutations(gql, JOS_STEPS)).toEqual(expectedStepMutations(JOS_STEPS));
+  });
 
   it('starts a case that snapshots the school’s policy version; a later case uses the new version and calendar, the running one keeps its own', async () => {
     await as('zc');
@@ -277,7 +285,15 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     expect([active.detail.summary.status, active.detail.summary.waitingFor]).toEqual(['ACTIEF', 'RECORD_EVALUATION']);
     expect(active.detail.goal).toBe('Ik maak een proefwerk zonder te blokkeren');
     expect(active.evaluationNumber).toBe(1);
-    await gql.ok(`mutation($c: ID!, $i: JosContactInput!) { logJosContact(caseId: $c, input: $i) { status } }`, { c: caseA, i: { date: today, attended: true, thermometer: 4 } });
+    // A retried request with the same idempotency key gets the first answer and logs the contact once (a second contact
+    // on the same day would be refused): the parent sees one contact below.
+    const CONTACT = `mutation($c: ID!, $i: JosContactInput!, $k: String) { logJosContact(caseId: $c, input: $i, idempotencyKey: $k) { status } }`;
+    const contact = { c: caseA, i: { date: today, attended: true, thermometer: 4 }, k: `jos-contact-${stamp}` };
+    expect(await gql.ok(CONTACT, contact)).toEqual({ logJosContact: { status: 'ACTIEF' } });
+    expect(await gql.ok(CONTACT, contact)).toEqual({ logJosContact: { status: 'ACTIEF' } });
+    const twice = await gql.request(CONTACT, { ...contact, k: `jos-contact-${stamp}-2` });
+    expect(code(twice)).toBe('BAD_USER_INPUT');
+    expect(twice.errors?.[0].message).toBe(`Voor ${today} is al een contact vastgelegd`);
     const evalTooEarly = await gql.request(`mutation($c: ID!) { recordJosEvaluation(caseId: $c, input: { summary: "Te vroeg" }) { status } }`, { c: caseA });
     expect(code(evalTooEarly)).toBe('STEP_NOT_ALLOWED');
     expect(evalTooEarly.errors?.[0].message).toContain(active.evaluationOpensOn as string);

@@ -2,11 +2,13 @@
  * P4 end to end on the real stack: a zorgcoördinator registers a written application through
  * GraphQL → the zorgplicht workflow runs in a real worker → the SWV loket sees the clock (GraphQL and
  * CSV) and gets the "one week left" e-mail → the term is extended (the notice is a PDF stored with
- * the case, the parent gets an e-mail with a link and downloads it) → the decision letter follows.
+ * the case, the parent gets an e-mail with a link and downloads it) → the decision letter follows. Every step runs
+ * from the step catalogue; a retried step with the same idempotency key is applied once.
  */
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { migrateFromEnv, SchoolEntity } from '@zorgroute/domain';
+import { ZORGPLICHT_STEPS } from '@zorgroute/processes';
 import { addCalendarDays, toIsoDate } from '@zorgroute/domain/logic';
 import { pdfPlainText } from '@zorgroute/notifications';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
@@ -15,6 +17,7 @@ import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { seedDemo } from '../src/seed/seed-demo';
 import { eventually, GraphQLTestClient, mailsTo } from './graphql-client';
+import { expectedStepMutations, typedStepMutations } from './step-mutations';
 
 const taskQueue = `zorgplicht-e2e-${Date.now()}`;
 const mailWeb = process.env.MAIL_WEB_URL as string;
@@ -139,10 +142,12 @@ describe('P4 zorgplicht end to end: GraphQL → workflow → SWV view, CSV, lett
 
   it('keeps the school’s notes from the SWV, and keeps other processes out of its sight', async () => {
     await as('zc@hetbaken.example');
-    await gql.ok(`mutation($c: ID!, $i: ZorgplichtInvestigationInput!) { recordZorgplichtInvestigation(caseId: $c, input: $i) { status } }`, {
-      c: caseId,
-      i: { kind: 'INTAKE', date: today, summary: 'Faalangst en concentratieproblemen besproken' },
-    });
+    expect(await typedStepMutations(gql, ZORGPLICHT_STEPS)).toEqual(expectedStepMutations(ZORGPLICHT_STEPS));
+    // Sent twice with the same idempotency key (a retry): recorded once.
+    const INVESTIGATION = `mutation($c: ID!, $i: ZorgplichtInvestigationInput!, $k: String) { recordZorgplichtInvestigation(caseId: $c, input: $i, idempotencyKey: $k) { status } }`;
+    const intake = { c: caseId, i: { kind: 'INTAKE', date: today, summary: 'Faalangst en concentratieproblemen besproken' }, k: `zorgplicht-intake-${Date.now()}` };
+    expect(await gql.ok(INVESTIGATION, intake)).toEqual({ recordZorgplichtInvestigation: { status: 'ONDERZOEK' } });
+    expect(await gql.ok(INVESTIGATION, intake)).toEqual({ recordZorgplichtInvestigation: { status: 'ONDERZOEK' } });
     const school = await gql.ok<{ zorgplichtCase: { clock: { status: string }; investigations: { kind: string; label: string }[] } }>(ZP_CASE, { id: caseId });
     expect(school.zorgplichtCase.clock.status).toBe('ONDERZOEK');
     expect(school.zorgplichtCase.investigations).toEqual([{ kind: 'INTAKE', label: 'Intakegesprek gehouden' }]);
@@ -165,7 +170,8 @@ describe('P4 zorgplicht end to end: GraphQL → workflow → SWV view, CSV, lett
     await as('zc@hetbaken.example');
     const tooLong = await gql.request(`mutation($c: ID!) { extendZorgplichtTerm(caseId: $c, input: { weeks: 6, reason: "Te veel" }) { status } }`, { c: caseId });
     expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(tooLong.errors?.[0].message).toContain('1 tot en met 4 weken');
+    expect(tooLong.errors?.[0].message).toBe('Verlengen met (weken) moet een getal van 1 tot en met 4 zijn');
+    expect(tooLong.errors?.[0].extensions?.messageEn).toBe('weeks must be 1 to 4');
     const ext = await gql.ok<{ extendZorgplichtTerm: { status: string; nextDueDate: string } }>(`mutation($c: ID!, $i: ExtendZorgplichtTermInput!) { extendZorgplichtTerm(caseId: $c, input: $i) { status nextDueDate } }`, {
       c: caseId,
       i: { weeks: 3, reason: 'Het OSO-dossier van de basisschool is nog niet ontvangen.' },
@@ -210,6 +216,17 @@ describe('P4 zorgplicht end to end: GraphQL → workflow → SWV view, CSV, lett
 
   it('records the decision: the case closes as TOEGELATEN, the decision letter says how to object, the parent gets the link', async () => {
     await as('zc@hetbaken.example');
+    // A place elsewhere names a school in Zorgroute from its record: an unknown one is refused, this school itself too.
+    const DECIDE = `mutation($c: ID!, $i: RecordZorgplichtDecisionInput!) { recordZorgplichtDecision(caseId: $c, input: $i) { status } }`;
+    const elsewhere = { outcome: 'PLEK_ELDERS', motivation: 'Wij kunnen de ondersteuning niet bieden.', agreementDate: today };
+    const unknown = await gql.request(DECIDE, { c: caseId, i: { ...elsewhere, admittingSchoolId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0].message).toBe('De school die de leerling toelaat is onbekend');
+    const itself = await gql.request(DECIDE, { c: caseId, i: { ...elsewhere, admittingSchoolId: baken.id } });
+    expect(itself.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(itself.errors?.[0].message).toBe('De school die de leerling toelaat moet een andere school zijn');
+    const noName = await gql.request(DECIDE, { c: caseId, i: elsewhere });
+    expect(noName.errors?.[0].message).toBe('Vul in: school die de leerling toelaat');
     await gql.ok(`mutation($c: ID!, $i: RecordZorgplichtDecisionInput!) { recordZorgplichtDecision(caseId: $c, input: $i) { status } }`, {
       c: caseId,
       i: { outcome: 'TOEGELATEN', motivation: 'Uit het onderzoek blijkt dat wij de ondersteuning kunnen bieden.', arrangement: 'begeleiding door de ondersteuningscoördinator, één uur per week.' },

@@ -1,9 +1,11 @@
 /**
  * The step catalogue of every process: process → step name → definition. New processes add their `steps.ts` here.
  */
+import { JOS_STEPS } from './jos/steps';
 import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
 import { OOV_STEPS } from './oov/steps';
 import { OVERDRACHT_STEPS } from './overdracht/steps';
+import { ZORGPLICHT_STEPS } from './zorgplicht/steps';
 import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
 import { resolveBound } from './validate-step-input';
 
@@ -11,6 +13,8 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
   ONDERSTEUNINGSTRAJECT: ONDERSTEUNINGSTRAJECT_STEPS,
   OOV: OOV_STEPS,
   OVERDRACHT: OVERDRACHT_STEPS,
+  JOS: JOS_STEPS,
+  ZORGPLICHT: ZORGPLICHT_STEPS,
 };
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */

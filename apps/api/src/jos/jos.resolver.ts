@@ -2,24 +2,17 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { IDEMPOTENCY_KEY_ARG } from '../cases/case-step.resolver';
+import { CaseStepService } from '../cases/case-step.service';
 import { CaseSummaryModel } from '../cases/models/case.model';
 import { JosContactInput, JosEvaluationInput, JosFormInput, JosGoalsInput, JosOutcomeInput, JosPlanStartgesprekInput, JosStartgesprekInput, StartJosInput, StopJosInput } from './dtos/jos.inputs';
 import { JosService } from './jos.service';
 import { JosCaseModel } from './models/jos.model';
-import {
-  LogJosContactUseCase,
-  PlanJosStartgesprekUseCase,
-  RecordJosEvaluationUseCase,
-  RecordJosOutcomeUseCase,
-  RecordJosStartgesprekUseCase,
-  SetJosGoalsUseCase,
-  StopJosUseCase,
-  SubmitJosFormUseCase,
-} from './usecases/jos-step.usecases';
 import { StartJosUseCase } from './usecases/start-jos.usecase';
 
 /**
- * P3 JOS: one mutation per human step, each a use case. The parents' signature is a consent request: a parent
+ * P3 JOS: the start, the JOS case view, and one typed mutation per human step — each runs the step from the catalogue
+ * (libs/processes/src/jos/steps.ts) through CaseStepService. The parents' signature is a consent request: a parent
  * answers it with `giveConsent`, staff record a scanned paper form with `recordPaperConsent`, and after a timeout the
  * zorgcoördinator decides with `decideConsentTimeout` (the shared consent mutations).
  */
@@ -28,14 +21,7 @@ export class JosResolver {
   constructor(
     @Inject(JosService) private readonly jos: JosService,
     @Inject(StartJosUseCase) private readonly start: StartJosUseCase,
-    @Inject(SubmitJosFormUseCase) private readonly form: SubmitJosFormUseCase,
-    @Inject(RecordJosStartgesprekUseCase) private readonly startgesprek: RecordJosStartgesprekUseCase,
-    @Inject(PlanJosStartgesprekUseCase) private readonly planStartgesprek: PlanJosStartgesprekUseCase,
-    @Inject(SetJosGoalsUseCase) private readonly goals: SetJosGoalsUseCase,
-    @Inject(LogJosContactUseCase) private readonly contact: LogJosContactUseCase,
-    @Inject(RecordJosEvaluationUseCase) private readonly evaluation: RecordJosEvaluationUseCase,
-    @Inject(RecordJosOutcomeUseCase) private readonly outcome: RecordJosOutcomeUseCase,
-    @Inject(StopJosUseCase) private readonly stop: StopJosUseCase,
+    @Inject(CaseStepService) private readonly steps: CaseStepService,
   ) {}
 
   @Query(() => JosCaseModel, { description: 'A JOS case with its timeline, due dates, policy version and JOS record.' })
@@ -49,42 +35,42 @@ export class JosResolver {
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The mentor fills in the JOS aanmeldformulier.' })
-  submitJosForm(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosFormInput): Promise<CaseSummaryModel> {
-    return this.form.execute(user, caseId, input);
+  submitJosForm(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosFormInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'SUBMIT_FORM', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The JOS worker plans the startgesprek; parents, mentor and pupil each get an invitation (date, time, place).' })
-  planJosStartgesprek(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosPlanStartgesprekInput): Promise<CaseSummaryModel> {
-    return this.planStartgesprek.execute(user, caseId, input);
+  planJosStartgesprek(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosPlanStartgesprekInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'PLAN_STARTGESPREK', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The JOS worker records the startgesprek with parents, mentor and pupil.' })
-  recordJosStartgesprek(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosStartgesprekInput): Promise<CaseSummaryModel> {
-    return this.startgesprek.execute(user, caseId, input);
+  recordJosStartgesprek(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosStartgesprekInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'RECORD_STARTGESPREK', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The JOS worker records the goals set with pupil, mentor and parents (the pupil’s own goal is required).' })
-  setJosGoals(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosGoalsInput): Promise<CaseSummaryModel> {
-    return this.goals.execute(user, caseId, input);
+  setJosGoals(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosGoalsInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'SET_GOALS', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The JOS worker logs the weekly work (at most one contact per day).' })
-  logJosContact(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosContactInput): Promise<CaseSummaryModel> {
-    return this.contact.execute(user, caseId, input);
+  logJosContact(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosContactInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'LOG_CONTACT', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The JOS worker records the open progress evaluation.' })
-  recordJosEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosEvaluationInput): Promise<CaseSummaryModel> {
-    return this.evaluation.execute(user, caseId, input);
+  recordJosEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosEvaluationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'RECORD_EVALUATION', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The outcome: AFGEROND or DOORVERWEZEN (Sociaal Team, OOV, BPO). Before the cap it ends JOS that day.' })
-  recordJosOutcome(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosOutcomeInput): Promise<CaseSummaryModel> {
-    return this.outcome.execute(user, caseId, input);
+  recordJosOutcome(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: JosOutcomeInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'RECORD_OUTCOME', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The zorgcoördinator stops the JOS case early, with a reason.' })
-  stopJos(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: StopJosInput): Promise<CaseSummaryModel> {
-    return this.stop.execute(user, caseId, input);
+  stopJos(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: StopJosInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'STOP_JOS', input, idempotencyKey);
   }
 }

@@ -2,21 +2,18 @@ import { CaseDocumentsController } from '../documents/case-documents.controller'
 import { CaseDocumentsService } from '../documents/case-documents.service';
 import { DocumentsResolver } from '../documents/documents.resolver';
 import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecase';
-import { ExtendZorgplichtTermUseCase, RecordZorgplichtDecisionUseCase, RecordZorgplichtInvestigationUseCase, ZorgplichtStepRunner } from './usecases/zorgplicht-step.usecase';
+import { AdmittingSchoolUseCase } from './usecases/admitting-school.usecase';
 import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
 import { ZorgplichtExportController } from './zorgplicht-export.controller';
 import { ZorgplichtResolver } from './zorgplicht.resolver';
 import { ZorgplichtStarter } from './zorgplicht-starter';
 
-/** P4 aanmelding and zorgplicht: resolver, use cases, the SWV view, and case documents (letters). */
+/** P4 aanmelding and zorgplicht: resolver, the registration and the admitting school, the SWV view, and case documents (letters); its steps run through CaseStepService. */
 export const ZORGPLICHT_PROVIDERS = [
   ZorgplichtResolver,
   ZorgplichtStarter,
   RegisterAanmeldingUseCase,
-  ZorgplichtStepRunner,
-  RecordZorgplichtInvestigationUseCase,
-  ExtendZorgplichtTermUseCase,
-  RecordZorgplichtDecisionUseCase,
+  AdmittingSchoolUseCase,
   ZorgplichtClocksService,
   CaseDocumentsService,
   DocumentsResolver,

@@ -5,6 +5,8 @@ import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateOrThrow } from '../common/validate';
+import { IDEMPOTENCY_KEY_ARG } from '../cases/case-step.resolver';
+import { CaseStepService } from '../cases/case-step.service';
 import { CaseSummaryModel } from '../cases/models/case.model';
 import { CaseDocumentsService } from '../documents/case-documents.service';
 import { CaseDocumentModel } from '../documents/models/case-document.model';
@@ -17,17 +19,19 @@ import {
 } from './dtos/zorgplicht.inputs';
 import { ZorgplichtCaseModel, ZorgplichtOverviewModel, type ZorgplichtDecisionModel } from './models/zorgplicht.model';
 import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecase';
-import { ExtendZorgplichtTermUseCase, RecordZorgplichtDecisionUseCase, RecordZorgplichtInvestigationUseCase } from './usecases/zorgplicht-step.usecase';
+import { AdmittingSchoolUseCase } from './usecases/admitting-school.usecase';
 import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
 
-/** P4 aanmelding and zorgplicht: one mutation per step (each a use case), the SWV view and its CSV. */
+/**
+ * P4 aanmelding and zorgplicht: the registration (the start), one typed mutation per step — each runs the step from
+ * the catalogue (libs/processes/src/zorgplicht/steps.ts) through CaseStepService — the SWV view and its CSV.
+ */
 @Resolver()
 export class ZorgplichtResolver {
   constructor(
     @Inject(RegisterAanmeldingUseCase) private readonly register: RegisterAanmeldingUseCase,
-    @Inject(RecordZorgplichtInvestigationUseCase) private readonly investigation: RecordZorgplichtInvestigationUseCase,
-    @Inject(ExtendZorgplichtTermUseCase) private readonly extend: ExtendZorgplichtTermUseCase,
-    @Inject(RecordZorgplichtDecisionUseCase) private readonly decision: RecordZorgplichtDecisionUseCase,
+    @Inject(CaseStepService) private readonly steps: CaseStepService,
+    @Inject(AdmittingSchoolUseCase) private readonly admittingSchool: AdmittingSchoolUseCase,
     @Inject(ZorgplichtClocksService) private readonly clocks: ZorgplichtClocksService,
     @Inject(CaseDocumentsService) private readonly documents: CaseDocumentsService,
     @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
@@ -39,18 +43,33 @@ export class ZorgplichtResolver {
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records a step of the investigation (information requested, OSO dossier, intake, observation).' })
-  recordZorgplichtInvestigation(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: ZorgplichtInvestigationInput): Promise<CaseSummaryModel> {
-    return this.investigation.execute(user, caseId, input);
+  recordZorgplichtInvestigation(
+    @CurrentUser() user: AuthUser,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: ZorgplichtInvestigationInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
+  ): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'RECORD_INVESTIGATION', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Extends the decision term once (at most 4 weeks, before the first term ends); sends the written notice to the parents.' })
-  extendZorgplichtTerm(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: ExtendZorgplichtTermInput): Promise<CaseSummaryModel> {
-    return this.extend.execute(user, caseId, input);
+  extendZorgplichtTerm(
+    @CurrentUser() user: AuthUser,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: ExtendZorgplichtTermInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
+  ): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'EXTEND_TERM', input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the decision (or the withdrawal); sends the decision letter with how to object to the parents.' })
-  recordZorgplichtDecision(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: RecordZorgplichtDecisionInput): Promise<CaseSummaryModel> {
-    return this.decision.execute(user, caseId, input);
+  async recordZorgplichtDecision(
+    @CurrentUser() user: AuthUser,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: RecordZorgplichtDecisionInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
+  ): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, 'RECORD_DECISION', await this.admittingSchool.named(user, caseId, input), idempotencyKey);
   }
 
   @Query(() => ZorgplichtOverviewModel, {

@@ -7,18 +7,14 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { ZORGPLICHT_INVESTIGATION_KINDS, ZORGPLICHT_OUTCOMES, type ZorgplichtInvestigationKind, type ZorgplichtOutcome } from '@zorgroute/workflows';
 import { EARLIEST_BIRTH_DATE, IsBirthDate } from '../../common/date-bounds';
 import { ZorgplichtClockSort, ZorgplichtClockState } from '../models/zorgplicht.model';
 
@@ -80,79 +76,37 @@ export class RegisterAanmeldingInput {
   preferenceSchoolIds!: string[];
 }
 
-@InputType()
+/*
+ * The step inputs below only give API clients typed mutations: what a field means, whether it is required, its bounds
+ * and its Dutch messages are defined once, in the step catalogue (libs/processes/src/zorgplicht/steps.ts), and checked
+ * by CaseStepService and the workflow. apps/api/test/zorgplicht.int-spec.ts keeps these field names equal to the
+ * catalogue's.
+ */
+
+@InputType({ description: 'RECORD_INVESTIGATION (see the step catalogue).' })
 export class ZorgplichtInvestigationInput {
-  @Field(() => String, { description: 'INFO_OUDERS_GEVRAAGD, INFO_VORIGE_SCHOOL_GEVRAAGD, OSO_DOSSIER_ONTVANGEN, INTAKE or OBSERVATIE.' })
-  @IsIn([...ZORGPLICHT_INVESTIGATION_KINDS], { message: `soort onderzoek moet een van ${ZORGPLICHT_INVESTIGATION_KINDS.join(', ')} zijn` })
-  kind!: ZorgplichtInvestigationKind;
-
-  @Field() @Matches(ISO_DATE, { message: 'datum moet een datum zijn (JJJJ-MM-DD)' }) date!: string;
-
-  @Field(() => String, { nullable: true, description: 'Internal note for the school (never shown to the SWV or in e-mails).' })
-  @IsOptional()
-  @MaxLength(2000, { message: 'samenvatting mag maximaal 2000 tekens lang zijn' })
-  summary?: string | null;
+  @Field(() => String, { description: 'INFO_OUDERS_GEVRAAGD, INFO_VORIGE_SCHOOL_GEVRAAGD, OSO_DOSSIER_ONTVANGEN, INTAKE or OBSERVATIE.' }) kind!: string;
+  @Field({ description: 'YYYY-MM-DD, not in the future.' }) date!: string;
+  @Field(() => String, { nullable: true, description: 'Internal note for the school (never shown to the SWV or in e-mails).' }) summary?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'EXTEND_TERM (see the step catalogue).' })
 export class ExtendZorgplichtTermInput {
-  @Field(() => Int, { description: 'At most 4 (policy).' })
-  @IsInt({ message: 'weken moet een geheel getal zijn' })
-  @Min(1, { message: 'verlengen kan met minimaal 1 week' })
-  @Max(52)
-  weeks!: number;
-
-  @Field({ description: 'Stated in the written notice to the parents.' })
-  @IsString()
-  @Length(3, 1000, { message: 'reden moet 3 tot 1000 tekens lang zijn' })
-  reason!: string;
+  @Field(() => Int, { description: 'From 1 to the policy’s maximum (zorgplicht.extensionMaxWeeks, by law at most 4).' }) weeks!: number;
+  @Field({ description: 'Stated in the written notice to the parents.' }) reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'RECORD_DECISION (see the step catalogue).' })
 export class RecordZorgplichtDecisionInput {
-  @Field(() => String, { description: 'TOEGELATEN, PLEK_ELDERS, TLV_AANGEVRAAGD or INGETROKKEN.' })
-  @IsIn([...ZORGPLICHT_OUTCOMES], { message: `uitkomst moet een van ${ZORGPLICHT_OUTCOMES.join(', ')} zijn` })
-  outcome!: ZorgplichtOutcome;
-
-  @Field(() => String, { nullable: true, description: 'Required except for INGETROKKEN; stated in the decision letter.' })
-  @IsOptional()
-  @MaxLength(2000, { message: 'motivering mag maximaal 2000 tekens lang zijn' })
-  motivation?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'TOEGELATEN: the extra support (arrangement); empty = without arrangement.' })
-  @IsOptional()
-  @MaxLength(1000)
-  arrangement?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'PLEK_ELDERS: the admitting school, when it is in Zorgroute (its name is then taken from there).' })
-  @IsOptional()
-  @IsUUID('all', { message: 'admittingSchoolId moet een geldige id zijn' })
-  admittingSchoolId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'PLEK_ELDERS: the admitting school (required unless admittingSchoolId is given).' })
-  @IsOptional()
-  @MaxLength(200)
-  admittingSchoolName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'PLEK_ELDERS: when the other school agreed to admit the pupil (YYYY-MM-DD).' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'datum instemming moet een datum zijn (JJJJ-MM-DD)' })
-  agreementDate?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'PLEK_ELDERS: how the agreement was given (e.g. letter, e-mail).' })
-  @IsOptional()
-  @MaxLength(1000)
-  agreementNote?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'TLV_AANGEVRAAGD: when the TLV was requested (YYYY-MM-DD).' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'datum TLV-aanvraag moet een datum zijn (JJJJ-MM-DD)' })
-  tlvRequestedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'INGETROKKEN: how and why the parents withdrew.' })
-  @IsOptional()
-  @MaxLength(1000)
-  reason?: string | null;
+  @Field(() => String, { description: 'TOEGELATEN, PLEK_ELDERS, TLV_AANGEVRAAGD or INGETROKKEN.' }) outcome!: string;
+  @Field(() => String, { nullable: true, description: 'Required except for INGETROKKEN (and not given then); stated in the decision letter.' }) motivation?: string | null;
+  @Field(() => String, { nullable: true, description: 'TOEGELATEN only: the extra support (arrangement); empty = without arrangement.' }) arrangement?: string | null;
+  @Field(() => ID, { nullable: true, description: 'PLEK_ELDERS only: the admitting school, when it is in Zorgroute (its name is then taken from there).' }) admittingSchoolId?: string | null;
+  @Field(() => String, { nullable: true, description: 'PLEK_ELDERS only: the admitting school (required unless admittingSchoolId is given).' }) admittingSchoolName?: string | null;
+  @Field(() => String, { nullable: true, description: 'PLEK_ELDERS only, required: when the other school agreed to admit the pupil (YYYY-MM-DD).' }) agreementDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'PLEK_ELDERS only: how the agreement was given (e.g. letter, e-mail).' }) agreementNote?: string | null;
+  @Field(() => String, { nullable: true, description: 'TLV_AANGEVRAAGD only, required: when the TLV was requested (YYYY-MM-DD).' }) tlvRequestedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'INGETROKKEN only, required: how and why the parents withdrew.' }) reason?: string | null;
 }
 
 @InputType('ZorgplichtClockFilter')

@@ -32,7 +32,8 @@ import { awaitHumanStep } from '../common/human-step';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { installAdminHandlers } from '../common/admin-actions';
 import { startLinkedCase } from '../common/links';
-import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import { reject, requireStepInput } from '../common/step-errors';
+import { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS as STEPS } from '@zorgroute/processes';
 import type { StartOovInput } from '../oov/oov.workflow';
 
 export const JOS_WORKFLOW = 'josWorkflow';
@@ -56,23 +57,16 @@ export type JosStatus =
   | 'GEEN_TOESTEMMING'
   | 'GESTOPT';
 
-/** The six needs JOS is meant for: single, school-related problems [003:712-728]. */
-export type JosNeed = 'PLANNEN_HUISWERK' | 'ZORGWEKKEND_VERZUIM' | 'REGELS_EN_KADERS' | 'FAALANGST' | 'BEGINNENDE_SCHOOLANGST' | 'SOCIAAL_EMOTIONEEL';
+/** The six needs JOS is meant for: single, school-related problems [003:712-728] (the step catalogue names them). */
+export type JosNeed = (typeof JOS_NEED_OPTIONS)[number]['value'];
 
-export const JOS_NEED_LABELS: Record<JosNeed, string> = {
-  PLANNEN_HUISWERK: 'Moeite met het organiseren en plannen van huiswerk',
-  ZORGWEKKEND_VERZUIM: 'Zorgwekkend ongeoorloofd verzuim',
-  REGELS_EN_KADERS: 'Moeite met het omgaan met regels en kaders',
-  FAALANGST: 'Ernstige vorm van faalangst',
-  BEGINNENDE_SCHOOLANGST: 'Beginnende schoolangst',
-  SOCIAAL_EMOTIONEEL: 'Stagnerende sociaal-emotionele ontwikkeling',
-};
+export const JOS_NEED_LABELS = Object.fromEntries(JOS_NEED_OPTIONS.map((o) => [o.value, o.label])) as Record<JosNeed, string>;
 
-export const JOS_NEEDS = Object.keys(JOS_NEED_LABELS) as JosNeed[];
+export const JOS_NEEDS: JosNeed[] = JOS_NEED_OPTIONS.map((o) => o.value);
 
 /** "If this is not enough, the pupil is referred to the Sociaal Team, the OOV or the BPO" [003:744-748]. */
-export type JosReferral = 'SOCIAAL_TEAM' | 'OOV' | 'BPO';
-export const JOS_REFERRALS: JosReferral[] = ['SOCIAAL_TEAM', 'OOV', 'BPO'];
+export type JosReferral = (typeof JOS_REFERRAL_OPTIONS)[number]['value'];
+export const JOS_REFERRALS: JosReferral[] = JOS_REFERRAL_OPTIONS.map((o) => o.value);
 export type JosOutcome = 'AFGEROND' | 'DOORVERWEZEN';
 
 export type JosStep = 'SUBMIT_FORM' | 'RECORD_STARTGESPREK' | 'SET_GOALS' | 'LOG_CONTACT' | 'RECORD_EVALUATION' | 'RECORD_OUTCOME';
@@ -271,14 +265,8 @@ export const recordJosOutcome = defineUpdate<JosState, [JosOutcomeInput]>('recor
 export const stopJos = defineUpdate<JosState, [StopJosInput]>('stopJos');
 export const getJosState = defineQuery<JosState>('getJosState');
 
-const STEP_LABELS: Record<JosStep, string> = {
-  SUBMIT_FORM: 'JOS-aanmeldformulier invullen',
-  RECORD_STARTGESPREK: 'Startgesprek met ouders, mentor en leerling',
-  SET_GOALS: 'Doelen opstellen met leerling, mentor en ouders',
-  LOG_CONTACT: 'Wekelijks contact vastleggen',
-  RECORD_EVALUATION: 'Voortgangsevaluatie',
-  RECORD_OUTCOME: 'Afronding: uitkomst vastleggen',
-};
+/** The Dutch name of each step, as the catalogue states it. */
+const STEP_LABELS = Object.fromEntries((['SUBMIT_FORM', 'RECORD_STARTGESPREK', 'SET_GOALS', 'LOG_CONTACT', 'RECORD_EVALUATION', 'RECORD_OUTCOME'] as const).map((step) => [step, STEPS[step].label])) as Record<JosStep, string>;
 
 const SIGNATURE_LABEL = 'Handtekening ouders voor begeleiding door JOS';
 const CLOSED: JosStatus[] = ['AFGEROND', 'DOORVERWEZEN', 'GEEN_TOESTEMMING', 'GESTOPT'];
@@ -303,21 +291,12 @@ function requireNeeds(needs: unknown): void {
   }
 }
 
-function requireThermometer(value: number | null | undefined): void {
-  if (value != null && (!Number.isInteger(value) || value < 1 || value > 10)) {
-    reject('BAD_USER_INPUT', 'De thermometer is een getal van 1 tot en met 10', 'The thermometer score is a whole number from 1 to 10');
-  }
-}
-
-function optionalText(value: string | null | undefined, field: string, max: number): void {
-  if (value != null) requireText(value, field, 0, max);
-}
-
 export async function josWorkflow(input: StartJosInput): Promise<JosState> {
   const answerWhenMovedOn = patched(JOS_STEP_ANSWERS_AFTER_MOVE_PATCH);
   const consentAnswersWhenMovedOn = patched(JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.jos;
+  const policies = ctx.policies;
   const ladder = ctx.policies.ladder;
   requireNeeds(input.needs);
 
@@ -511,9 +490,10 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
   setHandler(
     submitJosForm,
     async (u) => {
-      state.needs = [...u.needs];
+      const needs = [...new Set(u.needs)];
+      state.needs = needs;
       state.form = {
-        needs: [...u.needs],
+        needs: [...needs],
         problemDescription: u.problemDescription.trim(),
         singleSchoolRelatedProblem: u.singleSchoolRelatedProblem,
         alreadyTried: u.alreadyTried.trim(),
@@ -530,12 +510,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     {
       validator: (u) => {
         requireOpen('SUBMIT_FORM');
-        requireNeeds(u.needs);
-        requireText(u.problemDescription, 'omschrijving van het probleem', 10, 4000);
-        requireText(u.alreadyTried, 'wat al geprobeerd is', 3, 4000);
-        optionalText(u.pupilView, 'wat de leerling zelf zegt', 4000);
-        optionalText(u.availability, 'beschikbaarheid', 500);
-        if (typeof u.parentsInformed !== 'boolean') reject('BAD_USER_INPUT', 'Geef aan of de ouders op de hoogte zijn', 'State whether the parents are informed');
+        requireStepInput(STEPS.SUBMIT_FORM, u, policies);
         if (u.singleSchoolRelatedProblem !== true) {
           reject(
             'BAD_USER_INPUT',
@@ -581,14 +556,8 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     {
       validator: (u) => {
         requireOpen('RECORD_STARTGESPREK');
-        requireIsoDate(u.date, 'datum');
-        if (u.date < todayIso()) reject('BAD_USER_INPUT', 'De datum van het startgesprek ligt in het verleden', 'The date of the startgesprek is in the past');
+        requireStepInput(STEPS.PLAN_STARTGESPREK, u, policies);
         if (!isSchoolDay(u.date, ctx.calendar)) reject('BAD_USER_INPUT', 'Het startgesprek moet op een schooldag zijn', 'The startgesprek must be on a school day');
-        if (u.time != null && (typeof u.time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.time))) {
-          reject('BAD_USER_INPUT', 'Tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30', 'Time must be HH:MM, e.g. 14:30');
-        }
-        if (u.mode != null && u.mode !== 'OP_SCHOOL' && u.mode !== 'TELEFONISCH') reject('BAD_USER_INPUT', 'vorm moet OP_SCHOOL of TELEFONISCH zijn', 'mode must be OP_SCHOOL or TELEFONISCH');
-        optionalText(u.location, 'plaats', 120);
       },
     },
   );
@@ -612,13 +581,8 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     {
       validator: (u) => {
         requireOpen('RECORD_STARTGESPREK');
-        requireIsoDate(u.date, 'datum');
+        requireStepInput(STEPS.RECORD_STARTGESPREK, u, policies);
         if (u.date < input.decisionDate) reject('BAD_USER_INPUT', 'Het startgesprek valt vóór het besluit om JOS in te zetten', 'The startgesprek is before the decision to deploy JOS');
-        if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een startgesprek in de toekomst kan niet vastgelegd worden', 'A startgesprek in the future cannot be recorded');
-        for (const [k, v] of [['parentsPresent', u.parentsPresent], ['mentorPresent', u.mentorPresent], ['pupilPresent', u.pupilPresent]] as const) {
-          if (typeof v !== 'boolean') reject('BAD_USER_INPUT', `${k} moet waar of onwaar zijn`, `${k} must be true or false`);
-        }
-        requireText(u.summary, 'verslag', 3, 4000);
       },
     },
   );
@@ -642,17 +606,10 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     {
       validator: (u) => {
         requireOpen('SET_GOALS');
-        requireText(u.pupilGoal, 'doel van de leerling', 3, 500);
-        const goals = u.goals ?? [];
-        if (!Array.isArray(goals) || goals.length > 10) reject('BAD_USER_INPUT', 'Maximaal 10 doelen', 'At most 10 goals');
-        goals.forEach((g) => requireText(g, 'doel', 1, 500));
+        requireStepInput(STEPS.SET_GOALS, u, policies);
         if (u.agreedWithPupil !== true) {
           reject('BAD_USER_INPUT', 'De doelen worden samen met de leerling opgesteld: de leerling moet ermee instemmen', 'The goals are set with the pupil: the pupil must agree');
         }
-        if (typeof u.agreedWithMentor !== 'boolean' || typeof u.agreedWithParents !== 'boolean') {
-          reject('BAD_USER_INPUT', 'Geef aan of mentor en ouders met de doelen instemmen', 'State whether mentor and parents agree to the goals');
-        }
-        optionalText(u.weeklySlot, 'vast moment', 100);
       },
     },
   );
@@ -668,14 +625,10 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
     {
       validator: (u) => {
         requireOpen('LOG_CONTACT');
-        requireIsoDate(u.date, 'datum');
-        if (typeof u.attended !== 'boolean') reject('BAD_USER_INPUT', 'Geef aan of de leerling er was', 'State whether the pupil attended');
+        requireStepInput(STEPS.LOG_CONTACT, u, policies);
         if (state.activeFrom && u.date < state.activeFrom) reject('BAD_USER_INPUT', 'Het contact valt vóór de start van JOS', 'The contact is before JOS started');
-        if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een contact in de toekomst kan niet vastgelegd worden', 'A contact in the future cannot be logged');
         // At most one entry per day keeps the history of a 5-month case bounded.
         if (state.contacts.some((c) => c.date === u.date)) reject('BAD_USER_INPUT', `Voor ${u.date} is al een contact vastgelegd`, `A contact for ${u.date} is already logged`);
-        requireThermometer(u.thermometer);
-        optionalText(u.note, 'notitie', 1000);
       },
     },
   );
@@ -694,8 +647,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
           reject('STEP_NOT_ALLOWED', `Voortgangsevaluatie ${state.evaluationNumber} kan vanaf ${state.evaluationOpensOn}`, `Progress evaluation ${state.evaluationNumber} can be recorded from ${state.evaluationOpensOn}`);
         }
         requireOpen('RECORD_EVALUATION');
-        requireText(u.summary, 'samenvatting', 3, 4000);
-        requireThermometer(u.thermometer);
+        requireStepInput(STEPS.RECORD_EVALUATION, u, policies);
       },
     },
   );
@@ -715,12 +667,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
       validator: (u) => {
         requireOpen('RECORD_OUTCOME');
         if (state.outcome !== null) reject('STEP_NOT_ALLOWED', 'De uitkomst is al vastgelegd', 'The outcome is already recorded');
-        if (u.outcome !== 'AFGEROND' && u.outcome !== 'DOORVERWEZEN') reject('BAD_USER_INPUT', 'De uitkomst is AFGEROND of DOORVERWEZEN', 'The outcome is AFGEROND or DOORVERWEZEN');
-        if (u.outcome === 'DOORVERWEZEN' && !JOS_REFERRALS.includes(u.referralTo as JosReferral)) {
-          reject('BAD_USER_INPUT', 'Kies waarheen de leerling wordt doorverwezen: SOCIAAL_TEAM, OOV of BPO', 'Choose where the pupil is referred to: SOCIAAL_TEAM, OOV or BPO');
-        }
-        if (u.outcome === 'AFGEROND' && u.referralTo != null) reject('BAD_USER_INPUT', 'Bij AFGEROND hoort geen doorverwijzing', 'AFGEROND has no referral');
-        requireText(u.summary, 'toelichting', 3, 4000);
+        requireStepInput(STEPS.RECORD_OUTCOME, u, policies);
       },
     },
   );
@@ -736,7 +683,7 @@ export async function josWorkflow(input: StartJosInput): Promise<JosState> {
       validator: (u) => {
         requireNotClosed();
         if (state.stopReason !== null) reject('STEP_NOT_ALLOWED', 'Deze casus wordt al gestopt', 'This case is already being stopped');
-        requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.STOP_JOS, u, policies);
       },
     },
   );

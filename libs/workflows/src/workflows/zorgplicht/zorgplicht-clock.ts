@@ -39,7 +39,7 @@ export interface ZorgplichtClock {
 }
 
 export interface ZorgplichtClockRejection {
-  code: 'STEP_NOT_ALLOWED' | 'BAD_USER_INPUT';
+  code: 'STEP_NOT_ALLOWED';
   nl: string;
   en: string;
 }
@@ -72,10 +72,12 @@ function sentence(explanation: string): string {
 }
 
 /**
- * Why an extension of `weeks` on `today` is not allowed, or null when it is. The update validator
- * turns a rejection into a clear error; nothing is recorded.
+ * Why the term cannot be extended on `today`, or null when it can: the statutory rules (at most `maxExtensions`
+ * times, only up to the last day of the first term). How many weeks (1 to the policy's `extensionMaxWeeks`) is a
+ * field of the step, checked by the step catalogue (libs/processes, EXTEND_TERM). The update validator turns a
+ * rejection into a clear error; nothing is recorded.
  */
-export function zorgplichtExtensionRejection(clock: ZorgplichtClock, extensionsUsed: number, weeks: unknown, today: IsoDate, policy: ZorgplichtClockPolicy): ZorgplichtClockRejection | null {
+export function zorgplichtExtensionRejection(clock: ZorgplichtClock, extensionsUsed: number, today: IsoDate, policy: ZorgplichtClockPolicy): ZorgplichtClockRejection | null {
   if (extensionsUsed >= policy.maxExtensions) {
     return {
       code: 'STEP_NOT_ALLOWED',
@@ -88,13 +90,6 @@ export function zorgplichtExtensionRejection(clock: ZorgplichtClock, extensionsU
       code: 'STEP_NOT_ALLOWED',
       nl: `De eerste termijn is verstreken op ${clock.firstTerm.date}; verlengen kan alleen vóór het einde van de eerste termijn`,
       en: `The first term ended on ${clock.firstTerm.date}; the term can only be extended before the first term ends`,
-    };
-  }
-  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > policy.extensionMaxWeeks) {
-    return {
-      code: 'BAD_USER_INPUT',
-      nl: `Verlengen kan met 1 tot en met ${policy.extensionMaxWeeks} weken`,
-      en: `An extension is 1 to ${policy.extensionMaxWeeks} weeks`,
     };
   }
   return null;

@@ -177,7 +177,7 @@ describe('P4 zorgplicht workflow (time skipping)', () => {
       const recorded = fakes.snapshots.length;
       const tooLong = await updateError(h.executeUpdate(extendZorgplichtTerm, { args: [{ actor: zc, weeks: 5, reason: 'Wachten op het OSO-dossier' }] }));
       expect(tooLong.type).toBe('BAD_USER_INPUT');
-      expect(tooLong.message).toContain('1 tot en met 4 weken');
+      expect(tooLong.message).toBe('Verlengen met (weken) moet een getal van 1 tot en met 4 zijn');
       const noReason = await updateError(h.executeUpdate(extendZorgplichtTerm, { args: [{ actor: zc, weeks: 4, reason: ' ' }] }));
       expect(noReason.type).toBe('BAD_USER_INPUT');
       expect(fakes.snapshots.length).toBe(recorded);

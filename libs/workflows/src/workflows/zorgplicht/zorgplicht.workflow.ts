@@ -21,7 +21,8 @@ import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
-import { reject, requireIsoDate, requireText } from '../common/step-errors';
+import { reject, requireStepInput } from '../common/step-errors';
+import { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS as STEPS } from '@zorgroute/processes';
 import {
   zorgplichtApplicationRejection,
   zorgplichtClockStatus,
@@ -30,7 +31,6 @@ import {
   zorgplichtExtensionRejection,
   startZorgplichtClock,
   zorgplichtSwvSignalPlan,
-  ZORGPLICHT_OUTCOMES,
   type ZorgplichtSwvSignal,
   type ZorgplichtSwvSignalPlan,
   type ZorgplichtClock,
@@ -42,17 +42,11 @@ export const ZORGPLICHT_WORKFLOW = 'zorgplichtWorkflow';
 export type ZorgplichtStatus = 'ONTVANGEN' | 'ONDERZOEK' | 'VERLENGD' | 'BESLUIT' | ZorgplichtOutcome;
 export type ZorgplichtStep = 'RECORD_INVESTIGATION' | 'EXTEND_TERM' | 'RECORD_DECISION';
 
-/** What the school did to investigate the support need (P4.1 ONDERZOEK). */
-export type ZorgplichtInvestigationKind = 'INFO_OUDERS_GEVRAAGD' | 'INFO_VORIGE_SCHOOL_GEVRAAGD' | 'OSO_DOSSIER_ONTVANGEN' | 'INTAKE' | 'OBSERVATIE';
-export const ZORGPLICHT_INVESTIGATION_KINDS: readonly ZorgplichtInvestigationKind[] = ['INFO_OUDERS_GEVRAAGD', 'INFO_VORIGE_SCHOOL_GEVRAAGD', 'OSO_DOSSIER_ONTVANGEN', 'INTAKE', 'OBSERVATIE'];
+/** What the school did to investigate the support need (P4.1 ONDERZOEK), as the step catalogue names it. */
+export type ZorgplichtInvestigationKind = (typeof ZORGPLICHT_INVESTIGATION_OPTIONS)[number]['value'];
+export const ZORGPLICHT_INVESTIGATION_KINDS: readonly ZorgplichtInvestigationKind[] = ZORGPLICHT_INVESTIGATION_OPTIONS.map((o) => o.value);
 
-export const ZORGPLICHT_INVESTIGATION_LABELS: Record<ZorgplichtInvestigationKind, string> = {
-  INFO_OUDERS_GEVRAAGD: 'Informatie opgevraagd bij de ouders',
-  INFO_VORIGE_SCHOOL_GEVRAAGD: 'Informatie opgevraagd bij de vorige school',
-  OSO_DOSSIER_ONTVANGEN: 'OSO-dossier ontvangen',
-  INTAKE: 'Intakegesprek gehouden',
-  OBSERVATIE: 'Observatie gedaan',
-};
+export const ZORGPLICHT_INVESTIGATION_LABELS = Object.fromEntries(ZORGPLICHT_INVESTIGATION_OPTIONS.map((o) => [o.value, o.label])) as Record<ZorgplichtInvestigationKind, string>;
 
 export interface StartZorgplichtInput {
   /** The school that received the application; it must be the parents' first preference. */
@@ -157,9 +151,9 @@ export const recordZorgplichtDecision = defineUpdate<ZorgplichtState, [Zorgplich
 export const getZorgplichtState = defineQuery<ZorgplichtState>('getZorgplichtState');
 
 export const ZORGPLICHT_STEP_LABELS: Record<ZorgplichtStep, string> = {
-  RECORD_INVESTIGATION: 'Onderzoek vastleggen',
-  EXTEND_TERM: 'Beslistermijn verlengen',
-  RECORD_DECISION: 'Besluit over de aanmelding',
+  RECORD_INVESTIGATION: STEPS.RECORD_INVESTIGATION.label,
+  EXTEND_TERM: STEPS.EXTEND_TERM.label,
+  RECORD_DECISION: STEPS.RECORD_DECISION.label,
 };
 
 const OPEN: ZorgplichtStatus[] = ['ONTVANGEN', 'ONDERZOEK', 'VERLENGD'];
@@ -179,20 +173,10 @@ function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
-function optionalText(value: unknown, field: string, max: number): void {
-  if (value != null && (typeof value !== 'string' || value.length > max)) {
-    reject('BAD_USER_INPUT', `${field} mag maximaal ${max} tekens lang zijn`, `${field} must be at most ${max} characters long`);
-  }
-}
-
-function requirePastDate(value: unknown, field: string, today: string): void {
-  requireIsoDate(value, field);
-  if ((value as string) > today) reject('BAD_USER_INPUT', `${field} kan niet in de toekomst liggen`, `${field} cannot be in the future`);
-}
-
 export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<ZorgplichtState> {
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   const policy = ctx.policies.zorgplicht;
+  const policies = ctx.policies;
   // Only the school of first preference holds the zorgplicht; the api refuses other applications
   // before starting, and the workflow refuses them too, so no path starts a clock elsewhere.
   const refused = zorgplichtApplicationRejection({ schoolId: input.schoolId, receivedOn: input.receivedOn, preferenceSchoolIds: input.preferenceSchoolIds, today: todayIso() });
@@ -236,7 +220,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
   const openSteps = (): ZorgplichtStep[] => {
     if (!isOpen()) return [];
     const steps: ZorgplichtStep[] = ['RECORD_INVESTIGATION'];
-    if (!state.extending && zorgplichtExtensionRejection(state.clock, state.extensionsUsed, 1, todayIso(), policy) === null) steps.push('EXTEND_TERM');
+    if (!state.extending && zorgplichtExtensionRejection(state.clock, state.extensionsUsed, todayIso(), policy) === null) steps.push('EXTEND_TERM');
     steps.push('RECORD_DECISION');
     return steps;
   };
@@ -311,9 +295,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     {
       validator: (u) => {
         requireOpen('RECORD_INVESTIGATION');
-        if (!ZORGPLICHT_INVESTIGATION_KINDS.includes(u.kind)) reject('BAD_USER_INPUT', 'Onbekend soort onderzoek', 'Unknown kind of investigation');
-        requirePastDate(u.date, 'datum', todayIso());
-        optionalText(u.summary, 'samenvatting', 2000);
+        requireStepInput(STEPS.RECORD_INVESTIGATION, u, policies);
       },
     },
   );
@@ -355,9 +337,11 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     {
       validator: (u) => {
         requireOpen('EXTEND_TERM');
-        const refusal = zorgplichtExtensionRejection(state.clock, state.extensionsUsed, u.weeks, todayIso(), policy);
+        // The statutory rules first (at most once, only up to the last day of the first term), then the weeks within
+        // 1 and the policy's maximum (the catalogue).
+        const refusal = zorgplichtExtensionRejection(state.clock, state.extensionsUsed, todayIso(), policy);
         if (refusal) reject(refusal.code, refusal.nl, refusal.en);
-        requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.EXTEND_TERM, u, policies);
       },
     },
   );
@@ -431,26 +415,10 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     {
       validator: (u) => {
         requireOpen('RECORD_DECISION');
-        if (!ZORGPLICHT_OUTCOMES.includes(u.outcome)) reject('BAD_USER_INPUT', 'Onbekende uitkomst', 'Unknown outcome');
-        const today = todayIso();
-        if (u.outcome === 'INGETROKKEN') {
-          requireText(u.reason, 'reden', 3, 1000);
-          return;
+        requireStepInput(STEPS.RECORD_DECISION, u, policies);
+        if (u.outcome === 'PLEK_ELDERS' && u.admittingSchoolId != null && u.admittingSchoolId === s.schoolId) {
+          reject('BAD_USER_INPUT', 'De school die de leerling toelaat moet een andere school zijn', 'The admitting school must be another school');
         }
-        requireText(u.motivation, 'motivering', 3, 2000);
-        optionalText(u.arrangement, 'arrangement', 1000);
-        if (u.outcome === 'PLEK_ELDERS') {
-          requireText(u.admittingSchoolName, 'school die de leerling toelaat', 2, 200);
-          if (u.admittingSchoolId != null && u.admittingSchoolId === s.schoolId) {
-            reject('BAD_USER_INPUT', 'De school die de leerling toelaat moet een andere school zijn', 'The admitting school must be another school');
-          }
-          if (u.agreementDate == null) {
-            reject('BAD_USER_INPUT', 'Leg vast wanneer de andere school heeft ingestemd met de toelating', 'Record when the other school agreed to admit the pupil');
-          }
-          requirePastDate(u.agreementDate, 'datum instemming', today);
-          optionalText(u.agreementNote, 'toelichting instemming', 1000);
-        }
-        if (u.outcome === 'TLV_AANGEVRAAGD') requirePastDate(u.tlvRequestedOn, 'datum TLV-aanvraag', today);
       },
     },
   );
