@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { eventually, graphql, shot, tokenFor, useBrowserSession } from './support/browser';
+import { bornYearsAgo } from './support/ages';
 
 jest.setTimeout(300_000);
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
         receivedOn: addDays(isoToday(), -37),
         extraSupportExpected: true,
         preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Jesse', lastName: LAST_NAME, dateOfBirth: '2014-03-12', parents: [{ name: `Robin ${LAST_NAME}`, email: PARENT_EMAIL }] },
+        newPupil: { firstName: 'Jesse', lastName: LAST_NAME, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Robin ${LAST_NAME}`, email: PARENT_EMAIL }] },
       },
     },
     zc,

@@ -10,11 +10,11 @@ jest.setTimeout(300_000);
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
-/** Demo pupils of the Daltoncollege with their parent (apps/api/src/seed/demo-data.ts). */
+/** Demo pupils under 16 of the Daltoncollege with their parent (at 16 the pupil consents) (apps/api/src/seed/demo-data.ts). */
 const PUPILS = [
   { displayName: 'Milan Jansen', parent: 'ouder.jansen@voorbeeldmail.example' },
   { displayName: 'Sem de Groot', parent: 'ouder.degroot@voorbeeldmail.example' },
-  { displayName: 'Lina Bakker', parent: 'ouder.bakker@voorbeeldmail.example' },
+  { displayName: 'Daan Veldkamp', parent: 'ouder.veldkamp@voorbeeldmail.example' },
 ];
 
 const session = useBrowserSession();

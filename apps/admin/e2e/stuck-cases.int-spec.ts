@@ -3,6 +3,7 @@
  */
 // Browser test of the admin's stuck-case inspector (/beheer).
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { bornYearsAgo } from './support/ages';
 
 jest.setTimeout(240_000);
 
@@ -34,7 +35,7 @@ async function backDatedOverdueCase(apiUrl: string): Promise<string> {
         receivedOn: addDays(isoToday(), -150),
         extraSupportExpected: true,
         preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Ruben', lastName, dateOfBirth: '2014-03-02', parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
+        newPupil: { firstName: 'Ruben', lastName, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
       },
     },
     zc,

@@ -5,6 +5,7 @@
 // and logs a session with a thermometer score on the case page; the coach sees the pupil under
 // "Mijn leerlingen" and the parent sees the goal and the thermometer chart.
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { bornYearsAgo } from './support/ages';
 
 jest.setTimeout(240_000);
 
@@ -31,7 +32,7 @@ async function startTrajectory(apiUrl: string, token: string): Promise<{ caseId:
         receivedOn: today,
         extraSupportExpected: false,
         preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Jesse', lastName, dateOfBirth: '2013-05-02', parents: [{ name: `Ouder ${lastName}`, email: parentEmail }] },
+        newPupil: { firstName: 'Jesse', lastName, dateOfBirth: bornYearsAgo(13), parents: [{ name: `Ouder ${lastName}`, email: parentEmail }] },
       },
     },
     token,

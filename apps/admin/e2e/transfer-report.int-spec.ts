@@ -16,13 +16,13 @@ const schoolYearBounds = (schoolYear: string): { from: string } => ({ from: `${s
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
-/** Demo pupils of the Daltoncollege with their parent (apps/api/src/seed/demo-data.ts); one handover per school year. */
+/** Demo pupils under 16 of the Daltoncollege with their parent (at 16 the pupil consents) (apps/api/src/seed/demo-data.ts); one handover per school year. */
 const PUPILS = [
-  { displayName: 'Lina Bakker', parent: 'ouder.bakker@voorbeeldmail.example' },
+  { displayName: 'Daan Veldkamp', parent: 'ouder.veldkamp@voorbeeldmail.example' },
   { displayName: 'Sem de Groot', parent: 'ouder.degroot@voorbeeldmail.example' },
   { displayName: 'Milan Jansen', parent: 'ouder.jansen@voorbeeldmail.example' },
 ];
-const VIEW = 'Lina heeft baat bij een vaste mentor en rustige start in de brugklas (e2e).';
+const VIEW = 'De leerling heeft baat bij een vaste mentor en rustige start in de brugklas (e2e).';
 
 const session = useBrowserSession();
 

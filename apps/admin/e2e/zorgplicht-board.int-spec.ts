@@ -4,6 +4,7 @@
 // Browser test: the zorgcoördinator registers a written application (aanmelding) through GraphQL;
 // the SWV employee sees its zorgplicht clock on the board with the right number of days left.
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { bornYearsAgo } from './support/ages';
 
 jest.setTimeout(240_000);
 
@@ -31,7 +32,7 @@ it('an SWV employee sees a new zorgplicht clock with the right days remaining', 
         receivedOn,
         extraSupportExpected: true,
         preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Tess', lastName, dateOfBirth: '2014-02-11', parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
+        newPupil: { firstName: 'Tess', lastName, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
       },
     },
     zc,

@@ -9,6 +9,7 @@ import { PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgrou
 import { addCalendarDays, addSchoolDays, buildSchoolCalendar, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stamp = Date.now().toString(36);
 const email = (who: string) => `${who}.${stamp}@beheertest.example`;
@@ -44,7 +45,7 @@ async function waitFor(id: string, check: (d: Detail) => boolean, what: string):
 }
 
 async function freshPupil(name: string): Promise<PupilEntity> {
-  return ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: name, lastName: `Beheer-${stamp}`, dateOfBirth: '2012-04-04', className: '2A', mentorId: null });
+  return ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: name, lastName: `Beheer-${stamp}`, dateOfBirth: bornYearsAgo(14), className: '2A', mentorId: null });
 }
 
 async function startOov(pupil: PupilEntity): Promise<string> {

@@ -10,6 +10,7 @@ import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from
 import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 
 const START = `mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id } }`;
@@ -25,7 +26,7 @@ async function pupilWithParent(): Promise<{ pupilName: string; parentEmail: stri
   const ds = stack.app.get(DataSource);
   const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
   const pupil = await ds.getRepository(PupilEntity).save(
-    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Noor', lastName: `Beheer-${RUN}`, dateOfBirth: '2012-05-02', className: '2B', mentorId: null }),
+    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Noor', lastName: `Beheer-${RUN}`, dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: null }),
   );
   const parentEmail = `ouder.beheer.${RUN}@voorbeeldmail.example`;
   const parent = await ds.getRepository(UserEntity).save(

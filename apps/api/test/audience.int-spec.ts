@@ -13,6 +13,7 @@ import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from
 import { extractPdfText } from '@zorgroute/notifications';
 import { eventually, GraphQLTestClient, mailsTo, type GqlResult } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stack = useTestStack({ name: 'audience' });
 const RUN = Date.now().toString(36);
@@ -78,7 +79,7 @@ async function request<T>(email: string, query: string, variables: Record<string
 /** A pupil of Daltoncollege (under 16) made for this run, with his own parent and pupil account (invented names). */
 async function freshPupil(key: string): Promise<Fresh> {
   const pupil = await ds.getRepository(PupilEntity).save(
-    ds.getRepository(PupilEntity).create({ schoolId: dalton.id, firstName: `Sem${key}`, lastName: `Veilig-${RUN}`, dateOfBirth: '2013-05-05', className: '2B', mentorId: null }),
+    ds.getRepository(PupilEntity).create({ schoolId: dalton.id, firstName: `Sem${key}`, lastName: `Veilig-${RUN}`, dateOfBirth: bornYearsAgo(13), className: '2B', mentorId: null }),
   );
   const parentEmail = `ouder.${key}.${RUN}@voorbeeldmail.example`;
   const pupilEmail = `${key}.${RUN}@leerling.daltoncollege.example`;

@@ -30,6 +30,7 @@ import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { seedDemo } from '../src/seed/seed-demo';
 import { eventually, GraphQLTestClient, type GqlResult } from './graphql-client';
+import { bornYearsAgo } from './ages';
 
 const taskQueue = `authz-${Date.now()}`;
 const run = `m${Date.now().toString(36)}`;
@@ -424,8 +425,8 @@ beforeAll(async () => {
   const [dalton]: { id: string }[] = await ds.query(`SELECT id FROM school WHERE name LIKE 'Daltoncollege%'`);
   const [mentor]: { id: string }[] = await ds.query('SELECT id FROM app_user WHERE email = $1', [ROLE_EMAIL.MENTOR]);
   const [fresh]: { id: string }[] = await ds.query(
-    `INSERT INTO pupil (school_id, first_name, last_name, date_of_birth, class_name, mentor_id) VALUES ($1, 'Matrix', $2, '2012-02-02', '2B', $3) RETURNING id`,
-    [dalton.id, run, mentor.id],
+    `INSERT INTO pupil (school_id, first_name, last_name, date_of_birth, class_name, mentor_id) VALUES ($1, 'Matrix', $2, $4, '2B', $3) RETURNING id`,
+    [dalton.id, run, mentor.id, bornYearsAgo(14)],
   );
   const [parentUser]: { id: string }[] = await ds.query(`INSERT INTO app_user (name, email, role) VALUES ('Ouder Matrix', $1, 'PARENT') RETURNING id`, [ROLE_EMAIL.PARENT]);
   await ds.query(`INSERT INTO pupil_guardian (pupil_id, user_id) VALUES ($1, $2)`, [fresh.id, parentUser.id]);

@@ -15,6 +15,7 @@ import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zor
 import { ondersteuningstrajectWorkflow, zorgplichtWorkflowId } from '@zorgroute/workflows';
 import type { GqlResult } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stamp = Date.now().toString(36);
 const email = (who: string) => `${who}.${stamp}@starttest.example`;
@@ -98,7 +99,7 @@ beforeAll(async () => {
   const keys = ['bounds', 'own', 'failed', 'p1', 'p2', 'p2submit', 'p3', 'p4', 'p5', 'p6'];
   for (const [i, key] of keys.entries()) {
     pupils[key] = await ds.getRepository(PupilEntity).save({
-      schoolId: key === 'own' ? schoolB.id : schoolA.id, firstName: names[i], lastName: `Start-${stamp}`, dateOfBirth: '2012-03-04', className: '2A', mentorId: null,
+      schoolId: key === 'own' ? schoolB.id : schoolA.id, firstName: names[i], lastName: `Start-${stamp}`, dateOfBirth: bornYearsAgo(14), className: '2A', mentorId: null,
     });
   }
   // School B's own policy: a trajectory of 4 to 12 weeks. The SWV's: the regional calendar of this school year.

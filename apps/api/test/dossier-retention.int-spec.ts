@@ -28,6 +28,7 @@ import { extractPdfText } from '@zorgroute/notifications';
 import { retentionScheduleId } from '@zorgroute/workflows';
 import { eventually, GraphQLTestClient } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stack = useTestStack({ name: 'dossier' });
 const RUN = Date.now().toString(36);
@@ -156,8 +157,8 @@ describe('dossier export (AVG right of access)', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    young = await freshPupil('jong', '2013-03-03', 'mentor2@daltoncollege.example');
-    older = await freshPupil('oud', '2009-01-01', null);
+    young = await freshPupil('jong', bornYearsAgo(13), 'mentor2@daltoncollege.example');
+    older = await freshPupil('oud', bornYearsAgo(17), null);
     caseId = await trajectoryWithIntake(young.pupil.id, 'dossier');
     await addConsentAndDocument(caseId, young.pupil.id, young.parentEmail);
     await eventually(async () => (await ds.query('SELECT 1 FROM notification_delivery WHERE case_id = $1', [caseId])).length > 0, 30_000, 'a delivery');
@@ -267,7 +268,7 @@ describe('retention: close inactive, purge expired, keep the audit chain verifia
   let expired: string;
 
   beforeAll(async () => {
-    fresh = await freshPupil('bewaar', '2012-06-06', null);
+    fresh = await freshPupil('bewaar', bornYearsAgo(14), null);
   }, 60_000);
 
   async function closedCase(key: string): Promise<string> {
@@ -299,7 +300,7 @@ describe('retention: close inactive, purge expired, keep the audit chain verifia
 
   it('purges an expired closed case, never a running one, and the audit chain still verifies', async () => {
     expired = await closedCase('verlopen');
-    const running = await trajectoryWithIntake((await freshPupil('loopt', '2012-07-07', null)).pupil.id, 'loopt');
+    const running = await trajectoryWithIntake((await freshPupil('loopt', bornYearsAgo(14), null)).pupil.id, 'loopt');
     // The read model claims it is closed long ago, but its workflow runs: it must be left alone.
     await backdate(running, 'closed_at', '5 years');
     const entryIds: string[] = (await ds.query(`SELECT id FROM audit_entry WHERE case_id = $1 OR details->>'caseId' = $1`, [expired])).map((r: { id: string }) => String(r.id));
@@ -417,7 +418,7 @@ describe('retention: close inactive, purge expired, keep the audit chain verifia
   }, 180_000);
 
   it('closes a case without activity through the workflow (nothing terminated)', async () => {
-    const id = await trajectoryWithIntake((await freshPupil('stil', '2012-08-08', null)).pupil.id, 'stil');
+    const id = await trajectoryWithIntake((await freshPupil('stil', bornYearsAgo(14), null)).pupil.id, 'stil');
     await backdate(id, 'updated_at', '13 months');
     const admin = await client('beheer@zorgroute.example');
     const { purgeExpiredCases: r } = await admin.ok<{ purgeExpiredCases: { closedCaseIds: string[]; purgedCaseIds: string[] } }>(PURGE, { i: { reason: 'Controle inactieve casussen', schoolId: dalton.id } });

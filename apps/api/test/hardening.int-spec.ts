@@ -13,6 +13,7 @@ import { startZorgplichtClock } from '@zorgroute/workflows';
 import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { GraphQLTestClient, type GqlResult } from './graphql-client';
+import { bornYearsAgo } from './ages';
 
 const run = randomUUID().slice(0, 8);
 const today = toIsoDate(Date.now());
@@ -102,7 +103,7 @@ describe('CSV export', () => {
   beforeAll(async () => {
     const cal = buildSchoolCalendar('midden');
     for (const [key, firstName] of Object.entries(TRIGGERS)) {
-      const pupil = await ds.getRepository(PupilEntity).save({ schoolId: ids.schoolA, firstName, lastName: 'Formule', dateOfBirth: '2013-04-01', className: null, mentorId: null });
+      const pupil = await ds.getRepository(PupilEntity).save({ schoolId: ids.schoolA, firstName, lastName: 'Formule', dateOfBirth: bornYearsAgo(13), className: null, mentorId: null });
       const clock = startZorgplichtClock(addCalendarDays(today, -3), DEFAULT_POLICIES.zorgplicht, cal);
       await new CaseReadModelRepository(ds).upsert({
         caseId: `zorgplicht-hardening-${run}-${key}`,

@@ -8,6 +8,7 @@ import { PupilEntity, UserEntity } from '@zorgroute/domain';
 import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import { eventually } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const ZC = 'zc@daltoncollege.example';
 const MENTOR = 'mentor@daltoncollege.example';
@@ -43,7 +44,7 @@ async function referral(): Promise<string> {
   // A pupil of its own (one open referral per pupil), in the mentor's class.
   const ds = stack.app.get(DataSource);
   const mentor = await ds.getRepository(UserEntity).findOneByOrFail({ email: MENTOR });
-  const pupil = await ds.getRepository(PupilEntity).save({ schoolId: mentor.schoolId as string, firstName: 'Ilse', lastName: `Idempotent${stamp}`, dateOfBirth: '2012-04-01', className: '2B', mentorId: mentor.id });
+  const pupil = await ds.getRepository(PupilEntity).save({ schoolId: mentor.schoolId as string, firstName: 'Ilse', lastName: `Idempotent${stamp}`, dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: mentor.id });
   await stack.gql.login(MENTOR);
   const { startZorgroute } = await stack.gql.ok<{ startZorgroute: { id: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }`, {
     i: {
@@ -120,7 +121,7 @@ describe('Idempotency-Key header on case-changing mutations', () => {
       receivedOn: toIsoDate(Date.now()),
       extraSupportExpected: true,
       preferenceSchoolIds: [me.schoolId],
-      newPupil: { firstName: 'Fenna', lastName, dateOfBirth: '2014-02-11', parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
+      newPupil: { firstName: 'Fenna', lastName, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
     };
     const REGISTER = `mutation($i: RegisterAanmeldingInput!) { registerAanmelding(input: $i) { ${SUMMARY} } }`;
     const key = { 'Idempotency-Key': `aanmelding-${stamp}-5d2c` };

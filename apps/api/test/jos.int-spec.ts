@@ -20,6 +20,7 @@ import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { eventually, GraphQLTestClient, mailsTo, type GqlResult } from './graphql-client';
 import { expectedStepMutations, typedStepMutations } from './step-mutations';
+import { bornYearsAgo } from './ages';
 
 const stamp = Date.now().toString(36);
 const taskQueue = `jos-e2e-${stamp}`;
@@ -113,8 +114,8 @@ beforeAll(async () => {
   const mentor = await user('mentor', 'Kees Veenstra', Role.MENTOR);
   await user('jos', 'Yara Mulder', Role.JOS_MEDEWERKER);
   const pupils = ds.getRepository(PupilEntity);
-  daan = await pupils.save({ schoolId: school.id, firstName: 'Daan', lastName: 'Kuipers', dateOfBirth: '2012-05-03', className: '2A', mentorId: mentor.id });
-  noor = await pupils.save({ schoolId: school.id, firstName: 'Noor', lastName: 'Smit', dateOfBirth: '2011-09-12', className: '3B', mentorId: mentor.id });
+  daan = await pupils.save({ schoolId: school.id, firstName: 'Daan', lastName: 'Kuipers', dateOfBirth: bornYearsAgo(14), className: '2A', mentorId: mentor.id });
+  noor = await pupils.save({ schoolId: school.id, firstName: 'Noor', lastName: 'Smit', dateOfBirth: bornYearsAgo(15), className: '3B', mentorId: mentor.id });
   const parent = await user('ouder', 'Ingrid Kuipers', Role.PARENT);
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: daan.id, userId: parent.id, relation: 'ouder' });
   const otherParent = await user('ouder-smit', 'Ruben Smit', Role.PARENT);

@@ -14,6 +14,7 @@ import { OOV_STEPS } from '@zorgroute/processes';
 import { eventually, mailsTo, type GqlResult } from './graphql-client';
 import { typedStepInputs } from './step-inputs';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stamp = Date.now().toString(36);
 const mailWeb = process.env.MAIL_WEB_URL as string;
@@ -103,7 +104,7 @@ beforeAll(async () => {
   coach = await user('lb', 'Fatima El Idrissi', Role.COACH);
   await user('swv', 'Esther van Dam', Role.SWV_MEDEWERKER, null);
   await user('swv-elders', 'Bram Kok', Role.SWV_MEDEWERKER, null, otherSwv.id);
-  pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Sem', lastName: 'Visser', dateOfBirth: '2012-02-14', className: '2B', mentorId: mentor.id });
+  pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Sem', lastName: 'Visser', dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: mentor.id });
   const parent = await user('ouder', 'Monique Visser', Role.PARENT);
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
 }, 120_000);

@@ -17,6 +17,7 @@ import { zorgplichtWorkflowId } from '@zorgroute/workflows';
 import { eventually, mailsTo, type GqlResult } from './graphql-client';
 import { typedStepInputs } from './step-inputs';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stamp = Date.now().toString(36);
 const mailWeb = process.env.MAIL_WEB_URL as string;
@@ -103,7 +104,7 @@ beforeAll(async () => {
   await user('mentor-2', 'Pieter Smit', Role.MENTOR);
   await user('swv', 'Lotte Hendriks', Role.SWV_MEDEWERKER, null);
   await user('swv-elders', 'Gert Mol', Role.SWV_MEDEWERKER, null, otherSwv.id);
-  pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Lisa', lastName: 'Meijer', dateOfBirth: '2014-06-02', className: null, mentorId: null });
+  pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Lisa', lastName: 'Meijer', dateOfBirth: bornYearsAgo(12), className: null, mentorId: null });
   const parent = await user('ouder', 'Karin Meijer', Role.PARENT);
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
   await user('ouder-elders', 'Henk Bos', Role.PARENT);

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const mailWeb = process.env.MAIL_WEB_URL as string;
 const stamp = Date.now().toString(36);
@@ -19,7 +20,7 @@ describe('a referral sent back to the mentor', () => {
     const ds = stack.app.get(DataSource);
     const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
     const mentor = await ds.getRepository(UserEntity).save({ email: MENTOR, name: 'Jesse Terpstra', role: Role.MENTOR, schoolId: school.id, swvId: school.swvId, pupilId: null });
-    const pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Mila', lastName: `Terug-${stamp}`, dateOfBirth: '2012-02-02', className: '2C', mentorId: mentor.id });
+    const pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Mila', lastName: `Terug-${stamp}`, dateOfBirth: bornYearsAgo(14), className: '2C', mentorId: mentor.id });
 
     await stack.gql.login(MENTOR);
     const { startZorgroute } = await stack.gql.ok<{ startZorgroute: { id: string } }>(`mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }`, {

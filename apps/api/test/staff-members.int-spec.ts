@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, type GqlResult } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const stamp = Date.now().toString(36);
 const email = (who: string) => `${who}.${stamp}@stafftest.example`;
@@ -59,7 +60,7 @@ beforeAll(async () => {
   await user('coach-elders', 'Hans Hoek', Role.COACH, schoolElders, otherSwv.id);
   await user('swv', 'Ingrid Immink', Role.SWV_MEDEWERKER, null);
   await user('admin', 'Jan Jonker', Role.ADMIN, null);
-  const pupil = await ds.getRepository(PupilEntity).save({ schoolId: schoolA.id, firstName: 'Kees', lastName: 'Kok', dateOfBirth: '2012-02-14', className: '2B', mentorId: mentorA.id });
+  const pupil = await ds.getRepository(PupilEntity).save({ schoolId: schoolA.id, firstName: 'Kees', lastName: 'Kok', dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: mentorA.id });
   const parent = await user('ouder', 'Lies Kok', Role.PARENT, schoolA);
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
   pupilId = pupil.id;

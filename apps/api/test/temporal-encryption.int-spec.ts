@@ -17,6 +17,7 @@ import { AuditEntryEntity, PupilEntity, PupilGuardianEntity, Role, SchoolEntity,
 import { payloadsOf, readableHistoryText, unencryptedByDesign } from '../../../libs/workflows/test/history-text';
 import { eventually, GraphQLTestClient } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const run = promisify(execFile);
 const { TEMPORAL_CLI_PATH, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE = 'default', TEMPORAL_UI_URL = 'http://127.0.0.1:8233' } = process.env as Record<string, string>;
@@ -72,7 +73,7 @@ beforeAll(async () => {
   const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
   const mentor = await ds.getRepository(UserEntity).findOneByOrFail({ email: 'mentor@daltoncollege.example' });
   const pupil = await ds.getRepository(PupilEntity).save(
-    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Noor', lastName: LAST_NAME, dateOfBirth: '2012-05-01', className: '2B', mentorId: mentor.id }),
+    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Noor', lastName: LAST_NAME, dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: mentor.id }),
   );
   const parent = await ds.getRepository(UserEntity).save(
     ds.getRepository(UserEntity).create({ email: PARENT_EMAIL, name: `Ouder ${LAST_NAME}`, role: Role.PARENT, schoolId: school.id, swvId: school.swvId, pupilId: null }),

@@ -7,6 +7,7 @@ import { toIsoDate } from '@zorgroute/domain/logic';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 const mailWeb = process.env.MAIL_WEB_URL as string;
 const stack = useTestStack({ name: 'p1msg' });
@@ -18,7 +19,7 @@ async function ownPupil(): Promise<{ id: string }> {
   const ds = stack.app.get(DataSource);
   const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
   const pupil = await ds.getRepository(PupilEntity).save(
-    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Mila', lastName: `Bericht-${RUN}`, dateOfBirth: '2012-03-14', className: '2A', mentorId: null }),
+    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Mila', lastName: `Bericht-${RUN}`, dateOfBirth: bornYearsAgo(14), className: '2A', mentorId: null }),
   );
   const parent = await ds.getRepository(UserEntity).save(
     ds.getRepository(UserEntity).create({ email: PARENT_EMAIL, name: `Ouder ${RUN}`, role: Role.PARENT, schoolId: school.id, swvId: school.swvId, pupilId: null }),

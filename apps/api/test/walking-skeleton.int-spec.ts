@@ -8,6 +8,7 @@ import { toIsoDate } from '@zorgroute/domain/logic';
 import { AuditTrailRepository, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
+import { bornYearsAgo } from './ages';
 
 /** The case this suite started (other suites' cases may belong to workers that have already stopped). */
 let ownCaseId: string;
@@ -25,7 +26,7 @@ async function ownPupil(): Promise<{ id: string }> {
   const ds = stack.app.get(DataSource);
   const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
   const pupil = await ds.getRepository(PupilEntity).save(
-    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Lotte', lastName: `Skelet-${RUN}`, dateOfBirth: '2012-05-01', className: '2B', mentorId: null }),
+    ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: 'Lotte', lastName: `Skelet-${RUN}`, dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: null }),
   );
   const parent = await ds.getRepository(UserEntity).save(
     ds.getRepository(UserEntity).create({ email: PARENT_EMAIL, name: `Ouder ${RUN}`, role: Role.PARENT, schoolId: school.id, swvId: school.swvId, pupilId: null }),

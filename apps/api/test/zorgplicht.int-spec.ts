@@ -18,6 +18,7 @@ import { createApp } from '../src/create-app';
 import { seedDemo } from '../src/seed/seed-demo';
 import { eventually, GraphQLTestClient, mailsTo } from './graphql-client';
 import { expectedStepMutations, typedStepMutations } from './step-mutations';
+import { bornYearsAgo } from './ages';
 
 const taskQueue = `zorgplicht-e2e-${Date.now()}`;
 const mailWeb = process.env.MAIL_WEB_URL as string;
@@ -71,7 +72,7 @@ describe('P4 zorgplicht end to end: GraphQL → workflow → SWV view, CSV, lett
     await as('zc@hetbaken.example');
     const { registerAanmelding } = await gql.ok<{ registerAanmelding: { id: string; process: string; status: string; waitingFor: string; nextDueDate: string; pupil: { displayName: string }; school: { name: string } } }>(REGISTER, {
       i: {
-        newPupil: { firstName: 'Mees', lastName: 'Vermeulen', dateOfBirth: '2014-02-11', parents: [{ name: 'Lotte Vermeulen', email: PARENT }] },
+        newPupil: { firstName: 'Mees', lastName: 'Vermeulen', dateOfBirth: bornYearsAgo(12), parents: [{ name: 'Lotte Vermeulen', email: PARENT }] },
         receivedOn,
         extraSupportExpected: true,
         preferenceSchoolIds: [baken.id, dalton.id],

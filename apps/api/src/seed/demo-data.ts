@@ -35,7 +35,11 @@ export interface DemoPupil {
   school: string;
   firstName: string;
   lastName: string;
-  dateOfBirth: string;
+  /**
+   * Age in years on the day the demo data is loaded (the birth date is computed from it, so a demo pupil keeps his age:
+   * Lina is the one pupil of 16, who decides on her own consent — PROCESSES.md rule 2).
+   */
+  age: number;
   className: string;
   mentor: string;
   parents: { email: string; name: string }[];
@@ -44,11 +48,11 @@ export interface DemoPupil {
 }
 
 export const DEMO_PUPILS: DemoPupil[] = [
-  { key: 'p1', school: 'dalton', firstName: 'Daan', lastName: 'Veldkamp', dateOfBirth: '2012-03-14', className: '2B', mentor: 'mentor@daltoncollege.example', parents: [{ email: 'ouder.veldkamp@voorbeeldmail.example', name: 'Petra Veldkamp' }], account: 'daan@leerling.daltoncollege.example' },
-  { key: 'p2', school: 'dalton', firstName: 'Noor', lastName: 'Aksoy', dateOfBirth: '2011-11-02', className: '3A', mentor: 'mentor@daltoncollege.example', parents: [{ email: 'ouder.aksoy@voorbeeldmail.example', name: 'Emre Aksoy' }, { email: 'ouder2.aksoy@voorbeeldmail.example', name: 'Selin Aksoy' }] },
-  { key: 'p3', school: 'dalton', firstName: 'Sem', lastName: 'de Groot', dateOfBirth: '2012-07-21', className: '2B', mentor: 'mentor2@daltoncollege.example', parents: [{ email: 'ouder.degroot@voorbeeldmail.example', name: 'Wendy de Groot' }] },
-  { key: 'p4', school: 'dalton', firstName: 'Lina', lastName: 'Bakker', dateOfBirth: '2010-05-09', className: '4H', mentor: 'mentor2@daltoncollege.example', parents: [{ email: 'ouder.bakker@voorbeeldmail.example', name: 'Mark Bakker' }] },
-  { key: 'p5', school: 'dalton', firstName: 'Milan', lastName: 'Jansen', dateOfBirth: '2013-01-30', className: '1C', mentor: 'mentor@daltoncollege.example', parents: [{ email: 'ouder.jansen@voorbeeldmail.example', name: 'Iris Jansen' }] },
-  { key: 'p6', school: 'lyceum', firstName: 'Zoë', lastName: 'Hoekstra', dateOfBirth: '2012-09-17', className: '2V', mentor: 'mentor@hetbaken.example', parents: [{ email: 'ouder.hoekstra@voorbeeldmail.example', name: 'Gerrit Hoekstra' }] },
-  { key: 'p7', school: 'lyceum', firstName: 'Ayoub', lastName: 'Benali', dateOfBirth: '2011-04-25', className: '3H', mentor: 'mentor@hetbaken.example', parents: [{ email: 'ouder.benali@voorbeeldmail.example', name: 'Samira Benali' }] },
+  { key: 'p1', school: 'dalton', firstName: 'Daan', lastName: 'Veldkamp', age: 14, className: '2B', mentor: 'mentor@daltoncollege.example', parents: [{ email: 'ouder.veldkamp@voorbeeldmail.example', name: 'Petra Veldkamp' }], account: 'daan@leerling.daltoncollege.example' },
+  { key: 'p2', school: 'dalton', firstName: 'Noor', lastName: 'Aksoy', age: 15, className: '3A', mentor: 'mentor@daltoncollege.example', parents: [{ email: 'ouder.aksoy@voorbeeldmail.example', name: 'Emre Aksoy' }, { email: 'ouder2.aksoy@voorbeeldmail.example', name: 'Selin Aksoy' }] },
+  { key: 'p3', school: 'dalton', firstName: 'Sem', lastName: 'de Groot', age: 14, className: '2B', mentor: 'mentor2@daltoncollege.example', parents: [{ email: 'ouder.degroot@voorbeeldmail.example', name: 'Wendy de Groot' }] },
+  { key: 'p4', school: 'dalton', firstName: 'Lina', lastName: 'Bakker', age: 16, className: '4H', mentor: 'mentor2@daltoncollege.example', parents: [{ email: 'ouder.bakker@voorbeeldmail.example', name: 'Mark Bakker' }] },
+  { key: 'p5', school: 'dalton', firstName: 'Milan', lastName: 'Jansen', age: 13, className: '1C', mentor: 'mentor@daltoncollege.example', parents: [{ email: 'ouder.jansen@voorbeeldmail.example', name: 'Iris Jansen' }] },
+  { key: 'p6', school: 'lyceum', firstName: 'Zoë', lastName: 'Hoekstra', age: 14, className: '2V', mentor: 'mentor@hetbaken.example', parents: [{ email: 'ouder.hoekstra@voorbeeldmail.example', name: 'Gerrit Hoekstra' }] },
+  { key: 'p7', school: 'lyceum', firstName: 'Ayoub', lastName: 'Benali', age: 15, className: '3H', mentor: 'mentor@hetbaken.example', parents: [{ email: 'ouder.benali@voorbeeldmail.example', name: 'Samira Benali' }] },
 ];

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseSummaryEntity, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
+import { format, subMonths, subYears } from 'date-fns';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { toAuthUser } from '../auth/auth.service';
 import { StartTrajectoryUseCase } from '../trajectories/usecases/start-trajectory.usecase';
@@ -14,6 +15,12 @@ export interface SeedResult {
 }
 
 /** Inserts the demo records that are missing and starts demo cases through the real use cases. Idempotent. */
+/** The birth date of someone who is `years` old today (his birthday two months ago). */
+function birthDateAtAge(years: number): string {
+  const today = new Date(`${toIsoDate(Date.now())}T12:00:00`);
+  return format(subMonths(subYears(today, years), 2), 'yyyy-MM-dd');
+}
+
 export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => undefined): Promise<SeedResult> {
   const ds = app.get(DataSource);
   const result: SeedResult = { createdUsers: 0, createdPupils: 0, startedCases: 0 };
@@ -48,7 +55,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     let pupil = await ds.getRepository(PupilEntity).findOneBy({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName });
     if (!pupil) {
       pupil = await ds.getRepository(PupilEntity).save(
-        ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, className: p.className, mentorId: users.get(p.mentor)?.id ?? null }),
+        ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: birthDateAtAge(p.age), className: p.className, mentorId: users.get(p.mentor)?.id ?? null }),
       );
       result.createdPupils += 1;
     }
