@@ -2,11 +2,13 @@
  * The step catalogue of every process: process → step name → definition. New processes add their `steps.ts` here.
  */
 import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
+import { ZORGROUTE_STEPS } from './zorgroute/steps';
 import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
 import { resolveBound } from './validate-step-input';
 
 export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, StepDefinition>>>> = {
   ONDERSTEUNINGSTRAJECT: ONDERSTEUNINGSTRAJECT_STEPS,
+  ZORGROUTE: ZORGROUTE_STEPS,
 };
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */
