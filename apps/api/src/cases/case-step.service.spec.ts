@@ -93,6 +93,21 @@ describe('CaseStepService', () => {
     expect(updates[1]).toEqual({ name: 'closeZorgroute', args: { reason: 'Afgerond', actor: { id: 'zc-1', name: 'Ilse Zorg' } } });
   });
 
+  it('makes only staff of the case’s school casusregisseur (he becomes a participant and sees the case)', async () => {
+    const { service, updates } = setUp('ZORGROUTE');
+    const zat = (casusregisseurUserId: string) => ({
+      actions: [{ who: 'Mentor', what: 'Gesprek met de leerling', goal: 'Zicht op de thuissituatie', due: '2027-02-01' }],
+      casusregisseur: 'Fatima Coach',
+      casusregisseurUserId,
+      evaluationDate: '2099-03-01',
+      summary: 'Plan van aanpak vastgesteld',
+    });
+    expect(await code(service.take(zc, 'case-1', 'RECORD_ZAT', zat('jos-other-school')))).toBe('BAD_USER_INPUT');
+    expect(await code(service.take(zc, 'case-1', 'RECORD_ZAT', zat('nobody')))).toBe('BAD_USER_INPUT');
+    expect(updates).toEqual([]);
+    expect(await code(service.take(zc, 'case-1', 'RECORD_ZAT', zat('coach-1')))).toBe('OK');
+  });
+
   it('names the chosen staff member where the step asks for his name', async () => {
     const { service, updates } = setUp('ZORGROUTE');
     const triage = { outcome: 'GEACCEPTEERD', checks: { secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true }, contactPersonId: 'coach-1' };

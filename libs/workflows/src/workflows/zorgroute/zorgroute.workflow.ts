@@ -425,13 +425,14 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
    */
   const hiddenFromParents = () => state.form.parentsInformed === false && state.parentsExceptionLifted === null;
 
-  const openSteps = (): ZorgrouteStep[] => {
-    const w = s.waitingFor as ZorgrouteStep | null;
+  /** The open steps while the process waits for `w` (the referral is open to its referrer in its own statuses). */
+  const openStepsWhile = (w: ZorgrouteStep | null): ZorgrouteStep[] => {
     const steps: ZorgrouteStep[] = [];
     if (REFERRAL_OPEN.includes(status())) steps.push('SUBMIT_REFERRAL');
     if (w && w !== 'SUBMIT_REFERRAL' && (Object.keys(ZORGROUTE_STEP_LABELS) as string[]).includes(w)) steps.push(w);
     return steps;
   };
+  const openSteps = (): ZorgrouteStep[] => openStepsWhile(s.waitingFor as ZorgrouteStep | null);
   const view = (): ZorgrouteState => ({
     case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
     openSteps: openSteps(),
@@ -507,8 +508,12 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   };
   const { recordStep, transition } = caseWriters<ZorgrouteStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
-  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed, options: HumanStepOptions = {}) =>
-    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled, options);
+  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed, options: HumanStepOptions = {}) => {
+    // The record that opens the step (awaitHumanStep's) lists it among the open steps of the read model, so the case
+    // page offers its form at once (not only after the next status change).
+    rec.setData({ openSteps: openStepsWhile(name) });
+    return awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled, options);
+  };
   /** Waits (durably) until the start of `date` in the school's time zone, or until `stop()`. Returns true if stopped. */
   const waitUntilDate = async (date: string, stop: () => boolean): Promise<boolean> => {
     const at = Date.parse(zonedInstant(date, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
