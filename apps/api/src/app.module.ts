@@ -15,6 +15,7 @@ import { CodecModule } from './codec/codec.module';
 import { CaseStepRunner } from './cases/case-step.runner';
 import { CaseStepResolver } from './cases/case-step.resolver';
 import { CaseStepService } from './cases/case-step.service';
+import { stepInputCompleters } from './cases/step-input-completer';
 import { CasesResolver } from './cases/cases.resolver';
 import { CasesService } from './cases/cases.service';
 import { CONSENT_PROVIDERS } from './consents/consents.providers';
@@ -41,6 +42,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { ZORGPLICHT_CONTROLLERS, ZORGPLICHT_PROVIDERS } from './zorgplicht/zorgplicht.providers';
 import { TrajectoryResolver } from './trajectories/trajectory.resolver';
 import { ZORGROUTE_PROVIDERS } from './zorgroute/zorgroute.providers';
+import { IzoJosMentorCompleter } from './zorgroute/usecases/izo-jos-mentor.completer';
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
 
 @Module({})
@@ -89,6 +91,8 @@ export class AppModule {
         CaseStepRunner,
         CaseStepService,
         CaseStepResolver,
+        // What only the api adds to a step's input (never the caller), per step.
+        ...stepInputCompleters(IzoJosMentorCompleter),
         CaseLauncher,
         CaseStarter,
         TrajectoryResolver,

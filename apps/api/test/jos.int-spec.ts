@@ -286,6 +286,13 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     expect([active.detail.summary.status, active.detail.summary.waitingFor]).toEqual(['ACTIEF', 'RECORD_EVALUATION']);
     expect(active.detail.goal).toBe('Ik maak een proefwerk zonder te blokkeren');
     expect(active.evaluationNumber).toBe(1);
+    // A typed mutation takes its own process's step only: P1's recordOutcome (RECORD_OUTCOME is also a JOS step name)
+    // does not end a JOS case.
+    await as('zc');
+    const p1Outcome = await gql.request(`mutation($c: ID!) { recordOutcome(caseId: $c, input: { outcome: "AFGEROND" }) { status } }`, { c: caseA });
+    expect(code(p1Outcome)).toBe('NOT_FOUND');
+    expect((await josCase(caseA)).detail.summary.status).toBe('ACTIEF');
+    await as('jos');
     // A retried request with the same idempotency key gets the first answer and logs the contact once (a second contact
     // on the same day would be refused): the parent sees one contact below.
     const CONTACT = `mutation($c: ID!, $i: JosContactInput!, $k: String) { logJosContact(caseId: $c, input: $i, idempotencyKey: $k) { status } }`;

@@ -70,6 +70,18 @@ async function step(mutation: string, inputType: string | null, caseId: string, 
   return data[mutation];
 }
 
+interface StepForm {
+  step: string;
+  open: boolean;
+  mayTake: boolean;
+  fields: { name: string; kind: string; min?: number; max?: number; fields?: StepForm['fields'] }[];
+}
+
+/** The forms of the steps the case offers the caller now (from the step catalogue). */
+async function stepForms(id: string): Promise<StepForm[]> {
+  return (await stack.gql.ok<{ case: { stepForms: StepForm[] } }>(`query($id: ID!) { case(id: $id) { stepForms { step open mayTake fields } } }`, { id })).case.stepForms;
+}
+
 async function parentConsents(kind: string): Promise<void> {
   await as(PARENT);
   const open = await eventually(async () => {
@@ -137,8 +149,21 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
       i: { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true },
     });
     expect(notZc.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The case offers the mentor the triage's form, which he may not take, and no step he may take.
+    expect((await stepForms(id)).map((f) => [f.step, f.open, f.mayTake])).toEqual([
+      ['TRIAGE', true, false],
+      ['CLOSE_ZORGROUTE', false, false],
+    ]);
     await as(ZC);
-    const accepted = await step('triageZorgroute', 'TriageZorgrouteInput!', id, { outcome: 'GEACCEPTEERD', secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true });
+    const triageForm = (await stepForms(id)).find((f) => f.step === 'TRIAGE');
+    expect(triageForm?.mayTake).toBe(true);
+    expect(triageForm?.fields.find((f) => f.name === 'checks')?.fields?.map((f) => f.name)).toEqual(['secondLine', 'questionsClear', 'firstLineDone', 'parentsAndPupilKnow']);
+    // Taken as its form defines it (the four checks as one group), like the generic step dialog does.
+    const { takeStep: accepted } = await stack.gql.ok<{ takeStep: Detail['summary'] }>(`mutation($c: ID!, $s: String!, $i: JSONObject!) { takeStep(caseId: $c, step: $s, input: $i) { ${SUMMARY} } }`, {
+      c: id,
+      s: 'TRIAGE',
+      i: { outcome: 'GEACCEPTEERD', checks: { secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true } },
+    });
     expect(accepted.waitingFor).toBe('RECORD_VOORGESPREK');
 
     // Voorgesprek by the mentor (sent at once), then the parent consents to the IZO discussion in the portal.
@@ -156,6 +181,11 @@ describe('P2 zorgroute end to end: GraphQL → workflow → read model → conse
     await as(ZC);
     const planned = await detail(id);
     expect(planned.summary.waitingFor).toBe('RECORD_IZO');
+    // The IZO form: decisions with their own fields; a P1 length within the bounds of the school's policy (6–9 weeks).
+    const izoForm = (await stepForms(id)).find((f) => f.step === 'RECORD_IZO');
+    const decisionFields = izoForm?.fields.find((f) => f.name === 'decisions')?.fields ?? [];
+    expect(decisionFields.find((f) => f.name === 'trajectWeeks')).toEqual(expect.objectContaining({ kind: 'integer', min: 6, max: 9 }));
+    expect(decisionFields.find((f) => f.name === 'josWorkerId')).toEqual(expect.objectContaining({ kind: 'staff', staffRoles: ['JOS_MEDEWERKER'] }));
     expect(planned.summary.status).toBe('GEPLAND_IZO');
     expect(planned.zorgroute?.izoMeetingDate).not.toBeNull();
     // The IZO members are invited: date and a link, no case details.

@@ -104,6 +104,13 @@ export interface FieldDefinition {
   notPast?: boolean;
   /** group, list: the fields of the object. */
   fields?: readonly FieldDefinition[];
+  /**
+   * group: a patch over what the case already holds (e.g. an aanmeldformulier saved in parts): a field the input leaves
+   * out stays out of the value, so the workflow keeps what it has; an empty field (null, blank text) clears it.
+   * Its fields are checked when present; conditions on siblings (`showIf`, a conditional `required`) do not belong in
+   * it (a sibling may be absent from the patch), and the process checks completeness on the merged result.
+   */
+  partial?: boolean;
   /** The form's initial value; 'today' for a date. */
   initial?: string | number | boolean | 'today';
 }

@@ -65,7 +65,7 @@ export function validateStepInput(step: Pick<StepDefinition, 'fields'>, input: u
   return { errors, value };
 }
 
-function validateFields(fields: readonly FieldDefinition[], input: unknown, ctx: StepInputContext, prefix: string, errors: FieldError[], top: boolean): Record<string, unknown> {
+function validateFields(fields: readonly FieldDefinition[], input: unknown, ctx: StepInputContext, prefix: string, errors: FieldError[], top: boolean, partial = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     errors.push({ field: prefix.replace(/\.$/, '') || '(invoer)', nl: 'Ongeldige invoer', en: 'Invalid input' });
@@ -80,13 +80,17 @@ function validateFields(fields: readonly FieldDefinition[], input: unknown, ctx:
   for (const f of fields) {
     const path = `${prefix}${f.name}`;
     const raw = values[f.name];
+    // A patch (a `partial` group) leaves out what the input leaves out.
+    if (partial && raw === undefined) continue;
     if (f.showIf && !holds(f.showIf, values)) {
       if (!blank(raw) && raw !== false) errors.push({ field: path, nl: `${f.label} hoort hier niet bij`, en: `${f.name} does not apply here` });
       continue;
     }
     const required = f.required === true || (typeof f.required === 'object' && holds(f.required, values));
     if (blank(raw) || (Array.isArray(raw) && raw.length === 0 && f.kind !== 'list' && f.kind !== 'choices' && f.kind !== 'textList')) {
-      if (required && f.kind !== 'boolean') errors.push({ field: path, nl: `Vul in: ${f.label.toLowerCase()}`, en: `${f.name} is required` });
+      const listish = f.kind === 'list' || f.kind === 'choices' || f.kind === 'textList';
+      // A list-like field is required by its minimum number of items (below), reported once.
+      if (required && f.kind !== 'boolean' && !listish) errors.push({ field: path, nl: `Vul in: ${f.label.toLowerCase()}`, en: `${f.name} is required` });
       out[f.name] = f.kind === 'boolean' ? (raw ?? null) : f.kind === 'list' || f.kind === 'choices' || f.kind === 'textList' ? (raw === undefined || raw === null ? [] : raw) : null;
       if (f.kind === 'boolean' && required && typeof raw !== 'boolean') errors.push({ field: path, nl: `Kies ja of nee: ${f.label.toLowerCase()}`, en: `${f.name} must be true or false` });
       if ((f.kind === 'list' || f.kind === 'choices' || f.kind === 'textList') && required) {
@@ -185,7 +189,7 @@ function checkValue(f: FieldDefinition, raw: unknown, ctx: StepInputContext, pat
       return itemCount(f, items.length, ctx, path, errors, 'regels') ? items : undefined;
     }
     case 'group':
-      return validateFields(f.fields ?? [], raw, ctx, `${path}.`, errors, false);
+      return validateFields(f.fields ?? [], raw, ctx, `${path}.`, errors, false, f.partial === true);
     case 'list': {
       if (!Array.isArray(raw)) return bad(errors, path, `${f.label} moet een lijst zijn`, `${f.name} must be a list`);
       if (!itemCount(f, raw.length, ctx, path, errors, 'items')) return undefined;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { PolicyVersionRepository, Role, SchoolEntity, UserEntity, type CaseSummaryEntity } from '@zorgroute/domain';
@@ -23,13 +23,17 @@ import { stepUpdateOptions } from './case-step.runner';
 import type { CaseSummaryModel } from './models/case.model';
 import type { StepFormModel } from './models/step-form.model';
 import { stepHandle } from './step-handle';
+import { STEP_INPUT_COMPLETERS, type StepInputCompleter } from './step-input-completer';
 
 /**
  * Runs any human step of any process from its definition in the catalogue (libs/processes), one path for all:
  * visible (NOT_FOUND) → may act (the step's `who`: FORBIDDEN) → input valid against the definition, with the bounds of
  * the case's own policy version (BAD_USER_INPUT) → staff fields checked against the school and their names added →
  * the workflow update, with the idempotency key as update id and a bounded answer → the case as the read model shows
- * it. The workflow's validator checks the same definition again, plus whether the step is open now.
+ * it. The workflow's validator checks the same definition again, plus whether the step is open now. A typed mutation
+ * passes its step's definition, so it only ever takes that process's step (step names repeat across processes, e.g.
+ * RECORD_EVALUATION): a case of another process is NOT_FOUND, as before. What only the api may add to a step's input
+ * (never the caller) comes from the step's StepInputCompleter.
  */
 @Injectable()
 export class CaseStepService {
@@ -39,20 +43,26 @@ export class CaseStepService {
     @Inject(Client) private readonly temporal: Client,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Optional() @Inject(STEP_INPUT_COMPLETERS) private readonly completers: readonly StepInputCompleter[] | null = null,
   ) {
     this.policies = new PolicyVersionRepository(dataSource);
   }
 
-  async take(user: AuthUser, caseId: string, stepName: string, input: unknown, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
+  /** Takes a step by its name in the case's process (`takeStep`), or a given process's step (a typed mutation). */
+  async take(user: AuthUser, caseId: string, stepOrName: string | StepDefinition, input: unknown, idempotencyKey?: string | null): Promise<CaseSummaryModel> {
     const options = stepUpdateOptions(user, idempotencyKey);
     const row = await this.cases.getVisible(user, caseId);
+    if (typeof stepOrName !== 'string' && stepOrName.process !== row.process) throw AppError.notFound('Casus van dit proces', 'Case of this process');
+    const stepName = typeof stepOrName === 'string' ? stepOrName : stepOrName.name;
     const step = stepDefinition(row.process, stepName);
     if (!step) throw new AppError('BAD_USER_INPUT', `Onbekende stap: ${stepName}`, `Unknown step: ${stepName}`);
     if (!mayTake(step.who, this.facts(user, row), step)) throw AppError.forbidden();
     const policies = await this.policiesOf(row);
     const { errors, value } = validateStepInput(step, input, { policies, today: toIsoDate(Date.now()) });
     if (errors.length) throw new AppError('BAD_USER_INPUT', errors[0].nl, errors[0].en, { fields: errors.map((e) => e.field) });
-    const args = { ...value, ...(await this.staffNames(user, row, step.fields, value)), actor: { id: user.id, name: user.name } };
+    let args: Record<string, unknown> = await this.withStaff(user, row, step.fields, value);
+    for (const c of this.completers ?? []) if (c.step.process === step.process && c.step.name === step.name) args = await c.complete(row, args);
+    args = { ...args, actor: { id: user.id, name: user.name } };
     try {
       await stepHandle(this.temporal.workflow.getHandle(caseId), options.updateId).executeUpdate(step.update, { args: [args] });
     } catch (err) {
@@ -105,7 +115,24 @@ export class CaseStepService {
     return this.policies.forCase(school, row.policyVersion);
   }
 
-  /** Checks every chosen staff member (of the case's school, with an allowed role) and adds their names. */
+  /**
+   * Checks every chosen staff member (of the case's school, with an allowed role), also in groups and lists (e.g. the
+   * JOS worker of an IZO decision), and adds their names where a field asks for it.
+   */
+  private async withStaff(user: AuthUser, row: CaseSummaryEntity, fields: readonly FieldDefinition[], value: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = { ...value };
+    for (const f of fields) {
+      const v = value[f.name];
+      if (f.kind === 'group' && v && typeof v === 'object' && !Array.isArray(v)) out[f.name] = await this.withStaff(user, row, f.fields ?? [], v as Record<string, unknown>);
+      if (f.kind === 'list' && Array.isArray(v)) {
+        const items: unknown[] = [];
+        for (const item of v) items.push(item && typeof item === 'object' ? await this.withStaff(user, row, f.fields ?? [], item as Record<string, unknown>) : item);
+        out[f.name] = items;
+      }
+    }
+    return { ...out, ...(await this.staffNames(user, row, fields, value)) };
+  }
+
   private async staffNames(user: AuthUser, row: CaseSummaryEntity, fields: readonly FieldDefinition[], value: Record<string, unknown>): Promise<Record<string, string>> {
     const names: Record<string, string> = {};
     for (const f of fields) {

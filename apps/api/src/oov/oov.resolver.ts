@@ -10,6 +10,7 @@ import { OovCaseModel } from './models/oov.model';
 import { oovEvaluationStep } from './oov-evaluation-step';
 import { OovService } from './oov.service';
 import { StartOovUseCase } from './usecases/start-oov.usecase';
+import { OOV_STEPS as STEPS } from '@zorgroute/processes';
 
 const CASE_ID = { type: () => ID };
 
@@ -39,22 +40,22 @@ export class OovResolver {
 
   @Mutation(() => CaseSummaryModel, { description: 'Records a consultation with the parents, the SWV or the Sociaal Team (zorgcoördinator).' })
   recordOovConsultation(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OovConsultationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OOV_RECORD_CONSULTATIONS', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OOV_RECORD_CONSULTATIONS, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Sends the OOV request to the SWV (zorgcoördinator; after the parents’ consent).' })
   submitOovRequest(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OovRequestInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OOV_SUBMIT_REQUEST', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OOV_SUBMIT_REQUEST, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The SWV grants (with arrangement and location) or rejects the request or an extension (SWV employee).' })
   recordOovSwvDecision(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OovSwvDecisionInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OOV_SWV_DECISION', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OOV_SWV_DECISION, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the intake with the OOV and the start date (leerlingbegeleider or zorgcoördinator).' })
   recordOovIntake(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OovIntakeInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OOV_INTAKE', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OOV_INTAKE, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the open evaluation; the one before the end decides: TERUGKEER, VERLENGD or VERVOLG_VSO.' })
@@ -65,16 +66,16 @@ export class OovResolver {
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the return plan and the handover back to school (zorgcoördinator).' })
   recordOovReturnPlan(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OovReturnPlanInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OOV_RETURN_PLAN', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OOV_RETURN_PLAN, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the follow-up evaluation after the return; closes the case.' })
   recordOovFollowUp(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OovFollowUpInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OOV_FOLLOW_UP', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OOV_FOLLOW_UP, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The zorgcoördinator stops the OOV case, with a reason.' })
   stopOov(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: StopOovInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'STOP_OOV', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.STOP_OOV, input, idempotencyKey);
   }
 }

@@ -23,6 +23,7 @@ import { OverdrachtCaseModel, OverdrachtRegionalCalendarsModel } from './models/
 import { OverdrachtCalendarService } from './overdracht-calendar.service';
 import { OverdrachtService } from './overdracht.service';
 import { StartOverdrachtUseCase } from './usecases/start-overdracht.usecase';
+import { OVERDRACHT_STEPS as STEPS } from '@zorgroute/processes';
 
 const CASE_ID = { type: () => ID };
 
@@ -63,32 +64,32 @@ export class OverdrachtResolver {
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the onderwijskundig rapport (for now by the secondary school’s contact).' })
   recordOverdrachtOkr(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtOkrInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_RECORD_OKR', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_RECORD_OKR, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'A parent adds (or changes) his view on the report before it is sent.' })
   addOverdrachtZienswijze(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtZienswijzeInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_ZIENSWIJZE', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_ZIENSWIJZE, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records that the report was sent (only after the parents’ consent).' })
   recordOverdrachtSent(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtSentInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_SEND_OKR', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_SEND_OKR, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The secondary school confirms receipt (cold handover) and may mark support needs.' })
   confirmOverdrachtReceived(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtReceivedInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_CONFIRM_RECEIPT', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_CONFIRM_RECEIPT, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the warm handover with the primary school, parents and pupil.' })
   recordWarmeOverdracht(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: WarmeOverdrachtInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_WARM_HANDOVER', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_WARM_HANDOVER, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The brugklascoördinator places the pupil in a class and names the mentor, who gets the information.' })
   placeOverdrachtPupil(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtPlacementInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_PLACEMENT', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_PLACEMENT, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The mentor confirms he has read the handover information.' })
@@ -98,21 +99,21 @@ export class OverdrachtResolver {
     @Args('input', { type: () => OverdrachtReadInput, nullable: true }) input?: OverdrachtReadInput,
     @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_MENTOR_READ', input ?? {}, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_MENTOR_READ, input ?? {}, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Refers the pupil straight to the IZO (starts P2, prefilled from the handover; zorgcoördinator).' })
   referOverdrachtToIzo(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtIzoReferralInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_IZO_REFERRAL', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_IZO_REFERRAL, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the feedback to the primary school at the open feedback moment (mentor or school staff).' })
   recordOverdrachtFeedback(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: OverdrachtFeedbackInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'OVERDRACHT_FEEDBACK', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.OVERDRACHT_FEEDBACK, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'The zorgcoördinator stops the handover, with a reason (e.g. the pupil goes to another school).' })
   stopOverdracht(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: StopOverdrachtInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'STOP_OVERDRACHT', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.STOP_OVERDRACHT, input, idempotencyKey);
   }
 }

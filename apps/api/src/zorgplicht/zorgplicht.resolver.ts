@@ -21,6 +21,7 @@ import { ZorgplichtCaseModel, ZorgplichtOverviewModel, type ZorgplichtDecisionMo
 import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecase';
 import { AdmittingSchoolUseCase } from './usecases/admitting-school.usecase';
 import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
+import { ZORGPLICHT_STEPS as STEPS } from '@zorgroute/processes';
 
 /**
  * P4 aanmelding and zorgplicht: the registration (the start), one typed mutation per step — each runs the step from
@@ -49,7 +50,7 @@ export class ZorgplichtResolver {
     @Args('input') input: ZorgplichtInvestigationInput,
     @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'RECORD_INVESTIGATION', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.RECORD_INVESTIGATION, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Extends the decision term once (at most 4 weeks, before the first term ends); sends the written notice to the parents.' })
@@ -59,7 +60,7 @@ export class ZorgplichtResolver {
     @Args('input') input: ExtendZorgplichtTermInput,
     @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'EXTEND_TERM', input, idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.EXTEND_TERM, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, { description: 'Records the decision (or the withdrawal); sends the decision letter with how to object to the parents.' })
@@ -69,7 +70,7 @@ export class ZorgplichtResolver {
     @Args('input') input: RecordZorgplichtDecisionInput,
     @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.steps.take(user, caseId, 'RECORD_DECISION', await this.admittingSchool.named(user, caseId, input), idempotencyKey);
+    return this.steps.take(user, caseId, STEPS.RECORD_DECISION, await this.admittingSchool.named(user, caseId, input), idempotencyKey);
   }
 
   @Query(() => ZorgplichtOverviewModel, {

@@ -1,9 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ProcessType } from '@zorgroute/domain';
+import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { IDEMPOTENCY_KEY_ARG } from '../cases/case-step.resolver';
+import { CaseStepService } from '../cases/case-step.service';
 import { CasesService } from '../cases/cases.service';
 import { CaseDetailModel, CaseSummaryModel } from '../cases/models/case.model';
 import {
@@ -24,53 +27,26 @@ import {
 } from './dtos/zorgroute.inputs';
 import { LinkedCaseModel, ZorgrouteDetailModel } from './models/zorgroute.model';
 import { StartZorgrouteUseCase } from './usecases/start-zorgroute.usecase';
-import {
-  CloseZorgrouteUseCase,
-  ConfirmIzoMinutesSentUseCase,
-  ConfirmZatAgendaSentUseCase,
-  LiftParentsExceptionUseCase,
-  PlanZatUseCase,
-  RecordIzoDiscussionUseCase,
-  RecordIzoEvaluationUseCase,
-  RecordNagesprekUseCase,
-  RecordVoorgesprekUseCase,
-  RecordZatDiscussionUseCase,
-  RecordZatEvaluationUseCase,
-  RecordZatFeedbackUseCase,
-  RecordZorgrouteBilateralUseCase,
-  RescheduleIzoUseCase,
-  SaveZorgrouteReferralUseCase,
-  SubmitZorgrouteReferralUseCase,
-  SubmitZatReferralUseCase,
-  TriageZorgrouteUseCase,
-} from './usecases/zorgroute-step.usecases';
 import { linkedCases, toZorgrouteDetail } from './zorgroute-detail.mapper';
 
 const CASE_ID = { type: () => ID };
 
-/** P2 zorgroute (signal → IZO → ZAT, Flex-ZAT): one mutation per human step, each a use case. */
+/** The triage's input as the workflow (and the step catalogue) takes it: the four checks as one group. */
+function triageStepInput(input: TriageZorgrouteInput): Record<string, unknown> {
+  const { secondLine, questionsClear, firstLineDone, parentsAndPupilKnow, ...rest } = input;
+  return { ...rest, checks: { secondLine, questionsClear, firstLineDone, parentsAndPupilKnow } };
+}
+
+/**
+ * P2 zorgroute (signal → IZO → ZAT, Flex-ZAT): the start, and one typed mutation per human step — each takes the step
+ * from the catalogue (libs/processes/src/zorgroute/steps.ts) through CaseStepService. The aanmeldformulier, the ZAT
+ * referral and the triage's checks keep their flat GraphQL inputs; the step takes them as the groups the workflow has.
+ */
 @Resolver(() => CaseSummaryModel)
 export class ZorgrouteResolver {
   constructor(
     @Inject(StartZorgrouteUseCase) private readonly startUc: StartZorgrouteUseCase,
-    @Inject(SaveZorgrouteReferralUseCase) private readonly saveUc: SaveZorgrouteReferralUseCase,
-    @Inject(SubmitZorgrouteReferralUseCase) private readonly submitUc: SubmitZorgrouteReferralUseCase,
-    @Inject(TriageZorgrouteUseCase) private readonly triageUc: TriageZorgrouteUseCase,
-    @Inject(RecordZorgrouteBilateralUseCase) private readonly bilateralUc: RecordZorgrouteBilateralUseCase,
-    @Inject(RecordVoorgesprekUseCase) private readonly voorgesprekUc: RecordVoorgesprekUseCase,
-    @Inject(RescheduleIzoUseCase) private readonly rescheduleUc: RescheduleIzoUseCase,
-    @Inject(RecordIzoDiscussionUseCase) private readonly izoUc: RecordIzoDiscussionUseCase,
-    @Inject(ConfirmIzoMinutesSentUseCase) private readonly minutesUc: ConfirmIzoMinutesSentUseCase,
-    @Inject(RecordNagesprekUseCase) private readonly nagesprekUc: RecordNagesprekUseCase,
-    @Inject(RecordIzoEvaluationUseCase) private readonly evaluationUc: RecordIzoEvaluationUseCase,
-    @Inject(SubmitZatReferralUseCase) private readonly zatReferralUc: SubmitZatReferralUseCase,
-    @Inject(PlanZatUseCase) private readonly planZatUc: PlanZatUseCase,
-    @Inject(ConfirmZatAgendaSentUseCase) private readonly agendaUc: ConfirmZatAgendaSentUseCase,
-    @Inject(RecordZatDiscussionUseCase) private readonly zatUc: RecordZatDiscussionUseCase,
-    @Inject(RecordZatFeedbackUseCase) private readonly zatFeedbackUc: RecordZatFeedbackUseCase,
-    @Inject(RecordZatEvaluationUseCase) private readonly zatEvaluationUc: RecordZatEvaluationUseCase,
-    @Inject(CloseZorgrouteUseCase) private readonly closeUc: CloseZorgrouteUseCase,
-    @Inject(LiftParentsExceptionUseCase) private readonly liftUc: LiftParentsExceptionUseCase,
+    @Inject(CaseStepService) private readonly steps: CaseStepService,
   ) {}
 
   @Mutation(() => CaseSummaryModel, { description: 'Refer a pupil to the IZO (mentor: own pupils; teamleider and zorgcoördinator: own school).' })
@@ -78,112 +54,116 @@ export class ZorgrouteResolver {
     return this.startUc.execute(user, input);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Save the aanmeldformulier without submitting it.' })
-  saveZorgrouteReferral(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteReferralFormInput): Promise<CaseSummaryModel> {
-    return this.saveUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Save the aanmeldformulier without submitting it (SAVE_REFERRAL); fields left out keep their value.' })
+  saveZorgrouteReferral(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteReferralFormInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.SAVE_REFERRAL, { form: input }, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Submit (or complete and resubmit) the aanmeldformulier; the given fields are merged first.' })
+  @Mutation(() => CaseSummaryModel, { description: 'Submit (or complete and resubmit) the aanmeldformulier (SUBMIT_REFERRAL); the given fields are merged first.' })
   submitZorgrouteReferral(
     @CurrentUser() user: AuthUser,
     @Args('caseId', CASE_ID) caseId: string,
     @Args('input', { type: () => ZorgrouteReferralFormInput, nullable: true }) input?: ZorgrouteReferralFormInput | null,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.submitUc.execute(user, caseId, input);
+    return this.steps.take(user, caseId, STEPS.SUBMIT_REFERRAL, { form: input ?? {} }, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Triage by the zorgcoördinator (within 5 school days).' })
-  triageZorgroute(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: TriageZorgrouteInput): Promise<CaseSummaryModel> {
-    return this.triageUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Triage by the zorgcoördinator (TRIAGE, within 5 school days).' })
+  triageZorgroute(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: TriageZorgrouteInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.TRIAGE, triageStepInput(input), idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Record the bilateral talk (triage outcome BILATERAAL); closes the case.' })
-  recordZorgrouteBilateral(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput): Promise<CaseSummaryModel> {
-    return this.bilateralUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Record the bilateral talk (RECORD_BILATERAL, after the triage outcome BILATERAAL); closes the case.' })
+  recordZorgrouteBilateral(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_BILATERAL, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Record the voorgesprek with parents and pupil (before the IZO).' })
-  recordVoorgesprek(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput): Promise<CaseSummaryModel> {
-    return this.voorgesprekUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Record the voorgesprek with parents and pupil (RECORD_VOORGESPREK, before the IZO).' })
+  recordVoorgesprek(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_VOORGESPREK, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Move the case to another IZO meeting date.' })
-  rescheduleIzo(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: RescheduleIzoInput): Promise<CaseSummaryModel> {
-    return this.rescheduleUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Move the case to another IZO meeting date (RESCHEDULE_IZO).' })
+  rescheduleIzo(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: RescheduleIzoInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RESCHEDULE_IZO, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Record the IZO discussion: minutes, decisions, evaluation date.' })
-  recordIzoDiscussion(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: IzoDiscussionInput): Promise<CaseSummaryModel> {
-    return this.izoUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Record the IZO discussion (RECORD_IZO): minutes, decisions, evaluation date.' })
+  recordIzoDiscussion(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: IzoDiscussionInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_IZO, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Confirm the IZO minutes went to care team, teamleider and mentor.' })
+  @Mutation(() => CaseSummaryModel, { description: 'Confirm the IZO minutes went to care team, teamleider and mentor (DISTRIBUTE_IZO_MINUTES).' })
   confirmIzoMinutesSent(
     @CurrentUser() user: AuthUser,
     @Args('caseId', CASE_ID) caseId: string,
     @Args('input', { type: () => ZorgrouteConfirmInput, nullable: true }) input?: ZorgrouteConfirmInput | null,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.minutesUc.execute(user, caseId, input);
+    return this.steps.take(user, caseId, STEPS.DISTRIBUTE_IZO_MINUTES, input ?? {}, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Record the nagesprek with parents and pupil (after the IZO).' })
-  recordNagesprek(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput): Promise<CaseSummaryModel> {
-    return this.nagesprekUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Record the nagesprek with parents and pupil (RECORD_NAGESPREK, after the IZO).' })
+  recordNagesprek(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_NAGESPREK, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Evaluate the IZO agreements: goal reached, continue, or refer to the ZAT.' })
-  recordIzoEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: IzoEvaluationInput): Promise<CaseSummaryModel> {
-    return this.evaluationUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Evaluate the IZO agreements (RECORD_EVALUATION): goal reached, continue, or refer to the ZAT.' })
+  recordIzoEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: IzoEvaluationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_EVALUATION, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Complete the (prefilled) ZAT referral.' })
+  @Mutation(() => CaseSummaryModel, { description: 'Complete the (prefilled) ZAT referral (SUBMIT_ZAT_REFERRAL); fields left out keep their value.' })
   submitZatReferral(
     @CurrentUser() user: AuthUser,
     @Args('caseId', CASE_ID) caseId: string,
     @Args('input', { type: () => ZatReferralInput, nullable: true }) input?: ZatReferralInput | null,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.zatReferralUc.execute(user, caseId, input);
+    return this.steps.take(user, caseId, STEPS.SUBMIT_ZAT_REFERRAL, { form: input ?? {} }, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Plan the ZAT meeting (agenda ≥ 5 school days ahead) or convene a Flex-ZAT (within 10 school days).' })
-  planZat(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: PlanZatInput): Promise<CaseSummaryModel> {
-    return this.planZatUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Plan the ZAT meeting (PLAN_ZAT: agenda ≥ 5 school days ahead) or convene a Flex-ZAT (within 10 school days).' })
+  planZat(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: PlanZatInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.PLAN_ZAT, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Confirm the ZAT agenda and information were sent to the participants.' })
+  @Mutation(() => CaseSummaryModel, { description: 'Confirm the ZAT agenda and information were sent to the participants (SEND_ZAT_AGENDA).' })
   confirmZatAgendaSent(
     @CurrentUser() user: AuthUser,
     @Args('caseId', CASE_ID) caseId: string,
     @Args('input', { type: () => ZorgrouteConfirmInput, nullable: true }) input?: ZorgrouteConfirmInput | null,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string,
   ): Promise<CaseSummaryModel> {
-    return this.agendaUc.execute(user, caseId, input);
+    return this.steps.take(user, caseId, STEPS.SEND_ZAT_AGENDA, input ?? {}, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Record the ZAT discussion: plan van aanpak, casusregisseur, evaluation date.' })
-  recordZatDiscussion(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZatDiscussionInput): Promise<CaseSummaryModel> {
-    return this.zatUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Record the ZAT discussion (RECORD_ZAT): plan van aanpak, casusregisseur, evaluation date.' })
+  recordZatDiscussion(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZatDiscussionInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_ZAT, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Record that the ZAT conclusions were discussed with parents and pupil.' })
-  recordZatFeedback(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput): Promise<CaseSummaryModel> {
-    return this.zatFeedbackUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Record that the ZAT conclusions were discussed with parents and pupil (RECORD_ZAT_FEEDBACK).' })
+  recordZatFeedback(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZorgrouteConversationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_ZAT_FEEDBACK, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Evaluate the plan van aanpak: continue, or close / refer.' })
-  recordZatEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZatEvaluationInput): Promise<CaseSummaryModel> {
-    return this.zatEvaluationUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Evaluate the plan van aanpak (RECORD_ZAT_EVALUATION): continue, or close / refer.' })
+  recordZatEvaluation(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: ZatEvaluationInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.RECORD_ZAT_EVALUATION, input, idempotencyKey);
   }
 
-  @Mutation(() => CaseSummaryModel, { description: 'Stop the zorgroute (zorgcoördinator), with a reason.' })
-  closeZorgroute(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: CloseZorgrouteInput): Promise<CaseSummaryModel> {
-    return this.closeUc.execute(user, caseId, input);
+  @Mutation(() => CaseSummaryModel, { description: 'Stop the zorgroute (CLOSE_ZORGROUTE, zorgcoördinator), with a reason.' })
+  closeZorgroute(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: CloseZorgrouteInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.CLOSE_ZORGROUTE, input, idempotencyKey);
   }
 
   @Mutation(() => CaseSummaryModel, {
-    description: 'Lift the approved "parents are not informed" safety exception (zorgcoördinator), with a reason: the case becomes visible to the parents.',
+    description: 'Lift the approved "parents are not informed" safety exception (LIFT_PARENTS_EXCEPTION, zorgcoördinator), with a reason: the case becomes visible to the parents.',
   })
-  liftParentsException(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: LiftParentsExceptionInput): Promise<CaseSummaryModel> {
-    return this.liftUc.execute(user, caseId, input);
+  liftParentsException(@CurrentUser() user: AuthUser, @Args('caseId', CASE_ID) caseId: string, @Args('input') input: LiftParentsExceptionInput, @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey?: string): Promise<CaseSummaryModel> {
+    return this.steps.take(user, caseId, STEPS.LIFT_PARENTS_EXCEPTION, input, idempotencyKey);
   }
 }
 

@@ -1,21 +1,24 @@
 /**
  * P2 Zorgroute — the forms and records of one case (PROCESSES.md P2; fields from extracts/001-part2.md F18–F22).
- * Plain data: used by the workflow, the api and the tests.
+ * Plain data: used by the workflow, the api and the tests. The choices (with their Dutch labels) are defined once, in
+ * the step catalogue (libs/processes/src/zorgroute/steps.ts).
  */
+import {
+  EXTERNAL_TARGET_OPTIONS,
+  INTERNAL_SUPPORT_TYPE_OPTIONS,
+  IZO_DECISION_KIND_OPTIONS,
+  SUPPORT_NEED_OPTIONS,
+  SWV_PROVISION_OPTIONS,
+  ZORGROUTE_REASON_OPTIONS,
+} from '@zorgroute/processes';
 
 /** Reasons for an IZO referral [001:3433-3443]. */
-export const ZORGROUTE_REASONS = [
-  'ONTWIKKELPERSPECTIEF_ONDUIDELIJK',
-  'ONVOLDOENDE_PROFIJT_GROEPSPLAN',
-  'ERNSTIGE_SIGNALEN_STOORNIS',
-  'PROBLEMATISCH_FUNCTIONEREN_THUIS',
-  'PROBLEMATISCHE_OPVOEDINGSSITUATIE',
-] as const;
-export type ZorgrouteReason = (typeof ZORGROUTE_REASONS)[number];
+export type ZorgrouteReason = (typeof ZORGROUTE_REASON_OPTIONS)[number]['value'];
+export const ZORGROUTE_REASONS: readonly ZorgrouteReason[] = ZORGROUTE_REASON_OPTIONS.map((o) => o.value);
 
 /** "Welke vorm van ondersteuning is nodig?" (F18 checkboxes). */
-export const SUPPORT_NEEDS = ['ONDERZOEK_ONDERWIJSBEHOEFTEN_OPP', 'BEGELEIDING_LEERLING', 'BEGELEIDING_MENTOR_DOCENTEN', 'BEGELEIDING_OUDERS', 'ANDERS'] as const;
-export type SupportNeed = (typeof SUPPORT_NEEDS)[number];
+export type SupportNeed = (typeof SUPPORT_NEED_OPTIONS)[number]['value'];
+export const SUPPORT_NEEDS: readonly SupportNeed[] = SUPPORT_NEED_OPTIONS.map((o) => o.value);
 
 /** Where the referral comes from [001:3428-3431, 001:4227-4228]. */
 export const REFERRAL_SOURCES = ['GROEPSBESPREKING', 'PO_VO_INSTROOM', 'ONDERSTEUNINGSTRAJECT', 'DIRECT'] as const;
@@ -129,12 +132,12 @@ export interface IzoMinutes {
   summary: string;
 }
 
-export const IZO_DECISION_KINDS = ['INTERNE_ONDERSTEUNING', 'COACHING_MENTOR_DOCENTEN', 'OPVOEDINGSONDERSTEUNING', 'HANDELINGSPLAN', 'ONDERZOEK_OPP', 'VERWIJZING_ZAT'] as const;
-export type IzoDecisionKind = (typeof IZO_DECISION_KINDS)[number];
+export type IzoDecisionKind = (typeof IZO_DECISION_KIND_OPTIONS)[number]['value'];
+export const IZO_DECISION_KINDS: readonly IzoDecisionKind[] = IZO_DECISION_KIND_OPTIONS.map((o) => o.value);
 
 /** Kinds of internal support [001:3714-3719]. */
-export const INTERNAL_SUPPORT_TYPES = ['REMEDIAL_TEACHING', 'DYSLEXIEBEGELEIDING', 'SOVA_TRAINING', 'FAALANGSTREDUCTIE', 'COUNSELLING', 'HUISWERKBEGELEIDING', 'ANDERS'] as const;
-export type InternalSupportType = (typeof INTERNAL_SUPPORT_TYPES)[number];
+export type InternalSupportType = (typeof INTERNAL_SUPPORT_TYPE_OPTIONS)[number]['value'];
+export const INTERNAL_SUPPORT_TYPES: readonly InternalSupportType[] = INTERNAL_SUPPORT_TYPE_OPTIONS.map((o) => o.value);
 
 /** A linked process an IZO decision can start for the same pupil. */
 export type IzoStartProcess = 'ONDERSTEUNINGSTRAJECT' | 'JOS';
@@ -245,7 +248,7 @@ export interface ZatDiscussion {
 export type ZatEvaluationOutcome = 'VOORTZETTEN' | 'VOORLOPIG_AFGESLOTEN' | 'AFGESLOTEN' | 'EXTERN_VERWEZEN' | 'SWV_VOORZIENING_AANGEVRAAGD' | 'LEERPLICHT';
 
 /** External referral targets [001:3960-3965] and SWV provisions [001:3986-4008]. */
-export const EXTERNAL_TARGETS = ['JEUGDZORG', 'GGZ', 'SOCIAAL_TEAM', 'JGZ', 'CJG', 'VERSLAVINGSZORG', 'ANDERS'] as const;
-export type ExternalTarget = (typeof EXTERNAL_TARGETS)[number];
-export const SWV_PROVISIONS = ['AMBULANTE_BEGELEIDING', 'OOV', 'VSO_TLV', 'ANDERS'] as const;
-export type SwvProvision = (typeof SWV_PROVISIONS)[number];
+export type ExternalTarget = (typeof EXTERNAL_TARGET_OPTIONS)[number]['value'];
+export const EXTERNAL_TARGETS: readonly ExternalTarget[] = EXTERNAL_TARGET_OPTIONS.map((o) => o.value);
+export type SwvProvision = (typeof SWV_PROVISION_OPTIONS)[number]['value'];
+export const SWV_PROVISIONS: readonly SwvProvision[] = SWV_PROVISION_OPTIONS.map((o) => o.value);

@@ -196,6 +196,9 @@ describe('P2 zorgroute workflow (time skipping)', () => {
 
       // Triage within 5 school days; it returns the incomplete referral: the referrer completes it, not the zorgcoördinator.
       await waitForStep(h, 'TRIAGE');
+      // The read model lists the open step from the record that opens it (the case page offers its form).
+      await waitUntil(() => fakes.latest?.waitingFor === 'TRIAGE', 'the triage in the read model');
+      expect(fakes.latest?.data.openSteps).toEqual(['TRIAGE']);
       const triageDue = (await h.query(getZorgrouteState)).case.nextDueDate;
       expect(triageDue).toBe(dueInSchoolDays(submittedOn, 5, cal, 'x').date);
       await h.executeUpdate(triageReferral, { args: [{ actor: zc, outcome: 'TERUG_NAAR_AANMELDER', checks: { ...CHECKS_OK, firstLineDone: false }, missingInformation: 'Wat heeft de mentor al gedaan?' }] });

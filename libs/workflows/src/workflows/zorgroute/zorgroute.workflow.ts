@@ -36,18 +36,13 @@ import { awaitHumanStep, type HumanStepOptions } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
 import { leftStep, untilMovedOn } from '../common/moved-on';
 import { startLinkedCase, type LinkedCase } from '../common/links';
-import { reject, requireIsoDate, requireText } from '../common/step-errors';
-import { JOS_NEEDS, type JosNeed, type StartJosInput } from '../jos/jos.workflow';
+import { reject, requireStepInput } from '../common/step-errors';
+import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
+import type { JosNeed, StartJosInput } from '../jos/jos.workflow';
 import type { StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
 import type { StartOovInput } from '../oov/oov.workflow';
 import {
-  EXTERNAL_TARGETS,
-  INTERNAL_SUPPORT_TYPES,
-  IZO_DECISION_KINDS,
   REFERRAL_SOURCES,
-  SUPPORT_NEEDS,
-  SWV_PROVISIONS,
-  ZORGROUTE_REASONS,
   type AanmeldFormulier,
   type ConversationRecord,
   type EvaluationRecord,
@@ -305,21 +300,22 @@ export const closeZorgroute = defineUpdate<ZorgrouteState, [CloseInput]>('closeZ
 export const liftParentsException = defineUpdate<ZorgrouteState, [LiftParentsExceptionInput]>('liftParentsException');
 export const getZorgrouteState = defineQuery<ZorgrouteState>('getState');
 
+/** Dutch names of the steps the process waits for: their labels in the step catalogue (libs/processes). */
 export const ZORGROUTE_STEP_LABELS: Record<ZorgrouteStep, string> = {
-  SUBMIT_REFERRAL: 'IZO-aanmeldformulier invullen en indienen',
-  TRIAGE: 'Aanmelding beoordelen (triage)',
-  RECORD_BILATERAL: 'Bilateraal overleg vastleggen',
-  RECORD_VOORGESPREK: 'Voorgesprek met ouders en leerling',
-  RECORD_IZO: 'Bespreking in het IZO vastleggen',
-  DISTRIBUTE_IZO_MINUTES: 'IZO-verslag versturen',
-  RECORD_NAGESPREK: 'Nagesprek met ouders en leerling',
-  RECORD_EVALUATION: 'Evaluatie van de IZO-afspraken',
-  SUBMIT_ZAT_REFERRAL: 'ZAT-aanmelding aanvullen',
-  PLAN_ZAT: 'ZAT-bespreking plannen',
-  SEND_ZAT_AGENDA: 'ZAT-agenda versturen',
-  RECORD_ZAT: 'Bespreking in het ZAT vastleggen',
-  RECORD_ZAT_FEEDBACK: 'Terugkoppeling ZAT aan ouders en leerling',
-  RECORD_ZAT_EVALUATION: 'Evaluatie van het plan van aanpak (ZAT)',
+  SUBMIT_REFERRAL: STEPS.SUBMIT_REFERRAL.label,
+  TRIAGE: STEPS.TRIAGE.label,
+  RECORD_BILATERAL: STEPS.RECORD_BILATERAL.label,
+  RECORD_VOORGESPREK: STEPS.RECORD_VOORGESPREK.label,
+  RECORD_IZO: STEPS.RECORD_IZO.label,
+  DISTRIBUTE_IZO_MINUTES: STEPS.DISTRIBUTE_IZO_MINUTES.label,
+  RECORD_NAGESPREK: STEPS.RECORD_NAGESPREK.label,
+  RECORD_EVALUATION: STEPS.RECORD_EVALUATION.label,
+  SUBMIT_ZAT_REFERRAL: STEPS.SUBMIT_ZAT_REFERRAL.label,
+  PLAN_ZAT: STEPS.PLAN_ZAT.label,
+  SEND_ZAT_AGENDA: STEPS.SEND_ZAT_AGENDA.label,
+  RECORD_ZAT: STEPS.RECORD_ZAT.label,
+  RECORD_ZAT_FEEDBACK: STEPS.RECORD_ZAT_FEEDBACK.label,
+  RECORD_ZAT_EVALUATION: STEPS.RECORD_ZAT_EVALUATION.label,
 };
 
 const CLOSED: ZorgrouteStatus[] = ['AFGESLOTEN', 'VOORLOPIG_AFGESLOTEN', 'EXTERN_VERWEZEN', 'SWV_VOORZIENING_AANGEVRAAGD', 'LEERPLICHT'];
@@ -328,63 +324,34 @@ const REFERRAL_OPEN: ZorgrouteStatus[] = ['CONCEPT', 'TERUG_NAAR_AANMELDER', 'EE
 const PARKED: ZorgrouteStatus[] = ['EERST_EERSTELIJNS_ACTIES', 'UITVOERING', 'ZAT_OPVOLGING'];
 /** The ZAT steps a withdrawn ZAT consent cancels (the case goes back to the IZO). */
 const ZAT_WITHDRAWAL_STEPS: readonly string[] = ['SUBMIT_ZAT_REFERRAL', 'PLAN_ZAT', 'SEND_ZAT_AGENDA', 'RECORD_ZAT'];
-const TEXT = 4000;
 
 function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
-function optionalText(value: unknown, field: string, max = TEXT): void {
-  if (value != null && (typeof value !== 'string' || value.length > max)) {
-    reject('BAD_USER_INPUT', `${field} mag maximaal ${max} tekens lang zijn`, `${field} must be at most ${max} characters long`);
+/** A date the catalogue allows from today on that must lie after today (an evaluation, a re-check). */
+function requireAfterToday(date: unknown, nl: string, en: string): void {
+  if (typeof date === 'string' && date <= todayIso()) reject('BAD_USER_INPUT', nl, en);
+}
+
+/**
+ * The conversation with the parents is part of every conversation with the family (rule 3), unless the zorgcoördinator
+ * approved that they are not informed: a rule on the case, not on the form.
+ */
+function requireParentsReport(u: ConversationInput): void {
+  if (typeof u.parentsReport !== 'string' || u.parentsReport.trim() === '') {
+    reject('BAD_USER_INPUT', 'Vul in: verslag van het gesprek met de ouders', 'parentsReport is required');
   }
 }
 
-function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): void {
-  if (!allowed.includes(value as T)) reject('BAD_USER_INPUT', `${field} moet een van ${allowed.join(', ')} zijn`, `${field} must be one of ${allowed.join(', ')}`);
-}
-
-const FORM_TEXT_FIELDS: (keyof AanmeldFormulier)[] = [
-  'parentsNotInformedReason', 'problem', 'problemSince', 'hinderingFactors', 'functioningAtHome', 'strengths', 'pupilHelpQuestion',
-  'parentsHelpQuestion', 'mentorSupportQuestion', 'supportNeededOther', 'firstLineActions', 'earlierCareContacts', 'earlierDiscussed',
-  'earlierAssessment', 'diagnosedDisorder', 'schoolCareer', 'results', 'developmentPerspective', 'socialEmotional', 'workAttitude',
-  'wellbeing', 'attendance', 'otherRemarks',
-];
-
-/** Checks the shape of a (partial) form. */
-function validateFormShape(form: AanmeldFormulier | null | undefined): void {
-  if (form == null || typeof form !== 'object') reject('BAD_USER_INPUT', 'Het aanmeldformulier ontbreekt', 'The referral form is missing');
-  for (const key of FORM_TEXT_FIELDS) optionalText(form[key], key);
-  if (form.reasons != null) {
-    if (!Array.isArray(form.reasons)) reject('BAD_USER_INPUT', 'redenen moet een lijst zijn', 'reasons must be a list');
-    form.reasons.forEach((r) => requireOneOf(r, ZORGROUTE_REASONS, 'reden'));
-  }
-  if (form.supportNeeded != null) {
-    if (!Array.isArray(form.supportNeeded)) reject('BAD_USER_INPUT', 'ondersteuningsbehoefte moet een lijst zijn', 'supportNeeded must be a list');
-    form.supportNeeded.forEach((r) => requireOneOf(r, SUPPORT_NEEDS, 'ondersteuningsbehoefte'));
-  }
-  if (form.parentsInformed != null && typeof form.parentsInformed !== 'boolean') reject('BAD_USER_INPUT', 'ouders op de hoogte moet ja of nee zijn', 'parentsInformed must be yes or no');
-}
-
-function validateConversation(u: ConversationInput, parentsRequired: boolean): void {
-  requireIsoDate(u.date, 'datum');
-  if (u.date > todayIso()) reject('BAD_USER_INPUT', 'Een gesprek in de toekomst kan niet worden vastgelegd', 'A conversation in the future cannot be recorded');
-  requireText(u.pupilReport, 'verslag gesprek met de leerling', 3, TEXT);
-  if (parentsRequired) requireText(u.parentsReport, 'verslag gesprek met de ouders', 3, TEXT);
-  else optionalText(u.parentsReport, 'verslag gesprek met de ouders');
-  optionalText(u.agreements, 'afspraken');
-}
-
-function validateActions(actions: unknown, min: number): void {
-  if (!Array.isArray(actions) || actions.length < min || actions.length > 30) {
-    reject('BAD_USER_INPUT', `Het plan van aanpak heeft ${min} tot 30 acties nodig`, `The plan needs ${min} to 30 actions`);
-  }
-  for (const a of actions as ZatAction[]) {
-    requireText(a.who, 'actie: wie', 1, 200);
-    requireText(a.what, 'actie: wat', 3, 1000);
-    requireText(a.goal, 'actie: doel', 3, 1000);
-    requireIsoDate(a.due, 'actie: uiterlijk');
-  }
+/**
+ * The IZO discussion as a caller sends it: each JOS decision's `mentorId` is added by the api (the pupil's mentor from
+ * the pupil record, who fills in the JOS form), never by the caller, so it is not a field of the catalogue.
+ */
+function izoDiscussionAsSent(u: IzoDiscussionInput): unknown {
+  if (!Array.isArray(u.decisions)) return u;
+  const decisions = u.decisions.map((d: unknown) => (d && typeof d === 'object' ? Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'mentorId')) : d));
+  return { ...u, decisions };
 }
 
 export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<ZorgrouteState> {
@@ -393,6 +360,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const consentAnswersWhenMovedOn = patched(CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const policy = ctx.policies.zorgroute;
+  /** The bounds of the step catalogue come from the case's own policies (e.g. the length of a P1 it starts). */
+  const policies = ctx.policies;
   const caseId = workflowInfo().workflowId;
 
   const rec = new CaseRecorder(
@@ -456,13 +425,14 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
    */
   const hiddenFromParents = () => state.form.parentsInformed === false && state.parentsExceptionLifted === null;
 
-  const openSteps = (): ZorgrouteStep[] => {
-    const w = s.waitingFor as ZorgrouteStep | null;
+  /** The open steps while the process waits for `w` (the referral is open to its referrer in its own statuses). */
+  const openStepsWhile = (w: ZorgrouteStep | null): ZorgrouteStep[] => {
     const steps: ZorgrouteStep[] = [];
     if (REFERRAL_OPEN.includes(status())) steps.push('SUBMIT_REFERRAL');
     if (w && w !== 'SUBMIT_REFERRAL' && (Object.keys(ZORGROUTE_STEP_LABELS) as string[]).includes(w)) steps.push(w);
     return steps;
   };
+  const openSteps = (): ZorgrouteStep[] => openStepsWhile(s.waitingFor as ZorgrouteStep | null);
   const view = (): ZorgrouteState => ({
     case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
     openSteps: openSteps(),
@@ -538,8 +508,12 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   };
   const { recordStep, transition } = caseWriters<ZorgrouteStatus>(rec, () => syncData());
   const due = (from: string, schoolDays: number, rule: string): DueDate => dueInSchoolDays(from, schoolDays, ctx.calendar, rule);
-  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed, options: HumanStepOptions = {}) =>
-    awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled, options);
+  const step = (name: ZorgrouteStep, ownerUserId: string | null, dueDate: DueDate, isDone: () => boolean, isCancelled: () => boolean = closed, options: HumanStepOptions = {}) => {
+    // The record that opens the step (awaitHumanStep's) lists it among the open steps of the read model, so the case
+    // page offers its form at once (not only after the next status change).
+    rec.setData({ openSteps: openStepsWhile(name) });
+    return awaitHumanStep(rec, { step: name, label: ZORGROUTE_STEP_LABELS[name], ownerUserId, due: dueDate }, isDone, isCancelled, options);
+  };
   /** Waits (durably) until the start of `date` in the school's time zone, or until `stop()`. Returns true if stopped. */
   const waitUntilDate = async (date: string, stop: () => boolean): Promise<boolean> => {
     const at = Date.parse(zonedInstant(date, ctx.policies.ladder.sendAtHour, ctx.policies.ladder.sendAtMinute));
@@ -628,7 +602,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         validateReferrer(u.actor);
-        validateFormShape(u.form);
+        requireStepInput(STEPS.SAVE_REFERRAL, u, policies);
       },
     },
   );
@@ -647,7 +621,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         validateReferrer(u.actor);
-        validateFormShape(u.form);
+        requireStepInput(STEPS.SUBMIT_REFERRAL, u, policies);
         const incomplete = incompleteReferralMessage(mergeForm(state.form, u.form));
         if (incomplete) reject('BAD_USER_INPUT', incomplete.nl, incomplete.en);
       },
@@ -691,19 +665,11 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('TRIAGE');
-        requireOneOf(u.outcome, ['TERUG_NAAR_AANMELDER', 'EERST_EERSTELIJNS_ACTIES', 'BILATERAAL', 'GEACCEPTEERD'] as const, 'uitkomst');
+        requireStepInput(STEPS.TRIAGE, u, policies);
         const c = u.checks;
-        if (!c || [c.secondLine, c.questionsClear, c.firstLineDone, c.parentsAndPupilKnow].some((v) => typeof v !== 'boolean')) {
-          reject('BAD_USER_INPUT', 'Beantwoord de vier vragen van de triage (ja/nee)', 'Answer the four triage checks (yes/no)');
-        }
-        optionalText(u.note, 'toelichting', 2000);
-        if (u.outcome === 'TERUG_NAAR_AANMELDER') requireText(u.missingInformation, 'wat ontbreekt', 3, 2000);
         if (u.outcome === 'EERST_EERSTELIJNS_ACTIES') {
-          requireText(u.firstLineActions, 'acties in de eerste lijn', 3, 2000);
-          requireIsoDate(u.recheckDate, 'datum opnieuw bekijken');
-          if ((u.recheckDate as string) <= todayIso()) reject('BAD_USER_INPUT', 'De datum om opnieuw te bekijken moet in de toekomst liggen', 'The re-check date must be in the future');
+          requireAfterToday(u.recheckDate, 'De datum om opnieuw te bekijken moet in de toekomst liggen', 'The re-check date must be in the future');
         }
-        if (u.outcome === 'BILATERAAL') optionalText(u.bilateralWith, 'bilateraal met', 200);
         if (u.outcome === 'GEACCEPTEERD') {
           if (!c.secondLine || !c.questionsClear) {
             reject('BAD_USER_INPUT', 'Accepteren kan alleen als het probleem in de tweede lijn hoort en de vragen helder zijn', 'Accepting requires a second-line problem and clear questions');
@@ -712,8 +678,6 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
             // Rule 3 exception: only when informing the parents would endanger the pupil, approved by the zorgcoördinator.
             reject('STEP_NOT_ALLOWED', 'De ouders weten niet van de aanmelding: keur de uitzondering (veiligheid) expliciet goed of stuur de aanmelding terug', 'The parents do not know: approve the (safety) exception explicitly or return the referral');
           }
-          if (u.contactPersonId != null) requireText(u.contactPersonId, 'contactpersoon', 1, 64);
-          optionalText(u.contactPersonName, 'naam contactpersoon', 200);
         }
       },
     },
@@ -727,7 +691,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await movedOnFrom('RECORD_BILATERAL');
       return view();
     },
-    { validator: (u) => (requireWaiting('RECORD_BILATERAL'), validateConversation(u, false)) },
+    { validator: (u) => (requireWaiting('RECORD_BILATERAL'), requireStepInput(STEPS.RECORD_BILATERAL, u, policies)) },
   );
 
   // --- conversations before and after (rule 3) ---
@@ -739,7 +703,13 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await movedOnFrom('RECORD_VOORGESPREK');
       return view();
     },
-    { validator: (u) => (requireWaiting('RECORD_VOORGESPREK'), validateConversation(u, !parentsLeftOut())) },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_VOORGESPREK');
+        requireStepInput(STEPS.RECORD_VOORGESPREK, u, policies);
+        if (!parentsLeftOut()) requireParentsReport(u);
+      },
+    },
   );
   setHandler(
     recordNagesprek,
@@ -750,7 +720,13 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await movedOnFrom('RECORD_NAGESPREK');
       return view();
     },
-    { validator: (u) => (requireWaiting('RECORD_NAGESPREK'), validateConversation(u, !parentsLeftOut())) },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_NAGESPREK');
+        requireStepInput(STEPS.RECORD_NAGESPREK, u, policies);
+        if (!parentsLeftOut()) requireParentsReport(u);
+      },
+    },
   );
 
   // --- IZO ---
@@ -765,10 +741,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('RECORD_IZO');
-        requireIsoDate(u.meetingDate, 'datum IZO');
-        if (u.meetingDate < todayIso()) reject('BAD_USER_INPUT', 'De IZO-datum ligt in het verleden', 'The IZO date is in the past');
+        requireStepInput(STEPS.RESCHEDULE_IZO, u, policies);
         if (!isSchoolDay(u.meetingDate, ctx.calendar)) reject('BAD_USER_INPUT', 'Het IZO moet op een schooldag zijn', 'The IZO must be on a school day');
-        requireText(u.reason, 'reden', 3, 1000);
       },
     },
   );
@@ -789,46 +763,12 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('RECORD_IZO');
-        if (!u.minutes || typeof u.minutes !== 'object') reject('BAD_USER_INPUT', 'Het IZO-verslag ontbreekt', 'The IZO minutes are missing');
-        requireText(u.minutes.summary, 'samenvatting van afspraken', 3, TEXT);
-        for (const k of ['analysis', 'pupilHelpQuestion', 'mentorSupportQuestion', 'alreadyDone', 'developmentPerspective', 'educationalNeeds', 'groupOffer', 'pupilSupport', 'mentorCoaching', 'zatQuestion', 'parentAlignment'] as const) {
-          optionalText(u.minutes[k], k);
-        }
-        if (!Array.isArray(u.decisions) || u.decisions.length < 1 || u.decisions.length > 20) reject('BAD_USER_INPUT', 'Leg 1 tot 20 besluiten vast', 'Record 1 to 20 decisions');
+        requireStepInput(STEPS.RECORD_IZO, izoDiscussionAsSent(u), policies);
         if (parentsLeftOut() && u.decisions.some((d: IzoDecision) => d.kind === 'VERWIJZING_ZAT' || d.startProcess != null)) rejectWhileParentsLeftOut();
         for (const d of u.decisions) {
-          requireOneOf(d.kind, IZO_DECISION_KINDS, 'besluit');
-          requireText(d.description, 'omschrijving besluit', 3, 2000);
-          if (d.kind === 'INTERNE_ONDERSTEUNING') {
-            // Internal support: goal, provider, start, frequency, duration, evaluation date [001:6235-6243].
-            requireOneOf(d.supportType, INTERNAL_SUPPORT_TYPES, 'soort ondersteuning');
-            requireText(d.goal, 'doel', 3, 1000);
-            requireText(d.provider, 'wie geeft de ondersteuning', 1, 200);
-            requireIsoDate(d.startDate, 'startdatum');
-            requireText(d.frequency, 'frequentie', 1, 200);
-            requireText(d.duration, 'duur', 1, 200);
-            requireIsoDate(d.evaluationDate, 'evaluatiedatum');
-          }
-          if (d.startProcess != null) {
-            requireOneOf(d.startProcess, ['ONDERSTEUNINGSTRAJECT', 'JOS'] as const, 'te starten proces');
-            if (d.kind !== 'INTERNE_ONDERSTEUNING') reject('BAD_USER_INPUT', 'Alleen interne ondersteuning kan een traject starten', 'Only internal support can start a trajectory');
-            if (d.startProcess === 'JOS') {
-              requireText(d.josWorkerId, 'JOS-medewerker', 1, 64);
-              if (!Array.isArray(d.josNeeds) || d.josNeeds.length < 1) reject('BAD_USER_INPUT', 'Kies minstens één JOS-hulpvraag', 'Choose at least one JOS need');
-              (d.josNeeds as string[]).forEach((x: string) => requireOneOf(x, JOS_NEEDS, 'JOS-hulpvraag'));
-            }
-            if (d.trajectWeeks != null) {
-              const p1 = ctx.policies.ondersteuningstraject;
-              if (!Number.isInteger(d.trajectWeeks) || d.trajectWeeks < p1.minWeeks || d.trajectWeeks > p1.maxWeeks) {
-                reject('BAD_USER_INPUT', `De duur moet tussen ${p1.minWeeks} en ${p1.maxWeeks} weken liggen`, `The length must be ${p1.minWeeks} to ${p1.maxWeeks} weeks`);
-              }
-            }
-          }
+          if (d.mentorId != null && (typeof d.mentorId !== 'string' || d.startProcess !== 'JOS')) reject('BAD_USER_INPUT', 'Alleen een JOS-besluit heeft een mentor', 'Only a JOS decision has a mentor');
         }
-        if (u.evaluationDate != null) {
-          requireIsoDate(u.evaluationDate, 'evaluatiedatum');
-          if (u.evaluationDate <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
-        }
+        requireAfterToday(u.evaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
       },
     },
   );
@@ -840,7 +780,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await movedOnFrom('DISTRIBUTE_IZO_MINUTES');
       return view();
     },
-    { validator: (u) => (requireWaiting('DISTRIBUTE_IZO_MINUTES'), optionalText(u.note, 'toelichting', 1000)) },
+    { validator: (u) => (requireWaiting('DISTRIBUTE_IZO_MINUTES'), requireStepInput(STEPS.DISTRIBUTE_IZO_MINUTES, u, policies)) },
   );
   setHandler(
     recordIzoEvaluation,
@@ -861,15 +801,9 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('RECORD_EVALUATION');
-        requireOneOf(u.outcome, ['DOEL_BEREIKT', 'VOORTZETTEN', 'VERWIJZING_ZAT'] as const, 'uitkomst');
+        requireStepInput(STEPS.RECORD_EVALUATION, u, policies);
         if (parentsLeftOut() && u.outcome === 'VERWIJZING_ZAT') rejectWhileParentsLeftOut();
-        requireText(u.summary, 'samenvatting', 3, TEXT);
-        optionalText(u.nazorg, 'nazorg', 2000);
-        optionalText(u.zatQuestion, 'vraag aan het ZAT', 2000);
-        if (u.nextEvaluationDate != null) {
-          requireIsoDate(u.nextEvaluationDate, 'volgende evaluatiedatum');
-          if (u.nextEvaluationDate <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
-        }
+        requireAfterToday(u.nextEvaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
       },
     },
   );
@@ -889,11 +823,14 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('SUBMIT_ZAT_REFERRAL');
-        if (!u.form || typeof u.form !== 'object') reject('BAD_USER_INPUT', 'De ZAT-aanmelding ontbreekt', 'The ZAT referral is missing');
-        for (const v of Object.values(u.form)) optionalText(v, 'ZAT-aanmelding');
+        requireStepInput(STEPS.SUBMIT_ZAT_REFERRAL, u, policies);
+        // Complete on the merged referral (prefilled from the IZO): the two questions of at least 3 characters.
         const merged = { ...(state.zatReferral ?? {}), ...u.form };
-        requireText(merged.helpQuestion, 'hulpvraag van leerling, ouders en school', 3, TEXT);
-        requireText(merged.questionToZat, 'vraag aan het ZAT', 3, TEXT);
+        const missing = [
+          ...((clean(merged.helpQuestion) ?? '').length < 3 ? ['hulpvraag van leerling, ouders en school'] : []),
+          ...((clean(merged.questionToZat) ?? '').length < 3 ? ['vraag aan het ZAT'] : []),
+        ];
+        if (missing.length) reject('BAD_USER_INPUT', `De ZAT-aanmelding is niet compleet: ${missing.join(', ')}`, `The ZAT referral is incomplete: ${missing.join(', ')}`);
       },
     },
   );
@@ -911,18 +848,10 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('PLAN_ZAT');
-        requireIsoDate(u.meetingDate, 'datum ZAT');
+        requireStepInput(STEPS.PLAN_ZAT, u, policies);
         if (!isSchoolDay(u.meetingDate, ctx.calendar)) reject('BAD_USER_INPUT', 'De bespreking moet op een schooldag zijn', 'The meeting must be on a school day');
-        if (u.mode != null) requireOneOf(u.mode, ['OP_SCHOOL', 'TELEFONISCH'] as const, 'vorm');
-        if (u.invitees != null && (!Array.isArray(u.invitees) || u.invitees.length > 20)) reject('BAD_USER_INPUT', 'Maximaal 20 genodigden', 'At most 20 invitees');
-        (u.invitees ?? []).forEach((x: string) => requireText(x, 'genodigde', 1, 200));
-        if (u.meetingTime != null && (typeof u.meetingTime !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(u.meetingTime))) {
-          reject('BAD_USER_INPUT', 'Tijd moet de vorm UU:MM hebben, bijvoorbeeld 14:30', 'Time must be HH:MM, e.g. 14:30');
-        }
-        optionalText(u.location, 'plaats', 120);
         if (policy.flexZat) {
           // Flex-ZAT: convened on demand within N school days [003:1228-1255].
-          if (u.meetingDate < todayIso()) reject('BAD_USER_INPUT', 'De datum ligt in het verleden', 'The date is in the past');
           const latest = addSchoolDays(state.zatPlanFrom ?? todayIso(), policy.flexZatWithinSchoolDays, ctx.calendar);
           if (u.meetingDate > latest) {
             reject('BAD_USER_INPUT', `Een Flex-ZAT wordt binnen ${policy.flexZatWithinSchoolDays} schooldagen belegd (uiterlijk ${latest})`, `A Flex-ZAT is convened within ${policy.flexZatWithinSchoolDays} school days (by ${latest})`);
@@ -945,7 +874,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await movedOnFrom('SEND_ZAT_AGENDA');
       return view();
     },
-    { validator: (u) => (requireWaiting('SEND_ZAT_AGENDA'), optionalText(u.note, 'toelichting', 1000)) },
+    { validator: (u) => (requireWaiting('SEND_ZAT_AGENDA'), requireStepInput(STEPS.SEND_ZAT_AGENDA, u, policies)) },
   );
   setHandler(
     recordZatDiscussion,
@@ -976,15 +905,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('RECORD_ZAT');
-        validateActions(u.actions, 1);
-        requireText(u.casusregisseur, 'casusregisseur', 2, 200);
-        if (u.casusregisseurUserId != null) requireText(u.casusregisseurUserId, 'casusregisseur (gebruiker)', 1, 64);
-        requireIsoDate(u.evaluationDate, 'evaluatiedatum');
-        if (u.evaluationDate <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
-        requireText(u.summary, 'samenvatting', 3, TEXT);
-        for (const k of ['analysis', 'needs', 'solutionsPupil', 'solutionsFamily', 'solutionsSchool'] as const) optionalText(u[k], k);
-        optionalText(u.feedbackToFamilyBy, 'terugkoppeling aan ouders en leerling door', 200);
-        optionalText(u.feedbackToSchoolBy, 'terugkoppeling aan school door', 200);
+        requireStepInput(STEPS.RECORD_ZAT, u, policies);
+        requireAfterToday(u.evaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
       },
     },
   );
@@ -996,7 +918,13 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await movedOnFrom('RECORD_ZAT_FEEDBACK');
       return view();
     },
-    { validator: (u) => (requireWaiting('RECORD_ZAT_FEEDBACK'), validateConversation(u, !parentsLeftOut())) },
+    {
+      validator: (u) => {
+        requireWaiting('RECORD_ZAT_FEEDBACK');
+        requireStepInput(STEPS.RECORD_ZAT_FEEDBACK, u, policies);
+        if (!parentsLeftOut()) requireParentsReport(u);
+      },
+    },
   );
   setHandler(
     recordZatEvaluation,
@@ -1013,15 +941,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     {
       validator: (u) => {
         requireWaiting('RECORD_ZAT_EVALUATION');
-        requireOneOf(u.outcome, ['VOORTZETTEN', 'VOORLOPIG_AFGESLOTEN', 'AFGESLOTEN', 'EXTERN_VERWEZEN', 'SWV_VOORZIENING_AANGEVRAAGD', 'LEERPLICHT'] as const, 'uitkomst');
-        requireText(u.summary, 'samenvatting', 3, TEXT);
-        if (u.outcome === 'VOORTZETTEN') {
-          requireIsoDate(u.nextEvaluationDate, 'volgende evaluatiedatum');
-          if ((u.nextEvaluationDate as string) <= todayIso()) reject('BAD_USER_INPUT', 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
-          if (u.actions != null) validateActions(u.actions, 1);
-        }
-        if (u.outcome === 'EXTERN_VERWEZEN') requireOneOf(u.externalTarget, EXTERNAL_TARGETS, 'verwezen naar');
-        if (u.outcome === 'SWV_VOORZIENING_AANGEVRAAGD') requireOneOf(u.swvProvision, SWV_PROVISIONS, 'voorziening');
+        requireStepInput(STEPS.RECORD_ZAT_EVALUATION, u, policies);
+        requireAfterToday(u.nextEvaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
       },
     },
   );
@@ -1038,7 +959,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         requireNotClosed();
         if (!parentsLeftOut()) reject('STEP_NOT_ALLOWED', 'Er geldt geen goedgekeurde uitzondering om op te heffen', 'There is no approved exception to lift');
-        requireText(u.reason, 'reden', 3, 1000);
+        requireStepInput(STEPS.LIFT_PARENTS_EXCEPTION, u, policies);
       },
     },
   );
@@ -1050,7 +971,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       await recordStep(u.actor, 'CLOSE_REQUESTED', 'Zorgroute gestopt door de zorgcoördinator', u.reason);
       return view();
     },
-    { validator: (u) => (requireNotClosed(), requireText(u.reason, 'reden', 3, 1000)) },
+    { validator: (u) => (requireNotClosed(), requireStepInput(STEPS.CLOSE_ZORGROUTE, u, policies)) },
   );
 
   // ----------------------------------------------------------------------------------------------

@@ -1,0 +1,22 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { CaseSummaryEntity } from '@zorgroute/domain';
+import type { StepDefinition } from '@zorgroute/processes';
+
+/**
+ * Adds to a step's valid input what only the api knows and no caller may set, after the input was checked against the
+ * catalogue and before the workflow update (CaseStepService.take): e.g. P2's IZO decision that starts JOS gets the
+ * pupil's mentor from the pupil record. One per step; the workflow accepts exactly these additions for that step.
+ */
+export interface StepInputCompleter {
+  /** The step it completes (process and name). */
+  readonly step: Pick<StepDefinition, 'process' | 'name'>;
+  complete(row: CaseSummaryEntity, value: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+/** Injection token: every registered StepInputCompleter. */
+export const STEP_INPUT_COMPLETERS = 'STEP_INPUT_COMPLETERS';
+
+/** The providers of these completers and of the STEP_INPUT_COMPLETERS list that CaseStepService runs (app.module.ts). */
+export function stepInputCompleters(...types: Type<StepInputCompleter>[]): Provider[] {
+  return [...types, { provide: STEP_INPUT_COMPLETERS, useFactory: (...completers: StepInputCompleter[]) => completers, inject: types }];
+}
