@@ -12,7 +12,6 @@ import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './auth/oidc/oidc.providers';
 import { CaseLauncher } from './cases/case-launcher';
 import { CaseStarter } from './cases/case-starter';
 import { CodecModule } from './codec/codec.module';
-import { CaseStepRunner } from './cases/case-step.runner';
 import { CaseStepResolver } from './cases/case-step.resolver';
 import { CaseStepService } from './cases/case-step.service';
 import { stepInputCompleters } from './cases/step-input-completer';
@@ -88,7 +87,6 @@ export class AppModule {
         StaffResolver,
         CasesService,
         CasesResolver,
-        CaseStepRunner,
         CaseStepService,
         CaseStepResolver,
         // What only the api adds to a step's input (never the caller), per step.

@@ -8,7 +8,7 @@ import { CasesService } from './cases.service';
 import { CaseDetailModel, CaseSummaryModel } from './models/case.model';
 import { StepFormModel } from './models/step-form.model';
 
-/** The optional idempotency key of every step mutation (see CaseStepRunner / stepUpdateOptions). */
+/** The optional idempotency key of every step mutation (see CaseStepService / stepUpdateOptions). */
 export const IDEMPOTENCY_KEY_ARG = {
   type: () => String,
   nullable: true,

@@ -19,7 +19,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { toAppError } from '../common/temporal-errors';
 import { CasesService } from './cases.service';
-import { stepUpdateOptions } from './case-step.runner';
+import { stepUpdateOptions } from './step-update-options';
 import type { CaseSummaryModel } from './models/case.model';
 import type { StepFormModel } from './models/step-form.model';
 import { stepHandle } from './step-handle';

@@ -5,7 +5,7 @@ import { lastValueFrom, of } from 'rxjs';
 import { Role } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { stepUpdateOptions } from '../cases/case-step.runner';
+import { stepUpdateOptions } from '../cases/step-update-options';
 import { currentHeaderKey, effectiveIdempotencyKey, idempotentUuid, runWithIdempotencyScope, updateIdFor, withUpdateId } from './idempotency-key';
 import { IdempotencyInterceptor, rootFieldCount } from './idempotency.interceptor';
 

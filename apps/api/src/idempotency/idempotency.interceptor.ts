@@ -9,7 +9,7 @@ type Req = { headers?: Record<string, string | string[] | undefined> };
 
 /**
  * Reads the standard `Idempotency-Key` HTTP header of a GraphQL mutation request and runs each mutation field with it
- * in scope (AsyncLocalStorage), where CaseStepRunner, the consent and the admin-action paths pick it up when the
+ * in scope (AsyncLocalStorage), where CaseStepService, the consent and the admin-action paths pick it up when the
  * mutation has no explicit `idempotencyKey` argument. A malformed header, or a header on an operation with more than
  * one mutation field (one key must name one user action), is refused with BAD_USER_INPUT before anything runs.
  */

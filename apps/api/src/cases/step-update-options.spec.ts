@@ -1,7 +1,7 @@
 import { Role } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { stepUpdateOptions } from './case-step.runner';
+import { stepUpdateOptions } from './step-update-options';
 
 const user = (id: string): AuthUser => ({ id, name: 'Marieke Verhoef', email: 'zc@school.test', role: Role.ZORGCOORDINATOR, schoolId: null, swvId: null, pupilId: null });
 
