@@ -22,6 +22,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
+import { STEP_CATALOGUE, type ProcessKey, type Who } from '@zorgroute/processes';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
@@ -592,6 +593,49 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
       }
     }
     expect(failures).toEqual([]);
+  }, 600_000);
+
+  it('walks the step catalogue: every step of every process refuses, through takeStep, each role its `who` does not allow', async () => {
+    // The case of each process in the home scope. A role that sees the case but that no rule of the step can allow must
+    // get FORBIDDEN (before any input check: the input is empty); a role that does not see it, NOT_FOUND.
+    const caseOf: Record<ProcessKey, string | undefined> = {
+      ONDERSTEUNINGSTRAJECT: ctx.p1Case, ZORGROUTE: ctx.zorgrouteCase, JOS: ctx.josCase, ZORGPLICHT: ctx.zorgplichtCase, OOV: ctx.oovCase, OVERDRACHT: ctx.overdrachtCase,
+    } as Record<ProcessKey, string | undefined>;
+    const STAFF = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER'] as const;
+    /** Whether some rule could let a caller of this role take the step (a named person of the case: any role). */
+    const couldAllow = (rules: readonly Who[], role: RoleKey): boolean =>
+      role === 'ADMIN' ||
+      rules.some((w) =>
+        w === 'ZORGCOORDINATOR' ? role === 'ZORGCOORDINATOR'
+          : w === 'SWV' ? role === 'SWV_MEDEWERKER'
+            : w === 'PARENT' ? role === 'PARENT'
+              : 'schoolStaff' in w ? (w.schoolStaff as readonly string[]).includes(role)
+                : 'participant' in w ? (w.participant as readonly string[]).includes(role)
+                  : (STAFF as readonly string[]).includes(role) || role === 'PARENT',
+      );
+    const detail = `query($id: ID!) { case(id: $id) { summary { id } } }`;
+    const take = `mutation($c: ID!, $s: String!, $i: JSONObject!) { takeStep(caseId: $c, step: $s, input: $i) { id } }`;
+    const failures: string[] = [];
+    let forbidden = 0;
+    const processes = Object.keys(STEP_CATALOGUE) as ProcessKey[];
+    expect(processes.filter((p) => !caseOf[p])).toEqual([]);
+    for (const process of processes) {
+      const caseId = caseOf[process] as string;
+      for (const role of ROLES) {
+        const client = await as(role);
+        const sees = !codeOf(await client.request(detail, { id: caseId }));
+        for (const step of Object.values(STEP_CATALOGUE[process] ?? {})) {
+          if (couldAllow(step.who, role)) continue;
+          const code = codeOf(await timed(client.request(take, { c: caseId, s: step.name, i: {} })));
+          const expected = sees ? 'FORBIDDEN' : 'NOT_FOUND';
+          if (code !== expected) failures.push(`${process}.${step.name} × ${role} (${sees ? 'sees the case' : 'does not see it'}): expected ${expected}, got ${code ?? 'data'}`);
+          if (code === 'FORBIDDEN') forbidden += 1;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Every process has steps that some role who sees its case may not take.
+    expect(forbidden).toBeGreaterThan(processes.length);
   }, 600_000);
 
   it('refuses across scope: another child, another mentor’s pupil, another school, IZO internals for the SWV', async () => {
