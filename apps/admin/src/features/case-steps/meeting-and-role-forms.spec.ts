@@ -22,8 +22,8 @@ describe('planning forms: the JOS startgesprek and the ZAT meeting', () => {
   });
 
   it('offers planning next to recording while the startgesprek is open', () => {
-    expect(caseActions('JOS', 'STARTGESPREK', ['RECORD_STARTGESPREK'], false)).toEqual(['PLAN_STARTGESPREK', 'RECORD_STARTGESPREK', 'STOP']);
-    expect(caseActions('JOS', 'DOELEN', ['SET_GOALS', 'RECORD_OUTCOME'], false)).toEqual(['SET_GOALS', 'RECORD_OUTCOME', 'STOP']);
+    expect(caseActions('JOS', 'STARTGESPREK', ['RECORD_STARTGESPREK'], false)).toEqual(['PLAN_STARTGESPREK', 'RECORD_STARTGESPREK', 'STOP_JOS']);
+    expect(caseActions('JOS', 'DOELEN', ['SET_GOALS', 'RECORD_OUTCOME'], false)).toEqual(['SET_GOALS', 'RECORD_OUTCOME', 'STOP_JOS']);
   });
 
   it('plans the ZAT meeting with an optional time and place', () => {

@@ -960,12 +960,13 @@ export function caseActions(process: ProcessType, status: string, openSteps: rea
     if (status === 'ACTIEF') add('LOG_SESSION');
     add('STOP_TRAJECTORY');
   }
-  if (process === 'ZORGROUTE') add('CLOSE');
+  // The any-time stop steps by their catalogue names, so the catalogue's form is the one offered (never a second button).
+  if (process === 'ZORGROUTE') add('CLOSE_ZORGROUTE');
   if (process === 'JOS') {
     // While the startgesprek is open the JOS worker can plan it (invitations) before recording it.
     const at = actions.indexOf('RECORD_STARTGESPREK');
     if (at >= 0 && !actions.includes('PLAN_STARTGESPREK')) actions.splice(at, 0, 'PLAN_STARTGESPREK');
-    add('STOP');
+    add('STOP_JOS');
   }
   if (process === 'OOV') add('STOP_OOV');
   return actions;
