@@ -7,3 +7,4 @@ export { OOV_STEPS } from './oov/steps';
 export { OVERDRACHT_STEPS } from './overdracht/steps';
 export { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS } from './jos/steps';
 export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht/steps';
+export { OPP_EVALUATION_OUTCOME_OPTIONS, OPP_STEPS, OPP_UITSTROOM_OPTIONS } from './opp/steps';
