@@ -10,7 +10,9 @@
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { addCalendarWeeks, toIsoDate } from '@zorgroute/domain/logic';
+import { OPP_STEPS } from '@zorgroute/processes';
 import { eventually, type GqlResult } from './graphql-client';
+import { expectedStepMutations, typedStepMutations } from './step-mutations';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
@@ -82,6 +84,11 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
   const today = toIsoDate(Date.now());
   let id = '';
 
+  it('has a typed mutation for every step of the catalogue, with exactly its fields and an idempotency key', async () => {
+    await as('zc');
+    expect(await typedStepMutations(stack.gql, OPP_STEPS)).toEqual(expectedStepMutations(OPP_STEPS));
+  });
+
   it('starts an OPP only by the zorgcoördinator, with valid input, linked to a case of the same pupil', async () => {
     await as('mentor');
     expect(code(await stack.gql.request(START, { i: { pupilId: pupil.id, reason: 'Arrangement na het ZAT', source: 'DIRECT' } }))).toBe('FORBIDDEN');
@@ -128,8 +135,9 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
     expect(code(await stack.gql.request(TAKE, { c: id, s: 'OPP_DRAW_UP', i: { ...plan(today), uitstroomperspectief: 'HAVO' } }))).toBe('BAD_USER_INPUT');
     expect((await detail(id)).summary.status).toBe('OPSTELLEN');
 
+    // A mentor who does not take part does not even see the case.
     await as('other-mentor');
-    expect(code(await stack.gql.request(TAKE, { c: id, s: 'OPP_DRAW_UP', i: plan(today) }))).toBe('FORBIDDEN');
+    expect(code(await stack.gql.request(TAKE, { c: id, s: 'OPP_DRAW_UP', i: plan(today) }))).toBe('NOT_FOUND');
     await as('ouder');
     expect(code(await stack.gql.request(TAKE, { c: id, s: 'OPP_DRAW_UP', i: plan(today) }))).toBe('FORBIDDEN');
 
@@ -180,7 +188,7 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
     await as('mentor');
     expect(code(await stack.gql.request(TAKE, { c: id, s: 'OPP_REGISTER_BRON', i: { registeredOn: today } }))).toBe('FORBIDDEN');
     await as('teamleider');
-    await stack.gql.ok(TAKE, { c: id, s: 'OPP_REGISTER_BRON', i: { registeredOn: today, reference: 'BRON-123' } });
+    await stack.gql.ok(`mutation($c: ID!, $i: OppBronInput!) { registerOppInBron(caseId: $c, input: $i, idempotencyKey: "bron-1") { status } }`, { c: id, i: { registeredOn: today, reference: 'BRON-123' } });
     await waitFor(id, (d) => !d.openSteps.includes('OPP_REGISTER_BRON') && d.opp?.bron !== null, 'BRON registered');
 
     await as('mentor');
