@@ -34,6 +34,8 @@ const DETAIL = `query($id: ID!) { case(id: $id) {
   opp
 } }`;
 
+const SWV_VIEW = `query($id: ID!) { case(id: $id) { summary { status } opp timeline { kind } } }`;
+
 interface Detail {
   summary: { id: string; status: string; statusLabel: string; waitingFor: string | null; waitingForLabel: string | null; nextDueDate: string | null; ownerName: string | null; closedAt: string | null };
   openSteps: string[];
@@ -73,6 +75,7 @@ beforeAll(async () => {
   const mentor = await user('mentor', 'Kees Veenstra', Role.MENTOR);
   await user('other-mentor', 'Lotte Brink', Role.MENTOR);
   await user('teamleider', 'Hans Bos', Role.TEAMLEIDER);
+  await ds.getRepository(UserEntity).save({ email: email('swv'), name: 'Esther van Dam', role: Role.SWV_MEDEWERKER, schoolId: null, swvId: swv.id, pupilId: null });
   const pupils = ds.getRepository(PupilEntity);
   pupil = await pupils.save({ schoolId: school.id, firstName: 'Sem', lastName: 'Vermeulen', dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: mentor.id });
   otherPupil = await pupils.save({ schoolId: school.id, firstName: 'Lina', lastName: 'Bakker', dateOfBirth: bornYearsAgo(13), className: '1A', mentorId: mentor.id });
@@ -108,6 +111,10 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
     // Nothing was started by the bad requests.
     expect((await stack.gql.ok<{ cases: { id: string; process: string }[] }>(`{ cases { id process } }`)).cases.filter((c) => c.process === 'OPP')).toEqual([]);
 
+    // This SWV's policy asks for its share of every agreed OPP.
+    await stack.gql.ok(`mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion(input: $i) { version } }`, {
+      i: { scope: 'SCHOOL', scopeId: school.id, overrides: JSON.stringify({ opp: { shareWithSwv: true } }), note: 'OPP delen met het SWV' },
+    });
     const { startOpp } = await stack.gql.ok<{ startOpp: { id: string; process: string } }>(START, {
       i: { pupilId: pupil.id, reason: 'Arrangement na het ZAT: begeleiding door de BPO', source: 'DIRECT', requestKey: 'e2e' },
     });
@@ -168,6 +175,10 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
     const request = asked.consents.find((c) => c.kind === 'OPP_HANDELINGSDEEL') as Detail['consents'][number];
     expect(request.subjectDigest).toBe(digest);
 
+    // Not shared with the SWV before the parents agreed.
+    await as('swv');
+    expect(code(await stack.gql.request(SWV_VIEW, { id }))).toBe('NOT_FOUND');
+
     // The parent sees the plan (drawn up with them) and the pupil's view, and answers the request.
     await as('ouder');
     const family = await detail(id);
@@ -182,13 +193,27 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
     expect(inForce.consents.find((c) => c.id === request.id)).toMatchObject({ status: 'GIVEN', subjectDigest: digest, giverRole: 'PARENT' });
     expect(inForce.openSteps).toContain('OPP_REGISTER_BRON');
     expect(inForce.timeline.map((t) => t.kind)).toContain('OPP_AGREED');
+
+    // Shared with the SWV (its policy asks for it): only its part — the perspective and the handelingsdeel, not the
+    // factors, the onderbouwing or the pupil's view.
+    await as('swv');
+    const swv = (await stack.gql.ok<{ case: { summary: { status: string }; opp: Record<string, unknown>; timeline: { kind: string }[] } }>(SWV_VIEW, { id })).case;
+    const shared = (swv.opp.versions as Record<string, unknown>[])[0];
+    expect(shared.uitstroomperspectief).toBe('MBO_3_4');
+    expect(shared.handelingsdeel).toHaveLength(1);
+    expect(shared.digest).toBe(digest);
+    expect(shared.belemmerendeFactoren).toBeUndefined();
+    expect(shared.uitstroomOnderbouwing).toBeUndefined();
+    expect(swv.opp.hearings).toBeUndefined();
+    expect(swv.timeline.map((t) => t.kind)).toContain('OPP_SHARED_WITH_SWV');
+    expect(swv.timeline.map((t) => t.kind)).not.toContain('OPP_PUPIL_HEARD');
   }, 90_000);
 
   it('has BRON registered by the teamleider (administration) and stopped only by the zorgcoördinator', async () => {
     await as('mentor');
     expect(code(await stack.gql.request(TAKE, { c: id, s: 'OPP_REGISTER_BRON', i: { registeredOn: today } }))).toBe('FORBIDDEN');
     await as('teamleider');
-    await stack.gql.ok(`mutation($c: ID!, $i: OppBronInput!) { registerOppInBron(caseId: $c, input: $i, idempotencyKey: "bron-1") { status } }`, { c: id, i: { registeredOn: today, reference: 'BRON-123' } });
+    await stack.gql.ok(`mutation($c: ID!, $i: OppBronInput!) { registerOppInBron(caseId: $c, input: $i, idempotencyKey: "opp-bron-0001") { status } }`, { c: id, i: { registeredOn: today, reference: 'BRON-123' } });
     await waitFor(id, (d) => !d.openSteps.includes('OPP_REGISTER_BRON') && d.opp?.bron !== null, 'BRON registered');
 
     await as('mentor');
