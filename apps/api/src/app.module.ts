@@ -28,6 +28,7 @@ import { JOS_PROVIDERS } from './jos/jos.providers';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
 import { OOV_PROVIDERS } from './oov/oov.providers';
 import { OVERDRACHT_PROVIDERS } from './overdracht/overdracht.providers';
+import { OPP_PROVIDERS } from './opp/opp.providers';
 import { POLICY_PROVIDERS } from './policies/policies.providers';
 import { RETENTION_PROVIDERS } from './retention/retention.providers';
 import { MAX_QUERY_TOKENS, queryCostPlugin, queryLimitsRule } from './security/query-limits';
@@ -104,6 +105,7 @@ export class AppModule {
         ...NOTIFICATION_PROVIDERS,
         ...OOV_PROVIDERS,
         ...OVERDRACHT_PROVIDERS,
+        ...OPP_PROVIDERS,
         ...SECURITY_PROVIDERS,
         ...ADMIN_ACTION_PROVIDERS,
         ...DOSSIER_PROVIDERS,

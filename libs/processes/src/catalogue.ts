@@ -3,6 +3,7 @@
  */
 import { JOS_STEPS } from './jos/steps';
 import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
+import { OPP_STEPS } from './opp/steps';
 import { OOV_STEPS } from './oov/steps';
 import { OVERDRACHT_STEPS } from './overdracht/steps';
 import { ZORGPLICHT_STEPS } from './zorgplicht/steps';
@@ -17,6 +18,7 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
   JOS: JOS_STEPS,
   ZORGPLICHT: ZORGPLICHT_STEPS,
   ZORGROUTE: ZORGROUTE_STEPS,
+  OPP: OPP_STEPS,
 };
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */

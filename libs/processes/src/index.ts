@@ -8,3 +8,4 @@ export { OVERDRACHT_STEPS } from './overdracht/steps';
 export { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS } from './jos/steps';
 export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht/steps';
 export * from './zorgroute/steps';
+export { OPP_EVALUATION_OUTCOME_OPTIONS, OPP_STEPS, OPP_UITSTROOM_OPTIONS } from './opp/steps';

@@ -13,6 +13,7 @@ export * from './workflows/zorgplicht/zorgplicht-clock';
 export * from './workflows/zorgplicht/zorgplicht-start';
 export * from './workflows/oov/oov.workflow';
 export * from './workflows/overdracht/overdracht.workflow';
+export * from './workflows/opp/opp.workflow';
 export { SA_PROCESS, SA_SCHOOL, SA_STATUS, SA_WAITING_FOR, SA_NEXT_DUE, SA_STUCK, type Actor } from './workflows/common/case-recorder';
 export type { StepErrorCode } from './workflows/common/step-errors';
 export * from './activities/case-activities.types';

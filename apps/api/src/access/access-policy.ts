@@ -30,8 +30,9 @@ export class AccessPolicy {
       case Role.PUPIL:
         return qb.andWhere(`${c}.pupil_id = :scopePupil`, { scopePupil: user.pupilId });
       case Role.SWV_MEDEWERKER:
+        // P7: an OPP only where the SWV's policy asks for it, once a version was shared (the workflow sets the flag).
         return qb
-          .andWhere(`${c}.process IN (:...swvProcesses)`, { swvProcesses: SWV_PROCESSES })
+          .andWhere(`(${c}.process IN (:...swvProcesses) OR (${c}.process = :oppProcess AND (${c}.data ->> 'sharedWithSwv') = 'true'))`, { swvProcesses: SWV_PROCESSES, oppProcess: ProcessType.OPP })
           .andWhere(`${c}.school_id IN (SELECT s.id FROM school s WHERE s.swv_id = :scopeSwv)`, { scopeSwv: user.swvId });
       default:
         return qb.andWhere('1 = 0');

@@ -1,5 +1,6 @@
 import { OOV_STEP_LABELS, OVERDRACHT_STEP_LABELS, ZORGPLICHT_STEP_LABELS, ZORGROUTE_STEP_LABELS } from '@zorgroute/workflows';
-import { hasStepLabel, stepLabel } from './labels';
+import { OPP_STEPS } from '@zorgroute/processes';
+import { hasStepLabel, statusLabel, stepLabel } from './labels';
 
 describe('stepLabel', () => {
   it('names the P1 session log, which the case shows as its open step while no other step waits', () => {
@@ -14,6 +15,13 @@ describe('stepLabel', () => {
     // dates, P6 calendar and feedback moments).
     const dates = ['END_DATE', 'CAP', 'CAP_WARNING', 'FIRST_TERM', 'TEN_WEEK_MARK', 'RECHECK', 'IZO_INFO', 'EVALUATION_DATE', 'ZAT_AGENDA', 'ZAT_EVALUATION_DATE', 'OOV_END_DATE', 'OOV_RETURN', 'SCHOOLADVIES', 'AANMELDWEEK', 'OSO_DEADLINE', 'START_SCHOOLJAAR', 'FEEDBACK_NA_EERSTE_RAPPORT', 'FEEDBACK_EINDE_LEERJAAR_1'];
     expect([...steps, ...dates].filter((key) => !hasStepLabel(key))).toEqual([]);
+  });
+
+  it('has a Dutch label for every P7 OPP step, its consent steps, its evaluation date and its statuses', () => {
+    const steps = [...Object.keys(OPP_STEPS), 'CONSENT_OPP_HANDELINGSDEEL', 'DECIDE_CONSENT_OPP_HANDELINGSDEEL', 'OPP_NEXT_EVALUATION'];
+    expect(steps.filter((key) => !hasStepLabel(key))).toEqual([]);
+    const statuses = ['OPSTELLEN', 'LEERLING_HOREN', 'INSTEMMING', 'GEWEIGERD', 'UITVOERING', 'EVALUATIE', 'BEEINDIGD', 'INSTEMMING_GEWEIGERD', 'GESTOPT'];
+    expect(statuses.filter((s) => statusLabel(s) === s)).toEqual([]);
   });
 
   it('shows a name without a label as words, never as code', () => {

@@ -68,6 +68,13 @@ const STATUS_LABELS: Record<string, string> = {
   INFORMATIE_GEDEELD: 'Informatie gedeeld met de mentor',
   DIRECTE_IZO_AANMELDING: 'Direct aangemeld bij het IZO',
   TERUGKOPPELING_PO: 'Terugkoppeling aan de basisschool',
+  // P7 OPP (ontwikkelingsperspectiefplan); UITVOERING, EVALUATIE and GESTOPT as above
+  OPSTELLEN: 'OPP opstellen',
+  LEERLING_HOREN: 'Mening van de leerling vragen',
+  INSTEMMING: 'Ter instemming bij de ouders',
+  GEWEIGERD: 'Ouders stemmen niet in',
+  BEEINDIGD: 'OPP beëindigd',
+  INSTEMMING_GEWEIGERD: 'Afgesloten zonder instemming',
 };
 
 const STEP_LABELS: Record<string, string> = {
@@ -125,6 +132,17 @@ const STEP_LABELS: Record<string, string> = {
   OVERDRACHT_MENTOR_READ: 'Overdrachtsinformatie gelezen (mentor)',
   OVERDRACHT_IZO_REFERRAL: 'Direct aanmelden bij het IZO (optioneel)',
   OVERDRACHT_FEEDBACK: 'Terugkoppeling aan de basisschool',
+  // P7 OPP
+  OPP_DRAW_UP: 'OPP opstellen',
+  OPP_ADJUST: 'OPP bijstellen (nieuwe versie)',
+  OPP_HEAR_PUPIL: 'Mening van de leerling vastleggen (hoorrecht)',
+  CONSENT_OPP_HANDELINGSDEEL: 'Instemming ouders met het handelingsdeel',
+  DECIDE_CONSENT_OPP_HANDELINGSDEEL: 'Geen antwoord van de ouders op het OPP: opnieuw vragen of stoppen',
+  OPP_REFUSAL_FOLLOW_UP: 'Besluit na weigering door de ouders',
+  OPP_EVALUATE: 'OPP evalueren met de ouders',
+  OPP_REGISTER_BRON: 'OPP registreren in BRON',
+  OPP_NEXT_EVALUATION: 'Volgende evaluatie van het OPP',
+  STOP_OPP: 'OPP stoppen',
   // Other steps and dates a case shows (open steps and due dates)
   STOP_TRAJECTORY: 'Traject stoppen',
   END_DATE: 'Einddatum traject',

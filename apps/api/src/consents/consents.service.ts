@@ -93,6 +93,7 @@ export class ConsentsService {
       note: r.note,
       withdrawnAt: r.withdrawnAt,
       withdrawalReason: r.withdrawalReason,
+      subjectDigest: r.subjectDigest ?? null,
     }));
   }
 }

@@ -27,6 +27,7 @@ export const PROCESS_LABELS: Record<string, string> = {
   ZORGPLICHT: 'Aanmelding en zorgplicht',
   OOV: 'Onderwijs-op-maat-voorziening (OOV)',
   OVERDRACHT: 'Overdracht PO→VO',
+  OPP: 'Ontwikkelingsperspectiefplan (OPP)',
 };
 
 /**

@@ -30,7 +30,7 @@ const COMMON: Record<string, DataRule> = {
   consents: {
     to: SFW,
     fields: {
-      ...Object.fromEntries(['requestId', 'kind', 'label', 'scope', 'status', 'requestedAt', 'respondBy', 'timeoutAt', 'pupilMayDecide', 'decidedAt', 'withdrawnAt'].map((n) => [n, SFW])),
+      ...Object.fromEntries(['requestId', 'kind', 'label', 'scope', 'status', 'requestedAt', 'respondBy', 'timeoutAt', 'pupilMayDecide', 'decidedAt', 'withdrawnAt', 'subjectDigest'].map((n) => [n, SFW])),
       ...Object.fromEntries(['giverUserId', 'giverRole', 'method', 'note', 'withdrawalReason', 'timeoutDecision'].map((n) => [n, SF])),
     },
   },
@@ -191,6 +191,36 @@ const PER_PROCESS: Record<ProcessType, Record<string, DataRule>> = {
     feedback: { to: SFW, fields: { moment: SFW, momentDate: SFW, date: SFW, sentTo: SFW, recordedBy: SFW, summary: SF } },
     zorgplicht: SFW,
     stopReason: SFW,
+  },
+  // P7: the family sees the whole plan (it is drawn up with them), the pupil's views and the refusal route. The SWV —
+  // only when its policy asks for the OPP (AccessPolicy) — sees per version the uitstroomperspectief, the
+  // onderwijsbehoeften and the handelingsdeel with its dates and digest; not the factors, the onderbouwing, the reason of
+  // a change, the authors, the pupil's view, the evaluations' reports or a refusal.
+  OPP: {
+    reason: SF,
+    source: SFW,
+    sourceCaseId: SF,
+    supportStartedOn: SFW,
+    versions: {
+      to: SFW,
+      fields: {
+        ...Object.fromEntries(
+          ['version', 'drawnUpOn', 'digest', 'status', 'agreedOn', 'onderwijsbehoeften', 'uitstroomperspectief', 'handelingsdeel', 'programmeDeviations', 'parentsConsultedOn'].map((n) => [n, SFW]),
+        ),
+        ...Object.fromEntries(['drawnUpBy', 'changeReason', 'belemmerendeFactoren', 'bevorderendeFactoren', 'uitstroomOnderbouwing', 'authors', 'consentRequestId', 'notAgreed', 'notAgreedOn'].map((n) => [n, SF])),
+      },
+    },
+    currentVersion: SFW,
+    conceptVersion: SF,
+    hearings: SF,
+    hearingFor: SF,
+    evaluations: only(SFW, ['number', 'heldOn', 'concludedOn', 'parentsPresent'], { summary: SF, outcome: SF, recordedBy: SF }),
+    nextEvaluation: SFW,
+    refusals: SF,
+    bron: SFW,
+    sharedWithSwv: SFW,
+    sharedVersions: SFW,
+    stopReason: SF,
   },
 };
 

@@ -236,6 +236,33 @@ const PER_PROCESS: Record<ProcessType, Record<string, TimelineRule>> = {
     STATUS_GEEN_TOESTEMMING: everyone,
     STATUS_GESTOPT: everyoneLabel('Overdracht gestopt'),
   },
+  // P7: the OPP is drawn up in overleg with pupil and parents, who see all of it (the pupil's view included). The SWV
+  // sees the case only when its policy asks for the OPP (AccessPolicy: `data.sharedWithSwv`), and then that a version
+  // was agreed, shared, registered and evaluated — not the pupil's view, the waiver, the refusal or the staff's notes.
+  OPP: {
+    CASE_STARTED: family,
+    STATUS_OPSTELLEN: family,
+    OPP_VERSION_DRAWN_UP: { full: SF, reason: SF },
+    OPP_ADJUSTED: { full: SF, reason: SF },
+    STATUS_LEERLING_HOREN: family,
+    OPP_PUPIL_HEARD: family,
+    OPP_PUPIL_HEARING_WAIVED: { full: SF, reason: SF },
+    STATUS_INSTEMMING: family,
+    OPP_AGREED: everyone,
+    OPP_SHARED_WITH_SWV: everyone,
+    OPP_NOT_AGREED: family,
+    STATUS_GEWEIGERD: family,
+    OPP_REFUSAL_FOLLOWED_UP: family,
+    STATUS_UITVOERING: everyone,
+    STATUS_EVALUATIE: everyone,
+    OPP_EVALUATED: { full: SF, summary: { to: [Audience.SWV], label: 'OPP geëvalueerd' } },
+    OPP_EVALUATION_CONCLUDED: everyone,
+    OPP_BRON_REGISTERED: everyone,
+    STOP_REQUESTED: family,
+    STATUS_BEEINDIGD: everyone,
+    STATUS_INSTEMMING_GEWEIGERD: family,
+    STATUS_GESTOPT: everyoneLabel('OPP gestopt'),
+  },
 };
 
 /**

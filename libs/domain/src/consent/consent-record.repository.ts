@@ -30,6 +30,8 @@ export interface ConsentRecordSnapshot {
   withdrawnAt: string | null;
   withdrawalReason: string | null;
   withdrawnByUserId: string | null;
+  /** SHA-256 (hex) of the exact document consented to (e.g. an OPP version), when the request is about one. */
+  subjectDigest?: string | null;
   /** Monotonic per record; a write with a version not above the stored one is ignored. */
   version: number;
   updatedAt: string;
@@ -62,6 +64,10 @@ export class ConsentRecordRepository {
         r.withdrawnByUserId, r.version, r.updatedAt,
       ],
     );
+    if (r.subjectDigest) {
+      // The digest of what is consented to is set once, with the request (kept out of the upsert above on purpose).
+      await manager.query('UPDATE consent_record SET subject_digest = $2 WHERE id = $1 AND subject_digest IS NULL', [r.id, r.subjectDigest]);
+    }
     return rows.length > 0;
   }
 }

@@ -118,6 +118,13 @@ export class ConsentRecordEntity {
   @Column({ name: 'withdrawn_by_user_id', type: 'uuid', nullable: true })
   withdrawnByUserId!: string | null;
 
+  /**
+   * The SHA-256 digest (hex) of the exact document the consent is about, when it is about one (P7: the version of the
+   * OPP whose handelingsdeel the parents agree to). Set when the request is made; never changed.
+   */
+  @Column({ name: 'subject_digest', type: 'varchar', length: 64, nullable: true })
+  subjectDigest!: string | null;
+
   /** Monotonic per record; a write with a version not above the stored one is ignored. */
   @Column({ type: 'integer', default: 0 })
   version!: number;

@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './due-dates';
 export * from './policies';
 export * from './reminders';
+export * from './opp';

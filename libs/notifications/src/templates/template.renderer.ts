@@ -74,6 +74,7 @@ const CASE_PROCESS_TEXT: Record<ProcessType, string> = {
   ZORGPLICHT: 'de aanmelding (zorgplicht)',
   OOV: 'het arrangement Onderwijs op Vaart (OOV)',
   OVERDRACHT: 'de overdracht van de basisschool',
+  OPP: 'het ontwikkelingsperspectiefplan (OPP)',
 };
 
 /** Dutch words for the P1 outcomes (TRAJECT_OUTCOME). */

@@ -6,5 +6,6 @@ export { zorgplichtWorkflow } from './zorgplicht/zorgplicht.workflow';
 export { dailyDigestWorkflow } from './daily-digest/daily-digest.workflow';
 export { oovWorkflow } from './oov/oov.workflow';
 export { overdrachtWorkflow } from './overdracht/overdracht.workflow';
+export { oppWorkflow } from './opp/opp.workflow';
 export { retentionRunWorkflow } from './retention/retention.workflow';
 export { auditCheckpointWorkflow } from './audit-checkpoint/audit-checkpoint.workflow';

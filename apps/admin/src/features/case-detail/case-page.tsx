@@ -20,6 +20,7 @@ import { CaseTimeline } from './case-timeline';
 import { DueDatesList } from './due-dates-list';
 import { DossierDownload } from '../dossier/dossier-download';
 import { OpenSteps } from './open-steps';
+import { OppPanel } from './opp-panel';
 import { ParentsExceptionPanel } from './parents-exception-panel';
 import { PlannedMeetingPanel } from './planned-meeting-panel';
 
@@ -67,6 +68,7 @@ export function CasePage() {
                 <GoalPanel goal={detail.goal} coachName={detail.coachName} sessions={detail.sessions ?? []} />
               )}
               <PlannedMeetingPanel key={detail.summary.updatedAt} caseId={detail.summary.id} process={detail.summary.process} />
+              <OppPanel key={`opp-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} />
               {mayReadLetters(role) && <DocumentsPanel caseId={detail.summary.id} />}

@@ -12,7 +12,8 @@ import { StepDialog } from '../case-steps/step-dialog';
 import { useAuth } from '../../app/auth/auth-context';
 import { caseActions, consentTimeoutSpec, mayTakeStep, stepFormSpec, type TimedOutConsent } from '../case-steps/step-forms';
 
-const DESTRUCTIVE = new Set(['STOP_TRAJECTORY', 'CLOSE_ZORGROUTE', 'STOP_JOS', 'STOP_OOV', 'STOP_OVERDRACHT']);
+const DESTRUCTIVE = new Set(['STOP_TRAJECTORY', 'CLOSE_ZORGROUTE', 'STOP_JOS', 'STOP_OOV', 'STOP_OVERDRACHT', 'STOP_OPP']);
+
 
 /**
  * A button for every step the case offers now that the user may take — its open steps and the steps that may be taken

@@ -933,6 +933,40 @@ export const START_JOS: StepFormSpec = {
   toInput: (v) => ({ pupilId: str(v, 'pupilId'), decisionDate: str(v, 'decisionDate'), needs: [str(v, 'need')], decisionNotes: opt(v, 'decisionNotes') }),
 };
 
+export const START_OPP: StepFormSpec = {
+  title: 'OPP starten',
+  description:
+    'Start een ontwikkelingsperspectiefplan (OPP) voor een leerling die extra ondersteuning krijgt. Het OPP wordt binnen de termijn van het beleid opgesteld; de mentor van de leerling werkt mee. De stappen (opstellen, mening van de leerling, instemming van de ouders, evaluatie) staan daarna op de casuspagina.',
+  submitLabel: 'OPP starten',
+  mutation: 'startOpp',
+  fields: [
+    { name: 'pupilId', label: 'Leerling', kind: 'pupil', required: true },
+    { name: 'reason', label: 'Waarom krijgt de leerling extra ondersteuning?', kind: 'multiline', required: true, minLength: 10, helper: 'Het arrangement, bijvoorbeeld het besluit van het ZAT.' },
+    {
+      name: 'source',
+      label: 'Herkomst',
+      kind: 'select',
+      required: true,
+      initial: 'DIRECT',
+      options: [
+        { value: 'DIRECT', label: 'Zelf gestart door de zorgcoördinator' },
+        { value: 'ZORGROUTE', label: 'Besluit van het IZO/ZAT' },
+        { value: 'ZORGPLICHT', label: 'Toelating met een arrangement (zorgplicht)' },
+        { value: 'OOV', label: 'Plaatsing in de OOV' },
+      ],
+    },
+    { name: 'sourceCaseId', label: 'Casusnummer van de herkomst', kind: 'text', required: true, helper: 'Staat op de casuspagina van de aanmelding, het ZAT of de OOV.', showIf: (v) => str(v, 'source') !== 'DIRECT' },
+    { name: 'supportStartedOn', label: 'Start van de extra ondersteuning', kind: 'date', required: true, initial: 'today', helper: 'Het OPP moet binnen de termijn na deze datum opgesteld zijn.' },
+  ],
+  toInput: (v) => ({
+    pupilId: str(v, 'pupilId'),
+    reason: str(v, 'reason'),
+    source: str(v, 'source'),
+    sourceCaseId: str(v, 'source') === 'DIRECT' ? null : opt(v, 'sourceCaseId'),
+    supportStartedOn: str(v, 'supportStartedOn'),
+  }),
+};
+
 const SPECS: Partial<Record<ProcessType, Record<string, StepFormSpec>>> = {
   ONDERSTEUNINGSTRAJECT: P1,
   ZORGROUTE: P2,
@@ -969,6 +1003,7 @@ export function caseActions(process: ProcessType, status: string, openSteps: rea
     add('STOP_JOS');
   }
   if (process === 'OOV') add('STOP_OOV');
+  if (process === 'OPP') add('STOP_OPP');
   return actions;
 }
 

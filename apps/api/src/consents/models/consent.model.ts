@@ -25,4 +25,6 @@ export class ConsentRecordModel {
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt!: Date | null;
   @Field(() => String, { nullable: true }) withdrawalReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the exact document consented to (P7: the OPP version whose handelingsdeel the parents agree to); null when the consent is not about a document.' })
+  subjectDigest!: string | null;
 }

@@ -11,7 +11,7 @@
  * back to the worker's own time zone — "today" in a worker running on UTC was the UTC date until 01:00/02:00 in
  * Amsterdam (issue 15.1).
  */
-import { addDays, addWeeks, differenceInCalendarDays, format, getISODay, getISOWeek, getISOWeekYear } from 'date-fns';
+import { addDays, addMonths, addWeeks, differenceInCalendarDays, format, getISODay, getISOWeek, getISOWeekYear } from 'date-fns';
 
 /** A calendar date `YYYY-MM-DD` (no time, no zone). Lexicographic order equals chronological order. */
 export type IsoDate = string;
@@ -81,6 +81,12 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 export function addCalendarWeeks(date: IsoDate, weeks: number): IsoDate {
   assertInteger(weeks, 'weeks');
   return fromLocal(addWeeks(localNoon(date), weeks));
+}
+
+/** `date` plus `months` calendar months; the day is clamped to the month's last day (31 January + 1 month = 28/29 February). */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  assertInteger(months, 'months');
+  return fromLocal(addMonths(localNoon(date), months));
 }
 
 /** Calendar days from `from` to `to`: positive when `to` is later, negative when earlier, 0 on the same day. */

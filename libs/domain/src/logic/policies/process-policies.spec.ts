@@ -101,6 +101,17 @@ describe('DEFAULT_POLICIES', () => {
         mentorReadWithinSchoolDays: 5,
         feedbackWithinSchoolDays: 10,
       },
+      opp: {
+        drawUpWithinWeeks: 6,
+        adjustWithinSchoolDays: 20,
+        hearPupilWithinSchoolDays: 10,
+        refusalFollowUpWithinSchoolDays: 10,
+        evaluateEveryMonths: 12,
+        evaluationOpensWeeksBefore: 4,
+        bronWithinSchoolDays: 10,
+        shareWithSwv: false,
+        geschillencommissieWeeks: 6,
+      },
       consent: { timeoutSchoolDays: 15, respondWithinSchoolDays: 5 },
       notifications: {
         mailStuckAfterSeconds: 3600,

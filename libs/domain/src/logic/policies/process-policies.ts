@@ -209,6 +209,33 @@ export interface OverdrachtPolicy {
   feedbackWithinSchoolDays: number;
 }
 
+/**
+ * P7 OPP, the ontwikkelingsperspectiefplan (PROCESSES.md "Beyond the seeds' six processes"; issue 16): drawn up for a
+ * pupil who receives extra support, in overleg with pupil and parents [003:477-483, 003:781-783], signed by the parents
+ * [003:1600-1601], registered in BRON by the administration on the zorgcoördinator's instruction [003:1592-1598],
+ * evaluated at least yearly [003:1277-1279].
+ */
+export interface OppPolicy {
+  /** The OPP is drawn up within this many calendar weeks after the extra support starts (issue 16: default 6). */
+  drawUpWithinWeeks: number;
+  /** A new version after an evaluation that asks for an adjustment is drawn up within this many school days. */
+  adjustWithinSchoolDays: number;
+  /** The pupil's view (hoorrecht) is recorded within this many school days after a version is drawn up or an evaluation held. */
+  hearPupilWithinSchoolDays: number;
+  /** After the parents refused their instemming with a first version, the zorgcoördinator decides within this many school days. */
+  refusalFollowUpWithinSchoolDays: number;
+  /** Evaluated with the parents at least every this many calendar months, counted from the date the previous evaluation concluded. */
+  evaluateEveryMonths: number;
+  /** The evaluation opens (owner told) this many calendar weeks before it is due. */
+  evaluationOpensWeeksBefore: number;
+  /** The administration registers the OPP in BRON within this many school days of the parents' instemming [003:1592-1598]. */
+  bronWithinSchoolDays: number;
+  /** The SWV asks for its share of every agreed OPP version (default off: shared only where the SWV's policy asks for it). */
+  shareWithSwv: boolean;
+  /** Parents who disagree may go to the geschillencommissie passend onderwijs within this many weeks (shown with a refusal). */
+  geschillencommissieWeeks: number;
+}
+
 /** Cross-cutting rule 2: a step waiting for consent reminds and then times out into a decision. */
 export interface ConsentPolicy {
   /**
@@ -233,6 +260,7 @@ export interface ProcessPolicies {
   zorgplicht: ZorgplichtPolicy;
   oov: OovPolicy;
   overdracht: OverdrachtPolicy;
+  opp: OppPolicy;
   consent: ConsentPolicy;
   /** Cross-cutting rules 5 and 6(b): e-mail retries, the mail-failing stuck threshold and the daily digest. */
   notifications: NotificationPolicy;
@@ -330,6 +358,17 @@ export const DEFAULT_POLICIES: ProcessPolicies = deepFreeze({
     receiptWithinSchoolDays: 5,
     mentorReadWithinSchoolDays: 5,
     feedbackWithinSchoolDays: 10,
+  },
+  opp: {
+    drawUpWithinWeeks: 6,
+    adjustWithinSchoolDays: 20,
+    hearPupilWithinSchoolDays: 10,
+    refusalFollowUpWithinSchoolDays: 10,
+    evaluateEveryMonths: 12,
+    evaluationOpensWeeksBefore: 4,
+    bronWithinSchoolDays: 10,
+    shareWithSwv: false,
+    geschillencommissieWeeks: 6,
   },
   consent: { timeoutSchoolDays: 15, respondWithinSchoolDays: 5 },
   notifications: { ...DEFAULT_NOTIFICATION_POLICY },

@@ -212,6 +212,25 @@ describe('validatePolicies', () => {
     });
   });
 
+  describe('opp (P7)', () => {
+    it('evaluates at least yearly: more often may, less often may not', () => {
+      expect(errorsWith({ opp: { evaluateEveryMonths: 6, evaluationOpensWeeksBefore: 2, shareWithSwv: true } })).toEqual([]);
+      expect(errorsWith({ opp: { evaluateEveryMonths: 13 } })).toEqual(['opp.evaluateEveryMonths: moet een geheel getal van 1 tot en met 12 zijn (must be an integer from 1 to 12); waarde/value: 13']);
+    });
+
+    it('opens the evaluation before it is due, within the cycle', () => {
+      expect(errorsWith({ opp: { evaluateEveryMonths: 1, evaluationOpensWeeksBefore: 4 } })).toEqual([
+        'opp.evaluationOpensWeeksBefore: moet korter zijn dan evaluateEveryMonths (anders opent de evaluatie vóór de vorige is afgerond) (must be shorter than evaluateEveryMonths (else the evaluation opens before the previous one concluded)); waarde/value: 4',
+      ]);
+    });
+
+    it('requires positive terms', () => {
+      for (const key of ['drawUpWithinWeeks', 'adjustWithinSchoolDays', 'hearPupilWithinSchoolDays', 'refusalFollowUpWithinSchoolDays', 'bronWithinSchoolDays', 'geschillencommissieWeeks']) {
+        expect(errorsWith({ opp: { [key]: 0 } })).toEqual([`opp.${key}: moet een positief geheel getal zijn (must be a positive integer); waarde/value: 0`]);
+      }
+    });
+  });
+
   describe('overdracht (P6)', () => {
     it('accepts only known feedback moments, once each', () => {
       expect(errorsWith({ overdracht: { terugkoppelingMoments: ['NA_EERSTE_RAPPORT', 'KERST'] } })).toEqual([

@@ -351,6 +351,23 @@ function checkOverdracht(c: Checker): void {
   });
 }
 
+function checkOpp(c: Checker): void {
+  const p = 'opp';
+  for (const key of ['drawUpWithinWeeks', 'adjustWithinSchoolDays', 'hearPupilWithinSchoolDays', 'refusalFollowUpWithinSchoolDays', 'bronWithinSchoolDays', 'geschillencommissieWeeks']) {
+    c.positiveInt(`${p}.${key}`);
+  }
+  // "At least yearly": an SWV or school may evaluate more often, never less.
+  const every = c.intBetween(`${p}.evaluateEveryMonths`, 1, 12);
+  const opens = c.positiveInt(`${p}.evaluationOpensWeeksBefore`);
+  c.relation(
+    both(opens, every, (o, e) => o * 7 < e * MIN_DAYS_PER_MONTH),
+    `${p}.evaluationOpensWeeksBefore`,
+    'moet korter zijn dan evaluateEveryMonths (anders opent de evaluatie vóór de vorige is afgerond)',
+    'must be shorter than evaluateEveryMonths (else the evaluation opens before the previous one concluded)',
+  );
+  c.boolean(`${p}.shareWithSwv`);
+}
+
 function checkNotifications(c: Checker): void {
   const p = 'notifications';
   c.positiveInt(`${p}.mailStuckAfterSeconds`);
@@ -383,6 +400,7 @@ export function validatePolicies(p: ProcessPolicies): string[] {
   checkZorgplicht(c);
   checkOov(c);
   checkOverdracht(c);
+  checkOpp(c);
   checkNotifications(c);
   checkRetention(c);
   const timeout = c.positiveInt('consent.timeoutSchoolDays');

@@ -49,6 +49,8 @@ export interface ConsentRequestView {
   withdrawalReason: string | null;
   /** After a timeout: the zorgcoördinator's decision (RETRY asks again, ABANDON stops asking). */
   timeoutDecision: ConsentTimeoutDecision | null;
+  /** SHA-256 (hex) of the exact document the consent is about (e.g. an OPP version); only on such requests. */
+  subjectDigest?: string;
 }
 
 export type ConsentTimeoutDecision = 'RETRY' | 'ABANDON';
@@ -83,6 +85,8 @@ export interface AwaitConsentOptions {
   requestedBy: Actor;
   /** Ends the wait early (e.g. the case is closed); the request is then CANCELLED. */
   isCancelled?: () => boolean;
+  /** SHA-256 (hex) of the exact document consented to (e.g. the OPP version whose handelingsdeel the parents agree to). */
+  subjectDigest?: string;
 }
 
 export interface ConsentResult {
@@ -265,6 +269,7 @@ export class ConsentDesk {
       withdrawnByUserId: null,
       version: 1,
       updatedAt: now,
+      ...(opts.subjectDigest ? { subjectDigest: opts.subjectDigest } : {}),
     };
     this.records.push(record);
     await db.recordConsent({ record: { ...record, askedUserIds: [...record.askedUserIds] } });
@@ -389,6 +394,7 @@ export class ConsentDesk {
       withdrawnAt: r.withdrawnAt,
       withdrawalReason: r.withdrawalReason,
       timeoutDecision: this.timeoutDecisions.get(r.id) ?? null,
+      ...(r.subjectDigest ? { subjectDigest: r.subjectDigest } : {}),
     };
   }
 
