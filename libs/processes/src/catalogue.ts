@@ -5,6 +5,7 @@ import { JOS_STEPS } from './jos/steps';
 import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
 import { OOV_STEPS } from './oov/steps';
 import { OVERDRACHT_STEPS } from './overdracht/steps';
+import { TLV_STEPS } from './tlv/steps';
 import { ZORGPLICHT_STEPS } from './zorgplicht/steps';
 import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
 import { resolveBound } from './validate-step-input';
@@ -15,6 +16,7 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
   OVERDRACHT: OVERDRACHT_STEPS,
   JOS: JOS_STEPS,
   ZORGPLICHT: ZORGPLICHT_STEPS,
+  TLV: TLV_STEPS,
 };
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */

@@ -7,3 +7,4 @@ export { OOV_STEPS } from './oov/steps';
 export { OVERDRACHT_STEPS } from './overdracht/steps';
 export { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS } from './jos/steps';
 export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht/steps';
+export { TLV_BEZWAAR_STAGE_OPTIONS, TLV_CATEGORY_OPTIONS, TLV_DOSSIER_ITEM_OPTIONS, TLV_FIRST_EXPERT_OPTIONS, TLV_SECOND_EXPERT_OPTIONS, TLV_STEPS, type TlvStepName } from './tlv/steps';

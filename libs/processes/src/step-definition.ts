@@ -7,8 +7,8 @@
  * This package has no runtime dependencies: the workflow sandbox, the api and the browser all import it.
  */
 
-/** The processes (PROCESSES.md P1–P6), as the read model names them. */
-export type ProcessKey = 'ONDERSTEUNINGSTRAJECT' | 'ZORGROUTE' | 'JOS' | 'ZORGPLICHT' | 'OOV' | 'OVERDRACHT';
+/** The processes (PROCESSES.md P1–P6, issue 16's P8 TLV), as the read model names them. */
+export type ProcessKey = 'ONDERSTEUNINGSTRAJECT' | 'ZORGROUTE' | 'JOS' | 'ZORGPLICHT' | 'OOV' | 'OVERDRACHT' | 'TLV';
 
 /** Staff roles of a school (the roles a `Who` rule can name). */
 export type StaffRole = 'ZORGCOORDINATOR' | 'TEAMLEIDER' | 'MENTOR' | 'COACH' | 'JOS_MEDEWERKER';

@@ -17,7 +17,7 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
-/** The six processes of PROCESSES.md (P1–P6). */
+/** The processes of PROCESSES.md (P1–P6) and issue 16's P8 TLV. */
 export const ProcessType = {
   ONDERSTEUNINGSTRAJECT: 'ONDERSTEUNINGSTRAJECT',
   ZORGROUTE: 'ZORGROUTE',
@@ -25,5 +25,6 @@ export const ProcessType = {
   ZORGPLICHT: 'ZORGPLICHT',
   OOV: 'OOV',
   OVERDRACHT: 'OVERDRACHT',
+  TLV: 'TLV',
 } as const;
 export type ProcessType = (typeof ProcessType)[keyof typeof ProcessType];
