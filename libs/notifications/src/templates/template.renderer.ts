@@ -76,6 +76,7 @@ const CASE_PROCESS_TEXT: Record<ProcessType, string> = {
   ZORGPLICHT: 'de aanmelding (zorgplicht)',
   OOV: 'het arrangement Onderwijs op Vaart (OOV)',
   OVERDRACHT: 'de overdracht van de basisschool',
+  TLV: 'de aanvraag van een toelaatbaarheidsverklaring (TLV)',
 };
 
 /** Dutch words for the P1 outcomes (TRAJECT_OUTCOME). */

@@ -8,3 +8,4 @@ export { oovWorkflow } from './oov/oov.workflow';
 export { overdrachtWorkflow } from './overdracht/overdracht.workflow';
 export { retentionRunWorkflow } from './retention/retention.workflow';
 export { auditCheckpointWorkflow } from './audit-checkpoint/audit-checkpoint.workflow';
+export { tlvWorkflow } from './tlv/tlv.workflow';
