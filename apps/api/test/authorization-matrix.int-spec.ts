@@ -271,6 +271,8 @@ const MATRIX: Record<string, Rule> = {
   referOverdrachtToIzo: { allow: STAFF_SCHOOL, target: P6, args: () => ({ input: { reasons: [ZORGROUTE_REASONS[0]], pupilHelpQuestion: 'Matrixtest', mentorSupportQuestion: 'Matrixtest', parentsInformed: true } }) },
   recordOverdrachtFeedback: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], target: P6, before: mentorPlaced },
   stopOverdracht: { allow: STAFF_SCHOOL, target: P6 },
+  // --- P8 TLV: the zorgcoördinator starts the request; its steps run through takeStep (tlv.int-spec.ts covers each role) ---
+  startTlv: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-${role}` } }) },
   // --- retention (issue #7): admin only, with a reason; the dossier export is REST (dossier-retention.int-spec.ts) ---
   purgeExpiredCases: { allow: ['ADMIN'], args: (c) => ({ input: { reason: 'Matrixtest bewaartermijn', schoolId: c.dalton } }) },
 };

@@ -7,6 +7,7 @@ export const PROCESS_LABELS: Record<ProcessType, string> = {
   ZORGPLICHT: 'Zorgplicht',
   OOV: 'OOV',
   OVERDRACHT: 'Overdracht PO→VO',
+  TLV: 'TLV-aanvraag',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -90,6 +90,7 @@ export const STEP_MUTATIONS = {
   // Starting a case (no caseId)
   startZorgroute: startMutation('startZorgroute', 'StartZorgrouteInput'),
   startJos: startMutation('startJos', 'StartJosInput'),
+  startTlv: startMutation('startTlv', 'StartTlvInput'),
 } as const;
 
 export type StepMutationName = keyof typeof STEP_MUTATIONS;

@@ -95,7 +95,7 @@ export class Tlv {
         pupilId: input.pupilId,
         status: 'DOSSIER',
         policyVersion: ctx.policyVersion,
-        originCaseId: input.herindicatieOf ?? input.sourceCaseId,
+        originCaseId: input.herindicatieOf ?? input.sourceCaseId ?? null,
         participantIds: [],
         data: {},
         startedAt: new Date().toISOString(),

@@ -52,7 +52,7 @@ export interface StartTlvInput {
   pupilId: string;
   startedBy: Actor;
   /** The case the request comes from: the P2 zorgroute case with the Flex-ZAT, or the TLV a herindicatie follows. */
-  sourceCaseId: string;
+  sourceCaseId: string | null;
   /** The date the Flex-ZAT took place ("vooraf moet een Flex-Zat hebben plaatsgevonden" [003:1616-1620]). */
   flexZatDate?: string | null;
   /** Whether the VSO's deskundigheidsverklaring applies to this request (a VSO school is involved). */
