@@ -1,5 +1,7 @@
 import { OOV_STEP_LABELS, OVERDRACHT_STEP_LABELS, ZORGPLICHT_STEP_LABELS, ZORGROUTE_STEP_LABELS } from '@zorgroute/workflows';
-import { hasStepLabel, stepLabel } from './labels';
+import { TLV_STEPS } from '@zorgroute/processes';
+import type { TlvStatus } from '@zorgroute/workflows';
+import { hasStepLabel, statusLabel, stepLabel } from './labels';
 
 describe('stepLabel', () => {
   it('names the P1 session log, which the case shows as its open step while no other step waits', () => {
@@ -14,6 +16,14 @@ describe('stepLabel', () => {
     // dates, P6 calendar and feedback moments).
     const dates = ['END_DATE', 'CAP', 'CAP_WARNING', 'FIRST_TERM', 'TEN_WEEK_MARK', 'RECHECK', 'IZO_INFO', 'EVALUATION_DATE', 'ZAT_AGENDA', 'ZAT_EVALUATION_DATE', 'OOV_END_DATE', 'OOV_RETURN', 'SCHOOLADVIES', 'AANMELDWEEK', 'OSO_DEADLINE', 'START_SCHOOLJAAR', 'FEEDBACK_NA_EERSTE_RAPPORT', 'FEEDBACK_EINDE_LEERJAAR_1'];
     expect([...steps, ...dates].filter((key) => !hasStepLabel(key))).toEqual([]);
+  });
+
+  it('has a Dutch label for every P8 TLV step (from the catalogue), its consent, its decision term and its statuses', () => {
+    const steps = [...Object.keys(TLV_STEPS), 'CONSENT_TLV_AANVRAAG', 'DECIDE_CONSENT_TLV_AANVRAAG', 'TLV_DECISION_TERM'];
+    expect(steps.filter((key) => !hasStepLabel(key))).toEqual([]);
+    expect(stepLabel('TLV_CHECK_DOSSIER')).toBe(TLV_STEPS.TLV_CHECK_DOSSIER.label);
+    const statuses: TlvStatus[] = ['DOSSIER', 'INGEDIEND', 'ADVIES', 'BESLUIT', 'VERLENGD', 'AFGEGEVEN', 'AFGEWEZEN', 'AFLOPEND', 'VERLOPEN', 'AFGESLOTEN', 'INGETROKKEN', 'GEEN_TOESTEMMING'];
+    expect(statuses.filter((s) => statusLabel(s) === s)).toEqual([]);
   });
 
   it('shows a name without a label as words, never as code', () => {
