@@ -150,7 +150,9 @@ const MATRIX: Record<string, Rule> = {
   // The application and its clock: the school's zorgcoördinator and the SWV (parents get the letters).
   zorgplichtCase: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
   // Letters to the parents: the school and the parents, not the SWV (it sees the clock and the outcome only).
-  caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'ADMIN'], target: P4 },
+  // The SWV lists the letters of the cases it sees, each kind filtered by its audience (the TLV letters are its own; on
+  // this P4 case it gets an empty list: the zorgplicht letters are not for the SWV).
+  caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
   // The letters of the caller's own cases (the parent portal): anyone may ask; roles without letters get none.
   myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
@@ -617,7 +619,7 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
     expect(codeOf(await swv.request(detail, { id: ctx.zorgrouteCase }))).toBe('NOT_FOUND');
     expect(codeOf(await swv.request(detail, { id: ctx.p1Case }))).toBe('NOT_FOUND');
     const swvCases = await swv.ok<{ cases: { process: string }[] }>(`query { cases(filter: { includeClosed: true }) { process } }`);
-    expect(swvCases.cases.every((c) => ['ZORGPLICHT', 'OOV', 'OVERDRACHT'].includes(c.process))).toBe(true);
+    expect(swvCases.cases.every((c) => ['ZORGPLICHT', 'OOV', 'OVERDRACHT', 'TLV'].includes(c.process))).toBe(true);
     const swvOther = await as('SWV_MEDEWERKER');
     expect(codeOf(await swvOther.request(`query($c: ID!) { caseDocuments(caseId: $c) { id } }`, { c: ctx.zorgrouteCase }))).toBe('NOT_FOUND');
   }, 120_000);

@@ -175,6 +175,8 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
 
     // The school notes it in the school system and registers it in BRON; the SWV may not.
     await as('swv');
+    const swvDocs = await stack.gql.ok<{ caseDocuments: { kind: string }[] }>(`query($c: ID!) { caseDocuments(caseId: $c) { kind } }`, { c: id });
+    expect(swvDocs.caseDocuments.map((d) => d.kind)).toEqual(['TLV_BESLUIT']);
     expect(code(await step(id, 'TLV_RECORD_SCHOOL_SYSTEM', { date: today }))).toBe('FORBIDDEN');
     await as('zc');
     expect((await take(id, 'TLV_RECORD_SCHOOL_SYSTEM', { date: today })).takeStep.waitingFor).toBe('TLV_RECORD_BRON');
