@@ -27,6 +27,7 @@ import { IDEMPOTENCY_PROVIDERS } from './idempotency/idempotency.providers';
 import { JOS_PROVIDERS } from './jos/jos.providers';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
 import { OOV_PROVIDERS } from './oov/oov.providers';
+import { TLV_PROVIDERS } from './tlv/tlv.providers';
 import { OVERDRACHT_PROVIDERS } from './overdracht/overdracht.providers';
 import { OPP_PROVIDERS } from './opp/opp.providers';
 import { POLICY_PROVIDERS } from './policies/policies.providers';
@@ -106,6 +107,7 @@ export class AppModule {
         ...OOV_PROVIDERS,
         ...OVERDRACHT_PROVIDERS,
         ...OPP_PROVIDERS,
+        ...TLV_PROVIDERS,
         ...SECURITY_PROVIDERS,
         ...ADMIN_ACTION_PROVIDERS,
         ...DOSSIER_PROVIDERS,

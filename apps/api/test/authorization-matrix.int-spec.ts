@@ -75,6 +75,8 @@ interface Ctx {
   deliveryKey: string;
   oovCase: string;
   overdrachtCase: string;
+  oppCase: string;
+  tlvCase: string;
   swvId: string;
 }
 let ctx: Ctx;
@@ -114,6 +116,9 @@ const P5_COORD: Rule = { allow: STAFF_SCHOOL, target: P5 };
 const P5_PLACEMENT: Rule = { allow: ['ZORGCOORDINATOR', 'COACH', 'ADMIN'], target: P5 };
 /** The secondary school's side of the handover: zorgcoördinator, the teamleider named brugklascoördinator, admin. */
 const P6_SCHOOL: Rule = { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN'], target: P6 };
+const P7 = (c: Ctx) => c.oppCase;
+/** The OPP's authors: the zorgcoördinator and the mentor who takes part (the pupil's mentor joins at the start). */
+const P7_AUTHORS: Rule = { allow: ['ZORGCOORDINATOR', 'MENTOR', 'ADMIN'], target: P7 };
 /** The mentor named at the placement (set in the read model before the call: the fixture does not run to the placement). */
 const mentorPlaced = async (c: Ctx): Promise<void> => {
   await ds.query(`UPDATE case_summary SET data = data || jsonb_build_object('mentorId', $2::text) WHERE id = $1`, [c.overdrachtCase, c.users[ROLE_EMAIL.MENTOR]]);
@@ -151,7 +156,9 @@ const MATRIX: Record<string, Rule> = {
   // The application and its clock: the school's zorgcoördinator and the SWV (parents get the letters).
   zorgplichtCase: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
   // Letters to the parents: the school and the parents, not the SWV (it sees the clock and the outcome only).
-  caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'ADMIN'], target: P4 },
+  // The SWV lists the letters of the cases it sees, each kind filtered by its audience (the TLV letters are its own; on
+  // this P4 case it gets an empty list: the zorgplicht letters are not for the SWV).
+  caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
   // The letters of the caller's own cases (the parent portal): anyone may ask; roles without letters get none.
   myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
@@ -272,6 +279,17 @@ const MATRIX: Record<string, Rule> = {
   referOverdrachtToIzo: { allow: STAFF_SCHOOL, target: P6, args: () => ({ input: { reasons: [ZORGROUTE_REASONS[0]], pupilHelpQuestion: 'Matrixtest', mentorSupportQuestion: 'Matrixtest', parentsInformed: true } }) },
   recordOverdrachtFeedback: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'ADMIN'], target: P6, before: mentorPlaced },
   stopOverdracht: { allow: STAFF_SCHOOL, target: P6 },
+  // --- P7 OPP: the zorgcoördinator starts it; he and the pupil's mentor draw it up, hear the pupil and evaluate ---
+  startOpp: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest OPP reden', source: 'DIRECT', requestKey: `${run}-${role}` } }) },
+  drawUpOpp: P7_AUTHORS,
+  adjustOpp: P7_AUTHORS,
+  recordOppPupilView: P7_AUTHORS,
+  recordOppEvaluation: P7_AUTHORS,
+  decideOppAfterRefusal: { allow: STAFF_SCHOOL, target: P7 },
+  registerOppInBron: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN'], target: P7 },
+  stopOpp: { allow: STAFF_SCHOOL, target: P7 },
+  // --- P8 TLV: the zorgcoördinator starts the request; its steps run through takeStep (tlv.int-spec.ts covers each role) ---
+  startTlv: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-${role}` } }) },
   // --- retention (issue #7): admin only, with a reason; the dossier export is REST (dossier-retention.int-spec.ts) ---
   purgeExpiredCases: { allow: ['ADMIN'], args: (c) => ({ input: { reason: 'Matrixtest bewaartermijn', schoolId: c.dalton } }) },
 };
@@ -440,7 +458,7 @@ beforeAll(async () => {
   const zc = await as('ZORGCOORDINATOR');
   const p1 = { id: fresh.id, school_id: dalton.id };
   const cases: { id: string; pupil_id: string }[] = await ds.query(`SELECT id, pupil_id FROM case_summary WHERE id LIKE 'ondersteuningstraject-%-demo-%'`);
-  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'swvId'> = {
+  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId'> = {
     users: Object.fromEntries(users.map((u) => [u.email, u.id])),
     pupils: { p1: { id: p1.id, schoolId: p1.school_id }, p3: { id: byName('Sem').id, schoolId: byName('Sem').school_id } },
     dalton: (schools.find((s) => s.name.startsWith('Daltoncollege')) as { id: string }).id,
@@ -495,7 +513,10 @@ beforeAll(async () => {
   const overdrachtCase = await startOrOpen('startOverdracht', 'StartOverdrachtInput', {
     pupilId: p1.id, schoolYear: schoolYearOf(today()), poSchoolName: 'OBS Matrix', supportNeedsExpected: false, brugklascoordinatorId: partial.users[ROLE_EMAIL.TEAMLEIDER],
   });
-  ctx = { ...partial, zorgrouteCase: zr.startZorgroute.id, josCase: jos.startJos.id, zorgplichtCase: zp.registerAanmelding.id, dayOffIds, consentRequestId, deliveryKey, oovCase, overdrachtCase, swvId: daltonSchool.swv_id };
+  // P7 and P8: an OPP (the pupil's mentor takes part) and a TLV request, so the catalogue walk has a case of each.
+  const oppCase = await startOrOpen('startOpp', 'StartOppInput', { pupilId: p1.id, reason: 'Matrixtest OPP reden', source: 'DIRECT', requestKey: `${run}-opp` });
+  const tlvCase = await startOrOpen('startTlv', 'StartTlvInput', { pupilId: p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-tlv` });
+  ctx = { ...partial, zorgrouteCase: zr.startZorgroute.id, josCase: jos.startJos.id, zorgplichtCase: zp.registerAanmelding.id, dayOffIds, consentRequestId, deliveryKey, oovCase, overdrachtCase, oppCase, tlvCase, swvId: daltonSchool.swv_id };
   await eventually(async () => {
     const rows: { id: string; participant_ids: string[] }[] = await ds.query('SELECT id, participant_ids FROM case_summary WHERE id = ANY($1)', [[oovCase, overdrachtCase]]);
     return rows.find((r) => r.id === oovCase)?.participant_ids.includes(ctx.users[ROLE_EMAIL.COACH]) && rows.find((r) => r.id === overdrachtCase)?.participant_ids.includes(ctx.users[ROLE_EMAIL.TEAMLEIDER]);
@@ -599,7 +620,7 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
     // The case of each process in the home scope. A role that sees the case but that no rule of the step can allow must
     // get FORBIDDEN (before any input check: the input is empty); a role that does not see it, NOT_FOUND.
     const caseOf: Record<ProcessKey, string | undefined> = {
-      ONDERSTEUNINGSTRAJECT: ctx.p1Case, ZORGROUTE: ctx.zorgrouteCase, JOS: ctx.josCase, ZORGPLICHT: ctx.zorgplichtCase, OOV: ctx.oovCase, OVERDRACHT: ctx.overdrachtCase,
+      ONDERSTEUNINGSTRAJECT: ctx.p1Case, ZORGROUTE: ctx.zorgrouteCase, JOS: ctx.josCase, ZORGPLICHT: ctx.zorgplichtCase, OOV: ctx.oovCase, OVERDRACHT: ctx.overdrachtCase, OPP: ctx.oppCase, TLV: ctx.tlvCase,
     } as Record<ProcessKey, string | undefined>;
     const STAFF = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER'] as const;
     /** Whether some rule could let a caller of this role take the step (a named person of the case: any role). */
@@ -659,7 +680,7 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
     expect(codeOf(await swv.request(detail, { id: ctx.zorgrouteCase }))).toBe('NOT_FOUND');
     expect(codeOf(await swv.request(detail, { id: ctx.p1Case }))).toBe('NOT_FOUND');
     const swvCases = await swv.ok<{ cases: { process: string }[] }>(`query { cases(filter: { includeClosed: true }) { process } }`);
-    expect(swvCases.cases.every((c) => ['ZORGPLICHT', 'OOV', 'OVERDRACHT'].includes(c.process))).toBe(true);
+    expect(swvCases.cases.every((c) => ['ZORGPLICHT', 'OOV', 'OVERDRACHT', 'TLV'].includes(c.process))).toBe(true);
     const swvOther = await as('SWV_MEDEWERKER');
     expect(codeOf(await swvOther.request(`query($c: ID!) { caseDocuments(caseId: $c) { id } }`, { c: ctx.zorgrouteCase }))).toBe('NOT_FOUND');
   }, 120_000);

@@ -9,6 +9,7 @@ import {
   createNotificationActivities,
   createRetentionActivities,
   createZorgplichtActivities,
+  createTlvActivities,
 } from '@zorgroute/workflows';
 import type { WorkerConfig } from './worker.config';
 import { resolveWorkflowCode } from './workflow-code';
@@ -60,6 +61,7 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
     activities: {
       ...createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),
       ...createZorgplichtActivities({ dataSource }),
+      ...createTlvActivities({ dataSource }),
       ...createNotificationActivities({ dataSource, delivery, appUrl: config.appUrl }),
       ...createRetentionActivities({ dataSource }),
       ...createAuditCheckpointActivities({

@@ -25,6 +25,7 @@ export * from './delivery/message-id.util';
 // Letters: Dutch letters to parents (typed templates) rendered as PDF.
 export * from './letters/letter.types';
 export * from './letters/zorgplicht-letter.templates';
+export * from './letters/tlv-letter.templates';
 export * from './letters/pdf-letter.renderer';
 export * from './letters/pdf-text';
 

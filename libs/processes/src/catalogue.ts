@@ -6,6 +6,7 @@ import { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
 import { OPP_STEPS } from './opp/steps';
 import { OOV_STEPS } from './oov/steps';
 import { OVERDRACHT_STEPS } from './overdracht/steps';
+import { TLV_STEPS } from './tlv/steps';
 import { ZORGPLICHT_STEPS } from './zorgplicht/steps';
 import { ZORGROUTE_STEPS } from './zorgroute/steps';
 import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
@@ -19,6 +20,7 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
   ZORGPLICHT: ZORGPLICHT_STEPS,
   ZORGROUTE: ZORGROUTE_STEPS,
   OPP: OPP_STEPS,
+  TLV: TLV_STEPS,
 };
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */

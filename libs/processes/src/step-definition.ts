@@ -7,8 +7,9 @@
  * This package has no runtime dependencies: the workflow sandbox, the api and the browser all import it.
  */
 
-/** The processes (PROCESSES.md P1–P6, and P7 OPP), as the read model names them. */
-export type ProcessKey = 'ONDERSTEUNINGSTRAJECT' | 'ZORGROUTE' | 'JOS' | 'ZORGPLICHT' | 'OOV' | 'OVERDRACHT' | 'OPP';
+/** The processes (PROCESSES.md P1–P6, and issue 16's P7 OPP and P8 TLV), as the read model names them. */
+export type ProcessKey = 'ONDERSTEUNINGSTRAJECT' | 'ZORGROUTE' | 'JOS' | 'ZORGPLICHT' | 'OOV' | 'OVERDRACHT' | 'OPP' | 'TLV';
+
 
 /** Staff roles of a school (the roles a `Who` rule can name). */
 export type StaffRole = 'ZORGCOORDINATOR' | 'TEAMLEIDER' | 'MENTOR' | 'COACH' | 'JOS_MEDEWERKER';

@@ -14,12 +14,15 @@ export * from './workflows/zorgplicht/zorgplicht-start';
 export * from './workflows/oov/oov.workflow';
 export * from './workflows/overdracht/overdracht.workflow';
 export * from './workflows/opp/opp.workflow';
+export * from './workflows/tlv/tlv.workflow';
 export { SA_PROCESS, SA_SCHOOL, SA_STATUS, SA_WAITING_FOR, SA_NEXT_DUE, SA_STUCK, type Actor } from './workflows/common/case-recorder';
 export type { StepErrorCode } from './workflows/common/step-errors';
 export * from './activities/case-activities.types';
 export * from './activities/case-activities';
 export * from './activities/zorgplicht-activities.types';
 export * from './activities/zorgplicht-activities';
+export * from './activities/tlv-activities.types';
+export * from './activities/tlv-activities';
 export * from './workflows/daily-digest/daily-digest.workflow';
 export {
   adminCloseCase,

@@ -1,7 +1,8 @@
 import type { ResolvedField } from '@zorgroute/processes';
 // TypeScript mirror of the GraphQL contract served by apps/api at /graphql.
 
-export const PROCESS_TYPES = ['ONDERSTEUNINGSTRAJECT', 'ZORGROUTE', 'JOS', 'ZORGPLICHT', 'OOV', 'OVERDRACHT', 'OPP'] as const;
+export const PROCESS_TYPES = ['ONDERSTEUNINGSTRAJECT', 'ZORGROUTE', 'JOS', 'ZORGPLICHT', 'OOV', 'OVERDRACHT', 'OPP', 'TLV'] as const;
+
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
 export const ROLES = [

@@ -8,6 +8,7 @@ export const PROCESS_LABELS: Record<ProcessType, string> = {
   OOV: 'OOV',
   OVERDRACHT: 'Overdracht PO→VO',
   OPP: 'OPP',
+  TLV: 'TLV-aanvraag',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -4,7 +4,7 @@ import { ProcessType, Role, type CaseSummaryEntity, type PupilEntity } from '@zo
 import type { AuthUser } from '../auth/auth-user';
 
 /** Processes whose cases a school submits to the SWV (the SWV never sees the schools' internal IZO notes). */
-const SWV_PROCESSES: ProcessType[] = [ProcessType.ZORGPLICHT, ProcessType.OOV, ProcessType.OVERDRACHT];
+const SWV_PROCESSES: ProcessType[] = [ProcessType.ZORGPLICHT, ProcessType.OOV, ProcessType.OVERDRACHT, ProcessType.TLV];
 
 /**
  * Row-level access rules by role (PROCESSES.md rule 8), applied inside every list query, not only in the

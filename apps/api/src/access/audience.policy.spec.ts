@@ -63,7 +63,9 @@ describe('AudiencePolicy', () => {
     const allowed = (kind: string) => Object.values(Role).filter((r) => policy.mayReadDocument(as(r), kind));
     expect(allowed('ZORGPLICHT_BESLUIT')).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'ADMIN']);
     expect(allowed('ONBEKEND')).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN']);
-    expect(Object.values(Role).filter((r) => policy.mayListDocuments(as(r)))).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'ADMIN']);
+    // The TLV letters (P8) are the SWV's own: it lists the letters of the cases it sees, filtered by kind.
+    expect(allowed('TLV_BESLUIT')).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN']);
+    expect(Object.values(Role).filter((r) => policy.mayListDocuments(as(r)))).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN']);
     expect(Object.values(Role).filter((r) => policy.mayReadDeliveryLog(as(r)))).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'ADMIN']);
     const consent = { id: 'c', status: 'GIVEN', giverName: 'Petra Veldkamp', method: 'DIGITAL', note: 'Graag snel', withdrawalReason: null, scanReference: null };
     expect(policy.consent(as(Role.SWV_MEDEWERKER), consent)).toEqual({ ...consent, giverName: null, method: null, note: null });

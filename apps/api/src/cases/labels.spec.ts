@@ -1,5 +1,7 @@
 import { OOV_STEP_LABELS, OVERDRACHT_STEP_LABELS, ZORGPLICHT_STEP_LABELS, ZORGROUTE_STEP_LABELS } from '@zorgroute/workflows';
 import { OPP_STEPS } from '@zorgroute/processes';
+import { TLV_STEPS } from '@zorgroute/processes';
+import type { TlvStatus } from '@zorgroute/workflows';
 import { hasStepLabel, statusLabel, stepLabel } from './labels';
 
 describe('stepLabel', () => {
@@ -21,6 +23,14 @@ describe('stepLabel', () => {
     const steps = [...Object.keys(OPP_STEPS), 'CONSENT_OPP_HANDELINGSDEEL', 'DECIDE_CONSENT_OPP_HANDELINGSDEEL', 'OPP_NEXT_EVALUATION'];
     expect(steps.filter((key) => !hasStepLabel(key))).toEqual([]);
     const statuses = ['OPSTELLEN', 'LEERLING_HOREN', 'INSTEMMING', 'GEWEIGERD', 'UITVOERING', 'EVALUATIE', 'BEEINDIGD', 'INSTEMMING_GEWEIGERD', 'GESTOPT'];
+    expect(statuses.filter((s) => statusLabel(s) === s)).toEqual([]);
+  });
+
+  it('has a Dutch label for every P8 TLV step (from the catalogue), its consent, its decision term and its statuses', () => {
+    const steps = [...Object.keys(TLV_STEPS), 'CONSENT_TLV_AANVRAAG', 'DECIDE_CONSENT_TLV_AANVRAAG', 'TLV_DECISION_TERM'];
+    expect(steps.filter((key) => !hasStepLabel(key))).toEqual([]);
+    expect(stepLabel('TLV_CHECK_DOSSIER')).toBe(TLV_STEPS.TLV_CHECK_DOSSIER.label);
+    const statuses: TlvStatus[] = ['DOSSIER', 'INGEDIEND', 'ADVIES', 'BESLUIT', 'VERLENGD', 'AFGEGEVEN', 'AFGEWEZEN', 'AFLOPEND', 'VERLOPEN', 'AFGESLOTEN', 'INGETROKKEN', 'GEEN_TOESTEMMING'];
     expect(statuses.filter((s) => statusLabel(s) === s)).toEqual([]);
   });
 

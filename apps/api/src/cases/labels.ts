@@ -1,3 +1,5 @@
+import { TLV_STEPS } from '@zorgroute/processes';
+
 /** Dutch labels of statuses and steps for the user interface. */
 const STATUS_LABELS: Record<string, string> = {
   AANGEMELD: 'Aangemeld',
@@ -75,6 +77,12 @@ const STATUS_LABELS: Record<string, string> = {
   GEWEIGERD: 'Ouders stemmen niet in',
   BEEINDIGD: 'OPP beëindigd',
   INSTEMMING_GEWEIGERD: 'Afgesloten zonder instemming',
+  // P8 TLV (INGEDIEND, BESLUIT, VERLENGD, AFGEWEZEN, AFGESLOTEN, INGETROKKEN and GEEN_TOESTEMMING are shared above)
+  DOSSIER: 'TLV-dossier samenstellen',
+  ADVIES: 'Advies van twee deskundigen',
+  AFGEGEVEN: 'TLV afgegeven',
+  AFLOPEND: 'TLV loopt af',
+  VERLOPEN: 'TLV verlopen',
 };
 
 const STEP_LABELS: Record<string, string> = {
@@ -165,6 +173,11 @@ const STEP_LABELS: Record<string, string> = {
   START_SCHOOLJAAR: 'Start van het schooljaar',
   FEEDBACK_NA_EERSTE_RAPPORT: 'Terugkoppeling na het eerste rapport',
   FEEDBACK_EINDE_LEERJAAR_1: 'Terugkoppeling aan het einde van leerjaar 1',
+  // P8 TLV: the steps' labels come from the step catalogue; the consent and the decision term
+  ...Object.fromEntries(Object.values(TLV_STEPS).map((s) => [s.name, s.label])),
+  CONSENT_TLV_AANVRAAG: 'Akkoord van de ouders met de TLV-aanvraag',
+  DECIDE_CONSENT_TLV_AANVRAAG: 'Geen akkoord TLV: opnieuw vragen of afsluiten',
+  TLV_DECISION_TERM: 'Beslistermijn van de commissie (TLV)',
 };
 
 export function statusLabel(status: string): string {

@@ -8,7 +8,7 @@ import { Role } from '../entities/roles';
  *   cases a staff member sees at all is the row-level rule of his role (AccessPolicy); within a case he sees all of it.
  * - `PARENTS`: the pupil's parents/guardians.
  * - `PUPIL`: the pupil himself.
- * - `SWV`: the samenwerkingsverband (only for what a school submits to it: zorgplicht, OOV, overdracht).
+ * - `SWV`: the samenwerkingsverband (only for what a school submits to it: zorgplicht, OOV, overdracht, TLV).
  *
  * The pupil is an audience of his own, not only "family": the safety exception of PROCESSES.md rule 3 keeps a case
  * from the *parents* (informing them would endanger the pupil), while the pupil himself is spoken to (the voorgesprek

@@ -222,6 +222,30 @@ const PER_PROCESS: Record<ProcessType, Record<string, DataRule>> = {
     sharedVersions: SFW,
     stopReason: SF,
   },
+  // P8: what is submitted to the SWV is the family's and the SWV's (the parents sign the request); the experts'
+  // reports are for the SWV's commissie — the family sees who advised, when and what, not the report.
+  TLV: {
+    sourceCaseId: SFW,
+    flexZatDate: SFW,
+    herindicatieOf: SFW,
+    deskundigheidsverklaringVso: SFW,
+    checklist: SFW,
+    checklistComplete: SFW,
+    missingItems: SFW,
+    submitted: SFW,
+    request: SFW,
+    checks: SFW,
+    experts: { to: SFW, fields: { ...Object.fromEntries(['slot', 'name', 'discipline', 'dueDate', 'advisedOn', 'advice', 'category'].map((n) => [n, SFW])), summary: [Audience.SCHOOL, Audience.SWV], recordedBy: [Audience.SCHOOL, Audience.SWV] } },
+    term: SFW,
+    decision: SFW,
+    documents: SFW,
+    registration: SFW,
+    bezwaren: SFW,
+    expiry: SFW,
+    herindicatie: SFW,
+    withdrawnReason: SFW,
+    availableSteps: SFW,
+  },
 };
 
 function applyRule(value: unknown, rule: DataRule, audience: Audience): { keep: boolean; value?: unknown } {

@@ -3,11 +3,14 @@ import { Audience } from './audience';
 /**
  * Who may read a generated document of a case, by kind, with its Dutch name. The zorgplicht letters are addressed to
  * the parents (PROCESSES.md P4: the extension notice and the decision, with how to object); the school keeps them.
- * The pupil and the SWV do not get them. A kind not listed is the school's only (fail closed).
+ * The pupil and the SWV do not get them. The TLV letters (P8) are the SWV's own, to the parents, kept by the school. A kind not listed is the school's only (fail closed).
  */
 export const DOCUMENT_KINDS: Readonly<Record<string, { readonly audiences: readonly Audience[]; readonly label: string }>> = {
   ZORGPLICHT_VERLENGING: { audiences: [Audience.SCHOOL, Audience.PARENTS], label: 'Brief: verlenging van de beslistermijn' },
   ZORGPLICHT_BESLUIT: { audiences: [Audience.SCHOOL, Audience.PARENTS], label: 'Brief: besluit over de aanmelding' },
+  // P8: the SWV writes the TLV letters to the parents (the school and the SWV keep them).
+  TLV_VERLENGING: { audiences: [Audience.SCHOOL, Audience.PARENTS, Audience.SWV], label: 'Brief: verlenging van de beslistermijn TLV' },
+  TLV_BESLUIT: { audiences: [Audience.SCHOOL, Audience.PARENTS, Audience.SWV], label: 'Brief: besluit over de toelaatbaarheidsverklaring' },
 };
 
 export function documentAudiences(kind: string): readonly Audience[] {

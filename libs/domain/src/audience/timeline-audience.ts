@@ -263,6 +263,38 @@ const PER_PROCESS: Record<ProcessType, Record<string, TimelineRule>> = {
     STATUS_INSTEMMING_GEWEIGERD: family,
     STATUS_GESTOPT: everyoneLabel('OPP gestopt'),
   },
+  // P8: the request is made by the school with the parents and submitted to the SWV, so the family and the SWV see its
+  // route, the dossier checklist, the decision with its motivation and the letters. The experts' advice is for the
+  // SWV's commissie (the family sees that it was given); the school's and the SWV's reminders stay theirs.
+  TLV: {
+    CASE_STARTED: everyone,
+    STATUS_DOSSIER: everyone,
+    TLV_DOSSIER_ITEM_RECORDED: everyone,
+    TLV_REQUEST_SUBMITTED: everyone,
+    STATUS_INGEDIEND: everyone,
+    TLV_DOSSIER_CHECKED: { full: SFW, reason: SFW },
+    STATUS_ADVIES: everyone,
+    TLV_EXPERT_ADVICE_RECORDED: { full: SW, summary: { to: FAMILY, label: 'Advies van een deskundige ontvangen' } },
+    TLV_TERM_EXTENDED: { full: SFW, reason: SFW },
+    STATUS_BESLUIT: everyone,
+    STATUS_VERLENGD: everyone,
+    TLV_DECIDED: { full: SFW, reason: SFW },
+    STATUS_AFGEGEVEN: everyone,
+    STATUS_AFGEWEZEN: everyone,
+    TLV_NOTED_SCHOOL_SYSTEM: everyone,
+    TLV_REGISTERED_BRON: everyone,
+    TLV_BEZWAAR_RECORDED: { full: SFW, reason: SFW },
+    TLV_EXPIRY_REMINDED: everyone,
+    STATUS_AFLOPEND: everyone,
+    TLV_HERINDICATIE_DECIDED: { full: SFW, reason: SW },
+    LINKED_CASE_STARTED: everyone,
+    LINKED_CASE_NOT_STARTED: school,
+    STATUS_VERLOPEN: everyone,
+    STATUS_AFGESLOTEN: everyone,
+    STOP_REQUESTED: { full: SFW, reason: SF },
+    STATUS_INGETROKKEN: everyone,
+    STATUS_GEEN_TOESTEMMING: everyone,
+  },
 };
 
 /**

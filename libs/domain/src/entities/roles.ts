@@ -17,7 +17,8 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
-/** The processes of PROCESSES.md (P1–P6) and those beyond the seeds' six (P7 OPP). */
+/** The processes of PROCESSES.md (P1–P6) and those beyond the seeds' six (issue 16: P7 OPP, P8 TLV). */
+
 export const ProcessType = {
   ONDERSTEUNINGSTRAJECT: 'ONDERSTEUNINGSTRAJECT',
   ZORGROUTE: 'ZORGROUTE',
@@ -26,5 +27,6 @@ export const ProcessType = {
   OOV: 'OOV',
   OVERDRACHT: 'OVERDRACHT',
   OPP: 'OPP',
+  TLV: 'TLV',
 } as const;
 export type ProcessType = (typeof ProcessType)[keyof typeof ProcessType];

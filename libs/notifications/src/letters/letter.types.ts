@@ -49,9 +49,47 @@ export interface ZorgplichtDecisionLetterData extends LetterBase {
   bezwaarUntil: LetterDate;
 }
 
+/** What every TLV letter needs (P8): the samenwerkingsverband writes to the parents; the school is named. */
+export interface TlvLetterBase {
+  swvName: string;
+  schoolName: string;
+  pupilName: string;
+  pupilFirstName: string;
+  letterDate: LetterDate;
+  /** Who signs for the commissie (the SWV employee who recorded the step). */
+  signedByName: string;
+  /** The date the SWV found the request complete (its decision term runs from there). */
+  completeOn: LetterDate;
+  reference: string;
+}
+
+/** P8: the SWV extends its decision term once, with the reason, before it ends. */
+export interface TlvExtensionLetterData extends TlvLetterBase {
+  firstDueDate: LetterDate;
+  extensionWeeks: number;
+  newDueDate: LetterDate;
+  reason: string;
+}
+
+export type TlvCategory = 'LAAG' | 'MIDDEN' | 'HOOG';
+
+/** P8: the SWV's decision: the TLV with its category and validity, or a refusal; how to object. */
+export interface TlvDecisionLetterData extends TlvLetterBase {
+  decision: 'TOEGEKEND' | 'AFGEWEZEN';
+  category?: TlvCategory | null;
+  startDate?: LetterDate | null;
+  endDate?: LetterDate | null;
+  motivation: string;
+  /** Policy: the term for bezwaar at the SWV in weeks, and its last day. */
+  bezwaarWeeks: number;
+  bezwaarUntil: LetterDate;
+}
+
 export interface LetterDataByKind {
   ZORGPLICHT_VERLENGING: ZorgplichtExtensionLetterData;
   ZORGPLICHT_BESLUIT: ZorgplichtDecisionLetterData;
+  TLV_VERLENGING: TlvExtensionLetterData;
+  TLV_BESLUIT: TlvDecisionLetterData;
 }
 
 /** A letter laid out as blocks, independent of the output format. */

@@ -4,18 +4,20 @@
  */
 import { formatDutchLongDate } from '../templates/dutch-date.util';
 import type { LetterKind } from '../messages/message-kind';
-import type { LetterContent, LetterDataByKind, LetterPayload, ZorgplichtDecisionLetterData, ZorgplichtExtensionLetterData } from './letter.types';
+import type { LetterContent, LetterPayload, ZorgplichtDecisionLetterData, ZorgplichtExtensionLetterData } from './letter.types';
+import { TLV_LETTER_TITLES, tlvDecisionLetter, tlvExtensionLetter } from './tlv-letter.templates';
 
 /** Titles of the letters (also the e-mail's "letter" label and the stored file's name stem). */
 export const LETTER_TITLES: Record<LetterKind, string> = {
   ZORGPLICHT_VERLENGING: 'Verlenging van de beslistermijn',
   ZORGPLICHT_BESLUIT: 'Besluit over de aanmelding',
+  ...TLV_LETTER_TITLES,
 };
 
 const d = formatDutchLongDate;
 const weeks = (n: number) => (n === 1 ? '1 week' : `${n} weken`);
 
-function common(data: LetterDataByKind[LetterKind], title: string): Pick<LetterContent, 'title' | 'senderLines' | 'addresseeLines' | 'dateLine' | 'referenceLine' | 'salutation' | 'closing' | 'signatureLines'> {
+function common(data: ZorgplichtExtensionLetterData | ZorgplichtDecisionLetterData, title: string): Pick<LetterContent, 'title' | 'senderLines' | 'addresseeLines' | 'dateLine' | 'referenceLine' | 'salutation' | 'closing' | 'signatureLines'> {
   return {
     title,
     senderLines: [data.schoolName],
@@ -103,5 +105,9 @@ export function letterContent(payload: LetterPayload): LetterContent {
       return zorgplichtExtensionLetter(payload.data);
     case 'ZORGPLICHT_BESLUIT':
       return zorgplichtDecisionLetter(payload.data);
+    case 'TLV_VERLENGING':
+      return tlvExtensionLetter(payload.data);
+    case 'TLV_BESLUIT':
+      return tlvDecisionLetter(payload.data);
   }
 }

@@ -89,6 +89,10 @@ export type ZorgplichtSignal = (typeof ZorgplichtSignal)[keyof typeof Zorgplicht
 export const LetterKind = {
   ZORGPLICHT_VERLENGING: 'ZORGPLICHT_VERLENGING',
   ZORGPLICHT_BESLUIT: 'ZORGPLICHT_BESLUIT',
+  /** P8: the SWV extends its decision term on a TLV request, with the reason. */
+  TLV_VERLENGING: 'TLV_VERLENGING',
+  /** P8: the SWV's decision on a TLV request (category, dates, how to object). */
+  TLV_BESLUIT: 'TLV_BESLUIT',
 } as const;
 
 export type LetterKind = (typeof LetterKind)[keyof typeof LetterKind];

@@ -322,10 +322,10 @@ Bekijk de termijn in het zorgplichtoverzicht en neem zo nodig contact op met de 
   },
 
   LETTER_AVAILABLE: {
-    subject: `Brief van {{schoolName}}: {{stepLabel}}`,
+    subject: `{{#if isTlvLetter}}Brief van het samenwerkingsverband{{else}}Brief van {{schoolName}}{{/if}}: {{stepLabel}}`,
     html: `{{#> layout}}
 {{#*inline "content"}}
-${P}Er staat een brief van {{schoolName}} voor u klaar over de aanmelding van {{pupilFirstName}}: <strong>{{stepLabel}}</strong>.</p>
+${P}Er staat een brief {{#if isTlvLetter}}over de aanvraag van een toelaatbaarheidsverklaring (TLV) voor {{pupilFirstName}}{{else}}van {{schoolName}} voor u klaar over de aanmelding van {{pupilFirstName}}{{/if}}{{#if isTlvLetter}} voor u klaar{{/if}}: <strong>{{stepLabel}}</strong>.</p>
 {{#> facts}}
 {{> fact label="Brief" value=stepLabel}}
 {{#if isExtensionLetter}}{{> fact label="Besluit uiterlijk" value=dueDateLong}}{{/if}}
@@ -338,7 +338,7 @@ ${P}U leest en downloadt de brief in het ouderportaal via de knop hieronder. Hee
 {{/layout}}`,
     text: `{{#> layout}}
 {{#*inline "content"}}
-Er staat een brief van {{schoolName}} voor u klaar over de aanmelding van {{pupilFirstName}}: "{{stepLabel}}".
+Er staat een brief {{#if isTlvLetter}}over de aanvraag van een toelaatbaarheidsverklaring (TLV) voor {{pupilFirstName}}{{else}}van {{schoolName}} voor u klaar over de aanmelding van {{pupilFirstName}}{{/if}}{{#if isTlvLetter}} voor u klaar{{/if}}: "{{stepLabel}}".
 
 Brief: {{stepLabel}}
 {{#if isExtensionLetter}}

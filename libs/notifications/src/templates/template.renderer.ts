@@ -47,6 +47,8 @@ interface MessageView extends MeetingView {
   calendarDaysText?: string;
   isExtensionLetter?: boolean;
   isDecisionLetter?: boolean;
+  /** A letter about a TLV request (P8), not about an aanmelding. */
+  isTlvLetter?: boolean;
   /** CASE_CLOSED: the process, in Dutch words. */
   processText?: string;
   isMidway?: boolean;
@@ -75,6 +77,7 @@ const CASE_PROCESS_TEXT: Record<ProcessType, string> = {
   OOV: 'het arrangement Onderwijs op Vaart (OOV)',
   OVERDRACHT: 'de overdracht van de basisschool',
   OPP: 'het ontwikkelingsperspectiefplan (OPP)',
+  TLV: 'de aanvraag van een toelaatbaarheidsverklaring (TLV)',
 };
 
 /** Dutch words for the P1 outcomes (TRAJECT_OUTCOME). */
@@ -202,8 +205,9 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
     }
     case 'LETTER_AVAILABLE': {
       const letter = read.oneOf('letter', Object.values(LetterKind));
-      view.isExtensionLetter = letter === 'ZORGPLICHT_VERLENGING';
-      view.isDecisionLetter = letter === 'ZORGPLICHT_BESLUIT';
+      view.isExtensionLetter = letter === 'ZORGPLICHT_VERLENGING' || letter === 'TLV_VERLENGING';
+      view.isDecisionLetter = letter === 'ZORGPLICHT_BESLUIT' || letter === 'TLV_BESLUIT';
+      view.isTlvLetter = letter === 'TLV_VERLENGING' || letter === 'TLV_BESLUIT';
       view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
       break;
     }

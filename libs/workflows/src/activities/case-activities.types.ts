@@ -87,7 +87,7 @@ export interface NotifyRequest {
   /** ZORGPLICHT_TERMIJN (P4.3): the SWV signal and what it needs (dates and counts only). */
   zorgplicht?: { signal: 'WEEK_LEFT' | 'OVERDUE' | 'TEN_WEEKS'; receivedOn: string; extended: boolean; calendarDays?: number };
   /** LETTER_AVAILABLE: the stored letter the parents are told about (the e-mail links to it). */
-  document?: { id: string; letter: 'ZORGPLICHT_VERLENGING' | 'ZORGPLICHT_BESLUIT' };
+  document?: { id: string; letter: 'ZORGPLICHT_VERLENGING' | 'ZORGPLICHT_BESLUIT' | 'TLV_VERLENGING' | 'TLV_BESLUIT' };
   /** TRAJECT_PARENT_UPDATE (P1 notifications): which moment of the trajectory the parents are told about. */
   moment?: 'MIDWAY' | 'ENDED';
   /** TRAJECT_OUTCOME (P1 notifications): the outcome, a closed set (never a reason). */

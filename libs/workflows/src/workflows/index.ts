@@ -9,3 +9,4 @@ export { overdrachtWorkflow } from './overdracht/overdracht.workflow';
 export { oppWorkflow } from './opp/opp.workflow';
 export { retentionRunWorkflow } from './retention/retention.workflow';
 export { auditCheckpointWorkflow } from './audit-checkpoint/audit-checkpoint.workflow';
+export { tlvWorkflow } from './tlv/tlv.workflow';

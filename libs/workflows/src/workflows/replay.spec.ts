@@ -32,6 +32,7 @@ describe('replay of recorded histories', () => {
     expect(files.filter((f) => f.startsWith('oov-')).length).toBeGreaterThanOrEqual(4);
     expect(files.filter((f) => f.startsWith('overdracht-')).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => f.startsWith('opp-')).length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => f.startsWith('tlv-')).length).toBeGreaterThanOrEqual(4);
   });
 
   it('has at least one history recorded with encrypted payloads (plain ones replay through the same codec)', () => {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { resolveFields, STEP_CATALOGUE, type FieldDefinition, type StepDefinition } from '@zorgroute/processes';
-import { type StepForm } from '../../shared/api-types';
+import { type CaseSummary, type StepForm } from '../../shared/api-types';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { OpenSteps } from '../case-detail/open-steps';
@@ -46,7 +46,7 @@ describe('every step of every process renders in the generic step dialog', () =>
       whoLabel: 'de zorgcoördinator',
       fields: resolveFields(step.fields, policiesFor(step.fields)),
     };
-    const summary = makeCase({ id: 'walk-1', process, status: 'ACTIEF', waitingFor: step.name });
+    const summary = makeCase({ id: 'walk-1', process: process as CaseSummary['process'], status: 'ACTIEF', waitingFor: step.name });
     renderWithProviders(<OpenSteps summary={summary} steps={[step.name]} stepForms={[form]} />, { session: { user: ZC_USER } });
     fireEvent.click(screen.getByRole('button', { name: step.title }));
     const dialog = await screen.findByRole('dialog', { name: step.title });

@@ -967,6 +967,22 @@ export const START_OPP: StepFormSpec = {
   }),
 };
 
+/** P8: the steps of a TLV request come from the api's step catalogue (stepForms); only the start has a form here. */
+export const START_TLV: StepFormSpec = {
+  title: 'TLV-aanvraag starten',
+  description:
+    'Na de Flex-ZAT vraagt de school met de ouders een toelaatbaarheidsverklaring (TLV) aan bij het samenwerkingsverband. De ouders worden om akkoord gevraagd; daarna vult u het dossier aan tot de checklist van het samenwerkingsverband compleet is.',
+  submitLabel: 'Aanvraag starten',
+  mutation: 'startTlv',
+  fields: [
+    { name: 'pupilId', label: 'Leerling', kind: 'pupil', required: true },
+    { name: 'flexZatDate', label: 'Datum van de Flex-ZAT', kind: 'date', required: true, initial: 'today' },
+    { name: 'reason', label: 'Waarom een TLV?', kind: 'multiline', required: true },
+    { name: 'deskundigheidsverklaringVso', label: 'Er is een VSO-school betrokken (de deskundigheidsverklaring van het VSO hoort bij het dossier)', kind: 'checkbox', initial: false },
+  ],
+  toInput: (v) => ({ pupilId: str(v, 'pupilId'), flexZatDate: str(v, 'flexZatDate'), reason: str(v, 'reason'), deskundigheidsverklaringVso: bool(v, 'deskundigheidsverklaringVso') }),
+};
+
 const SPECS: Partial<Record<ProcessType, Record<string, StepFormSpec>>> = {
   ONDERSTEUNINGSTRAJECT: P1,
   ZORGROUTE: P2,

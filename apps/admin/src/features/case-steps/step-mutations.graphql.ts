@@ -91,6 +91,7 @@ export const STEP_MUTATIONS = {
   startZorgroute: startMutation('startZorgroute', 'StartZorgrouteInput'),
   startJos: startMutation('startJos', 'StartJosInput'),
   startOpp: startMutation('startOpp', 'StartOppInput'),
+  startTlv: startMutation('startTlv', 'StartTlvInput'),
 } as const;
 
 export type StepMutationName = keyof typeof STEP_MUTATIONS;

@@ -13,7 +13,8 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { StepDialog } from '../case-steps/step-dialog';
-import { START_JOS, START_OPP, START_ZORGROUTE, type StepFormSpec } from '../case-steps/step-forms';
+import { START_JOS, START_OPP, START_TLV, START_ZORGROUTE, type StepFormSpec } from '../case-steps/step-forms';
+
 import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
 import { CalendarCoverageBanner } from './calendar-coverage-banner';
 import { CaseFilterChips } from './case-filter-chips';
@@ -66,6 +67,9 @@ export function DashboardPage() {
             </Button>
             <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_OPP)}>
               OPP starten
+            </Button>
+            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_TLV)}>
+              TLV aanvragen
             </Button>
           </Box>
         )}

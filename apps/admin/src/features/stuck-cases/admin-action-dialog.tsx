@@ -35,8 +35,8 @@ export const ADMIN_ACTIONS: readonly AdminActionSpec[] = [
   { mutation: 'adminCloseCase', title: 'Casus sluiten', description: 'Sluit de casus door beheer. Dit kan niet ongedaan worden gemaakt. De ouders krijgen bericht dat de school de casus heeft afgesloten, zonder de reden; geplande overleggen worden afgezegd.', submitLabel: 'Casus sluiten', extra: null, adminOnly: true },
 ];
 
-/** Processes whose term is set by law: the admin cannot extend it (the workflow refuses adminExtendDueDate). */
-export const STATUTORY_TERM_PROCESSES: readonly ProcessType[] = ['ZORGPLICHT'];
+/** Processes whose term is set by law (P4; the TLV commissie's term, P8, extended only by its own step): the admin cannot extend it (the workflow refuses adminExtendDueDate). */
+export const STATUTORY_TERM_PROCESSES: readonly ProcessType[] = ['ZORGPLICHT', 'TLV'];
 
 /** Why an action cannot be taken for a case of this process (Dutch, shown next to the disabled button), or null. */
 export function adminActionUnavailable(spec: AdminActionSpec, process: ProcessType): string | null {

@@ -27,6 +27,7 @@ describe('StuckCasesPage: the statutory term of the zorgplicht', () => {
     const extend = ADMIN_ACTIONS.find((a) => a.mutation === 'adminExtendDueDate')!;
     const close = ADMIN_ACTIONS.find((a) => a.mutation === 'adminCloseCase')!;
     expect(adminActionUnavailable(extend, 'ZORGPLICHT')).toBe(STATUTORY);
+    expect(adminActionUnavailable(extend, 'TLV')).toBe(STATUTORY);
     expect(adminActionUnavailable(extend, 'ONDERSTEUNINGSTRAJECT')).toBeNull();
     expect(adminActionUnavailable(close, 'ZORGPLICHT')).toBeNull();
   });

@@ -236,6 +236,67 @@ export interface OppPolicy {
   geschillencommissieWeeks: number;
 }
 
+/** P8: the documents of a TLV request the SWV's checklist can ask for [003:1646-1661]. */
+export type TlvDossierItem =
+  | 'OPP'
+  | 'VPI'
+  | 'ONDERBOUWING'
+  | 'OBSERVATIEVERSLAG'
+  | 'GESPREKSVERSLAG'
+  | 'ONDERZOEKSVERSLAG'
+  | 'DESKUNDIGHEIDSVERKLARING_VSO'
+  | 'ZIENSWIJZE_OUDERS'
+  | 'HANDTEKENING_OUDERS'
+  | 'HANDTEKENING_LEERLING';
+
+export const TLV_DOSSIER_ITEMS: readonly TlvDossierItem[] = [
+  'OPP',
+  'VPI',
+  'ONDERBOUWING',
+  'OBSERVATIEVERSLAG',
+  'GESPREKSVERSLAG',
+  'ONDERZOEKSVERSLAG',
+  'DESKUNDIGHEIDSVERKLARING_VSO',
+  'ZIENSWIJZE_OUDERS',
+  'HANDTEKENING_OUDERS',
+  'HANDTEKENING_LEERLING',
+];
+
+/**
+ * P8 TLV, toelaatbaarheidsverklaring (issue 16; seed 003 "Fase 4 Aanvraag TLV" [003:1602-1678]). The seed gives no
+ * durations ("No durations are given for any TLV step", extracts/000-003.md): every term is the SWV's policy, with
+ * defaults from common SWV practice.
+ */
+export interface TlvPolicy {
+  /** The school compiles the dossier and submits the request within this many school days of the start. */
+  dossierWithinSchoolDays: number;
+  /**
+   * The SWV's checklist: a request is complete only when each of these is in the dossier ("Het CTA checkt het
+   * dossier" [003:1669-1670]). The VSO's deskundigheidsverklaring counts only where the case says it applies.
+   */
+  requiredDossierItems: TlvDossierItem[];
+  /** The SWV checks the dossier within this many school days of the submission. */
+  checkWithinSchoolDays: number;
+  /** Each of the two experts advises within this many school days of the complete dossier [003:1629-1631]. */
+  adviceWithinSchoolDays: number;
+  /** The CTA decides within this many calendar weeks of the complete dossier (the SWV's decision term). */
+  decisionWeeks: number;
+  /** The decision term may be extended this many times, with notice to the parents ("once", like P4). */
+  maxExtensions: number;
+  /** An extension adds at most this many calendar weeks. */
+  extensionMaxWeeks: number;
+  /** A TLV is valid for at least this many months (start to end date). */
+  minValidityMonths: number;
+  /** Term for bezwaar at the SWV stated in the decision letter, in weeks (then the national committee). */
+  bezwaarWeeks: number;
+  /** "Noted in the school system" and "registered in BRON" [003:1676-1678] are recorded within this many school days. */
+  registrationWithinSchoolDays: number;
+  /** The SWV and the school are reminded this many calendar months before a TLV's end date (herindicatie). */
+  expiryReminderMonths: number;
+  /** After that reminder the school decides on a herindicatie within this many school days. */
+  herindicatieDecisionWithinSchoolDays: number;
+}
+
 /** Cross-cutting rule 2: a step waiting for consent reminds and then times out into a decision. */
 export interface ConsentPolicy {
   /**
@@ -261,6 +322,7 @@ export interface ProcessPolicies {
   oov: OovPolicy;
   overdracht: OverdrachtPolicy;
   opp: OppPolicy;
+  tlv: TlvPolicy;
   consent: ConsentPolicy;
   /** Cross-cutting rules 5 and 6(b): e-mail retries, the mail-failing stuck threshold and the daily digest. */
   notifications: NotificationPolicy;
@@ -369,6 +431,20 @@ export const DEFAULT_POLICIES: ProcessPolicies = deepFreeze({
     bronWithinSchoolDays: 10,
     shareWithSwv: false,
     geschillencommissieWeeks: 6,
+  },
+  tlv: {
+    dossierWithinSchoolDays: 20,
+    requiredDossierItems: ['OPP', 'ONDERBOUWING', 'OBSERVATIEVERSLAG', 'GESPREKSVERSLAG', 'ONDERZOEKSVERSLAG', 'DESKUNDIGHEIDSVERKLARING_VSO', 'ZIENSWIJZE_OUDERS', 'HANDTEKENING_OUDERS', 'HANDTEKENING_LEERLING'],
+    checkWithinSchoolDays: 5,
+    adviceWithinSchoolDays: 15,
+    decisionWeeks: 6,
+    maxExtensions: 1,
+    extensionMaxWeeks: 4,
+    minValidityMonths: 12,
+    bezwaarWeeks: 6,
+    registrationWithinSchoolDays: 10,
+    expiryReminderMonths: 6,
+    herindicatieDecisionWithinSchoolDays: 20,
   },
   consent: { timeoutSchoolDays: 15, respondWithinSchoolDays: 5 },
   notifications: { ...DEFAULT_NOTIFICATION_POLICY },

@@ -4,7 +4,7 @@
  * waarde/value: 0`.
  */
 import { isIsoDate } from '../calendar';
-import type { ProcessPolicies, TerugkoppelingMoment } from './process-policies';
+import { TLV_DOSSIER_ITEMS, type ProcessPolicies, type TerugkoppelingMoment } from './process-policies';
 
 const TERUGKOPPELING_MOMENTS: readonly TerugkoppelingMoment[] = ['NA_EERSTE_RAPPORT', 'EINDE_LEERJAAR_1'];
 
@@ -380,6 +380,31 @@ function checkNotifications(c: Checker): void {
   c.boolean(`${p}.digestSchoolDaysOnly`);
 }
 
+function checkTlv(c: Checker): void {
+  const p = 'tlv';
+  for (const key of ['dossierWithinSchoolDays', 'checkWithinSchoolDays', 'adviceWithinSchoolDays', 'registrationWithinSchoolDays', 'herindicatieDecisionWithinSchoolDays', 'bezwaarWeeks', 'minValidityMonths']) {
+    c.positiveInt(`${p}.${key}`);
+  }
+  const items = c.get(`${p}.requiredDossierItems`);
+  if (!Array.isArray(items) || items.some((i) => !(TLV_DOSSIER_ITEMS as readonly unknown[]).includes(i))) {
+    c.fail(`${p}.requiredDossierItems`, `moet een lijst zijn uit ${TLV_DOSSIER_ITEMS.join(', ')}`, `must be a list of ${TLV_DOSSIER_ITEMS.join(', ')}`);
+  } else if (new Set(items).size !== items.length) {
+    c.fail(`${p}.requiredDossierItems`, 'bevat dubbele waarden', 'contains duplicates');
+  }
+  const decision = c.positiveInt(`${p}.decisionWeeks`);
+  c.intBetween(`${p}.maxExtensions`, 0, 1);
+  const ext = c.positiveInt(`${p}.extensionMaxWeeks`);
+  c.relation(both(ext, decision, (e, d) => e <= d), `${p}.extensionMaxWeeks`, 'mag niet langer zijn dan de beslistermijn zelf', 'must not exceed the decision term itself');
+  const reminder = c.positiveInt(`${p}.expiryReminderMonths`);
+  const validity = c.get(`${p}.minValidityMonths`) as number | undefined;
+  c.relation(
+    both(reminder, typeof validity === 'number' ? validity : undefined, (r, v) => r < v),
+    `${p}.expiryReminderMonths`,
+    'moet korter zijn dan minValidityMonths (anders komt de herinnering vóór de start)',
+    'must be shorter than minValidityMonths (else the reminder comes before the start)',
+  );
+}
+
 function checkRetention(c: Checker): void {
   c.intBetween('retention.closeAfterInactiveMonths', 0, 120);
   c.intBetween('retention.purgeAfterClosedYears', 1, 30);
@@ -401,6 +426,7 @@ export function validatePolicies(p: ProcessPolicies): string[] {
   checkOov(c);
   checkOverdracht(c);
   checkOpp(c);
+  checkTlv(c);
   checkNotifications(c);
   checkRetention(c);
   const timeout = c.positiveInt('consent.timeoutSchoolDays');
