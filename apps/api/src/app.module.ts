@@ -42,6 +42,8 @@ import { ZORGPLICHT_CONTROLLERS, ZORGPLICHT_PROVIDERS } from './zorgplicht/zorgp
 import { TrajectoryResolver } from './trajectories/trajectory.resolver';
 import { ZORGROUTE_PROVIDERS } from './zorgroute/zorgroute.providers';
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
+import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers';
+import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-import/school-import.providers';
 
 @Module({})
 export class AppModule {
@@ -72,7 +74,7 @@ export class AppModule {
         TemporalModule,
         CodecModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -108,6 +110,8 @@ export class AppModule {
         ...RETENTION_PROVIDERS,
         ...OIDC_PROVIDERS,
         ...IDEMPOTENCY_PROVIDERS,
+        ...ORGANISATION_PROVIDERS,
+        ...SCHOOL_IMPORT_PROVIDERS,
       ],
       exports: [APP_CONFIG],
     };

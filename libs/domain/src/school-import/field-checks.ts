@@ -6,6 +6,7 @@
 import { assertIsoDate } from '../logic/calendar/iso-date';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const EMAIL = /^[^\s@",;<>()]+@[^\s@",;<>()]+\.[^\s@",;<>()]{2,}$/;
 const SOURCE_ID = /^[A-Za-z0-9._:\-/]{1,100}$/;
