@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '@zorgroute/domain';
 import '../../auth/models/user.model';
 
-@ObjectType('School', { description: 'A school: BRIN + vestiging, its holiday region and its SWV.' })
+@ObjectType('SchoolRecord', { description: 'A school as the organisation screens manage it: BRIN + vestiging, its holiday region and its SWV.' })
 export class SchoolModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) swvId!: string;
