@@ -64,6 +64,8 @@ async function uploadFile(): Promise<jest.Mock> {
   return fetchMock;
 }
 
+jest.setTimeout(60_000);
+
 describe('SchoolAdminPage: the import preview', () => {
   const realFetch = global.fetch;
   afterEach(() => {
@@ -72,9 +74,10 @@ describe('SchoolAdminPage: the import preview', () => {
 
   it('uploads the file and shows the new, changed and leaving pupils before anything is applied', async () => {
     renderWithProviders(<SchoolAdminPage />, { session: { user: SCHOOL_ADMIN }, mocks: mocks(preview()), path: '/organisaties/scholen/:schoolId', route: '/organisaties/scholen/school-1' });
-    await screen.findByRole('heading', { name: 'Voorbeeldcollege' });
+    await screen.findByText('BRIN 99ZZ, vestiging 00 · regio midden · 6 leerlingen', undefined, { timeout: 15_000 });
     const fetchMock = await uploadFile();
-    const section = await screen.findByRole('region', { name: 'Voorvertoning' });
+    await screen.findByText('Voorvertoning van somtoday.csv (SOMTODAY)', undefined, { timeout: 15_000 });
+    const section = screen.getByRole('region', { name: 'Voorvertoning' });
     expect(fetchMock).toHaveBeenCalledWith('/imports/schools/school-1/preview', expect.objectContaining({ method: 'POST', headers: { 'content-type': 'text/csv', 'x-file-name': 'somtoday.csv' } }));
     expect(within(within(section).getByRole('table', { name: 'Nieuwe leerlingen' })).getByText('Jesse Kuipers')).toBeTruthy();
     expect(within(within(section).getByRole('table', { name: 'Gewijzigde leerlingen' })).getByText('Klas: 1A → 1B; Mentor: Sara Mulder → Pieter Bakker')).toBeTruthy();
@@ -85,20 +88,21 @@ describe('SchoolAdminPage: the import preview', () => {
   it('lists every rejected row with its line and reason, and does not offer to apply', async () => {
     const rejected = [{ file: 'somtoday.csv', line: 3, reason: 'leerlingnummer 100001 staat ook op regel 2' }];
     renderWithProviders(<SchoolAdminPage />, { session: { user: SCHOOL_ADMIN }, mocks: mocks(preview(rejected)), path: '/organisaties/scholen/:schoolId', route: '/organisaties/scholen/school-1' });
-    await screen.findByRole('heading', { name: 'Voorbeeldcollege' });
+    await screen.findByText('BRIN 99ZZ, vestiging 00 · regio midden · 6 leerlingen', undefined, { timeout: 15_000 });
     await uploadFile();
-    const list = await screen.findByRole('list', { name: 'Afgekeurde regels' });
+    await screen.findByText('somtoday.csv, regel 3: leerlingnummer 100001 staat ook op regel 2', undefined, { timeout: 15_000 });
+    const list = screen.getByRole('list', { name: 'Afgekeurde regels' });
     expect(list.textContent).toBe('somtoday.csv, regel 3: leerlingnummer 100001 staat ook op regel 2');
     expect((screen.getByRole('button', { name: 'Verwerken' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('shows the api’s Dutch message when the file is refused', async () => {
     renderWithProviders(<SchoolAdminPage />, { session: { user: SCHOOL_ADMIN }, mocks: mocks(preview()), path: '/organisaties/scholen/:schoolId', route: '/organisaties/scholen/school-1' });
-    await screen.findByRole('heading', { name: 'Voorbeeldcollege' });
+    await screen.findByText('BRIN 99ZZ, vestiging 00 · regio midden · 6 leerlingen', undefined, { timeout: 15_000 });
     global.fetch = jest.fn().mockResolvedValue({ ok: false, status: 400, json: async () => ({ code: 'BAD_USER_INPUT', message: 'komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)' }) }) as unknown as typeof fetch;
     fireEvent.change(screen.getByLabelText('Importbestand'), { target: { files: [new File(['a,b'], 'komma.csv')] } });
     fireEvent.click(screen.getByRole('button', { name: 'Voorvertoning maken' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)'), { timeout: 15_000 });
     expect(screen.queryByRole('region', { name: 'Voorvertoning' })).toBeNull();
   });
 });
