@@ -14,6 +14,7 @@ const proxy = {
   '/documents': { target: apiUrl, changeOrigin: true },
   '/exports': { target: apiUrl, changeOrigin: true },
   '/auth': { target: apiUrl, changeOrigin: true },
+  '/imports': { target: apiUrl, changeOrigin: true },
 };
 
 /**

@@ -45,6 +45,8 @@ import { TrajectoryResolver } from './trajectories/trajectory.resolver';
 import { ZORGROUTE_PROVIDERS } from './zorgroute/zorgroute.providers';
 import { IzoJosMentorCompleter } from './zorgroute/usecases/izo-jos-mentor.completer';
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
+import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers';
+import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-import/school-import.providers';
 
 @Module({})
 export class AppModule {
@@ -75,7 +77,7 @@ export class AppModule {
         TemporalModule,
         CodecModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -114,6 +116,8 @@ export class AppModule {
         ...RETENTION_PROVIDERS,
         ...OIDC_PROVIDERS,
         ...IDEMPOTENCY_PROVIDERS,
+        ...ORGANISATION_PROVIDERS,
+        ...SCHOOL_IMPORT_PROVIDERS,
       ],
       exports: [APP_CONFIG],
     };

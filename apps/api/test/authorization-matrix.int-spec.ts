@@ -32,6 +32,7 @@ import { createApp } from '../src/create-app';
 import { seedDemo } from '../src/seed/seed-demo';
 import { eventually, GraphQLTestClient, type GqlResult } from './graphql-client';
 import { bornYearsAgo } from './ages';
+import { Role, SchoolEntity, SchoolImportRepository, SwvEntity } from '@zorgroute/domain';
 
 const taskQueue = `authz-${Date.now()}`;
 const run = `m${Date.now().toString(36)}`;
@@ -292,8 +293,57 @@ const MATRIX: Record<string, Rule> = {
   startTlv: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-${role}` } }) },
   // --- retention (issue #7): admin only, with a reason; the dossier export is REST (dossier-retention.int-spec.ts) ---
   purgeExpiredCases: { allow: ['ADMIN'], args: (c) => ({ input: { reason: 'Matrixtest bewaartermijn', schoolId: c.dalton } }) },
+  // --- organisations and the school data import (issue 13): the platform admin (ADMIN here) manages everything; the
+  // SWV and school admins are not in this matrix (school-onboarding.int-spec.ts); case workers, parents and pupils never.
+  // They act on the run's own SWV, school and accounts (onboardingFixture), never on the demo data other suites use.
+  swvs: { allow: ['ADMIN'], select: 'id code' },
+  accounts: { allow: ['ADMIN'], select: 'id role' },
+  openStepsToReassign: { allow: ['ADMIN'], select: 'caseId' },
+  schoolImports: { allow: ['ADMIN'], select: 'id status' },
+  schoolImport: { allow: ['ADMIN'], before: matrixImport, target: () => onboarding.importId ?? '', select: 'id status' },
+  createSwv: { allow: ['ADMIN'], before: matrixSchool, args: () => ({ input: { name: 'Matrix SWV nieuw', code: matrixSwvCode(1) } }), select: 'id' },
+  updateSwv: { allow: ['ADMIN'], before: matrixSchool, target: () => onboarding.swvId ?? '', args: () => ({ input: { name: 'Matrix SWV', code: matrixSwvCode(0) } }), select: 'id' },
+  createSchool: { allow: ['ADMIN'], before: matrixSchool, args: () => ({ input: { swvId: onboarding.swvId, name: 'Matrix school nieuw', brin: '96XX', vestiging: matrixVestiging(1), region: 'midden' } }), select: 'id' },
+  updateSchool: { allow: ['ADMIN'], before: matrixSchool, target: () => onboarding.schoolId ?? '', args: () => ({ input: { name: 'Matrix school', brin: '96XX', vestiging: matrixVestiging(0), region: 'midden' } }), select: 'id' },
+  createAccount: { allow: ['ADMIN'], before: matrixSchool, args: (_c, role) => ({ input: { name: 'Matrix Account', email: `${run}.${role.toLowerCase()}@matrix.example`, role: 'MENTOR', schoolId: onboarding.schoolId } }), select: 'id' },
+  updateAccount: { allow: ['ADMIN'], before: matrixAccount(true), target: () => onboarding.accountId ?? '', args: () => ({ input: { name: 'Matrix Account', email: `${onboarding.accountId}@matrix.example`, role: 'MENTOR' } }), select: 'id' },
+  deactivateAccount: { allow: ['ADMIN'], before: matrixAccount(true), target: () => onboarding.accountId ?? '', args: () => ({ input: { reason: 'Matrixtest reden' } }), select: 'endedSessions' },
+  reactivateAccount: { allow: ['ADMIN'], before: matrixAccount(false), target: () => onboarding.accountId ?? '', select: 'id' },
+  applySchoolImport: { allow: ['ADMIN'], before: matrixImport, target: () => onboarding.importId ?? '', select: 'id status' },
 };
 
+
+// ---------------------------------------------------------------- the run's own organisation (issue 13 rules)
+const onboarding: { swvId?: string; schoolId?: string; accountId?: string; importId?: string } = {};
+/** An SWV code and a vestiging of this run (unique enough on a reused database; a clash answers CONFLICT, still allowed). */
+function matrixSwvCode(n: number): string {
+  return `VO 9${n}.${String(Date.parse(testStart.toISOString()) % 97).padStart(2, '0')}`;
+}
+function matrixVestiging(n: number): string {
+  return String((Date.parse(testStart.toISOString()) + n) % 100).padStart(2, '0');
+}
+async function matrixSchool(): Promise<void> {
+  if (onboarding.schoolId) return;
+  const swv = await ds.getRepository(SwvEntity).save({ name: 'Matrix SWV', code: matrixSwvCode(0) });
+  const school = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'Matrix school', brin: '96XX', vestiging: matrixVestiging(0), region: 'midden' });
+  Object.assign(onboarding, { swvId: swv.id, schoolId: school.id });
+}
+/** A fresh account of the run's school for each call (active, or already deactivated). */
+function matrixAccount(active: boolean): () => Promise<void> {
+  return async () => {
+    await matrixSchool();
+    const n = Math.random().toString(36).slice(2, 10);
+    const u = await ds.getRepository(UserEntity).save({ name: 'Matrix Account', email: `${run}.${n}@matrix.example`, role: Role.MENTOR, schoolId: onboarding.schoolId, swvId: onboarding.swvId, pupilId: null, active, deactivatedAt: active ? null : new Date() });
+    onboarding.accountId = u.id;
+  };
+}
+/** A fresh preview of an empty export for the run's school (applying it changes nothing). */
+async function matrixImport(): Promise<void> {
+  await matrixSchool();
+  const admin = await ds.getRepository(UserEntity).findOneByOrFail({ email: ROLE_EMAIL.ADMIN });
+  const stored = await new SchoolImportRepository(ds).preview({ schoolId: onboarding.schoolId as string, fileName: 'matrix.csv', bytes: Buffer.from(run), records: { format: 'SOMTODAY', staff: [], pupils: [], rejected: [] }, userId: admin.id });
+  onboarding.importId = stored.importId;
+}
 
 /** Today in Amsterdam: the date the workflows and the api use (never the UTC date). */
 function today(): string {

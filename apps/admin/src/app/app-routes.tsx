@@ -5,6 +5,8 @@ import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
 import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
 import { OovBoardPage } from '../features/oov-board/oov-board-page';
+import { OrganisationsPage } from '../features/organisations/organisations-page';
+import { SchoolAdminPage } from '../features/organisations/school-admin-page';
 import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
 import { ZorgplichtBoardPage } from '../features/zorgplicht-board/zorgplicht-board-page';
 import { useAuth } from './auth/auth-context';
@@ -43,6 +45,8 @@ export function AppRoutes() {
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
       <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />
       <Route path="/mijn" element={<Protected><FamilyPage /></Protected>} />
+      <Route path="/organisaties" element={<Protected><OrganisationsPage /></Protected>} />
+      <Route path="/organisaties/scholen/:schoolId" element={<Protected><SchoolAdminPage /></Protected>} />
       <Route path="*" element={<Protected><NotFoundPage /></Protected>} />
     </Routes>
   );

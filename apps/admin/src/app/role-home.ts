@@ -12,6 +12,10 @@ export function homePathOf(role: Role): string {
     case 'PARENT':
     case 'PUPIL':
       return '/mijn';
+    case 'PLATFORM_ADMIN':
+    case 'SWV_ADMIN':
+    case 'SCHOOL_ADMIN':
+      return '/organisaties';
     default:
       return '/';
   }
@@ -25,6 +29,7 @@ export function backToHomeOf(role: Role | null | undefined): { to: string; label
     '/swv': 'Terug naar zorgplicht',
     '/mijn-leerlingen': 'Terug naar mijn leerlingen',
     '/mijn': role === 'PUPIL' ? 'Terug naar mijn begeleiding' : 'Terug naar het overzicht',
+    '/organisaties': 'Terug naar organisaties',
   };
   return { to, label: labels[to] ?? 'Terug' };
 }
@@ -54,7 +59,12 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
+        { to: '/organisaties', label: 'Organisaties' },
       ];
+    case 'PLATFORM_ADMIN':
+    case 'SWV_ADMIN':
+    case 'SCHOOL_ADMIN':
+      return [{ to: '/organisaties', label: 'Organisaties' }];
     case 'TEAMLEIDER':
       return [{ to: '/', label: 'Dashboard' }];
     case 'SWV_MEDEWERKER':

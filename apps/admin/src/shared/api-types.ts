@@ -15,6 +15,9 @@ export const ROLES = [
   'PUPIL',
   'SWV_MEDEWERKER',
   'ADMIN',
+  'PLATFORM_ADMIN',
+  'SWV_ADMIN',
+  'SCHOOL_ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -21,6 +21,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   PUPIL: 'Leerling',
   SWV_MEDEWERKER: 'SWV-medewerker',
   ADMIN: 'Beheerder',
+  PLATFORM_ADMIN: 'Platformbeheerder',
+  SWV_ADMIN: 'Beheerder samenwerkingsverband',
+  SCHOOL_ADMIN: 'Applicatiebeheerder school',
 };
 
 export function processLabel(process: string): string {

@@ -21,7 +21,10 @@ export class AccessPolicy {
       case Role.TEAMLEIDER:
         return qb.andWhere(`${c}.school_id = :scopeSchool`, { scopeSchool: user.schoolId });
       case Role.MENTOR:
-        return qb.andWhere(`(${p}.mentor_id = :scopeUser OR :scopeUser = ANY(${c}.participant_ids))`, { scopeUser: user.id });
+        // The pupil's current mentor (a re-import that gives the pupil another mentor takes the case away at once, even
+        // where the old mentor took part in it), or a participant of a case of a pupil without a mentor (a P6 placement's
+        // mentor). Never a pupil who left.
+        return qb.andWhere(`${p}.left_at IS NULL AND (${p}.mentor_id = :scopeUser OR (${p}.mentor_id IS NULL AND :scopeUser = ANY(${c}.participant_ids)))`, { scopeUser: user.id });
       case Role.COACH:
       case Role.JOS_MEDEWERKER:
         return qb.andWhere(`:scopeUser = ANY(${c}.participant_ids)`, { scopeUser: user.id });
@@ -47,12 +50,13 @@ export class AccessPolicy {
       case Role.TEAMLEIDER:
         return qb.andWhere(`${p}.school_id = :scopeSchool`, { scopeSchool: user.schoolId });
       case Role.MENTOR:
-        return qb.andWhere(`${p}.mentor_id = :scopeUser`, { scopeUser: user.id });
+        return qb.andWhere(`${p}.mentor_id = :scopeUser AND ${p}.left_at IS NULL`, { scopeUser: user.id });
       case Role.COACH:
       case Role.JOS_MEDEWERKER:
         return qb.andWhere(`${p}.id IN (SELECT cs.pupil_id FROM case_summary cs WHERE :scopeUser = ANY(cs.participant_ids))`, { scopeUser: user.id });
       case Role.PARENT:
         return qb.andWhere(`${p}.id IN (SELECT g.pupil_id FROM pupil_guardian g WHERE g.user_id = :scopeUser)`, { scopeUser: user.id });
+      // PLATFORM_ADMIN, SWV_ADMIN and SCHOOL_ADMIN run organisations and accounts: no pupils, no cases (default).
       case Role.PUPIL:
         return qb.andWhere(`${p}.id = :scopePupil`, { scopePupil: user.pupilId });
       default:

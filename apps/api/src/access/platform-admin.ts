@@ -3,10 +3,10 @@ import type { AuthUser } from '../auth/auth-user';
 
 /**
  * Roles that operate the platform itself rather than a school's cases: the Temporal Web UI (the "Bekijk in Temporal"
- * link, the payload codec endpoint that decrypts workflow data for it). There is no separate platform-admin role yet,
- * so it is ADMIN; a future PLATFORM_ADMIN role is added here (and ADMIN removed when it should lose this).
+ * link, the payload codec endpoint that decrypts workflow data for it), and the organisations (SWVs, schools, every
+ * account) and the regional holiday data: PLATFORM_ADMIN, and ADMIN (the demo's and support's all-seeing role).
  */
-export const PLATFORM_ADMIN_ROLES: readonly Role[] = [Role.ADMIN];
+export const PLATFORM_ADMIN_ROLES: readonly Role[] = [Role.ADMIN, Role.PLATFORM_ADMIN];
 
 /** May this user see Temporal's own view of the cases (workflow histories, decrypted payloads)? */
 export function isPlatformAdmin(user: Pick<AuthUser, 'role'> | null | undefined): boolean {

@@ -84,6 +84,8 @@ export class AuthService {
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
     if (!user) throw new AppError('UNAUTHENTICATED', 'Onbekende gebruiker; log opnieuw in', 'Unknown user; log in again');
+    // Deactivation also ends the sessions (AccountService), but the account itself is checked on every request too.
+    if (!user.active) throw new AppError('UNAUTHENTICATED', 'Dit account is gedeactiveerd', 'This account has been deactivated');
     return { ...toAuthUser(user), sessionId: session.id };
   }
 
@@ -92,7 +94,7 @@ export class AuthService {
       throw new AppError('FORBIDDEN', 'Ontwikkel-login staat uit', 'Development login is disabled');
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
-    if (!user) throw new AppError('UNAUTHENTICATED', 'Onbekend e-mailadres', 'Unknown e-mail address');
+    if (!user || !user.active) throw new AppError('UNAUTHENTICATED', 'Onbekend e-mailadres', 'Unknown e-mail address');
     const { token } = await this.startSession(user, 'DEV');
     return { token, user };
   }

@@ -9,7 +9,8 @@ export type AppErrorCode =
   | 'STEP_NOT_ALLOWED'
   | 'CASE_CLOSED'
   | 'UNAVAILABLE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE';
 
 /**
  * The one error type the api throws at callers: a GraphQL error with a code, a Dutch message (the

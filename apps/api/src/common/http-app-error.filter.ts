@@ -14,6 +14,7 @@ const STATUS: Record<string, number> = {
   CASE_CLOSED: 409,
   UNAVAILABLE: 503,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
 };
 const logger = new Logger('REST');
 

@@ -29,6 +29,7 @@ export class PupilsService {
       className: p.className,
       schoolId: p.schoolId,
       mentorName: p.mentorId ? (names.get(p.mentorId) ?? null) : null,
+      leftAt: p.leftAt?.toISOString() ?? null,
     }));
   }
 }

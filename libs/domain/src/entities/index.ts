@@ -19,6 +19,8 @@ export * from './oidc-login-request.entity';
 export * from './oidc-login-handoff.entity';
 export * from './retention-purge.entity';
 export * from './audit-checkpoint.entity';
+export * from './school-import.entity';
+export * from './school-holiday-year.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -40,6 +42,8 @@ import { OidcLoginRequestEntity } from './oidc-login-request.entity';
 import { OidcLoginHandoffEntity } from './oidc-login-handoff.entity';
 import { RetentionPurgeEntity } from './retention-purge.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+import { SchoolImportEntity } from './school-import.entity';
+import { SchoolHolidayYearEntity } from './school-holiday-year.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -62,4 +66,6 @@ export const ENTITIES = [
   OidcLoginHandoffEntity,
   RetentionPurgeEntity,
   AuditCheckpointEntity,
+  SchoolImportEntity,
+  SchoolHolidayYearEntity,
 ];

@@ -12,4 +12,11 @@ export class PupilGuardianEntity {
 
   @Column({ type: 'varchar', length: 30, default: 'ouder' })
   relation!: string;
+
+  /**
+   * Whether this guardian holds parental authority (gezag) over the pupil, as the school's administration says
+   * (imported). Consent that needs the parents needs every guardian with authority.
+   */
+  @Column({ name: 'has_parental_authority', type: 'boolean', default: true })
+  hasParentalAuthority!: boolean;
 }

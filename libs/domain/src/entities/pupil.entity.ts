@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'pupil' })
+@Index('UQ_pupil_school_source', ['schoolId', 'sourceId'], { unique: true, where: '"source_id" IS NOT NULL' })
 export class PupilEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,6 +25,17 @@ export class PupilEntity {
   @Index()
   @Column({ name: 'mentor_id', type: 'uuid', nullable: true })
   mentorId!: string | null;
+
+  /** The pupil's id in the school's administration system (leerlingnummer or OneRoster sourcedId); unique per school. */
+  @Column({ name: 'source_id', type: 'varchar', length: 100, nullable: true })
+  sourceId!: string | null;
+
+  /**
+   * Set when an import no longer lists the pupil (a leaver): never deleted, his running cases stay with the
+   * zorgcoördinator (with a banner) and retention applies as usual; his mentor and parents no longer see him.
+   */
+  @Column({ name: 'left_at', type: 'timestamptz', nullable: true })
+  leftAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

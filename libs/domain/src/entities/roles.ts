@@ -13,7 +13,14 @@ export const Role = {
   PARENT: 'PARENT',
   PUPIL: 'PUPIL',
   SWV_MEDEWERKER: 'SWV_MEDEWERKER',
+  /** Everything (the demo's and support's all-seeing administrator). */
   ADMIN: 'ADMIN',
+  /** Runs the platform: SWVs, schools, every account, the holiday data, the Temporal view; no case data. */
+  PLATFORM_ADMIN: 'PLATFORM_ADMIN',
+  /** Administers one SWV: its schools, their school admins and staff, the SWV's own accounts; no case data. */
+  SWV_ADMIN: 'SWV_ADMIN',
+  /** The school's applicatiebeheerder: its staff accounts and the import of its administration data; no case data. */
+  SCHOOL_ADMIN: 'SCHOOL_ADMIN',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 

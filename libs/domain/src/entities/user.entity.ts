@@ -3,6 +3,7 @@ import { Role } from './roles';
 
 /** A person who uses Zorgroute: staff, parent, pupil, SWV employee or platform admin. */
 @Entity({ name: 'app_user' })
+@Index('UQ_app_user_school_source', ['schoolId', 'sourceId'], { unique: true, where: '"source_id" IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -27,6 +28,27 @@ export class UserEntity {
   /** Pupil accounts link to their pupil record. */
   @Column({ name: 'pupil_id', type: 'uuid', nullable: true })
   pupilId!: string | null;
+
+  /**
+   * False once the account is deactivated (by an admin, or as a leaver of an import): it cannot log in and its
+   * sessions are refused at once. Accounts are never deleted (the audit trail and the cases name them).
+   */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  /**
+   * The person's id in the school's administration system (OneRoster sourcedId, or the Somtoday/Magister employee or
+   * guardian code): re-imports match on it, and the OpenID Connect login may too. Unique per school.
+   */
+  @Column({ name: 'source_id', type: 'varchar', length: 100, nullable: true })
+  sourceId!: string | null;
+
+  /** When the role last changed (open steps assigned before it are listed for reassignment). */
+  @Column({ name: 'role_changed_at', type: 'timestamptz', nullable: true })
+  roleChangedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -9,7 +9,9 @@ import { RetentionAuditPayload1795335471783 } from './1795335471783-retention-au
 import { AuditCheckpoint1796599514222 } from './1796599514222-audit-checkpoint';
 import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-from-parents';
 import { OidcLoginHandoff1796600000000 } from './1796600000000-oidc-login-handoff';
+import { SchoolOnboarding1796609452050 } from './1796609452050-school-onboarding';
 import { ConsentSubjectDigest1796609528863 } from './1796609528863-consent-subject-digest';
+
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -23,5 +25,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseHiddenFromParents1795336000000,
   AuditCheckpoint1796599514222,
   OidcLoginHandoff1796600000000,
+  SchoolOnboarding1796609452050,
   ConsentSubjectDigest1796609528863,
 ];

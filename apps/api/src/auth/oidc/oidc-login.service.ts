@@ -89,7 +89,8 @@ export class OidcLoginService {
         .createQueryBuilder('u')
         .where('LOWER(u.email) = LOWER(:value)', { value: value.trim() })
         .getOne();
-      if (!user) throw new OidcLoginError('OIDC_UNKNOWN_USER');
+      // A deactivated account (an admin, or a leaver of an import) is refused like an unknown one.
+      if (!user || !user.active) throw new OidcLoginError('OIDC_UNKNOWN_USER');
       // `consume` refused a callback without the binding cookie, so `binding` is set here.
       const code = await this.handoffs.create(binding as string, user.id, tokens.idToken);
       return { code, userId: user.id };
@@ -108,7 +109,7 @@ export class OidcLoginService {
     this.rateLimit(ip, undefined);
     const handoff = await this.handoffs.consume(code, binding);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: handoff.userId });
-    if (!user) throw new OidcLoginError('OIDC_UNKNOWN_USER');
+    if (!user || !user.active) throw new OidcLoginError('OIDC_UNKNOWN_USER');
     const { token, sessionId } = await this.auth.startSession(user, 'OIDC', handoff.idToken);
     await this.audit.append({
       eventKey: `auth:oidc-login:${sessionId}`,

@@ -14,4 +14,6 @@ export class PupilModel {
   @Field(() => String, { nullable: true }) className!: string | null;
   @Field(() => ID) schoolId!: string;
   @Field(() => String, { nullable: true }) mentorName!: string | null;
+  @Field(() => String, { nullable: true, description: 'When the pupil left the school (a school data import); his cases stay visible to the school.' })
+  leftAt?: string | null;
 }

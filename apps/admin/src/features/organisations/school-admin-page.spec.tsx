@@ -1,0 +1,108 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ZC_USER } from '../../test-utils/fixtures';
+import { renderWithProviders } from '../../test-utils/render';
+import { ACCOUNTS_QUERY, OPEN_STEPS_QUERY, SCHOOL_IMPORT_QUERY, SCHOOL_IMPORTS_QUERY, SWVS_QUERY, type ImportPreview, type SchoolImport } from './organisations.graphql';
+import { SchoolAdminPage } from './school-admin-page';
+
+const SCHOOL_ADMIN = { ...ZC_USER, id: 'beheer-1', role: 'SCHOOL_ADMIN' as const, schoolId: 'school-1' };
+const line = (sourceId: string, name: string, className: string, mentorName: string, changes: ImportPreview['pupilsChanged'][number]['changes'] = []) => ({ __typename: 'ImportPupilLine', sourceId, name, className, mentorName, changes: changes.map((c) => ({ __typename: 'ImportFieldChange', ...c })) });
+
+function preview(rejected: ImportPreview['rejected'] = []): ImportPreview {
+  return {
+    pupilsAdded: [line('100007', 'Jesse Kuipers', '2A', 'Noor Yilmaz')],
+    pupilsChanged: [line('100001', 'Lieke Dijkstra', '1B', 'Pieter Bakker', [{ field: 'klas', from: '1A', to: '1B' }, { field: 'mentor', from: 'Sara Mulder', to: 'Pieter Bakker' }])],
+    pupilsLeaving: [line('100006', 'Isa van Leeuwen', '2A', 'Noor Yilmaz')],
+    pupilsUnchanged: 4,
+    staffAdded: [],
+    staffChanged: [],
+    staffLeaving: [],
+    staffUnchanged: 0,
+    guardiansAdded: 1,
+    guardiansChanged: 0,
+    guardianLinksAdded: 1,
+    guardianLinksRemoved: 1,
+    rejected: rejected.map((r) => ({ __typename: 'ImportRejectedRow', ...r })),
+  };
+}
+
+function imported(p: ImportPreview): SchoolImport & { __typename: string } {
+  return {
+    __typename: 'SchoolImport',
+    id: 'imp-1',
+    schoolId: 'school-1',
+    format: 'SOMTODAY',
+    fileName: 'somtoday.csv',
+    fileDigest: 'a'.repeat(64),
+    status: 'PREVIEW',
+    createdAt: '2026-08-20T08:00:00Z',
+    appliedAt: null,
+    pupilsAdded: 1,
+    pupilsChanged: 1,
+    pupilsLeaving: 1,
+    rejected: p.rejected.length,
+    preview: { __typename: 'ImportPreview', ...p } as ImportPreview,
+  };
+}
+
+function mocks(p: ImportPreview) {
+  const swvs = { swvs: [{ __typename: 'Swv', id: 'swv-1', name: 'SWV Voorbeeld', code: 'VO 99.01', schools: [{ __typename: 'SchoolRecord', id: 'school-1', swvId: 'swv-1', name: 'Voorbeeldcollege', brin: '99ZZ', vestiging: '00', region: 'midden', pupilCount: 6 }] }] };
+  return [
+    { request: { query: SWVS_QUERY }, result: { data: swvs } },
+    { request: { query: ACCOUNTS_QUERY, variables: { schoolId: 'school-1', swvId: null } }, result: { data: { accounts: [] } } },
+    { request: { query: OPEN_STEPS_QUERY, variables: { schoolId: 'school-1' } }, result: { data: { openStepsToReassign: [] } } },
+    { request: { query: SCHOOL_IMPORTS_QUERY, variables: { schoolId: 'school-1' } }, result: { data: { schoolImports: [] } }, maxUsageCount: 5 },
+    { request: { query: SCHOOL_IMPORT_QUERY, variables: { id: 'imp-1' } }, result: { data: { schoolImport: imported(p) } } },
+  ];
+}
+
+async function uploadFile(): Promise<jest.Mock> {
+  const fetchMock = jest.fn().mockResolvedValue({ ok: true, status: 200, json: async () => ({ id: 'imp-1' }) });
+  global.fetch = fetchMock as unknown as typeof fetch;
+  const input = screen.getByLabelText('Importbestand');
+  fireEvent.change(input, { target: { files: [new File(['Leerlingnummer;Roepnaam'], 'somtoday.csv', { type: 'text/csv' })] } });
+  fireEvent.click(screen.getByRole('button', { name: 'Voorvertoning maken' }));
+  return fetchMock;
+}
+
+jest.setTimeout(60_000);
+
+describe('SchoolAdminPage: the import preview', () => {
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  it('uploads the file and shows the new, changed and leaving pupils before anything is applied', async () => {
+    renderWithProviders(<SchoolAdminPage />, { session: { user: SCHOOL_ADMIN }, mocks: mocks(preview()), path: '/organisaties/scholen/:schoolId', route: '/organisaties/scholen/school-1' });
+    await screen.findByText('BRIN 99ZZ, vestiging 00 · regio midden · 6 leerlingen', undefined, { timeout: 15_000 });
+    const fetchMock = await uploadFile();
+    await screen.findByText('Voorvertoning van somtoday.csv (SOMTODAY)', undefined, { timeout: 15_000 });
+    const section = screen.getByRole('region', { name: 'Voorvertoning' });
+    expect(fetchMock).toHaveBeenCalledWith('/imports/schools/school-1/preview', expect.objectContaining({ method: 'POST', headers: { 'content-type': 'text/csv', 'x-file-name': 'somtoday.csv' } }));
+    expect(within(within(section).getByRole('table', { name: 'Nieuwe leerlingen' })).getByText('Jesse Kuipers')).toBeTruthy();
+    expect(within(within(section).getByRole('table', { name: 'Gewijzigde leerlingen' })).getByText('Klas: 1A → 1B; Mentor: Sara Mulder → Pieter Bakker')).toBeTruthy();
+    expect(within(within(section).getByRole('table', { name: 'Vertrekkende leerlingen' })).getByText('Isa van Leeuwen')).toBeTruthy();
+    expect((within(section).getByRole('button', { name: 'Verwerken' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('lists every rejected row with its line and reason, and does not offer to apply', async () => {
+    const rejected = [{ file: 'somtoday.csv', line: 3, reason: 'leerlingnummer 100001 staat ook op regel 2' }];
+    renderWithProviders(<SchoolAdminPage />, { session: { user: SCHOOL_ADMIN }, mocks: mocks(preview(rejected)), path: '/organisaties/scholen/:schoolId', route: '/organisaties/scholen/school-1' });
+    await screen.findByText('BRIN 99ZZ, vestiging 00 · regio midden · 6 leerlingen', undefined, { timeout: 15_000 });
+    await uploadFile();
+    await screen.findByText('somtoday.csv, regel 3: leerlingnummer 100001 staat ook op regel 2', undefined, { timeout: 15_000 });
+    const list = screen.getByRole('list', { name: 'Afgekeurde regels' });
+    expect(list.textContent).toBe('somtoday.csv, regel 3: leerlingnummer 100001 staat ook op regel 2');
+    expect((screen.getByRole('button', { name: 'Verwerken' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the api’s Dutch message when the file is refused', async () => {
+    renderWithProviders(<SchoolAdminPage />, { session: { user: SCHOOL_ADMIN }, mocks: mocks(preview()), path: '/organisaties/scholen/:schoolId', route: '/organisaties/scholen/school-1' });
+    await screen.findByText('BRIN 99ZZ, vestiging 00 · regio midden · 6 leerlingen', undefined, { timeout: 15_000 });
+    global.fetch = jest.fn().mockResolvedValue({ ok: false, status: 400, json: async () => ({ code: 'BAD_USER_INPUT', message: 'komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)' }) }) as unknown as typeof fetch;
+    fireEvent.change(screen.getByLabelText('Importbestand'), { target: { files: [new File(['a,b'], 'komma.csv')] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Voorvertoning maken' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)'), { timeout: 15_000 });
+    expect(screen.queryByRole('region', { name: 'Voorvertoning' })).toBeNull();
+  });
+});

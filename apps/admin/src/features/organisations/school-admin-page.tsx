@@ -1,0 +1,379 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { type Role } from '../../shared/api-types';
+import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
+import { ErrorAlert } from '../../shared/error-alert';
+import { processLabel, roleLabel } from '../../shared/labels';
+import { usePageTitle } from '../../shared/use-page-title';
+import { ImportPreviewView } from './import-preview';
+import {
+  ACCOUNTS_QUERY,
+  APPLY_SCHOOL_IMPORT,
+  CREATE_ACCOUNT,
+  DEACTIVATE_ACCOUNT,
+  OPEN_STEPS_QUERY,
+  REACTIVATE_ACCOUNT,
+  SCHOOL_IMPORT_QUERY,
+  SCHOOL_IMPORTS_QUERY,
+  SWVS_QUERY,
+  uploadImportFile,
+  type Account,
+} from './organisations.graphql';
+
+/** The roles a school admin gives to the school's accounts (parents and pupils come from the import). */
+export const SCHOOL_ROLES: Role[] = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SCHOOL_ADMIN'];
+
+const STATUS_LABELS: Record<string, string> = { PREVIEW: 'Voorvertoning', APPLIED: 'Verwerkt', SUPERSEDED: 'Vervangen' };
+
+function NewAccountForm({ schoolId }: { schoolId: string }) {
+  const [form, setForm] = useState<{ name: string; email: string; role: Role }>({ name: '', email: '', role: 'MENTOR' });
+  const [createAccount, { loading, error }] = useMutation(CREATE_ACCOUNT, { refetchQueries: [ACCOUNTS_QUERY] });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await createAccount({ variables: { input: { ...form, schoolId } } });
+      setForm({ name: '', email: '', role: 'MENTOR' });
+    } catch {
+      // shown below
+    }
+  };
+  return (
+    <Box component="form" aria-label="Nieuw account" onSubmit={submit} sx={{ mt: 2 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <TextField label="Naam" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required size="small" />
+        <TextField label="E-mailadres" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required size="small" />
+        <TextField select label="Rol" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} size="small" sx={{ minWidth: 200 }}>
+          {SCHOOL_ROLES.map((r) => (
+            <MenuItem key={r} value={r}>
+              {roleLabel(r)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button type="submit" variant="outlined" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
+          Account toevoegen
+        </Button>
+      </Stack>
+      {error && <ErrorAlert error={error} sx={{ mt: 2 }} />}
+    </Box>
+  );
+}
+
+function DeactivateDialog({ account, onClose }: { account: Account; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [deactivate, { data, loading, error }] = useMutation(DEACTIVATE_ACCOUNT, { refetchQueries: [ACCOUNTS_QUERY, OPEN_STEPS_QUERY] });
+  const done = data?.deactivateAccount;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await deactivate({ variables: { id: account.id, input: { reason } } });
+    } catch {
+      // shown below
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="deactivate-title" fullWidth maxWidth="sm">
+      <Box component="form" onSubmit={submit}>
+        <DialogTitle id="deactivate-title">Account deactiveren</DialogTitle>
+        <DialogContent>
+          {done ? (
+            <Stack spacing={1}>
+              <Alert severity="success">
+                {account.name} is gedeactiveerd; {done.endedSessions === 1 ? '1 sessie is' : `${done.endedSessions} sessies zijn`} beëindigd.
+              </Alert>
+              {done.openSteps.length > 0 ? (
+                <Typography>{done.openSteps.length} open stap(pen) moeten een andere eigenaar krijgen; zie “Open stappen om over te dragen”.</Typography>
+              ) : (
+                <Typography>Dit account had geen open stappen.</Typography>
+              )}
+            </Stack>
+          ) : (
+            <Stack spacing={2} sx={{ pt: 1 }}>
+              <Typography>
+                {account.name} kan daarna niet meer inloggen en elke open sessie eindigt meteen. Er wordt niets verwijderd.
+              </Typography>
+              <TextField label="Reden" value={reason} onChange={(e) => setReason(e.target.value)} required multiline minRows={2} />
+              {error && <ErrorAlert error={error} />}
+            </Stack>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{done ? 'Sluiten' : 'Annuleren'}</Button>
+          {!done && (
+            <Button type="submit" color="error" variant="contained" disabled={loading}>
+              Deactiveren
+            </Button>
+          )}
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}
+
+function AccountsSection({ schoolId }: { schoolId: string }) {
+  const { data, loading, error } = useQuery(ACCOUNTS_QUERY, { variables: { schoolId, swvId: null } });
+  const [reactivate, reactivation] = useMutation(REACTIVATE_ACCOUNT, { refetchQueries: [ACCOUNTS_QUERY] });
+  const [deactivating, setDeactivating] = useState<Account | null>(null);
+  const accounts = data?.accounts ?? [];
+  return (
+    <Paper component="section" aria-labelledby="accounts-title" sx={{ p: 2 }}>
+      <Typography id="accounts-title" variant="h2" component="h2">
+        Accounts
+      </Typography>
+      {loading && <LinearProgress aria-label="Accounts laden" />}
+      {error && <ErrorAlert error={error} />}
+      {reactivation.error && <ErrorAlert error={reactivation.error} />}
+      {accounts.length > 0 && (
+        <Table size="small" aria-label="Accounts van de school" sx={{ mt: 1 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Naam</TableCell>
+              <TableCell>E-mailadres</TableCell>
+              <TableCell>Rol</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {accounts.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>{a.name}</TableCell>
+                <TableCell>{a.email}</TableCell>
+                <TableCell>{roleLabel(a.role)}</TableCell>
+                <TableCell>{a.active ? 'Actief' : `Gedeactiveerd${a.deactivatedAt ? ` op ${formatDutchDateTime(a.deactivatedAt)}` : ''}`}</TableCell>
+                <TableCell align="right">
+                  {a.active ? (
+                    <Button size="small" color="error" onClick={() => setDeactivating(a)} aria-label={`${a.name} deactiveren`}>
+                      Deactiveren
+                    </Button>
+                  ) : (
+                    <Button size="small" onClick={() => void reactivate({ variables: { id: a.id } }).catch(() => undefined)} aria-label={`${a.name} weer activeren`}>
+                      Weer activeren
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <NewAccountForm schoolId={schoolId} />
+      {deactivating && <DeactivateDialog account={deactivating} onClose={() => setDeactivating(null)} />}
+    </Paper>
+  );
+}
+
+function ImportSection({ schoolId }: { schoolId: string }) {
+  const client = useApolloClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [applied, setApplied] = useState<string | null>(null);
+  const history = useQuery(SCHOOL_IMPORTS_QUERY, { variables: { schoolId } });
+  const current = useQuery(SCHOOL_IMPORT_QUERY, { variables: { id: importId ?? '' }, skip: !importId, fetchPolicy: 'network-only' });
+  const [apply, applying] = useMutation(APPLY_SCHOOL_IMPORT);
+  const imp = current.data?.schoolImport;
+
+  const upload = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setUploading(true);
+    setUploadError(null);
+    setApplied(null);
+    setImportId(null);
+    try {
+      setImportId(await uploadImportFile(schoolId, file));
+      await history.refetch();
+    } catch (err) {
+      setUploadError(err instanceof Error ? err.message : 'Inlezen mislukt.');
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const doApply = async () => {
+    if (!imp) return;
+    try {
+      await apply({ variables: { id: imp.id } });
+      setApplied(`Verwerkt: ${imp.pupilsAdded} nieuwe, ${imp.pupilsChanged} gewijzigde en ${imp.pupilsLeaving} vertrekkende leerlingen.`);
+      setImportId(null);
+      setFile(null);
+      await client.refetchQueries({ include: [SCHOOL_IMPORTS_QUERY, ACCOUNTS_QUERY, OPEN_STEPS_QUERY, SWVS_QUERY] });
+    } catch {
+      // shown below
+    }
+  };
+
+  return (
+    <Paper component="section" aria-labelledby="import-title" sx={{ p: 2 }}>
+      <Typography id="import-title" variant="h2" component="h2">
+        Gegevens inlezen uit de schooladministratie
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Een OneRoster-bundel (zip) of een export uit Somtoday of Magister (puntkomma-gescheiden). U ziet eerst wat er verandert; er wordt pas iets
+        opgeslagen als u op “Verwerken” klikt. De administratie blijft leidend: vertrekkende leerlingen worden gemarkeerd, niet verwijderd.
+      </Typography>
+      <Box component="form" aria-label="Bestand inlezen" onSubmit={upload} sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button component="label" variant="outlined">
+          Bestand kiezen
+          <input hidden type="file" accept=".zip,.csv,.txt" aria-label="Importbestand" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </Button>
+        <Typography>{file ? file.name : 'Geen bestand gekozen'}</Typography>
+        <Button type="submit" variant="contained" disabled={!file || uploading}>
+          Voorvertoning maken
+        </Button>
+      </Box>
+      {uploading && <LinearProgress aria-label="Bestand inlezen" sx={{ mt: 2 }} />}
+      {uploadError && (
+        <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+          {uploadError}
+        </Alert>
+      )}
+      {applied && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          {applied}
+        </Alert>
+      )}
+      {current.error && <ErrorAlert error={current.error} sx={{ mt: 2 }} />}
+      {imp?.preview && (
+        <Box component="section" aria-label="Voorvertoning" sx={{ mt: 3 }}>
+          <Typography variant="h3" component="h3" sx={{ fontSize: '1.2rem', mb: 1 }}>
+            Voorvertoning van {imp.fileName} ({imp.format})
+          </Typography>
+          <ImportPreviewView preview={imp.preview} />
+          {applying.error && <ErrorAlert error={applying.error} sx={{ mt: 2 }} />}
+          <Box sx={{ display: 'flex', gap: 2, mt: 2 }}>
+            <Button variant="contained" onClick={() => void doApply()} disabled={applying.loading || imp.preview.rejected.length > 0}>
+              Verwerken
+            </Button>
+            <Button onClick={() => setImportId(null)}>Niet verwerken</Button>
+          </Box>
+        </Box>
+      )}
+      {(history.data?.schoolImports.length ?? 0) > 0 && (
+        <Table size="small" aria-label="Eerdere imports" sx={{ mt: 3 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Ingelezen</TableCell>
+              <TableCell>Bestand</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell align="right">Nieuw</TableCell>
+              <TableCell align="right">Gewijzigd</TableCell>
+              <TableCell align="right">Vertrokken</TableCell>
+              <TableCell align="right">Afgekeurd</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {history.data?.schoolImports.map((i) => (
+              <TableRow key={i.id}>
+                <TableCell>{formatDutchDateTime(i.appliedAt ?? i.createdAt)}</TableCell>
+                <TableCell>
+                  {i.fileName} <Typography component="span" variant="body2" color="text.secondary" title={`SHA-256 ${i.fileDigest}`}>({i.format})</Typography>
+                </TableCell>
+                <TableCell>{STATUS_LABELS[i.status] ?? i.status}</TableCell>
+                <TableCell align="right">{i.pupilsAdded}</TableCell>
+                <TableCell align="right">{i.pupilsChanged}</TableCell>
+                <TableCell align="right">{i.pupilsLeaving}</TableCell>
+                <TableCell align="right">{i.rejected}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+function OpenStepsSection({ schoolId }: { schoolId: string }) {
+  const { data, error } = useQuery(OPEN_STEPS_QUERY, { variables: { schoolId } });
+  const steps = data?.openStepsToReassign ?? [];
+  return (
+    <Paper component="section" aria-labelledby="open-steps-title" sx={{ p: 2 }}>
+      <Typography id="open-steps-title" variant="h2" component="h2">
+        Open stappen om over te dragen
+      </Typography>
+      {error && <ErrorAlert error={error} />}
+      {steps.length === 0 ? (
+        <Typography sx={{ mt: 1 }}>Geen: elke open stap ligt bij iemand die hem kan zetten.</Typography>
+      ) : (
+        <Table size="small" aria-label="Open stappen om over te dragen" sx={{ mt: 1 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Leerling</TableCell>
+              <TableCell>Proces</TableCell>
+              <TableCell>Stap</TableCell>
+              <TableCell>Termijn</TableCell>
+              <TableCell>Eigenaar</TableCell>
+              <TableCell>Waarom</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {steps.map((s) => (
+              <TableRow key={`${s.caseId}:${s.stepLabel}`}>
+                <TableCell>
+                  <Link component={RouterLink} to={`/cases/${encodeURIComponent(s.caseId)}`}>
+                    {s.pupilFirstName}
+                    {s.className ? ` (${s.className})` : ''}
+                  </Link>
+                </TableCell>
+                <TableCell>{processLabel(s.process)}</TableCell>
+                <TableCell>{s.stepLabel}</TableCell>
+                <TableCell>{s.dueDate ? formatDutchDate(s.dueDate) : '—'}</TableCell>
+                <TableCell>{s.ownerName}</TableCell>
+                <TableCell>{s.reasonLabel}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** One school's administration (issue 13): its accounts, the import of its data, and open steps to reassign. */
+export function SchoolAdminPage() {
+  const { schoolId = '' } = useParams();
+  const { data } = useQuery(SWVS_QUERY);
+  const school = data?.swvs.flatMap((s) => s.schools).find((s) => s.id === schoolId);
+  usePageTitle(school ? `Beheer ${school.name}` : 'Beheer school');
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Link component={RouterLink} to="/organisaties">
+          Terug naar organisaties
+        </Link>
+        <Typography variant="h1" sx={{ mt: 1 }}>
+          {school ? school.name : 'School'}
+        </Typography>
+        {school && (
+          <Typography color="text.secondary">
+            BRIN {school.brin}, vestiging {school.vestiging} · regio {school.region} · {school.pupilCount} leerlingen
+          </Typography>
+        )}
+      </Box>
+      <ImportSection schoolId={schoolId} />
+      <AccountsSection schoolId={schoolId} />
+      <OpenStepsSection schoolId={schoolId} />
+    </Stack>
+  );
+}
