@@ -7,3 +7,6 @@ export { OOV_STEPS } from './oov/steps';
 export { OVERDRACHT_STEPS } from './overdracht/steps';
 export { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS } from './jos/steps';
 export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht/steps';
+export { OOV_START } from './oov/steps';
+export { OVERDRACHT_START } from './overdracht/steps';
+export { ZORGPLICHT_START } from './zorgplicht/steps';
