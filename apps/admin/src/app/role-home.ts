@@ -47,6 +47,7 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
+        { to: '/schoolkalender', label: 'Schoolkalender' },
       ];
     case 'ADMIN':
       return [
@@ -54,6 +55,7 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
+        { to: '/schoolkalender', label: 'Schoolkalender' },
       ];
     case 'TEAMLEIDER':
       return [{ to: '/', label: 'Dashboard' }];
