@@ -5,6 +5,7 @@ import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
 import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
 import { OovBoardPage } from '../features/oov-board/oov-board-page';
+import { PoliciesPage } from '../features/policies/policies-page';
 import { SchoolCalendarPage } from '../features/school-calendar/school-calendar-page';
 import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
 import { ZorgplichtBoardPage } from '../features/zorgplicht-board/zorgplicht-board-page';
@@ -43,6 +44,7 @@ export function AppRoutes() {
       <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
       <Route path="/schoolkalender" element={<Protected><SchoolCalendarPage /></Protected>} />
+      <Route path="/beleid" element={<Protected><PoliciesPage /></Protected>} />
       <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />
       <Route path="/mijn" element={<Protected><FamilyPage /></Protected>} />
       <Route path="*" element={<Protected><NotFoundPage /></Protected>} />

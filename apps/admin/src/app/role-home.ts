@@ -48,6 +48,7 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
         { to: '/schoolkalender', label: 'Schoolkalender' },
+        { to: '/beleid', label: 'Beleid' },
       ];
     case 'ADMIN':
       return [
@@ -56,6 +57,7 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
         { to: '/schoolkalender', label: 'Schoolkalender' },
+        { to: '/beleid', label: 'Beleid' },
       ];
     case 'TEAMLEIDER':
       return [{ to: '/', label: 'Dashboard' }];
