@@ -150,6 +150,8 @@ const MATRIX: Record<string, Rule> = {
   authOptions: { allow: ALL },
   cases: { allow: ALL, rows: ALL, select: 'id process schoolId: school { id } pupil { id }' },
   pupils: { allow: ALL, rows: ALL, select: 'id schoolId' },
+  // Schools of the caller's SWV (names only; the order of preference at an application): staff, the SWV, admin.
+  regionSchools: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], select: 'id name' },
   // The staff directory (owner pickers): school staff of the school, the SWV of its member schools, admin; not parents or pupils.
   staffMembers: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton }), select: 'id schoolId' },
   case: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'PARENT', 'PUPIL', 'ADMIN'], target: P1, select: 'summary { id }' },

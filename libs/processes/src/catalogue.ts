@@ -10,6 +10,10 @@ import { TLV_STEPS } from './tlv/steps';
 import { ZORGPLICHT_STEPS } from './zorgplicht/steps';
 import { ZORGROUTE_STEPS } from './zorgroute/steps';
 import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
+import type { StartDefinition } from './step-definition';
+import { OOV_START } from './oov/steps';
+import { OVERDRACHT_START } from './overdracht/steps';
+import { ZORGPLICHT_START } from './zorgplicht/steps';
 import { resolveBound } from './validate-step-input';
 
 export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, StepDefinition>>>> = {
@@ -22,6 +26,18 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
   OPP: OPP_STEPS,
   TLV: TLV_STEPS,
 };
+
+/** The start of a case per process, where it is defined as data (the api validates the start input with it). */
+export const START_CATALOGUE: Partial<Record<ProcessKey, StartDefinition>> = {
+  ZORGPLICHT: ZORGPLICHT_START,
+  OOV: OOV_START,
+  OVERDRACHT: OVERDRACHT_START,
+};
+
+/** The start definition of a process, or null when its start is not defined as data. */
+export function startDefinition(process: string): StartDefinition | null {
+  return START_CATALOGUE[process as ProcessKey] ?? null;
+}
 
 /** The definition of a step of a process, or null when the catalogue has none (not a human step). */
 export function stepDefinition(process: string, step: string): StepDefinition | null {

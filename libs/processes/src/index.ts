@@ -10,3 +10,6 @@ export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht
 export * from './zorgroute/steps';
 export { OPP_EVALUATION_OUTCOME_OPTIONS, OPP_STEPS, OPP_UITSTROOM_OPTIONS } from './opp/steps';
 export { TLV_BEZWAAR_STAGE_OPTIONS, TLV_CATEGORY_OPTIONS, TLV_DOSSIER_ITEM_OPTIONS, TLV_FIRST_EXPERT_OPTIONS, TLV_SECOND_EXPERT_OPTIONS, TLV_STEPS, type TlvStepName } from './tlv/steps';
+export { OOV_START } from './oov/steps';
+export { OVERDRACHT_START } from './overdracht/steps';
+export { ZORGPLICHT_START } from './zorgplicht/steps';

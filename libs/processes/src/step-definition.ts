@@ -72,7 +72,11 @@ export type FieldKind =
   /** A nested object with its own `fields`. */
   | 'group'
   /** A list of objects, each with `fields`. */
-  | 'list';
+  | 'list'
+  /** A pupil the caller may see (pupil id); the api checks that it is one. Used by the start of a case. */
+  | 'pupil'
+  /** An ordered list of schools of the region (school ids, first = first choice), within `min`/`max` items. */
+  | 'schools';
 
 export interface FieldDefinition {
   name: string;
@@ -100,6 +104,8 @@ export interface FieldDefinition {
    * names for its messages and timeline without looking them up.
    */
   nameField?: string;
+  /** text: the value must match this regular expression (whole value), with a Dutch and English message otherwise. */
+  pattern?: { regex: string; nl: string; en: string };
   /** date: not after today, or not before today (Europe/Amsterdam). */
   notFuture?: boolean;
   notPast?: boolean;
@@ -152,6 +158,14 @@ export interface StepDefinition {
    */
   anytime?: boolean;
 }
+
+/**
+ * The start of a case, stated like a step (name `START`): the fields of the start mutation's input (labels, bounds,
+ * conditions), who may start one, and the audit action of the start. `update` names the workflow that starts and
+ * `mutation` the api's start mutation. The api validates the start input with it; the admin renders the start dialog
+ * from it. Not part of STEP_CATALOGUE (no one takes a START step of a running case).
+ */
+export type StartDefinition = StepDefinition & { name: 'START' };
 
 /** Fields the api adds to every update: never part of a form or of the input a caller sends. */
 export const RESERVED_FIELDS: readonly string[] = ['actor'];

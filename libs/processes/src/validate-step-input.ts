@@ -23,6 +23,11 @@ const TEXT_MAX = 200;
 const LONG_TEXT_MAX = 4000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A record id (uuid, or a test's short id). */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Kinds whose value is a list (an empty list is their empty value). */
+const LISTS: ReadonlySet<string> = new Set(['list', 'choices', 'textList', 'schools']);
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -87,13 +92,11 @@ function validateFields(fields: readonly FieldDefinition[], input: unknown, ctx:
       continue;
     }
     const required = f.required === true || (typeof f.required === 'object' && holds(f.required, values));
-    if (blank(raw) || (Array.isArray(raw) && raw.length === 0 && f.kind !== 'list' && f.kind !== 'choices' && f.kind !== 'textList')) {
-      const listish = f.kind === 'list' || f.kind === 'choices' || f.kind === 'textList';
-      // A list-like field is required by its minimum number of items (below), reported once.
-      if (required && f.kind !== 'boolean' && !listish) errors.push({ field: path, nl: `Vul in: ${f.label.toLowerCase()}`, en: `${f.name} is required` });
-      out[f.name] = f.kind === 'boolean' ? (raw ?? null) : f.kind === 'list' || f.kind === 'choices' || f.kind === 'textList' ? (raw === undefined || raw === null ? [] : raw) : null;
+    if (blank(raw) || (Array.isArray(raw) && raw.length === 0 && !LISTS.has(f.kind))) {
+      if (required && f.kind !== 'boolean' && !LISTS.has(f.kind)) errors.push({ field: path, nl: `Vul in: ${f.label.toLowerCase()}`, en: `${f.name} is required` });
+      out[f.name] = f.kind === 'boolean' ? (raw ?? null) : LISTS.has(f.kind) ? (raw === undefined || raw === null ? [] : raw) : null;
       if (f.kind === 'boolean' && required && typeof raw !== 'boolean') errors.push({ field: path, nl: `Kies ja of nee: ${f.label.toLowerCase()}`, en: `${f.name} must be true or false` });
-      if ((f.kind === 'list' || f.kind === 'choices' || f.kind === 'textList') && required) {
+      if (LISTS.has(f.kind) && required) {
         const min = f.min === undefined ? 1 : resolveBound(f.min, ctx.policies);
         if (min > 0) errors.push({ field: path, nl: `Vul in: ${f.label.toLowerCase()}`, en: `${f.name} is required` });
       }
@@ -121,6 +124,7 @@ function checkText(f: FieldDefinition, raw: unknown, path: string, errors: Field
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)) return bad(errors, path, `${f.label} bevat ongeldige tekens`, `${f.name} contains invalid characters`);
   if (!long && /[\r\n]/.test(v)) return bad(errors, path, `${f.label} is één regel tekst`, `${f.name} is a single line`);
+  if (f.pattern && !new RegExp(`^(?:${f.pattern.regex})$`).test(v)) return bad(errors, path, f.pattern.nl, f.pattern.en);
   return v;
 }
 
@@ -181,8 +185,16 @@ function checkValue(f: FieldDefinition, raw: unknown, ctx: StepInputContext, pat
       return itemCount(f, unique.length, ctx, path, errors, 'keuzes') ? unique : undefined;
     }
     case 'staff':
-      if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(raw)) return bad(errors, path, `Kies een persoon voor ${f.label.toLowerCase()}`, `${f.name} must be a user id`);
+      if (typeof raw !== 'string' || !ID.test(raw)) return bad(errors, path, `Kies een persoon voor ${f.label.toLowerCase()}`, `${f.name} must be a user id`);
       return raw;
+    case 'pupil':
+      if (typeof raw !== 'string' || !ID.test(raw)) return bad(errors, path, `Kies een leerling voor ${f.label.toLowerCase()}`, `${f.name} must be a pupil id`);
+      return raw;
+    case 'schools': {
+      if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string' || !ID.test(x))) return bad(errors, path, `Kies scholen voor ${f.label.toLowerCase()}`, `${f.name} must be a list of school ids`);
+      if (new Set(raw).size !== raw.length) return bad(errors, path, `${f.label}: een school staat er meer dan één keer in`, `${f.name} contains a school more than once`);
+      return itemCount(f, raw.length, ctx, path, errors, 'scholen') ? raw : undefined;
+    }
     case 'textList': {
       if (!Array.isArray(raw)) return bad(errors, path, `${f.label} moet een lijst zijn`, `${f.name} must be a list`);
       const items = raw.map((x, i) => checkText({ ...f, label: `${f.label} ${i + 1}` }, x, `${path}.${i}`, errors, false)).filter((x): x is string => x !== undefined);

@@ -7,6 +7,8 @@ import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
 import { OovBoardPage } from '../features/oov-board/oov-board-page';
 import { OrganisationsPage } from '../features/organisations/organisations-page';
 import { SchoolAdminPage } from '../features/organisations/school-admin-page';
+import { PoliciesPage } from '../features/policies/policies-page';
+import { SchoolCalendarPage } from '../features/school-calendar/school-calendar-page';
 import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
 import { ZorgplichtBoardPage } from '../features/zorgplicht-board/zorgplicht-board-page';
 import { useAuth } from './auth/auth-context';
@@ -43,6 +45,8 @@ export function AppRoutes() {
       <Route path="/swv" element={<Protected><ZorgplichtBoardPage /></Protected>} />
       <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
+      <Route path="/schoolkalender" element={<Protected><SchoolCalendarPage /></Protected>} />
+      <Route path="/beleid" element={<Protected><PoliciesPage /></Protected>} />
       <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />
       <Route path="/mijn" element={<Protected><FamilyPage /></Protected>} />
       <Route path="/organisaties" element={<Protected><OrganisationsPage /></Protected>} />

@@ -52,6 +52,8 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
+        { to: '/schoolkalender', label: 'Schoolkalender' },
+        { to: '/beleid', label: 'Beleid' },
       ];
     case 'ADMIN':
       return [
@@ -60,6 +62,8 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
         { to: '/organisaties', label: 'Organisaties' },
+        { to: '/schoolkalender', label: 'Schoolkalender' },
+        { to: '/beleid', label: 'Beleid' },
       ];
     case 'PLATFORM_ADMIN':
     case 'SWV_ADMIN':

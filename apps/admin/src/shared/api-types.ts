@@ -114,6 +114,8 @@ export interface ConsentRecord {
   giverName: string | null;
   method: string | null;
   pupilMayDecide: boolean;
+  /** When the consent was withdrawn (then the status label says so); absent in older fixtures. */
+  withdrawnAt?: string | null;
 }
 
 export interface Delivery {

@@ -4,7 +4,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateOrThrow } from '../common/validate';
-import { PupilModel } from './models/pupil.model';
+import { PupilModel, SchoolModel } from './models/pupil.model';
 import { PupilsService } from './pupils.service';
 
 class PupilsArgs {
@@ -21,5 +21,10 @@ export class PupilsResolver {
   async listPupils(@CurrentUser() user: AuthUser, @Args('schoolId', { type: () => ID, nullable: true }) schoolId?: string): Promise<PupilModel[]> {
     validateOrThrow(PupilsArgs, { schoolId });
     return this.pupils.list(user, schoolId);
+  }
+
+  @Query(() => [SchoolModel], { description: "Schools of the caller's samenwerkingsverband (an admin: every school), e.g. for the parents' order of preference; not for parents and pupils." })
+  regionSchools(@CurrentUser() user: AuthUser): Promise<SchoolModel[]> {
+    return this.pupils.regionSchools(user);
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { PupilEntity, UserEntity } from '@zorgroute/domain';
+import { PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
-import type { PupilModel } from './models/pupil.model';
+import { AppError } from '../common/app-error';
+import type { PupilModel, SchoolModel } from './models/pupil.model';
 
 @Injectable()
 export class PupilsService {
@@ -17,6 +18,22 @@ export class PupilsService {
     if (schoolId) qb.andWhere('p.school_id = :schoolId', { schoolId });
     const pupils = await this.access.scopePupils(qb, user).limit(500).getMany();
     return this.toModels(pupils);
+  }
+
+  /**
+   * The schools of the caller's samenwerkingsverband (names, no personal data), e.g. to give the parents' order of
+   * preference at an application: school staff and SWV employees their own SWV's, an admin every school; parents and
+   * pupils none (FORBIDDEN).
+   */
+  async regionSchools(user: AuthUser): Promise<SchoolModel[]> {
+    const schools = this.dataSource.getRepository(SchoolEntity);
+    let swvId: string | null = null;
+    if (user.role === Role.PARENT || user.role === Role.PUPIL) throw AppError.forbidden();
+    if (user.role === Role.SWV_MEDEWERKER) swvId = user.swvId ?? null;
+    else if (user.role !== Role.ADMIN) swvId = user.schoolId ? ((await schools.findOneBy({ id: user.schoolId }))?.swvId ?? null) : null;
+    if (user.role !== Role.ADMIN && !swvId) return [];
+    const rows = await schools.find({ where: swvId ? { swvId } : {}, order: { name: 'ASC' }, take: 500 });
+    return rows.map((s) => ({ id: s.id, name: s.name, region: s.region }));
   }
 
   async toModels(pupils: PupilEntity[]): Promise<PupilModel[]> {

@@ -4,7 +4,7 @@
  * The school prepares and requests (the zorgcoördinator), the samenwerkingsverband decides, the leerlingbegeleider (a
  * coach of the school taking part in the case) holds the intake and the evaluations with the zorgcoördinator.
  */
-import type { FieldDefinition, FieldOption, StepDefinition } from '../step-definition';
+import type { FieldDefinition, FieldOption, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'OOV' as const;
 
@@ -249,3 +249,26 @@ export const OOV_STEPS = {
     fields: [{ name: 'reason', kind: 'longText', label: 'Reden', required: true, minLength: 3, maxLength: 1000 }],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/**
+ * The start of P5 (`startOov`): the zorgcoördinator considers an OOV and the preparation starts. API clients may also
+ * give `originCaseId` (the case it comes from) and `requestKey` (idempotency): api-only fields, checked by the api.
+ */
+export const OOV_START = {
+  process: P,
+  name: 'START',
+  update: 'oovWorkflow',
+  mutation: 'startOov',
+  label: 'OOV-traject starten',
+  title: 'OOV-traject starten',
+  description: 'De school overweegt een plaatsing op de OOV. De voorbereiding start: overleg met ouders, SWV en Sociaal Team, dan de aanvraag.',
+  submitLabel: 'OOV starten',
+  who: ['ZORGCOORDINATOR'],
+  owner: 'de zorgcoördinator',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    { name: 'reason', kind: 'longText', label: 'Waarom een OOV?', required: true, minLength: 3, maxLength: 2000, helper: SCHOOL_NOTE },
+    { name: 'leerlingbegeleiderId', kind: 'staff', label: 'Leerlingbegeleider (intake)', staffRoles: ['COACH'], helper: 'Als die al bekend is; kan ook bij de aanvraag.' },
+  ],
+} as const satisfies StartDefinition;

@@ -5,7 +5,7 @@
  * part in the case); the parent adds his view (zienswijze) to the report; the mentor named at the placement confirms
  * he has read the information and may give the feedback to the primary school.
  */
-import type { FieldDefinition, StepDefinition } from '../step-definition';
+import type { FieldDefinition, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'OVERDRACHT' as const;
 
@@ -244,3 +244,40 @@ export const OVERDRACHT_STEPS = {
     fields: [{ name: 'reason', kind: 'longText', label: 'Reden', required: true, minLength: 3, maxLength: 1000 }],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/**
+ * The start of P6 (`startOverdracht`): the application of a pupil from primary school, registered by the zorgcoördinator
+ * or a teamleider (brugklascoördinator). The school's effective policy must hold the regional calendar of the school
+ * year (a rule of the api).
+ */
+export const OVERDRACHT_START = {
+  process: P,
+  name: 'START',
+  update: 'overdrachtWorkflow',
+  mutation: 'startOverdracht',
+  label: 'Overdracht starten',
+  title: 'Overdracht PO→VO starten',
+  description: 'Registreer de aanmelding van een leerling van de basisschool. De overdracht volgt de regionale kalender van het schooljaar.',
+  submitLabel: 'Overdracht starten',
+  who: [{ schoolStaff: ['ZORGCOORDINATOR', 'TEAMLEIDER'] }],
+  owner: 'de zorgcoördinator of de brugklascoördinator',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    {
+      name: 'schoolYear',
+      kind: 'text',
+      label: 'Schooljaar',
+      required: true,
+      maxLength: 9,
+      pattern: { regex: '\\d{4}-\\d{4}', nl: 'Schrijf het schooljaar als 2027-2028', en: 'Write the school year as 2027-2028' },
+      helper: 'Het schooljaar waarin de leerling in de brugklas begint, bijvoorbeeld 2027-2028.',
+    },
+    { name: 'applicationReceivedOn', kind: 'date', label: 'Aanmelding ontvangen op', notFuture: true, initial: 'today' },
+    { name: 'preferenceSchoolIds', kind: 'schools', label: 'Voorkeursvolgorde van de ouders', min: 1, max: 10, helper: 'Leeg: alleen deze school.' },
+    { name: 'poSchoolName', kind: 'text', label: 'Basisschool', required: true, minLength: 2, maxLength: 200 },
+    { name: 'poContactName', kind: 'text', label: 'Contactpersoon basisschool', maxLength: 200, helper: 'De intern begeleider of de leerkracht van groep 8.' },
+    { name: 'supportNeedsExpected', kind: 'boolean', label: 'De leerling heeft een bekende ondersteuningsbehoefte', required: true, initial: false, helper: 'Dan start de zorgplichttermijn meteen.' },
+    { name: 'brugklascoordinatorId', kind: 'staff', label: 'Brugklascoördinator', staffRoles: ['TEAMLEIDER', 'ZORGCOORDINATOR'], helper: 'Leeg: de zorgcoördinator.' },
+  ],
+} as const satisfies StartDefinition;

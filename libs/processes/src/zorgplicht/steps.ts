@@ -5,7 +5,7 @@
  * statutory term extended at most `maxExtensions` times and only up to the last day of the first term, the admitting
  * school another school than this one.
  */
-import type { FieldOption, StepDefinition } from '../step-definition';
+import type { FieldOption, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'ZORGPLICHT' as const;
 
@@ -119,3 +119,61 @@ export const ZORGPLICHT_STEPS = {
     ],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/**
+ * The start of P4: the written application (aanmelding) registered at the school of first preference
+ * (`registerAanmelding`). An existing pupil, or a new one with the parents who receive the letters. An admin also names
+ * the receiving school (`schoolId`, an api-only field); the rules on the order of preference and a clock already
+ * running elsewhere stay in zorgplicht-clock.ts.
+ */
+export const ZORGPLICHT_START = {
+  process: P,
+  name: 'START',
+  update: 'zorgplichtWorkflow',
+  mutation: 'registerAanmelding',
+  label: 'Aanmelding registreren',
+  title: 'Aanmelding registreren',
+  description: 'Registreer een schriftelijke aanmelding. Is deze school de eerste voorkeur van de ouders, dan start de zorgplichttermijn van 6 weken.',
+  submitLabel: 'Aanmelding registreren',
+  who: ['ZORGCOORDINATOR'],
+  owner: 'de zorgcoördinator van de school van eerste voorkeur',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', helper: 'Een leerling die al bij de school staat; laat leeg voor een nieuwe leerling.' },
+    {
+      name: 'newPupil',
+      kind: 'group',
+      label: 'Nieuwe leerling',
+      showIf: { field: 'pupilId', isBlank: true },
+      required: { field: 'pupilId', isBlank: true },
+      fields: [
+        { name: 'firstName', kind: 'text', label: 'Voornaam', required: true, maxLength: 100 },
+        { name: 'lastName', kind: 'text', label: 'Achternaam', required: true, maxLength: 100 },
+        { name: 'dateOfBirth', kind: 'date', label: 'Geboortedatum', required: true, notFuture: true },
+        {
+          name: 'parents',
+          kind: 'list',
+          label: 'Ouder of verzorger',
+          required: true,
+          min: 1,
+          max: 2,
+          fields: [
+            { name: 'name', kind: 'text', label: 'Naam', required: true, minLength: 2, maxLength: 200 },
+            {
+              name: 'email',
+              kind: 'text',
+              label: 'E-mailadres',
+              required: true,
+              maxLength: 320,
+              pattern: { regex: '[^\\s@]+@[^\\s@]+\\.[^\\s@]+', nl: 'Vul een geldig e-mailadres in', en: 'Enter a valid e-mail address' },
+              helper: 'De brieven over de aanmelding gaan hierheen.',
+            },
+          ],
+        },
+      ],
+    },
+    { name: 'receivedOn', kind: 'date', label: 'Aanmelding ontvangen op', required: true, notFuture: true, initial: 'today', helper: 'De dag dat de schriftelijke aanmelding binnenkwam; de termijn loopt vanaf dan.' },
+    { name: 'preferenceSchoolIds', kind: 'schools', label: 'Voorkeursvolgorde van de ouders', required: true, min: 1, max: 10, helper: 'De eerste school heeft de zorgplicht.' },
+    { name: 'extraSupportExpected', kind: 'boolean', label: 'De school verwacht dat de leerling extra ondersteuning nodig heeft', required: true, initial: false },
+  ],
+} as const satisfies StartDefinition;

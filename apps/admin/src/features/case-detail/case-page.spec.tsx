@@ -69,6 +69,7 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
               giverName: null,
               method: null,
               pupilMayDecide: false,
+              withdrawnAt: null,
             },
           ],
           deliveries: [

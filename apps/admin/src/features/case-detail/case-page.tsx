@@ -70,7 +70,7 @@ export function CasePage() {
               <PlannedMeetingPanel key={detail.summary.updatedAt} caseId={detail.summary.id} process={detail.summary.process} />
               <OppPanel key={`opp-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
-              <ConsentsPanel consents={detail.consents ?? []} />
+              <ConsentsPanel consents={detail.consents ?? []} mayWithdraw={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />
               {mayReadLetters(role) && <DocumentsPanel caseId={detail.summary.id} />}
             </Stack>
             <Stack spacing={2.5}>

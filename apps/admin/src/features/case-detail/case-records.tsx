@@ -11,6 +11,7 @@ import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../
 import { formatDutchDate, formatDutchDateInWords, formatDutchDateTime } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
 import { ThermometerChart } from '../../shared/thermometer-chart';
+import { WithdrawConsentDialog } from '../consent-actions/withdraw-consent-dialog';
 import { CASE_DOCUMENTS_QUERY } from './case.graphql';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -50,9 +51,15 @@ const CONSENT_COLOR: Record<string, 'success' | 'error' | 'warning' | 'default'>
   PENDING: 'warning',
 };
 
-export function ConsentsPanel({ consents }: { consents: readonly ConsentRecord[] }) {
+/**
+ * The consents of the case. With `mayWithdraw` (the zorgcoördinator or an admin, as the api allows), a given consent
+ * can be withdrawn on the family's behalf.
+ */
+export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: readonly ConsentRecord[]; mayWithdraw?: boolean }) {
+  const [withdrawing, setWithdrawing] = useState<ConsentRecord | null>(null);
   return (
     <Section id="consents-heading" title="Toestemmingen">
+      {withdrawing && <WithdrawConsentDialog consent={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => setWithdrawing(null)} />}
       {consents.length === 0 ? (
         <Typography color="text.secondary">Geen toestemmingen gevraagd.</Typography>
       ) : (
@@ -67,7 +74,13 @@ export function ConsentsPanel({ consents }: { consents: readonly ConsentRecord[]
                 gevraagd {formatDutchDateTime(c.requestedAt)}
                 {c.status === 'PENDING' ? ` · antwoord uiterlijk ${formatDutchDate(c.respondBy)}` : ''}
                 {c.decidedAt ? ` · ${c.giverName ?? 'onbekend'} op ${formatDutchDateTime(c.decidedAt)}${c.method === 'PAPER_SCAN' ? ' (papier)' : ''}` : ''}
+                {c.withdrawnAt ? ` · ingetrokken op ${formatDutchDateTime(c.withdrawnAt)}` : ''}
               </Typography>
+              {mayWithdraw && c.status === 'GIVEN' && !c.withdrawnAt && (
+                <Button size="small" color="error" onClick={() => setWithdrawing(c)} aria-label={`${c.label}: toestemming intrekken`}>
+                  Intrekken
+                </Button>
+              )}
             </Box>
           ))}
         </Box>

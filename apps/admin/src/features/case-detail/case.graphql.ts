@@ -48,6 +48,7 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         giverName
         method
         pupilMayDecide
+        withdrawnAt
       }
       hiddenFromParents
       stepForms {

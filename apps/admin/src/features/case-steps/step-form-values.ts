@@ -15,7 +15,7 @@ export function initialFormValues(fields: readonly ResolvedField[], today: strin
   const out: FormValues = {};
   for (const f of fields) {
     if (f.kind === 'boolean') out[f.name] = typeof f.initial === 'boolean' ? f.initial : false;
-    else if (f.kind === 'choices') out[f.name] = [];
+    else if (f.kind === 'choices' || f.kind === 'schools') out[f.name] = [];
     else if (f.kind === 'group') out[f.name] = initialFormValues(f.fields ?? [], today);
     else if (f.kind === 'list') out[f.name] = (f.min ?? 0) > 0 || f.required === true ? [initialFormValues(f.fields ?? [], today)] : [];
     else if (f.initial === 'today') out[f.name] = today;
@@ -42,6 +42,9 @@ export function toStepInput(fields: readonly ResolvedField[], values: FormValues
         break;
       case 'choices':
         input[f.name] = Array.isArray(v) ? v : [];
+        break;
+      case 'schools':
+        input[f.name] = Array.isArray(v) && v.length > 0 ? v : null;
         break;
       case 'group':
         input[f.name] = toStepInput(f.fields ?? [], (v ?? {}) as FormValues);

@@ -127,3 +127,14 @@ export const STAFF_QUERY: TypedDocumentNode<{ staffMembers: StaffMember[] }, { s
     }
   }
 `;
+
+/** Schools of the user's samenwerkingsverband (an order of preference at an application). */
+export const REGION_SCHOOLS_QUERY: TypedDocumentNode<{ regionSchools: Array<{ id: string; name: string; region: string }> }, Record<string, never>> = gql`
+  query RegionSchools {
+    regionSchools {
+      id
+      name
+      region
+    }
+  }
+`;

@@ -1,10 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import AddIcon from '@mui/icons-material/Add';
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { OOV_START, OVERDRACHT_START, ZORGPLICHT_START, type StartDefinition } from '@zorgroute/processes';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
@@ -14,6 +18,8 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { StepDialog } from '../case-steps/step-dialog';
 import { START_JOS, START_OPP, START_TLV, START_ZORGROUTE, type StepFormSpec } from '../case-steps/step-forms';
+import { mayStart } from '../start-case/may-start';
+import { StartCaseDialog } from '../start-case/start-case-dialog';
 
 import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
 import { CalendarCoverageBanner } from './calendar-coverage-banner';
@@ -25,6 +31,8 @@ import { SummaryCards } from './summary-cards';
 
 /** Roles that may start a trajectory from the dashboard (the API checks again). */
 const CAN_START_TRAJECTORY: ReadonlySet<Role> = new Set<Role>(['ZORGCOORDINATOR', 'ADMIN']);
+/** Processes whose start is defined in the step catalogue: the dialog and who may start come from there. */
+const CATALOGUE_STARTS: readonly StartDefinition[] = [ZORGPLICHT_START, OOV_START, OVERDRACHT_START];
 
 export function DashboardPage() {
   usePageTitle('Dashboard');
@@ -34,6 +42,8 @@ export function DashboardPage() {
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [startSpec, setStartSpec] = useState<StepFormSpec | null>(null);
+  const [startDefinition, setStartDefinition] = useState<StartDefinition | null>(null);
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
 
   const { data, previousData, loading, error, refetch } = useQuery(DASHBOARD_CASES_QUERY, {
     variables: { filter: filters.showClosed ? { includeClosed: true } : null },
@@ -44,6 +54,11 @@ export function DashboardPage() {
   const visible = useMemo(() => filterCases(cases, filters, today), [cases, filters, today]);
 
   const canStart = !!session && CAN_START_TRAJECTORY.has(session.user.role);
+  const catalogueStarts = CATALOGUE_STARTS.filter((d) => mayStart(d, session?.user.role));
+  const choose = (pick: () => void) => {
+    setMenuAnchor(null);
+    pick();
+  };
 
   return (
     <Stack spacing={3}>
@@ -54,23 +69,35 @@ export function DashboardPage() {
             {session?.user.schoolName ? `Lopende casussen van ${session.user.schoolName}` : 'Lopende casussen'}
           </Typography>
         </Box>
-        {canStart && (
+        {(canStart || catalogueStarts.length > 0) && (
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialogOpen(true)}>
-              Traject starten
+            {canStart && (
+              <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialogOpen(true)}>
+                Traject starten
+              </Button>
+            )}
+            <Button
+              variant="outlined"
+              startIcon={<AddIcon />}
+              endIcon={<ArrowDropDownIcon />}
+              aria-haspopup="menu"
+              aria-controls={menuAnchor ? 'start-case-menu' : undefined}
+              aria-expanded={menuAnchor ? 'true' : undefined}
+              onClick={(e) => setMenuAnchor(e.currentTarget)}
+            >
+              Andere casus starten
             </Button>
-            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_ZORGROUTE)}>
-              IZO-aanmelding
-            </Button>
-            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_JOS)}>
-              JOS starten
-            </Button>
-            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_OPP)}>
-              OPP starten
-            </Button>
-            <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setStartSpec(START_TLV)}>
-              TLV aanvragen
-            </Button>
+            <Menu id="start-case-menu" anchorEl={menuAnchor} open={!!menuAnchor} onClose={() => setMenuAnchor(null)}>
+              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_ZORGROUTE))}>IZO-aanmelding</MenuItem>}
+              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_JOS))}>JOS starten</MenuItem>}
+              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_OPP))}>OPP starten</MenuItem>}
+              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_TLV))}>TLV aanvragen</MenuItem>}
+              {catalogueStarts.map((d) => (
+                <MenuItem key={d.process} onClick={() => choose(() => setStartDefinition(d))}>
+                  {d.title}
+                </MenuItem>
+              ))}
+            </Menu>
           </Box>
         )}
       </Box>
@@ -112,6 +139,19 @@ export function DashboardPage() {
           onStarted={(started) => {
             setDialogOpen(false);
             void navigate(`/cases/${encodeURIComponent(started.id)}`);
+          }}
+        />
+      )}
+      {session && startDefinition && (
+        <StartCaseDialog
+          key={startDefinition.process}
+          definition={startDefinition}
+          schoolId={session.user.schoolId ?? null}
+          admin={session.user.role === 'ADMIN'}
+          onClose={() => setStartDefinition(null)}
+          onStarted={(caseId) => {
+            setStartDefinition(null);
+            void navigate(`/cases/${encodeURIComponent(caseId)}`);
           }}
         />
       )}

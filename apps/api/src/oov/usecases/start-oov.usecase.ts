@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProcessType, PupilEntity, Role, UserEntity } from '@zorgroute/domain';
+import { OOV_START } from '@zorgroute/processes';
 import { oovWorkflow } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
@@ -9,6 +10,7 @@ import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { checkStartInput } from '../../cases/start-input';
 import { StartOovInput } from '../dtos/oov.inputs';
 
 /** Where a case that led to an OOV comes from, by process. */
@@ -31,6 +33,7 @@ export class StartOovUseCase {
 
   async execute(user: AuthUser, raw: StartOovInput): Promise<CaseSummaryModel> {
     const input = validateOrThrow(StartOovInput, raw);
+    checkStartInput(OOV_START, raw);
     const pupil = await this.access
       .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)
       .andWhere('p.id = :id', { id: input.pupilId })

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { PolicyVersionRepository, ProcessType, PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { OVERDRACHT_START } from '@zorgroute/processes';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { overdrachtCalendarFor, overdrachtWorkflow } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
@@ -9,6 +10,7 @@ import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { checkStartInput } from '../../cases/start-input';
 import { StartOverdrachtInput } from '../dtos/overdracht.inputs';
 
 /** Who registers an application from primary school: the zorgcoördinator or a teamleider (brugklascoördinator). */
@@ -33,6 +35,7 @@ export class StartOverdrachtUseCase {
 
   async execute(user: AuthUser, raw: StartOverdrachtInput): Promise<CaseSummaryModel> {
     const input = validateOrThrow(StartOverdrachtInput, raw);
+    checkStartInput(OVERDRACHT_START, raw);
     if (!STARTER_ROLES.includes(user.role)) throw AppError.forbidden();
     const pupil = await this.access
       .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { ZORGPLICHT_START } from '@zorgroute/processes';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { checkStartInput } from '../../cases/start-input';
 import { effectiveIdempotencyKey, idempotentUuid } from '../../idempotency/idempotency-key';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
@@ -28,6 +30,7 @@ export class RegisterAanmeldingUseCase {
 
   async execute(user: AuthUser, raw: RegisterAanmeldingInput): Promise<CaseSummaryModel> {
     const input = validateOrThrow(RegisterAanmeldingInput, raw);
+    checkStartInput(ZORGPLICHT_START, raw);
     if ((input.pupilId ? 1 : 0) + (input.newPupil ? 1 : 0) !== 1) {
       throw new AppError('BAD_USER_INPUT', 'Kies een bestaande leerling of voer een nieuwe leerling in (niet allebei)', 'Choose an existing pupil or enter a new one (not both)');
     }

@@ -1,0 +1,88 @@
+import { useMutation } from '@apollo/client/react';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useId, useState } from 'react';
+import { type ConsentRecord } from '../../shared/api-types';
+import { ErrorAlert } from '../../shared/error-alert';
+import { WITHDRAW_CONSENT_MUTATION } from './consent-actions.graphql';
+
+/** The api's bounds of a withdrawal reason (WithdrawConsentInput). */
+const REASON_MIN = 3;
+const REASON_MAX = 1000;
+
+export interface WithdrawConsentDialogProps {
+  consent: Pick<ConsentRecord, 'id' | 'caseId' | 'label' | 'giverName'>;
+  onClose(): void;
+  onDone(): void;
+}
+
+/**
+ * Withdraws a given consent on the parent's (or the pupil's) behalf, with the reason the family gave: the workflow
+ * records it and the steps that depended on it stop (PROCESSES.md rule 2).
+ */
+export function WithdrawConsentDialog({ consent, onClose, onDone }: WithdrawConsentDialogProps) {
+  const titleId = useId();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [withdraw, mutation] = useMutation(WITHDRAW_CONSENT_MUTATION, { refetchQueries: ['CaseDetail'], awaitRefetchQueries: true });
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const text = reason.trim();
+    if (text.length < REASON_MIN || text.length > REASON_MAX) {
+      setProblem(`De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`);
+      return;
+    }
+    setProblem(null);
+    try {
+      await withdraw({ variables: { input: { caseId: consent.caseId, requestId: consent.id, reason: text } } });
+      onDone();
+    } catch {
+      // Shown from mutation.error.
+    }
+  };
+
+  return (
+    <Dialog open onClose={() => !mutation.loading && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <DialogTitle id={titleId}>Toestemming intrekken</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            {consent.label}
+            {consent.giverName ? `, gegeven door ${consent.giverName}` : ''}. Na het intrekken gaan de stappen die op deze toestemming wachten niet verder.
+          </DialogContentText>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {mutation.error && <ErrorAlert error={mutation.error} />}
+            <TextField
+              label="Reden van intrekken"
+              required
+              multiline
+              minRows={2}
+              autoFocus
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={!!problem}
+              helperText={problem ?? 'Bijvoorbeeld wat de ouder liet weten, en wanneer.'}
+              slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={mutation.loading}>
+            Annuleren
+          </Button>
+          <Button type="submit" variant="contained" color="error" disabled={mutation.loading} startIcon={mutation.loading ? <CircularProgress color="inherit" size={16} aria-hidden /> : undefined}>
+            Toestemming intrekken
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
