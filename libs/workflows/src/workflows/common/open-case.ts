@@ -61,8 +61,11 @@ export interface StepHandlerSpec<I extends { actor: Actor }, R> {
    * when this time it is not the step's usual one (e.g. a coach switched rather than chosen).
    */
   apply(u: I): TimelineLine | Promise<TimelineLine>;
-  /** When given, the update answers once this holds (the process has moved on), so the next step can be taken at once. */
-  movedOn?(): boolean;
+  /**
+   * When given, the update answers once this holds (the process has moved on), so the next step can be taken at once.
+   * It is given the update's input, for a process whose step moves on only for some inputs.
+   */
+  movedOn?(u: I): boolean;
   /** The answer (the case's state). */
   answer(): R;
 }
@@ -79,7 +82,7 @@ export function stepHandler<I extends { actor: Actor }, R>(rec: CaseRecorder, up
       const line = await spec.apply(u);
       syncData();
       await rec.record({ actorId: u.actor.id, actorName: u.actor.name, action: line.action ?? spec.step.audit, description: line.description, reason: line.reason ?? null });
-      if (spec.movedOn) await condition(() => spec.movedOn?.() === true || (rec.admin?.closed ?? false));
+      if (spec.movedOn) await condition(() => spec.movedOn?.(u) === true || (rec.admin?.closed ?? false));
       return spec.answer();
     },
     {
