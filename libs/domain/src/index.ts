@@ -15,3 +15,4 @@ export * from './audit/audit-checkpoint-keys';
 export * from './audit/audit-checkpoint.repository';
 export * from './database-roles';
 export * from './audience';
+export * from './login/login-invitation.repository';

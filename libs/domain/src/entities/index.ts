@@ -19,6 +19,10 @@ export * from './oidc-login-request.entity';
 export * from './oidc-login-handoff.entity';
 export * from './retention-purge.entity';
 export * from './audit-checkpoint.entity';
+export * from './login-invitation.entity';
+export * from './webauthn-credential.entity';
+export * from './webauthn-challenge.entity';
+export * from './email-login-code.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -40,6 +44,10 @@ import { OidcLoginRequestEntity } from './oidc-login-request.entity';
 import { OidcLoginHandoffEntity } from './oidc-login-handoff.entity';
 import { RetentionPurgeEntity } from './retention-purge.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+import { LoginInvitationEntity } from './login-invitation.entity';
+import { WebauthnCredentialEntity } from './webauthn-credential.entity';
+import { WebauthnChallengeEntity } from './webauthn-challenge.entity';
+import { EmailLoginCodeEntity } from './email-login-code.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -62,4 +70,8 @@ export const ENTITIES = [
   OidcLoginHandoffEntity,
   RetentionPurgeEntity,
   AuditCheckpointEntity,
+  LoginInvitationEntity,
+  WebauthnCredentialEntity,
+  WebauthnChallengeEntity,
+  EmailLoginCodeEntity,
 ];

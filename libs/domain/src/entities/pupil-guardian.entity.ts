@@ -12,4 +12,8 @@ export class PupilGuardianEntity {
 
   @Column({ type: 'varchar', length: 30, default: 'ouder' })
   relation!: string;
+
+  /** Holds parental authority (gezag); only a guardian with it answers consent requests. */
+  @Column({ name: 'has_parental_authority', type: 'boolean', default: true })
+  hasParentalAuthority!: boolean;
 }

@@ -25,6 +25,13 @@ export class PupilEntity {
   @Column({ name: 'mentor_id', type: 'uuid', nullable: true })
   mentorId!: string | null;
 
+  /**
+   * The parents disagree (gezag, issue 13): from now on a consent request for this pupil needs the answer of every
+   * guardian with parental authority (`pupil_guardian.has_parental_authority`); one refusal refuses.
+   */
+  @Column({ name: 'parents_disagree', type: 'boolean', default: false })
+  parentsDisagree!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

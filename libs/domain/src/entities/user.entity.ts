@@ -28,6 +28,21 @@ export class UserEntity {
   @Column({ name: 'pupil_id', type: 'uuid', nullable: true })
   pupilId!: string | null;
 
+  /**
+   * The person's id in the school's administration (set by the import); an OpenID Connect login can be matched on it
+   * (OIDC_USER_CLAIM naming a claim other than `email`, OIDC_MATCH_ON=external_id).
+   */
+  @Index('IDX_app_user_external_id', { unique: true })
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true })
+  externalId!: string | null;
+
+  /**
+   * When a parent/guardian or pupil first accepted a login invitation (passkey or e-mail code); null: no login yet, so a
+   * consent request e-mail carries an invitation. Staff log in through OpenID Connect and never have it.
+   */
+  @Column({ name: 'login_activated_at', type: 'timestamptz', nullable: true })
+  loginActivatedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
