@@ -24,6 +24,10 @@ export interface FamilyLoginConfig {
 
 export function familyLoginConfigFromEnv(env: NodeJS.ProcessEnv, appUrl: string, production: boolean): FamilyLoginConfig {
   const appOrigin = new URL(appUrl).origin;
+  // Set explicitly, the relying party must be usable; derived from APP_URL it is checked only as far as it is consistent:
+  // an install on http or an IP address (a test, an intranet without TLS) keeps the e-mail code login, and the browser
+  // refuses passkeys there by itself.
+  const explicit = env.WEBAUTHN_ORIGINS !== undefined || env.WEBAUTHN_RP_ID !== undefined;
   const origins = (env.WEBAUTHN_ORIGINS ?? appOrigin)
     .split(',')
     .map((o) => o.trim())
@@ -36,15 +40,15 @@ export function familyLoginConfigFromEnv(env: NodeJS.ProcessEnv, appUrl: string,
         throw new Error(`WEBAUTHN_ORIGINS: ${o} is not a URL`);
       }
       if (url.origin !== o.replace(/\/$/, '')) throw new Error(`WEBAUTHN_ORIGINS: ${o} must be an origin (scheme://host[:port], no path)`);
-      if (production && url.protocol !== 'https:') throw new Error(`WEBAUTHN_ORIGINS: ${o} must use https in production`);
+      if (production && explicit && url.protocol !== 'https:') throw new Error(`WEBAUTHN_ORIGINS: ${o} must use https in production`);
       return url.origin;
     });
   const rpId = (env.WEBAUTHN_RP_ID ?? new URL(origins[0] ?? appOrigin).hostname).trim().toLowerCase();
   if (!rpId || /[/:]/.test(rpId)) throw new Error('WEBAUTHN_RP_ID must be a host name (no scheme, port or path)');
-  // Browsers refuse passkeys for an IP address. Outside production an address derived from APP_URL (http://127.0.0.1…)
-  // is accepted — passkeys then fail in the browser and the e-mail code remains; use http://localhost:… for passkeys.
+  // Browsers refuse passkeys for an IP address. An address derived from APP_URL (http://127.0.0.1…) is accepted —
+  // passkeys then fail in the browser and the e-mail code remains; use http://localhost:… (or a domain) for passkeys.
   const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(rpId) || rpId.includes('[');
-  if (isIp && (production || env.WEBAUTHN_RP_ID !== undefined)) throw new Error('WEBAUTHN_RP_ID must be a domain name: browsers refuse passkeys for an IP address (use localhost in development)');
+  if (isIp && explicit) throw new Error('WEBAUTHN_RP_ID must be a domain name: browsers refuse passkeys for an IP address (use localhost in development)');
   for (const origin of origins) {
     const host = new URL(origin).hostname;
     if (host !== rpId && !host.endsWith(`.${rpId}`)) throw new Error(`WEBAUTHN_RP_ID ${rpId} must be the host of ${origin} or a parent domain of it`);

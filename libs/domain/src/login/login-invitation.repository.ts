@@ -96,9 +96,8 @@ export class LoginInvitationRepository {
   /** Uses the invitation of `token`: at most once, only before it expires. Null when it does not work (any more). */
   async take(token: string, manager: EntityManager = this.dataSource.manager, now: Date = new Date()): Promise<LoginInvitationEntity | null> {
     if (!LOGIN_INVITATION_TOKEN.test(token)) return null;
-    const rows: Record<string, unknown>[] = await manager.query(
-      `UPDATE login_invitation SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING *`,
-      [sha256Hex(token), now],
+    const rows = returnedRows(
+      await manager.query(`UPDATE login_invitation SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING *`, [sha256Hex(token), now]),
     );
     const raw = rows[0];
     if (!raw) return null;
@@ -115,4 +114,13 @@ export class LoginInvitationRepository {
       usedAt: new Date(raw.used_at as string),
     });
   }
+}
+
+/**
+ * The rows of an `UPDATE`/`DELETE … RETURNING` through TypeORM's `query()`: on PostgreSQL it answers `[rows, rowCount]`
+ * for those (and the rows themselves for `INSERT`/`SELECT`).
+ */
+export function returnedRows(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as Record<string, unknown>[];
+  return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];
 }

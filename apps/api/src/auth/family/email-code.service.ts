@@ -1,7 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EmailLoginCodeEntity, PupilEntity, PupilGuardianEntity, SchoolEntity, type UserEntity } from '@zorgroute/domain';
+import { EmailLoginCodeEntity, PupilEntity, returnedRows, PupilGuardianEntity, SchoolEntity, type UserEntity } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AppError } from '../../common/app-error';
 import { LoginRateLimiter } from '../../security/login-rate-limiter';
@@ -46,10 +46,9 @@ export class EmailCodeService {
     const user = await this.sessions.familyUserByEmail(email);
     if (!user?.loginActivatedAt) return this.refuse('UNKNOWN_ADDRESS', null);
     // Count the attempt first (atomically), then compare: parallel guesses cannot get more than the allowed attempts.
-    const rows: { code_hash: string; attempts: number; expires_at: Date }[] = await this.dataSource.query(
-      `UPDATE email_login_code SET attempts = attempts + 1 WHERE user_id = $1 RETURNING code_hash, attempts, expires_at`,
-      [user.id],
-    );
+    const rows = returnedRows(
+      await this.dataSource.query(`UPDATE email_login_code SET attempts = attempts + 1 WHERE user_id = $1 RETURNING code_hash, attempts, expires_at`, [user.id]),
+    ) as { code_hash: string; attempts: number; expires_at: Date }[];
     const row = rows[0];
     if (!row) return this.refuse('NO_CODE', user.id);
     if (new Date(row.expires_at).getTime() <= Date.now()) {
@@ -68,7 +67,7 @@ export class EmailCodeService {
       return this.refuse('WRONG_CODE', user.id);
     }
     // Single use: only the request that deletes the row logs in.
-    const deleted: unknown[] = await this.dataSource.query(`DELETE FROM email_login_code WHERE user_id = $1 AND code_hash = $2 RETURNING user_id`, [user.id, row.code_hash]);
+    const deleted = returnedRows(await this.dataSource.query(`DELETE FROM email_login_code WHERE user_id = $1 AND code_hash = $2 RETURNING user_id`, [user.id, row.code_hash]));
     if (!deleted.length) return this.refuse('NO_CODE', user.id);
     const { token } = await this.sessions.start(user, 'EMAIL_CODE');
     return { token, user };

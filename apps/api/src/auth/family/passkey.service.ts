@@ -10,7 +10,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { decodeClientDataJSON } from '@simplewebauthn/server/helpers';
-import { sha256Hex, UserEntity, WebauthnChallengeEntity, WebauthnCredentialEntity, type WebauthnChallengePurpose } from '@zorgroute/domain';
+import { returnedRows, sha256Hex, UserEntity, WebauthnChallengeEntity, WebauthnCredentialEntity, type WebauthnChallengePurpose } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AppError } from '../../common/app-error';
 import { LoginRateLimiter } from '../../security/login-rate-limiter';
@@ -161,7 +161,7 @@ export class PasskeyService {
 
   /** Takes the challenge (single use); null when unknown, used, expired or for another ceremony. */
   private async takeChallenge(challenge: string, purpose: WebauthnChallengePurpose): Promise<WebauthnChallengeEntity | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`DELETE FROM webauthn_challenge WHERE challenge_hash = $1 RETURNING *`, [sha256Hex(challenge)]);
+    const rows = returnedRows(await this.dataSource.query(`DELETE FROM webauthn_challenge WHERE challenge_hash = $1 RETURNING *`, [sha256Hex(challenge)]));
     const raw = rows[0];
     if (!raw || raw.purpose !== purpose || new Date(raw.expires_at as string).getTime() <= Date.now()) return null;
     return Object.assign(new WebauthnChallengeEntity(), { challengeHash: String(raw.challenge_hash), purpose, invitationId: (raw.invitation_id as string | null) ?? null });
