@@ -64,9 +64,10 @@ function tokenOf(mail: CaughtMail): string {
 }
 
 function codeOf(mail: CaughtMail): string {
-  const m = /^\s+(\d{8})\s*$/m.exec(mail.text);
+  // The e-mail groups the eight digits in two fours for reading ("4566 1354"); the api takes them with or without.
+  const m = /^\s+(\d{4}) ?(\d{4})\s*$/m.exec(mail.text);
   if (!m) throw new Error(`no code in: ${mail.text}`);
-  return m[1];
+  return `${m[1]}${m[2]}`;
 }
 
 async function invitationMails(email: string): Promise<CaughtMail[]> {

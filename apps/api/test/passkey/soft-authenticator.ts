@@ -34,9 +34,9 @@ export class SoftAuthenticator {
     const attested = Buffer.concat([Buffer.alloc(16), u16(this.credentialId.length), this.credentialId, Buffer.from(this.coseKey())]);
     const authData = Buffer.concat([this.authData(0x41), attested]);
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Map<string, never> | Uint8Array>([
+      new Map<string, string | Map<string, string> | Uint8Array>([
         ['fmt', 'none'],
-        ['attStmt', new Map()],
+        ['attStmt', new Map<string, string>()],
         ['authData', new Uint8Array(authData)],
       ]),
     );
