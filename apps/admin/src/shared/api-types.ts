@@ -110,6 +110,10 @@ export interface ConsentRecord {
   giverName: string | null;
   method: string | null;
   pupilMayDecide: boolean;
+  /** Custody: the parents disagree, so every guardian with parental authority must consent (case detail only). */
+  needsEveryGuardian?: boolean;
+  /** Whose answer is still missing while such a request is open (school staff and family only). */
+  missingGivers?: { userId: string; name: string | null }[] | null;
 }
 
 export interface Delivery {

@@ -68,6 +68,12 @@ export function ConsentsPanel({ consents }: { consents: readonly ConsentRecord[]
                 {c.status === 'PENDING' ? ` · antwoord uiterlijk ${formatDutchDate(c.respondBy)}` : ''}
                 {c.decidedAt ? ` · ${c.giverName ?? 'onbekend'} op ${formatDutchDateTime(c.decidedAt)}${c.method === 'PAPER_SCAN' ? ' (papier)' : ''}` : ''}
               </Typography>
+              {c.needsEveryGuardian && c.status === 'PENDING' && (
+                <Typography variant="caption" sx={{ flexBasis: '100%' }}>
+                  De ouders zijn het oneens: alle ouders met gezag moeten toestemming geven.
+                  {c.missingGivers?.length ? ` Wacht nog op: ${c.missingGivers.map((g) => g.name ?? 'onbekend').join(', ')}.` : ''}
+                </Typography>
+              )}
             </Box>
           ))}
         </Box>

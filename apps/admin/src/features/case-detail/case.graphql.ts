@@ -48,6 +48,11 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         giverName
         method
         pupilMayDecide
+        needsEveryGuardian
+        missingGivers {
+          userId
+          name
+        }
       }
       hiddenFromParents
       stepForms {
