@@ -9,6 +9,8 @@ import { ADMIN_ACTION_PROVIDERS } from './admin-actions/admin-actions.providers'
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './auth/oidc/oidc.providers';
+import { FAMILY_LOGIN_PROVIDERS } from './auth/family/family-login.providers';
+import { GUARDIAN_PROVIDERS } from './guardians/guardians.providers';
 import { CaseLauncher } from './cases/case-launcher';
 import { CaseStarter } from './cases/case-starter';
 import { CodecModule } from './codec/codec.module';
@@ -115,6 +117,8 @@ export class AppModule {
         ...DOSSIER_PROVIDERS,
         ...RETENTION_PROVIDERS,
         ...OIDC_PROVIDERS,
+        ...FAMILY_LOGIN_PROVIDERS,
+        ...GUARDIAN_PROVIDERS,
         ...IDEMPOTENCY_PROVIDERS,
         ...ORGANISATION_PROVIDERS,
         ...SCHOOL_IMPORT_PROVIDERS,

@@ -100,6 +100,8 @@ interface Rule {
   endsSession?: boolean;
 }
 
+/** A well-formed invitation token no invitation has. */
+const UNKNOWN_INVITATION = 'A'.repeat(43);
 const P1 = (c: Ctx) => c.p1Case;
 const P2 = (c: Ctx) => c.zorgrouteCase;
 const P3 = (c: Ctx) => c.josCase;
@@ -293,6 +295,22 @@ const MATRIX: Record<string, Rule> = {
   stopOpp: { allow: STAFF_SCHOOL, target: P7 },
   // --- P8 TLV: the zorgcoördinator starts the request; its steps run through takeStep (tlv.int-spec.ts covers each role) ---
   startTlv: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-${role}` } }) },
+  // --- parents' and pupils' login (issue 13): public, like devLogin; an unknown invitation or a wrong code is refused by
+  // what it is (INVITATION_UNKNOWN, LOGIN_REFUSED), the same for every caller (family-login.int-spec.ts covers the flows) ---
+  loginInvitation: { allow: ALL, args: () => ({ token: UNKNOWN_INVITATION }), select: 'status' },
+  renewLoginInvitation: { allow: ALL, args: () => ({ token: UNKNOWN_INVITATION }) },
+  startPasskeyRegistration: { allow: ALL, args: () => ({ token: UNKNOWN_INVITATION }) },
+  finishPasskeyRegistration: { allow: ALL, args: () => ({ token: UNKNOWN_INVITATION, response: '{}' }), select: 'returnPath' },
+  acceptLoginInvitation: { allow: ALL, args: () => ({ token: UNKNOWN_INVITATION }), select: 'returnPath' },
+  startPasskeyLogin: { allow: ALL },
+  finishPasskeyLogin: { allow: ALL, args: () => ({ response: '{}' }), select: 'user { id }' },
+  requestEmailLoginCode: { allow: ALL, args: () => ({ email: `niemand.${run}@voorbeeldmail.example` }) },
+  verifyEmailLoginCode: { allow: ALL, args: () => ({ email: `niemand.${run}@voorbeeldmail.example`, code: '12345678' }), select: 'user { id }' },
+  // --- custody (gezag) and invitations of guardians: the school's zorgcoördinator (the teamleider may look) ---
+  pupilCustody: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN'], args: (c) => ({ pupilId: c.pupils.p1.id }) },
+  inviteGuardian: { allow: STAFF_SCHOOL, args: (c) => ({ pupilId: c.pupils.p1.id, userId: c.users[ROLE_EMAIL.PARENT] }) },
+  setParentsDisagree: { allow: STAFF_SCHOOL, args: (c) => ({ pupilId: c.pupils.p1.id, input: { parentsDisagree: false, reason: 'Matrixtest' } }) },
+  setParentalAuthority: { allow: STAFF_SCHOOL, args: (c) => ({ pupilId: c.pupils.p1.id, userId: c.users[ROLE_EMAIL.PARENT], input: { hasParentalAuthority: true, reason: 'Matrixtest' } }) },
   // --- retention (issue #7): admin only, with a reason; the dossier export is REST (dossier-retention.int-spec.ts) ---
   purgeExpiredCases: { allow: ['ADMIN'], args: (c) => ({ input: { reason: 'Matrixtest bewaartermijn', schoolId: c.dalton } }) },
   // --- organisations and the school data import (issue 13): the platform admin (ADMIN here) manages everything; the

@@ -16,3 +16,4 @@ export * from './audit/audit-checkpoint.repository';
 export * from './database-roles';
 export * from './audience';
 export * from './school-import';
+export * from './login/login-invitation.repository';

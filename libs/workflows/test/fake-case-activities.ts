@@ -17,6 +17,12 @@ export class FakeCaseActivities {
   /** Keys that were delivered; a repeated key is counted as a duplicate (must stay 0). */
   readonly delivered = new Set<string>();
   duplicates = 0;
+  /**
+   * Custody (issue 13): the guardians who must all answer a new request to the parents (the pupil's parents disagree);
+   * empty = one answer decides. `recordConsentResult: 'none'` answers like the activity did before custody (no result).
+   */
+  requiredGiverIds: string[] = [];
+  recordConsentResult: 'custody' | 'none' = 'custody';
   /** The date the case's pupil turns 16 (loadCaseContext with a pupil): null = unknown (a young pupil). */
   pupilSixteenOn: string | null = null;
 
@@ -47,8 +53,13 @@ export class FakeCaseActivities {
         if (audit) this.audit.push(audit);
       },
       recordConsent: async ({ record }) => {
+        const isNew = record.version === 1 && record.status === 'PENDING' && record.parentsOfPupil && record.requiredGiverIds === undefined;
         const stored = this.consents.get(record.id);
-        if (!stored || stored.version < record.version) this.consents.set(record.id, record);
+        const required = isNew ? [...this.requiredGiverIds] : undefined;
+        const written = required ? { ...record, requiredGiverIds: required, answers: required.length ? [] : null } : record;
+        if (!stored || stored.version < record.version) this.consents.set(record.id, written);
+        if (isNew && this.recordConsentResult === 'custody') return { requiredGiverIds: required ?? [] };
+        return undefined;
       },
       deliveryProblem: async () => ({ lastError: null, attempts: 0, unsent: 0 }),
       loadDigestContext: async () => ({ calendar: buildSchoolCalendar('midden'), hour: 8, minute: 30, schoolDaysOnly: true }),

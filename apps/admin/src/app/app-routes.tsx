@@ -3,6 +3,7 @@ import { CaseDocumentPage } from '../features/case-detail/case-document-page';
 import { CasePage } from '../features/case-detail/case-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
+import { InvitationPage } from '../features/family-login/invitation-page';
 import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
 import { OovBoardPage } from '../features/oov-board/oov-board-page';
 import { OrganisationsPage } from '../features/organisations/organisations-page';
@@ -37,6 +38,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/uitnodiging" element={<InvitationPage />} />
       <Route path="/" element={<Protected><Home /></Protected>} />
       <Route path="/casussen" element={<Protected><DashboardPage /></Protected>} />
       <Route path="/cases/:id" element={<Protected><CasePage /></Protected>} />

@@ -116,6 +116,10 @@ export interface ConsentRecord {
   pupilMayDecide: boolean;
   /** When the consent was withdrawn (then the status label says so); absent in older fixtures. */
   withdrawnAt?: string | null;
+  /** Custody: the parents disagree, so every guardian with parental authority must consent (case detail only). */
+  needsEveryGuardian?: boolean;
+  /** Whose answer is still missing while such a request is open (school staff and family only). */
+  missingGivers?: { userId: string; name: string | null }[] | null;
 }
 
 export interface Delivery {

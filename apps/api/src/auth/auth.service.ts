@@ -42,6 +42,8 @@ export class AuthService {
     // audit trail), and an OpenID Connect session's ID token should not outlive it.
     await repo.delete({ expiresAt: LessThan(now) });
     await repo.insert(session);
+    // The account has a login now: a consent request to a parent or pupil no longer carries an invitation.
+    await this.dataSource.query(`UPDATE app_user SET login_activated_at = $2 WHERE id = $1 AND login_activated_at IS NULL`, [user.id, now]);
     const token = await new SignJWT({ role: user.role, sid: session.id })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)

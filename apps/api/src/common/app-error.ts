@@ -10,7 +10,13 @@ export type AppErrorCode =
   | 'CASE_CLOSED'
   | 'UNAVAILABLE'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  /** A login attempt of a parent or pupil (passkey, e-mail code) was refused; the same answer whatever the reason. */
+  | 'LOGIN_REFUSED'
+  /** A login invitation that expired, was used, or is not known (the invitation page offers a new one). */
+  | 'INVITATION_EXPIRED'
+  | 'INVITATION_USED'
+  | 'INVITATION_UNKNOWN';
 
 /**
  * The one error type the api throws at callers: a GraphQL error with a code, a Dutch message (the

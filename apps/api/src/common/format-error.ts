@@ -15,6 +15,10 @@ const KNOWN = new Set([
   'CASE_CLOSED',
   'UNAVAILABLE',
   'RATE_LIMITED',
+  'LOGIN_REFUSED',
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
+  'INVITATION_UNKNOWN',
 ]);
 /** Apollo Server's codes for a request it could not take at all (bad body, GET without query, CSRF block, …). */
 const MALFORMED = new Set(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);

@@ -1,5 +1,6 @@
 import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys } from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
+import { familyLoginConfigFromEnv, type FamilyLoginConfig } from './family-login.config';
 import { oidcConfigFromEnv, type OidcConfig } from './oidc.config';
 
 export interface AppConfig {
@@ -42,6 +43,8 @@ export interface AppConfig {
    * AUDIT_CHECKPOINT_KEY; a fixed development key outside production). The api never needs the private key.
    */
   auditCheckpointKeys: AuditCheckpointKeys;
+  /** Passkeys and e-mail codes for parents and pupils (WebAuthn relying party, invitation and code lifetimes, SMTP). */
+  familyLogin: FamilyLoginConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -70,6 +73,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     production,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auditCheckpointKeys: auditCheckpointConfigFromEnv(env, 'verifier').keys,
+    familyLogin: familyLoginConfigFromEnv(env, env.APP_URL ?? 'http://127.0.0.1:4200', production),
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;

@@ -17,6 +17,7 @@ describe('oidcConfigFromEnv', () => {
       postLogoutRedirectUrl: 'https://zorgroute.example.nl/login',
       scopes: ['openid', 'email', 'profile'],
       userClaim: 'email',
+      userMatch: 'email',
       loginTtlSeconds: 600,
     });
   });
@@ -32,16 +33,18 @@ describe('oidcConfigFromEnv', () => {
         OIDC_POST_LOGOUT_REDIRECT_URL: 'https://admin.example/',
         OIDC_SCOPES: 'email,profile',
         OIDC_USER_CLAIM: 'upn',
+        OIDC_USER_MATCH: 'external_id',
         OIDC_LOGIN_TTL_SECONDS: '300',
       },
       defaults,
     );
-    expect(c).toMatchObject({ clientSecret: 's3cr3t', scopes: ['openid', 'email', 'profile'], userClaim: 'upn', loginTtlSeconds: 300, postLogoutRedirectUrl: 'https://admin.example/' });
+    expect(c).toMatchObject({ clientSecret: 's3cr3t', scopes: ['openid', 'email', 'profile'], userClaim: 'upn', userMatch: 'external_id', loginTtlSeconds: 300, postLogoutRedirectUrl: 'https://admin.example/' });
   });
 
   it('refuses half a configuration and bad values', () => {
     expect(() => oidcConfigFromEnv({ OIDC_ISSUER_URL: 'https://login.school.example' }, defaults)).toThrow(/together/);
     expect(() => oidcConfigFromEnv({ OIDC_ISSUER_URL: 'not a url', OIDC_CLIENT_ID: 'zr' }, defaults)).toThrow(/absolute URL/);
     expect(() => oidcConfigFromEnv({ OIDC_ISSUER_URL: 'https://l.example', OIDC_CLIENT_ID: 'zr', OIDC_LOGIN_TTL_SECONDS: '5' }, defaults)).toThrow(/TTL/);
+    expect(() => oidcConfigFromEnv({ OIDC_ISSUER_URL: 'https://l.example', OIDC_CLIENT_ID: 'zr', OIDC_USER_MATCH: 'name' }, defaults)).toThrow(/OIDC_USER_MATCH/);
   });
 });

@@ -14,6 +14,11 @@ export interface OidcConfig {
   scopes: string[];
   /** The claim whose value is matched (case-insensitively) to `app_user.email`. */
   userClaim: string;
+  /**
+   * OIDC_USER_MATCH: which column of `app_user` the claim's value is matched to — `email` (case-insensitive, default) or
+   * `external_id` (exactly `app_user.source_id`: the person's id in the school's administration, stored by the import).
+   */
+  userMatch: 'email' | 'external_id';
   /** Lifetime of a pending login (state, nonce, PKCE verifier). */
   loginTtlSeconds: number;
 }
@@ -35,6 +40,7 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { appUrl: st
     postLogoutRedirectUrl: env.OIDC_POST_LOGOUT_REDIRECT_URL?.trim() || `${app}/login`,
     scopes: (env.OIDC_SCOPES?.trim() || 'openid email profile').split(/[\s,]+/).filter(Boolean),
     userClaim: env.OIDC_USER_CLAIM?.trim() || 'email',
+    userMatch: oidcUserMatch(env.OIDC_USER_MATCH),
     loginTtlSeconds: env.OIDC_LOGIN_TTL_SECONDS?.trim() ? Number(env.OIDC_LOGIN_TTL_SECONDS) : 600,
   };
   if (!config.scopes.includes('openid')) config.scopes.unshift('openid');
@@ -45,4 +51,10 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { appUrl: st
     throw new Error('OIDC_LOGIN_TTL_SECONDS must be between 30 and 3600');
   }
   return config;
+}
+
+function oidcUserMatch(value: string | undefined): 'email' | 'external_id' {
+  const v = value?.trim() || 'email';
+  if (v !== 'email' && v !== 'external_id') throw new Error('OIDC_USER_MATCH must be email or external_id');
+  return v;
 }

@@ -46,8 +46,16 @@ export class ConsentsService {
     if (user.role === Role.PARENT) {
       const links = await this.dataSource.getRepository(PupilGuardianEntity).findBy({ userId: user.id });
       if (!links.length) return [];
+      // Only a guardian with parental authority answers for the parents; when every guardian must answer (the parents
+      // disagree), a request stays open for those who have not answered yet.
+      const withAuthority = new Set(links.filter((l) => l.hasParentalAuthority).map((l) => l.pupilId));
       const rows = await repo.find({ where: { pupilId: In(links.map((l) => l.pupilId)), status: 'PENDING' }, order: { requestedAt: 'ASC' } });
-      return rows.filter((r) => r.parentsOfPupil || r.askedUserIds.includes(user.id));
+      return rows.filter((r) => {
+        if (r.askedUserIds.includes(user.id)) return true;
+        if (!r.parentsOfPupil || !withAuthority.has(r.pupilId)) return false;
+        if (r.requiredGiverIds.length) return r.requiredGiverIds.includes(user.id) && !(r.answers ?? []).some((a) => a.giverUserId === user.id);
+        return true;
+      });
     }
     if (user.role === Role.PUPIL && user.pupilId) {
       if (!(await this.pupilIsSixteen(user.pupilId))) return [];
@@ -60,6 +68,11 @@ export class ConsentsService {
     return (await this.dataSource.getRepository(PupilGuardianEntity).countBy({ userId, pupilId })) > 0;
   }
 
+  /** A guardian who holds parental authority (gezag) over the pupil: only he answers consent requests for the parents. */
+  async hasParentalAuthority(userId: string, pupilId: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(PupilGuardianEntity).countBy({ userId, pupilId, hasParentalAuthority: true })) > 0;
+  }
+
   /** Rule 2: a pupil of 16 or older decides on sharing his own data. */
   async pupilIsSixteen(pupilId: string): Promise<boolean> {
     const pupil = await this.dataSource.getRepository(PupilEntity).findOneBy({ id: pupilId });
@@ -67,7 +80,9 @@ export class ConsentsService {
   }
 
   async toModels(rows: ConsentRecordEntity[]): Promise<ConsentRecordModel[]> {
-    const ids = [...new Set(rows.flatMap((r) => [r.giverUserId, r.recordedByUserId]).filter((x): x is string => !!x))];
+    const ids = [
+      ...new Set(rows.flatMap((r) => [r.giverUserId, r.recordedByUserId, ...r.requiredGiverIds, ...(r.answers ?? []).map((a) => a.giverUserId)]).filter((x): x is string => !!x)),
+    ];
     const users = ids.length ? await this.dataSource.getRepository(UserEntity).findBy({ id: In(ids) }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
     return rows.map((r) => ({
@@ -94,6 +109,14 @@ export class ConsentsService {
       withdrawnAt: r.withdrawnAt,
       withdrawalReason: r.withdrawalReason,
       subjectDigest: r.subjectDigest ?? null,
+      needsEveryGuardian: r.requiredGiverIds.length > 0,
+      answers: r.requiredGiverIds.length
+        ? (r.answers ?? []).map((a) => ({ giverUserId: a.giverUserId, giverName: names.get(a.giverUserId) ?? null, decision: a.decision, method: a.method, decidedAt: new Date(a.decidedAt) }))
+        : null,
+      missingGivers:
+        r.requiredGiverIds.length && r.status === 'PENDING'
+          ? r.requiredGiverIds.filter((id) => !(r.answers ?? []).some((a) => a.giverUserId === id)).map((id) => ({ userId: id, name: names.get(id) ?? null }))
+          : null,
     }));
   }
 }

@@ -38,6 +38,9 @@ export const CONSENT_FIELD_AUDIENCES: Readonly<Record<string, readonly Audience[
   note: SF,
   withdrawalReason: SF,
   withdrawnByName: SF,
+  // Parents who disagree: each guardian's answer, and whose answer is still missing.
+  answers: SF,
+  missingGivers: SF,
 };
 
 /** A consent record as this audience may see it: the fields it may not see are null. */

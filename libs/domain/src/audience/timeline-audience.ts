@@ -49,6 +49,8 @@ const COMMON: Record<string, TimelineRule> = {
   // overdracht) sees that consent was asked and answered, not by whom or why.
   CONSENT_REQUESTED: everyone,
   CONSENT_GIVEN: { full: SF, reason: SF, summary: { to: [Audience.SWV], label: 'Toestemming gegeven' } },
+  // One guardian of parents who disagree consented; the others' answers are still needed (custody, issue 13).
+  CONSENT_PARTLY_GIVEN: { full: SF, reason: SF, summary: { to: [Audience.SWV], label: 'Toestemming gedeeltelijk gegeven' } },
   CONSENT_REFUSED: { full: SF, reason: SF, summary: { to: [Audience.SWV], label: 'Toestemming geweigerd' } },
   CONSENT_WITHDRAWN: { full: SF, reason: SF, summary: { to: [Audience.SWV], label: 'Toestemming ingetrokken' } },
   CONSENT_TIMED_OUT: everyone,

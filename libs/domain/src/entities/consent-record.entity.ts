@@ -24,6 +24,18 @@ export type ConsentMethod = (typeof ConsentMethod)[keyof typeof ConsentMethod];
 export const ConsentGiverRole = { PARENT: 'PARENT', PUPIL: 'PUPIL' } as const;
 export type ConsentGiverRole = (typeof ConsentGiverRole)[keyof typeof ConsentGiverRole];
 
+/** One guardian's answer to a request that needs several (parents who disagree). */
+export interface ConsentAnswer {
+  giverUserId: string;
+  giverRole: ConsentGiverRole;
+  decision: 'GIVEN' | 'REFUSED';
+  method: ConsentMethod;
+  scanReference: string | null;
+  recordedByUserId: string | null;
+  decidedAt: string;
+  note: string | null;
+}
+
 @Entity({ name: 'consent_record' })
 @Index(['caseId', 'kind'])
 export class ConsentRecordEntity {
@@ -124,6 +136,17 @@ export class ConsentRecordEntity {
    */
   @Column({ name: 'subject_digest', type: 'varchar', length: 64, nullable: true })
   subjectDigest!: string | null;
+
+  /**
+   * The guardians who must all give consent (their parents disagree, `pupil.parents_disagree`): every guardian with
+   * parental authority when the request was made. Empty: one answer decides, as before.
+   */
+  @Column({ name: 'required_giver_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  requiredGiverIds!: string[];
+
+  /** Each guardian's own answer while several must answer (null for requests one answer decides). */
+  @Column({ type: 'jsonb', nullable: true })
+  answers!: ConsentAnswer[] | null;
 
   /** Monotonic per record; a write with a version not above the stored one is ignored. */
   @Column({ type: 'integer', default: 0 })

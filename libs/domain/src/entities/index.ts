@@ -21,6 +21,10 @@ export * from './retention-purge.entity';
 export * from './audit-checkpoint.entity';
 export * from './school-import.entity';
 export * from './school-holiday-year.entity';
+export * from './login-invitation.entity';
+export * from './webauthn-credential.entity';
+export * from './webauthn-challenge.entity';
+export * from './email-login-code.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -44,6 +48,10 @@ import { RetentionPurgeEntity } from './retention-purge.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { SchoolImportEntity } from './school-import.entity';
 import { SchoolHolidayYearEntity } from './school-holiday-year.entity';
+import { LoginInvitationEntity } from './login-invitation.entity';
+import { WebauthnCredentialEntity } from './webauthn-credential.entity';
+import { WebauthnChallengeEntity } from './webauthn-challenge.entity';
+import { EmailLoginCodeEntity } from './email-login-code.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -68,4 +76,8 @@ export const ENTITIES = [
   AuditCheckpointEntity,
   SchoolImportEntity,
   SchoolHolidayYearEntity,
+  LoginInvitationEntity,
+  WebauthnCredentialEntity,
+  WebauthnChallengeEntity,
+  EmailLoginCodeEntity,
 ];

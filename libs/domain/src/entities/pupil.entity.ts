@@ -36,6 +36,12 @@ export class PupilEntity {
    */
   @Column({ name: 'left_at', type: 'timestamptz', nullable: true })
   leftAt!: Date | null;
+  /**
+   * The parents disagree (gezag, issue 13): from now on a consent request for this pupil needs the answer of every
+   * guardian with parental authority (`pupil_guardian.has_parental_authority`); one refusal refuses.
+   */
+  @Column({ name: 'parents_disagree', type: 'boolean', default: false })
+  parentsDisagree!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

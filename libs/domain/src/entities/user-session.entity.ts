@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** How a session was started. */
-export type UserSessionMethod = 'DEV' | 'OIDC';
+/** DEV and OIDC for staff; PASSKEY, EMAIL_CODE and INVITATION (the first login through an accepted invitation) for parents and pupils. */
+export type UserSessionMethod = 'DEV' | 'OIDC' | 'PASSKEY' | 'EMAIL_CODE' | 'INVITATION';
 
 /**
  * One login: every access token carries the session id (`sid`), and the api accepts a token only

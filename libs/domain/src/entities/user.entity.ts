@@ -50,6 +50,13 @@ export class UserEntity {
   @Column({ name: 'role_changed_at', type: 'timestamptz', nullable: true })
   roleChangedAt!: Date | null;
 
+  /**
+   * When a parent/guardian or pupil first accepted a login invitation (passkey or e-mail code); null: no login yet, so a
+   * consent request e-mail carries an invitation. Staff log in through OpenID Connect and never have it.
+   */
+  @Column({ name: 'login_activated_at', type: 'timestamptz', nullable: true })
+  loginActivatedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

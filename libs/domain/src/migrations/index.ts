@@ -10,6 +10,7 @@ import { AuditCheckpoint1796599514222 } from './1796599514222-audit-checkpoint';
 import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-from-parents';
 import { OidcLoginHandoff1796600000000 } from './1796600000000-oidc-login-handoff';
 import { SchoolOnboarding1796609452050 } from './1796609452050-school-onboarding';
+import { ParentLoginCustody1796609466589 } from './1796609466589-parent-login-custody';
 import { ConsentSubjectDigest1796609528863 } from './1796609528863-consent-subject-digest';
 
 
@@ -26,5 +27,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditCheckpoint1796599514222,
   OidcLoginHandoff1796600000000,
   SchoolOnboarding1796609452050,
+  ParentLoginCustody1796609466589,
   ConsentSubjectDigest1796609528863,
+
 ];

@@ -76,6 +76,31 @@ export interface ConsentRequestedData extends BaseMessageData {
   ownerName?: string;
   /** Written for a parent ("u", default) or for a pupil of 16+ who decides himself ("je"). */
   audience?: 'PARENT' | 'PUPIL';
+  /**
+   * The recipient has no login yet: `caseUrl` is then an invitation link (single use) that leads to the request after
+   * the login is made, and this is the last day it can be used.
+   */
+  invitationExpiresOn?: IsoDate;
+}
+
+/**
+ * To a parent/guardian or a pupil without a school account: make a login for Zorgroute. `caseUrl` is the single-use
+ * invitation link, `dueDate` the last day it works, `stepLabel` what it is ("Uitnodiging voor Zorgroute").
+ */
+export interface LoginInvitationData extends BaseMessageData {
+  audience?: 'PARENT' | 'PUPIL';
+  /** The invitee asked for this one again (the previous link expired or was used). */
+  renewed?: boolean;
+}
+
+/**
+ * A one-time login code. `caseUrl` is the login page, `dueDate` today, `stepLabel` what it is for ("Inloggen bij
+ * Zorgroute"). Only the code and how long it is valid; the subject does not contain the code (subjects are stored).
+ */
+export interface LoginCodeData extends BaseMessageData {
+  /** Eight digits. */
+  code: string;
+  validMinutes: number;
 }
 
 /**
@@ -229,6 +254,8 @@ export interface MessageDataByKind {
   REFERRAL_RETURNED: ReferralReturnedData;
   SESSION_REMINDER: SessionReminderData;
   DAILY_DIGEST: DailyDigestData;
+  LOGIN_INVITATION: LoginInvitationData;
+  LOGIN_CODE: LoginCodeData;
 }
 
 export type MessageData<K extends MessageKind = MessageKind> = MessageDataByKind[K];

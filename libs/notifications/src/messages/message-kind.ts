@@ -40,6 +40,13 @@ export const MessageKind = {
   SESSION_REMINDER: 'SESSION_REMINDER',
   /** To staff who chose DAILY_DIGEST: one e-mail per school day listing the day's task messages (issue 5). */
   DAILY_DIGEST: 'DAILY_DIGEST',
+  /**
+   * To a parent/guardian (or a pupil without a school account): an invitation to log in to Zorgroute, a single-use link
+   * that expires (issue 13); no case details.
+   */
+  LOGIN_INVITATION: 'LOGIN_INVITATION',
+  /** To a parent/guardian or pupil who asked for it: a one-time login code, valid for minutes; nothing else. */
+  LOGIN_CODE: 'LOGIN_CODE',
 } as const;
 
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];

@@ -31,6 +31,8 @@ const SWV_FOOTER = `Je ontvangt dit bericht omdat je werkt bij het loket van het
 
 const P = '<p style="margin:0 0 16px 0;">';
 
+const LOGIN_FOOTER = `{{#if isPupil}}Je ontvangt dit bericht omdat je leerling bent van {{schoolName}}{{else}}U ontvangt dit bericht omdat u bij {{schoolName}} geregistreerd staat als ouder of verzorger{{/if}}; deze e-mail is automatisch verstuurd.`;
+
 export const MESSAGE_TEMPLATES: Record<MessageKind, MessageTemplateSource> = {
   STEP_ASSIGNED: {
     subject: `Nieuwe taak: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
@@ -237,11 +239,14 @@ ${P}Wilt u uiterlijk op {{dueDateLong}} in het ouderportaal aangeven of u toeste
 {{> fact label="Stap" value=stepLabel}}
 {{> fact label="Reageren uiterlijk" value=dueDateLong}}
 {{/facts}}
+{{#if invitationExpiresLong}}
+${P}{{#if isPupil}}Je hebt nog geen inlog voor Zorgroute. Met de knop hieronder maak je er een aan (met een passkey of een code per e-mail) en kom je daarna bij dit verzoek. De link werkt één keer, tot en met {{invitationExpiresLong}}.{{else}}U heeft nog geen inlog voor Zorgroute. Met de knop hieronder maakt u er een aan (met een passkey of een code per e-mail) en komt u daarna bij dit verzoek. De link werkt één keer, tot en met {{invitationExpiresLong}}.{{/if}}</p>
+{{/if}}
 {{#if ownerName}}
 ${P}{{#if isPupil}}Heb je vragen? Neem dan contact op met {{ownerName}}.{{else}}Heeft u vragen? Neem dan contact op met {{ownerName}}.{{/if}}</p>
 {{/if}}
 {{/inline}}
-{{#*inline "button"}}Toestemming geven of weigeren{{/inline}}
+{{#*inline "button"}}{{#if invitationExpiresLong}}Inlog aanmaken en antwoorden{{else}}Toestemming geven of weigeren{{/if}}{{/inline}}
 {{#*inline "footer"}}{{#if isPupil}}${PUPIL_FOOTER}{{else}}${PARENT_FOOTER}{{/if}}{{/inline}}
 {{/layout}}`,
     text: `{{#> layout}}
@@ -261,12 +266,16 @@ Leerling: {{pupilFirstName}}
 {{/unless}}
 Stap: {{stepLabel}}
 Reageren uiterlijk: {{dueDateLong}}
+{{#if invitationExpiresLong}}
+
+{{#if isPupil}}Je hebt nog geen inlog voor Zorgroute. Met de link hieronder maak je er een aan (met een passkey of een code per e-mail) en kom je daarna bij dit verzoek. De link werkt één keer, tot en met {{invitationExpiresLong}}.{{else}}U heeft nog geen inlog voor Zorgroute. Met de link hieronder maakt u er een aan (met een passkey of een code per e-mail) en komt u daarna bij dit verzoek. De link werkt één keer, tot en met {{invitationExpiresLong}}.{{/if}}
+{{/if}}
 {{#if ownerName}}
 
 {{#if isPupil}}Heb je vragen? Neem dan contact op met {{ownerName}}.{{else}}Heeft u vragen? Neem dan contact op met {{ownerName}}.{{/if}}
 {{/if}}
 {{/inline}}
-{{#*inline "button"}}Toestemming geven of weigeren{{/inline}}
+{{#*inline "button"}}{{#if invitationExpiresLong}}Inlog aanmaken en antwoorden{{else}}Toestemming geven of weigeren{{/if}}{{/inline}}
 {{#*inline "footer"}}{{#if isPupil}}${PUPIL_FOOTER}{{else}}${PARENT_FOOTER}{{/if}}{{/inline}}
 {{/layout}}`,
   },
@@ -566,4 +575,68 @@ Leg de sessie na afloop vast in Zorgroute.
   MEETING_CANCELLED: MEETING_CANCELLED_TEMPLATE,
   MEETING_AGENDA: MEETING_AGENDA_TEMPLATE,
   DAILY_DIGEST: DAILY_DIGEST_TEMPLATE,
+
+  LOGIN_INVITATION: {
+    subject: `{{#if isPupil}}Je uitnodiging{{else}}Uw uitnodiging{{/if}} voor Zorgroute van {{schoolName}}`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isPupil}}${P}{{schoolName}} nodigt je uit om in te loggen bij Zorgroute, waar je de begeleiding op school volgt en op verzoeken antwoordt.{{#if renewed}} Dit is de nieuwe uitnodiging waar je om vroeg.{{/if}}</p>
+${P}Met de knop hieronder maak je je inlog: een passkey (met je telefoon of computer, zonder wachtwoord) of een code die we je per e-mail sturen.</p>
+{{else}}${P}{{schoolName}} nodigt u uit om in te loggen bij Zorgroute, het ouderportaal waarin u de begeleiding van uw kind volgt en op verzoeken van de school antwoordt.{{#if renewed}} Dit is de nieuwe uitnodiging waar u om vroeg.{{/if}}</p>
+${P}Met de knop hieronder maakt u uw inlog: een passkey (met uw telefoon of computer, zonder wachtwoord) of een code die wij u per e-mail sturen.</p>
+{{/if}}
+{{#> facts}}
+{{> fact label="Wat" value=stepLabel}}
+{{> fact label="Link geldig tot en met" value=dueDateLong}}
+{{/facts}}
+${P}{{#if isPupil}}De link werkt één keer. Is hij verlopen of al gebruikt, dan kun je op de pagina een nieuwe aanvragen.{{else}}De link werkt één keer. Is hij verlopen of al gebruikt, dan kunt u op de pagina een nieuwe aanvragen.{{/if}}</p>
+{{/inline}}
+{{#*inline "button"}}Inlog aanmaken{{/inline}}
+{{#*inline "footer"}}${LOGIN_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if isPupil}}
+{{schoolName}} nodigt je uit om in te loggen bij Zorgroute, waar je de begeleiding op school volgt en op verzoeken antwoordt.{{#if renewed}} Dit is de nieuwe uitnodiging waar je om vroeg.{{/if}}
+
+Met de link hieronder maak je je inlog: een passkey (met je telefoon of computer, zonder wachtwoord) of een code die we je per e-mail sturen.
+{{else}}
+{{schoolName}} nodigt u uit om in te loggen bij Zorgroute, het ouderportaal waarin u de begeleiding van uw kind volgt en op verzoeken van de school antwoordt.{{#if renewed}} Dit is de nieuwe uitnodiging waar u om vroeg.{{/if}}
+
+Met de link hieronder maakt u uw inlog: een passkey (met uw telefoon of computer, zonder wachtwoord) of een code die wij u per e-mail sturen.
+{{/if}}
+
+Wat: {{stepLabel}}
+Link geldig tot en met: {{dueDateLong}}
+
+{{#if isPupil}}De link werkt één keer. Is hij verlopen of al gebruikt, dan kun je op de pagina een nieuwe aanvragen.{{else}}De link werkt één keer. Is hij verlopen of al gebruikt, dan kunt u op de pagina een nieuwe aanvragen.{{/if}}
+{{/inline}}
+{{#*inline "button"}}Inlog aanmaken{{/inline}}
+{{#*inline "footer"}}${LOGIN_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
+
+  LOGIN_CODE: {
+    subject: `Uw inlogcode voor Zorgroute`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}U vroeg om een code om in te loggen bij Zorgroute ({{stepLabel}}, {{dueDateLong}}). Uw code is:</p>
+<p style="margin:0 0 16px 0;font-size:28px;font-weight:bold;letter-spacing:4px;">{{loginCode}}</p>
+${P}De code is {{validMinutes}} minuten geldig en werkt één keer. Vul hem in op de inlogpagina. Vroeg u niet om deze code? Dan kunt u deze e-mail negeren; zonder de code kan niemand inloggen.</p>
+{{/inline}}
+{{#*inline "button"}}Naar de inlogpagina{{/inline}}
+{{#*inline "footer"}}${LOGIN_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+U vroeg om een code om in te loggen bij Zorgroute ({{stepLabel}}, {{dueDateLong}}). Uw code is:
+
+    {{loginCode}}
+
+De code is {{validMinutes}} minuten geldig en werkt één keer. Vul hem in op de inlogpagina. Vroeg u niet om deze code? Dan kunt u deze e-mail negeren; zonder de code kan niemand inloggen.
+{{/inline}}
+{{#*inline "button"}}Naar de inlogpagina{{/inline}}
+{{#*inline "footer"}}${LOGIN_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
 };

@@ -31,6 +31,8 @@ const SAMPLES: { [K in MessageKind]: MessageDataByKind[K] } = {
   MEETING_AGENDA: { ...base, meeting: 'ZAT', pupilFirstName: 'Sanne', meetingTime: '09:00', mode: 'OP_SCHOOL' },
   REFERRAL_RETURNED: { ...base, pupilFirstName: 'Sanne', missingParts: ['hulpvraag van de leerling'] },
   SESSION_REMINDER: { ...base, sessionTime: '10:15', audience: 'STAFF', pupilFirstName: 'Sanne' },
+  LOGIN_INVITATION: { ...base, audience: 'PARENT', renewed: true },
+  LOGIN_CODE: { ...base, code: '12345678', validMinutes: 10 },
   DAILY_DIGEST: { ...base, items: [{ title: 'Herinnering: Intakegesprek', stepLabel: 'Intakegesprek', dueDate: '2026-11-23', caseUrl: CASE_URL, pupilFirstName: 'Sanne' }] },
 };
 

@@ -63,6 +63,13 @@ interface MessageView extends MeetingView {
   /** SESSION_REMINDER: the session's time (HH:mm) and whether it is written for the pupil. */
   sessionTime?: string;
   isPupil?: boolean;
+  /** CONSENT_REQUESTED to someone without a login: the link is an invitation, valid until this date. */
+  invitationExpiresLong?: string;
+  /** LOGIN_INVITATION: asked for again. */
+  renewed?: boolean;
+  /** LOGIN_CODE: the code (digits, grouped for reading) and how many minutes it is valid. */
+  loginCode?: string;
+  validMinutes?: number;
   /** DAILY_DIGEST: the day's messages. */
   digestItems?: DigestItemView[];
   digestCountText?: string;
@@ -142,7 +149,14 @@ export class TemplateRenderer {
 function buildView(kind: MessageKind, data: Record<string, unknown>): MessageView {
   const read = new FieldReader(kind, data);
   const view: MessageView = {
-    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE' || kind === 'TRAJECT_PARENT_UPDATE' || kind === 'CASE_CLOSED',
+    formal:
+      kind === 'CASE_STARTED' ||
+      kind === 'CONSENT_REQUESTED' ||
+      kind === 'LETTER_AVAILABLE' ||
+      kind === 'TRAJECT_PARENT_UPDATE' ||
+      kind === 'CASE_CLOSED' ||
+      kind === 'LOGIN_INVITATION' ||
+      kind === 'LOGIN_CODE',
     recipientName: read.text('recipientName', MAX_NAME_LENGTH),
     schoolName: read.text('schoolName', MAX_NAME_LENGTH),
     stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
@@ -189,7 +203,19 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
       view.isPupil = read.optionalOneOf('audience', ['PARENT', 'PUPIL'] as const) === 'PUPIL';
       view.formal = !view.isPupil;
+      view.invitationExpiresLong = read.optionalIsoDate('invitationExpiresOn');
       break;
+    case 'LOGIN_INVITATION':
+      view.isPupil = read.optionalOneOf('audience', ['PARENT', 'PUPIL'] as const) === 'PUPIL';
+      view.formal = !view.isPupil;
+      view.renewed = read.optionalBool('renewed') === true;
+      break;
+    case 'LOGIN_CODE': {
+      const code = read.digits('code', 8);
+      view.loginCode = `${code.slice(0, 4)} ${code.slice(4)}`;
+      view.validMinutes = read.count('validMinutes');
+      break;
+    }
     case 'ZORGPLICHT_TERMIJN': {
       const signal = read.oneOf('signal', Object.values(ZorgplichtSignal));
       view.isWeekLeft = signal === 'WEEK_LEFT';
@@ -284,6 +310,23 @@ class FieldReader {
     const raw = this.data[field];
     if (typeof raw !== 'string' || parseIsoDate(raw) === null) throw this.invalid(field, 'must be a date YYYY-MM-DD');
     return formatDutchLongDate(raw);
+  }
+
+  optionalIsoDate(field: string): string | undefined {
+    const raw = this.data[field];
+    return raw === undefined || raw === null ? undefined : this.isoDate(field);
+  }
+
+  optionalBool(field: string): boolean | undefined {
+    const raw = this.data[field];
+    return raw === undefined || raw === null ? undefined : this.bool(field);
+  }
+
+  /** Exactly `length` digits (a login code). */
+  digits(field: string, length: number): string {
+    const raw = this.data[field];
+    if (typeof raw !== 'string' || raw.length !== length || !/^\d+$/.test(raw)) throw this.invalid(field, `must be ${length} digits`);
+    return raw;
   }
 
   url(field: string): string {

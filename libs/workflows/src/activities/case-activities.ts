@@ -12,10 +12,14 @@ import {
   SchoolDayOffRepository,
   SchoolEntity,
   UserEntity,
+  requiredConsentGivers,
+  LoginInvitationRepository,
+  loginInvitationTtlDaysFromEnv,
+  loginInvitationUrl,
 } from '@zorgroute/domain';
-import { birthdayOfAge, buildSchoolCalendar } from '@zorgroute/domain/logic';
+import { birthdayOfAge, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
 import type { DeliveryRequest, NotificationDeliveryService } from '@zorgroute/notifications';
-import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec } from './case-activities.types';
+import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec, RecordConsentResult } from './case-activities.types';
 import { meetingCalendarId } from '../workflows/common/meetings';
 import { deliverToRecipients } from './notify-recipients';
 
@@ -26,6 +30,15 @@ export interface CaseActivityDeps {
   appUrl: string;
   /** Makes sure a school's daily digest run exists (default: started through the worker's client). */
   ensureDigestRun?: (schoolId: string) => Promise<void>;
+  /** How long the login invitation in a consent request works (default LOGIN_INVITATION_TTL_DAYS, 14). */
+  invitationTtlDays?: number;
+}
+
+/** A login invitation that goes with one message to one recipient. */
+interface MessageInvitation {
+  url: string;
+  /** The last day it works (Amsterdam). */
+  expiresOn: string;
 }
 
 /**
@@ -46,6 +59,39 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   const policyVersions = new PolicyVersionRepository(dataSource);
   const daysOff = new SchoolDayOffRepository(dataSource);
   const consents = new ConsentRecordRepository(dataSource);
+  const invitations = new LoginInvitationRepository(dataSource);
+  const invitationTtlDays = deps.invitationTtlDays ?? loginInvitationTtlDaysFromEnv();
+
+  /**
+   * Custody and logins (issue 13): a consent request to a parent/guardian (or pupil) who has no login yet carries an
+   * invitation — a single-use link that leads to the request after the login is made. One invitation per message and
+   * recipient (keyed by the delivery key); a retry before the message went out gives it a new token (only its hash is
+   * stored, so the old one could not be put in the e-mail again), a message already sent gets none.
+   */
+  async function invitationsFor(req: NotifyRequest, users: UserEntity[]): Promise<Map<string, MessageInvitation>> {
+    const out = new Map<string, MessageInvitation>();
+    if (req.kind !== 'CONSENT_REQUESTED') return out;
+    for (const user of users) {
+      if ((user.role !== Role.PARENT && user.role !== Role.PUPIL) || user.loginActivatedAt) continue;
+      const key = `${req.key}:${user.id}`;
+      if ((await deps.delivery.findByKey(key))?.status === 'SENT') continue;
+      const issued = await invitations.issue({ userId: user.id, source: 'CONSENT_REQUEST', sourceKey: key, returnPath: `/cases/${encodeURIComponent(req.caseId)}`, ttlDays: invitationTtlDays });
+      if (!issued) continue;
+      out.set(user.id, { url: loginInvitationUrl(deps.appUrl, issued.token), expiresOn: toIsoDate(issued.invitation.expiresAt.getTime() - 1000) });
+      await audit.append({
+        eventKey: `invitation:${issued.invitation.id}`,
+        caseId: null,
+        at: new Date().toISOString(),
+        actorId: null,
+        actorName: 'Zorgroute',
+        action: 'LOGIN_INVITATION_SENT',
+        description: 'Uitnodiging om in te loggen verstuurd met een toestemmingsverzoek',
+        details: { operation: 'loginInvitation', caseId: req.caseId, userId: user.id, invitationId: issued.invitation.id, source: 'CONSENT_REQUEST' },
+        reason: null,
+      });
+    }
+    return out;
+  }
 
   /** Whether the case is kept from the pupil's parents (the read model's flag, written by the workflow). */
   async function hiddenFromParents(caseId: string): Promise<boolean> {
@@ -115,7 +161,16 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       });
     },
 
-    async recordConsent({ record }): Promise<void> {
+    async recordConsent({ record }): Promise<RecordConsentResult | void> {
+      // A new request to the parents: who must answer is decided now, from the pupil's custody (parents who disagree),
+      // and stays with the request.
+      if (record.version === 1 && record.status === 'PENDING' && record.parentsOfPupil && record.requiredGiverIds === undefined) {
+        return dataSource.transaction(async (m) => {
+          const requiredGiverIds = await requiredConsentGivers(m, record.pupilId);
+          await consents.upsert({ ...record, requiredGiverIds, answers: requiredGiverIds.length ? [] : null }, m);
+          return { requiredGiverIds };
+        });
+      }
       await consents.upsert(record);
     },
 
@@ -131,6 +186,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       // whoever asked for it (a consent request, an invitation, a close, an admin's resend). Checked at send time, so it
       // also holds for messages requested before the exception was approved.
       const users = hidden ? resolved.filter((u) => u.role !== Role.PARENT) : resolved;
+      const invited = await invitationsFor(req, users);
       // Digest routing, every recipient tried, heartbeats and retryable vs non-retryable failures: notify-recipients.ts.
       const result = await deliverToRecipients(deps, req, users, (user) =>
         buildDeliveryRequest(req, user, {
@@ -138,6 +194,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
           pupilFirstName: pupil?.firstName ?? '',
           ownerName: owner?.name ?? '',
           caseUrl: caseUrl(deps.appUrl, req.caseId),
+          invitation: invited.get(user.id),
         }),
       );
       return resolved.length > users.length ? { ...result, withheldFromParents: resolved.length - users.length } : result;
@@ -150,6 +207,8 @@ interface MessageContext {
   pupilFirstName: string;
   ownerName: string;
   caseUrl: string;
+  /** A consent request to someone without a login: the link is this invitation instead of the case page. */
+  invitation?: MessageInvitation;
 }
 
 /** The UID source of a meeting's calendar entry (pure, shared with the workflows). */
@@ -178,9 +237,12 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       return { ...base, kind: 'CASE_STUCK', data: { ...common, daysOverdue: overdue || undefined, ownerName: ctx.ownerName, pupilFirstName: ctx.pupilFirstName } };
     case 'CASE_STARTED':
       return { ...base, kind: 'CASE_STARTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName } };
-    case 'CONSENT_REQUESTED':
-      // A pupil of 16+ who decides himself gets the request written for him ("je"); parents formally.
-      return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName, audience: user.role === Role.PUPIL ? 'PUPIL' : 'PARENT' } };
+    case 'CONSENT_REQUESTED': {
+      // A pupil of 16+ who decides himself gets the request written for him ("je"); parents formally. Without a login
+      // the link is an invitation that leads to the request once the login is made.
+      const invitation = ctx.invitation ? { caseUrl: ctx.invitation.url, invitationExpiresOn: ctx.invitation.expiresOn } : {};
+      return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, ...invitation, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName, audience: user.role === Role.PUPIL ? 'PUPIL' : 'PARENT' } };
+    }
     case 'ZORGPLICHT_TERMIJN': {
       const z = req.zorgplicht;
       if (!z) throw new Error('ZORGPLICHT_TERMIJN needs its zorgplicht data');

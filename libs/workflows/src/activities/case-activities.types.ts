@@ -120,6 +120,16 @@ export interface CaseActivities {
   /** Writes the read-model row (seq-guarded) and, if given, an audit entry, in one transaction. */
   recordCase(input: { snapshot: CaseSnapshot; audit?: AuditRecord }): Promise<void>;
   notify(request: NotifyRequest): Promise<NotifyResult>;
-  /** Writes a consent record (rule 2), version-guarded like the read model. */
-  recordConsent(input: { record: ConsentRecordSnapshot }): Promise<void>;
+  /**
+   * Writes a consent record (rule 2), version-guarded like the read model. For a new request to the parents it looks up
+   * who must answer (custody, issue 13: every guardian with parental authority when the parents disagree) and returns
+   * them; the workflow keeps them from that answer, so a replay sees the same (older histories recorded no result: one
+   * answer decides, as then).
+   */
+  recordConsent(input: { record: ConsentRecordSnapshot }): Promise<RecordConsentResult | void>;
+}
+
+/** What `recordConsent` found for a new request: the guardians who must all answer (empty: one answer decides). */
+export interface RecordConsentResult {
+  requiredGiverIds: string[];
 }

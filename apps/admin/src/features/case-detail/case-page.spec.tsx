@@ -70,6 +70,8 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
               method: null,
               pupilMayDecide: false,
               withdrawnAt: null,
+              needsEveryGuardian: true,
+              missingGivers: [{ __typename: 'ConsentGiver', userId: 'user-vader', name: 'Ruud Veldkamp' }],
             },
           ],
           deliveries: [
@@ -146,6 +148,8 @@ describe('CasePage', () => {
     expect(timeline[0].textContent).toContain('Ilse Bakker');
 
     expect(screen.getByText('Toestemming voor bespreking in het IZO')).toBeTruthy();
+    // Custody: the parents disagree, and the case says whose answer is still missing.
+    expect(screen.getByText(/alle ouders met gezag moeten toestemming geven\. Wacht nog op: Ruud Veldkamp\./)).toBeTruthy();
     expect(screen.getByText(/Intake nog niet vastgelegd/)).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Brief: besluit over de aanmelding' })).toBeTruthy();
     expect(screen.getByText(/donderdag 19 november 2026 · besluitbrief\.pdf/)).toBeTruthy();

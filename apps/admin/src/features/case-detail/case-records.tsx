@@ -81,6 +81,12 @@ export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: rea
                   Intrekken
                 </Button>
               )}
+              {c.needsEveryGuardian && c.status === 'PENDING' && (
+                <Typography variant="caption" sx={{ flexBasis: '100%' }}>
+                  De ouders zijn het oneens: alle ouders met gezag moeten toestemming geven.
+                  {c.missingGivers?.length ? ` Wacht nog op: ${c.missingGivers.map((g) => g.name ?? 'onbekend').join(', ')}.` : ''}
+                </Typography>
+              )}
             </Box>
           ))}
         </Box>

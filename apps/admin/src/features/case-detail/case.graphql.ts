@@ -49,6 +49,11 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         method
         pupilMayDecide
         withdrawnAt
+        needsEveryGuardian
+        missingGivers {
+          userId
+          name
+        }
       }
       hiddenFromParents
       stepForms {

@@ -30,7 +30,8 @@ const mocks = [
 describe('LoginPage', () => {
   it('groups demo users by role and logs in with the chosen one', async () => {
     renderWithProviders(<LoginPage />, { mocks, path: '/login' });
-    const zcGroup = await screen.findByRole('region', { name: 'Zorgcoördinator' });
+    // The first render of the page (with the parents' login form) can take over a second on a loaded machine.
+    const zcGroup = await screen.findByRole('region', { name: 'Zorgcoördinator' }, { timeout: 5000 });
     const mentorGroup = screen.getByRole('region', { name: 'Mentor' });
     expect(within(mentorGroup).getByText('Tom Mentor')).toBeTruthy();
     // Role order follows the organisation, not the API's order.

@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { errorMessage } from '../../shared/graphql-error';
 import { roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
+import { FamilyLoginSection } from '../family-login/family-login-section';
 import { groupUsersByRole } from './group-users';
 import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
 import { oidcErrorMessage, parseOidcReturn, peekReturnTo, rememberReturnTo } from './oidc-return';
@@ -144,6 +145,13 @@ export function LoginPage() {
             </Button>
           </Box>
         )}
+
+        <FamilyLoginSection
+          onLoggedIn={(user) => {
+            login(user);
+            void navigate(target, { replace: true });
+          }}
+        />
 
         {devLoginEnabled && <DevLoginIntro withOidc={!!oidcLoginUrl} />}
         {devLoginEnabled && loginError && <ErrorAlert error={loginError} sx={{ mb: 2 }} />}

@@ -84,10 +84,12 @@ export class OidcLoginService {
       if (typeof value !== 'string' || !value.trim() || value.length > 320) throw new OidcLoginError('OIDC_CLAIM_MISSING', `claim ${claimName} missing`);
       if (claimName === 'email' && claims.email_verified === false) throw new OidcLoginError('OIDC_CLAIM_MISSING', 'email not verified');
       this.rateLimit(undefined, value);
+      // Matched on the e-mail address, or on the id the school's administration gave the person (stored at import).
+      const byExternalId = this.config.oidc?.userMatch === 'external_id';
       const user = await this.dataSource
         .getRepository(UserEntity)
         .createQueryBuilder('u')
-        .where('LOWER(u.email) = LOWER(:value)', { value: value.trim() })
+        .where(byExternalId ? 'u.source_id = :value' : 'LOWER(u.email) = LOWER(:value)', { value: value.trim() })
         .getOne();
       // A deactivated account (an admin, or a leaver of an import) is refused like an unknown one.
       if (!user || !user.active) throw new OidcLoginError('OIDC_UNKNOWN_USER');

@@ -1,5 +1,22 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 
+/** One guardian's answer to a request that needs every guardian with parental authority (the parents disagree). */
+@ObjectType('ConsentAnswer')
+export class ConsentAnswerModel {
+  @Field(() => ID) giverUserId!: string;
+  @Field(() => String, { nullable: true }) giverName!: string | null;
+  @Field({ description: 'GIVEN or REFUSED.' }) decision!: string;
+  @Field({ description: 'DIGITAL or PAPER_SCAN.' }) method!: string;
+  @Field(() => GraphQLISODateTime) decidedAt!: Date;
+}
+
+/** A guardian whose answer is still needed. */
+@ObjectType('ConsentGiver')
+export class ConsentGiverModel {
+  @Field(() => ID) userId!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+}
+
 /** A consent record (PROCESSES.md rule 2): what was asked, of whom, and the answer (given, refused, timed out). */
 @ObjectType('ConsentRecord')
 export class ConsentRecordModel {
@@ -27,4 +44,10 @@ export class ConsentRecordModel {
   @Field(() => String, { nullable: true }) withdrawalReason!: string | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the exact document consented to (P7: the OPP version whose handelingsdeel the parents agree to); null when the consent is not about a document.' })
   subjectDigest!: string | null;
+  @Field({ description: 'The parents disagree: every guardian with parental authority must give consent (one refusal refuses).' })
+  needsEveryGuardian!: boolean;
+  @Field(() => [ConsentAnswerModel], { nullable: true, description: 'Each guardian’s answer so far (when every guardian must answer).' })
+  answers!: ConsentAnswerModel[] | null;
+  @Field(() => [ConsentGiverModel], { nullable: true, description: 'Whose answer is still missing (while the request is open).' })
+  missingGivers!: ConsentGiverModel[] | null;
 }

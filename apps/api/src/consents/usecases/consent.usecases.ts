@@ -65,6 +65,10 @@ export class GiveConsentUseCase {
     let giverRole: 'PARENT' | 'PUPIL';
     if (user.role === Role.PARENT && (await this.consents.isGuardian(user.id, request.pupilId))) {
       if (!request.parentsOfPupil && !request.askedUserIds.includes(user.id)) throw AppError.forbidden();
+      // Custody: only a guardian with parental authority answers for the parents.
+      if (!request.askedUserIds.includes(user.id) && !(await this.consents.hasParentalAuthority(user.id, request.pupilId))) {
+        throw new AppError('FORBIDDEN', 'U heeft geen ouderlijk gezag over deze leerling; een ouder met gezag beslist over toestemming', 'You do not hold parental authority over this pupil; a parent with authority decides on consent');
+      }
       giverRole = 'PARENT';
     } else if (user.role === Role.PUPIL && user.pupilId === request.pupilId) {
       if (!request.pupilMayDecide) throw new AppError('FORBIDDEN', 'Voor deze toestemming beslissen je ouders/verzorgers', 'The parents/guardians decide on this consent');
@@ -94,9 +98,9 @@ export class RecordPaperConsentUseCase {
     if (!this.runner.isCoordinator(user, row)) throw AppError.forbidden();
     const giver = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.giverUserId });
     let giverRole: 'PARENT' | 'PUPIL';
-    if (giver && giver.role === Role.PARENT && (await this.consents.isGuardian(giver.id, request.pupilId))) giverRole = 'PARENT';
+    if (giver && giver.role === Role.PARENT && (await this.consents.hasParentalAuthority(giver.id, request.pupilId))) giverRole = 'PARENT';
     else if (giver && giver.role === Role.PUPIL && giver.pupilId === request.pupilId && (await this.consents.pupilIsSixteen(request.pupilId))) giverRole = 'PUPIL';
-    else throw new AppError('BAD_USER_INPUT', 'De ondertekenaar is geen ouder/verzorger van deze leerling (of de leerling van 16+)', 'The signer is not a parent/guardian of this pupil (or the pupil aged 16+)');
+    else throw new AppError('BAD_USER_INPUT', 'De ondertekenaar is geen ouder/verzorger met gezag over deze leerling (of de leerling van 16+)', 'The signer is not a parent/guardian with parental authority over this pupil (or the pupil aged 16+)');
     return this.runner.send(user, input.caseId, input.requestId, (h, actor) =>
       h.executeUpdate(recordConsentDecision, {
         args: [{ actor, requestId: input.requestId, decision: input.decision, method: 'PAPER_SCAN', giverUserId: giver.id, giverRole, scanReference: input.scanReference, note: input.note ?? null }],

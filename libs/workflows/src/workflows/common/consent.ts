@@ -17,7 +17,7 @@
  */
 import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { addSchoolDays, dueInSchoolDays, endOfZonedDay, reminderLadder, rungsAfter, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
-import type { ConsentGiverRole, ConsentMethod, ConsentRecordSnapshot, ConsentStatus } from '@zorgroute/domain';
+import type { ConsentAnswer, ConsentGiverRole, ConsentMethod, ConsentRecordSnapshot, ConsentStatus } from '@zorgroute/domain';
 import type { RecipientSpec } from '../../activities/case-activities.types';
 import { db } from './case-activities.proxy';
 import type { Actor, CaseRecorder } from './case-recorder';
@@ -51,6 +51,15 @@ export interface ConsentRequestView {
   timeoutDecision: ConsentTimeoutDecision | null;
   /** SHA-256 (hex) of the exact document the consent is about (e.g. an OPP version); only on such requests. */
   subjectDigest?: string;
+  /**
+   * Custody (issue 13): the guardians who must all give consent because the parents disagree (every guardian with
+   * parental authority when the request was made); empty when one answer decides.
+   */
+  requiredGiverIds: string[];
+  /** Their answers so far. */
+  answers: ConsentAnswer[];
+  /** Required guardians whose answer is still missing (empty once the request is decided). */
+  missingGiverIds: string[];
 }
 
 export type ConsentTimeoutDecision = 'RETRY' | 'ABANDON';
@@ -272,7 +281,13 @@ export class ConsentDesk {
       ...(opts.subjectDigest ? { subjectDigest: opts.subjectDigest } : {}),
     };
     this.records.push(record);
-    await db.recordConsent({ record: { ...record, askedUserIds: [...record.askedUserIds] } });
+    // Custody (issue 13): the activity says who must answer a request to the parents (every guardian with parental
+    // authority when they disagree). Data-driven: histories recorded before it returned nothing, and replay the same.
+    const found = await db.recordConsent({ record: copyRecord(record) });
+    if (found) {
+      record.requiredGiverIds = found.requiredGiverIds.length > 1 ? [...found.requiredGiverIds] : [];
+      if (record.requiredGiverIds.length) record.answers = [];
+    }
 
     const step = consentStep(opts.kind);
     const followUp = opts.followUpUserId === undefined ? ctx.zorgcoordinatorId : opts.followUpUserId;
@@ -310,7 +325,10 @@ export class ConsentDesk {
       if (await condition(finished, Math.max(Date.parse(rung.at) - Date.now(), 1))) break;
       const key = `${keyBase}:${rung.key}`;
       if (rung.kind === 'REMINDER') {
-        rec.notifyLater({ key, recipients, kind: 'CONSENT_REQUESTED', stepLabel: opts.label, dueDate: due.date, offsetSchoolDays: rung.offsetSchoolDays, rung: rung.key, ownerUserId: followUp });
+        // Parents who disagree: remind only the guardians whose answer is still missing.
+        const missing = missingGivers(record);
+        const remind: RecipientSpec = missing.length ? { userIds: missing } : recipients;
+        rec.notifyLater({ key, recipients: remind, kind: 'CONSENT_REQUESTED', stepLabel: opts.label, dueDate: due.date, offsetSchoolDays: rung.offsetSchoolDays, rung: rung.key, ownerUserId: followUp });
       } else if (ctx.zorgcoordinatorId) {
         rec.notifyLater({ key, recipients: { userIds: [ctx.zorgcoordinatorId] }, kind: 'STEP_ESCALATION', stepLabel: opts.label, dueDate: due.date, offsetSchoolDays: rung.offsetSchoolDays, ownerUserId: followUp });
         await rec.record({ actorId: null, actorName: 'Zorgroute', action: 'CONSENT_ESCALATED', description: `${opts.label}: nog geen antwoord, zorgcoördinator geïnformeerd` });
@@ -326,7 +344,7 @@ export class ConsentDesk {
     record.status = outcome;
     record.version += 1;
     record.updatedAt = new Date().toISOString();
-    await db.recordConsent({ record: { ...record, askedUserIds: [...record.askedUserIds] } });
+    await db.recordConsent({ record: copyRecord(record) });
     if (outcome === 'TIMED_OUT') {
       // Rule 6d: a case waiting on consent past its timeout is stuck until the zorgcoördinator decides.
       rec.stuck.add(`CONSENT_TIMEOUT:${opts.kind}`, STUCK_PRIORITY.STEP);
@@ -395,6 +413,9 @@ export class ConsentDesk {
       withdrawalReason: r.withdrawalReason,
       timeoutDecision: this.timeoutDecisions.get(r.id) ?? null,
       ...(r.subjectDigest ? { subjectDigest: r.subjectDigest } : {}),
+      requiredGiverIds: [...(r.requiredGiverIds ?? [])],
+      answers: (r.answers ?? []).map((a) => ({ ...a })),
+      missingGiverIds: r.status === 'PENDING' ? missingGivers(r) : [],
     };
   }
 
@@ -425,6 +446,14 @@ export class ConsentDesk {
       if (!record.parentsOfPupil && !record.askedUserIds.includes(u.giverUserId)) {
         reject('STEP_NOT_ALLOWED', 'Aan deze persoon is geen toestemming gevraagd', 'This person was not asked for consent');
       }
+      if (record.requiredGiverIds?.length) {
+        if (!record.requiredGiverIds.includes(u.giverUserId) && !record.askedUserIds.includes(u.giverUserId)) {
+          reject('STEP_NOT_ALLOWED', 'Voor dit verzoek is het antwoord nodig van de ouders/verzorgers met gezag', 'This request needs the answers of the guardians with parental authority');
+        }
+        if ((record.answers ?? []).some((a) => a.giverUserId === u.giverUserId)) {
+          reject('STEP_NOT_ALLOWED', 'Deze ouder/verzorger heeft al geantwoord op dit verzoek', 'This guardian has already answered this request');
+        }
+      }
     } else {
       reject('BAD_USER_INPUT', 'Onbekende rol van wie toestemming geeft', 'Unknown role of the consent giver');
     }
@@ -434,8 +463,25 @@ export class ConsentDesk {
 
   private async decide(u: ConsentDecisionInput): Promise<ConsentRequestView> {
     const record = this.requireRecord(u.requestId);
-    const movedOn = this.gate?.(this.view(record), 'DECIDED');
     const now = new Date().toISOString();
+    if (record.requiredGiverIds?.length && u.giverRole === 'PARENT') {
+      // Parents who disagree: every guardian with authority answers; one refusal refuses, consent needs them all.
+      const answer: ConsentAnswer = {
+        giverUserId: u.giverUserId,
+        giverRole: u.giverRole,
+        decision: u.decision,
+        method: u.method,
+        scanReference: u.method === 'PAPER_SCAN' ? (u.scanReference ?? null) : null,
+        recordedByUserId: u.actor.id,
+        decidedAt: now,
+        note: u.note?.trim() || null,
+      };
+      const answers = [...(record.answers ?? []), answer];
+      const complete = u.decision === 'REFUSED' || record.requiredGiverIds.every((id) => answers.some((a) => a.giverUserId === id && a.decision === 'GIVEN'));
+      if (!complete) return this.recordPartialAnswer(record, answers, u);
+      record.answers = answers;
+    }
+    const movedOn = this.gate?.(this.view(record), 'DECIDED');
     record.status = u.decision;
     record.giverUserId = u.giverUserId;
     record.giverRole = u.giverRole;
@@ -446,7 +492,7 @@ export class ConsentDesk {
     record.note = u.note?.trim() || null;
     record.version += 1;
     record.updatedAt = now;
-    await db.recordConsent({ record: { ...record, askedUserIds: [...record.askedUserIds] } });
+    await db.recordConsent({ record: copyRecord(record) });
     this.sync();
     const how = u.method === 'PAPER_SCAN' ? ' (papieren formulier, gescand)' : ' (digitaal)';
     const who = u.giverRole === 'PUPIL' ? 'de leerling' : 'ouder/verzorger';
@@ -459,6 +505,27 @@ export class ConsentDesk {
       details: { requestId: record.id, kind: record.kind, method: u.method, giverRole: u.giverRole },
     });
     await movedOn;
+    return this.view(record);
+  }
+
+  /** One guardian of parents who disagree consented; the request waits for the others (the process does not move). */
+  private async recordPartialAnswer(record: ConsentRecordSnapshot, answers: ConsentAnswer[], u: ConsentDecisionInput): Promise<ConsentRequestView> {
+    record.answers = answers;
+    record.version += 1;
+    record.updatedAt = answers[answers.length - 1].decidedAt;
+    await db.recordConsent({ record: copyRecord(record) });
+    this.sync();
+    const how = u.method === 'PAPER_SCAN' ? ' (papieren formulier, gescand)' : ' (digitaal)';
+    const required = record.requiredGiverIds ?? [];
+    const given = required.filter((id) => answers.some((a) => a.giverUserId === id)).length;
+    await this.rec.record({
+      actorId: u.actor.id,
+      actorName: u.actor.name,
+      action: 'CONSENT_PARTLY_GIVEN',
+      description: `Toestemming gegeven door ouder/verzorger${how}: ${record.label} (${given} van ${required.length}; de ouders zijn het oneens, alle ouders met gezag moeten toestemming geven)`,
+      reason: answers[answers.length - 1].note,
+      details: { requestId: record.id, kind: record.kind, method: u.method, giverRole: u.giverRole, answered: given, required: required.length },
+    });
     return this.view(record);
   }
 
@@ -479,7 +546,7 @@ export class ConsentDesk {
     record.withdrawnByUserId = u.actor.id;
     record.version += 1;
     record.updatedAt = now;
-    await db.recordConsent({ record: { ...record, askedUserIds: [...record.askedUserIds] } });
+    await db.recordConsent({ record: copyRecord(record) });
     this.sync();
     const view = this.view(record);
     this.hooks.onWithdrawn?.(view);
@@ -520,6 +587,21 @@ export class ConsentDesk {
     await movedOn;
     return this.view(record);
   }
+}
+
+/** A copy of a record for an activity (the workflow keeps changing its own). */
+function copyRecord(r: ConsentRecordSnapshot): ConsentRecordSnapshot {
+  return {
+    ...r,
+    askedUserIds: [...r.askedUserIds],
+    ...(r.requiredGiverIds ? { requiredGiverIds: [...r.requiredGiverIds] } : {}),
+    ...(r.answers ? { answers: r.answers.map((a) => ({ ...a })) } : {}),
+  };
+}
+
+/** The required guardians (parents who disagree) who have not answered yet. */
+function missingGivers(r: ConsentRecordSnapshot): string[] {
+  return (r.requiredGiverIds ?? []).filter((id) => !(r.answers ?? []).some((a) => a.giverUserId === id));
 }
 
 const desks = new WeakMap<CaseRecorder, ConsentDesk>();

@@ -1,0 +1,136 @@
+import { useMutation } from '@apollo/client/react';
+import KeyIcon from '@mui/icons-material/Key';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
+import { type FormEvent, useState } from 'react';
+import { type User } from '../../shared/api-types';
+import { ErrorAlert } from '../../shared/error-alert';
+import { FINISH_PASSKEY_LOGIN_MUTATION, REQUEST_EMAIL_LOGIN_CODE_MUTATION, START_PASSKEY_LOGIN_MUTATION, VERIFY_EMAIL_LOGIN_CODE_MUTATION } from './family-login.graphql';
+
+/**
+ * The login of parents/guardians and pupils without a school account (after an accepted invitation): a passkey, or a
+ * one-time code sent by e-mail. The page says the same whether an address is known or not.
+ */
+export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [requestCode, requesting] = useMutation(REQUEST_EMAIL_LOGIN_CODE_MUTATION);
+  const [verifyCode, verifying] = useMutation(VERIFY_EMAIL_LOGIN_CODE_MUTATION);
+  const [startPasskey] = useMutation(START_PASSKEY_LOGIN_MUTATION);
+  const [finishPasskey] = useMutation(FINISH_PASSKEY_LOGIN_MUTATION);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyError, setPasskeyError] = useState<unknown>(null);
+
+  const onRequest = async (event: FormEvent) => {
+    event.preventDefault();
+    const address = email.trim();
+    if (!address || !address.includes('@')) {
+      setEmailError('Vul een geldig e-mailadres in.');
+      return;
+    }
+    setEmailError(null);
+    try {
+      await requestCode({ variables: { email: address } });
+      setCodeSentTo(address);
+      setCode('');
+    } catch {
+      // rendered from the mutation state
+    }
+  };
+
+  const onVerify = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!codeSentTo) return;
+    try {
+      const result = await verifyCode({ variables: { email: codeSentTo, code: code.trim() } });
+      if (result.data) onLoggedIn(result.data.verifyEmailLoginCode.user);
+    } catch {
+      // rendered from the mutation state
+    }
+  };
+
+  const withPasskey = async () => {
+    setPasskeyBusy(true);
+    setPasskeyError(null);
+    try {
+      const options = await startPasskey();
+      if (!options.data) return;
+      const response = await startAuthentication({ optionsJSON: JSON.parse(options.data.startPasskeyLogin) as Parameters<typeof startAuthentication>[0]['optionsJSON'] });
+      const result = await finishPasskey({ variables: { response: JSON.stringify(response) } });
+      if (result.data) onLoggedIn(result.data.finishPasskeyLogin.user);
+    } catch (error) {
+      setPasskeyError(error);
+    } finally {
+      setPasskeyBusy(false);
+    }
+  };
+
+  return (
+    <Box component="section" aria-labelledby="family-login-heading" sx={{ mb: 3 }}>
+      <Typography id="family-login-heading" variant="h2" component="h2" sx={{ mb: 1 }}>
+        Ouders, verzorgers en leerlingen
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Heeft u een uitnodiging van de school aangenomen? Log dan in met uw passkey of met een code per e-mail.
+      </Typography>
+      {browserSupportsWebAuthn() && (
+        <Box sx={{ mb: 2 }}>
+          <Button variant="contained" startIcon={<KeyIcon aria-hidden />} onClick={() => void withPasskey()} disabled={passkeyBusy}>
+            Inloggen met passkey
+          </Button>
+          {!!passkeyError && <ErrorAlert error={passkeyError} sx={{ mt: 1 }} />}
+        </Box>
+      )}
+      {!codeSentTo ? (
+        <Box component="form" onSubmit={(e) => void onRequest(e)} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <TextField
+            label="E-mailadres voor een inlogcode"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={!!emailError}
+            helperText={emailError ?? ' '}
+            size="small"
+            sx={{ flex: '1 1 260px' }}
+          />
+          <Button type="submit" variant="outlined" disabled={requesting.loading} sx={{ mt: '2px' }}>
+            Stuur mij een code
+          </Button>
+        </Box>
+      ) : (
+        <Box component="form" onSubmit={(e) => void onVerify(e)} noValidate>
+          <Alert severity="info" role="status" sx={{ mb: 2 }}>
+            Als {codeSentTo} bij ons een inlog heeft, ontvangt u binnen een minuut een code van acht cijfers. De code is tien minuten geldig.
+          </Alert>
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
+            <TextField
+              label="Inlogcode"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoComplete="one-time-code"
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12 } }}
+              size="small"
+              sx={{ flex: '0 1 200px' }}
+            />
+            <Button type="submit" variant="contained" disabled={verifying.loading || code.trim().length < 8} sx={{ mt: '2px' }}>
+              Inloggen met code
+            </Button>
+            <Button onClick={() => setCodeSentTo(null)} sx={{ mt: '2px' }}>
+              Ander adres of nieuwe code
+            </Button>
+          </Stack>
+        </Box>
+      )}
+      {requesting.error && <ErrorAlert error={requesting.error} sx={{ mt: 1 }} />}
+      {verifying.error && <ErrorAlert error={verifying.error} sx={{ mt: 1 }} />}
+    </Box>
+  );
+}
