@@ -36,7 +36,13 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), securityHeaders()],
   // The step catalogue (no runtime dependencies) is used from source: the same definitions as the api and workflows.
-  resolve: { alias: { '@zorgroute/processes': fileURLToPath(new URL('../../libs/processes/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@zorgroute/processes': fileURLToPath(new URL('../../libs/processes/src/index.ts', import.meta.url)),
+      // The Dutch date formatting (date-fns with the nl locale), the same as the api's documents and the e-mails.
+      '@zorgroute/dates': fileURLToPath(new URL('../../libs/dates/src/index.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -42,6 +42,7 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
               label: 'Intakegesprek en ontwikkeldoel',
               date: '2026-11-24',
               explanation: '10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)',
+              state: 'OPEN',
             },
           ],
           openSteps: ['RECORD_INTAKE'],
