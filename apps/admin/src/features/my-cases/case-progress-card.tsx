@@ -33,9 +33,11 @@ export function CaseProgressCard({ summary, today, staff, isPupil = false }: { s
   const { data } = useQuery(CASE_PROGRESS_QUERY, { variables: { id: summary.id }, skip: !progress });
   const [logging, setLogging] = useState(false);
   const headingId = `progress-${summary.id}`;
-  const sessionStep = staff ? sessionStepOf(summary) : null;
-  const spec = sessionStep ? stepFormSpec(summary.process, sessionStep) : null;
   const detail = data?.case;
+  // Only who may take the step gets its button (issue 17.3: a mentor is not offered "Contact vastleggen" on JOS).
+  const sessionStep = staff ? sessionStepOf(summary) : null;
+  const mayLog = !!sessionStep && !!detail?.stepForms.some((f) => f.step === sessionStep && f.mayTake);
+  const spec = sessionStep && mayLog ? stepFormSpec(summary.process, sessionStep) : null;
 
   return (
     <Paper component="article" aria-labelledby={headingId} data-case-id={summary.id} sx={{ p: { xs: 2, sm: 3 } }}>

@@ -27,6 +27,24 @@ const request: ConsentRecord = {
   pupilMayDecide: true,
 };
 
+/** The case's progress as the api answers it, with one step form and whether the caller may take it. */
+const progress = (step: string, mayTake: boolean) => ({
+  request: { query: CASE_PROGRESS_QUERY, variables: { id: 'case-1' } },
+  result: {
+    data: {
+      case: {
+        __typename: 'CaseDetail',
+        summary: { __typename: 'CaseSummary', id: 'case-1' },
+        goal: 'Rustiger worden voor een toets',
+        coachName: null,
+        openSteps: [step],
+        sessions: [],
+        stepForms: [{ __typename: 'StepForm', step, mayTake }],
+      },
+    },
+  },
+});
+
 describe('the family portal speaks the family’s language (issue 17.6)', () => {
   it('shows a zorgplicht case to the parents without the internal status and without goal or thermometer', () => {
     const zorgplicht = makeCase({ process: 'ZORGPLICHT', status: 'TERUG_NAAR_AANMELDER', statusLabel: 'Terug naar aanmelder' });
@@ -39,13 +57,20 @@ describe('the family portal speaks the family’s language (issue 17.6)', () => 
 
   it('keeps the goal and the chart for a trajectory, and the status for staff', async () => {
     const trajectory = makeCase({ status: 'ACTIEF', statusLabel: 'Actief' });
-    const progress = {
-      request: { query: CASE_PROGRESS_QUERY, variables: { id: 'case-1' } },
-      result: { data: { case: { __typename: 'CaseDetail', summary: { __typename: 'CaseSummary', id: 'case-1' }, goal: 'Rustiger worden voor een toets', coachName: null, openSteps: [], sessions: [] } } },
-    };
-    renderWithProviders(<CaseProgressCard summary={trajectory} today="2026-11-20" staff={true} />, { session: { user: ZC_USER }, mocks: [progress] });
+    renderWithProviders(<CaseProgressCard summary={trajectory} today="2026-11-20" staff={true} />, { session: { user: ZC_USER }, mocks: [progress('LOG_SESSION', true)] });
     expect(await screen.findByText('Rustiger worden voor een toets')).toBeTruthy();
     expect(screen.getByText('Actief')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sessie vastleggen' })).toBeTruthy();
+  });
+
+  it('offers "Contact vastleggen" on a JOS case only to who may take it (issue 17.3)', async () => {
+    const jos = makeCase({ process: 'JOS', status: 'ACTIEF', statusLabel: 'Actief' });
+    const { unmount } = renderWithProviders(<CaseProgressCard summary={jos} today="2026-11-20" staff={true} />, { session: { user: { ...ZC_USER, role: 'MENTOR' } }, mocks: [progress('LOG_CONTACT', false)] });
+    expect(await screen.findByText('Rustiger worden voor een toets')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Contact vastleggen' })).toBeNull();
+    unmount();
+    renderWithProviders(<CaseProgressCard summary={jos} today="2026-11-20" staff={true} />, { session: { user: { ...ZC_USER, role: 'JOS_MEDEWERKER' } }, mocks: [progress('LOG_CONTACT', true)] });
+    expect(await screen.findByRole('button', { name: 'Contact vastleggen' })).toBeTruthy();
   });
 
   it('addresses the pupil with "je" and the parents with "u"', () => {
