@@ -4,6 +4,7 @@ module.exports = {
   // component tests on a busy 2-core machine. 30 s, like the preset says.
   testTimeout: 30_000,
   projects: [
+    '<rootDir>/libs/dates',
     '<rootDir>/libs/domain',
     '<rootDir>/libs/notifications',
     '<rootDir>/libs/processes',

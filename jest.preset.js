@@ -28,7 +28,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleNameMapper: {
     '^@zorgroute/domain/logic$': path.join(__dirname, 'libs/domain/src/logic/index.ts'),
-    '^@zorgroute/(domain|notifications|processes|temporal-codec|workflows)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@zorgroute/(dates|domain|notifications|processes|temporal-codec|workflows)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   testMatch: integration ? ['**/?(*.)+(spec|int-spec).ts?(x)'] : ['**/?(*.)+(spec).ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', integration ? '^$' : '\\.int-spec\\.tsx?$'],

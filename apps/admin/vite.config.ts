@@ -37,12 +37,26 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), securityHeaders()],
   // The step catalogue (no runtime dependencies) is used from source: the same definitions as the api and workflows.
-  resolve: { alias: { '@zorgroute/processes': fileURLToPath(new URL('../../libs/processes/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@zorgroute/processes': fileURLToPath(new URL('../../libs/processes/src/index.ts', import.meta.url)),
+      // The Dutch date formatting (date-fns with the nl locale), the same as the api's documents and the e-mails.
+      '@zorgroute/dates': fileURLToPath(new URL('../../libs/dates/src/index.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // The GraphQL IDE's editor (monaco, about 2.8 MB) is a chunk of its own, loaded only on /graphiql; every chunk of
+    // the app itself stays far below this.
+    chunkSizeWarningLimit: 3000,
     rolldownOptions: {
+      // graphiql is compiled with the React Compiler, whose "use no memo" directives only matter to that compiler.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use no memo"')) return;
+        warn(warning);
+      },
       output: {
         // Long-lived vendor chunks, so a release of the app does not invalidate the libraries in the cache.
         codeSplitting: {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expectAccessible } from './support/axe';
 import { REPO_ROOT, type RunningStack, startStack } from './support/stack';
 
 const ZC_EMAIL = process.env.E2E_ZC_EMAIL ?? 'zc@daltoncollege.example';
@@ -54,8 +55,10 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-function shot(name: string) {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** A screenshot of the page state, checked by axe-core (a serious or critical violation fails the test). */
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
 }
 
 /** "Sanne de Vries (2B)" → "Sanne de Vries" */

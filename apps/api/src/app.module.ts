@@ -61,7 +61,8 @@ export class AppModule {
           driver: ApolloDriver,
           autoSchemaFile: true,
           sortSchema: true,
-          graphiql: !config.production,
+          // The IDE is the admin app's /graphiql (offline, from the project's own dependencies): graphql-ide-redirect.ts.
+          graphiql: false,
           introspection: !config.production,
           // Fail closed: stack traces only with API_DEBUG_ERRORS=true; no "Did you mean …" schema hints in production.
           includeStacktraceInErrorResponses: config.debugErrors,

@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
+import { graphqlIdeRedirect } from './security/graphql-ide-redirect';
 import { securityHeaders } from './security/security-headers';
 
 /** Builds the Nest application (used by main.ts and the end-to-end tests). */
@@ -12,7 +13,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Behind a reverse proxy the client's IP (login rate limit, audit) comes from X-Forwarded-For, for trusted hops only.
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(securityHeaders({ production: config.production }));
+  app.use(securityHeaders());
+  app.use(graphqlIdeRedirect({ production: config.production, appUrl: config.appUrl }));
   app.enableShutdownHooks();
   return app;
 }

@@ -164,9 +164,9 @@ describe('dossier export (AVG right of access)', () => {
     await eventually(async () => (await ds.query('SELECT 1 FROM notification_delivery WHERE case_id = $1', [caseId])).length > 0, 30_000, 'a delivery');
   }, 120_000);
 
-  it('exports the complete dossier as JSON for the zorgcoördinator of the school', async () => {
+  it('exports the complete dossier as JSON for the zorgcoördinator of the school, with a reason', async () => {
     const before = await auditCount(`action = 'DOSSIER_EXPORTED' AND details->>'pupilId' = $1`, [young.pupil.id]);
-    const r = await download('zc@daltoncollege.example', `/exports/dossier/${young.pupil.id}.json`);
+    const r = await download('zc@daltoncollege.example', `/exports/dossier/${young.pupil.id}.json?reason=${encodeURIComponent('Inzageverzoek van de ouders')}`);
     expect(r.status).toBe(200);
     expect(r.type).toMatch(/application\/json/);
     const d = r.json() as {
@@ -189,15 +189,16 @@ describe('dossier export (AVG right of access)', () => {
     expect(JSON.stringify(c?.notifications)).not.toMatch(/@|subject|body/);
     expect(c?.nextDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await auditCount(`action = 'DOSSIER_EXPORTED' AND details->>'pupilId' = $1`, [young.pupil.id])).toBe(before + 1);
-    const [entry]: { actor_name: string; details: Record<string, unknown> }[] = await ds.query(
-      `SELECT actor_name, details FROM audit_entry WHERE action = 'DOSSIER_EXPORTED' AND details->>'pupilId' = $1 ORDER BY id DESC LIMIT 1`, [young.pupil.id],
+    const [entry]: { actor_name: string; details: Record<string, unknown>; reason: string | null }[] = await ds.query(
+      `SELECT actor_name, details, reason FROM audit_entry WHERE action = 'DOSSIER_EXPORTED' AND details->>'pupilId' = $1 ORDER BY id DESC LIMIT 1`, [young.pupil.id],
     );
     expect(entry.actor_name).toBe('ZORGCOORDINATOR');
+    expect(entry.reason).toBe('Inzageverzoek van de ouders');
     expect(entry.details).toEqual(expect.objectContaining({ pupilId: young.pupil.id, format: 'json' }));
     expect(JSON.stringify(entry.details)).not.toMatch(/Fenna|@/);
   }, 60_000);
 
-  it('renders a readable Dutch PDF that parses', async () => {
+  it('renders a readable Dutch PDF that parses, with headings and Dutch words instead of internal codes (issue 17.4)', async () => {
     const r = await download('zc@daltoncollege.example', `/exports/dossier/${young.pupil.id}.pdf`);
     expect(r.status).toBe(200);
     expect(r.type).toBe('application/pdf');
@@ -206,15 +207,26 @@ describe('dossier export (AVG right of access)', () => {
     const pages = r.body.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
     const text = extractPdfText(r.body);
-    expect(text).toContain('Inzage in het dossier van Fennajong');
-    expect(text).toContain('Ouders/verzorgers');
-    expect(text).toContain('Toestemmingen');
+    expect(text).toContain('Dossier van Fennajong');
+    expect(text).toContain('Ouders en verzorgers');
+    expect(text).toContain('Toestemming');
+    expect(text).toContain('Wat er is gebeurd');
     expect(text).toContain('Ondersteuningstraject');
+    // Dates in words, no ids, enum names, message kinds or policy versions.
+    expect(text).toMatch(/(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+    expect(text).not.toContain(caseId);
+    expect(text).not.toContain(young.pupil.id);
+    expect(text).not.toMatch(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/);
+    expect(text).not.toMatch(/STEP_ASSIGNED|API_START_TRAJECTORY|ONDERSTEUNINGSTRAJECT|\d{4}-\d{2}-\d{2}|default-20/);
     expect(await auditCount(`action = 'DOSSIER_EXPORTED' AND details->>'pupilId' = $1 AND details->>'format' = 'pdf'`, [young.pupil.id])).toBe(1);
   }, 60_000);
 
-  it('allows the parent of a child under 16, the pupil of 16+ himself and the admin with a reason', async () => {
-    expect((await download(young.parentEmail, `/exports/dossier/${young.pupil.id}.json`)).status).toBe(200);
+  it('allows the parent of a child under 16, the pupil of 16+ himself (the PDF) and the admin with a reason', async () => {
+    expect((await download(young.parentEmail, `/exports/dossier/${young.pupil.id}.pdf`)).status).toBe(200);
+    // The machine-readable JSON is the school's; the family reads the PDF.
+    const parentJson = await download(young.parentEmail, `/exports/dossier/${young.pupil.id}.json`);
+    expect({ status: parentJson.status, body: parentJson.json() }).toEqual({ status: 403, body: expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/PDF/) }) });
+    expect((await download(older.pupilEmail, `/exports/dossier/${older.pupil.id}.json`)).status).toBe(403);
     expect((await download(older.pupilEmail, `/exports/dossier/${older.pupil.id}.pdf`)).status).toBe(200);
     const admin = await download('beheer@zorgroute.example', `/exports/dossier/${young.pupil.id}.json?reason=${encodeURIComponent('Klacht van ouder, dossier 2026-17')}`);
     expect(admin.status).toBe(200);
@@ -257,9 +269,25 @@ describe('dossier export (AVG right of access)', () => {
     }
     const noReason = await download('beheer@zorgroute.example', `/exports/dossier/${young.pupil.id}.json`);
     expect(noReason.status).toBe(400);
+    const zcWithoutReason = await download('zc@daltoncollege.example', `/exports/dossier/${young.pupil.id}.json`);
+    expect({ status: zcWithoutReason.status, body: zcWithoutReason.json() }).toEqual({ status: 400, body: expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/reden/) }) });
     const shortReason = await download('beheer@zorgroute.example', `/exports/dossier/${young.pupil.id}.json?reason=x`);
     expect(shortReason.status).toBe(400);
     expect(await auditCount(`action = 'DOSSIER_EXPORTED'`, [])).toBe(before);
+  }, 60_000);
+
+  it('tells each caller exactly what he may export (dossierExportOptions), the same rules as the export (issue 17.3)', async () => {
+    const OPTIONS = `query($p: ID!) { dossierExportOptions(pupilId: $p) { formats reasonRequired refusal } }`;
+    const options = async (email: string, pupilId: string) => (await client(email)).request<{ dossierExportOptions: unknown }>(OPTIONS, { p: pupilId });
+    expect((await options('zc@daltoncollege.example', young.pupil.id)).data?.dossierExportOptions).toEqual({ formats: ['pdf', 'json'], reasonRequired: ['json'], refusal: null });
+    expect((await options('beheer@zorgroute.example', young.pupil.id)).data?.dossierExportOptions).toEqual({ formats: ['pdf', 'json'], reasonRequired: ['pdf', 'json'], refusal: null });
+    expect((await options(young.parentEmail, young.pupil.id)).data?.dossierExportOptions).toEqual({ formats: ['pdf'], reasonRequired: [], refusal: null });
+    expect((await options(older.pupilEmail, older.pupil.id)).data?.dossierExportOptions).toEqual({ formats: ['pdf'], reasonRequired: [], refusal: null });
+    // A pupil under 16 is offered no download that would fail, and told why.
+    expect((await options(young.pupilEmail, young.pupil.id)).data?.dossierExportOptions).toEqual({ formats: [], reasonRequired: [], refusal: expect.stringMatching(/16e/) });
+    expect((await options(older.parentEmail, older.pupil.id)).data?.dossierExportOptions).toEqual({ formats: [], reasonRequired: [], refusal: expect.stringMatching(/16 jaar/) });
+    expect((await options('mentor2@daltoncollege.example', young.pupil.id)).data?.dossierExportOptions).toEqual(expect.objectContaining({ formats: [] }));
+    expect((await options('loket@swv-voorbeeldregio.example', young.pupil.id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 });
 

@@ -232,7 +232,9 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     expect(planned.planJosStartgesprek).toEqual({ status: 'STARTGESPREK', waitingFor: 'RECORD_STARTGESPREK' });
     expect((await josCase(caseA)).plannedStartgesprek).toEqual({ date: meetingOn, time: '15:30', mode: 'OP_SCHOOL', location: 'kamer JOS (B0.12)' });
     for (const who of ['ouder', 'mentor']) {
-      const invite = await eventually(async () => (await mailsTo(mailWeb, email(who))).find((m) => m.subject.startsWith('Uitnodiging: Startgesprek JOS')), 30_000, `the invitation to ${who}`);
+      const invite = await eventually(async () => (await mailsTo(mailWeb, email(who))).find((m) => m.subject.startsWith('Uitnodiging: Startgesprek op ')), 30_000, `the invitation to ${who}`);
+      // The subject names the meeting, never the kind of help (PROCESSES.md rule 8).
+      expect(invite.subject).not.toMatch(/JOS/);
       expect(invite.text).toContain('15:30');
       expect(invite.text).toContain('JOS-testcollege, kamer JOS (B0.12)');
       expect(invite.text).toContain('Daan');

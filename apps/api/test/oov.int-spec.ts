@@ -182,6 +182,7 @@ describe('P5 OOV end to end: GraphQL → workflow → read model → e-mail', ()
     // The SWV loket is told; an employee of the school's SWV decides, not the school and not another SWV.
     const swvMail = await eventually(async () => (await mailsTo(mailWeb, email('swv'))).find((m) => m.subject.includes('Besluit van het SWV')), 30_000, 'the SWV e-mail');
     expect(swvMail.text).not.toContain('Schoolangst');
+    expect(swvMail.subject).not.toMatch(/OOV/); // rule 8: the subject never names the kind of help
     const DECIDE = `mutation($c: ID!, $i: OovSwvDecisionInput!) { recordOovSwvDecision(caseId: $c, input: $i) { status } }`;
     const decision = { decision: 'TOEGEKEND', arrangement: 'OBSERVATIE_6W', location: 'Gouda', motivation: 'Voldoet aan de criteria' };
     expect(code(await stack.gql.request(DECIDE, { c: id, i: decision }))).toBe('FORBIDDEN');

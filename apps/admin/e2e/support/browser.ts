@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 import { REPO_ROOT, type RunningStack, startStack } from './stack';
 
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -84,8 +85,13 @@ export function useBrowserSession(viewport?: { width: number; height: number }):
   return session;
 }
 
-export function shot(page: Page, name: string) {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/**
+ * A screenshot of a page state the test reached, and axe-core's check of that state: a serious or critical
+ * accessibility violation fails the test (issue 17.11).
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,6 +105,7 @@ export async function logInAs(page: Page, appUrl: string, email: string): Promis
   await page.goto(`${appUrl}/login`);
   const button = page.getByRole('button', { name: new RegExp(escape(email)) });
   await button.waitFor();
+  await expectAccessible(page, 'login');
   await button.click();
   // Either the app opens, or the login page shows why not (that text is the test's failure message).
   const refused = page.getByRole('alert').first();

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { CaseDocumentPage } from '../features/case-detail/case-document-page';
 import { CasePage } from '../features/case-detail/case-page';
@@ -17,6 +18,9 @@ import { RequireAuth } from './auth/require-auth';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './not-found-page';
 import { homePathOf } from './role-home';
+
+// The GraphQL IDE and its editor are large: a chunk of their own, loaded on that page only.
+const GraphqlIdePage = lazy(() => import('../features/graphql-ide/graphql-ide-page'));
 
 function Protected({ children }: { children: React.ReactNode }) {
   return (
@@ -53,6 +57,8 @@ export function AppRoutes() {
       <Route path="/mijn" element={<Protected><FamilyPage /></Protected>} />
       <Route path="/organisaties" element={<Protected><OrganisationsPage /></Protected>} />
       <Route path="/organisaties/scholen/:schoolId" element={<Protected><SchoolAdminPage /></Protected>} />
+      {/* The GraphQL IDE (GET /graphql in a browser is sent here by the api, outside production). */}
+      <Route path="/graphiql" element={<RequireAuth><Suspense fallback={null}><GraphqlIdePage /></Suspense></RequireAuth>} />
       <Route path="*" element={<Protected><NotFoundPage /></Protected>} />
     </Routes>
   );

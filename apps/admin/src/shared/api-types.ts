@@ -88,6 +88,8 @@ export interface DueDateExplanation {
   /** YYYY-MM-DD */
   date: string;
   explanation: string;
+  /** OPEN (still running: a countdown), DONE (met) or REPLACED (another date took its place). */
+  state: 'OPEN' | 'DONE' | 'REPLACED';
 }
 
 export interface ThermometerPoint {

@@ -50,7 +50,7 @@ describe('date arithmetic', () => {
 
 describe('formatDutchDate', () => {
   it('formats as a short Dutch date with weekday', () => {
-    expect(formatDutchDate('2026-11-23')).toBe('ma 23 nov 2026');
+    expect(formatDutchDate('2026-11-23')).toBe('ma 23 nov. 2026');
   });
 });
 

@@ -1,7 +1,9 @@
+import { dateInWords, dateTimeInWords, shortDate, shortDateTime, TIME_ZONE, todayInAmsterdam as todayIn } from '@zorgroute/dates';
+
 // Date helpers. Due dates are calendar dates (YYYY-MM-DD) in the school's time zone,
 // Europe/Amsterdam; all arithmetic is on the date strings, so daylight saving never shifts a day.
 
-export const TIME_ZONE = 'Europe/Amsterdam';
+export { TIME_ZONE };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,8 +15,7 @@ function parseIsoDate(date: string): number {
 
 /** Today's calendar date in Amsterdam, as YYYY-MM-DD. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayIn(now);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
@@ -27,47 +28,30 @@ export function addDays(date: string, days: number): string {
   return new Date(parseIsoDate(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-const dutchDate = new Intl.DateTimeFormat('nl-NL', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Every date on screen is formatted by @zorgroute/dates (date-fns, nl, Europe/Amsterdam): the same words as the
+// letters, the dossier and the e-mails.
 
-/** "2026-11-23" → "ma 23 nov 2026". */
+/** "2026-11-23" → "ma 23 nov. 2026" (tables, lists, chips). */
 export function formatDutchDate(date: string): string {
-  return dutchDate.format(new Date(parseIsoDate(date)));
+  return shortDate(date);
 }
-
-const dutchDateLong = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dutchDateLongAt = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 
 /**
- * A date in words, for letters and the family's screens: "2026-12-11" → "vrijdag 11 december 2026". An ISO timestamp
- * is shown as its day in Amsterdam.
+ * A date in words, for letters, the family's screens and every date that stands alone: "2026-12-11" → "vrijdag 11
+ * december 2026". An ISO timestamp is shown as its day in Amsterdam.
  */
 export function formatDutchDateInWords(date: string): string {
-  if (ISO_DATE.test(date)) return dutchDateLong.format(new Date(parseIsoDate(date)));
-  const at = new Date(date);
-  return Number.isNaN(at.getTime()) ? date : dutchDateLongAt.format(at);
+  return dateInWords(date);
 }
 
-const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: TIME_ZONE,
-});
-
-/** An ISO timestamp shown in Amsterdam time, e.g. "ma 23 nov 2026 om 14:05". */
+/** An ISO timestamp shown in Amsterdam time, e.g. "ma 23 nov. 2026 om 14:05". */
 export function formatDutchDateTime(timestamp: string): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  return dutchDateTime.format(date);
+  return shortDateTime(timestamp);
+}
+
+/** An ISO timestamp in words, e.g. "maandag 23 november 2026 om 14:05". */
+export function formatDutchDateTimeInWords(timestamp: string): string {
+  return dateTimeInWords(timestamp);
 }
 
 export type DueState = 'overdue' | 'today' | 'soon' | 'later';

@@ -16,13 +16,13 @@ describe('thermometer chart data', () => {
       ['2026-11-12', 6],
       ['2026-12-03', 8],
     ]);
-    expect(data[0].label).toBe('5 nov');
+    expect(data[0].label).toBe('5 nov.');
   });
 
   it('says so when there is nothing to show, and summarises the chart for screen readers', () => {
     const { rerender } = render(<ThermometerChart sessions={[]} />);
     expect(screen.getByText('Nog geen sessies met een thermometerscore.')).toBeTruthy();
     rerender(<ThermometerChart sessions={[{ date: '2026-11-05', attended: true, thermometer: 7 }]} />);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Thermometer: 1 meting, laatste score 7 op do 5 nov 2026.');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Thermometer: 1 meting, laatste score 7 op donderdag 5 november 2026.');
   });
 });

@@ -2,16 +2,15 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ThermometerPoint } from './api-types';
-import { formatDutchDate } from './dates';
+import { dayAndMonth } from '@zorgroute/dates';
+import { formatDutchDateInWords } from './dates';
 
 export interface ThermometerDatum {
   date: string;
-  /** Short Dutch date for the axis, e.g. "12 nov". */
+  /** Short Dutch date for the axis, e.g. "12 nov.". */
   label: string;
   score: number;
 }
-
-const shortDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /**
  * Chart data from the sessions: only attended sessions with a score, sorted by date; one point per
@@ -25,7 +24,7 @@ export function toThermometerData(sessions: readonly ThermometerPoint[]): Thermo
   }
   return [...byDate.entries()].map(([date, score]) => ({
     date,
-    label: shortDate.format(new Date(`${date}T00:00:00Z`)),
+    label: dayAndMonth(date),
     score,
   }));
 }
@@ -37,7 +36,7 @@ export function ThermometerChart({ sessions, height = 240 }: { sessions: readonl
     return <Typography color="text.secondary">Nog geen sessies met een thermometerscore.</Typography>;
   }
   const last = data[data.length - 1];
-  const summary = `Thermometer: ${data.length} ${data.length === 1 ? 'meting' : 'metingen'}, laatste score ${last.score} op ${formatDutchDate(last.date)}.`;
+  const summary = `Thermometer: ${data.length} ${data.length === 1 ? 'meting' : 'metingen'}, laatste score ${last.score} op ${formatDutchDateInWords(last.date)}.`;
   return (
     <Box>
       <Box role="img" aria-label={summary} sx={{ width: '100%', height }}>

@@ -11,6 +11,8 @@ import { PupilsService } from '../pupils/pupils.service';
 import type { CaseFilterInput } from './dtos/case-filter.input';
 import { statusLabel, stepLabel } from './labels';
 import { inTimelineOrder } from './timeline-order';
+import { textForPeople } from '../common/text-for-people';
+import { dueDateStates } from './due-date-state';
 import type { CaseDetailModel, CaseSummaryModel, DueDateExplanationModel, ThermometerPointModel } from './models/case.model';
 
 /** Reads cases from the read model, always scoped by the caller's role and audience (AudiencePolicy). */
@@ -64,7 +66,7 @@ export class CasesService {
     const audit = inTimelineOrder(await this.dataSource.getRepository(AuditEntryEntity).find({ where: { caseId: id }, order: { id: 'ASC' } }));
     // Only the caller's share of the process data (libs/domain/src/audience/case-data-audience.ts).
     const data = this.audience.caseData(user, row.process, row.data) as {
-      dueDates?: Omit<DueDateExplanationModel, 'label'>[];
+      dueDates?: Omit<DueDateExplanationModel, 'label' | 'state'>[];
       openSteps?: string[];
       goal?: string | null;
       coachName?: string | null;
@@ -80,12 +82,13 @@ export class CasesService {
         user,
         row.process,
         [
-          ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: a.description, reason: a.reason })),
+          ...audit.map((a) => ({ id: a.id, at: a.at, kind: a.action, actorName: a.actorName, description: textForPeople(a.description), reason: a.reason })),
           ...(await this.deliveryLog.timelineFor(user, id)),
         ].sort((a, b) => a.at.getTime() - b.at.getTime()),
       ),
       hiddenFromParents: this.audience.audienceOf(user) === Audience.SCHOOL ? row.hiddenFromParents : null,
-      dueDates: (data.dueDates ?? []).map((d) => ({ ...d, label: stepLabel(d.step) ?? d.step })),
+      // In words for people, each with its state: a deadline that was met or replaced shows no countdown.
+      dueDates: dueDateStates(row, data.dueDates ?? []).map(({ due, state }) => ({ ...due, explanation: textForPeople(due.explanation), label: stepLabel(due.step) ?? due.step, state })),
       openSteps,
       openStepLabels: openSteps.map((step) => stepLabel(step) ?? step),
       goal: data.goal ?? null,
@@ -120,7 +123,7 @@ export class CasesService {
       nextDueDate: r.nextDueDate,
       ownerName: r.ownerUserId ? (ownerMap.get(r.ownerUserId) ?? null) : null,
       stuck: r.stuck,
-      stuckReason: r.stuckReason,
+      stuckReason: textForPeople(r.stuckReason),
       startedAt: r.startedAt,
       updatedAt: r.updatedAt,
       closedAt: r.closedAt,

@@ -1,10 +1,23 @@
 import PDFDocument from 'pdfkit';
+import { dateInWords, dateTimeInWords } from '@zorgroute/dates';
+import { documentLabel } from '@zorgroute/domain';
+import { mailKindLabel } from '@zorgroute/workflows';
+import { stepLabel } from '../cases/labels';
+import { dataInWords, outcomeLabel, valueLabel } from '../cases/value-words';
+import { textForPeople } from '../common/text-for-people';
 import type { DossierCase, DossierExport } from './dossier.types';
 
-/** The layout of the Zorgroute letters (libs/notifications letters): A4, 64 pt margins, Helvetica 10.5 pt. */
+/**
+ * The dossier as a document for the people it is about (AVG art. 15, right of access): headings, Dutch labels, dates
+ * in words, and no internal codes — no ids, no enum names, no message kinds, no policy versions (issue 17.4). Its
+ * content is the caller's share of the dossier, like the JSON export the school keeps for itself.
+ *
+ * Layout of the Zorgroute letters (libs/notifications letters): A4, 64 pt margins, Helvetica.
+ */
 const MARGIN = 64;
 const BODY_SIZE = 10.5;
-const SMALL_SIZE = 9;
+const SMALL_SIZE = 9.5;
+const LABEL_WIDTH = 150;
 
 export interface DossierPdfOptions {
   /** Compress the page streams (default true; tests switch it off to read the text back). */
@@ -12,44 +25,23 @@ export interface DossierPdfOptions {
 }
 
 const CONSENT_STATUS: Record<string, string> = {
-  PENDING: 'gevraagd', GIVEN: 'gegeven', REFUSED: 'geweigerd', WITHDRAWN: 'ingetrokken', TIMED_OUT: 'verlopen', CANCELLED: 'vervallen',
+  PENDING: 'nog niet beantwoord', GIVEN: 'gegeven', REFUSED: 'niet gegeven', WITHDRAWN: 'ingetrokken', TIMED_OUT: 'niet op tijd beantwoord', CANCELLED: 'vervallen',
 };
-const METHOD: Record<string, string> = { DIGITAL: 'digitaal in het portaal', PAPER: 'op papier (scan)' };
+const METHOD: Record<string, string> = { DIGITAL: 'digitaal, in Zorgroute', PAPER: 'op papier', PAPER_SCAN: 'op papier' };
 const ROLE: Record<string, string> = {
-  PARENT: 'ouder/verzorger', PUPIL: 'leerling', ZORGCOORDINATOR: 'zorgcoördinator', TEAMLEIDER: 'teamleider', MENTOR: 'mentor', COACH: 'coach',
-  JOS_MEDEWERKER: 'JOS-medewerker', SWV_MEDEWERKER: 'medewerker samenwerkingsverband', ADMIN: 'beheerder',
+  PARENT: 'ouder of verzorger', PUPIL: 'de leerling', ZORGCOORDINATOR: 'de zorgcoördinator', TEAMLEIDER: 'de teamleider', MENTOR: 'de mentor', COACH: 'de coach',
+  JOS_MEDEWERKER: 'de JOS-medewerker', SWV_MEDEWERKER: 'het samenwerkingsverband', ADMIN: 'de beheerder',
 };
-const DELIVERY: Record<string, string> = { SENT: 'verzonden', PENDING: 'in de wachtrij', SENDING: 'wordt verzonden', FAILED: 'mislukt', IN_DIGEST: 'in dagoverzicht' };
+const DELIVERY: Record<string, string> = { SENT: 'verstuurd', PENDING: 'nog niet verstuurd', SENDING: 'wordt verstuurd', FAILED: 'niet aangekomen', DIGEST: 'in het dagoverzicht', DIGESTED: 'in het dagoverzicht verstuurd' };
 
 /** Characters the standard fonts (WinAnsiEncoding) cannot show are replaced by a readable equivalent. */
 function safe(text: string): string {
   return text.replace(/→/g, '->').replace(/←/g, '<-').replace(/[^\s\u0020-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, '?');
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const DATE = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' });
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function dateTime(iso: string | null): string {
-  return iso ? DATE_TIME.format(new Date(iso)) : '—';
-}
-function date(iso: string | null): string {
-  if (!iso) return '—';
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('-') : DATE.format(new Date(iso));
-}
-
-/** A value of the case data as one readable line (nested values compact). */
-function valueText(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' && x !== null ? objectText(x as Record<string, unknown>) : valueText(x))).join('; ') : '—';
-  return objectText(v as Record<string, unknown>);
-}
-function objectText(o: Record<string, unknown>): string {
-  return Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => `${k}: ${valueText(v)}`).join(', ');
-}
-
-/** The readable dossier (Dutch) for an access request: the same content as the JSON export. */
+/** The readable dossier (Dutch) for an access request. */
 export function renderDossierPdf(dossier: DossierExport, opts: DossierPdfOptions = {}): Promise<Buffer> {
   const pupilName = `${dossier.pupil.firstName} ${dossier.pupil.lastName}`;
   const doc = new PDFDocument({
@@ -58,7 +50,7 @@ export function renderDossierPdf(dossier: DossierExport, opts: DossierPdfOptions
     compress: opts.compress ?? true,
     lang: 'nl-NL',
     bufferPages: true,
-    info: { Title: safe(`Inzage dossier ${pupilName}`), Author: 'Zorgroute', Creator: 'Zorgroute', Producer: 'Zorgroute', CreationDate: new Date(dossier.generatedAt) },
+    info: { Title: safe(`Dossier van ${pupilName}`), Author: 'Zorgroute', Creator: 'Zorgroute', Producer: 'Zorgroute', CreationDate: new Date(dossier.generatedAt) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -67,102 +59,142 @@ export function renderDossierPdf(dossier: DossierExport, opts: DossierPdfOptions
     doc.on('error', reject);
   });
   const width = doc.page.width - 2 * MARGIN;
-  const heading = (text: string, size = 12.5) => {
-    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
-    doc.moveDown(0.6);
-    doc.font('Helvetica-Bold').fontSize(size).text(safe(text), MARGIN, doc.y, { width });
+  const room = (points: number) => {
+    if (doc.y > doc.page.height - MARGIN - points) doc.addPage();
+  };
+  const heading1 = (text: string) => {
+    room(90);
+    doc.moveDown(0.8);
+    doc.font('Helvetica-Bold').fontSize(14).fillColor('#1f3a5f').text(safe(text), MARGIN, doc.y, { width });
+    doc.fillColor('black');
     doc.moveDown(0.3);
+  };
+  const heading2 = (text: string) => {
+    room(60);
+    doc.moveDown(0.5);
+    doc.font('Helvetica-Bold').fontSize(11).text(safe(text), MARGIN, doc.y, { width });
+    doc.moveDown(0.2);
   };
   const para = (text: string, size = BODY_SIZE) => {
     doc.font('Helvetica').fontSize(size).text(safe(text), MARGIN, doc.y, { width, lineGap: 1.5 });
   };
   const facts = (rows: [string, string][]) => {
     for (const [label, value] of rows) {
-      if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
+      room(30);
       const y = doc.y;
-      doc.font('Helvetica').fontSize(BODY_SIZE).text(safe(`${label}:`), MARGIN, y, { width: 150 });
+      doc.font('Helvetica').fontSize(BODY_SIZE).fillColor('#444444').text(safe(label), MARGIN, y, { width: LABEL_WIDTH });
       const afterLabel = doc.y;
-      doc.font('Helvetica-Bold').text(safe(value), MARGIN + 160, y, { width: width - 160 });
+      doc.font('Helvetica').fillColor('black').text(safe(value), MARGIN + LABEL_WIDTH + 10, y, { width: width - LABEL_WIDTH - 10 });
       doc.y = Math.max(doc.y, afterLabel);
       doc.x = MARGIN;
-      doc.moveDown(0.15);
+      doc.moveDown(0.2);
     }
   };
   const list = (items: string[], empty: string) => {
     if (!items.length) return para(empty, SMALL_SIZE);
     for (const item of items) {
-      doc.font('Helvetica').fontSize(SMALL_SIZE).text(safe(`• ${item}`), MARGIN + 8, doc.y, { width: width - 8, lineGap: 1 });
-      doc.moveDown(0.1);
+      room(24);
+      doc.font('Helvetica').fontSize(SMALL_SIZE).text(safe(`•  ${item}`), MARGIN + 8, doc.y, { width: width - 8, lineGap: 1 });
+      doc.moveDown(0.15);
     }
     doc.x = MARGIN;
   };
 
-  doc.font('Helvetica-Bold').fontSize(16).text(safe(`Inzage in het dossier van ${pupilName}`), { width });
-  doc.moveDown(0.4);
-  para(`Overzicht van alle gegevens die Zorgroute over deze leerling bewaart (AVG artikel 15, recht op inzage). Gemaakt op ${dateTime(dossier.generatedAt)}.`);
+  doc.font('Helvetica-Bold').fontSize(18).text(safe(`Dossier van ${pupilName}`), { width });
+  doc.moveDown(0.3);
+  para(
+    `Dit overzicht bevat wat in Zorgroute over ${dossier.pupil.firstName} is vastgelegd over de begeleiding op school, zoals u dat mag inzien (recht op inzage, AVG artikel 15). ` +
+      `Gemaakt op ${dateTimeInWords(dossier.generatedAt)}. Hebt u vragen over dit overzicht, of klopt er iets niet? Neem dan contact op met de zorgcoördinator van de school.`,
+  );
 
-  heading('Leerling');
+  heading1('De leerling');
   facts([
     ['Naam', pupilName],
-    ['Geboortedatum', date(dossier.pupil.dateOfBirth)],
+    ['Geboortedatum', dateInWords(dossier.pupil.dateOfBirth)],
     ['School', dossier.pupil.school.name],
-    ['Klas', dossier.pupil.className ?? '—'],
-    ['Mentor', dossier.pupil.mentorName ?? '—'],
+    ['Klas', dossier.pupil.className ?? 'niet bekend'],
+    ['Mentor', dossier.pupil.mentorName ?? 'niet bekend'],
   ]);
 
-  heading('Ouders/verzorgers');
-  list(dossier.parents.map((p) => `${p.name} (${p.relation}), ${p.email}`), 'Geen ouders/verzorgers vastgelegd.');
+  heading1('Ouders en verzorgers');
+  list(dossier.parents.map((p) => `${p.name} (${p.relation.toLowerCase()}), ${p.email}`), 'Er zijn geen ouders of verzorgers vastgelegd.');
 
-  heading(`Casussen (${dossier.cases.length})`);
-  if (!dossier.cases.length) para('Er zijn geen casussen.');
-  for (const c of dossier.cases) renderCase(c);
+  heading1('Begeleiding in het kort');
+  list(
+    dossier.cases.map((c) => `${c.processLabel}: gestart op ${dateInWords(c.startedAt)}, ${c.closedAt ? `afgesloten op ${dateInWords(c.closedAt)}` : `loopt nog (${c.statusLabel.toLowerCase()})`}`),
+    'Er is geen begeleiding vastgelegd.',
+  );
+  dossier.cases.forEach((c, i) => renderCase(c, i + 1));
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).text(safe(`Inzage dossier ${pupilName} — pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - 40, { width, align: 'center' });
+    doc.font('Helvetica').fontSize(8).fillColor('#444444').text(safe(`Dossier van ${pupilName} · pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - 40, { width, align: 'center' });
+    doc.fillColor('black');
     doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
 
-  function renderCase(c: DossierCase): void {
-    heading(`${c.processLabel} — ${c.statusLabel}`, 11.5);
+  function renderCase(c: DossierCase, n: number): void {
+    heading1(`${n}. ${c.processLabel}`);
+    const outcome = outcomeLabel(c.outcome);
     facts([
-      ['Casus', c.id],
-      ['Gestart', dateTime(c.startedAt)],
-      ['Afgesloten', c.closedAt ? dateTime(c.closedAt) : 'loopt nog'],
-      ['Uitkomst', c.outcome ?? '—'],
-      ...(c.waitingForLabel ? ([['Wacht op', c.waitingForLabel]] as [string, string][]) : []),
-      ...(c.nextDueDate ? ([['Volgende termijn', date(c.nextDueDate)]] as [string, string][]) : []),
-      ['Beleidsversie', c.policyVersion ?? '—'],
+      ['Stand van zaken', c.statusLabel],
+      ['Gestart op', dateInWords(c.startedAt)],
+      ['Afgesloten op', c.closedAt ? dateInWords(c.closedAt) : 'loopt nog'],
+      ...(outcome ? ([['Uitkomst', outcome]] as [string, string][]) : []),
+      ...(c.waitingForLabel ? ([['Volgende stap', c.waitingForLabel]] as [string, string][]) : []),
+      ...(c.nextDueDate ? ([['Uiterlijk', dateInWords(c.nextDueDate)]] as [string, string][]) : []),
     ]);
-    const dueDates = c.dueDates.map((d) => {
-      const o = d as { label?: string; date?: string; explanation?: string };
-      return `${o.label ?? 'Termijn'}: ${date(o.date ?? null)}${o.explanation ? ` — ${o.explanation}` : ''}`;
-    });
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text('Termijnen', MARGIN, doc.y + 4);
-    list(dueDates, 'Geen termijnen.');
-    const data = Object.entries(c.data).filter(([k]) => k !== 'dueDates' && k !== 'openSteps');
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text('Gegevens', MARGIN, doc.y + 4);
-    list(data.map(([k, v]) => `${k}: ${valueText(v)}`), 'Geen gegevens.');
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text('Tijdlijn', MARGIN, doc.y + 4);
-    list(c.timeline.map((t) => `${dateTime(t.at)} — ${t.description}${t.actorName ? ` (${t.actorName})` : ''}${t.reason ? ` — reden: ${t.reason}` : ''}`), 'Geen gebeurtenissen.');
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text('Toestemmingen', MARGIN, doc.y + 4);
-    list(c.consents.map((k) => [
-      `${k.label}: ${CONSENT_STATUS[k.status] ?? k.status}`,
-      `gevraagd ${dateTime(k.requestedAt)}, reageren vóór ${date(k.respondBy)}`,
-      k.giverName ? `door ${k.giverName} (${ROLE[k.giverRole ?? ''] ?? (k.giverRole ?? '').toLowerCase()})` : null,
-      k.method ? METHOD[k.method] ?? k.method : null,
-      k.decidedAt ? `op ${dateTime(k.decidedAt)}` : null,
-      `reikwijdte: ${k.scope}`,
-      k.withdrawnAt ? `ingetrokken op ${dateTime(k.withdrawnAt)}${k.withdrawnByName ? ` door ${k.withdrawnByName}` : ''}${k.withdrawalReason ? ` (${k.withdrawalReason})` : ''}` : null,
-    ].filter(Boolean).join('; ')), 'Geen toestemmingen gevraagd.');
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text('Documenten', MARGIN, doc.y + 4);
-    list(c.documents.map((d) => `${d.fileName} (${dateTime(d.createdAt)}, ${Math.max(1, Math.round(d.sizeBytes / 1024))} kB)`), 'Geen documenten.');
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text('Berichten', MARGIN, doc.y + 4);
-    list(c.notifications.map((n) => `${dateTime(n.createdAt)} — ${n.kind} aan ${ROLE[n.recipientRole ?? ''] ?? 'onbekend'} — ${DELIVERY[n.status] ?? n.status}${n.sentAt ? ` ${dateTime(n.sentAt)}` : ''}`), 'Geen berichten.');
+
+    const data = dataInWords(c.data);
+    if (data.length) {
+      heading2('Wat is vastgelegd');
+      facts(data);
+    }
+
+    const dueDates = c.dueDates
+      .map((d) => d as { step?: string; date?: string; explanation?: string })
+      .filter((d) => typeof d.date === 'string')
+      .map((d) => `${stepLabel(d.step ?? null) ?? 'Termijn'}: ${dateInWords(d.date as string)}${d.explanation ? `. ${textForPeople(d.explanation)}` : ''}`);
+    if (dueDates.length) {
+      heading2('Termijnen');
+      list(dueDates, '');
+    }
+
+    heading2('Wat er is gebeurd');
+    list(
+      c.timeline.map((t) => `${capitalise(dateTimeInWords(t.at))}: ${textForPeople(t.description)}${t.actorName && !/^[A-Z_]+$/.test(t.actorName) ? ` (${t.actorName})` : ''}${t.reason ? `. Reden: ${t.reason}` : ''}`),
+      'Er is nog niets gebeurd.',
+    );
+
+    heading2('Toestemming');
+    list(
+      c.consents.map((k) =>
+        [
+          `${k.label}: ${CONSENT_STATUS[k.status] ?? valueLabel(k.status).toLowerCase()}`,
+          `gevraagd op ${dateInWords(k.requestedAt)}, antwoord gevraagd uiterlijk ${dateInWords(k.respondBy)}`,
+          k.giverName ? `door ${k.giverName}${k.giverRole && ROLE[k.giverRole] ? ` (${ROLE[k.giverRole]})` : ''}` : null,
+          k.method ? (METHOD[k.method] ?? null) : null,
+          k.decidedAt ? `op ${dateInWords(k.decidedAt)}` : null,
+          k.withdrawnAt ? `ingetrokken op ${dateInWords(k.withdrawnAt)}${k.withdrawnByName ? ` door ${k.withdrawnByName}` : ''}${k.withdrawalReason ? ` (${k.withdrawalReason})` : ''}` : null,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      ),
+      'Er is geen toestemming gevraagd.',
+    );
+
+    heading2('Brieven en documenten');
+    list(c.documents.map((d) => `${documentLabel(d.kind)}, van ${dateInWords(d.createdAt)}`), 'Er zijn geen brieven of documenten.');
+
+    heading2('Berichten');
+    list(
+      c.notifications.map((m) => `${capitalise(mailKindLabel(m.kind))} aan ${ROLE[m.recipientRole ?? ''] ?? 'een betrokkene'}, ${DELIVERY[m.status] ?? 'verstuurd'} op ${dateInWords(m.sentAt ?? m.createdAt)}`),
+      'Er zijn geen berichten verstuurd.',
+    );
   }
 }

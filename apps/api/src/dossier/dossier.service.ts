@@ -18,7 +18,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { statusLabel, stepLabel } from '../cases/labels';
 import { inTimelineOrder } from '../cases/timeline-order';
 import { AppError } from '../common/app-error';
-import type { DossierCase, DossierExport } from './dossier.types';
+import type { DossierCase, DossierExport, DossierFormat } from './dossier.types';
 
 export const PROCESS_LABELS: Record<string, string> = {
   ONDERSTEUNINGSTRAJECT: 'Ondersteuningstraject',
@@ -37,6 +37,7 @@ export const PROCESS_LABELS: Record<string, string> = {
  *   16; from 16 the pupil decides on his own data — PROCESSES.md rule 2);
  * - the pupil himself from 16;
  * - the platform admin, with a reason.
+ * The JSON (machine-readable, with ids) is for the school only, with a reason; the family reads the PDF.
  * Everyone else is refused: the SWV (it holds what schools submit in its own records and sees no pupils here, so the
  * pupil is invisible: NOT_FOUND), teamleider, mentor, coach and JOS worker (they see parts of cases for their work;
  * inzage goes through the zorgcoördinator). An invisible pupil answers NOT_FOUND, a visible one FORBIDDEN.
@@ -49,32 +50,68 @@ export class DossierService {
     @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
   ) {}
 
-  /** The pupil as the caller may export him; NOT_FOUND / FORBIDDEN otherwise. */
-  async authorise(user: AuthUser, pupilId: string, reason: string | undefined): Promise<PupilEntity> {
+  /** The pupil as the caller may export him in this format; NOT_FOUND / FORBIDDEN / BAD_USER_INPUT otherwise. */
+  async authorise(user: AuthUser, pupilId: string, reason: string | undefined, format: DossierFormat = 'pdf'): Promise<PupilEntity> {
+    const pupil = await this.visiblePupil(user, pupilId);
+    const refusal = this.refusal(user, pupil, format);
+    if (refusal) throw refusal;
+    if (this.reasonRequired(user, format) && !reason?.trim()) {
+      throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: geef een reden op voor deze export (die komt in het auditlog)', 'Invalid input: give a reason for this export (it is written to the audit trail)');
+    }
+    return pupil;
+  }
+
+  /**
+   * What the caller may export of this pupil, for the UI to offer exactly that (issue 17.3): the formats, which of them
+   * need a reason, and otherwise why not (Dutch). NOT_FOUND for a pupil the caller does not see.
+   */
+  async exportOptions(user: AuthUser, pupilId: string): Promise<{ formats: DossierFormat[]; reasonRequired: DossierFormat[]; refusal: string | null }> {
+    const pupil = await this.visiblePupil(user, pupilId);
+    const formats = (['pdf', 'json'] as const).filter((f) => !this.refusal(user, pupil, f));
+    const refusal = formats.length ? null : (this.refusal(user, pupil, 'pdf')?.message ?? null);
+    return { formats, reasonRequired: formats.filter((f) => this.reasonRequired(user, f)), refusal };
+  }
+
+  private async visiblePupil(user: AuthUser, pupilId: string): Promise<PupilEntity> {
     const qb = this.dataSource.getRepository(PupilEntity).createQueryBuilder('p').where('p.id = :pupilId', { pupilId });
     const pupil = await this.access.scopePupils(qb, user, 'p').getOne();
     if (!pupil) throw AppError.notFound('Leerling', 'Pupil');
+    return pupil;
+  }
+
+  /**
+   * The machine-readable JSON is the school's (the zorgcoördinator answers an access request, the admin administers),
+   * always with a reason; the family gets the readable PDF.
+   */
+  private reasonRequired(user: AuthUser, format: DossierFormat): boolean {
+    return user.role === Role.ADMIN || (format === 'json' && user.role === Role.ZORGCOORDINATOR);
+  }
+
+  /** Why the caller may not export this pupil in this format, or null when he may. */
+  private refusal(user: AuthUser, pupil: PupilEntity, format: DossierFormat): AppError | null {
+    const byRole = this.roleRefusal(user, pupil);
+    if (byRole) return byRole;
+    if ((user.role === Role.PARENT || user.role === Role.PUPIL) && format === 'json') {
+      return new AppError('FORBIDDEN', 'Het dossier is voor u beschikbaar als PDF', 'The dossier is available to you as a PDF');
+    }
+    return null;
+  }
+
+  /** Whether the caller may export this pupil's dossier at all (the age rules of PROCESSES.md rule 2). */
+  private roleRefusal(user: AuthUser, pupil: PupilEntity): AppError | null {
     const age = ageOn(pupil.dateOfBirth, toIsoDate(Date.now()));
     switch (user.role) {
       case Role.ADMIN:
-        if (!reason?.trim()) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: een beheerder geeft een reden op voor de export', 'Invalid input: an admin gives a reason for the export');
-        return pupil;
+        return null;
       case Role.ZORGCOORDINATOR:
-        if (pupil.schoolId !== user.schoolId) throw AppError.forbidden();
-        return pupil;
+        return pupil.schoolId === user.schoolId ? null : AppError.forbidden();
       case Role.PARENT:
-        if (age >= 16) {
-          throw new AppError('FORBIDDEN', 'Uw kind is 16 jaar of ouder en vraagt zelf inzage in zijn dossier', 'Your child is 16 or older and requests access to his own dossier');
-        }
-        return pupil;
+        return age >= 16 ? new AppError('FORBIDDEN', 'Uw kind is 16 jaar of ouder en vraagt zelf inzage in zijn dossier', 'Your child is 16 or older and requests access to his own dossier') : null;
       case Role.PUPIL:
-        if (pupil.id !== user.pupilId) throw AppError.forbidden();
-        if (age < 16) {
-          throw new AppError('FORBIDDEN', 'Tot je 16e vragen je ouders inzage in je dossier aan', 'Until the age of 16 your parents request access to your dossier');
-        }
-        return pupil;
+        if (pupil.id !== user.pupilId) return AppError.forbidden();
+        return age < 16 ? new AppError('FORBIDDEN', 'Tot je 16e vragen je ouders inzage in je dossier aan', 'Until the age of 16 your parents request access to your dossier') : null;
       default:
-        throw AppError.forbidden();
+        return AppError.forbidden();
     }
   }
 

@@ -1,5 +1,4 @@
-import { format } from 'date-fns';
-import { nl } from 'date-fns/locale/nl';
+import { dateInWords, schoolDays } from '@zorgroute/dates';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -15,17 +14,16 @@ export function parseIsoDate(value: string): Date | null {
 }
 
 /**
- * 'YYYY-MM-DD' → Dutch long date, e.g. '2026-11-23' → 'maandag 23 november 2026'.
- * The value is a calendar date, so it is built and formatted in the same (local) zone: the
- * process time zone cannot shift it to another day.
+ * 'YYYY-MM-DD' → Dutch long date, e.g. '2026-11-23' → 'maandag 23 november 2026', in the words of every screen and
+ * document (@zorgroute/dates). A calendar date, so no time zone shifts it to another day; anything else is refused
+ * (message data is checked before an e-mail is written).
  */
 export function formatDutchLongDate(isoDate: string): string {
-  const date = parseIsoDate(isoDate);
-  if (!date) throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(isoDate)}`);
-  return format(date, 'EEEE d MMMM yyyy', { locale: nl });
+  if (!parseIsoDate(isoDate)) throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(isoDate)}`);
+  return dateInWords(isoDate);
 }
 
 /** '1 schooldag', '3 schooldagen'. */
 export function formatSchoolDays(count: number): string {
-  return count === 1 ? '1 schooldag' : `${count} schooldagen`;
+  return schoolDays(count);
 }

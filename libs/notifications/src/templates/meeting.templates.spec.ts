@@ -106,7 +106,8 @@ describe('MEETING_CANCELLED', () => {
       // Not part of the message data: must never reach the e-mail.
       ...({ reason: 'Dubbel aangemaakt dossier' } as object),
     } as MeetingInvitationData);
-    expect(m.subject).toBe(`Gaat niet door: Startgesprek JOS op ${LONG_DATE} om 10:00`);
+    // The subject names the meeting, not the kind of help (subject-words.ts).
+    expect(m.subject).toBe(`Gaat niet door: Startgesprek op ${LONG_DATE} om 10:00`);
     for (const body of [m.html, m.text]) {
       expect(body).toContain('Helaas gaat een startgesprek over Jeugd Ondersteuning op School (JOS) over Daan op Het Stedelijk Lyceum, waarvoor u was uitgenodigd, niet door.');
       expect(body).toContain(LONG_DATE);

@@ -365,8 +365,8 @@ U leest en downloadt de brief in het ouderportaal via de link hieronder. Heeft u
   },
   TRAJECT_PARENT_UPDATE: {
     subject:
-      `{{#if isMidway}}Ondersteuningstraject halverwege ({{schoolName}}){{/if}}` +
-      `{{#if isEnded}}Ondersteuningstraject afgesloten ({{schoolName}}){{/if}}`,
+      `{{#if isMidway}}Begeleiding halverwege ({{schoolName}}){{/if}}` +
+      `{{#if isEnded}}Begeleiding afgesloten ({{schoolName}}){{/if}}`,
     html: `{{#> layout}}
 {{#*inline "content"}}
 {{#if isMidway}}
@@ -452,7 +452,7 @@ ${PARENT_BUTTON_AND_FOOTER}
   },
 
   TRAJECT_OUTCOME: {
-    subject: `Uitkomst ondersteuningstraject vastgelegd: {{outcomeText}}`,
+    subject: `Uitkomst van de begeleiding vastgelegd ({{schoolName}})`,
     html: `{{#> layout}}
 {{#*inline "content"}}
 ${P}De uitkomst van het ondersteuningstraject{{#if pupilFirstName}} van {{pupilFirstName}}{{/if}} is vastgelegd: <strong>{{outcomeText}}</strong>.{{#if isVerlengd}} Het traject loopt door tot {{dueDateLong}}.{{/if}}{{#if isDoorverwezen}} Er is een aanmelding voor het IZO gestart.{{/if}}</p>

@@ -7,6 +7,7 @@ import { buildDigestItemsView, type DigestItemView } from './digest.view';
 import { HTML_FACT, HTML_FACTS, HTML_LAYOUT, TEXT_LAYOUT } from './layout.templates';
 import { MESSAGE_TEMPLATES } from './message.templates';
 import { buildMeetingView, type MeetingView } from './meeting.view';
+import { subjectLabel } from './subject-words';
 import { InvalidMessageDataError } from './template.errors';
 
 /** Longest subject we produce; matches notification_delivery.subject (varchar 300). */
@@ -136,7 +137,8 @@ export class TemplateRenderer {
     if (typeof data !== 'object' || data === null) throw new InvalidMessageDataError(`${kind}: data must be an object`);
     const view = buildView(kind, data as unknown as Record<string, unknown>);
     const templates = this.templates[kind];
-    const subject = truncate(singleLine(templates.subject(view)), MAX_SUBJECT_LENGTH);
+    // The subject names the task, never the kind of help (subject-words.ts).
+    const subject = truncate(singleLine(templates.subject({ ...view, stepLabel: subjectLabel(view.stepLabel) })), MAX_SUBJECT_LENGTH);
     const withSubject: MessageView = { ...view, subject };
     return {
       subject,

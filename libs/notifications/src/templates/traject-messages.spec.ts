@@ -13,7 +13,7 @@ const base = {
 describe('P1 messages', () => {
   it('TRAJECT_PARENT_UPDATE tells the parents, formally, that the trajectory is halfway, with the coach and a link', () => {
     const m = renderer.render('TRAJECT_PARENT_UPDATE', { ...base, moment: 'MIDWAY', pupilFirstName: 'Daan', ownerName: 'Fatima El Idrissi' });
-    expect(m.subject).toBe('Ondersteuningstraject halverwege (Montessori Lyceum Oostpoort)');
+    expect(m.subject).toBe('Begeleiding halverwege (Montessori Lyceum Oostpoort)');
     expect(m.text).toContain('Het ondersteuningstraject van Daan op Montessori Lyceum Oostpoort is halverwege: de tussenevaluatie heeft plaatsgevonden.');
     expect(m.text).toContain('Coach: Fatima El Idrissi');
     expect(m.text).toContain('Gepland einde: maandag 25 januari 2027');
@@ -34,7 +34,7 @@ describe('P1 messages', () => {
       // Not part of the message data: must never reach the e-mail.
       ...({ outcome: 'DOORVERWEZEN', reason: 'Angstklachten nemen toe' } as object),
     });
-    expect(m.subject).toBe('Ondersteuningstraject afgesloten (Montessori Lyceum Oostpoort)');
+    expect(m.subject).toBe('Begeleiding afgesloten (Montessori Lyceum Oostpoort)');
     expect(m.text).toContain('Het ondersteuningstraject van Daan op Montessori Lyceum Oostpoort is afgesloten.');
     expect(m.text).toContain('Afgesloten op: woensdag 27 januari 2027');
     expect(m.text).toContain('Neem dan contact op met de school.');
@@ -43,16 +43,16 @@ describe('P1 messages', () => {
 
   it('TRAJECT_OUTCOME tells the zorgcoördinator the outcome (a closed set) and, for VERLENGD, the new end date', () => {
     const verlengd = renderer.render('TRAJECT_OUTCOME', { ...base, stepLabel: 'Eindevaluatie en uitkomst', outcome: 'VERLENGD', pupilFirstName: 'Daan', ownerName: 'Fatima El Idrissi' });
-    expect(verlengd.subject).toBe('Uitkomst ondersteuningstraject vastgelegd: verlengd');
+    expect(verlengd.subject).toBe('Uitkomst van de begeleiding vastgelegd (Montessori Lyceum Oostpoort)');
     expect(verlengd.text).toContain('De uitkomst van het ondersteuningstraject van Daan is vastgelegd: verlengd. Het traject loopt door tot maandag 25 januari 2027.');
     expect(verlengd.text).toContain('Nieuwe einddatum: maandag 25 januari 2027');
     expect(verlengd.text).toContain('Je ontvangt dit bericht omdat je zorgcoördinator bent bij Montessori Lyceum Oostpoort');
     const door = renderer.render('TRAJECT_OUTCOME', { ...base, stepLabel: 'Eindevaluatie en uitkomst', outcome: 'DOORVERWEZEN' });
-    expect(door.subject).toBe('Uitkomst ondersteuningstraject vastgelegd: doorverwezen');
+    expect(door.subject).toBe('Uitkomst van de begeleiding vastgelegd (Montessori Lyceum Oostpoort)');
     expect(door.text).toContain('Er is een aanmelding voor het IZO gestart.');
     expect(door.text).toContain('Einddatum traject: maandag 25 januari 2027');
     expect(door.text).not.toContain('Coach:');
-    expect(renderer.render('TRAJECT_OUTCOME', { ...base, outcome: 'GESTOPT' }).subject).toBe('Uitkomst ondersteuningstraject vastgelegd: gestopt');
+    expect(renderer.render('TRAJECT_OUTCOME', { ...base, outcome: 'GESTOPT' }).subject).toBe('Uitkomst van de begeleiding vastgelegd (Montessori Lyceum Oostpoort)');
     expect(renderer.render('TRAJECT_OUTCOME', { ...base, outcome: 'AFGEROND' }).text).toContain('is vastgelegd: afgerond.');
   });
 

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
+import { DOSSIER_EXPORT_OPTIONS_QUERY } from '../dossier/dossier.graphql';
 import { CASE_DOCUMENTS_QUERY, CASE_QUERY } from './case.graphql';
 import { ZAT_MEETING_QUERY } from './planned-meeting.graphql';
 import { CasePage } from './case-page';
@@ -42,6 +43,7 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
               label: 'Intakegesprek en ontwikkeldoel',
               date: '2026-11-24',
               explanation: '10 schooldagen na aanmelding op 10 nov (beleid default-2026.1)',
+              state: 'OPEN',
             },
           ],
           openSteps: ['RECORD_INTAKE'],
@@ -96,6 +98,12 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
   };
 }
 
+/** The api's answer for the zorgcoördinator: the PDF, and the JSON with a reason. */
+const exportOptions = {
+  request: { query: DOSSIER_EXPORT_OPTIONS_QUERY, variables: { pupilId: 'pupil-1' } },
+  result: { data: { dossierExportOptions: { __typename: 'DossierExportOptions', formats: ['pdf', 'json'], reasonRequired: ['json'], refusal: null } } },
+};
+
 const documentsMock = {
   request: { query: CASE_DOCUMENTS_QUERY, variables: { caseId: 'case-7' } },
   result: {
@@ -124,7 +132,7 @@ describe('CasePage', () => {
 
   it('shows header, due dates with explanation, timeline, consents, reminders, documents and open steps', async () => {
     renderWithProviders(<CasePage />, {
-      mocks: [caseMock(), documentsMock],
+      mocks: [caseMock(), documentsMock, exportOptions],
       session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
@@ -167,8 +175,8 @@ describe('CasePage', () => {
   it('offers the dossier in the pupil section to the zorgcoördinator, not to a mentor, and shows reasons in the timeline', async () => {
     const mock = caseMock({ stuck: false });
     mock.result.data.case.timeline[0] = { ...mock.result.data.case.timeline[0], description: 'Casus gesloten door beheer', reason: 'Dubbele aanmelding' };
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
-    expect(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' })).toBeTruthy();
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock, exportOptions], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    expect(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Dossier downloaden (JSON)' })).toBeTruthy();
     expect(screen.getByText('Reden: Dubbele aanmelding')).toBeTruthy();
     unmount();

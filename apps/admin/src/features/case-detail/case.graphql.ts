@@ -22,6 +22,7 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         label
         date
         explanation
+        state
       }
       openSteps
       openStepLabels

@@ -6,8 +6,8 @@ import { describeMeeting, PlannedMeetingPanel } from './planned-meeting-panel';
 
 describe('PlannedMeetingPanel', () => {
   it('describes a meeting: date, time, mode and place (no place by telephone)', () => {
-    expect(describeMeeting({ date: '2026-11-24', time: '14:30', mode: 'OP_SCHOOL', location: 'kamer JOS' })).toBe('di 24 nov 2026 om 14:30 · op school · kamer JOS');
-    expect(describeMeeting({ date: '2026-11-24', time: null, mode: 'TELEFONISCH', location: 'kamer JOS' })).toBe('di 24 nov 2026 · telefonisch');
+    expect(describeMeeting({ date: '2026-11-24', time: '14:30', mode: 'OP_SCHOOL', location: 'kamer JOS' })).toBe('dinsdag 24 november 2026 om 14:30 · op school · kamer JOS');
+    expect(describeMeeting({ date: '2026-11-24', time: null, mode: 'TELEFONISCH', location: 'kamer JOS' })).toBe('dinsdag 24 november 2026 · telefonisch');
   });
 
   it('shows the planned JOS startgesprek', async () => {
@@ -21,7 +21,7 @@ describe('PlannedMeetingPanel', () => {
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Gepland startgesprek' })).toBeTruthy();
-    expect(screen.getByTestId('planned-meeting').textContent).toBe('di 24 nov 2026 om 14:30 · op school · kamer JOS');
+    expect(screen.getByTestId('planned-meeting').textContent).toBe('dinsdag 24 november 2026 om 14:30 · op school · kamer JOS');
   });
 
   it('shows the planned ZAT meeting with time and place', async () => {
@@ -43,7 +43,7 @@ describe('PlannedMeetingPanel', () => {
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Geplande ZAT-bespreking' })).toBeTruthy();
-    expect(screen.getByTestId('planned-meeting').textContent).toBe('di 1 dec 2026 om 15:00 · op school · Lokaal 1.12');
+    expect(screen.getByTestId('planned-meeting').textContent).toBe('dinsdag 1 december 2026 om 15:00 · op school · Lokaal 1.12');
   });
 
   it('shows nothing for a process without a planned meeting', () => {

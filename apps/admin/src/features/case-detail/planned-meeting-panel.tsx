@@ -2,14 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { type ProcessType } from '../../shared/api-types';
-import { formatDutchDate } from '../../shared/dates';
+import { formatDutchDateInWords } from '../../shared/dates';
 import { JOS_STARTGESPREK_QUERY, type PlannedMeeting, ZAT_MEETING_QUERY } from './planned-meeting.graphql';
 
 const MODE_LABELS: Record<string, string> = { OP_SCHOOL: 'op school', TELEFONISCH: 'telefonisch' };
 
-/** E.g. "di 1 dec 2026 om 14:30 · op school · kamer JOS". */
+/** E.g. "dinsdag 1 december 2026 om 14:30 · op school · kamer JOS". */
 export function describeMeeting(m: PlannedMeeting): string {
-  const when = `${formatDutchDate(m.date)}${m.time ? ` om ${m.time}` : ''}`;
+  const when = `${formatDutchDateInWords(m.date)}${m.time ? ` om ${m.time}` : ''}`;
   return [when, MODE_LABELS[m.mode] ?? m.mode, m.mode === 'TELEFONISCH' ? null : m.location].filter(Boolean).join(' · ');
 }
 

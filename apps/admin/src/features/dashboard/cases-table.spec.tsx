@@ -40,7 +40,7 @@ describe('CasesTable', () => {
     expect(overdueRow.getAttribute('data-overdue')).toBe('true');
     const badge = within(overdueRow).getByText('2 dagen te laat');
     expect(badge.closest('.MuiChip-root')?.classList.contains('MuiChip-colorError')).toBe(true);
-    expect(within(overdueRow).getByText('wo 18 nov 2026')).toBeTruthy();
+    expect(within(overdueRow).getByText('wo 18 nov. 2026')).toBeTruthy();
 
     const soonRow = screen.getByRole('row', { name: /Dewi Morgen/ });
     expect(soonRow.getAttribute('data-overdue')).toBe('false');

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { type User } from '../../shared/api-types';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
+import { DOSSIER_EXPORT_OPTIONS_QUERY } from './dossier.graphql';
 import { DossierDownload, dossierPath, mayExportDossier } from './dossier-download';
 
 const user = (role: User['role'], schoolId: string | null = null): User & { __typename: 'User' } => ({ ...ZC_USER, id: `user-${role}`, role, schoolId });
@@ -18,8 +19,19 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const renderFor = (u: User & { __typename: 'User' }) =>
-  renderWithProviders(<DossierDownload user={u} pupilId="pupil 1" pupilName="Sanne de Vries" pupilSchoolId="school-1" />, { session: { user: u } });
+/** The api's answer to `dossierExportOptions` for this caller. */
+const optionsMock = (formats: string[], reasonRequired: string[] = [], refusal: string | null = null) => ({
+  request: { query: DOSSIER_EXPORT_OPTIONS_QUERY, variables: { pupilId: 'pupil 1' } },
+  result: { data: { dossierExportOptions: { __typename: 'DossierExportOptions', formats, reasonRequired, refusal } } },
+});
+const ALLOWED: Partial<Record<User['role'], ReturnType<typeof optionsMock>>> = {
+  ADMIN: optionsMock(['pdf', 'json'], ['pdf', 'json']),
+  ZORGCOORDINATOR: optionsMock(['pdf', 'json'], ['json']),
+  PARENT: optionsMock(['pdf']),
+};
+
+const renderFor = (u: User & { __typename: 'User' }, options = ALLOWED[u.role]) =>
+  renderWithProviders(<DossierDownload user={u} pupilId="pupil 1" pupilName="Sanne de Vries" pupilSchoolId="school-1" />, { session: { user: u }, mocks: options ? [options] : [] });
 
 describe('DossierDownload', () => {
   it('builds the export path, with the admin’s reason', () => {
@@ -37,16 +49,17 @@ describe('DossierDownload', () => {
     expect(mayExportDossier(null, 'school-1')).toBe(false);
   });
 
-  it('lets a parent download the PDF straight away, with the session cookie', async () => {
+  it('lets a parent download the PDF straight away, with the session cookie, and offers no JSON', async () => {
     renderFor(PARENT);
-    fireEvent.click(screen.getByRole('button', { name: 'Dossier downloaden (PDF)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' }));
+    expect(screen.queryByRole('button', { name: /JSON/ })).toBeNull();
     await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/exports/dossier/pupil%201.pdf', { credentials: 'same-origin' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('asks the admin for a reason first and sends it along', async () => {
     renderFor(ADMIN);
-    fireEvent.click(screen.getByRole('button', { name: 'Dossier downloaden (JSON)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dossier downloaden (JSON)' }));
     const dialog = await screen.findByRole('dialog', { name: 'Dossier downloaden (JSON)' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Downloaden' }));
     expect(await within(dialog).findByText(/Geef een reden/)).toBeTruthy();
@@ -65,8 +78,24 @@ describe('DossierDownload', () => {
       json: async () => ({ code: 'FORBIDDEN', message: 'Uw kind is 16 jaar of ouder en vraagt zelf inzage in zijn dossier' }),
     });
     renderFor(PARENT);
-    fireEvent.click(screen.getByRole('button', { name: 'Dossier downloaden (PDF)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' }));
     expect(await screen.findByText('Uw kind is 16 jaar of ouder en vraagt zelf inzage in zijn dossier')).toBeTruthy();
+  });
+
+  it('asks the zorgcoördinator a reason for the JSON only: the PDF downloads at once', async () => {
+    renderFor(ZC_USER);
+    fireEvent.click(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/exports/dossier/pupil%201.pdf', { credentials: 'same-origin' }));
+    const json = screen.getByRole('button', { name: 'Dossier downloaden (JSON)' });
+    await waitFor(() => expect((json as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(json);
+    expect(await screen.findByRole('dialog', { name: 'Dossier downloaden (JSON)' })).toBeTruthy();
+  });
+
+  it('offers a pupil under 16 no download that would fail, and says why (issue 17.3)', async () => {
+    renderFor(user('PUPIL'), optionsMock([], [], 'Tot je 16e vragen je ouders inzage in je dossier aan'));
+    expect(await screen.findByText('Tot je 16e vragen je ouders inzage in je dossier aan.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
   });
 
   it('shows nothing to the SWV employee', () => {

@@ -1,3 +1,4 @@
+import { useQuery } from '@apollo/client/react';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -9,12 +10,15 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { type FormEvent, useId, useState } from 'react';
 import { type User } from '../../shared/api-types';
 import { downloadWithToken } from '../../shared/download';
+import { DOSSIER_EXPORT_OPTIONS_QUERY } from './dossier.graphql';
 
 // "Dossier downloaden": a pupil's complete dossier for an access request, from `GET /exports/dossier/<pupilId>.json`
-// or `.pdf` (apps/api/src/dossier, docs/security.md). The api decides; the buttons are shown to the roles it allows.
+// or `.pdf` (apps/api/src/dossier, docs/security.md). The api decides, and says what it allows (`dossierExportOptions`):
+// only those buttons are shown (issue 17.3) — the family the readable PDF, the school also the JSON with a reason.
 
 export type DossierFormat = 'pdf' | 'json';
 
@@ -25,9 +29,8 @@ export function dossierPath(pupilId: string, format: DossierFormat, reason?: str
 }
 
 /**
- * Whether to offer the export to this user for a pupil of this school: the zorgcoördinator of the pupil's school, an
- * admin (with a reason), a parent and the pupil himself. The api checks the age rules (a parent until the child is
- * 16, the pupil from 16) and answers with a Dutch message, which is shown.
+ * Whether to ask the api at all for this user and a pupil of this school: the zorgcoördinator of the pupil's school,
+ * an admin, a parent and the pupil himself. The api's answer (formats, reasons, the age rules) decides what is shown.
  */
 export function mayExportDossier(user: Pick<User, 'role' | 'schoolId'> | null | undefined, pupilSchoolId: string): boolean {
   if (!user) return false;
@@ -78,7 +81,7 @@ function ReasonDialog({ format, onClose, onSubmit }: { format: DossierFormat; on
       <form onSubmit={submit} noValidate>
         <DialogTitle id={titleId}>Dossier downloaden ({FORMAT_LABEL[format]})</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>Als beheerder geeft u een reden op voor deze export, bijvoorbeeld het inzageverzoek waarvoor u het dossier nodig hebt.</DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>Vul de reden voor deze export in, bijvoorbeeld het inzageverzoek waarvoor u het dossier nodig hebt.</DialogContentText>
           <TextField
             label="Reden"
             required
@@ -106,15 +109,31 @@ function ReasonDialog({ format, onClose, onSubmit }: { format: DossierFormat; on
 }
 
 /**
- * "Dossier downloaden (PDF)" and "(JSON)" for one pupil. For an admin each asks the reason in a small dialog first.
- * Renders nothing for a role the api does not allow.
+ * "Dossier downloaden (PDF)" and, for the school, "(JSON)" for one pupil: exactly the formats the api allows this user;
+ * a format that needs a reason asks for it in a small dialog first. When the api allows nothing, the family reads why
+ * (e.g. a pupil under 16); staff see nothing.
  */
-export function DossierDownload({ user, pupilId, pupilName, pupilSchoolId }: { user: Pick<User, 'role' | 'schoolId'> | null | undefined; pupilId: string; pupilName: string; pupilSchoolId: string }) {
+export function DossierDownload(props: { user: Pick<User, 'role' | 'schoolId'> | null | undefined; pupilId: string; pupilName: string; pupilSchoolId: string }) {
+  if (!mayExportDossier(props.user, props.pupilSchoolId)) return null;
+  return <DossierDownloadButtons {...props} />;
+}
+
+function DossierDownloadButtons({ user, pupilId, pupilName }: { user: Pick<User, 'role' | 'schoolId'> | null | undefined; pupilId: string; pupilName: string }) {
   const [asking, setAsking] = useState<DossierFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<DossierFormat | null>(null);
-  if (!mayExportDossier(user, pupilSchoolId)) return null;
-  const isAdmin = user?.role === 'ADMIN';
+  const options = useQuery(DOSSIER_EXPORT_OPTIONS_QUERY, { variables: { pupilId }, fetchPolicy: 'cache-and-network' });
+  const allowed = options.data?.dossierExportOptions;
+  if (!allowed) return null;
+  const family = user?.role === 'PARENT' || user?.role === 'PUPIL';
+  const formats = (['pdf', 'json'] as const).filter((f) => allowed.formats.includes(f));
+  if (!formats.length) {
+    return family && allowed.refusal ? (
+      <Typography variant="body2" color="text.secondary" data-testid="dossier-download">
+        {allowed.refusal}.
+      </Typography>
+    ) : null;
+  }
 
   const download = async (format: DossierFormat, reason?: string) => {
     setError(null);
@@ -133,14 +152,14 @@ export function DossierDownload({ user, pupilId, pupilName, pupilSchoolId }: { u
   return (
     <Box data-testid="dossier-download">
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        {(['pdf', 'json'] as const).map((format) => (
+        {formats.map((format) => (
           <Button
             key={format}
             size="small"
             variant="outlined"
             startIcon={busy === format ? <CircularProgress size={16} aria-hidden /> : <DownloadIcon aria-hidden />}
             disabled={busy !== null}
-            onClick={() => (isAdmin ? setAsking(format) : void download(format))}
+            onClick={() => (allowed.reasonRequired.includes(format) ? setAsking(format) : void download(format))}
           >
             Dossier downloaden ({FORMAT_LABEL[format]})
           </Button>

@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { getSession } from '../../app/auth/auth-store';
 import { ZC_USER } from '../../test-utils/fixtures';
+import { seriousAxeViolations } from '../../test-utils/axe';
 import { renderWithProviders } from '../../test-utils/render';
 import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
 import { LoginPage } from './login-page';
@@ -44,6 +45,19 @@ describe('LoginPage', () => {
     // The session is the api's httpOnly cookie: nothing of it is stored by the app.
     expect(JSON.stringify({ ...window.localStorage })).toBe('{}');
     expect(JSON.stringify({ ...window.sessionStorage })).toBe('{}');
+  });
+
+  it('says where to start and what each role can try first, with no serious axe violation (issue 17.10, 17.11)', async () => {
+    const { container } = renderWithProviders(<LoginPage />, { mocks, path: '/login' });
+    const zcGroup = await screen.findByRole('region', { name: 'Zorgcoördinator' });
+    expect(screen.getByText(/Nieuw hier\? Begin als zorgcoördinator/)).toBeTruthy();
+    expect(within(zcGroup).getByText(/^Begin hier:/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Mentor' })).getByText(/stappen die op u wachten/)).toBeTruthy();
+    // Every button sits in a list item and is named by what it shows.
+    const button = within(zcGroup).getByRole('button', { name: /zc@daltoncollege\.example/ });
+    expect(button.closest('li')).not.toBeNull();
+    expect(button.getAttribute('aria-label')).toBeNull();
+    expect(await seriousAxeViolations(container)).toEqual([]);
   });
 
   it('offers "Inloggen met schoolaccount" when the api has OpenID Connect, without the development login when that is off', async () => {

@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Divider from '@mui/material/Divider';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -22,6 +23,7 @@ import { roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
 import { FamilyLoginSection } from '../family-login/family-login-section';
 import { groupUsersByRole } from './group-users';
+import { FIRST_ROLE, ROLE_HINTS } from './role-hints';
 import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
 import { oidcErrorMessage, parseOidcReturn, peekReturnTo, rememberReturnTo } from './oidc-return';
 
@@ -179,6 +181,9 @@ export function LoginPage() {
             <Typography variant="h2" component="h2" sx={{ mb: 1 }}>
               Demo-gebruikers
             </Typography>
+            <Typography sx={{ mb: 2 }}>
+              Nieuw hier? Begin als {roleLabel(FIRST_ROLE).toLowerCase()}: die ziet de casussen van de hele school. Onder elke rol staat wat u als die gebruiker het eerst kunt proberen.
+            </Typography>
 
             {demoUsers.loading && !demoUsers.data && (
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', py: 2 }} role="status">
@@ -203,22 +208,23 @@ export function LoginPage() {
                     <Typography id={headingId} variant="h3" component="h3" sx={{ mt: 1 }}>
                       {roleLabel(group.role)}
                     </Typography>
+                    <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+                      {ROLE_HINTS[group.role]}
+                    </Typography>
+                    {/* Each button in its own list item, named by exactly what it shows (axe: list, label-content-name-mismatch). */}
                     <List dense disablePadding>
                       {group.users.map((user) => (
-                        <ListItemButton
-                          key={user.id}
-                          component="button"
-                          onClick={() => void doLogin(user.email)}
-                          disabled={loggingIn}
-                          aria-label={`Inloggen als ${user.name}, ${roleLabel(user.role)} (${user.email})`}
-                          sx={{ borderRadius: 1, width: '100%', textAlign: 'left' }}
-                        >
-                          <ListItemText
-                            primary={user.name}
-                            secondary={[user.email, user.schoolName].filter(Boolean).join(' · ')}
-                          />
-                          {pendingEmail === user.email && <CircularProgress size={18} aria-label="Bezig met inloggen" />}
-                        </ListItemButton>
+                        <ListItem key={user.id} disablePadding>
+                          <ListItemButton
+                            component="button"
+                            onClick={() => void doLogin(user.email)}
+                            disabled={loggingIn}
+                            sx={{ borderRadius: 1, width: '100%', textAlign: 'left' }}
+                          >
+                            <ListItemText primary={user.name} secondary={[user.email, user.schoolName].filter(Boolean).join(' · ')} />
+                            {pendingEmail === user.email && <CircularProgress size={18} aria-hidden />}
+                          </ListItemButton>
+                        </ListItem>
                       ))}
                     </List>
                   </Box>

@@ -13,6 +13,7 @@ import { processLabel } from '../../shared/labels';
 import { ThermometerChart } from '../../shared/thermometer-chart';
 import { StepDialog } from '../case-steps/step-dialog';
 import { stepFormSpec } from '../case-steps/step-forms';
+import { familyWords, hasGoalAndThermometer } from './family-words';
 import { CASE_PROGRESS_QUERY } from './my-cases.graphql';
 
 /** The step a mentor/coach/JOS worker uses to log a session, when the case is active. */
@@ -23,14 +24,20 @@ export function sessionStepOf(summary: Pick<CaseSummary, 'process' | 'status' | 
   return null;
 }
 
-/** A case with the pupil's goal and the thermometer chart; staff can log a session from here. */
-export function CaseProgressCard({ summary, today, staff }: { summary: CaseSummary; today: string; staff: boolean }) {
-  const { data } = useQuery(CASE_PROGRESS_QUERY, { variables: { id: summary.id } });
+/**
+ * A case with the pupil's goal and the thermometer chart (for the processes that have them); staff can log a session
+ * from here. The family sees no internal status chip (issue 17.6): the card is under "Lopende begeleiding".
+ */
+export function CaseProgressCard({ summary, today, staff, isPupil = false }: { summary: CaseSummary; today: string; staff: boolean; isPupil?: boolean }) {
+  const progress = hasGoalAndThermometer(summary.process);
+  const { data } = useQuery(CASE_PROGRESS_QUERY, { variables: { id: summary.id }, skip: !progress });
   const [logging, setLogging] = useState(false);
   const headingId = `progress-${summary.id}`;
-  const sessionStep = staff ? sessionStepOf(summary) : null;
-  const spec = sessionStep ? stepFormSpec(summary.process, sessionStep) : null;
   const detail = data?.case;
+  // Only who may take the step gets its button (issue 17.3: a mentor is not offered "Contact vastleggen" on JOS).
+  const sessionStep = staff ? sessionStepOf(summary) : null;
+  const mayLog = !!sessionStep && !!detail?.stepForms.some((f) => f.step === sessionStep && f.mayTake);
+  const spec = sessionStep && mayLog ? stepFormSpec(summary.process, sessionStep) : null;
 
   return (
     <Paper component="article" aria-labelledby={headingId} data-case-id={summary.id} sx={{ p: { xs: 2, sm: 3 } }}>
@@ -52,7 +59,7 @@ export function CaseProgressCard({ summary, today, staff }: { summary: CaseSumma
           </Typography>
         </Box>
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Chip label={summary.statusLabel} color="primary" variant="outlined" />
+          {staff && <Chip label={summary.statusLabel} color="primary" variant="outlined" />}
           {staff && summary.nextDueDate && <DueDate date={summary.nextDueDate} today={today} />}
         </Box>
       </Box>
@@ -61,16 +68,22 @@ export function CaseProgressCard({ summary, today, staff }: { summary: CaseSumma
           Volgende stap: <strong>{summary.waitingForLabel}</strong>
         </Typography>
       )}
-      <Typography sx={{ mb: 1 }} data-testid="pupil-goal">
-        {detail?.goal ? (
-          <>
-            Doel: <strong>{detail.goal}</strong>
-          </>
-        ) : (
-          <span>Nog geen doel vastgelegd.</span>
-        )}
-      </Typography>
-      {detail && <ThermometerChart sessions={detail.sessions} height={200} />}
+      {progress ? (
+        <>
+          <Typography sx={{ mb: 1 }} data-testid="pupil-goal">
+            {detail?.goal ? (
+              <>
+                Doel: <strong>{detail.goal}</strong>
+              </>
+            ) : (
+              <span>Nog geen doel vastgelegd.</span>
+            )}
+          </Typography>
+          {detail && <ThermometerChart sessions={detail.sessions} height={200} />}
+        </>
+      ) : (
+        !staff && <Typography color="text.secondary">{familyWords(isPupil).otherProcess}</Typography>
+      )}
       {spec && (
         <Box sx={{ mt: 1.5 }}>
           <Button variant="contained" onClick={() => setLogging(true)}>

@@ -12,6 +12,7 @@ import { type ConsentRecord } from '../../shared/api-types';
 import { formatDutchDate } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';
+import { familyWords } from './family-words';
 import { GIVE_CONSENT_MUTATION } from './my-cases.graphql';
 
 /** One open consent request: what it is for in plain Dutch, and sign / refuse. */
@@ -20,13 +21,17 @@ export function ConsentRequestCard({
   pupilName,
   answered,
   onAnswered,
+  isPupil = false,
 }: {
   request: ConsentRecord;
   pupilName?: string;
   /** The answer given in this visit (the request then no longer comes back from the api). */
   answered?: ConsentRecord;
   onAnswered(record: ConsentRecord): void;
+  /** The pupil himself answers: addressed with "je" (parents with "u"). */
+  isPupil?: boolean;
 }) {
+  const words = familyWords(isPupil);
   const headingId = `consent-${request.id}`;
   const [refusing, setRefusing] = useState(false);
   const [note, setNote] = useState('');
@@ -50,16 +55,15 @@ export function ConsentRequestCard({
         {pupilName ? ` · ${pupilName}` : ''} · graag antwoord vóór {formatDutchDate(request.respondBy)}
       </Typography>
       <Typography sx={{ mb: 1 }}>
-        <strong>Waarvoor vragen wij uw toestemming?</strong> {request.scope}
+        <strong>{words.consentWhy}</strong> {request.scope}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        U kunt uw toestemming later altijd weer intrekken via de zorgcoördinator. Geeft u geen toestemming, dan bespreekt de school met u wat
-        er wel kan.
+        {words.consentWithdraw}
       </Typography>
       {mutation.error && <ErrorAlert error={mutation.error} sx={{ mb: 2 }} />}
       {answered ? (
         <Alert severity={answered.status === 'GIVEN' ? 'success' : 'info'} role="status">
-          {answered.status === 'GIVEN' ? 'Dank u wel. Uw toestemming is vastgelegd.' : 'Vastgelegd: u geeft geen toestemming.'}
+          {answered.status === 'GIVEN' ? words.consentGiven : words.consentRefused}
         </Alert>
       ) : refusing ? (
         <Box sx={{ display: 'grid', gap: 1.5 }}>

@@ -14,6 +14,7 @@ import { DASHBOARD_CASES_QUERY } from '../dashboard/cases.graphql';
 import { DossierDownload } from '../dossier/dossier-download';
 import { CaseProgressCard } from './case-progress-card';
 import { ConsentRequestCard } from './consent-request-card';
+import { familyWords } from './family-words';
 import { LettersSection } from './letters-section';
 import { MY_CONSENT_REQUESTS_QUERY } from './my-cases.graphql';
 import { TransferReportCard } from './transfer-report-card';
@@ -38,12 +39,15 @@ export function FamilyPage() {
   const [answered, setAnswered] = useState<Map<string, { request: ConsentRecord; answer: ConsentRecord }>>(new Map());
   const open = consents.data?.myConsentRequests ?? [];
   const requests = [...open.filter((r) => !answered.has(r.id) && !transferIds.has(r.caseId)), ...[...answered.values()].map((a) => a.request)];
+  // A consent of the transfer report is asked on its own card below, not in this list.
+  const transferConsentWaiting = open.some((r) => transferIds.has(r.caseId));
+  const words = familyWords(isPupil);
 
   return (
     <Stack spacing={3}>
       <div>
         <Typography variant="h1">{isPupil ? 'Mijn begeleiding' : 'Begeleiding van mijn kind'}</Typography>
-        <Typography color="text.secondary">Hier ziet u de lopende begeleiding en de vragen waarop de school uw antwoord nodig heeft.</Typography>
+        <Typography color="text.secondary">{words.intro}</Typography>
       </div>
       {(cases.loading || consents.loading) && <LinearProgress aria-label="Laden" />}
       {cases.error && <ErrorAlert error={cases.error} />}
@@ -54,7 +58,7 @@ export function FamilyPage() {
           Toestemming gevraagd
         </Typography>
         {requests.length === 0 && !consents.loading ? (
-          <Typography color="text.secondary">Er wacht geen vraag om toestemming op u.</Typography>
+          <Typography color="text.secondary">{transferConsentWaiting ? 'De vraag om toestemming staat hieronder, bij de overdracht.' : words.noConsents}</Typography>
         ) : (
           requests.map((r) => (
             <ConsentRequestCard
@@ -63,6 +67,7 @@ export function FamilyPage() {
               pupilName={pupilNames.get(r.pupilId)}
               answered={answered.get(r.id)?.answer}
               onAnswered={(answer) => setAnswered((m) => new Map(m).set(r.id, { request: r, answer }))}
+              isPupil={isPupil}
             />
           ))
         )}
@@ -85,7 +90,7 @@ export function FamilyPage() {
         </Typography>
         {progressCases.length === 0 && !cases.loading && <Alert severity="info">Er loopt op dit moment geen begeleiding.</Alert>}
         {progressCases.map((c) => (
-          <CaseProgressCard key={c.id} summary={c} today={today} staff={false} />
+          <CaseProgressCard key={c.id} summary={c} today={today} staff={false} isPupil={isPupil} />
         ))}
       </Stack>
 

@@ -38,9 +38,21 @@ export const GIVE_CONSENT_MUTATION: TypedDocumentNode<
   }
 `) as TypedDocumentNode<{ giveConsent: ConsentRecord }, { input: { caseId: string; requestId: string; decision: 'GIVEN' | 'REFUSED'; note?: string | null } }>;
 
-/** Goal and thermometer of one case, for the parent/pupil and mentor views. */
+/**
+ * Goal and thermometer of one case, for the parent/pupil and mentor views; with the steps the case offers and whether
+ * the caller may take each (a session is offered only to who may log it).
+ */
 export const CASE_PROGRESS_QUERY: TypedDocumentNode<
-  { case: { summary: { id: string }; goal: string | null; coachName: string | null; sessions: ThermometerPoint[]; openSteps: string[] } },
+  {
+    case: {
+      summary: { id: string };
+      goal: string | null;
+      coachName: string | null;
+      sessions: ThermometerPoint[];
+      openSteps: string[];
+      stepForms: { step: string; mayTake: boolean }[];
+    };
+  },
   { id: string }
 > = gql`
   query CaseProgress($id: ID!) {
@@ -55,6 +67,10 @@ export const CASE_PROGRESS_QUERY: TypedDocumentNode<
         date
         attended
         thermometer
+      }
+      stepForms {
+        step
+        mayTake
       }
     }
   }

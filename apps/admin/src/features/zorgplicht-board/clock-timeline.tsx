@@ -79,7 +79,8 @@ export function ClockRow({ clock, today, axis }: { clock: ZorgplichtClock; today
         </Typography>
         {(tone.label || clock.extensionUsed) && (
           <Box sx={{ display: 'flex', gap: 0.5, justifyContent: { md: 'flex-end' }, flexWrap: 'wrap', mt: 0.5 }}>
-            {tone.label && <Chip size="small" label={tone.label} sx={{ bgcolor: tone.bar, color: '#fff' }} />}
+            {/* The darker tone: white chip text needs a contrast of 4.5:1 (axe color-contrast; #b26a00 gave 4.2). */}
+            {tone.label && <Chip size="small" label={tone.label} sx={{ bgcolor: tone.text, color: '#fff' }} />}
             {clock.extensionUsed && <Chip size="small" variant="outlined" label="Verlengd" />}
           </Box>
         )}

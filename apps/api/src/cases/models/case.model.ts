@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ProcessType } from '@zorgroute/domain';
 import { PupilModel, SchoolModel } from '../../pupils/models/pupil.model';
 
@@ -35,12 +35,20 @@ export class TimelineEntryModel {
   @Field(() => String, { nullable: true }) reason!: string | null;
 }
 
+export enum DueDateStateEnum {
+  OPEN = 'OPEN',
+  DONE = 'DONE',
+  REPLACED = 'REPLACED',
+}
+registerEnumType(DueDateStateEnum, { name: 'DueDateState', description: 'OPEN (still running), DONE (met: decided or the case closed) or REPLACED (another date took its place).' });
+
 @ObjectType('DueDateExplanation')
 export class DueDateExplanationModel {
   @Field() step!: string;
   @Field({ description: 'Dutch name of the step or date.' }) label!: string;
-  @Field() date!: string;
-  @Field() explanation!: string;
+  @Field({ description: 'YYYY-MM-DD' }) date!: string;
+  @Field({ description: 'Why the date is what it is, in Dutch words (dates in words, no rule names).' }) explanation!: string;
+  @Field(() => DueDateStateEnum, { description: 'Whether the date still runs; only OPEN dates get a countdown.' }) state!: `${DueDateStateEnum}`;
 }
 
 @ObjectType('ThermometerPoint')

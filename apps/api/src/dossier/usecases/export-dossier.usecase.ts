@@ -28,7 +28,7 @@ export class ExportDossierUseCase {
 
   async execute(user: AuthUser, raw: { pupilId: string; format: string; reason?: string }): Promise<DossierFile> {
     const input = validateOrThrow(ExportDossierInput, raw);
-    const pupil = await this.dossiers.authorise(user, input.pupilId, input.reason);
+    const pupil = await this.dossiers.authorise(user, input.pupilId, input.reason, input.format);
     const now = new Date();
     const dossier = await this.dossiers.build(user, pupil, now);
     const body = input.format === 'pdf' ? await renderDossierPdf(dossier) : Buffer.from(JSON.stringify(dossier, null, 2), 'utf8');
@@ -41,7 +41,7 @@ export class ExportDossierUseCase {
       action: 'DOSSIER_EXPORTED',
       description: `Dossier geëxporteerd (${input.format.toUpperCase()})`,
       details: { operation: 'exportDossier', pupilId: pupil.id, format: input.format, cases: dossier.cases.length },
-      reason: user.role === 'ADMIN' ? (input.reason?.trim() ?? null) : null,
+      reason: input.reason?.trim() || null,
     });
     const day = toIsoDate(now.getTime());
     return input.format === 'pdf'
