@@ -28,7 +28,7 @@ describe('OppPanel', () => {
     expect(v.textContent).toContain('Mbo niveau 3 of 4');
     expect(v.textContent).toContain('Begeleiding bij plannen — Ambulant begeleider (BPO), tot de zomervakantie (wekelijks)');
     expect(v.textContent).toContain(`Kenmerk (SHA-256): ${digest}`);
-    expect(screen.getByText(/Volgende evaluatie uiterlijk/).textContent).toBe('Volgende evaluatie uiterlijk do 20 jan 2028.');
+    expect(screen.getByText(/Volgende evaluatie uiterlijk/).textContent).toBe('Volgende evaluatie uiterlijk donderdag 20 januari 2028.');
     expect(screen.getByText(/Geregistreerd in BRON/)).toBeTruthy();
   });
 

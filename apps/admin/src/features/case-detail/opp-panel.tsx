@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { OPP_UITSTROOM_OPTIONS } from '@zorgroute/processes';
 import { type ProcessType } from '../../shared/api-types';
-import { formatDutchDate } from '../../shared/dates';
+import { formatDutchDateInWords } from '../../shared/dates';
 import { OPP_QUERY, type OppData, type OppVersion } from './opp.graphql';
 
 const VERSION_STATUS: Record<string, string> = {
@@ -39,8 +39,8 @@ export function OppVersionView({ version }: { version: OppVersion }) {
         <Typography variant="h3">Versie {version.version}</Typography>
         <Chip size="small" label={VERSION_STATUS[version.status] ?? version.status} color={version.status === 'VASTGESTELD' ? 'success' : 'default'} />
         <Typography variant="body2" color="text.secondary">
-          opgesteld op {formatDutchDate(version.drawnUpOn)}
-          {version.agreedOn ? ` · ouders stemden in op ${formatDutchDate(version.agreedOn)}` : ''}
+          opgesteld op {formatDutchDateInWords(version.drawnUpOn)}
+          {version.agreedOn ? ` · ouders stemden in op ${formatDutchDateInWords(version.agreedOn)}` : ''}
         </Typography>
       </Box>
       <Field label="Wat is er veranderd" value={version.changeReason} />
@@ -88,13 +88,13 @@ export function OppDetails({ opp }: { opp: OppData }) {
       {shown && <OppVersionView version={shown} />}
       {opp.nextEvaluation && (
         <Typography variant="body2" sx={{ mt: 1.5 }}>
-          Volgende evaluatie uiterlijk {formatDutchDate(opp.nextEvaluation.date)}.
+          Volgende evaluatie uiterlijk {formatDutchDateInWords(opp.nextEvaluation.date)}.
         </Typography>
       )}
-      {opp.bron && <Typography variant="body2">Geregistreerd in BRON op {formatDutchDate(opp.bron.registeredOn)}.</Typography>}
+      {opp.bron && <Typography variant="body2">Geregistreerd in BRON op {formatDutchDateInWords(opp.bron.registeredOn)}.</Typography>}
       {lastRefusal && (
         <Typography variant="body2" sx={{ mt: 1 }} data-testid="opp-refusal">
-          Versie {lastRefusal.version}: geen instemming van de ouders ({formatDutchDate(lastRefusal.on)}). {lastRefusal.route}
+          Versie {lastRefusal.version}: geen instemming van de ouders ({formatDutchDateInWords(lastRefusal.on)}). {lastRefusal.route}
         </Typography>
       )}
       {versions.length > 1 && (
