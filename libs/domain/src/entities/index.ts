@@ -19,6 +19,7 @@ export * from './oidc-login-request.entity';
 export * from './oidc-login-handoff.entity';
 export * from './retention-purge.entity';
 export * from './audit-checkpoint.entity';
+export * from './case-note.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -40,6 +41,7 @@ import { OidcLoginRequestEntity } from './oidc-login-request.entity';
 import { OidcLoginHandoffEntity } from './oidc-login-handoff.entity';
 import { RetentionPurgeEntity } from './retention-purge.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+import { CaseNoteEntity } from './case-note.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -62,4 +64,5 @@ export const ENTITIES = [
   OidcLoginHandoffEntity,
   RetentionPurgeEntity,
   AuditCheckpointEntity,
+  CaseNoteEntity,
 ];

@@ -9,6 +9,7 @@ import { RetentionAuditPayload1795335471783 } from './1795335471783-retention-au
 import { AuditCheckpoint1796599514222 } from './1796599514222-audit-checkpoint';
 import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-from-parents';
 import { OidcLoginHandoff1796600000000 } from './1796600000000-oidc-login-handoff';
+import { CaseUploadsNotes1796609474067 } from './1796609474067-case-uploads-notes';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseHiddenFromParents1795336000000,
   AuditCheckpoint1796599514222,
   OidcLoginHandoff1796600000000,
+  CaseUploadsNotes1796609474067,
 ];

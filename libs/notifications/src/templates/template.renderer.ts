@@ -61,6 +61,8 @@ interface MessageView extends MeetingView {
   /** SESSION_REMINDER: the session's time (HH:mm) and whether it is written for the pupil. */
   sessionTime?: string;
   isPupil?: boolean;
+  /** DOCUMENT_REQUESTED: a reminder of the request. */
+  reminder?: boolean;
   /** DAILY_DIGEST: the day's messages. */
   digestItems?: DigestItemView[];
   digestCountText?: string;
@@ -138,7 +140,7 @@ export class TemplateRenderer {
 function buildView(kind: MessageKind, data: Record<string, unknown>): MessageView {
   const read = new FieldReader(kind, data);
   const view: MessageView = {
-    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'LETTER_AVAILABLE' || kind === 'TRAJECT_PARENT_UPDATE' || kind === 'CASE_CLOSED',
+    formal: kind === 'CASE_STARTED' || kind === 'CONSENT_REQUESTED' || kind === 'DOCUMENT_REQUESTED' || kind === 'LETTER_AVAILABLE' || kind === 'TRAJECT_PARENT_UPDATE' || kind === 'CASE_CLOSED',
     recipientName: read.text('recipientName', MAX_NAME_LENGTH),
     schoolName: read.text('schoolName', MAX_NAME_LENGTH),
     stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
@@ -185,6 +187,11 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
       view.isPupil = read.optionalOneOf('audience', ['PARENT', 'PUPIL'] as const) === 'PUPIL';
       view.formal = !view.isPupil;
+      break;
+    case 'DOCUMENT_REQUESTED':
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      view.reminder = read.optionalBool('reminder') === true;
       break;
     case 'ZORGPLICHT_TERMIJN': {
       const signal = read.oneOf('signal', Object.values(ZorgplichtSignal));
@@ -322,6 +329,10 @@ class FieldReader {
     const raw = this.data[field];
     if (typeof raw !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw this.invalid(field, 'must be a time HH:mm');
     return raw;
+  }
+
+  optionalBool(field: string): boolean | undefined {
+    return this.data[field] === undefined || this.data[field] === null ? undefined : this.bool(field);
   }
 
   bool(field: string): boolean {
