@@ -22,6 +22,7 @@ import { formatGraphQLError } from './common/format-error';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { DatabaseModule } from './database/database.module';
 import { DOSSIER_CONTROLLERS, DOSSIER_PROVIDERS } from './dossier/dossier.providers';
+import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/documents.providers';
 import { HealthController } from './health/health.controller';
 import { IDEMPOTENCY_PROVIDERS } from './idempotency/idempotency.providers';
 import { JOS_PROVIDERS } from './jos/jos.providers';
@@ -72,7 +73,7 @@ export class AppModule {
         TemporalModule,
         CodecModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...DOCUMENT_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -104,6 +105,7 @@ export class AppModule {
         ...OVERDRACHT_PROVIDERS,
         ...SECURITY_PROVIDERS,
         ...ADMIN_ACTION_PROVIDERS,
+        ...DOCUMENT_PROVIDERS,
         ...DOSSIER_PROVIDERS,
         ...RETENTION_PROVIDERS,
         ...OIDC_PROVIDERS,

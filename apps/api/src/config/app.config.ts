@@ -1,5 +1,6 @@
 import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys } from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
+import { documentStorageConfigFromEnv, type DocumentStorageConfig } from '../documents/document-storage.config';
 import { oidcConfigFromEnv, type OidcConfig } from './oidc.config';
 
 export interface AppConfig {
@@ -42,6 +43,8 @@ export interface AppConfig {
    * AUDIT_CHECKPOINT_KEY; a fixed development key outside production). The api never needs the private key.
    */
   auditCheckpointKeys: AuditCheckpointKeys;
+  /** Uploaded case documents: where their bytes are stored and how large one may be (documents/document-storage.config.ts). */
+  documents: DocumentStorageConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -70,6 +73,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     production,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auditCheckpointKeys: auditCheckpointConfigFromEnv(env, 'verifier').keys,
+    documents: documentStorageConfigFromEnv(env),
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;
