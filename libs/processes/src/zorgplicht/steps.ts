@@ -40,23 +40,6 @@ export const ZORGPLICHT_STEPS = {
       { name: 'kind', kind: 'choice', label: 'Onderzoeksstap', required: true, options: ZORGPLICHT_INVESTIGATION_OPTIONS },
       { name: 'date', kind: 'date', label: 'Datum', required: true, notFuture: true, initial: 'today' },
       { name: 'summary', kind: 'longText', label: 'Interne notitie', maxLength: 2000, helper: 'Alleen voor de school; niet zichtbaar voor het SWV en niet in e-mails.' },
-      {
-        name: 'requestDocument',
-        kind: 'boolean',
-        label: 'Vraag de ouders om een document te uploaden',
-        helper: 'De ouders krijgen een verzoek in het ouderportaal, met herinneringen tot het document er is.',
-        showIf: { field: 'kind', equals: 'INFO_OUDERS_GEVRAAGD' },
-      },
-      {
-        name: 'documentDescription',
-        kind: 'text',
-        label: 'Welk document',
-        minLength: 3,
-        maxLength: 300,
-        helper: 'Bijvoorbeeld: het laatste onderzoeksverslag. Staat in het ouderportaal, niet in de e-mail.',
-        required: { field: 'requestDocument', equals: true },
-        showIf: { field: 'requestDocument', equals: true },
-      },
     ],
   },
   EXTEND_TERM: {

@@ -88,8 +88,6 @@ export class ZorgplichtInvestigationInput {
   @Field(() => String, { description: 'INFO_OUDERS_GEVRAAGD, INFO_VORIGE_SCHOOL_GEVRAAGD, OSO_DOSSIER_ONTVANGEN, INTAKE or OBSERVATIE.' }) kind!: string;
   @Field({ description: 'YYYY-MM-DD, not in the future.' }) date!: string;
   @Field(() => String, { nullable: true, description: 'Internal note for the school (never shown to the SWV or in e-mails).' }) summary?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'INFO_OUDERS_GEVRAAGD: ask the parents to upload a document in the portal; the case waits for it beside the decision.' }) requestDocument?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'What is asked (shown in the portal, never in the e-mail); required with requestDocument.' }) documentDescription?: string | null;
 }
 
 @InputType({ description: 'EXTEND_TERM (see the step catalogue).' })

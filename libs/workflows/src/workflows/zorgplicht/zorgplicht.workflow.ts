@@ -74,7 +74,11 @@ export interface ZorgplichtInvestigationInput {
   date: string;
   /** Short internal note for the school (never shown to the SWV, never in an e-mail). */
   summary?: string | null;
-  /** INFO_OUDERS_GEVRAAGD: ask the parents to upload a document in the portal (and wait for it beside the decision). */
+  /**
+   * INFO_OUDERS_GEVRAAGD: ask the parents to upload a document in the portal (and wait for it beside the decision).
+   * Not offered by the api or the step catalogue yet: the portal's upload for a request (which sends
+   * `provideRequestedDocument`) is still to be built (issue 16).
+   */
   requestDocument?: boolean | null;
   /** What is asked (shown in the portal, never in the e-mail). */
   documentDescription?: string | null;
