@@ -65,6 +65,8 @@ it('the zorgcoördinator adds a report and notes; the parent downloads the repor
   await notes.getByRole('checkbox', { name: 'Ouders' }).check();
   await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
   await page.getByText(sharedNote).waitFor();
+  // The form empties once the note is saved and the list reloaded; only then write the next one.
+  await eventually('the emptied note form', async () => (await notes.getByRole('textbox', { name: 'Notitie' }).inputValue()) === '');
   await notes.getByRole('textbox', { name: 'Notitie' }).fill(schoolNote);
   await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
   await page.getByText(schoolNote).waitFor();
