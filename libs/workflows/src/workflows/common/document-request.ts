@@ -1,6 +1,7 @@
 /**
- * A process step asks the parents for a document and waits for it (issue 16, "Documents and notes"): e.g. P4's
- * "Informatie opgevraagd bij de ouders" asks for the reports the school needs to decide on an application.
+ * A process step asks the parents for a document and waits for it (issue 16, "Documents and notes"): meant for e.g.
+ * P4's "Informatie opgevraagd bij de ouders" (the reports the school needs to decide on an application). Not used by
+ * a workflow yet: the portal's upload for a request (the api sending `provideRequestedDocument`) is still to be built.
  *
  * The request is written into the case's read-model data (`documentRequests`, which the api reads to accept an upload
  * for it), the parents get a `DOCUMENT_REQUESTED` e-mail with a link to the portal (what is asked and until when —

@@ -1,11 +1,10 @@
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
-import { addCalendarDays, addSchoolDays, buildSchoolCalendar, DEFAULT_LADDER, dueInCalendarWeeks, reminderLadder, toIsoDate, zonedInstant, ZOMERVAKANTIE, type PolicyOverrides } from '@zorgroute/domain/logic';
+import { addCalendarDays, buildSchoolCalendar, DEFAULT_LADDER, dueInCalendarWeeks, reminderLadder, toIsoDate, zonedInstant, ZOMERVAKANTIE, type PolicyOverrides } from '@zorgroute/domain/logic';
 import { pdfPlainText, renderLetterPdf, type LetterPayload } from '@zorgroute/notifications';
 import type { CaseDocumentRef, ZorgplichtLetterRequest } from '../../activities/zorgplicht-activities.types';
 import type { NotifyRequest } from '../../activities/case-activities.types';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { adminExtendDueDate } from '../common/admin-actions';
-import { provideRequestedDocument, type DocumentRequestView } from '../common/document-request';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import {
   extendZorgplichtTerm,
@@ -161,75 +160,6 @@ describe('P4 zorgplicht workflow (time skipping)', () => {
     expect(fakes.swvKeys()).toEqual(['week-left-1']);
     expect(fakes.duplicates).toBe(0);
     expect(new Set(fakes.audit.map((a) => a.eventKey)).size).toBe(fakes.audit.length);
-  }, 180_000);
-
-  it('asks the parents for a document during the investigation: reminded along the ladder, the zorgcoördinator told at escalation, provided by an upload; a second request lapses with the decision', async () => {
-    const fakes = new Fakes();
-    const parent = { id: 'parent-1', name: 'Ouder Testleerling' };
-    const requestsOf = (): DocumentRequestView[] => (fakes.latest?.data.documentRequests as DocumentRequestView[] | undefined) ?? [];
-    const sha = 'ab'.repeat(32);
-    const final = await kit.withWorker(fakes.allActivities(), async (tq) => {
-      const received = await today();
-      const h = await start(tq, { receivedOn: received });
-      await stateOf(h);
-      // Without requestDocument nothing is asked (the step as before).
-      await h.executeUpdate(recordZorgplichtInvestigation, { args: [{ actor: zc, kind: 'INFO_OUDERS_GEVRAAGD', date: received }] });
-      expect(requestsOf()).toEqual([]);
-      // The catalogue's rule: a request names what is asked.
-      expect((await updateError(h.executeUpdate(recordZorgplichtInvestigation, { args: [{ actor: zc, kind: 'INFO_OUDERS_GEVRAAGD', date: received, requestDocument: true }] }))).type).toBe('BAD_USER_INPUT');
-
-      await h.executeUpdate(recordZorgplichtInvestigation, {
-        args: [{ actor: zc, kind: 'INFO_OUDERS_GEVRAAGD', date: received, requestDocument: true, documentDescription: 'Het laatste onderzoeksverslag van de psycholoog' }],
-      });
-      // The update answers with the request recorded in the read model.
-      const [open] = requestsOf();
-      const due = addSchoolDays(received, 5, buildSchoolCalendar('midden'));
-      expect(open).toEqual(
-        expect.objectContaining({ kind: 'ZORGPLICHT_INFO_OUDERS', documentKind: 'VERSLAG', label: 'Informatie voor de aanmelding', description: 'Het laatste onderzoeksverslag van de psycholoog', audiences: ['PARENTS'], status: 'OPEN', dueDate: due }),
-      );
-      expect((fakes.latest?.data.dueDates as { step: string; date: string }[]).find((d) => d.step === 'DOCUMENT_ZORGPLICHT_INFO_OUDERS')?.date).toBe(due);
-      await waitUntil(() => fakes.notifications.some((n) => n.kind === 'DOCUMENT_REQUESTED'), 'the request to the parents');
-      const asked = fakes.notifications.find((n) => n.kind === 'DOCUMENT_REQUESTED') as NotifyRequest;
-      expect(asked).toEqual(expect.objectContaining({ recipients: { parentsOfPupil: 'pupil-1' }, stepLabel: 'Informatie voor de aanmelding', dueDate: due }));
-      // What is asked in detail is for the portal, never in the e-mail.
-      expect(JSON.stringify(fakes.notifications)).not.toContain('psycholoog');
-
-      // Bad answers change nothing.
-      expect((await updateError(h.executeUpdate(provideRequestedDocument, { args: [{ actor: parent, requestId: open.requestId, documentId: 'doc-9', sha256: 'not-a-digest', providedByRole: 'PARENT' }] }))).type).toBe('BAD_USER_INPUT');
-      expect((await updateError(h.executeUpdate(provideRequestedDocument, { args: [{ actor: parent, requestId: `${open.requestId}9`, documentId: 'doc-9', sha256: sha, providedByRole: 'PARENT' }] }))).type).toBe('BAD_USER_INPUT');
-
-      // Reminders to the parents along the ladder; at the escalation rung the zorgcoördinator is told.
-      await sleepUntil(addSchoolDays(due, 3, buildSchoolCalendar('midden')), 12);
-      await waitUntil(() => fakes.audit.some((a) => a.action === 'DOCUMENT_REQUEST_ESCALATED'), 'the escalation');
-      const rungs = () => fakes.notifications.filter((n) => n.key.includes(':document:')).map((n) => `${n.kind}:${n.key.split(':').at(-1)}`);
-      expect(rungs()).toEqual(['DOCUMENT_REQUESTED:requested', 'DOCUMENT_REQUESTED:before-2', 'DOCUMENT_REQUESTED:due', 'DOCUMENT_REQUESTED:after-2', 'STEP_ESCALATION:escalate-3']);
-      expect(fakes.notifications.find((n) => n.kind === 'STEP_ESCALATION' && n.key.includes(':document:'))?.recipients).toEqual({ userIds: ['zc-1'] });
-      expect(fakes.latest?.stuck).toBe(false);
-
-      // The upload provides it: the request is PROVIDED and the reminders stop.
-      const provided = await h.executeUpdate(provideRequestedDocument, { args: [{ actor: parent, requestId: open.requestId, documentId: 'doc-9', sha256: sha, providedByRole: 'PARENT' }] });
-      expect(provided).toEqual(expect.objectContaining({ status: 'PROVIDED', documentId: 'doc-9', sha256: sha, providedByRole: 'PARENT' }));
-      await waitUntil(() => requestsOf()[0]?.status === 'PROVIDED', 'the provided request in the read model');
-      expect((fakes.latest?.data.dueDates as { step: string }[]).some((d) => d.step === 'DOCUMENT_ZORGPLICHT_INFO_OUDERS')).toBe(false);
-      const sent = rungs().length;
-      await kit.env.sleep(6 * DAY);
-      expect(rungs()).toHaveLength(sent);
-      expect((await updateError(h.executeUpdate(provideRequestedDocument, { args: [{ actor: parent, requestId: open.requestId, documentId: 'doc-10', sha256: sha, providedByRole: 'PARENT' }] }))).type).toBe('STEP_NOT_ALLOWED');
-
-      // A second request is still open at the decision: it lapses.
-      await h.executeUpdate(recordZorgplichtInvestigation, { args: [{ actor: zc, kind: 'INFO_OUDERS_GEVRAAGD', date: await today(), requestDocument: true, documentDescription: 'Het rapport van de vorige school' }] });
-      expect(requestsOf().map((r) => r.status)).toEqual(['PROVIDED', 'OPEN']);
-      await h.executeUpdate(recordZorgplichtDecision, { args: [{ actor: zc, outcome: 'TOEGELATEN', motivation: 'Met de informatie van de ouders kunnen wij de ondersteuning bieden.' }] });
-      const result = await h.result();
-      await maybeRecordHistory(h, 'zorgplicht-document-van-de-ouders');
-      return result;
-    });
-    expect(final.case.status).toBe('TOEGELATEN');
-    expect(requestsOf().map((r) => r.status)).toEqual(['PROVIDED', 'CANCELLED']);
-    expect(requestsOf()[1].requestId).toMatch(/:document:ZORGPLICHT_INFO_OUDERS:2$/);
-    expect(fakes.audit.map((a) => a.action).filter((a) => a.startsWith('DOCUMENT_'))).toEqual(['DOCUMENT_REQUESTED', 'DOCUMENT_REQUEST_ESCALATED', 'DOCUMENT_PROVIDED', 'DOCUMENT_REQUESTED', 'DOCUMENT_REQUEST_CANCELLED']);
-    expect(fakes.audit.find((a) => a.action === 'DOCUMENT_PROVIDED')).toEqual(expect.objectContaining({ actorId: 'parent-1', details: expect.objectContaining({ documentId: 'doc-9', sha256: 'ab'.repeat(32) }) }));
-    expect(fakes.duplicates).toBe(0);
   }, 180_000);
 
   it('extends on the last allowed day with a written notice, refuses a second extension and more than 4 weeks, and places the pupil elsewhere on the extended due date (on time)', async () => {

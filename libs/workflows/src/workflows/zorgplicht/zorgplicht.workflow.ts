@@ -13,7 +13,7 @@
  * after receipt without a decision. Letters are PDFs stored with the case; the parents get an
  * e-mail with a link, never the letter itself.
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { addCalendarWeeks, toIsoDate, zonedInstant, type DueDate } from '@zorgroute/domain/logic';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { CaseDocumentRef, ZorgplichtActivities } from '../../activities/zorgplicht-activities.types';
@@ -21,7 +21,6 @@ import { CaseRecorder, caseWriters, type Actor } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { installAdminHandlers } from '../common/admin-actions';
-import { installDocumentRequests } from '../common/document-request';
 import { reject, requireStepInput } from '../common/step-errors';
 import { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS as STEPS } from '@zorgroute/processes';
 import {
@@ -74,14 +73,6 @@ export interface ZorgplichtInvestigationInput {
   date: string;
   /** Short internal note for the school (never shown to the SWV, never in an e-mail). */
   summary?: string | null;
-  /**
-   * INFO_OUDERS_GEVRAAGD: ask the parents to upload a document in the portal (and wait for it beside the decision).
-   * Not offered by the api or the step catalogue yet: the portal's upload for a request (which sends
-   * `provideRequestedDocument`) is still to be built (issue 16).
-   */
-  requestDocument?: boolean | null;
-  /** What is asked (shown in the portal, never in the e-mail). */
-  documentDescription?: string | null;
 }
 
 export interface ZorgplichtExtendInput {
@@ -209,10 +200,6 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
   const s = rec.snapshot;
   // The decision term is a legal clock: it is extended with its own step (P4), not by an admin.
   const admin = installAdminHandlers(rec, { extendDueDate: false });
-  // Documents asked of the parents during the investigation (P4.1 "information requested from parents"): each waits
-  // beside the decision until it is uploaded, and lapses with the decision.
-  const documentRequests = installDocumentRequests(rec);
-  const documentWaits: Promise<unknown>[] = [];
   rec.addParticipant(input.startedBy.id);
   const owner = ctx.zorgcoordinatorId ?? input.startedBy.id;
 
@@ -302,19 +289,6 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
       if (status() === 'ONTVANGEN') {
         s.status = 'ONDERZOEK';
         await recordStep(u.actor, 'STATUS_ONDERZOEK', 'Onderzoek naar de ondersteuningsbehoefte gestart');
-      }
-      if (u.kind === 'INFO_OUDERS_GEVRAAGD' && u.requestDocument === true && patched('p4-document-request')) {
-        const opened = await documentRequests.open({
-          kind: 'ZORGPLICHT_INFO_OUDERS',
-          documentKind: 'VERSLAG',
-          label: 'Informatie voor de aanmelding',
-          description: u.documentDescription?.trim() || null,
-          audiences: ['PARENTS'],
-          followUpUserId: owner,
-          requestedBy: u.actor,
-          isCancelled: () => state.decision !== null || admin.closed,
-        });
-        documentWaits.push(opened.done);
       }
       return view();
     },
@@ -512,7 +486,6 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     );
   }
   await watcher;
-  await Promise.all(documentWaits);
   if (admin.closed) return admin.end(view);
 
   // BESLUIT → closed with the outcome.
