@@ -24,6 +24,7 @@ import { formatGraphQLError } from './common/format-error';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { DatabaseModule } from './database/database.module';
 import { DOSSIER_CONTROLLERS, DOSSIER_PROVIDERS } from './dossier/dossier.providers';
+import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/documents.providers';
 import { HealthController } from './health/health.controller';
 import { IDEMPOTENCY_PROVIDERS } from './idempotency/idempotency.providers';
 import { JOS_PROVIDERS } from './jos/jos.providers';
@@ -80,7 +81,8 @@ export class AppModule {
         TemporalModule,
         CodecModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS, ...DOCUMENT_CONTROLLERS],
+
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -115,6 +117,7 @@ export class AppModule {
         ...TLV_PROVIDERS,
         ...SECURITY_PROVIDERS,
         ...ADMIN_ACTION_PROVIDERS,
+        ...DOCUMENT_PROVIDERS,
         ...DOSSIER_PROVIDERS,
         ...RETENTION_PROVIDERS,
         ...OIDC_PROVIDERS,

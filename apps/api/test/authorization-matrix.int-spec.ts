@@ -160,10 +160,12 @@ const MATRIX: Record<string, Rule> = {
   josCase: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'JOS_MEDEWERKER', 'PARENT', 'PUPIL', 'ADMIN'], target: P3 },
   // The application and its clock: the school's zorgcoördinator and the SWV (parents get the letters).
   zorgplichtCase: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
-  // Letters to the parents: the school and the parents, not the SWV (it sees the clock and the outcome only).
-  // The SWV lists the letters of the cases it sees, each kind filtered by its audience (the TLV letters are its own; on
-  // this P4 case it gets an empty list: the zorgplicht letters are not for the SWV).
-  caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
+  // Documents: the school's document staff all; the parents letters and uploads shared with them; the pupil and the SWV
+  // uploads shared with them (so they may list, and get only those).
+  caseDocuments: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'PUPIL', 'SWV_MEDEWERKER', 'ADMIN'], target: P4 },
+  // The case logboek: everyone who sees the case reads the notes shared with him; the school's staff write.
+  caseNotes: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'PARENT', 'PUPIL', 'ADMIN'], target: P1 },
+  addCaseNote: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'ADMIN'], target: P1, args: (c) => ({ input: { caseId: c.p1Case, notedOn: today(), text: 'Matrixtest notitie', audiences: [] } }) },
   // The letters of the caller's own cases (the parent portal): anyone may ask; roles without letters get none.
   myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },

@@ -7,6 +7,7 @@ export * from './workflows/ondersteuningstraject/ondersteuningstraject.workflow'
 export * from './workflows/zorgroute/zorgroute.workflow';
 export * from './workflows/jos/jos.workflow';
 export * from './workflows/common/consent';
+export * from './workflows/common/document-request';
 export type { LinkedCase } from './workflows/common/links';
 export * from './workflows/zorgplicht/zorgplicht.workflow';
 export * from './workflows/zorgplicht/zorgplicht-clock';

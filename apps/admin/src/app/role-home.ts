@@ -39,6 +39,24 @@ export function mayReadLetters(role: Role | null | undefined): boolean {
   return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'ADMIN' || role === 'PARENT';
 }
 
+/**
+ * Roles that list a case's documents (mirrors the api's AudiencePolicy): the school's coordination all of them, the
+ * parents, the pupil and the SWV those shared with them.
+ */
+export function mayListDocuments(role: Role | null | undefined): boolean {
+  return mayReadLetters(role) || role === 'PUPIL' || role === 'SWV_MEDEWERKER';
+}
+
+/** Roles that upload documents to a case: the school's coordination (the api's AudiencePolicy.mayUploadDocument). */
+export function mayUploadDocuments(role: Role | null | undefined): boolean {
+  return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'ADMIN';
+}
+
+/** Roles that write the case logboek: the school's staff (the api's AudiencePolicy.mayWriteNote). */
+export function mayWriteNotes(role: Role | null | undefined): boolean {
+  return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'MENTOR' || role === 'COACH' || role === 'JOS_MEDEWERKER' || role === 'ADMIN';
+}
+
 export interface NavItem {
   to: string;
   label: string;

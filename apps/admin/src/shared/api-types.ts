@@ -149,6 +149,23 @@ export interface CaseDocument {
   sizeBytes: number;
   createdAt: string;
   downloadPath: string;
+  /** GENERATED (a letter of the process) or UPLOAD. */
+  source?: string;
+  /** Who may read it: SCHOOL, then PARENTS, PUPIL, SWV. */
+  audiences?: string[];
+  uploadedByName?: string | null;
+}
+
+/** A note in the case logboek. */
+export interface CaseNote {
+  id: string;
+  caseId: string;
+  notedOn: string;
+  text: string;
+  audiences: string[];
+  authorName: string;
+  authorRole: string;
+  createdAt: string;
 }
 
 export interface CaseDetail {

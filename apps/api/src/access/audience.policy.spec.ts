@@ -65,7 +65,17 @@ describe('AudiencePolicy', () => {
     expect(allowed('ONBEKEND')).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN']);
     // The TLV letters (P8) are the SWV's own: it lists the letters of the cases it sees, filtered by kind.
     expect(allowed('TLV_BESLUIT')).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN']);
-    expect(Object.values(Role).filter((r) => policy.mayListDocuments(as(r)))).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN']);
+    expect(Object.values(Role).filter((r) => policy.mayListDocuments(as(r)))).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'PUPIL', 'SWV_MEDEWERKER', 'ADMIN']);
+    // An uploaded document: its own audiences (the school's document staff always), never its kind's.
+    const uploaded = (audiences: string[]) => Object.values(Role).filter((r) => policy.mayReadDocument(as(r), { kind: 'ZORGPLICHT_BESLUIT', audiences }));
+    expect(uploaded([])).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN']);
+    expect(uploaded(['SWV'])).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'SWV_MEDEWERKER', 'ADMIN']);
+    expect(uploaded(['PARENTS', 'PUPIL'])).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'PARENT', 'PUPIL', 'ADMIN']);
+    const noteReaders = (audiences: string[]) => Object.values(Role).filter((r) => policy.mayReadNote(as(r), { audiences }));
+    expect(noteReaders([])).toEqual(Object.values(Role).filter((r) => policy.mayWriteNote(as(r))));
+    expect(noteReaders(['PARENTS'])).toContain('PARENT');
+    expect(noteReaders(['PARENTS'])).not.toContain('SWV_MEDEWERKER');
+
     expect(Object.values(Role).filter((r) => policy.mayReadDeliveryLog(as(r)))).toEqual(['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'ADMIN']);
     const consent = { id: 'c', status: 'GIVEN', giverName: 'Petra Veldkamp', method: 'DIGITAL', note: 'Graag snel', withdrawalReason: null, scanReference: null };
     expect(policy.consent(as(Role.SWV_MEDEWERKER), consent)).toEqual({ ...consent, giverName: null, method: null, note: null });

@@ -6,13 +6,14 @@ import {
   PupilEntity,
   audienceOfRole,
   DELIVERY_LOG_AUDIENCES,
-  DOCUMENT_KINDS,
   documentAudiences,
+  type DocumentAudienceInfo,
   filterCaseData,
   isFamily,
   redactConsent,
   Role,
   timelineView,
+  withSchool,
 } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from './access-policy';
@@ -110,18 +111,39 @@ export class AudiencePolicy {
     return { ...share, ledTo: links.filter((l) => shown.has(String(l.caseId))) };
   }
 
-  /** Whether the caller may list a case's documents at all (the case itself must be visible to him). */
+  /**
+   * Whether the caller may list a case's documents at all (the case itself must be visible to him): the school's
+   * document staff, and every other audience (an uploaded document may be shared with the parents, the pupil or the
+   * SWV; each then sees only the documents shared with him).
+   */
   mayListDocuments(user: Pick<AuthUser, 'role'>): boolean {
     const audience = this.audienceOf(user);
     if (audience === Audience.SCHOOL) return DOCUMENT_STAFF.includes(user.role);
-    return audience !== null && Object.values(DOCUMENT_KINDS).some((k) => k.audiences.includes(audience));
+    return audience !== null;
   }
 
-  /** Whether the caller may read a document of this kind of a case he sees. */
-  mayReadDocument(user: Pick<AuthUser, 'role'>, kind: string): boolean {
+  /** Whether the caller may read a document of a case he sees: a generated one by its kind, an uploaded one by its own audiences. */
+  mayReadDocument(user: Pick<AuthUser, 'role'>, doc: string | DocumentAudienceInfo): boolean {
     const audience = this.audienceOf(user);
     if (audience === Audience.SCHOOL) return DOCUMENT_STAFF.includes(user.role);
-    return audience !== null && documentAudiences(kind).includes(audience);
+    return audience !== null && documentAudiences(doc).includes(audience);
+  }
+
+  /** Whether the caller may upload documents to a case he sees: the school's document staff. */
+  mayUploadDocument(user: Pick<AuthUser, 'role'>): boolean {
+    return this.audienceOf(user) === Audience.SCHOOL && DOCUMENT_STAFF.includes(user.role);
+  }
+
+  /** Whether the caller may read and write the logboek of a case he sees: the school's staff (readers of notes shared with them: `mayReadNote`). */
+  mayWriteNote(user: Pick<AuthUser, 'role'>): boolean {
+    return this.audienceOf(user) === Audience.SCHOOL;
+  }
+
+  /** Whether the caller may read a note of a case he sees: the school always, others when the note is shared with them. */
+  mayReadNote(user: Pick<AuthUser, 'role'>, note: { audiences: readonly string[] }): boolean {
+    const audience = this.audienceOf(user);
+    if (audience === Audience.SCHOOL) return true;
+    return audience !== null && withSchool(note.audiences).includes(audience);
   }
 
   /** The delivery log (what was sent to whom): the case's staff only. */

@@ -15,7 +15,7 @@ describe('stepLabel', () => {
     const steps = [ZORGROUTE_STEP_LABELS, ZORGPLICHT_STEP_LABELS, OOV_STEP_LABELS, OVERDRACHT_STEP_LABELS].flatMap((labels) => Object.keys(labels));
     // The dates the workflows write with upsertDueDate besides their steps (P1 END_DATE, P3 CAP*, P4 clock, P2 and P5
     // dates, P6 calendar and feedback moments).
-    const dates = ['END_DATE', 'CAP', 'CAP_WARNING', 'FIRST_TERM', 'TEN_WEEK_MARK', 'RECHECK', 'IZO_INFO', 'EVALUATION_DATE', 'ZAT_AGENDA', 'ZAT_EVALUATION_DATE', 'OOV_END_DATE', 'OOV_RETURN', 'SCHOOLADVIES', 'AANMELDWEEK', 'OSO_DEADLINE', 'START_SCHOOLJAAR', 'FEEDBACK_NA_EERSTE_RAPPORT', 'FEEDBACK_EINDE_LEERJAAR_1'];
+    const dates = ['END_DATE', 'CAP', 'CAP_WARNING', 'FIRST_TERM', 'TEN_WEEK_MARK', 'RECHECK', 'IZO_INFO', 'EVALUATION_DATE', 'ZAT_AGENDA', 'ZAT_EVALUATION_DATE', 'OOV_END_DATE', 'OOV_RETURN', 'SCHOOLADVIES', 'AANMELDWEEK', 'OSO_DEADLINE', 'START_SCHOOLJAAR', 'FEEDBACK_NA_EERSTE_RAPPORT', 'FEEDBACK_EINDE_LEERJAAR_1', 'DOCUMENT_ZORGPLICHT_INFO_OUDERS'];
     expect([...steps, ...dates].filter((key) => !hasStepLabel(key))).toEqual([]);
   });
 

@@ -160,6 +160,7 @@ const STEP_LABELS: Record<string, string> = {
   EXTEND_TERM: 'Beslistermijn verlengen',
   FIRST_TERM: 'Beslistermijn (6 weken)',
   TEN_WEEK_MARK: '10 weken na ontvangst: melding aan het SWV',
+  DOCUMENT_ZORGPLICHT_INFO_OUDERS: 'Document van de ouders: informatie voor de aanmelding',
   RECHECK: 'Opnieuw bekijken (triage)',
   IZO_INFO: 'Informatie naar de IZO-leden',
   EVALUATION_DATE: 'Evaluatie van de IZO-afspraken',

@@ -1,6 +1,7 @@
 import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys } from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 import { familyLoginConfigFromEnv, type FamilyLoginConfig } from './family-login.config';
+import { documentStorageConfigFromEnv, type DocumentStorageConfig } from '../documents/document-storage.config';
 import { oidcConfigFromEnv, type OidcConfig } from './oidc.config';
 
 export interface AppConfig {
@@ -45,6 +46,8 @@ export interface AppConfig {
   auditCheckpointKeys: AuditCheckpointKeys;
   /** Passkeys and e-mail codes for parents and pupils (WebAuthn relying party, invitation and code lifetimes, SMTP). */
   familyLogin: FamilyLoginConfig;
+  /** Uploaded case documents: where their bytes are stored and how large one may be (documents/document-storage.config.ts). */
+  documents: DocumentStorageConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -74,6 +77,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auditCheckpointKeys: auditCheckpointConfigFromEnv(env, 'verifier').keys,
     familyLogin: familyLoginConfigFromEnv(env, env.APP_URL ?? 'http://127.0.0.1:4200', production),
+    documents: documentStorageConfigFromEnv(env),
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;

@@ -27,6 +27,7 @@ export class CaseDocumentsController {
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Content-SHA256', doc.sha256);
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     return new StreamableFile(doc.content);
   }
 }

@@ -1,11 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { CaseDocumentEntity, CaseDocumentRepository, CaseSummaryEntity, documentLabel, PupilEntity, type CaseDocumentInfo } from '@zorgroute/domain';
+import {
+  AuditTrailRepository,
+  CaseDocumentEntity,
+  CaseDocumentRepository,
+  CaseSummaryEntity,
+  documentAudiences,
+  documentLabel,
+  PupilEntity,
+  type CaseDocumentInfo,
+} from '@zorgroute/domain';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { CasesService } from '../cases/cases.service';
 import type { CaseDocumentModel, FamilyLetterModel } from './models/case-document.model';
+import { DocumentStore } from './storage/document-store';
+
+/** A document's bytes with what the download answer needs. */
+export interface DocumentDownload {
+  contentType: string;
+  fileName: string;
+  sha256: string;
+  content: Buffer;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,10 +33,11 @@ export function documentDownloadPath(id: string): string {
 }
 
 /**
- * Generated documents of a case (letters to the parents). Who reads which kind is the AudiencePolicy's (stated in
- * libs/domain/src/audience/record-audience.ts): the school's zorgcoördinator, teamleider and admin, and the parents
- * for the letters addressed to them — always within the case scope, so never for a case kept from the parents. The
- * SWV, staff who only take part in a case, and pupils do not.
+ * Documents of a case: generated letters and uploaded files (UploadCaseDocumentUseCase). Who reads which is the
+ * AudiencePolicy's (stated in libs/domain/src/audience/record-audience.ts): the school's zorgcoördinator, teamleider
+ * and admin all of them; the parents a letter addressed to them; the parents, the pupil and the SWV an upload shared
+ * with them — always within the case scope, so never for a case kept from the parents. Staff who only take part in a
+ * case do not. Every download is written to the audit trail (who, which document, which case; no content).
  */
 @Injectable()
 export class CaseDocumentsService {
@@ -27,6 +47,7 @@ export class CaseDocumentsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
+    @Inject(DocumentStore) private readonly store: DocumentStore,
   ) {
     this.documents = new CaseDocumentRepository(dataSource);
   }
@@ -39,22 +60,35 @@ export class CaseDocumentsService {
   async list(user: AuthUser, caseId: string): Promise<CaseDocumentModel[]> {
     await this.cases.getVisible(user, caseId);
     if (!this.mayRead(user)) throw AppError.forbidden();
-    return (await this.documents.listForCase(caseId)).filter((d) => this.audience.mayReadDocument(user, d.kind)).map(toModel);
+    return (await this.documents.listForCase(caseId)).filter((d) => this.audience.mayReadDocument(user, d)).map(toModel);
   }
 
   /**
    * One document with its content, for the download endpoint. NOT_FOUND when it does not exist, its case is out of
    * scope, or the caller may not read it — the same answer, so a download says nothing about a letter one may not see.
    */
-  async forDownload(user: AuthUser, id: string): Promise<CaseDocumentEntity> {
+  async forDownload(user: AuthUser, id: string): Promise<DocumentDownload> {
     const notFound = AppError.notFound('Document', 'Document');
     if (!UUID.test(id)) throw notFound;
     const doc = await this.documents.findById(id);
-    if (!doc || !this.audience.mayReadDocument(user, doc.kind)) throw notFound;
+    if (!doc || !this.audience.mayReadDocument(user, doc)) throw notFound;
     await this.cases.getVisible(user, doc.caseId).catch(() => {
       throw notFound;
     });
-    return doc;
+    const content = await this.store.read(doc);
+    // Audited before the bytes leave: who (id and role), which document of which case. Not on the case timeline
+    // (caseId null); the dossier export finds it by details.caseId.
+    await new AuditTrailRepository(this.dataSource).append({
+      eventKey: `document-download:${randomUUID()}`,
+      caseId: null,
+      at: new Date().toISOString(),
+      actorId: user.id,
+      actorName: user.role,
+      action: 'DOCUMENT_DOWNLOADED',
+      description: `Document gedownload: ${documentLabel(doc.kind)}`,
+      details: { operation: 'downloadDocument', caseId: doc.caseId, documentId: doc.id, kind: doc.kind, sha256: doc.sha256 },
+    });
+    return { contentType: doc.contentType, fileName: doc.fileName, sha256: doc.sha256, content };
   }
 
   /**
@@ -66,9 +100,10 @@ export class CaseDocumentsService {
     const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id').select(['c.id', 'c.process', 'c.pupilId']);
     const rows = await this.audience.scopeCases(qb, user).orderBy('c.started_at', 'DESC').limit(500).getMany();
     if (!rows.length) return [];
+    // Letters: the generated documents (uploads are on the case page, with their own audiences).
     const docs = await this.dataSource.getRepository(CaseDocumentEntity).find({
-      where: { caseId: In(rows.map((r) => r.id)) },
-      select: { id: true, docKey: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
+      where: { caseId: In(rows.map((r) => r.id)), source: 'GENERATED' },
+      select: { id: true, docKey: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, source: true },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: 200,
     });
@@ -96,5 +131,9 @@ export function toModel(d: CaseDocumentInfo): CaseDocumentModel {
     sha256: d.sha256,
     createdAt: d.createdAt,
     downloadPath: documentDownloadPath(d.id),
+    source: d.source ?? 'GENERATED',
+    audiences: [...documentAudiences(d)],
+    originalName: d.originalName ?? null,
+    uploadedByName: d.uploadedByName ?? null,
   };
 }

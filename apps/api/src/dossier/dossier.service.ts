@@ -140,7 +140,7 @@ export class DossierService {
         ds.getRepository(ConsentRecordEntity).find({ where: { caseId: In(caseIds) }, order: { requestedAt: 'ASC' } }),
         ds.getRepository(CaseDocumentEntity).find({
           where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' },
-          select: { id: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
+          select: { id: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, audiences: true },
         }),
         ds.getRepository(NotificationDeliveryEntity).find({ where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' } }),
       ])
@@ -195,7 +195,7 @@ export class DossierService {
           withdrawnByName: c.withdrawnByUserId ? (byId.get(c.withdrawnByUserId)?.name ?? null) : null,
           withdrawalReason: c.withdrawalReason,
         })),
-        documents: documents.filter((d) => d.caseId === r.id && this.audience.mayReadDocument(user, d.kind)).map((d) => ({
+        documents: documents.filter((d) => d.caseId === r.id && this.audience.mayReadDocument(user, d)).map((d) => ({
           id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256, createdAt: d.createdAt.toISOString(),
         })),
         notifications: deliveries

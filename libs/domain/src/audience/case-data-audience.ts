@@ -36,6 +36,9 @@ const COMMON: Record<string, DataRule> = {
   },
   ledTo: only(SF, ['caseId', 'process', 'at', 'started']),
   mailFailures: S,
+  // Documents a process step asked the parents for (common/document-request.ts): the family sees what is asked and
+  // its state; the SWV none of it.
+  documentRequests: only(SF, ['requestId', 'kind', 'documentKind', 'label', 'description', 'audiences', 'status', 'requestedAt', 'dueDate', 'documentId', 'providedAt', 'providedByRole']),
 };
 
 const conversation = only(SF, ['date', 'agreements', 'recordedBy']);

@@ -13,14 +13,52 @@ export const DOCUMENT_KINDS: Readonly<Record<string, { readonly audiences: reado
   TLV_BESLUIT: { audiences: [Audience.SCHOOL, Audience.PARENTS, Audience.SWV], label: 'Brief: besluit over de toelaatbaarheidsverklaring' },
 };
 
-export function documentAudiences(kind: string): readonly Audience[] {
-  return DOCUMENT_KINDS[kind]?.audiences ?? [Audience.SCHOOL];
+/**
+ * Kinds of documents people upload to a case (reports, a scanned paper consent, a signed OPP), with their Dutch
+ * names. Who reads an uploaded document is not its kind's but its own: the audiences chosen at the upload.
+ */
+export const UPLOADED_DOCUMENT_KINDS: Readonly<Record<string, string>> = {
+  VERSLAG: 'Verslag of rapport',
+  ONDERZOEKSVERSLAG: 'Onderzoeksverslag',
+  TOESTEMMING_SCAN: 'Toestemmingsformulier (scan)',
+  OPP_ONDERTEKEND: 'Ondertekend OPP',
+  BRIEF_OUDERS: 'Brief of bericht van de ouders',
+  OVERIG: 'Overig document',
+};
+
+/** The audiences a case document or note can be shared with besides the school, which always sees it. */
+export const SHAREABLE_AUDIENCES: readonly Audience[] = [Audience.PARENTS, Audience.PUPIL, Audience.SWV];
+
+/** A stored audience list, normalised: the school always, then the listed ones known to be shareable, once each. */
+export function withSchool(audiences: readonly string[]): Audience[] {
+  return [Audience.SCHOOL, ...SHAREABLE_AUDIENCES.filter((a) => audiences.includes(a))];
+}
+
+/** A document as the audience rules need it: its kind and, for an uploaded one, its own audiences. */
+export interface DocumentAudienceInfo {
+  kind: string;
+  audiences?: readonly string[] | null;
+}
+
+/** Who may read a document: an uploaded one its own audiences (the school always), a generated one by its kind. */
+export function documentAudiences(doc: string | DocumentAudienceInfo): readonly Audience[] {
+  const d = typeof doc === 'string' ? { kind: doc } : doc;
+  if (d.audiences) return withSchool(d.audiences);
+  return DOCUMENT_KINDS[d.kind]?.audiences ?? [Audience.SCHOOL];
 }
 
 /** The Dutch name of a document kind ("Brief: besluit over de aanmelding"); "Document" for an unknown kind. */
 export function documentLabel(kind: string): string {
-  return DOCUMENT_KINDS[kind]?.label ?? 'Document';
+  return DOCUMENT_KINDS[kind]?.label ?? UPLOADED_DOCUMENT_KINDS[kind] ?? 'Document';
 }
+
+/** Dutch names of the audiences, for the chips on documents and notes. */
+export const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = {
+  SCHOOL: 'School',
+  PARENTS: 'Ouders',
+  PUPIL: 'Leerling',
+  SWV: 'SWV',
+};
 
 const SF: readonly Audience[] = [Audience.SCHOOL, Audience.PARENTS, Audience.PUPIL];
 

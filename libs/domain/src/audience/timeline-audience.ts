@@ -56,6 +56,12 @@ const COMMON: Record<string, TimelineRule> = {
   CONSENT_TIMED_OUT: everyone,
   CONSENT_CANCELLED: everyone,
   CONSENT_TIMEOUT_DECIDED: family,
+  // A document asked of the parents (common/document-request.ts): they are asked and provide it; a reminder to the
+  // zorgcoördinator is the school's work list.
+  DOCUMENT_REQUESTED: family,
+  DOCUMENT_PROVIDED: family,
+  DOCUMENT_REQUEST_CANCELLED: family,
+  DOCUMENT_REQUEST_ESCALATED: school,
   // Admin actions on a stuck case: the school's; a close is told to everyone who sees the case (never the reason).
   ADMIN_DUE_DATE_EXTENDED: school,
   ADMIN_STEP_REASSIGNED: school,

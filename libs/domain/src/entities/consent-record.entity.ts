@@ -111,6 +111,10 @@ export class ConsentRecordEntity {
   @Column({ name: 'scan_reference', type: 'varchar', length: 300, nullable: true })
   scanReference!: string | null;
 
+  /** For a paper form recorded since documents can be uploaded: the scanned form, a `case_document` of the case. */
+  @Column({ name: 'scan_document_id', type: 'uuid', nullable: true })
+  scanDocumentId!: string | null;
+
   /** Who entered the answer (the parent himself, or the staff member who recorded the paper scan). */
   @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
   recordedByUserId!: string | null;

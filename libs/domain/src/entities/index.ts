@@ -25,6 +25,7 @@ export * from './login-invitation.entity';
 export * from './webauthn-credential.entity';
 export * from './webauthn-challenge.entity';
 export * from './email-login-code.entity';
+export * from './case-note.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -52,6 +53,7 @@ import { LoginInvitationEntity } from './login-invitation.entity';
 import { WebauthnCredentialEntity } from './webauthn-credential.entity';
 import { WebauthnChallengeEntity } from './webauthn-challenge.entity';
 import { EmailLoginCodeEntity } from './email-login-code.entity';
+import { CaseNoteEntity } from './case-note.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -80,4 +82,5 @@ export const ENTITIES = [
   WebauthnCredentialEntity,
   WebauthnChallengeEntity,
   EmailLoginCodeEntity,
+  CaseNoteEntity,
 ];

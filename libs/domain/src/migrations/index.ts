@@ -11,6 +11,7 @@ import { CaseHiddenFromParents1795336000000 } from './1795336000000-case-hidden-
 import { OidcLoginHandoff1796600000000 } from './1796600000000-oidc-login-handoff';
 import { SchoolOnboarding1796609452050 } from './1796609452050-school-onboarding';
 import { ParentLoginCustody1796609466589 } from './1796609466589-parent-login-custody';
+import { CaseUploadsNotes1796609474067 } from './1796609474067-case-uploads-notes';
 import { ConsentSubjectDigest1796609528863 } from './1796609528863-consent-subject-digest';
 
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OidcLoginHandoff1796600000000,
   SchoolOnboarding1796609452050,
   ParentLoginCustody1796609466589,
+  CaseUploadsNotes1796609474067,
   ConsentSubjectDigest1796609528863,
 
 ];

@@ -140,6 +140,7 @@ export class RetentionPurger {
         deliveries: await count('DELETE FROM notification_delivery WHERE case_id = $1', [c.id]),
         consents: await count('DELETE FROM consent_record WHERE case_id = $1', [c.id]),
         documents: await count('DELETE FROM case_document WHERE case_id = $1', [c.id]),
+        notes: await count('DELETE FROM case_note WHERE case_id = $1', [c.id]),
         caseSummary: await count('DELETE FROM case_summary WHERE id = $1', [c.id]),
       };
       await m.query(

@@ -103,6 +103,15 @@ export interface LoginCodeData extends BaseMessageData {
   validMinutes: number;
 }
 
+/** To a parent: please upload a document in the portal (`stepLabel` names what is asked, `dueDate` until when). */
+export interface DocumentRequestedData extends BaseMessageData {
+  pupilFirstName: string;
+  /** Whom to contact with questions (optional). */
+  ownerName?: string;
+  /** A reminder of a request sent before. */
+  reminder?: boolean;
+}
+
 /**
  * To the SWV loket (P4.3). `dueDate` is the decision due date in force; `stepLabel` names the step
  * ("Besluit over de aanmelding"). Only dates and counts: no reason, no support need.
@@ -243,6 +252,7 @@ export interface MessageDataByKind {
   CASE_STUCK: CaseStuckData;
   CASE_STARTED: CaseStartedData;
   CONSENT_REQUESTED: ConsentRequestedData;
+  DOCUMENT_REQUESTED: DocumentRequestedData;
   ZORGPLICHT_TERMIJN: ZorgplichtTermijnData;
   LETTER_AVAILABLE: LetterAvailableData;
   TRAJECT_PARENT_UPDATE: TrajectParentUpdateData;

@@ -15,6 +15,11 @@ export const MessageKind = {
   CASE_STARTED: 'CASE_STARTED',
   /** To a parent: please give or refuse consent in the portal. */
   CONSENT_REQUESTED: 'CONSENT_REQUESTED',
+  /**
+   * To a parent: the school asks for a document (e.g. a report for the application) to upload in the portal, and
+   * reminds along the ladder; names what is asked (a label the process sets), never a reason or diagnosis.
+   */
+  DOCUMENT_REQUESTED: 'DOCUMENT_REQUESTED',
   /** To the SWV loket (P4): a zorgplicht term has a week left, is overdue, or is at 10 weeks without a decision. */
   ZORGPLICHT_TERMIJN: 'ZORGPLICHT_TERMIJN',
   /** To parents: a letter (e.g. the zorgplicht extension notice or decision) is ready in the portal; never the letter itself. */

@@ -279,6 +279,42 @@ Reageren uiterlijk: {{dueDateLong}}
 {{#*inline "footer"}}{{#if isPupil}}${PUPIL_FOOTER}{{else}}${PARENT_FOOTER}{{/if}}{{/inline}}
 {{/layout}}`,
   },
+  DOCUMENT_REQUESTED: {
+    subject: `{{#if reminder}}Herinnering: document gevraagd{{else}}Document gevraagd{{/if}}: {{stepLabel}} (uiterlijk {{dueDateLong}})`,
+    html: `{{#> layout}}
+{{#*inline "content"}}
+${P}{{#if reminder}}Wij herinneren u aan ons verzoek: voor{{else}}Voor{{/if}} de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij u een document aan te leveren: <strong>{{stepLabel}}</strong>.</p>
+${P}Wilt u het uiterlijk op {{dueDateLong}} uploaden in het ouderportaal (een PDF of een foto)? Stuur het niet als bijlage per e-mail.</p>
+{{#> facts}}
+{{> fact label="Leerling" value=pupilFirstName}}
+{{> fact label="Gevraagd" value=stepLabel}}
+{{> fact label="Uiterlijk" value=dueDateLong}}
+{{/facts}}
+{{#if ownerName}}
+${P}Heeft u vragen? Neem dan contact op met {{ownerName}}.</p>
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}Document uploaden{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+    text: `{{#> layout}}
+{{#*inline "content"}}
+{{#if reminder}}Wij herinneren u aan ons verzoek: voor{{else}}Voor{{/if}} de begeleiding van {{pupilFirstName}} op {{schoolName}} vragen wij u een document aan te leveren: "{{stepLabel}}".
+
+Wilt u het uiterlijk op {{dueDateLong}} uploaden in het ouderportaal (een PDF of een foto)? Stuur het niet als bijlage per e-mail.
+
+Leerling: {{pupilFirstName}}
+Gevraagd: {{stepLabel}}
+Uiterlijk: {{dueDateLong}}
+{{#if ownerName}}
+
+Heeft u vragen? Neem dan contact op met {{ownerName}}.
+{{/if}}
+{{/inline}}
+{{#*inline "button"}}Document uploaden{{/inline}}
+{{#*inline "footer"}}${PARENT_FOOTER}{{/inline}}
+{{/layout}}`,
+  },
   ZORGPLICHT_TERMIJN: {
     subject:
       `{{#if isWeekLeft}}Zorgplicht: besluit over een aanmelding uiterlijk {{dueDateLong}} ({{schoolName}}){{/if}}` +

@@ -21,6 +21,7 @@ const SAMPLES: { [K in MessageKind]: MessageDataByKind[K] } = {
   CASE_STUCK: { ...base, stuckKind: 'STEP_OVERDUE', daysOverdue: 10, ownerName: 'Piet Bakker', pupilFirstName: 'Sanne' },
   CASE_STARTED: { ...base, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' },
   CONSENT_REQUESTED: { ...base, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' },
+  DOCUMENT_REQUESTED: { ...base, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' },
   ZORGPLICHT_TERMIJN: { ...base, pupilFirstName: 'Sanne', signal: 'WEEK_LEFT', receivedOn: '2026-10-12', extended: false, calendarDays: 7 },
   LETTER_AVAILABLE: { ...base, pupilFirstName: 'Sanne', letter: 'ZORGPLICHT_BESLUIT' },
   TRAJECT_PARENT_UPDATE: { ...base, pupilFirstName: 'Sanne', moment: 'MIDWAY', ownerName: 'Piet Bakker' },
@@ -192,6 +193,17 @@ describe('TemplateRenderer', () => {
     expect(m.text).toContain('een traject gestart om Sanne extra te ondersteunen. Uw contactpersoon is Piet Bakker.');
     expect(m.text).toContain('U ontvangt dit bericht omdat u bij Het Stedelijk Lyceum geregistreerd staat als ouder of verzorger van Sanne');
     expect(m.html).toContain('in uw browser');
+  });
+
+  it('DOCUMENT_REQUESTED asks the parents to upload a document in the portal, a reminder says so', () => {
+    const m = render('DOCUMENT_REQUESTED', { ...base, stepLabel: 'Informatie voor de aanmelding', pupilFirstName: 'Sanne' });
+    expect(m.subject).toBe(`Document gevraagd: Informatie voor de aanmelding (uiterlijk ${LONG_DATE})`);
+    expect(m.text).toContain('vragen wij u een document aan te leveren: "Informatie voor de aanmelding"');
+    expect(m.text).toContain('uploaden in het ouderportaal');
+    expect(m.text).not.toContain('Heeft u vragen');
+    const reminder = render('DOCUMENT_REQUESTED', { ...base, stepLabel: 'Informatie voor de aanmelding', pupilFirstName: 'Sanne', reminder: true });
+    expect(reminder.subject).toBe(`Herinnering: document gevraagd: Informatie voor de aanmelding (uiterlijk ${LONG_DATE})`);
+    expect(reminder.text).toContain('Wij herinneren u aan ons verzoek');
   });
 
   it('CONSENT_REQUESTED asks to give or refuse consent in the portal', () => {

@@ -71,6 +71,8 @@ interface MessageView extends MeetingView {
   /** LOGIN_CODE: the code (digits, grouped for reading) and how many minutes it is valid. */
   loginCode?: string;
   validMinutes?: number;
+  /** DOCUMENT_REQUESTED: a reminder of the request. */
+  reminder?: boolean;
   /** DAILY_DIGEST: the day's messages. */
   digestItems?: DigestItemView[];
   digestCountText?: string;
@@ -154,11 +156,13 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
     formal:
       kind === 'CASE_STARTED' ||
       kind === 'CONSENT_REQUESTED' ||
+      kind === 'DOCUMENT_REQUESTED' ||
       kind === 'LETTER_AVAILABLE' ||
       kind === 'TRAJECT_PARENT_UPDATE' ||
       kind === 'CASE_CLOSED' ||
       kind === 'LOGIN_INVITATION' ||
       kind === 'LOGIN_CODE',
+
     recipientName: read.text('recipientName', MAX_NAME_LENGTH),
     schoolName: read.text('schoolName', MAX_NAME_LENGTH),
     stepLabel: read.text('stepLabel', MAX_LABEL_LENGTH),
@@ -218,6 +222,11 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       view.validMinutes = read.count('validMinutes');
       break;
     }
+    case 'DOCUMENT_REQUESTED':
+      view.pupilFirstName = read.text('pupilFirstName', MAX_NAME_LENGTH);
+      view.ownerName = read.optionalText('ownerName', MAX_NAME_LENGTH);
+      view.reminder = read.optionalBool('reminder') === true;
+      break;
     case 'ZORGPLICHT_TERMIJN': {
       const signal = read.oneOf('signal', Object.values(ZorgplichtSignal));
       view.isWeekLeft = signal === 'WEEK_LEFT';

@@ -243,6 +243,10 @@ export function buildDeliveryRequest(req: NotifyRequest, user: Pick<UserEntity, 
       const invitation = ctx.invitation ? { caseUrl: ctx.invitation.url, invitationExpiresOn: ctx.invitation.expiresOn } : {};
       return { ...base, kind: 'CONSENT_REQUESTED', data: { ...common, ...invitation, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName, audience: user.role === Role.PUPIL ? 'PUPIL' : 'PARENT' } };
     }
+    case 'DOCUMENT_REQUESTED':
+      // What is asked and until when; a reminder (a ladder rung) says so. Never why, nor what the school knows.
+      return { ...base, kind: 'DOCUMENT_REQUESTED', data: { ...common, pupilFirstName: ctx.pupilFirstName, ownerName: ctx.ownerName || undefined, reminder: req.rung ? true : undefined } };
+
     case 'ZORGPLICHT_TERMIJN': {
       const z = req.zorgplicht;
       if (!z) throw new Error('ZORGPLICHT_TERMIJN needs its zorgplicht data');

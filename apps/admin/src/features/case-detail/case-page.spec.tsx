@@ -3,7 +3,8 @@ import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from '../dossier/dossier.graphql';
-import { CASE_DOCUMENTS_QUERY, CASE_QUERY } from './case.graphql';
+import { CASE_DOCUMENTS_QUERY, CASE_NOTES_QUERY, CASE_QUERY } from './case.graphql';
+
 import { ZAT_MEETING_QUERY } from './planned-meeting.graphql';
 import { CasePage } from './case-page';
 
@@ -120,10 +121,19 @@ const documentsMock = {
           sizeBytes: 20480,
           createdAt: '2026-11-19T10:00:00Z',
           downloadPath: '/documents/doc-1',
+          source: 'GENERATED',
+          audiences: ['SCHOOL', 'PARENTS'],
+          uploadedByName: null,
         },
       ],
     },
   },
+};
+
+const notesMock = {
+  request: { query: CASE_NOTES_QUERY, variables: { caseId: 'case-7' } },
+  result: { data: { caseNotes: [] } },
+  maxUsageCount: 10,
 };
 
 describe('CasePage', () => {
@@ -132,7 +142,8 @@ describe('CasePage', () => {
 
   it('shows header, due dates with explanation, timeline, consents, reminders, documents and open steps', async () => {
     renderWithProviders(<CasePage />, {
-      mocks: [caseMock(), documentsMock, exportOptions],
+      mocks: [caseMock(), documentsMock, notesMock, exportOptions],
+
       session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',
@@ -175,13 +186,14 @@ describe('CasePage', () => {
   it('offers the dossier in the pupil section to the zorgcoördinator, not to a mentor, and shows reasons in the timeline', async () => {
     const mock = caseMock({ stuck: false });
     mock.result.data.case.timeline[0] = { ...mock.result.data.case.timeline[0], description: 'Casus gesloten door beheer', reason: 'Dubbele aanmelding' };
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock, exportOptions], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [mock, documentsMock, notesMock, exportOptions], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('button', { name: 'Dossier downloaden (PDF)' }, { timeout: 10_000 })).toBeTruthy();
+
     expect(screen.getByRole('button', { name: 'Dossier downloaden (JSON)' })).toBeTruthy();
     expect(screen.getByText('Reden: Dubbele aanmelding')).toBeTruthy();
     unmount();
 
-    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [caseMock(), documentsMock, notesMock], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Dossier downloaden/ })).toBeNull();
   });
@@ -189,7 +201,7 @@ describe('CasePage', () => {
   it('links to the Temporal Web UI only when the api gives the link (platform administrators)', async () => {
     const temporalUrl = 'http://127.0.0.1:8233/namespaces/default/workflows/case-7';
     renderWithProviders(<CasePage />, {
-      mocks: [caseMock({ temporalUrl }), documentsMock],
+      mocks: [caseMock({ temporalUrl }), documentsMock, notesMock],
       session: { user: { ...ZC_USER, role: 'ADMIN', schoolId: null, schoolName: null } },
       path: '/cases/:id',
       route: '/cases/case-7',
@@ -207,7 +219,7 @@ describe('CasePage', () => {
       return mock;
     };
     const parent = { ...ZC_USER, id: 'user-parent', role: 'PARENT' as const, schoolId: null };
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [forFamily(), documentsMock], session: { user: parent }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [forFamily(), documentsMock, notesMock], session: { user: parent }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Verstuurde berichten en herinneringen' })).toBeNull();
@@ -216,9 +228,13 @@ describe('CasePage', () => {
     unmount();
 
     const swv = { ...ZC_USER, id: 'user-swv', role: 'SWV_MEDEWERKER' as const, schoolId: null };
-    renderWithProviders(<CasePage />, { mocks: [forFamily()], session: { user: swv }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [forFamily(), { ...documentsMock, result: { data: { caseDocuments: [] } } }, notesMock], session: { user: swv }, path: '/cases/:id', route: '/cases/case-7' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: 'Documenten' })).toBeNull();
+    // The SWV lists only documents shared with it (none here), and uploads nothing.
+    expect(await screen.findByText('Nog geen documenten.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Brief: besluit over de aanmelding' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Document toevoegen' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Notitie toevoegen' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Verstuurde berichten en herinneringen' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Terug naar zorgplicht' }).getAttribute('href')).toBe('/swv');
   });
@@ -236,7 +252,7 @@ describe('CasePage', () => {
       request: { query: ZAT_MEETING_QUERY, variables: { id: 'case-7' } },
       result: { data: { case: { __typename: 'CaseDetail', summary: { __typename: 'CaseSummary', id: 'case-7' }, zorgroute: { __typename: 'ZorgrouteDetail', zatMeeting: null } } } },
     });
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, notesMock, zatMeeting()], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
     const panel = await screen.findByTestId('parents-exception');
     expect(panel.textContent).toContain('Verborgen voor de ouders');
     expect(panel.textContent).toContain('Reden: Onveilige thuissituatie (goedgekeurd door Ilse Bakker)');
@@ -246,14 +262,14 @@ describe('CasePage', () => {
     expect(await within(dialog).findByText(/Vul in: reden/)).toBeTruthy();
     unmount();
 
-    renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, zatMeeting()], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, notesMock, zatMeeting()], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     const forMentor = await screen.findByTestId('parents-exception');
     expect(within(forMentor).queryByRole('button', { name: 'Uitzondering opheffen' })).toBeNull();
   });
 
   it('shows the stuck banner with its reason', async () => {
     renderWithProviders(<CasePage />, {
-      mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' }), documentsMock],
+      mocks: [caseMock({ stuck: true, stuckReason: 'Intake 10 schooldagen te laat' }), documentsMock, notesMock],
       session: { user: ZC_USER },
       path: '/cases/:id',
       route: '/cases/case-7',

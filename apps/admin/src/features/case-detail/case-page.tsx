@@ -8,14 +8,16 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
-import { backToHomeOf, mayReadLetters } from '../../app/role-home';
+import { backToHomeOf, mayListDocuments, mayUploadDocuments, mayWriteNotes } from '../../app/role-home';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { CASE_QUERY } from './case.graphql';
 import { CaseHeader } from './case-header';
-import { ConsentsPanel, DeliveriesPanel, DocumentsPanel, GoalPanel } from './case-records';
+import { CaseDocumentsPanel } from './case-documents-panel';
+import { CaseNotesPanel } from './case-notes-panel';
+import { ConsentsPanel, DeliveriesPanel, GoalPanel } from './case-records';
 import { CaseTimeline } from './case-timeline';
 import { DueDatesList } from './due-dates-list';
 import { DossierDownload } from '../dossier/dossier-download';
@@ -71,9 +73,11 @@ export function CasePage() {
               <OppPanel key={`opp-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} mayWithdraw={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />
-              {mayReadLetters(role) && <DocumentsPanel caseId={detail.summary.id} />}
+              {mayListDocuments(role) && <CaseDocumentsPanel caseId={detail.summary.id} mayUpload={mayUploadDocuments(role)} />}
+
             </Stack>
             <Stack spacing={2.5}>
+              <CaseNotesPanel caseId={detail.summary.id} mayWrite={mayWriteNotes(role) && !detail.summary.closedAt} />
               <CaseTimeline entries={detail.timeline} />
               {/* The delivery log is the school's: the api gives others null. */}
               {detail.deliveries && <DeliveriesPanel deliveries={detail.deliveries} />}

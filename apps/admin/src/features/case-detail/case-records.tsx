@@ -1,18 +1,13 @@
-import { useQuery } from '@apollo/client/react';
-import DownloadIcon from '@mui/icons-material/Download';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../shared/api-types';
-import { formatDutchDate, formatDutchDateInWords, formatDutchDateTime } from '../../shared/dates';
-import { downloadWithToken } from '../../shared/download';
+import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ThermometerChart } from '../../shared/thermometer-chart';
+import { useState } from 'react';
 import { WithdrawConsentDialog } from '../consent-actions/withdraw-consent-dialog';
-import { CASE_DOCUMENTS_QUERY } from './case.graphql';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -112,45 +107,6 @@ export function DeliveriesPanel({ deliveries }: { deliveries: readonly Delivery[
                 {d.statusLabel}
                 {d.sentAt ? ` · ${formatDutchDateTime(d.sentAt)}` : ` · aangemaakt ${formatDutchDateTime(d.createdAt)}`}
                 {d.lastError ? ` · laatste fout: ${d.lastError}` : ''}
-              </Typography>
-            </Box>
-          ))}
-        </Box>
-      )}
-    </Section>
-  );
-}
-
-export function DocumentsPanel({ caseId }: { caseId: string }) {
-  const { data, error } = useQuery(CASE_DOCUMENTS_QUERY, { variables: { caseId } });
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  const documents = data?.caseDocuments ?? [];
-  return (
-    <Section id="documents-heading" title="Documenten">
-      {error && <Typography color="text.secondary">Documenten zijn voor jou niet beschikbaar.</Typography>}
-      {downloadError && (
-        <Alert severity="error" role="alert" sx={{ mb: 1 }}>
-          {downloadError}
-        </Alert>
-      )}
-      {!error && documents.length === 0 ? (
-        <Typography color="text.secondary">Nog geen documenten.</Typography>
-      ) : (
-        <Box component="ul" sx={listSx}>
-          {documents.map((d) => (
-            <Box component="li" key={d.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-              <Button
-                size="small"
-                startIcon={<DownloadIcon />}
-                onClick={() => {
-                  setDownloadError(null);
-                  downloadWithToken(d.downloadPath, d.fileName).catch((e: unknown) => setDownloadError(e instanceof Error ? e.message : 'Downloaden mislukt.'));
-                }}
-              >
-                {d.kindLabel}
-              </Button>
-              <Typography variant="caption" color="text.secondary">
-                {formatDutchDateInWords(d.createdAt)} · {d.fileName} · {Math.max(1, Math.round(d.sizeBytes / 1024))} kB
               </Typography>
             </Box>
           ))}

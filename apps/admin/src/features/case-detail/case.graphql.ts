@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CaseDetail, type CaseDocument } from '../../shared/api-types';
+import { type CaseDetail, type CaseDocument, type CaseNote } from '../../shared/api-types';
 import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
 
 export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }> = gql`
@@ -103,6 +103,42 @@ export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<{ caseDocuments: CaseDocume
       sizeBytes
       createdAt
       downloadPath
+      source
+      audiences
+      uploadedByName
+    }
+  }
+`;
+
+export const CASE_NOTES_QUERY: TypedDocumentNode<{ caseNotes: CaseNote[] }, { caseId: string }> = gql`
+  query CaseNotes($caseId: ID!) {
+    caseNotes(caseId: $caseId) {
+      id
+      caseId
+      notedOn
+      text
+      audiences
+      authorName
+      authorRole
+      createdAt
+    }
+  }
+`;
+
+export const ADD_CASE_NOTE_MUTATION: TypedDocumentNode<
+  { addCaseNote: CaseNote },
+  { input: { caseId: string; notedOn: string; text: string; audiences: string[]; clientRequestId: string } }
+> = gql`
+  mutation AddCaseNote($input: AddCaseNoteInput!) {
+    addCaseNote(input: $input) {
+      id
+      caseId
+      notedOn
+      text
+      audiences
+      authorName
+      authorRole
+      createdAt
     }
   }
 `;

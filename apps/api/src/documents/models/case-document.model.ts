@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ProcessType } from '@zorgroute/domain';
 
-@ObjectType('CaseDocument', { description: 'A generated document stored with a case (e.g. a letter to the parents).' })
+@ObjectType('CaseDocument', { description: 'A document of a case: generated (a letter to the parents) or uploaded (a report, a scanned consent).' })
 export class CaseDocumentModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) caseId!: string;
@@ -13,6 +13,10 @@ export class CaseDocumentModel {
   @Field({ description: 'SHA-256 of the content (hex).' }) sha256!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field({ description: 'Authenticated download path on the api: GET with the bearer token.' }) downloadPath!: string;
+  @Field({ description: 'GENERATED (a letter of the process) or UPLOAD.' }) source!: string;
+  @Field(() => [String], { description: 'Who may read it: SCHOOL, then PARENTS, PUPIL, SWV.' }) audiences!: string[];
+  @Field(() => String, { nullable: true, description: 'Uploads: the file name on the uploader’s computer.' }) originalName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Uploads: who uploaded it.' }) uploadedByName!: string | null;
 }
 
 @ObjectType('FamilyLetter', { description: 'A letter of one of the caller’s cases, with its pupil and process (the portal’s letters).' })

@@ -43,6 +43,8 @@ export interface ConsentRequestView {
   giverRole: ConsentGiverRole | null;
   method: ConsentMethod | null;
   scanReference: string | null;
+  /** The uploaded scan of the signed paper form (a case document), for paper answers since uploads exist. */
+  scanDocumentId?: string | null;
   decidedAt: string | null;
   note: string | null;
   withdrawnAt: string | null;
@@ -112,7 +114,11 @@ export interface ConsentDecisionInput {
   /** Who gave or refused: a parent's user id, or the pupil's own user id. */
   giverUserId: string;
   giverRole: ConsentGiverRole;
-  /** Required for PAPER_SCAN: the reference of the scanned, signed form in the dossier. */
+  /**
+   * PAPER_SCAN: the uploaded scan of the signed form (a case document id; the api checks it belongs to the case) —
+   * or, in answers recorded before documents could be uploaded, a text reference to the scan.
+   */
+  scanDocumentId?: string | null;
   scanReference?: string | null;
   note?: string | null;
 }
@@ -407,6 +413,7 @@ export class ConsentDesk {
       giverRole: r.giverRole,
       method: r.method,
       scanReference: r.scanReference,
+      scanDocumentId: r.scanDocumentId ?? null,
       decidedAt: r.decidedAt,
       note: r.note,
       withdrawnAt: r.withdrawnAt,
@@ -457,7 +464,10 @@ export class ConsentDesk {
     } else {
       reject('BAD_USER_INPUT', 'Onbekende rol van wie toestemming geeft', 'Unknown role of the consent giver');
     }
-    if (u.method === 'PAPER_SCAN') requireText(u.scanReference, 'scanReferentie', 3, 300);
+    if (u.method === 'PAPER_SCAN') {
+      if (u.scanDocumentId != null) requireText(u.scanDocumentId, 'scan', 1, 64);
+      else requireText(u.scanReference, 'scanReferentie', 3, 300);
+    }
     if (u.note != null) requireText(u.note, 'toelichting', 0, 1000);
   }
 
@@ -487,6 +497,7 @@ export class ConsentDesk {
     record.giverRole = u.giverRole;
     record.method = u.method;
     record.scanReference = u.method === 'PAPER_SCAN' ? (u.scanReference ?? null) : null;
+    if (u.method === 'PAPER_SCAN' && u.scanDocumentId) record.scanDocumentId = u.scanDocumentId;
     record.recordedByUserId = u.actor.id;
     record.decidedAt = now;
     record.note = u.note?.trim() || null;
@@ -502,7 +513,7 @@ export class ConsentDesk {
       action: u.decision === 'GIVEN' ? 'CONSENT_GIVEN' : 'CONSENT_REFUSED',
       description: `${u.decision === 'GIVEN' ? 'Toestemming gegeven' : 'Toestemming geweigerd'} door ${who}${how}: ${record.label}`,
       reason: record.note,
-      details: { requestId: record.id, kind: record.kind, method: u.method, giverRole: u.giverRole },
+      details: { requestId: record.id, kind: record.kind, method: u.method, giverRole: u.giverRole, ...(record.scanDocumentId ? { scanDocumentId: record.scanDocumentId } : {}) },
     });
     await movedOn;
     return this.view(record);

@@ -38,6 +38,7 @@ const KIND_LABELS: Record<NotificationKind | 'DAILY_DIGEST', string> = {
   CASE_STUCK: 'melding vastgelopen dossier',
   CASE_STARTED: 'bericht aan ouders over de start',
   CONSENT_REQUESTED: 'toestemmingsverzoek aan ouders',
+  DOCUMENT_REQUESTED: 'documentverzoek aan ouders',
   ZORGPLICHT_TERMIJN: 'zorgplichtsignaal aan het SWV',
   LETTER_AVAILABLE: 'bericht aan ouders over een brief',
   TRAJECT_PARENT_UPDATE: 'bericht aan ouders over het traject',

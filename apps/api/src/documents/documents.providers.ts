@@ -1,0 +1,11 @@
+import { CaseDocumentUploadController } from './case-document-upload.controller';
+import { CaseNotesResolver } from './case-notes.resolver';
+import { CaseNotesService } from './case-notes.service';
+import { DocumentStore } from './storage/document-store';
+import { UploadCaseDocumentUseCase } from './usecases/upload-case-document.usecase';
+
+/** Issue 16 "Documents and notes": uploads (content-checked, PostgreSQL or S3 storage) and the case logboek. The listing and audited download of documents: CaseDocumentsService (ZORGPLICHT_PROVIDERS). */
+export const DOCUMENT_PROVIDERS = [DocumentStore, UploadCaseDocumentUseCase, CaseNotesService, CaseNotesResolver];
+
+/** REST: POST /documents/cases/:caseId (multipart upload). */
+export const DOCUMENT_CONTROLLERS = [CaseDocumentUploadController];

@@ -1,0 +1,80 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Inject, Injectable } from '@nestjs/common';
+import type { CaseDocumentEntity } from '@zorgroute/domain';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { AppError } from '../../common/app-error';
+import type { DocumentStorageConfig } from '../document-storage.config';
+
+/** Where a document's bytes went: in the row (`content`, PostgreSQL) or in object storage under `storageKey`. */
+export interface StoredBytes {
+  storage: 'POSTGRES' | 'S3';
+  storageKey: string | null;
+  content: Buffer | null;
+}
+
+type S3Config = Extract<DocumentStorageConfig, { kind: 's3' }>;
+
+/**
+ * The one gateway for the bytes of uploaded case documents (docs/operations.md, "Document storage"): with
+ * DOCUMENT_STORAGE=postgres (default) they stay in `case_document.content`; with DOCUMENT_STORAGE=s3 they go to an
+ * S3-compatible bucket and the row keeps the key. New uploads follow the configuration; a read follows the row, so
+ * documents stored before a switch stay readable (reading an S3 row needs the S3 configuration).
+ */
+@Injectable()
+export class DocumentStore {
+  private readonly config: DocumentStorageConfig;
+  private s3: S3Client | null = null;
+
+  constructor(@Inject(APP_CONFIG) appConfig: AppConfig) {
+    this.config = appConfig.documents;
+  }
+
+  get maxBytes(): number {
+    return this.config.maxBytes;
+  }
+
+  /** Stores the bytes of document `id` of case `caseId` (content-addressed by nothing: the id is new per upload). */
+  async put(id: string, bytes: Buffer, contentType: string): Promise<StoredBytes> {
+    if (this.config.kind === 'postgres') return { storage: 'POSTGRES', storageKey: null, content: bytes };
+    const key = `${this.config.prefix}${id}`;
+    await this.client(this.config)
+      .send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.length }))
+      .catch(() => {
+        throw unavailable();
+      });
+    return { storage: 'S3', storageKey: key, content: null };
+  }
+
+  /** The bytes of a stored document. */
+  async read(doc: Pick<CaseDocumentEntity, 'storage' | 'storageKey' | 'content'>): Promise<Buffer> {
+    if (doc.storage !== 'S3') return doc.content ?? Buffer.alloc(0);
+    if (this.config.kind !== 's3' || !doc.storageKey) throw unavailable();
+    const out = await this.client(this.config)
+      .send(new GetObjectCommand({ Bucket: this.config.bucket, Key: doc.storageKey }))
+      .catch(() => {
+        throw unavailable();
+      });
+    if (!out.Body) throw unavailable();
+    return Buffer.from(await out.Body.transformToByteArray());
+  }
+
+  /** Removes bytes stored by `put` whose row could not be written (nothing stays stored for a refused upload). */
+  async remove(stored: StoredBytes): Promise<void> {
+    if (stored.storage !== 'S3' || !stored.storageKey || this.config.kind !== 's3') return;
+    await this.client(this.config).send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: stored.storageKey }));
+  }
+
+  private client(config: S3Config): S3Client {
+    this.s3 ??= new S3Client({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      forcePathStyle: config.forcePathStyle,
+      ...(config.credentials ? { credentials: config.credentials } : {}),
+    });
+    return this.s3;
+  }
+}
+
+function unavailable(): AppError {
+  return new AppError('UNAVAILABLE', 'De documentopslag is nu niet bereikbaar; probeer het later opnieuw', 'The document storage is unavailable; try again later');
+}
