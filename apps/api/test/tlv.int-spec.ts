@@ -191,5 +191,5 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     expect(registered.timeline.map((t) => t.kind)).toEqual(
       expect.arrayContaining(['CASE_STARTED', 'TLV_DOSSIER_ITEM_RECORDED', 'CONSENT_GIVEN', 'TLV_REQUEST_SUBMITTED', 'TLV_DOSSIER_CHECKED', 'TLV_DECIDED', 'STATUS_AFGEGEVEN', 'TLV_REGISTERED_BRON']),
     );
-  });
+  }, 180_000);
 });

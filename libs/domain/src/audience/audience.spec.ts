@@ -7,7 +7,7 @@ import { declaredTimelineActions, declaredTimelineRule, timelineRule, timelineVi
 const PROCESSES = Object.values(ProcessType);
 
 describe('audiences of roles', () => {
-  it('puts every role in exactly one audience; the pupil is an audience of his own', () => {
+  it('puts every case role in exactly one audience, the pupil in his own; the organisation admins in none (they see no case)', () => {
     expect(Object.values(Role).map((r) => [r, audienceOfRole(r)])).toEqual([
       ['ZORGCOORDINATOR', 'SCHOOL'],
       ['TEAMLEIDER', 'SCHOOL'],
@@ -18,6 +18,9 @@ describe('audiences of roles', () => {
       ['PUPIL', 'PUPIL'],
       ['SWV_MEDEWERKER', 'SWV'],
       ['ADMIN', 'SCHOOL'],
+      ['PLATFORM_ADMIN', null],
+      ['SWV_ADMIN', null],
+      ['SCHOOL_ADMIN', null],
     ]);
     expect(audienceOfRole('SOMEONE_NEW')).toBeNull();
   });
