@@ -321,7 +321,8 @@ describe('P2 zorgroute workflow (time skipping)', () => {
 
       await h.executeUpdate(submitZatReferral, { args: [{ actor: zc, form: { helpQuestion: 'Help bij structuur thuis en op school' } }] });
       await waitForStep(h, 'PLAN_ZAT');
-      const tooSoon = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: addCalendarDays(await today(), 1) }] }));
+      // The next school day (not tomorrow: a test started on a Saturday would get the "not a school day" answer).
+      const tooSoon = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: addSchoolDays(await today(), 1, cal) }] }));
       expect(tooSoon.message).toMatch(/agenda moet minstens 5 schooldagen vooraf/);
       const meetingDate = addSchoolDays(await today(), 8, cal);
       await h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate, invitees: ['JEUGDARTS', 'SMW'] }] });
