@@ -96,6 +96,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       const active = await h.query(getTrajectState);
       expect(active.openSteps).toEqual(['RECORD_MID_EVALUATION']);
       expect(active.case.waitingFor).toBe('RECORD_MID_EVALUATION');
+      const midDue = active.case.nextDueDate as string;
 
       // Never recorded: the end evaluation still opens on the end date (the trajectory does not stall in ACTIEF).
       await kit.sleepUntil(active.endDate as string);
@@ -104,12 +105,18 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       expect(ending.case.waitingFor).toBe('RECORD_OUTCOME');
       expect(ending.openSteps).toEqual(expect.arrayContaining(['RECORD_OUTCOME', 'RECORD_MID_EVALUATION']));
       expect(ending.case.data.midEvaluationMissed).toBe(true);
-      // Its own ladder went on: the zorgcoördinator was told, and 10 school days late the case is stuck on it.
+      // Its own ladder goes on: the zorgcoördinator is told, and 10 school days late the case is stuck on it (by the
+      // end date, or after it when a holiday falls in between).
+      const stuckRung = reminderLadder(midDue, DEFAULT_LADDER, midden).at(-1);
+      expect(stuckRung?.kind).toBe('STUCK');
+      const untilStuck = Date.parse(stuckRung?.at as string) + 3600_000 - (await kit.env.currentTimeMs());
+      if (untilStuck > 0) await kit.env.sleep(untilStuck);
+      await waitUntil(() => fakes.notifications.some((n) => n.key.includes(':RECORD_MID_EVALUATION:') && n.kind === 'CASE_STUCK'), 'the tussenevaluatie stuck');
       const mid = fakes.notifications.filter((n) => n.key.includes(':RECORD_MID_EVALUATION:'));
       // (The unlogged session weeks run their own ladder too; the case is stuck on whichever got there first.)
       expect(mid.map((n) => n.kind)).toEqual(expect.arrayContaining(['STEP_ESCALATION', 'CASE_STUCK']));
       expect(fakes.audit.some((a) => a.action === 'CASE_STUCK' && a.description.includes('Tussenevaluatie'))).toBe(true);
-      expect(ending.case.stuck).toBe(true);
+      expect((await h.query(getTrajectState)).case.stuck).toBe(true);
 
       // Recorded late: the ladder stops and the stuck mark goes; the outcome closes the trajectory.
       await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Te laat gehouden; gaat redelijk' }] });
