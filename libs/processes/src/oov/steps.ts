@@ -208,7 +208,7 @@ export const OOV_STEPS = {
     due: { explanation: 'vóór het einde van het arrangement' },
     audit: 'OOV_RETURN_PLANNED',
     fields: [
-      { name: 'returnDate', kind: 'date', label: 'Eerste dag terug op school', required: true, helper: 'Tussen de start van het arrangement en twee weken na het einde.' },
+      { name: 'returnDate', kind: 'date', label: 'Eerste dag terug op school', required: true, helper: 'Tussen de start van het arrangement en twee weken na het einde (valt dat in een vakantie: de eerste schooldag erna).' },
       { name: 'plan', kind: 'longText', label: 'Terugkeerplan', required: true, minLength: 10, maxLength: TEXT },
       { name: 'handoverDate', kind: 'date', label: 'Datum overdrachtsgesprek', required: true, notFuture: true, initial: 'today' },
       { name: 'handoverSummary', kind: 'longText', label: 'Verslag van de overdracht', required: true, minLength: 3, maxLength: TEXT },

@@ -1,5 +1,16 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { buildSchoolCalendar, DEFAULT_LADDER, reminderLadder, sessionWeek, type SessionWeek } from '@zorgroute/domain/logic';
+import {
+  addCalendarDays,
+  addCalendarWeeks,
+  buildSchoolCalendar,
+  DEFAULT_LADDER,
+  isoDayOfWeek,
+  isSchoolDay,
+  nextSchoolDay,
+  reminderLadder,
+  sessionWeek,
+  type SessionWeek,
+} from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import {
@@ -20,6 +31,8 @@ const coach = { id: 'coach-1', name: 'Fatima El Idrissi' };
 const input: StartOndersteuningstrajectInput = { schoolId: 's-1', pupilId: 'pupil-1', startedBy: zc, reason: 'Faalangst bij toetsen', weeks: 9 };
 
 const kit = useWorkflowTestKit();
+/** The fakes' school calendar (regio midden). */
+const midden = buildSchoolCalendar('midden');
 
 
 
@@ -96,6 +109,7 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       const active = await h.query(getTrajectState);
       expect(active.openSteps).toEqual(['RECORD_MID_EVALUATION']);
       expect(active.case.waitingFor).toBe('RECORD_MID_EVALUATION');
+      const midDue = active.case.nextDueDate as string;
 
       // Never recorded: the end evaluation still opens on the end date (the trajectory does not stall in ACTIEF).
       await kit.sleepUntil(active.endDate as string);
@@ -104,12 +118,18 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       expect(ending.case.waitingFor).toBe('RECORD_OUTCOME');
       expect(ending.openSteps).toEqual(expect.arrayContaining(['RECORD_OUTCOME', 'RECORD_MID_EVALUATION']));
       expect(ending.case.data.midEvaluationMissed).toBe(true);
-      // Its own ladder went on: the zorgcoördinator was told, and 10 school days late the case is stuck on it.
+      // Its own ladder goes on: the zorgcoördinator is told, and 10 school days late the case is stuck on it (by the
+      // end date, or after it when a holiday falls in between).
+      const stuckRung = reminderLadder(midDue, DEFAULT_LADDER, midden).at(-1);
+      expect(stuckRung?.kind).toBe('STUCK');
+      const untilStuck = Date.parse(stuckRung?.at as string) + 3600_000 - (await kit.env.currentTimeMs());
+      if (untilStuck > 0) await kit.env.sleep(untilStuck);
+      await waitUntil(() => fakes.notifications.some((n) => n.key.includes(':RECORD_MID_EVALUATION:') && n.kind === 'CASE_STUCK'), 'the tussenevaluatie stuck');
       const mid = fakes.notifications.filter((n) => n.key.includes(':RECORD_MID_EVALUATION:'));
       // (The unlogged session weeks run their own ladder too; the case is stuck on whichever got there first.)
       expect(mid.map((n) => n.kind)).toEqual(expect.arrayContaining(['STEP_ESCALATION', 'CASE_STUCK']));
       expect(fakes.audit.some((a) => a.action === 'CASE_STUCK' && a.description.includes('Tussenevaluatie'))).toBe(true);
-      expect(ending.case.stuck).toBe(true);
+      expect((await h.query(getTrajectState)).case.stuck).toBe(true);
 
       // Recorded late: the ladder stops and the stuck mark goes; the outcome closes the trajectory.
       await h.executeUpdate(recordMidEvaluation, { args: [{ actor: coach, summary: 'Te laat gehouden; gaat redelijk' }] });
@@ -131,6 +151,26 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
 
   it('reminds coach and pupil before each session when the policy says so (hours before the slot), never in a holiday week', async () => {
     const fakes = new FakeCaseActivities({ ondersteuningstraject: { sessionReminders: true, sessionReminderHoursBefore: 24 } });
+    // Sessions on Tuesday 10:15 in a 6-week trajectory that has a Tuesday in a holiday week: from the suite's start,
+    // the first school day (at 10:00) from which such a trajectory starts (the default start: the voorjaarsvakantie).
+    const tuesdays = (from: string, to: string): string[] => {
+      const days: string[] = [];
+      for (let d = from; d < to; d = addCalendarDays(d, 1)) if (isoDayOfWeek(d) === 2) days.push(d);
+      return days;
+    };
+    const plan = (day: string) => {
+      const startDate = nextSchoolDay(addCalendarDays(day, 1), midden);
+      const all = tuesdays(startDate, addCalendarWeeks(startDate, 6));
+      const sessions = all.filter((d) => isSchoolDay(d, midden));
+      return { day, startDate, sessions, holidayTuesdays: all.filter((d) => !isSchoolDay(d, midden)) };
+    };
+    let p = plan(addCalendarDays(await kit.today(), 1));
+    // A school day; the first session at least two days later (its reminder is not already due) and a holiday Tuesday after it.
+    while (!isSchoolDay(p.day, midden) || (p.sessions[0] ?? '') <= addCalendarDays(p.day, 1) || !p.holidayTuesdays.some((d) => d > (p.sessions[0] as string))) {
+      p = plan(addCalendarDays(p.day, 1));
+    }
+    await kit.sleepUntil(p.day, 10);
+    const first = p.sessions[0] as string;
     await kit.withWorker(fakes.activities(), async (tq) => {
       const h = await start(tq, { weeks: 6 });
       await waitForStatus(h, 'INTAKE');
@@ -143,19 +183,21 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
       await h.executeUpdate(assignCoach, { args: [{ actor: zc, coachId: coach.id, coachName: coach.name, sessionSlot: 'dinsdag 10:15', sessionWeekday: 2, sessionTime: '10:15' }] });
       await waitForStatus(h, 'ACTIEF');
       const active = await h.query(getTrajectState);
-      expect(active.startDate).toBe('2027-01-13');
+      expect(active.startDate).toBe(p.startDate);
+      expect(active.endDate).toBe(addCalendarWeeks(p.startDate, 6));
       const reminders = () => fakes.notifications.filter((n) => n.kind === 'SESSION_REMINDER');
 
-      // 24 hours before the first session (Tuesday 19 January, 10:15): not at 10:00 on Monday, but by 11:00.
-      await kit.sleepUntil('2027-01-18', 10);
+      // 24 hours before the first session (Tuesday 10:15): not at 10:00 on the Monday, but by 11:00.
+      await kit.sleepUntil(addCalendarDays(first, -1), 10);
       expect(reminders()).toHaveLength(0);
-      await kit.sleepUntil('2027-01-18', 11);
+      await kit.sleepUntil(addCalendarDays(first, -1), 11);
       await waitUntil(() => reminders().length === 1, 'the first session reminder');
-      expect(reminders()[0]).toMatchObject({ dueDate: '2027-01-19', sessionTime: '10:15', recipients: { userIds: [coach.id], pupilAccountOf: 'pupil-1' } });
+      expect(reminders()[0]).toMatchObject({ dueDate: first, sessionTime: '10:15', recipients: { userIds: [coach.id], pupilAccountOf: 'pupil-1' } });
 
-      // Through the end: one per session, none in the voorjaarsvakantie (Tuesday 23 February).
+      // Through the end: one per session, none on a Tuesday in a holiday week.
       await kit.sleepUntil(active.endDate as string);
-      expect(reminders().map((n) => n.dueDate)).toEqual(['2027-01-19', '2027-01-26', '2027-02-02', '2027-02-09', '2027-02-16']);
+      expect(reminders().map((n) => n.dueDate)).toEqual(p.sessions);
+      expect(p.holidayTuesdays.length).toBeGreaterThan(0);
       await h.executeUpdate(stopTrajectory, { args: [{ actor: zc, reason: 'Einde test' }] });
       await h.result();
     });
@@ -266,7 +308,6 @@ describe('P1 ondersteuningstraject workflow (time skipping)', () => {
 
 
 /** The session weeks of a trajectory as the workflow computes them (the fakes' calendar: regio midden, default policy). */
-const midden = buildSchoolCalendar('midden');
 const weekly = { sessionEveryWeeks: 1, sessionLogWithinSchoolDays: 2 };
 function weekOf(st: OndersteuningstrajectState, k: number): SessionWeek | null {
   return sessionWeek(st.startDate as string, st.endDate as string, k, midden, weekly);

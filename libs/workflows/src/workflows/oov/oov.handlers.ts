@@ -269,7 +269,7 @@ function returnHandlers(o: OovCase): void {
       step: STEPS.OOV_RETURN_PLAN,
       check: () => o.requireWaiting('OOV_RETURN_PLAN'),
       checkInput: (u) => {
-        const window = returnDateWindow(o.period() as OovPeriod, todayIso());
+        const window = returnDateWindow(o.period() as OovPeriod, todayIso(), o.ctx.calendar);
         if (u.returnDate < window.from || u.returnDate > window.to) {
           reject('BAD_USER_INPUT', `De terugkeer valt tussen ${window.from} en ${window.to}`, `The return falls between ${window.from} and ${window.to}`);
         }

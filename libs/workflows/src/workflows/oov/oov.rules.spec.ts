@@ -1,7 +1,8 @@
-import { DEFAULT_POLICIES } from '@zorgroute/domain/logic';
+import { buildSchoolCalendar, DEFAULT_POLICIES, nextSchoolDay } from '@zorgroute/domain/logic';
 import { arrangementEnd, consultationsComplete, intakeDatesProblem, isShorterArrangement, placementPeriod, returnDateWindow, returnPlanDueFrom, type OovPolicy } from './oov.rules';
 
 const policy: OovPolicy = DEFAULT_POLICIES.oov;
+const midden = buildSchoolCalendar('midden');
 
 describe('P5 rules', () => {
   it('the preparation is complete once parents, SWV and Sociaal Team are consulted (others do not count)', () => {
@@ -39,8 +40,20 @@ describe('P5 rules', () => {
     const p = { startDate: '2031-03-03', endDate: '2031-04-14' };
     expect(returnPlanDueFrom(p, '2031-04-01')).toBe('2031-04-14');
     expect(returnPlanDueFrom(p, '2031-04-20')).toBe('2031-04-20');
-    expect(returnDateWindow(p, '2031-04-01')).toEqual({ from: '2031-03-03', to: '2031-04-28' });
-    expect(returnDateWindow(p, '2031-04-20')).toEqual({ from: '2031-03-03', to: '2031-05-04' });
+    expect(returnDateWindow(p, '2031-04-01', midden)).toEqual({ from: '2031-03-03', to: '2031-04-28' });
+    // Two weeks after today is Sunday 4 May 2031: the window runs to the Monday.
+    expect(returnDateWindow(p, '2031-04-20', midden)).toEqual({ from: '2031-03-03', to: '2031-05-05' });
+  });
+
+  it('an arrangement that ends in a holiday longer than two weeks: the pupil may return on the first school day after it', () => {
+    // Ends Wednesday 11 August 2027, in the zomervakantie of regio midden (17 July – 29 August 2027).
+    const p = { startDate: '2027-05-11', endDate: '2027-08-11' };
+    expect(returnPlanDueFrom(p, '2027-07-01')).toBe('2027-08-11');
+    expect(returnDateWindow(p, '2027-07-01', midden)).toEqual({ from: '2027-05-11', to: '2027-08-30' });
+    expect(nextSchoolDay(p.endDate, midden)).toBe('2027-08-30');
+    // Two weeks after the end on a school day: unchanged (a Saturday runs on to the Monday).
+    expect(returnDateWindow({ startDate: '2027-01-11', endDate: '2027-03-10' }, '2027-03-01', midden).to).toBe('2027-03-24');
+    expect(returnDateWindow({ startDate: '2027-01-11', endDate: '2027-03-06' }, '2027-03-01', midden).to).toBe('2027-03-22');
   });
 
   it('the intake is after the SWV’s decision and the placement starts on or after it, within 90 days', () => {

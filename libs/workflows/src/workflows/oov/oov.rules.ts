@@ -3,7 +3,7 @@
  * complete, how long an arrangement lasts, when its evaluations fall, which longer arrangement an extension may be and
  * when the pupil may return.
  */
-import { addCalendarDays, addCalendarWeeks, calendarDaysBetween } from '@zorgroute/domain/logic';
+import { addCalendarDays, addCalendarWeeks, calendarDaysBetween, nextSchoolDay, type SchoolCalendar } from '@zorgroute/domain/logic';
 import type { CaseContext } from '../../activities/case-activities.types';
 import { plusMonths } from '../jos/jos.workflow';
 import { OOV_REQUIRED_CONSULTATIONS, type OovArrangement, type OovConsultation, type OovPeriod } from './oov.messages';
@@ -47,9 +47,14 @@ export function returnPlanDueFrom(period: Pick<OovPeriod, 'endDate'>, today: str
   return period.endDate > today ? period.endDate : today;
 }
 
-/** The pupil returns from the start of the placement until two weeks after its end (or after today, when later). */
-export function returnDateWindow(period: Pick<OovPeriod, 'startDate' | 'endDate'>, today: string): { from: string; to: string } {
-  return { from: period.startDate, to: addCalendarDays(returnPlanDueFrom(period, today), 14) };
+/**
+ * The pupil returns from the start of the placement until two weeks after its end (or after today, when later). When
+ * those two weeks end in a school holiday (an arrangement that ends in the zomervakantie), the window runs on to the
+ * first school day after it: the pupil can only return on a school day, and the return plan itself is due on the first
+ * school day after the end.
+ */
+export function returnDateWindow(period: Pick<OovPeriod, 'startDate' | 'endDate'>, today: string, calendar: SchoolCalendar): { from: string; to: string } {
+  return { from: period.startDate, to: nextSchoolDay(addCalendarDays(returnPlanDueFrom(period, today), 14), calendar) };
 }
 
 /** Why the intake's dates cannot be (Dutch and English), or null: after the SWV's decision, the start within 90 days. */

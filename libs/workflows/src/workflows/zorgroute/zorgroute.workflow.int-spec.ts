@@ -321,7 +321,8 @@ describe('P2 zorgroute workflow (time skipping)', () => {
 
       await h.executeUpdate(submitZatReferral, { args: [{ actor: zc, form: { helpQuestion: 'Help bij structuur thuis en op school' } }] });
       await waitForStep(h, 'PLAN_ZAT');
-      const tooSoon = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: addCalendarDays(await today(), 1) }] }));
+      // The next school day (not tomorrow: a test started on a Saturday would get the "not a school day" answer).
+      const tooSoon = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: addSchoolDays(await today(), 1, cal) }] }));
       expect(tooSoon.message).toMatch(/agenda moet minstens 5 schooldagen vooraf/);
       const meetingDate = addSchoolDays(await today(), 8, cal);
       await h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate, invitees: ['JEUGDARTS', 'SMW'] }] });
@@ -421,7 +422,8 @@ describe('P2 zorgroute workflow (time skipping)', () => {
       await waitForStep(h, 'SUBMIT_ZAT_REFERRAL');
       await h.executeUpdate(submitZatReferral, { args: [{ actor: zc, form: { helpQuestion: 'Wat is er nodig?', questionToZat: 'Welk arrangement past?' } }] });
       const plan = await waitForStep(h, 'PLAN_ZAT');
-      const tooLate = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: addCalendarDays(plan.case.nextDueDate as string, 7) }] }));
+      // The school day after the latest one (not a week later: that may fall in a holiday, which is not a school day).
+      const tooLate = await updateError(h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: addSchoolDays(plan.case.nextDueDate as string, 1, cal) }] }));
       expect(tooLate.message).toMatch(/Flex-ZAT wordt binnen 10 schooldagen belegd/);
       await h.executeUpdate(planZat, { args: [{ actor: zc, meetingDate: plan.case.nextDueDate as string, mode: 'TELEFONISCH', invitees: ['JOS'] }] });
       const planned = await waitForStep(h, 'RECORD_ZAT');
