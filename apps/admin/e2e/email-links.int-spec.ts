@@ -158,9 +158,12 @@ it('the SWV loket opens the case from its deadline e-mail', async () => {
   await page.getByRole('heading', { level: 1, name: pupilName }).waitFor();
   await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
   expect(await page.getByRole('alert').count()).toBe(0);
-  // The SWV sees neither the delivery log nor the letters to the parents.
+  // The SWV sees neither the delivery log nor the letters to the parents: its documents panel lists only what the school
+  // shared with it — on this case nothing, though the parents' decision letter exists.
   expect(await page.getByRole('heading', { name: 'Verstuurde berichten en herinneringen' }).count()).toBe(0);
-  expect(await page.getByRole('heading', { name: 'Documenten' }).count()).toBe(0);
+  await page.getByRole('heading', { name: 'Documenten' }).waitFor();
+  await page.getByText('Nog geen documenten.').waitFor();
+  expect(await page.getByRole('list', { name: 'Documenten van de casus' }).count()).toBe(0);
   await shot(page, 'swv-case-page-from-email');
   await page.setViewportSize(PHONE);
   expect(pageErrors).toEqual([]);
