@@ -135,7 +135,7 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     expect((await take(id, 'TLV_SUBMIT_REQUEST', submit)).takeStep).toMatchObject({ status: 'INGEDIEND', waitingFor: 'TLV_CHECK_DOSSIER' });
 
     // The SWV loket is told; the school cannot check its own dossier, another SWV does not even see the case.
-    await eventually(async () => (await mailsTo(mailWeb, email('swv'))).find((m) => m.subject.includes('TLV-dossier controleren')) ?? null, 30_000, 'the SWV e-mail');
+    await eventually(async () => (await mailsTo(mailWeb, email('swv'))).find((m) => m.subject.startsWith('Nieuwe taak') && m.text.includes(encodeURIComponent(id))) ?? null, 30_000, 'the SWV e-mail');
     const check = { outcome: 'COMPLEET', firstExpertName: 'Drs. A. Jansen', firstExpertDiscipline: 'ORTHOPEDAGOOG', secondExpertName: 'Dr. B. de Wit', secondExpertDiscipline: 'KINDER_JEUGDPSYCHIATER' };
     expect(code(await step(id, 'TLV_CHECK_DOSSIER', check))).toBe('FORBIDDEN');
     await as('swv-elders');

@@ -241,7 +241,7 @@ export function StepField(props: FieldProps & { siblingsPath: string }) {
               helperText={fieldState.error?.message ?? field.helper}
               slotProps={{
                 inputLabel: field.kind === 'date' || field.kind === 'time' ? { shrink: true } : undefined,
-                htmlInput: field.kind === 'integer' && !numericChoice ? { inputMode: 'numeric', 'aria-valuemin': field.min, 'aria-valuemax': field.max } : undefined,
+                htmlInput: field.kind === 'integer' && !numericChoice ? { inputMode: 'numeric', min: field.min, max: field.max } : undefined,
               }}
             >
               {numericChoice &&
