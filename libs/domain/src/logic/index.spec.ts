@@ -84,11 +84,12 @@ describe('fit for the Temporal workflow sandbox', () => {
     for (const file of files) expect({ file: file.name, uses: pattern.test(file.code) }).toEqual({ file: file.name, uses: false });
   });
 
-  it('imports only its own modules, date-fns and @date-fns/tz', () => {
+  // @noble/hashes: pure, dependency-free JavaScript hashing (the OPP version's SHA-256), no Node built-ins.
+  it('imports only its own modules, date-fns, @date-fns/tz and @noble/hashes', () => {
     for (const file of files) {
       const imports = [...file.code.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1] as string);
       for (const specifier of imports) {
-        expect({ file: file.name, specifier, allowed: /^(\.{1,2}\/|date-fns$|@date-fns\/tz$)/.test(specifier) }).toEqual({
+        expect({ file: file.name, specifier, allowed: /^(\.{1,2}\/|date-fns$|@date-fns\/tz$|@noble\/hashes\/(sha2|utils)$)/.test(specifier) }).toEqual({
           file: file.name,
           specifier,
           allowed: true,

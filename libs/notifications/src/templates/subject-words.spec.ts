@@ -39,6 +39,9 @@ function samples(stepLabel: string): { [K in MessageKind]: MessageDataByKind[K][
     MEETING_AGENDA: [{ ...b, meeting: 'ZAT', pupilFirstName: 'Sanne', meetingTime: '09:00', mode: 'OP_SCHOOL' }],
     REFERRAL_RETURNED: [{ ...b, pupilFirstName: 'Sanne', missingParts: ['hulpvraag'] }],
     SESSION_REMINDER: [{ ...b, sessionTime: '10:15', audience: 'STAFF', pupilFirstName: 'Sanne' }, { ...b, sessionTime: '10:15', audience: 'PUPIL', pupilFirstName: 'Sanne' }],
+    DOCUMENT_REQUESTED: [{ ...b, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' }, { ...b, pupilFirstName: 'Sanne', reminder: true }],
+    LOGIN_INVITATION: [{ ...b }, { ...b, audience: 'PUPIL' }, { ...b, renewed: true }],
+    LOGIN_CODE: [{ ...b, code: '12345678', validMinutes: 10 }],
     DAILY_DIGEST: [{ ...b, items: [{ title: `Herinnering: ${stepLabel}`, stepLabel, dueDate: '2026-11-23', caseUrl: base.caseUrl, pupilFirstName: 'Sanne' }] }],
   } as never;
 }

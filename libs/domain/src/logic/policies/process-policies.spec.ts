@@ -123,6 +123,21 @@ describe('DEFAULT_POLICIES', () => {
         digestSchoolDaysOnly: true,
       },
       retention: { closeAfterInactiveMonths: 12, purgeAfterClosedYears: 2 },
+      // P8 TLV: the seed gives no durations (extracts/000-003.md); the SWV's own policy, common practice as defaults.
+      tlv: {
+        dossierWithinSchoolDays: 20,
+        requiredDossierItems: ['OPP', 'ONDERBOUWING', 'OBSERVATIEVERSLAG', 'GESPREKSVERSLAG', 'ONDERZOEKSVERSLAG', 'DESKUNDIGHEIDSVERKLARING_VSO', 'ZIENSWIJZE_OUDERS', 'HANDTEKENING_OUDERS', 'HANDTEKENING_LEERLING'],
+        checkWithinSchoolDays: 5,
+        adviceWithinSchoolDays: 15,
+        decisionWeeks: 6,
+        maxExtensions: 1,
+        extensionMaxWeeks: 4,
+        minValidityMonths: 12,
+        bezwaarWeeks: 6,
+        registrationWithinSchoolDays: 10,
+        expiryReminderMonths: 6,
+        herindicatieDecisionWithinSchoolDays: 20,
+      },
     });
   });
 
