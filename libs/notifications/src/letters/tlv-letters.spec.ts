@@ -47,7 +47,8 @@ describe('TLV letters as PDF', () => {
       letter: 'TLV_BESLUIT',
       pupilFirstName: 'Zoë',
     });
-    expect(m.subject).toBe('Brief van het samenwerkingsverband: Besluit over de toelaatbaarheidsverklaring');
+    // The subject never names the kind of help (PROCESSES.md rule 8); the body, for the parents only, does.
+    expect(m.subject).toBe('Brief van het samenwerkingsverband: Besluit over de begeleiding');
     expect(m.text).toContain('Er staat een brief over de aanvraag van een toelaatbaarheidsverklaring (TLV) voor Zoë voor u klaar');
     expect(m.text).toContain('Bezwaar mogelijk tot en met: maandag 12 april 2027');
     expect(m.text).not.toContain('categorie');
