@@ -64,12 +64,14 @@ it('the zorgcoördinator adds a report and notes; the parent downloads the repor
   await notes.getByRole('textbox', { name: 'Notitie' }).fill(sharedNote);
   await notes.getByRole('checkbox', { name: 'Ouders' }).check();
   await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
-  await page.getByText(sharedNote).waitFor();
+  // In the list of notes (the form's own field still holds the text until it empties).
+  const noteList = page.getByRole('list', { name: 'Notities' });
+  await noteList.getByText(sharedNote).waitFor();
   // The form empties once the note is saved and the list reloaded; only then write the next one.
   await eventually('the emptied note form', async () => (await notes.getByRole('textbox', { name: 'Notitie' }).inputValue()) === '');
   await notes.getByRole('textbox', { name: 'Notitie' }).fill(schoolNote);
   await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
-  await page.getByText(schoolNote).waitFor();
+  await noteList.getByText(schoolNote).waitFor();
   await shot(page, 'case-documents-notes-school');
 
   // The parent: the report (downloadable) and the note shared with him; not the school's note, no forms.
