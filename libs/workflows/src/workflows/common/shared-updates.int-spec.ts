@@ -109,10 +109,12 @@ describe('every process answers the shared admin updates (time skipping)', () =>
       await waitUntil(() => !!fakes.latest?.waitingFor && fakes.notifications.some((n) => n.kind === 'STEP_ASSIGNED' && n.recipients.userIds?.length), 'first open step');
       const open = fakes.latest!;
 
-      const extend = h.executeUpdate(adminExtendDueDate, { args: [{ actor: admin, reason: 'Leerling langdurig ziek', newDueDate: '2027-06-30' }] });
+      // 169 days after the start (2027-06-30 from the suite's default start), whatever clock the suite starts at.
+      const newDueDate = addCalendarDays(today, 169);
+      const extend = h.executeUpdate(adminExtendDueDate, { args: [{ actor: admin, reason: 'Leerling langdurig ziek', newDueDate }] });
       if (extendable) {
         await extend;
-        await waitUntil(() => fakes.latest?.nextDueDate === '2027-06-30', 'extended due date');
+        await waitUntil(() => fakes.latest?.nextDueDate === newDueDate, 'extended due date');
       } else {
         expect((await updateError(extend)).type).toBe('STEP_NOT_ALLOWED');
       }
