@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, formatISO, parseISO } from 'date-fns';
-import { addSchoolDays, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
+import { addSchoolDays, buildSchoolCalendar, nextSchoolDay, toIsoDate } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { getTrajectState, ondersteuningstrajectWorkflow, type OndersteuningstrajectState, type StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
@@ -51,7 +51,9 @@ describe('admin actions on a stuck case (time skipping)', () => {
       expect(fakes.snapshots.length).toBe(recorded);
 
       const before = fakes.notifications.length;
-      const newDue = plus(today, 21);
+      // Three weeks on, on a school day (the due rung goes out on the due date itself; from a start in the herfstvakantie
+      // three weeks on can be a Saturday).
+      const newDue = nextSchoolDay(plus(today, 21), buildSchoolCalendar('midden'));
       await h.executeUpdate(adminExtendDueDate, { args: [{ actor: admin, reason: 'Leerling was langdurig ziek', newDueDate: newDue }] });
       const st = await h.query(getTrajectState);
       expect(st.case.stuck).toBe(false);
