@@ -1,5 +1,11 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
+import type { Dispatch, SetStateAction } from 'react';
 
 /** Dutch names of the audiences (docs/security.md, "Audiences"). */
 export const AUDIENCE_LABELS: Record<string, string> = { SCHOOL: 'School', PARENTS: 'Ouders', PUPIL: 'Leerling', SWV: 'SWV' };
@@ -15,5 +21,25 @@ export function AudienceChips({ audiences }: { audiences: readonly string[] }) {
         <Chip key={a} size="small" variant="outlined" label={AUDIENCE_LABELS[a] ?? a} />
       ))}
     </Stack>
+  );
+}
+
+/** "Ook zichtbaar voor": whom a new document or note is shared with besides the school (one checkbox per audience). */
+export function AudienceCheckboxes({ value, onChange }: { value: readonly string[]; onChange: Dispatch<SetStateAction<string[]>> }) {
+  return (
+    <Box component="fieldset" sx={{ border: 0, m: 0, p: 0 }}>
+      <FormLabel component="legend" sx={{ typography: 'body2' }}>
+        Ook zichtbaar voor (de school ziet het altijd)
+      </FormLabel>
+      <FormGroup row>
+        {SHAREABLE_AUDIENCES.map((a) => (
+          <FormControlLabel
+            key={a}
+            control={<Checkbox size="small" checked={value.includes(a)} onChange={(e) => onChange((prev) => (e.target.checked ? [...prev, a] : prev.filter((x) => x !== a)))} />}
+            label={AUDIENCE_LABELS[a]}
+          />
+        ))}
+      </FormGroup>
+    </Box>
   );
 }

@@ -4,10 +4,6 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormGroup from '@mui/material/FormGroup';
-import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -16,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
-import { AUDIENCE_LABELS, AudienceChips, SHAREABLE_AUDIENCES } from './audience-chips';
+import { AudienceCheckboxes, AudienceChips } from './audience-chips';
 import { CASE_DOCUMENTS_QUERY } from './case.graphql';
 import { newClientRequestId, uploadCaseDocument } from './upload-document';
 
@@ -143,26 +139,7 @@ function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded
             {file ? file.name : 'PDF, PNG of JPEG, maximaal 10 MB'}
           </Typography>
         </Box>
-        <Box component="fieldset" sx={{ border: 0, m: 0, p: 0 }}>
-          <FormLabel component="legend" sx={{ typography: 'body2' }}>
-            Ook zichtbaar voor (de school ziet het altijd)
-          </FormLabel>
-          <FormGroup row>
-            {SHAREABLE_AUDIENCES.map((a) => (
-              <FormControlLabel
-                key={a}
-                control={
-                  <Checkbox
-                    size="small"
-                    checked={audiences.includes(a)}
-                    onChange={(e) => setAudiences((prev) => (e.target.checked ? [...prev, a] : prev.filter((x) => x !== a)))}
-                  />
-                }
-                label={AUDIENCE_LABELS[a]}
-              />
-            ))}
-          </FormGroup>
-        </Box>
+        <AudienceCheckboxes value={audiences} onChange={setAudiences} />
         {message && (
           <Alert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'}>
             {message.text}

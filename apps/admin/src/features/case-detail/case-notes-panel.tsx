@@ -2,10 +2,6 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormGroup from '@mui/material/FormGroup';
-import FormLabel from '@mui/material/FormLabel';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -14,7 +10,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { errorMessage } from '../../shared/graphql-error';
 import { useToday } from '../../shared/use-today';
-import { AUDIENCE_LABELS, AudienceChips, SHAREABLE_AUDIENCES } from './audience-chips';
+import { AudienceCheckboxes, AudienceChips } from './audience-chips';
 import { ADD_CASE_NOTE_MUTATION, CASE_NOTES_QUERY } from './case.graphql';
 import { newClientRequestId } from './upload-document';
 
@@ -110,26 +106,7 @@ function AddNoteForm({ caseId }: { caseId: string }) {
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
           sx={{ maxWidth: 220 }}
         />
-        <Box component="fieldset" sx={{ border: 0, m: 0, p: 0 }}>
-          <FormLabel component="legend" sx={{ typography: 'body2' }}>
-            Ook zichtbaar voor (de school ziet het altijd)
-          </FormLabel>
-          <FormGroup row>
-            {SHAREABLE_AUDIENCES.map((a) => (
-              <FormControlLabel
-                key={a}
-                control={
-                  <Checkbox
-                    size="small"
-                    checked={audiences.includes(a)}
-                    onChange={(e) => setAudiences((prev) => (e.target.checked ? [...prev, a] : prev.filter((x) => x !== a)))}
-                  />
-                }
-                label={AUDIENCE_LABELS[a]}
-              />
-            ))}
-          </FormGroup>
-        </Box>
+        <AudienceCheckboxes value={audiences} onChange={setAudiences} />
         {problem && (
           <Alert severity="error" role="alert">
             {problem}
