@@ -1,19 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import { resolveFields, type StartDefinition } from '@zorgroute/processes';
-import { useId, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
-import { ErrorAlert } from '../../shared/error-alert';
 import { useToday } from '../../shared/use-today';
-import { formErrors, initialFormValues, toStepInput, type FormValues } from '../case-steps/step-form-values';
-import { StepField } from '../case-steps/step-fields';
+import { CatalogueFormDialog, reportFormErrors } from '../case-steps/catalogue-form-dialog';
+import { initialFormValues, toStepInput, type FormValues } from '../case-steps/step-form-values';
 import { newRequestKey } from '../start-trajectory/start-trajectory-form';
 import { START_MUTATIONS } from './start-case.graphql';
 
@@ -37,7 +28,6 @@ export interface StartCaseDialogProps {
  */
 export function StartCaseDialog({ definition, schoolId, admin, pupilId, onClose, onStarted }: StartCaseDialogProps) {
   const today = useToday();
-  const titleId = useId();
   const fields = useMemo(() => resolveFields(definition.fields, {}), [definition]);
   const defaults = useMemo(() => {
     const values = initialFormValues(fields, today);
@@ -55,12 +45,7 @@ export function StartCaseDialog({ definition, schoolId, admin, pupilId, onClose,
 
   const onSubmit = handleSubmit(async (values) => {
     clearErrors();
-    const errors = formErrors(fields, values as FormValues, today);
-    const paths = Object.keys(errors);
-    if (paths.length) {
-      paths.forEach((p, i) => setError(p, { type: 'catalogue', message: errors[p] }, { shouldFocus: i === 0 }));
-      return;
-    }
+    if (!reportFormErrors(fields, values, today, setError)) return;
     const input: Record<string, unknown> = toStepInput(fields, values as FormValues);
     if (definition.mutation === 'startOov') {
       const content = JSON.stringify(input);
@@ -79,27 +64,17 @@ export function StartCaseDialog({ definition, schoolId, admin, pupilId, onClose,
   });
 
   return (
-    <Dialog open onClose={() => !mutation.loading && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle id={titleId}>{definition.title}</DialogTitle>
-        <DialogContent>
-          {definition.description && <DialogContentText sx={{ mb: 2 }}>{definition.description}</DialogContentText>}
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {mutation.error && <ErrorAlert error={mutation.error} />}
-            {fields.map((f, i) => (
-              <StepField key={f.name} field={f} path={f.name} siblingsPath="" control={control} schoolId={schoolId ?? ''} autoFocus={i === 0} />
-            ))}
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={mutation.loading}>
-            Annuleren
-          </Button>
-          <Button type="submit" variant="contained" disabled={mutation.loading} startIcon={mutation.loading ? <CircularProgress color="inherit" size={16} aria-hidden /> : undefined}>
-            {definition.submitLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <CatalogueFormDialog
+      title={definition.title}
+      description={definition.description}
+      submitLabel={definition.submitLabel}
+      fields={fields}
+      control={control}
+      schoolId={schoolId ?? ''}
+      loading={mutation.loading}
+      error={mutation.error}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    />
   );
 }
