@@ -26,6 +26,7 @@ import {
   type TlvState,
 } from './tlv.workflow';
 import type { TlvDossierItem } from '@zorgroute/domain/logic';
+import { dateInWords } from '@zorgroute/dates';
 
 const cal = buildSchoolCalendar('midden');
 const zc = { id: 'zc-1', name: 'Marieke Verhoef' };
@@ -130,6 +131,16 @@ async function toAdvice(h: Handle): Promise<TlvState> {
   return waitFor(h, (st) => st.case.status === 'ADVIES' && st.openSteps.includes('TLV_EXPERT_ADVICE_2'), 'ADVIES');
 }
 
+/**
+ * The first day from `from` on whose next six weeks hold at least 28 school days (the 15-school-day advice term, the
+ * stuck mark ten school days later, and margin), so the advice is overdue before the commissie's term ends.
+ */
+function holidayFreeRunway(from: string): string {
+  let day = from;
+  while (addSchoolDays(day, 28, cal) >= addCalendarWeeks(day, 6)) day = addCalendarDays(day, 1);
+  return day;
+}
+
 describe('P8 TLV workflow (time skipping)', () => {
   it('an incomplete dossier is refused and sent back; once complete both experts advise, the TLV is granted, noted and registered, reminded before the end and expires', async () => {
     const fakes = new Fakes();
@@ -183,21 +194,24 @@ describe('P8 TLV workflow (time skipping)', () => {
         await advise(h, 2);
         await waitForStep(h, 'TLV_DECISION');
 
-        // A TLV is valid at least 12 months.
-        const decision = { actor: swv, decision: 'TOEGEKEND' as const, category: 'MIDDEN' as const, startDate: '2027-02-01', motivation: 'Beide deskundigen adviseren een VSO-plaats in categorie midden' };
-        expect(await updateError(h.executeUpdate(recordTlvDecision, { args: [{ ...decision, endDate: '2027-12-31' }] }))).toEqual({
+        // A TLV is valid at least 12 months. It starts on the first of next month (from the suite's default start:
+        // 1 February 2027 to 31 January 2028), derived from the test server's date so a moved clock changes no outcome.
+        const startDate = plusMonths(`${(await kit.today()).slice(0, 8)}01`, 1);
+        const endDate = addCalendarDays(plusMonths(startDate, 12), -1);
+        const decision = { actor: swv, decision: 'TOEGEKEND' as const, category: 'MIDDEN' as const, startDate, motivation: 'Beide deskundigen adviseren een VSO-plaats in categorie midden' };
+        expect(await updateError(h.executeUpdate(recordTlvDecision, { args: [{ ...decision, endDate: addCalendarDays(endDate, -31) }] }))).toEqual({
           type: 'BAD_USER_INPUT',
-          message: 'Een TLV geldt minstens 12 maanden: de einddatum ligt op of na 2028-01-31',
+          message: `Een TLV geldt minstens 12 maanden: de einddatum ligt op of na ${endDate}`,
         });
-        const granted = await h.executeUpdate(recordTlvDecision, { args: [{ ...decision, endDate: '2028-01-31' }] });
+        const granted = await h.executeUpdate(recordTlvDecision, { args: [{ ...decision, endDate }] });
         expect(granted.case.status).toBe('AFGEGEVEN');
-        expect(granted.decision).toMatchObject({ decision: 'TOEGEKEND', category: 'MIDDEN', startDate: '2027-02-01', endDate: '2028-01-31', onTime: true, bezwaarUntil: addCalendarWeeks(await kit.today(), 6) });
+        expect(granted.decision).toMatchObject({ decision: 'TOEGEKEND', category: 'MIDDEN', startDate, endDate, onTime: true, bezwaarUntil: addCalendarWeeks(await kit.today(), 6) });
         expect(granted.case.waitingFor).toBe('TLV_RECORD_SCHOOL_SYSTEM');
         expect(granted.case.ownerUserId).toBe(zc.id);
         expect(granted.availableSteps).toEqual(['TLV_RECORD_BEZWAAR']);
         expect(fakes.letters.map((l) => l.request.kind)).toEqual(['TLV_BESLUIT']);
         expect(fakes.letters[0].text).toContain('in de categorie midden');
-        expect(fakes.letters[0].text).toContain('De verklaring geldt van maandag 1 februari 2027 tot en met maandag 31 januari 2028');
+        expect(fakes.letters[0].text).toContain(`De verklaring geldt van ${dateInWords(startDate)} tot en met ${dateInWords(endDate)}`);
         expect(fakes.letters[0].text).toContain('Landelijke Bezwaaradviescommissie Toelaatbaarheidsverklaringen');
         await waitUntil(() => fakes.notifications.some((n) => n.kind === 'LETTER_AVAILABLE' && n.recipients.parentsOfPupil === 'pupil-1' && n.document?.letter === 'TLV_BESLUIT'), 'the parents told of the letter');
 
@@ -208,7 +222,7 @@ describe('P8 TLV workflow (time skipping)', () => {
         expect(registered.registration).toEqual({ schoolSystemOn: await kit.today(), bronOn: await kit.today() });
 
         // Six months before the end date the SWV and the school are reminded; the school decides on a herindicatie.
-        const reminderDate = plusMonths('2028-01-31', -6);
+        const reminderDate = plusMonths(endDate, -6);
         expect(registered.expiry).toEqual({ reminderDate, remindedOn: null });
         await kit.sleepUntil(reminderDate);
         const expiring = await waitFor(h, (st) => st.case.status === 'AFLOPEND' && st.openSteps.includes('TLV_DECIDE_HERINDICATIE'), 'the expiry reminder');
@@ -220,7 +234,7 @@ describe('P8 TLV workflow (time skipping)', () => {
         expect(fakes.audit.some((a) => a.action === 'TLV_EXPIRY_REMINDED')).toBe(true);
         await h.executeUpdate(decideTlvHerindicatie, { args: [{ actor: zc, herindicatie: 'NIET_NODIG', reason: 'Zoë gaat na dit schooljaar naar het mbo' }] });
 
-        await kit.sleepUntil('2028-02-01');
+        await kit.sleepUntil(addCalendarDays(endDate, 1));
         const result = await h.result();
         await maybeRecordHistory(h, 'tlv-onvolledig-afgegeven-verlopen');
         return result;
@@ -239,6 +253,11 @@ describe('P8 TLV workflow (time skipping)', () => {
     const final = await kit.withWorker(
       fakes.allActivities(),
       async (tq) => {
+        // The late advice is marked stuck while the commissie's six-week term still runs (it could still extend): that
+        // holds when the weeks ahead have no holiday. Move the test server's clock to the first such day (from the
+        // suite's default start: that day itself), so a suite started before a vacation asserts the same.
+        const runway = holidayFreeRunway(await kit.today());
+        if (runway !== (await kit.today())) await kit.sleepUntil(runway, 10);
         const h = await start(tq, 'tlv-deskundige-te-laat-afgewezen-bezwaar');
         const advice = await toAdvice(h);
         await advise(h, 1);
