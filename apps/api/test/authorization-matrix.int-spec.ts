@@ -17,10 +17,11 @@
  * successful mutation, a detected tampering, and a bad-input probe for every mutation (BAD_USER_INPUT,
  * nothing written).
  */
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
+import { CaseDocumentRepository, ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { STEP_CATALOGUE, type ProcessKey, type Who } from '@zorgroute/processes';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
@@ -70,6 +71,7 @@ interface Ctx {
   p3Case: string;
   bakenCase: string;
   zorgrouteCase: string;
+  scanDocumentId: string;
   josCase: string;
   zorgplichtCase: string;
   dayOffIds: string[];
@@ -256,7 +258,7 @@ const MATRIX: Record<string, Rule> = {
   recordZorgplichtDecision: { ...P4_COORD, args: () => ({ input: { outcome: 'INGETROKKEN', reason: 'Matrixtest' } }) },
   // Daan is under 16: his parents decide (the 16+ rule: consents.int-spec / giveConsent use case).
   giveConsent: { allow: ['PARENT'], args: (c) => ({ input: { caseId: c.zorgrouteCase, requestId: c.consentRequestId, decision: 'GIVEN' } }) },
-  recordPaperConsent: { allow: STAFF_SCHOOL, args: (c) => ({ input: { caseId: c.zorgrouteCase, requestId: c.consentRequestId, decision: 'GIVEN', giverUserId: c.users['ouder.veldkamp@voorbeeldmail.example'], scanReference: 'scan-123' } }) },
+  recordPaperConsent: { allow: STAFF_SCHOOL, args: (c) => ({ input: { caseId: c.zorgrouteCase, requestId: c.consentRequestId, decision: 'GIVEN', giverUserId: c.users['ouder.veldkamp@voorbeeldmail.example'], scanDocumentId: c.scanDocumentId } }) },
   // A parent withdraws only a consent he gave himself; this request is still open.
   withdrawConsent: { allow: ['ZORGCOORDINATOR', 'ADMIN'], args: (c) => ({ input: { caseId: c.zorgrouteCase, requestId: c.consentRequestId, reason: 'Matrixtest' } }) },
   decideConsentTimeout: { allow: STAFF_SCHOOL, args: (c) => ({ input: { caseId: c.zorgrouteCase, requestId: c.consentRequestId, decision: 'RETRY', reason: 'Matrixtest' } }) },
@@ -533,7 +535,7 @@ beforeAll(async () => {
   const zc = await as('ZORGCOORDINATOR');
   const p1 = { id: fresh.id, school_id: dalton.id };
   const cases: { id: string; pupil_id: string }[] = await ds.query(`SELECT id, pupil_id FROM case_summary WHERE id LIKE 'ondersteuningstraject-%-demo-%'`);
-  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId'> = {
+  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'scanDocumentId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId'> = {
     users: Object.fromEntries(users.map((u) => [u.email, u.id])),
     pupils: { p1: { id: p1.id, schoolId: p1.school_id }, p3: { id: byName('Sem').id, schoolId: byName('Sem').school_id } },
     dalton: (schools.find((s) => s.name.startsWith('Daltoncollege')) as { id: string }).id,
@@ -579,6 +581,13 @@ beforeAll(async () => {
     method: null, scanReference: null, recordedByUserId: null, decidedAt: null, note: null, withdrawnAt: null, withdrawalReason: null,
     withdrawnByUserId: null, version: 1, updatedAt: now,
   });
+  // The uploaded scan of a signed paper consent form (recordPaperConsent names it).
+  const scanDocumentId = randomUUID();
+  await new CaseDocumentRepository(ds).insertUploaded({
+    id: scanDocumentId, docKey: `upload:${scanDocumentId}`, caseId: zr.startZorgroute.id, kind: 'TOESTEMMING_SCAN', fileName: 'toestemming.pdf', originalName: 'toestemming.pdf',
+    contentType: 'application/pdf', sizeBytes: 9, sha256: 'a'.repeat(64), audiences: ['PARENTS'], uploadedByUserId: partial.users[ROLE_EMAIL.ZORGCOORDINATOR], uploadedByName: 'Matrix',
+    uploadedByRole: 'ZORGCOORDINATOR', requestId: null, storage: 'POSTGRES', storageKey: null, content: Buffer.from('%PDF-1.4\n'),
+  });
   // P5: an OOV case with the home coach as leerlingbegeleider. P6: the SWV's regional calendar of this school year, then a
   // handover with the home teamleider as brugklascoördinator.
   const [daltonSchool]: { swv_id: string }[] = await ds.query('SELECT swv_id FROM school WHERE id = $1', [partial.dalton]);
@@ -591,7 +600,7 @@ beforeAll(async () => {
   // P7 and P8: an OPP (the pupil's mentor takes part) and a TLV request, so the catalogue walk has a case of each.
   const oppCase = await startOrOpen('startOpp', 'StartOppInput', { pupilId: p1.id, reason: 'Matrixtest OPP reden', source: 'DIRECT', requestKey: `${run}-opp` });
   const tlvCase = await startOrOpen('startTlv', 'StartTlvInput', { pupilId: p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-tlv` });
-  ctx = { ...partial, zorgrouteCase: zr.startZorgroute.id, josCase: jos.startJos.id, zorgplichtCase: zp.registerAanmelding.id, dayOffIds, consentRequestId, deliveryKey, oovCase, overdrachtCase, oppCase, tlvCase, swvId: daltonSchool.swv_id };
+  ctx = { ...partial, zorgrouteCase: zr.startZorgroute.id, josCase: jos.startJos.id, zorgplichtCase: zp.registerAanmelding.id, dayOffIds, consentRequestId, scanDocumentId, deliveryKey, oovCase, overdrachtCase, oppCase, tlvCase, swvId: daltonSchool.swv_id };
   await eventually(async () => {
     const rows: { id: string; participant_ids: string[] }[] = await ds.query('SELECT id, participant_ids FROM case_summary WHERE id = ANY($1)', [[oovCase, overdrachtCase]]);
     return rows.find((r) => r.id === oovCase)?.participant_ids.includes(ctx.users[ROLE_EMAIL.COACH]) && rows.find((r) => r.id === overdrachtCase)?.participant_ids.includes(ctx.users[ROLE_EMAIL.TEAMLEIDER]);

@@ -120,6 +120,57 @@ describe('custody (gezag) in consent requests', () => {
   }, 180_000);
 });
 
+describe('a signed paper consent form', () => {
+  it('is recorded by the zorgcoördinator with its uploaded scan of this case; a scan that is not one is refused and nothing changes', async () => {
+    const ds = stack.app.get(DataSource);
+    const school = await ds.getRepository(SchoolEntity).findOneByOrFail({ brin: '99XA00' });
+    const pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Robin', lastName: `Papier-${RUN}`, dateOfBirth: bornYearsAgo(13), className: '1B', mentorId: null });
+    const mother = await person(ds, school, pupil.id, 'moeder-papier', 'Moeder Papier');
+    await stack.gql.login(ZC);
+    const { startOov } = await stack.gql.ok<{ startOov: { id: string } }>(`mutation($i: StartOovInput!) { startOov(input: $i) { id } }`, {
+      i: { pupilId: pupil.id, reason: 'Langdurig thuiszitter; OOV overwogen', requestKey: `papier-${pupil.id}` },
+    });
+    const caseId = startOov.id;
+    const today = toIsoDate(Date.now());
+    for (const party of ['OUDERS', 'SWV', 'SOCIAAL_TEAM']) {
+      await eventually(async () => !(await stack.gql.request(`mutation($c: ID!, $i: OovConsultationInput!) { recordOovConsultation(caseId: $c, input: $i) { id } }`, { c: caseId, i: { party, date: today, summary: 'Overleg gevoerd' } })).errors, 30_000, `the ${party} consultation`);
+    }
+    const [request] = await eventually(async () => {
+      const open = await openFor(mother.email, caseId);
+      return open.length ? open : null;
+    }, 30_000, 'the request to the mother');
+
+    await stack.gql.login(ZC);
+    const PAPER = `mutation($i: PaperConsentInput!) { recordPaperConsent(input: $i) { id status method scanDocumentId giverName } }`;
+    const input = { caseId, requestId: request.id, decision: 'GIVEN', giverUserId: mother.id };
+    // No scan, or a scan that is not a document of this case: refused, the request stays open.
+    expect(code(await stack.gql.request(PAPER, { i: { ...input, scanDocumentId: 'scan-op-papier' } }))).toBe('BAD_USER_INPUT');
+    const unknown = await stack.gql.request(PAPER, { i: { ...input, scanDocumentId: '00000000-0000-4000-8000-000000000000' } });
+    expect(code(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0]?.message).toBe('De scan van het formulier is geen geüpload document van dit dossier');
+    const stillOpen = (await stack.gql.ok<{ case: { consents: { id: string; status: string }[] } }>(CONSENTS, { id: caseId })).case.consents.find((c) => c.id === request.id);
+    expect(stillOpen?.status).toBe('PENDING');
+
+    // The scan uploaded to the case (shared with the parents), then the answer names it.
+    const form = new FormData();
+    form.append('kind', 'TOESTEMMING_SCAN');
+    form.append('audiences', 'PARENTS');
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')], { type: 'application/pdf' }), 'toestemming-ondertekend.pdf');
+    const uploaded = await fetch(`${stack.baseUrl}/documents/cases/${encodeURIComponent(caseId)}`, { method: 'POST', headers: { 'x-zorgroute-upload': '1', authorization: `Bearer ${stack.gql.token as string}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const scan = (await uploaded.json()) as { id: string };
+    const recorded = await stack.gql.ok<{ recordPaperConsent: { status: string; method: string; scanDocumentId: string; giverName: string } }>(PAPER, { i: { ...input, scanDocumentId: scan.id, note: 'Formulier op 3 december ingeleverd' } });
+    expect(recorded.recordPaperConsent).toEqual({ id: request.id, status: 'GIVEN', method: 'PAPER_SCAN', scanDocumentId: scan.id, giverName: mother.name });
+
+    // The mother sees her answer on paper and can read the scan.
+    await stack.gql.login(mother.email);
+    const hers = await stack.gql.ok<{ case: { consents: { id: string; status: string; scanDocumentId: string | null }[] } }>(`query($id: ID!) { case(id: $id) { consents { id status scanDocumentId } } }`, { id: caseId });
+    expect(hers.case.consents.find((c) => c.id === request.id)).toEqual({ id: request.id, status: 'GIVEN', scanDocumentId: scan.id });
+    const docs = await stack.gql.ok<{ caseDocuments: { id: string }[] }>(`query($c: ID!) { caseDocuments(caseId: $c) { id } }`, { c: caseId });
+    expect(docs.caseDocuments.map((d) => d.id)).toContain(scan.id);
+  }, 180_000);
+});
+
 /** A browser without a session. */
 class GraphQLPublic {
   constructor(private readonly baseUrl: string) {}

@@ -115,6 +115,8 @@ export interface ConsentRecord {
   decidedAt: string | null;
   giverName: string | null;
   method: string | null;
+  /** The uploaded scan of a signed paper form (a document of the case); absent in older fixtures. */
+  scanDocumentId?: string | null;
   pupilMayDecide: boolean;
   /** When the consent was withdrawn (then the status label says so); absent in older fixtures. */
   withdrawnAt?: string | null;

@@ -103,6 +103,7 @@ export class ConsentsService {
       giverRole: r.giverRole,
       method: r.method,
       scanReference: r.scanReference,
+      scanDocumentId: r.scanDocumentId ?? null,
       recordedByName: r.recordedByUserId ? (names.get(r.recordedByUserId) ?? null) : null,
       decidedAt: r.decidedAt,
       note: r.note,

@@ -72,6 +72,7 @@ export const CONSENT_FIELD_AUDIENCES: Readonly<Record<string, readonly Audience[
   giverUserId: SF,
   method: SF,
   scanReference: SF,
+  scanDocumentId: SF,
   recordedByName: SF,
   note: SF,
   withdrawalReason: SF,

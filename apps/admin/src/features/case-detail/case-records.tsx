@@ -7,6 +7,8 @@ import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../
 import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ThermometerChart } from '../../shared/thermometer-chart';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { PaperConsentDialog } from '../consent-actions/paper-consent-dialog';
 import { WithdrawConsentDialog } from '../consent-actions/withdraw-consent-dialog';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -48,13 +50,15 @@ const CONSENT_COLOR: Record<string, 'success' | 'error' | 'warning' | 'default'>
 
 /**
  * The consents of the case. With `mayWithdraw` (the zorgcoördinator or an admin, as the api allows), a given consent
- * can be withdrawn on the family's behalf.
+ * can be withdrawn on the family's behalf, and an open request answered with a signed paper form and its scan.
  */
 export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: readonly ConsentRecord[]; mayWithdraw?: boolean }) {
   const [withdrawing, setWithdrawing] = useState<ConsentRecord | null>(null);
+  const [onPaper, setOnPaper] = useState<ConsentRecord | null>(null);
   return (
     <Section id="consents-heading" title="Toestemmingen">
       {withdrawing && <WithdrawConsentDialog consent={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => setWithdrawing(null)} />}
+      {onPaper && <PaperConsentDialog consent={onPaper} onClose={() => setOnPaper(null)} onDone={() => setOnPaper(null)} />}
       {consents.length === 0 ? (
         <Typography color="text.secondary">Geen toestemmingen gevraagd.</Typography>
       ) : (
@@ -71,6 +75,16 @@ export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: rea
                 {c.decidedAt ? ` · ${c.giverName ?? 'onbekend'} op ${formatDutchDateTime(c.decidedAt)}${c.method === 'PAPER_SCAN' ? ' (papier)' : ''}` : ''}
                 {c.withdrawnAt ? ` · ingetrokken op ${formatDutchDateTime(c.withdrawnAt)}` : ''}
               </Typography>
+              {c.scanDocumentId && (
+                <Button size="small" component={RouterLink} to={`/cases/${encodeURIComponent(c.caseId)}/documents/${encodeURIComponent(c.scanDocumentId)}`} aria-label={`${c.label}: scan van het formulier`}>
+                  Scan bekijken
+                </Button>
+              )}
+              {mayWithdraw && c.status === 'PENDING' && (
+                <Button size="small" onClick={() => setOnPaper(c)} aria-label={`${c.label}: papieren formulier vastleggen`}>
+                  Papieren formulier vastleggen
+                </Button>
+              )}
               {mayWithdraw && c.status === 'GIVEN' && !c.withdrawnAt && (
                 <Button size="small" color="error" onClick={() => setWithdrawing(c)} aria-label={`${c.label}: toestemming intrekken`}>
                   Intrekken

@@ -48,6 +48,7 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         decidedAt
         giverName
         method
+        scanDocumentId
         pupilMayDecide
         withdrawnAt
         needsEveryGuardian

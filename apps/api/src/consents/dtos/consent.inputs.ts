@@ -17,7 +17,9 @@ export class PaperConsentInput {
   @Field(() => ID) @IsString() @Length(1, 260, { message: 'requestId ontbreekt' }) requestId!: string;
   @Field() @IsIn(['GIVEN', 'REFUSED'], { message: 'besluit moet GIVEN (toestemming) of REFUSED (geweigerd) zijn' }) decision!: 'GIVEN' | 'REFUSED';
   @Field(() => ID, { description: 'The parent (or the pupil of 16+) who signed.' }) @IsUUID('all', { message: 'ondertekenaar moet een geldige id zijn' }) giverUserId!: string;
-  @Field({ description: 'Reference of the scanned form in the dossier.' }) @IsString() @Length(3, 300, { message: 'scanreferentie moet 3 tot 300 tekens lang zijn' }) scanReference!: string;
+  @Field(() => ID, { description: 'The uploaded scan of the signed form: a document of this case (POST /documents/cases/:caseId).' })
+  @IsUUID('all', { message: 'scan moet een geüpload document van dit dossier zijn' })
+  scanDocumentId!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000, { message: 'toelichting mag maximaal 1000 tekens lang zijn' }) note?: string | null;
 }
 

@@ -36,7 +36,8 @@ export class ConsentRecordModel {
   @Field(() => String, { nullable: true }) giverName!: string | null;
   @Field(() => String, { nullable: true, description: 'PARENT or PUPIL.' }) giverRole!: string | null;
   @Field(() => String, { nullable: true, description: 'DIGITAL or PAPER_SCAN.' }) method!: string | null;
-  @Field(() => String, { nullable: true }) scanReference!: string | null;
+  @Field(() => String, { nullable: true, description: 'A text reference to a paper form (records from before scans were uploaded).' }) scanReference!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The uploaded scan of the signed paper form (a document of the case).' }) scanDocumentId!: string | null;
   @Field(() => String, { nullable: true, description: 'Who entered the answer (the parent, or staff for a paper form).' }) recordedByName!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true }) note!: string | null;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { Role, UserEntity, type CaseSummaryEntity, type ConsentRecordEntity } from '@zorgroute/domain';
+import { CaseDocumentRepository, Role, UserEntity, type CaseSummaryEntity, type ConsentRecordEntity } from '@zorgroute/domain';
 import { decideConsentTimeout, recordConsentDecision, withdrawConsent, type Actor } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
@@ -101,9 +101,14 @@ export class RecordPaperConsentUseCase {
     if (giver && giver.role === Role.PARENT && (await this.consents.hasParentalAuthority(giver.id, request.pupilId))) giverRole = 'PARENT';
     else if (giver && giver.role === Role.PUPIL && giver.pupilId === request.pupilId && (await this.consents.pupilIsSixteen(request.pupilId))) giverRole = 'PUPIL';
     else throw new AppError('BAD_USER_INPUT', 'De ondertekenaar is geen ouder/verzorger met gezag over deze leerling (of de leerling van 16+)', 'The signer is not a parent/guardian with parental authority over this pupil (or the pupil aged 16+)');
+    // The scan is a document uploaded to this very case (the workflow keeps its id; the dossier links to it).
+    const scan = await new CaseDocumentRepository(this.dataSource).findInfoById(input.scanDocumentId);
+    if (!scan || scan.caseId !== input.caseId || scan.source !== 'UPLOAD') {
+      throw new AppError('BAD_USER_INPUT', 'De scan van het formulier is geen geüpload document van dit dossier', 'The scan of the form is not a document uploaded to this case');
+    }
     return this.runner.send(user, input.caseId, input.requestId, (h, actor) =>
       h.executeUpdate(recordConsentDecision, {
-        args: [{ actor, requestId: input.requestId, decision: input.decision, method: 'PAPER_SCAN', giverUserId: giver.id, giverRole, scanReference: input.scanReference, note: input.note ?? null }],
+        args: [{ actor, requestId: input.requestId, decision: input.decision, method: 'PAPER_SCAN', giverUserId: giver.id, giverRole, scanDocumentId: scan.id, scanReference: null, note: input.note ?? null }],
       }),
     );
   }
