@@ -20,6 +20,14 @@ function isUnauthenticated(error: unknown): boolean {
  * request (`credentials: 'same-origin'`); no token is ever held by the app. Requests are JSON POSTs, which is what the
  * api's CSRF protection (Apollo's csrfPrevention) lets through.
  */
+/**
+ * The app's cache. Objects without an `id` that several queries and mutations return are keyed here, so a mutation's
+ * answer updates every screen that shows them (a pupil's custody is keyed by the pupil).
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({ typePolicies: { PupilCustody: { keyFields: ['pupilId'] } } });
+}
+
 export function createApolloClient(options: ApolloClientOptions = {}): ApolloClient {
   const onUnauthenticated = options.onUnauthenticated ?? clearSession;
 
@@ -29,7 +37,7 @@ export function createApolloClient(options: ApolloClientOptions = {}): ApolloCli
 
   return new ApolloClient({
     link: ApolloLink.from([errorLink, new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin' })]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network' },
     },

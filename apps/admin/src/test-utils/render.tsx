@@ -1,5 +1,6 @@
 import { type MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
+import { createCache } from '../app/apollo-client';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { render, type RenderResult } from '@testing-library/react';
@@ -25,7 +26,7 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
   else clearSession();
   const path = options.path ?? '/';
   return render(
-    <MockedProvider mocks={options.mocks ?? []} mockLinkDefaultOptions={{ delay: 0 }}>
+    <MockedProvider mocks={options.mocks ?? []} mockLinkDefaultOptions={{ delay: 0 }} cache={createCache()}>
       <AuthProvider>
         <ThemeProvider theme={theme}>
           <CssBaseline />

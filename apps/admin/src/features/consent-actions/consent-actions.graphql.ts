@@ -16,39 +16,6 @@ export const WITHDRAW_CONSENT_MUTATION: TypedDocumentNode<{ withdrawConsent: { i
   }
 `;
 
-export interface CustodyGuardian {
-  userId: string;
-  name: string;
-  relation: string;
-  hasParentalAuthority: boolean;
-}
-
-export interface PupilCustodyData {
-  pupilCustody: { pupilId: string; parentsDisagree: boolean; guardians: CustodyGuardian[]; pupilAccount: CustodyGuardian | null };
-}
-
-/** Who may sign a paper consent form for the pupil: his guardians with parental authority (and his own account). */
-export const SIGNERS_QUERY: TypedDocumentNode<PupilCustodyData, { pupilId: string }> = gql`
-  query ConsentSigners($pupilId: ID!) {
-    pupilCustody(pupilId: $pupilId) {
-      pupilId
-      parentsDisagree
-      guardians {
-        userId
-        name
-        relation
-        hasParentalAuthority
-      }
-      pupilAccount {
-        userId
-        name
-        relation
-        hasParentalAuthority
-      }
-    }
-  }
-`;
-
 export interface RecordPaperConsentVariables {
   input: { caseId: string; requestId: string; decision: 'GIVEN' | 'REFUSED'; giverUserId: string; scanDocumentId: string; note: string | null };
 }

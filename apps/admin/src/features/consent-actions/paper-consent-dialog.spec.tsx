@@ -3,7 +3,8 @@ import { type ConsentRecord } from '../../shared/api-types';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { ConsentsPanel } from '../case-detail/case-records';
-import { RECORD_PAPER_CONSENT_MUTATION, SIGNERS_QUERY } from './consent-actions.graphql';
+import { PUPIL_CUSTODY_QUERY } from '../custody/custody.graphql';
+import { RECORD_PAPER_CONSENT_MUTATION } from './consent-actions.graphql';
 import { consentSigners } from './paper-consent-dialog';
 
 const pending: ConsentRecord = {
@@ -25,7 +26,7 @@ const pending: ConsentRecord = {
   withdrawnAt: null,
 };
 
-const guardian = (userId: string, name: string, hasParentalAuthority: boolean) => ({ __typename: 'Guardian', userId, name, relation: 'ouder', hasParentalAuthority });
+const guardian = (userId: string, name: string, hasParentalAuthority: boolean) => ({ __typename: 'Guardian', userId, name, relation: 'ouder', hasParentalAuthority, login: 'NONE' as const, passkeys: 0, invitationExpiresAt: null });
 const custody = {
   __typename: 'PupilCustody',
   pupilId: 'pupil-1',
@@ -33,7 +34,7 @@ const custody = {
   guardians: [guardian('u-ouder', 'Ouder Verzonnen', true), guardian('u-stief', 'Stiefouder Bedacht', false)],
   pupilAccount: { ...guardian('u-leerling', 'Leerling Fictief', false), relation: 'leerling' },
 };
-const signersMock = { request: { query: SIGNERS_QUERY, variables: { pupilId: 'pupil-1' } }, result: { data: { pupilCustody: custody } } };
+const signersMock = { request: { query: PUPIL_CUSTODY_QUERY, variables: { pupilId: 'pupil-1' } }, result: { data: { pupilCustody: custody } } };
 
 function jsonResponse(status: number, body: unknown): Response {
   return { ok: status < 300, status, headers: new Headers({ 'content-type': 'application/json' }), json: () => Promise.resolve(body) } as unknown as Response;

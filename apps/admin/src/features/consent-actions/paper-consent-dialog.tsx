@@ -21,7 +21,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { type ConsentRecord } from '../../shared/api-types';
 import { ErrorAlert } from '../../shared/error-alert';
 import { newClientRequestId, uploadCaseDocument } from '../case-detail/upload-document';
-import { RECORD_PAPER_CONSENT_MUTATION, SIGNERS_QUERY, type PupilCustodyData } from './consent-actions.graphql';
+import { PUPIL_CUSTODY_QUERY, type PupilCustody } from '../custody/custody.graphql';
+import { RECORD_PAPER_CONSENT_MUTATION } from './consent-actions.graphql';
 
 /** The api's bound of the note (PaperConsentInput). */
 const NOTE_MAX = 1000;
@@ -41,7 +42,7 @@ interface PaperConsentValues {
 }
 
 /** Who may have signed: guardians with parental authority, and the pupil himself where he decides (16+). */
-export function consentSigners(custody: PupilCustodyData['pupilCustody'] | undefined, pupilMayDecide: boolean): { userId: string; label: string }[] {
+export function consentSigners(custody: PupilCustody | undefined, pupilMayDecide: boolean): { userId: string; label: string }[] {
   if (!custody) return [];
   const parents = custody.guardians.filter((g) => g.hasParentalAuthority).map((g) => ({ userId: g.userId, label: `${g.name} (${g.relation})` }));
   const pupil = pupilMayDecide && custody.pupilAccount ? [{ userId: custody.pupilAccount.userId, label: `${custody.pupilAccount.name} (leerling)` }] : [];
@@ -56,7 +57,7 @@ export function consentSigners(custody: PupilCustodyData['pupilCustody'] | undef
 export function PaperConsentDialog({ consent, onClose, onDone }: PaperConsentDialogProps) {
   const titleId = useId();
   const fileId = useId();
-  const signers = useQuery(SIGNERS_QUERY, { variables: { pupilId: consent.pupilId } });
+  const signers = useQuery(PUPIL_CUSTODY_QUERY, { variables: { pupilId: consent.pupilId } });
   const options = consentSigners(signers.data?.pupilCustody, consent.pupilMayDecide);
   const { control, handleSubmit, setError, formState } = useForm<PaperConsentValues>({ defaultValues: { giverUserId: '', decision: '', note: '' } });
   const [file, setFile] = useState<File | null>(null);
