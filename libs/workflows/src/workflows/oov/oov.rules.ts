@@ -3,9 +3,8 @@
  * complete, how long an arrangement lasts, when its evaluations fall, which longer arrangement an extension may be and
  * when the pupil may return.
  */
-import { addCalendarDays, addCalendarWeeks, calendarDaysBetween, nextSchoolDay, type SchoolCalendar } from '@zorgroute/domain/logic';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, calendarDaysBetween, nextSchoolDay, type SchoolCalendar } from '@zorgroute/domain/logic';
 import type { CaseContext } from '../../activities/case-activities.types';
-import { plusMonths } from '../jos/jos.workflow';
 import { OOV_REQUIRED_CONSULTATIONS, type OovArrangement, type OovConsultation, type OovPeriod } from './oov.messages';
 
 export type OovPolicy = CaseContext['policies']['oov'];
@@ -18,7 +17,7 @@ export function consultationsComplete(consultations: readonly Pick<OovConsultati
 /** The end date of an arrangement that starts on `start`: weeks for the observation, months for the treatment. */
 export function arrangementEnd(a: OovArrangement, start: string, policy: OovPolicy): string {
   if (a === 'OBSERVATIE_6W') return addCalendarWeeks(start, policy.observatietrajectWeeks);
-  return plusMonths(start, a === 'OBS_BEHANDEL_3M' ? policy.behandeltrajectKortMonths : policy.behandeltrajectLangMonths);
+  return addCalendarMonths(start, a === 'OBS_BEHANDEL_3M' ? policy.behandeltrajectKortMonths : policy.behandeltrajectLangMonths);
 }
 
 /** The length of an arrangement in days (from a fixed date, so it compares arrangements, not calendars). */

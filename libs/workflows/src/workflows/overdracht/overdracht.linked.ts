@@ -6,7 +6,7 @@
 import { SYSTEM } from '../common/case-recorder';
 import { startLinkedCase } from '../common/links';
 import { zorgplichtApplicationRejection, zorgplichtWorkflowId } from '../zorgplicht/zorgplicht-clock';
-import type { StartZorgplichtInput } from '../zorgplicht/zorgplicht.workflow';
+import type { StartZorgplichtInput } from '../zorgplicht/zorgplicht.messages';
 import { missingReferralFields, type AanmeldFormulier, type StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
 import { todayIso, type Overdracht } from './overdracht.case';
 

@@ -5,10 +5,9 @@
  * it ends, a TLV valid for at least the policy's months.
  */
 import { proxyActivities, setHandler } from '@temporalio/workflow';
-import { addCalendarDays, addCalendarWeeks } from '@zorgroute/domain/logic';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks } from '@zorgroute/domain/logic';
 import { TLV_CATEGORY_OPTIONS, TLV_STEPS as STEPS } from '@zorgroute/processes';
 import type { TlvActivities, TlvDocumentRef } from '../../activities/tlv-activities.types';
-import { plusMonths } from '../jos/jos.workflow';
 import { stepHandler } from '../common/open-case';
 import { reject } from '../common/step-errors';
 import { itemLabel, todayIso, type Tlv } from './tlv.case';
@@ -175,8 +174,8 @@ export function installTlvHandlers(t: Tlv): void {
         const start = u.startDate as string;
         const end = u.endDate as string;
         const min = t.policy.minValidityMonths;
-        if (end < addCalendarDays(plusMonths(start, min), -1)) {
-          reject('BAD_USER_INPUT', `Een TLV geldt minstens ${min} maanden: de einddatum ligt op of na ${addCalendarDays(plusMonths(start, min), -1)}`, `A TLV is valid for at least ${min} months: the end date is on or after ${addCalendarDays(plusMonths(start, min), -1)}`);
+        if (end < addCalendarDays(addCalendarMonths(start, min), -1)) {
+          reject('BAD_USER_INPUT', `Een TLV geldt minstens ${min} maanden: de einddatum ligt op of na ${addCalendarDays(addCalendarMonths(start, min), -1)}`, `A TLV is valid for at least ${min} months: the end date is on or after ${addCalendarDays(addCalendarMonths(start, min), -1)}`);
         }
       },
       apply: async (u) => {

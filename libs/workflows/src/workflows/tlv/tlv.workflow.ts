@@ -14,14 +14,13 @@
  * The human steps and their rules are in tlv.handlers.ts (defined in the step catalogue), the state in tlv.case.ts.
  */
 import { condition } from '@temporalio/workflow';
-import { addCalendarDays, toIsoDate, zonedInstant } from '@zorgroute/domain/logic';
+import { addCalendarDays, addCalendarMonths, toIsoDate, zonedInstant } from '@zorgroute/domain/logic';
 import { TLV_STEPS as STEPS } from '@zorgroute/processes';
 import { db } from '../common/case-activities.proxy';
 import { SYSTEM } from '../common/case-recorder';
 import { consentAnswersAfterMove, requireConsent } from '../common/consent';
 import { awaitHumanStep } from '../common/human-step';
 import { startLinkedCase } from '../common/links';
-import { plusMonths } from '../jos/jos.workflow';
 import { CLOSED, todayIso, Tlv } from './tlv.case';
 import { installTlvHandlers } from './tlv.handlers';
 import { TLV_CONSENT_KIND, type StartTlvInput, type TlvOutcome, type TlvState, type TlvStatus } from './tlv.messages';
@@ -150,7 +149,7 @@ async function granted(t: Tlv): Promise<TlvState> {
   const over = () => closed() || expired;
   const owner = ctx.zorgcoordinatorId ?? input.startedBy.id;
   await t.transition('AFGEGEVEN', `TLV afgegeven tot en met ${endDate}`);
-  const reminderDate = plusMonths(endDate, -policy.expiryReminderMonths);
+  const reminderDate = addCalendarMonths(endDate, -policy.expiryReminderMonths);
   state.expiry = { reminderDate, remindedOn: null };
   t.syncData();
 

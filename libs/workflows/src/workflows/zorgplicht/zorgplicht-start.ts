@@ -11,7 +11,7 @@
  */
 import { SA_PROCESS, SA_SCHOOL } from '../common/case-recorder';
 import { zorgplichtWorkflowId } from './zorgplicht-clock';
-import type { StartZorgplichtInput } from './zorgplicht.workflow';
+import type { StartZorgplichtInput } from './zorgplicht.messages';
 
 export function zorgplichtStartOptions(input: StartZorgplichtInput) {
   return {
