@@ -59,7 +59,7 @@ const version = (n: number, status: string, extra: Record<string, unknown> = {})
   handelingsdeel: [{ support: 'Begeleiding bij plannen', providedBy: 'Ambulant begeleider', duration: 'tot de zomervakantie', frequency: 'wekelijks' }],
   programmeDeviations: null,
   authors: ['Mentor', 'Zorgcoördinator'],
-  parentsConsultedOn: '2027-01-10',
+  parentsConsultedOn: '2027-01-11',
   ...extra,
 });
 
@@ -86,6 +86,7 @@ async function addCase(id: string, over: Partial<CaseSnapshot>): Promise<void> {
       hearings: [{ about: 'VERSION', number: 2, mode: 'HEARD', heardOn: '2027-01-11', pupilView: 'Ik wil graag een vaste plek in de klas', weighing: 'Vaste plek bij het raam', explainedBack: true, waiverReason: null, recordedOn: '2027-01-11', recordedBy: 'Test zc' }],
       nextEvaluation: { date: '2028-01-20', explanation: '' },
       sharedWithSwv: true,
+      sharedVersions: [1],
     },
     seq: 1,
     startedAt: new Date().toISOString(),
@@ -158,13 +159,16 @@ describe('the OPP as a PDF', () => {
     expect(t).not.toContain('Rustige werkplek');
   });
 
-  it('gives the SWV only its share: no factors, no pupil’s view', async () => {
+  it('gives the SWV only its share: the version in force (not the concept), no factors, no pupil’s view', async () => {
     const t = await text(users.swv, 'opp-noor');
     expect(t).toContain('Structuur en voorspelbaarheid');
-    expect(t).toContain('Rustige werkplek');
+    expect(t).toContain('Versie 1');
+    expect(t).toContain('Begeleiding bij plannen');
+    expect(t).not.toContain('Rustige werkplek');
     expect(t).not.toContain('overprikkeld');
     expect(t).not.toContain('Sterk in wiskunde');
     expect(t).not.toContain('vaste plek in de klas');
+    await expect(useCase.execute(users.swv, 'opp-noor', '2')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
   it('refuses a case kept from the parents, another family, another process, an unknown version and a bad version', async () => {

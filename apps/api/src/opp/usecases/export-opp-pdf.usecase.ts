@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrailRepository, ProcessType, PupilEntity, SchoolEntity } from '@zorgroute/domain';
+import { Audience, AuditTrailRepository, ProcessType, PupilEntity, SchoolEntity } from '@zorgroute/domain';
 import { AudiencePolicy } from '../../access/audience.policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
@@ -20,11 +20,12 @@ interface OppPdfData {
   conceptVersion?: number | null;
   hearings?: (NonNullable<OppPdfInput['hearing']> & { about?: string; number?: number })[];
   nextEvaluation?: { date: string } | null;
+  sharedVersions?: number[];
 }
 
 /**
  * A version of a P7 OPP as a PDF for everyone who sees the case (the parents in their portal, the pupil, the school,
- * the SWV where a version was shared): the case must be visible to the caller (NOT_FOUND otherwise, also for a case
+ * the SWV the versions shared with it): the case must be visible to the caller (NOT_FOUND otherwise, also for a case
  * kept from the parents) and be an OPP; its content is the caller's share (AudiencePolicy.caseData), so the SWV's PDF
  * holds no factors and no pupil's view. Without `version` it is the concept the parents are asked about, else the
  * version in force. Every download is written to the audit trail (who, which case and version — no content).
@@ -45,8 +46,10 @@ export class ExportOppPdfUseCase {
     const row = await this.cases.getVisible(user, caseId);
     if (row.process !== ProcessType.OPP) throw AppError.notFound('OPP', 'OPP');
     const data = this.audience.caseData(user, row.process, row.data) as OppPdfData;
-    const versions = data.versions ?? [];
-    const wanted = versionParam !== undefined ? Number(versionParam) : (data.conceptVersion ?? data.currentVersion ?? versions.at(-1)?.version);
+    // The SWV reads only the versions shared with it (opp.shareWithSwv), by default the newest of them.
+    const swv = this.audience.audienceOf(user) === Audience.SWV;
+    const versions = (data.versions ?? []).filter((v) => !swv || (data.sharedVersions ?? []).includes(v.version));
+    const wanted = versionParam !== undefined ? Number(versionParam) : swv ? versions.at(-1)?.version : (data.conceptVersion ?? data.currentVersion ?? versions.at(-1)?.version);
     const version = versions.find((v) => v.version === wanted);
     if (!version) throw AppError.notFound('OPP-versie', 'OPP version');
     const [pupil, school] = await Promise.all([this.dataSource.getRepository(PupilEntity).findOneByOrFail({ id: row.pupilId }), this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ id: row.schoolId })]);
