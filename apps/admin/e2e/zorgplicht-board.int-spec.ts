@@ -76,6 +76,9 @@ it('an SWV employee sees a new zorgplicht clock with the right days remaining', 
   expect(await row.getByTestId('days-remaining').textContent()).toBe(`nog ${clock.daysRemaining} dagen`);
   expect(await row.getAttribute('data-tone')).toBe('ok');
   expect(await page.getByRole('table').first().textContent()).toContain('Daltoncollege');
+  // Beside the clocks: the TLV requests and the TLVs that run out (issue 16), checked by axe with the rest.
+  await page.getByRole('heading', { level: 2, name: 'TLV-aanvragen' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Aflopende TLV’s' }).waitFor();
   await shot(page, 'swv-zorgplicht');
 
   // Filter on "Verlopen": the new clock is not overdue, so it goes.

@@ -32,7 +32,7 @@ import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notification
 import { OOV_PROVIDERS } from './oov/oov.providers';
 import { TLV_PROVIDERS } from './tlv/tlv.providers';
 import { OVERDRACHT_PROVIDERS } from './overdracht/overdracht.providers';
-import { OPP_PROVIDERS } from './opp/opp.providers';
+import { OPP_CONTROLLERS, OPP_PROVIDERS } from './opp/opp.providers';
 import { POLICY_PROVIDERS } from './policies/policies.providers';
 import { RETENTION_PROVIDERS } from './retention/retention.providers';
 import { MAX_QUERY_TOKENS, queryCostPlugin, queryLimitsRule } from './security/query-limits';
@@ -81,7 +81,7 @@ export class AppModule {
         TemporalModule,
         CodecModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS, ...DOCUMENT_CONTROLLERS],
+      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...OPP_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS, ...DOCUMENT_CONTROLLERS],
 
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -173,6 +173,8 @@ const MATRIX: Record<string, Rule> = {
   myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   zorgplichtClocksCsv: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
+  // The TLV section of the SWV board: the same callers as the zorgplicht clocks.
+  tlvBoard: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], select: 'today requests { caseId } expiring { caseId }' },
   // School settings (no personal data): see policies/school-settings.access.ts.
   effectivePolicy: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton }) },
   policyVersions: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ scope: 'SCHOOL', scopeId: c.dalton }) },

@@ -26,6 +26,7 @@ import { OpenSteps } from './open-steps';
 import { OppPanel } from './opp-panel';
 import { ParentsExceptionPanel } from './parents-exception-panel';
 import { PlannedMeetingPanel } from './planned-meeting-panel';
+import { TlvChecklistPanel } from './tlv-checklist-panel';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -72,6 +73,7 @@ export function CasePage() {
               )}
               <PlannedMeetingPanel key={detail.summary.updatedAt} caseId={detail.summary.id} process={detail.summary.process} />
               <OppPanel key={`opp-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
+              <TlvChecklistPanel key={`tlv-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} mayWithdraw={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />
               {(role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'ADMIN') && <CustodyPanel pupilId={detail.summary.pupil.id} mayEdit={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />}

@@ -1,11 +1,16 @@
 import { useQuery } from '@apollo/client/react';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { OPP_UITSTROOM_OPTIONS } from '@zorgroute/processes';
 import { type ProcessType } from '../../shared/api-types';
+import { useState } from 'react';
 import { formatDutchDateInWords } from '../../shared/dates';
+import { downloadWithToken } from '../../shared/download';
 import { OPP_QUERY, type OppData, type OppVersion } from './opp.graphql';
 
 const VERSION_STATUS: Record<string, string> = {
@@ -75,7 +80,8 @@ export function OppVersionView({ version }: { version: OppVersion }) {
 }
 
 /** The version in force (else the newest), the next evaluation, BRON and refusals with the route to the geschillencommissie. */
-export function OppDetails({ opp }: { opp: OppData }) {
+export function OppDetails({ opp, caseId }: { opp: OppData; caseId?: string }) {
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const versions = opp.versions ?? [];
   const shown = versions.find((v) => v.version === opp.conceptVersion) ?? versions.find((v) => v.version === opp.currentVersion) ?? versions[versions.length - 1];
   const lastRefusal = opp.refusals?.[opp.refusals.length - 1];
@@ -86,6 +92,28 @@ export function OppDetails({ opp }: { opp: OppData }) {
       </Typography>
       {!shown && <Typography color="text.secondary">Er is nog geen versie opgesteld.</Typography>}
       {shown && <OppVersionView version={shown} />}
+      {shown && caseId && (
+        <Box sx={{ mt: 1.5 }}>
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<PictureAsPdfIcon />}
+            onClick={() => {
+              setDownloadError(null);
+              downloadWithToken(`/exports/opp/${encodeURIComponent(caseId)}.pdf?version=${shown.version}`, `ontwikkelingsperspectiefplan-versie-${shown.version}.pdf`).catch((e: unknown) =>
+                setDownloadError(e instanceof Error ? e.message : 'Downloaden mislukt.'),
+              );
+            }}
+          >
+            Versie {shown.version} als PDF
+          </Button>
+          {downloadError && (
+            <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+              {downloadError}
+            </Alert>
+          )}
+        </Box>
+      )}
       {opp.nextEvaluation && (
         <Typography variant="body2" sx={{ mt: 1.5 }}>
           Volgende evaluatie uiterlijk {formatDutchDateInWords(opp.nextEvaluation.date)}.
@@ -110,7 +138,7 @@ function OppLoader({ caseId }: { caseId: string }) {
   // Not cached: `case` (a CaseDetail has no id) would replace the case page's own CaseDetail in the cache.
   const { data } = useQuery(OPP_QUERY, { variables: { id: caseId }, fetchPolicy: 'no-cache' });
   const opp = data?.case.opp;
-  return opp ? <OppDetails opp={opp} /> : null;
+  return opp ? <OppDetails opp={opp} caseId={caseId} /> : null;
 }
 
 /** The OPP of a P7 case; nothing for other processes. The case page remounts it when the case changes. */

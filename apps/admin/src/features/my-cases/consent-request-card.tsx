@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -10,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { type ConsentRecord } from '../../shared/api-types';
 import { formatDutchDate } from '../../shared/dates';
+import { downloadWithToken } from '../../shared/download';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';
 import { familyWords } from './family-words';
@@ -35,6 +37,7 @@ export function ConsentRequestCard({
   const headingId = `consent-${request.id}`;
   const [refusing, setRefusing] = useState(false);
   const [note, setNote] = useState('');
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const [give, mutation] = useMutation(GIVE_CONSENT_MUTATION, { refetchQueries: ['MyConsentRequests', 'DashboardCases'] });
   const answer = async (decision: 'GIVEN' | 'REFUSED') => {
     try {
@@ -46,7 +49,7 @@ export function ConsentRequestCard({
   };
 
   return (
-    <Paper component="article" aria-labelledby={headingId} data-consent-id={request.id} sx={{ p: { xs: 2, sm: 3 }, borderLeft: 6, borderColor: 'warning.main' }}>
+    <Paper component="article" aria-labelledby={headingId} data-consent-id={request.id} sx={{ p: { xs: 2, sm: 3 }, borderLeft: 6, borderColor: 'warning.main', minWidth: 0, overflowWrap: 'anywhere' }}>
       <Typography id={headingId} variant="h3" component="h3" sx={{ mb: 0.5 }}>
         {request.label}
       </Typography>
@@ -57,6 +60,26 @@ export function ConsentRequestCard({
       <Typography sx={{ mb: 1 }}>
         <strong>{words.consentWhy}</strong> {request.scope}
       </Typography>
+      {request.process === 'OPP' && (
+        <Box sx={{ mb: 1.5 }}>
+          {/* The instemming is about the plan itself: the parents read it (on a phone too) before they answer. */}
+          <Button
+            variant="outlined"
+            startIcon={<PictureAsPdfIcon />}
+            onClick={() => {
+              setDownloadError(null);
+              downloadWithToken(`/exports/opp/${encodeURIComponent(request.caseId)}.pdf`, 'ontwikkelingsperspectiefplan.pdf').catch((e: unknown) => setDownloadError(e instanceof Error ? e.message : 'Downloaden mislukt.'));
+            }}
+          >
+            Lees het ontwikkelingsperspectiefplan (PDF)
+          </Button>
+          {downloadError && (
+            <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+              {downloadError}
+            </Alert>
+          )}
+        </Box>
+      )}
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {words.consentWithdraw}
       </Typography>

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
 import { makePupil, SCHOOL, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
+import { tlvBoardMock } from './tlv-board.mock';
 import { ZorgplichtBoardPage } from './zorgplicht-board-page';
 import { ZORGPLICHT_CLOCKS_QUERY, type ZorgplichtClock } from './zorgplicht.graphql';
 
@@ -49,7 +50,7 @@ describe('ZorgplichtBoardPage', () => {
 
   it('asks for the first page, shows the counts over all pages and pages on', async () => {
     renderWithProviders(<ZorgplichtBoardPage />, {
-      mocks: [pageMock(0, 50, [makeClock('a', 'Anna', -3), makeClock('b', 'Bram', 4)]), pageMock(50, 50, [makeClock('c', 'Cas', 30)])],
+      mocks: [pageMock(0, 50, [makeClock('a', 'Anna', -3), makeClock('b', 'Bram', 4)]), pageMock(50, 50, [makeClock('c', 'Cas', 30)]), tlvBoardMock()],
       session: { user: ZC_USER },
     });
     expect(await screen.findByText('Anna')).toBeTruthy();
@@ -65,7 +66,7 @@ describe('ZorgplichtBoardPage', () => {
 
   it('goes back to the first page with another page size', async () => {
     renderWithProviders(<ZorgplichtBoardPage />, {
-      mocks: [pageMock(0, 50, [makeClock('a', 'Anna', -3)]), pageMock(50, 50, [makeClock('c', 'Cas', 30)]), pageMock(0, 100, [makeClock('a', 'Anna', -3), makeClock('c', 'Cas', 30)])],
+      mocks: [pageMock(0, 50, [makeClock('a', 'Anna', -3)]), pageMock(50, 50, [makeClock('c', 'Cas', 30)]), pageMock(0, 100, [makeClock('a', 'Anna', -3), makeClock('c', 'Cas', 30)]), tlvBoardMock()],
       session: { user: ZC_USER },
     });
     await screen.findByText('Anna');

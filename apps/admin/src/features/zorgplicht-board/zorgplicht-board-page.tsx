@@ -21,6 +21,7 @@ import { downloadWithToken } from '../../shared/download';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { ClockTimeline } from './clock-timeline';
+import { TlvBoardSection } from './tlv-board-section';
 import { ZORGPLICHT_CLOCKS_QUERY, type ZorgplichtClockState } from './zorgplicht.graphql';
 
 const STATES: Array<{ value: ZorgplichtClockState; label: string }> = [
@@ -32,7 +33,10 @@ const STATES: Array<{ value: ZorgplichtClockState; label: string }> = [
 /** Page sizes of the timeline (the api allows up to 500). */
 export const PAGE_SIZES = [25, 50, 100];
 
-/** The SWV's view of every open zorgplicht term of its member schools, one page of the timeline at a time. */
+/**
+ * The SWV's view of every open zorgplicht term of its member schools, one page of the timeline at a time, and beside
+ * them the TLV requests and the TLVs that run out soon (TlvBoardSection).
+ */
 export function ZorgplichtBoardPage() {
   usePageTitle('Zorgplicht');
   const [schoolId, setSchoolId] = useState('');
@@ -169,6 +173,8 @@ export function ZorgplichtBoardPage() {
           />
         )}
       </Paper>
+
+      <TlvBoardSection />
     </Stack>
   );
 }
