@@ -50,7 +50,8 @@ RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     WORKFLOW_BUNDLE_PATH=/app/apps/worker/dist/workflow-bundle.js \
-    WORKER_METRICS_ADDRESS=0.0.0.0:9464
+    WORKER_METRICS_ADDRESS=0.0.0.0:9464 \
+    WORKER_APP_METRICS_ADDRESS=0.0.0.0:9465
 WORKDIR /app
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=prod-deps /app/node_modules ./node_modules
@@ -69,8 +70,9 @@ COPY --from=build /app/libs/workflows/dist libs/workflows/dist
 COPY --from=build /app/apps/worker/package.json apps/worker/package.json
 COPY --from=build /app/apps/worker/dist apps/worker/dist
 USER node
-# Prometheus metrics of the Temporal SDK (task latencies, slots, sticky cache) on /metrics.
-EXPOSE 9464
+# Prometheus metrics of the Temporal SDK (task latencies, slots, sticky cache) on /metrics; Zorgroute's own worker
+# metrics (mail, reminders, activity failures) on 9465.
+EXPOSE 9464 9465
 # The worker has no HTTP api; its metrics endpoint answers while the process and its Temporal runtime are alive.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "const a = (process.env.WORKER_METRICS_ADDRESS || '').replace('0.0.0.0', '127.0.0.1'); if (!a) process.exit(0); fetch('http://' + a + '/metrics').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

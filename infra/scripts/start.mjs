@@ -195,6 +195,8 @@ runMain(async () => {
       ADMIN_PORT: String(adminPort),
       APP_URL: fromEnv('APP_URL', `http://127.0.0.1:${adminPort}`),
       AUTH_DEV_LOGIN: fromEnv('AUTH_DEV_LOGIN', 'true'),
+      // Readable log lines for development; production logs JSON (docs/operations.md "Logs").
+      LOG_FORMAT: fromEnv('LOG_FORMAT', 'pretty'),
       AUTH_SECRET: fromEnv('AUTH_SECRET', undefined) ?? authSecret(),
       TEMPORAL_PAYLOAD_KEYS: fromEnv('TEMPORAL_PAYLOAD_KEYS', undefined) ?? temporalPayloadKeys(),
       AUDIT_CHECKPOINT_KEY: fromEnv('AUDIT_CHECKPOINT_KEY', undefined) ?? auditCheckpointKey(),

@@ -26,6 +26,9 @@ import { DatabaseModule } from './database/database.module';
 import { DOSSIER_CONTROLLERS, DOSSIER_PROVIDERS } from './dossier/dossier.providers';
 import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/documents.providers';
 import { HealthController } from './health/health.controller';
+import { ApiMetrics } from './observability/api-metrics';
+import { graphqlMetricsPlugin } from './observability/graphql-metrics.plugin';
+import { MetricsController } from './observability/metrics.controller';
 import { IDEMPOTENCY_PROVIDERS } from './idempotency/idempotency.providers';
 import { JOS_PROVIDERS } from './jos/jos.providers';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
@@ -54,6 +57,8 @@ import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-imp
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // One registry per app: the GraphQL plugin, the Temporal client and GET /metrics share it.
+    const metrics = new ApiMetrics();
     return {
       module: AppModule,
       global: true,
@@ -75,16 +80,17 @@ export class AppModule {
           formatError: formatGraphQLError,
           parseOptions: { maxTokens: MAX_QUERY_TOKENS },
           validationRules: [queryLimitsRule()],
-          plugins: [queryCostPlugin()],
+          plugins: [queryCostPlugin(), graphqlMetricsPlugin(metrics)],
         }),
         DatabaseModule,
         TemporalModule,
         CodecModule,
       ],
-      controllers: [HealthController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...OPP_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS, ...DOCUMENT_CONTROLLERS],
+      controllers: [HealthController, MetricsController, ...ZORGPLICHT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...OIDC_CONTROLLERS, ...DOSSIER_CONTROLLERS, ...OPP_CONTROLLERS, ...SCHOOL_IMPORT_CONTROLLERS, ...DOCUMENT_CONTROLLERS],
 
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: ApiMetrics, useValue: metrics },
         { provide: APP_GUARD, useClass: AuthGuard },
         AccessPolicy,
         AudiencePolicy,
@@ -127,7 +133,7 @@ export class AppModule {
         ...ORGANISATION_PROVIDERS,
         ...SCHOOL_IMPORT_PROVIDERS,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, ApiMetrics],
     };
   }
 }

@@ -1,8 +1,10 @@
 import { appendFileSync } from 'node:fs';
+import type { Context as ActivityContext } from '@temporalio/activity';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { checkApplicationRole, createDataSource } from '@zorgroute/domain';
+import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { checkApplicationRole, createDataSource, createLogger, type StructuredLogger } from '@zorgroute/domain';
 import { temporalDataConverter } from '@zorgroute/temporal-codec';
-import { EmailRepository, NotificationDeliveryService, TemplateRenderer } from '@zorgroute/notifications';
+import { EmailRepository, TemplateRenderer } from '@zorgroute/notifications';
 import {
   createAuditCheckpointActivities,
   createCaseActivities,
@@ -12,6 +14,9 @@ import {
   createTlvActivities,
 } from '@zorgroute/workflows';
 import type { WorkerConfig } from './worker.config';
+import { activityObserver } from './observability/activity-observer.interceptor';
+import { ObservedDeliveryService } from './observability/observed-delivery.service';
+import { WorkerMetrics } from './observability/worker-metrics';
 import { resolveWorkflowCode } from './workflow-code';
 
 export interface RunningWorker {
@@ -22,6 +27,8 @@ export interface RunningWorker {
   done: Promise<void>;
   /** Where the workflow code came from: a prebuilt bundle or the sources (see workflow-code.ts). */
   workflowSource: string;
+  /** This worker's own Prometheus metrics (served by main.ts on WORKER_APP_METRICS_ADDRESS). */
+  metrics: WorkerMetrics;
 }
 
 /** Options for tests and tools (production uses the defaults). */
@@ -30,6 +37,10 @@ export interface CreateWorkerOptions {
   workflowBundle?: { codePath: string };
   /** How long a delivery may stay SENDING before another attempt takes it over (NotificationDeliveryService). */
   sendingLeaseMs?: number;
+  /** The structured log (default: the process's, per LOG_FORMAT / LOG_LEVEL). */
+  log?: StructuredLogger;
+  /** Add the process's CPU/memory metrics to the registry (main.ts; tests run several workers in one process). */
+  processMetrics?: boolean;
 }
 
 /**
@@ -37,19 +48,21 @@ export interface CreateWorkerOptions {
  * audit trail, nodemailer (checked at start-up) for e-mail.
  */
 export async function createWorker(config: WorkerConfig, options: CreateWorkerOptions = {}): Promise<RunningWorker> {
+  const log = options.log ?? createLogger('worker', config.log);
+  const metrics = new WorkerMetrics({ processMetrics: options.processMetrics });
   const workflowCode = resolveWorkflowCode({ explicit: options.workflowBundle, bundlePath: config.workflowBundlePath, production: config.production });
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
   try {
     // Production refuses a database role that could change the audit trail (docs/operations.md "Database roles").
-    await checkApplicationRole(dataSource, { production: !!config.production, warn: (m) => process.stderr.write(`[worker] warning: ${m}\n`) });
+    await checkApplicationRole(dataSource, { production: !!config.production, warn: (m) => log.warn({ event: 'database_role' }, m) });
   } catch (err) {
     await dataSource.destroy();
     throw err;
   }
   const email = new EmailRepository(config.smtpUrl, config.mailFrom);
   await email.verify();
-  const delivery = new NotificationDeliveryService(dataSource, email, new TemplateRenderer(), { sendingLeaseMs: options.sendingLeaseMs });
+  const delivery = new ObservedDeliveryService(dataSource, email, new TemplateRenderer(), { sendingLeaseMs: options.sendingLeaseMs }).observe(metrics, log);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
     connection,
@@ -58,6 +71,13 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
     // Workflow inputs, results, activity arguments and update/signal payloads are encrypted before they reach Temporal.
     dataConverter: temporalDataConverter(config.payloadKeys),
     ...workflowCode.options,
+    interceptors: {
+      // Metrics and log lines of every activity attempt; with tracing on (OTEL_EXPORTER_OTLP_ENDPOINT) a span per attempt.
+      activity: [
+        activityObserver(metrics, log),
+        ...(config.tracing ? [(ctx: ActivityContext) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] : []),
+      ],
+    },
     activities: {
       ...createCaseActivities({ dataSource, delivery, appUrl: config.appUrl }),
       ...createZorgplichtActivities({ dataSource }),
@@ -75,7 +95,7 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
             appendFileSync(config.auditCheckpointFile, `${line.slice(line.indexOf('{'))}\n`, { mode: 0o600 });
           } catch (err) {
             // The checkpoint is stored and logged; a broken file sink must not make the activity sign another one.
-            process.stderr.write(`[worker] AUDIT_CHECKPOINT_FILE not written: ${err instanceof Error ? err.message : String(err)}\n`);
+            log.error({ event: 'audit_checkpoint_file_failed', error: err instanceof Error ? err.name : typeof err }, `AUDIT_CHECKPOINT_FILE not written: ${err instanceof Error ? err.message : String(err)}`);
           }
         },
         alert: (line) => process.stderr.write(`${line}\n`),
@@ -91,6 +111,7 @@ export async function createWorker(config: WorkerConfig, options: CreateWorkerOp
     worker,
     done,
     workflowSource: workflowCode.source,
+    metrics,
     async shutdown() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;

@@ -1,4 +1,13 @@
-import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys, type AuditCheckpointSigner } from '@zorgroute/domain';
+import {
+  auditCheckpointConfigFromEnv,
+  logConfigFromEnv,
+  requireDatabaseUrl,
+  tracingConfigFromEnv,
+  type AuditCheckpointKeys,
+  type AuditCheckpointSigner,
+  type LogConfig,
+  type TracingConfig,
+} from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 
 export interface WorkerConfig {
@@ -15,6 +24,16 @@ export interface WorkerConfig {
   production?: boolean;
   /** WORKER_METRICS_ADDRESS (e.g. 0.0.0.0:9464): serve the SDK's Prometheus metrics on /metrics there. */
   metricsAddress?: string;
+  /**
+   * WORKER_APP_METRICS_ADDRESS (e.g. 0.0.0.0:9465): serve Zorgroute's own worker metrics (mail, reminders, activity
+   * failures) on /metrics there; METRICS_TOKEN, when set, is required as `Authorization: Bearer <token>`.
+   */
+  appMetricsAddress?: string;
+  metricsToken?: string;
+  /** LOG_FORMAT / LOG_LEVEL (libs/domain logging/logger.ts). */
+  log: LogConfig;
+  /** OpenTelemetry traces of the activities (OTEL_EXPORTER_OTLP_ENDPOINT); null: off. */
+  tracing: TracingConfig | null;
   /**
    * TEMPORAL_PAYLOAD_KEYS: the AES-256-GCM keys of the payload codec (required with NODE_ENV=production); null outside
    * production when unset (no encryption). Must equal the api's.
@@ -46,6 +65,10 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     production,
     metricsAddress: env.WORKER_METRICS_ADDRESS || undefined,
+    appMetricsAddress: env.WORKER_APP_METRICS_ADDRESS || undefined,
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
+    log: logConfigFromEnv(env),
+    tracing: tracingConfigFromEnv(env, 'zorgroute-worker'),
     payloadKeys: payloadKeysFromEnv(env, { production }),
     auditCheckpointSigner: checkpoint.signer,
     auditCheckpointKeys: checkpoint.keys,

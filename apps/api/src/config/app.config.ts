@@ -1,4 +1,4 @@
-import { auditCheckpointConfigFromEnv, requireDatabaseUrl, type AuditCheckpointKeys } from '@zorgroute/domain';
+import { auditCheckpointConfigFromEnv, logConfigFromEnv, requireDatabaseUrl, tracingConfigFromEnv, type AuditCheckpointKeys, type LogConfig, type TracingConfig } from '@zorgroute/domain';
 import { payloadKeysFromEnv, type PayloadKeyRing } from '@zorgroute/temporal-codec';
 import { familyLoginConfigFromEnv, type FamilyLoginConfig } from './family-login.config';
 import { documentStorageConfigFromEnv, type DocumentStorageConfig } from '../documents/document-storage.config';
@@ -48,6 +48,15 @@ export interface AppConfig {
   familyLogin: FamilyLoginConfig;
   /** Uploaded case documents: where their bytes are stored and how large one may be (documents/document-storage.config.ts). */
   documents: DocumentStorageConfig;
+  /**
+   * METRICS_TOKEN: the bearer token Prometheus sends to GET /metrics. Production without it: /metrics is off (404);
+   * outside production without it: open.
+   */
+  metricsToken: string | null;
+  /** LOG_FORMAT / LOG_LEVEL: JSON lines (default) or pretty lines for development (libs/domain logging/logger.ts). */
+  log: LogConfig;
+  /** OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT); null: off. */
+  tracing: TracingConfig | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -78,6 +87,9 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     auditCheckpointKeys: auditCheckpointConfigFromEnv(env, 'verifier').keys,
     familyLogin: familyLoginConfigFromEnv(env, env.APP_URL ?? 'http://127.0.0.1:4200', production),
     documents: documentStorageConfigFromEnv(env),
+    metricsToken: metricsTokenFromEnv(env),
+    log: logConfigFromEnv(env),
+    tracing: tracingConfigFromEnv(env, 'zorgroute-api'),
   };
   config.oidc = oidcConfigFromEnv(env, config);
   return config;
@@ -86,4 +98,11 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
 function parseTrustProxy(value: string | undefined): string | number | null {
   if (value === undefined || value.trim() === '' || value === 'false') return null;
   return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim();
+}
+
+function metricsTokenFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN?.trim();
+  if (!token) return null;
+  if (token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  return token;
 }

@@ -1,7 +1,10 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AesGcmPayloadCodec } from '@zorgroute/temporal-codec';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { ApiMetrics } from '../observability/api-metrics';
+import { TemporalMetricsInterceptor } from '../observability/temporal-metrics.interceptor';
 
 /** The payload codec of this api (null when no TEMPORAL_PAYLOAD_KEYS are configured, outside production only). */
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
@@ -20,10 +23,18 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
     },
     {
       provide: Client,
-      inject: [APP_CONFIG, PAYLOAD_CODEC],
-      useFactory: async (config: AppConfig, codec: AesGcmPayloadCodec | null) => {
+      inject: [APP_CONFIG, PAYLOAD_CODEC, ApiMetrics],
+      useFactory: async (config: AppConfig, codec: AesGcmPayloadCodec | null, metrics: ApiMetrics) => {
         const connection = await Connection.connect({ address: config.temporalAddress });
-        return new Client({ connection, namespace: config.namespace, dataConverter: { payloadCodecs: codec ? [codec] : [] } });
+        // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), the trace of the request goes into the workflow's headers;
+        // the step metrics and log lines see every start and update.
+        const tracing = config.tracing ? [new OpenTelemetryWorkflowClientInterceptor()] : [];
+        return new Client({
+          connection,
+          namespace: config.namespace,
+          dataConverter: { payloadCodecs: codec ? [codec] : [] },
+          interceptors: { workflow: [...tracing, new TemporalMetricsInterceptor(metrics)] },
+        });
       },
     },
   ],
