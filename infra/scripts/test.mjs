@@ -141,6 +141,9 @@ async function main() {
       // libs/domain/src/logic/calendar/iso-date.ts). The time-skipping servers start at a fixed instant
       // (libs/workflows/test/test-clock.ts; ZR_TEST_CLOCK moves it).
       TZ: 'UTC',
+      // The structured log at warn: the suites' own workers and apis would otherwise print a JSON line per step and
+      // e-mail (apps/api/test/observability.int-spec.ts sets info for itself, to check those lines).
+      LOG_LEVEL: 'warn',
     };
 
     // The migrations once, as the owner role, granting the application role (every suite may then migrate again).

@@ -12,7 +12,7 @@ import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
 const TOKEN = 'metrics-token-for-the-observability-suite';
-const stack = useTestStack({ name: 'observability', env: { METRICS_TOKEN: TOKEN, LOG_FORMAT: 'json' } });
+const stack = useTestStack({ name: 'observability', env: { METRICS_TOKEN: TOKEN, LOG_FORMAT: 'json', LOG_LEVEL: 'info' } });
 const RUN = Date.now().toString(36);
 const FIRST = 'Fenna';
 const LAST = `Waarneming${RUN}`;
