@@ -18,12 +18,8 @@
 import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   addCalendarWeeks,
-  addSchoolDays,
   dueInSchoolDays,
-  isoDayOfWeek,
-  isoWeek,
   isSchoolDay,
-  addCalendarDays,
   toIsoDate,
   zonedInstant,
   type DueDate,
@@ -48,7 +44,6 @@ import {
   type IzoDecision,
   type IzoEvaluationOutcome,
   type IzoRound,
-  type TriageOutcome,
   type TriageRecord,
   type ZatDiscussion,
   type ZatEvaluationOutcome,
@@ -84,19 +79,33 @@ import {
   triageReferral,
   type CloseInput,
   type ConversationInput,
-  type IzoDiscussionInput,
   type StartZorgrouteInput,
   type ZorgrouteState,
   type ZorgrouteStatus,
   type ZorgrouteStep,
 } from './zorgroute.messages';
 
+import {
+  izoDiscussionAsSent,
+  izoEvaluationDescription,
+  mergeZatReferral,
+  missingZatReferralParts,
+  nextIzoMeeting,
+  nextZatCalendarDate,
+  openStepsWhile as openStepsWhileWaiting,
+  prefilledZatReferral,
+  REFERRAL_OPEN,
+  triageDescription,
+  zatInvitees,
+  zatMeetingDateProblem,
+  zatOutcomeDescription,
+} from './zorgroute.rules';
+
 export * from './zorgroute.messages';
 export * from './zorgroute.types';
 export * from './zorgroute-form';
 
 const CLOSED: ZorgrouteStatus[] = ['AFGESLOTEN', 'VOORLOPIG_AFGESLOTEN', 'EXTERN_VERWEZEN', 'SWV_VOORZIENING_AANGEVRAAGD', 'LEERPLICHT'];
-const REFERRAL_OPEN: ZorgrouteStatus[] = ['CONCEPT', 'TERUG_NAAR_AANMELDER', 'EERST_EERSTELIJNS_ACTIES'];
 /** Statuses in which the process waits for a date without an open step. */
 const PARKED: ZorgrouteStatus[] = ['EERST_EERSTELIJNS_ACTIES', 'UITVOERING', 'ZAT_OPVOLGING'];
 /** The ZAT steps a withdrawn ZAT consent cancels (the case goes back to the IZO). */
@@ -119,16 +128,6 @@ function requireParentsReport(u: ConversationInput): void {
   if (typeof u.parentsReport !== 'string' || u.parentsReport.trim() === '') {
     reject('BAD_USER_INPUT', 'Vul in: verslag van het gesprek met de ouders', 'parentsReport is required');
   }
-}
-
-/**
- * The IZO discussion as a caller sends it: each JOS decision's `mentorId` is added by the api (the pupil's mentor from
- * the pupil record, who fills in the JOS form), never by the caller, so it is not a field of the catalogue.
- */
-function izoDiscussionAsSent(u: IzoDiscussionInput): unknown {
-  if (!Array.isArray(u.decisions)) return u;
-  const decisions = u.decisions.map((d: unknown) => (d && typeof d === 'object' ? Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'mentorId')) : d));
-  return { ...u, decisions };
 }
 
 export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<ZorgrouteState> {
@@ -203,12 +202,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const hiddenFromParents = () => state.form.parentsInformed === false && state.parentsExceptionLifted === null;
 
   /** The open steps while the process waits for `w` (the referral is open to its referrer in its own statuses). */
-  const openStepsWhile = (w: ZorgrouteStep | null): ZorgrouteStep[] => {
-    const steps: ZorgrouteStep[] = [];
-    if (REFERRAL_OPEN.includes(status())) steps.push('SUBMIT_REFERRAL');
-    if (w && w !== 'SUBMIT_REFERRAL' && (Object.keys(ZORGROUTE_STEP_LABELS) as string[]).includes(w)) steps.push(w);
-    return steps;
-  };
+  const openStepsWhile = (w: ZorgrouteStep | null): ZorgrouteStep[] => openStepsWhileWaiting(status(), w);
   const openSteps = (): ZorgrouteStep[] => openStepsWhile(s.waitingFor as ZorgrouteStep | null);
   const view = (): ZorgrouteState => ({
     case: { ...s, data: { ...s.data }, participantIds: [...s.participantIds] },
@@ -333,29 +327,6 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   const invite = (meeting: MeetingNotice, label: string, recipients: RecipientSpec, round: number) =>
     rec.notifyLater({ key: `${caseId}:invitation:${meeting.kind}:${round}:${meeting.date}`, recipients, kind: 'MEETING_INVITATION', stepLabel: label, dueDate: meeting.date, meeting });
 
-  /** The next IZO meeting: the school's weekday, every N weeks, leaving time to send the information beforehand. */
-  const nextIzoMeeting = (): DueDate => {
-    const earliest = addSchoolDays(todayIso(), policy.izoInfoBeforeSchoolDays, ctx.calendar);
-    let d = earliest;
-    for (let i = 0; i < 400; i++, d = addCalendarDays(d, 1)) {
-      if (isoDayOfWeek(d) !== policy.izoWeekday || !isSchoolDay(d, ctx.calendar)) continue;
-      if (policy.izoEveryWeeks > 1 && isoWeek(d).week % policy.izoEveryWeeks !== 0) continue;
-      break;
-    }
-    const days = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag'];
-    return {
-      date: d,
-      rule: 'P2.izoWeekday',
-      inputs: { from: todayIso(), izoWeekday: policy.izoWeekday, izoEveryWeeks: policy.izoEveryWeeks, izoInfoBeforeSchoolDays: policy.izoInfoBeforeSchoolDays },
-      explanation: `Eerstvolgend IZO op ${d}: het IZO komt ${policy.izoEveryWeeks === 1 ? 'wekelijks' : `om de ${policy.izoEveryWeeks} weken`} op ${days[policy.izoWeekday]} bijeen; de leden ontvangen de informatie minstens ${policy.izoInfoBeforeSchoolDays} schooldag(en) vooraf (regio ${ctx.calendar.region}).`,
-    };
-  };
-  /** The next date of the school's ZAT calendar that still leaves time to send the agenda. */
-  const nextZatCalendarDate = (): string | null => {
-    const earliest = addSchoolDays(todayIso(), policy.zatAgendaBeforeSchoolDays, ctx.calendar);
-    return [...policy.zatMeetingDates].sort().find((d) => d >= earliest && isSchoolDay(d, ctx.calendar)) ?? null;
-  };
-
   setHandler(getZorgrouteState, view);
 
   // --- referral (CONCEPT, TERUG_NAAR_AANMELDER, EERST_EERSTELIJNS_ACTIES) ---
@@ -429,13 +400,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
           state.parentsException = { reason: state.form.parentsNotInformedReason ?? '', approvedBy: u.actor.name, approvedAt: rec0.at };
         }
       }
-      const labels: Record<TriageOutcome, string> = {
-        TERUG_NAAR_AANMELDER: 'Aanmelding onvolledig: terug naar de aanmelder',
-        EERST_EERSTELIJNS_ACTIES: `Eerst acties in de eerste lijn; opnieuw bekijken op ${u.recheckDate ?? ''}`,
-        BILATERAAL: 'Een bilateraal overleg volstaat',
-        GEACCEPTEERD: 'Aanmelding geaccepteerd voor het IZO',
-      };
-      await recordStep(u.actor, 'TRIAGE_RECORDED', labels[u.outcome], rec0.missingInformation ?? rec0.firstLineActions ?? rec0.note);
+      await recordStep(u.actor, 'TRIAGE_RECORDED', triageDescription(u.outcome, u.recheckDate), rec0.missingInformation ?? rec0.firstLineActions ?? rec0.note);
       await movedOnFrom('TRIAGE');
       return view();
     },
@@ -566,12 +531,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: next, note: clean(u.nazorg) ?? clean(u.zatQuestion) };
       state.evaluations.push(e);
       state.evaluationOpen = e;
-      const text: Record<IzoEvaluationOutcome, string> = {
-        DOEL_BEREIKT: 'Evaluatie: doel bereikt',
-        VOORTZETTEN: `Evaluatie: voortzetten, volgende evaluatie op ${next ?? ''}`,
-        VERWIJZING_ZAT: 'Evaluatie: onvoldoende voortgang, verwijzing naar het ZAT',
-      };
-      await recordStep(u.actor, 'IZO_EVALUATED', text[u.outcome], e.note);
+      await recordStep(u.actor, 'IZO_EVALUATED', izoEvaluationDescription(u.outcome, next), e.note);
       await movedOnFrom('RECORD_EVALUATION');
       return view();
     },
@@ -589,9 +549,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   setHandler(
     submitZatReferral,
     async (u) => {
-      const merged: ZatReferralForm = { ...(state.zatReferral ?? {}) };
-      for (const [k, v] of Object.entries(u.form) as [keyof ZatReferralForm, string | null | undefined][]) if (v !== undefined) merged[k] = clean(v);
-      state.zatReferral = merged;
+      state.zatReferral = mergeZatReferral(state.zatReferral, u.form);
       state.zatReferralSubmitted = true;
       await recordStep(u.actor, 'ZAT_REFERRAL_SUBMITTED', 'ZAT-aanmelding compleet');
       await movedOnFrom('SUBMIT_ZAT_REFERRAL');
@@ -601,12 +559,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         requireWaiting('SUBMIT_ZAT_REFERRAL');
         requireStepInput(STEPS.SUBMIT_ZAT_REFERRAL, u, policies);
-        // Complete on the merged referral (prefilled from the IZO): the two questions of at least 3 characters.
-        const merged = { ...(state.zatReferral ?? {}), ...u.form };
-        const missing = [
-          ...((clean(merged.helpQuestion) ?? '').length < 3 ? ['hulpvraag van leerling, ouders en school'] : []),
-          ...((clean(merged.questionToZat) ?? '').length < 3 ? ['vraag aan het ZAT'] : []),
-        ];
+        // Complete on the merged referral (prefilled from the IZO).
+        const missing = missingZatReferralParts(state.zatReferral, u.form);
         if (missing.length) reject('BAD_USER_INPUT', `De ZAT-aanmelding is niet compleet: ${missing.join(', ')}`, `The ZAT referral is incomplete: ${missing.join(', ')}`);
       },
     },
@@ -615,7 +569,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     planZat,
     async (u) => {
       const flex = policy.flexZat;
-      const invitees = [...new Set([...(flex ? ['OUDERS', 'LEERLING', 'MENTOR', 'SOCIAAL_TEAM', 'SWV'] : ['MENTOR']), ...(u.invitees ?? []).map((x) => x.trim()).filter(Boolean)])];
+      const invitees = zatInvitees(flex, u.invitees);
       state.zatMeeting = { meetingDate: u.meetingDate, flex, mode: u.mode ?? 'OP_SCHOOL', invitees, plannedAt: new Date().toISOString(), agendaSentAt: null };
       if (u.meetingTime != null || u.location != null) Object.assign(state.zatMeeting, { meetingTime: u.meetingTime ?? null, location: clean(u.location) });
       await recordStep(u.actor, 'ZAT_PLANNED', `${flex ? 'Flex-ZAT' : 'ZAT-bespreking'} gepland op ${u.meetingDate}${u.mode === 'TELEFONISCH' ? ' (telefonisch)' : ''}`);
@@ -626,20 +580,8 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
       validator: (u) => {
         requireWaiting('PLAN_ZAT');
         requireStepInput(STEPS.PLAN_ZAT, u, policies);
-        if (!isSchoolDay(u.meetingDate, ctx.calendar)) reject('BAD_USER_INPUT', 'De bespreking moet op een schooldag zijn', 'The meeting must be on a school day');
-        if (policy.flexZat) {
-          // Flex-ZAT: convened on demand within N school days [003:1228-1255].
-          const latest = addSchoolDays(state.zatPlanFrom ?? todayIso(), policy.flexZatWithinSchoolDays, ctx.calendar);
-          if (u.meetingDate > latest) {
-            reject('BAD_USER_INPUT', `Een Flex-ZAT wordt binnen ${policy.flexZatWithinSchoolDays} schooldagen belegd (uiterlijk ${latest})`, `A Flex-ZAT is convened within ${policy.flexZatWithinSchoolDays} school days (by ${latest})`);
-          }
-        } else {
-          // The agenda goes out at least N school days before the meeting [001:3888].
-          const earliest = addSchoolDays(todayIso(), policy.zatAgendaBeforeSchoolDays, ctx.calendar);
-          if (u.meetingDate < earliest) {
-            reject('BAD_USER_INPUT', `De agenda moet minstens ${policy.zatAgendaBeforeSchoolDays} schooldagen vooraf verstuurd worden: kies ${earliest} of later`, `The agenda must go out ${policy.zatAgendaBeforeSchoolDays} school days before: choose ${earliest} or later`);
-          }
-        }
+        const problem = zatMeetingDateProblem(u.meetingDate, todayIso(), state.zatPlanFrom, policy, ctx.calendar);
+        if (problem) reject('BAD_USER_INPUT', problem.nl, problem.en);
       },
     },
   );
@@ -842,7 +784,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
 
   // IZO rounds: GEPLAND_IZO → BESPROKEN_IZO → NAGESPREK → UITVOERING ⇄ EVALUATIE → (ZAT).
   izo: for (;;) {
-    let meeting = nextIzoMeeting();
+    let meeting = nextIzoMeeting(todayIso(), policy, ctx.calendar);
     state.izoMeetingDate = meeting.date;
     state.izoRounds.push({ round: state.izoRounds.length + 1, meetingDate: meeting.date, minutes: null, decisions: [], evaluationDate: null, minutesDistributedAt: null, nagesprek: null });
     await transition('GEPLAND_IZO', `Op de agenda van het IZO van ${meeting.date}`);
@@ -961,21 +903,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     };
 
     // INFORMATIE_VERZAMELEN: prefilled from the IZO case [001:3833-3834].
-    const f = state.form;
-    const lastRound = currentRound() as IzoRound;
-    state.zatReferral = {
-      problem: f.problem ?? null,
-      factors: [f.hinderingFactors, f.functioningAtHome].filter(Boolean).join('\n') || null,
-      needs: lastRound.minutes?.educationalNeeds ?? null,
-      schoolCareer: f.schoolCareer ?? null,
-      functioning: [f.socialEmotional, f.workAttitude, f.wellbeing, f.attendance].filter(Boolean).join('\n') || null,
-      internalSupportDone: state.izoRounds.flatMap((r) => r.decisions.map((d) => `${d.description}${d.goal ? ` (doel: ${d.goal})` : ''}`)).join('\n') || null,
-      homeSituation: f.functioningAtHome ?? null,
-      earlierCareContacts: f.earlierCareContacts ?? null,
-      helpQuestion: [f.pupilHelpQuestion, f.parentsHelpQuestion, f.mentorSupportQuestion].filter(Boolean).join('\n') || null,
-      strengths: f.strengths ?? null,
-      questionToZat: lastRound.minutes?.zatQuestion ?? state.evaluations.at(-1)?.note ?? null,
-    };
+    state.zatReferral = prefilledZatReferral(state.form, state.izoRounds, state.evaluations);
     state.zatReferralSubmitted = false;
     state.zatMeeting = null;
     state.zatDiscussion = null;
@@ -990,7 +918,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
     }
 
     // GEPLAND_ZAT: the next date of the school's ZAT calendar, or a date the zorgcoördinator sets; Flex-ZAT within N days.
-    const calendarDate = policy.flexZat ? null : nextZatCalendarDate();
+    const calendarDate = policy.flexZat ? null : nextZatCalendarDate(todayIso(), policy, ctx.calendar);
     if (calendarDate) {
       state.zatMeeting = { meetingDate: calendarDate, flex: false, mode: 'OP_SCHOOL', invitees: ['MENTOR'], plannedAt: new Date().toISOString(), agendaSentAt: null };
       await recordStep(SYSTEM, 'ZAT_PLANNED', `Op de agenda van het ZAT van ${calendarDate} (ZAT-kalender van de school)`);
@@ -1071,13 +999,6 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         continue;
       }
       const final = e.outcome as ZorgrouteStatus;
-      const labels: Record<string, string> = {
-        VOORLOPIG_AFGESLOTEN: 'Voorlopig afgesloten na het ZAT',
-        AFGESLOTEN: 'Afgesloten na het ZAT',
-        EXTERN_VERWEZEN: `Extern verwezen${e.note ? ` (${e.note})` : ''}`,
-        SWV_VOORZIENING_AANGEVRAAGD: `Voorziening van het samenwerkingsverband aangevraagd${e.note ? ` (${e.note})` : ''}`,
-        LEERPLICHT: 'Leerplichtambtenaar ingeschakeld',
-      };
       // An OOV requested from the SWV opens the preparation of the OOV arrangement (P5). Guarded by a patch so that
       // histories recorded before this change still replay.
       if (e.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' && e.note === 'OOV' && patched('p2-zat-oov-opens-p5')) {
@@ -1092,7 +1013,7 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
         const link = await startLinkedCase(rec, { workflowType: 'oovWorkflow', workflowId: `oov-from-${caseId}`, process: 'OOV', args: [oov], reason: 'ZAT: OOV aangevraagd bij het samenwerkingsverband' });
         await recordStep(SYSTEM, link.started ? 'LINKED_CASE_STARTED' : 'LINKED_CASE_NOT_STARTED', link.started ? 'OOV-voorbereiding gestart vanuit het ZAT' : 'OOV-casus kon niet worden gestart (bestaat al)');
       }
-      return finish(final, e.outcome, labels[e.outcome] ?? e.outcome);
+      return finish(final, e.outcome, zatOutcomeDescription(e.outcome, e.note));
     }
   }
 }
