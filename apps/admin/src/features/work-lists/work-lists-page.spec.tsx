@@ -82,13 +82,13 @@ describe('WorkListsPage', () => {
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Reden/ }), { target: { value: 'Mentor vertrokken' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Overdragen' }));
 
-    expect(await within(dialog).findByText(/1 stap overgedragen/)).toBeTruthy();
+    expect(await within(dialog).findByText(/1 stap overgedragen/, undefined, { timeout: 10_000 })).toBeTruthy();
     const failed = within(dialog).getByRole('list', { name: 'Niet overgedragen' });
     expect(failed.textContent).toContain('Bas Vos');
     expect(failed.textContent).toContain('Deze casus is al afgesloten');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Sluiten' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-  });
+  }, 60_000);
 
   it('offers no hand-over to a teamleider (the api refuses it too)', async () => {
     renderWithProviders(<WorkListsPage />, {
