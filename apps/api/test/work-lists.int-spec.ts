@@ -59,14 +59,15 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-afterAll(async () => {
-  // The cases run on this suite's task queue, whose worker stops now: end them for the suites that share the database.
-  const temporal = stack.app?.get(Client);
-  for (const id of caseIds) await temporal?.workflow.getHandle(id).terminate('work-lists test finished').catch(() => undefined);
-  await stack.app?.get(DataSource).query('UPDATE case_summary SET closed_at = now() WHERE id = ANY($1) AND closed_at IS NULL', [caseIds]);
-}, 60_000);
-
 describe('work lists and the bulk reassignment of open steps', () => {
+  // Inside the describe block: it runs before the stack's own afterAll closes the app.
+  afterAll(async () => {
+    // The cases run on this suite's task queue, whose worker stops now: end them for the suites that share the database.
+    const temporal = stack.app?.get(Client);
+    for (const id of caseIds) await temporal?.workflow.getHandle(id).terminate('work-lists test finished').catch(() => undefined);
+    await stack.app?.get(DataSource).query('UPDATE case_summary SET closed_at = now() WHERE id = ANY($1) AND closed_at IS NULL', [caseIds]);
+  }, 60_000);
+
   it('lists the steps of a mentor who left, reassigns them all with a reason (one audit entry per case), and the new owner sees them', async () => {
     // The mentor leaves: deactivated (never deleted); the answer lists his open steps.
     await stack.gql.login('beheer@zorgroute.example');
