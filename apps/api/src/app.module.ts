@@ -53,6 +53,7 @@ import { IzoJosMentorCompleter } from './zorgroute/usecases/izo-jos-mentor.compl
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
 import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers';
 import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-import/school-import.providers';
+import { WORK_LIST_PROVIDERS } from './work-lists/work-lists.providers';
 
 @Module({})
 export class AppModule {
@@ -131,6 +132,7 @@ export class AppModule {
         ...GUARDIAN_PROVIDERS,
         ...IDEMPOTENCY_PROVIDERS,
         ...ORGANISATION_PROVIDERS,
+        ...WORK_LIST_PROVIDERS,
         ...SCHOOL_IMPORT_PROVIDERS,
       ],
       exports: [APP_CONFIG, ApiMetrics],

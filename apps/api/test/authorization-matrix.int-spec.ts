@@ -60,6 +60,8 @@ const ROLE_EMAIL: Record<RoleKey, string> = {
 const ROLES = Object.keys(ROLE_EMAIL) as RoleKey[];
 const ALL: RoleKey[] = ROLES;
 const STAFF_SCHOOL: RoleKey[] = ['ZORGCOORDINATOR', 'ADMIN'];
+/** Staff who see cases: they use work lists (parents and pupils do not). */
+const WORK_LIST_ROLES: RoleKey[] = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'];
 
 /** What the test knows about the home scope (filled in beforeAll). */
 interface Ctx {
@@ -194,6 +196,14 @@ const MATRIX: Record<string, Rule> = {
   adminReassignStep: { allow: STAFF_SCHOOL, target: P1, args: (c) => ({ input: { newOwnerId: c.users['coach2@daltoncollege.example'], reason: 'Matrixtest reden' } }) },
   adminResendNotification: { allow: STAFF_SCHOOL, target: P1, args: (c) => ({ input: { deliveryKey: c.deliveryKey, reason: 'Matrixtest reden', force: true } }) },
   caseAudit: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN'], target: P1 },
+  // Bulk reassignment of open steps (issue 17): the admin and the school's zorgcoördinator (and its school admin, not in
+  // this matrix: work-lists.int-spec.ts); each case through the single reassignment's checks, the outcome per case.
+  reassignOpenSteps: { allow: STAFF_SCHOOL, args: (c) => ({ input: { caseIds: [c.p1Case], newOwnerId: c.users['coach2@daltoncollege.example'], reason: 'Matrixtest reden' } }), select: 'reassigned failed' },
+  // Work lists (issue 17): every staff member who sees cases, over his own scope; the saved lists are the caller's own.
+  workLists: { allow: WORK_LIST_ROLES, select: 'id count' },
+  workListItems: { allow: WORK_LIST_ROLES, args: () => ({ filter: { overdue: true } }), select: 'ownerUnavailable case { id }' },
+  saveWorkList: { allow: WORK_LIST_ROLES, args: () => ({ input: { name: `Matrix ${run}`, filter: { stuck: true } } }), select: 'id' },
+  deleteWorkList: { allow: WORK_LIST_ROLES, args: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },
   verifyAuditChain: { allow: ['ADMIN'] },
   // --- mutations ---
   devLogin: { allow: ALL, args: (_c, role) => ({ email: ROLE_EMAIL[role] }), select: 'token' },

@@ -12,6 +12,7 @@ import { SchoolAdminPage } from '../features/organisations/school-admin-page';
 import { PoliciesPage } from '../features/policies/policies-page';
 import { SchoolCalendarPage } from '../features/school-calendar/school-calendar-page';
 import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
+import { WorkListsPage } from '../features/work-lists/work-lists-page';
 import { ZorgplichtBoardPage } from '../features/zorgplicht-board/zorgplicht-board-page';
 import { useAuth } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
@@ -51,6 +52,7 @@ export function AppRoutes() {
       <Route path="/swv" element={<Protected><ZorgplichtBoardPage /></Protected>} />
       <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
+      <Route path="/werklijsten" element={<Protected><WorkListsPage /></Protected>} />
       <Route path="/schoolkalender" element={<Protected><SchoolCalendarPage /></Protected>} />
       <Route path="/beleid" element={<Protected><PoliciesPage /></Protected>} />
       <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />

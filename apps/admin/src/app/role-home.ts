@@ -67,6 +67,7 @@ export function navItemsOf(role: Role): NavItem[] {
     case 'ZORGCOORDINATOR':
       return [
         { to: '/', label: 'Dashboard' },
+        { to: '/werklijsten', label: 'Werklijsten' },
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
@@ -76,6 +77,7 @@ export function navItemsOf(role: Role): NavItem[] {
     case 'ADMIN':
       return [
         { to: '/', label: 'Dashboard' },
+        { to: '/werklijsten', label: 'Werklijsten' },
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
@@ -88,7 +90,10 @@ export function navItemsOf(role: Role): NavItem[] {
     case 'SCHOOL_ADMIN':
       return [{ to: '/organisaties', label: 'Organisaties' }];
     case 'TEAMLEIDER':
-      return [{ to: '/', label: 'Dashboard' }];
+      return [
+        { to: '/', label: 'Dashboard' },
+        { to: '/werklijsten', label: 'Werklijsten' },
+      ];
     case 'SWV_MEDEWERKER':
       return [
         { to: '/swv', label: 'Zorgplicht' },

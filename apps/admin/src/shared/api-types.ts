@@ -47,6 +47,8 @@ export interface Pupil {
   className: string | null;
   schoolId: string;
   mentorName: string | null;
+  /** When the pupil left the school (deactivated by the school data import); his cases stay visible to the school. */
+  leftAt?: string | null;
 }
 
 export interface CaseSummary {

@@ -23,6 +23,7 @@ export const CASE_SUMMARY_FIELDS = gql`
       className
       schoolId
       mentorName
+      leftAt
     }
     school {
       id

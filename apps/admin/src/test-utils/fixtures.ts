@@ -10,6 +10,7 @@ export function makePupil(overrides: Partial<Pupil> = {}): Pupil & { __typename:
     className: '2B',
     schoolId: SCHOOL.id,
     mentorName: 'Mevr. Jansen',
+    leftAt: null,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { AdminActionsResolver } from './admin-actions.resolver';
 import { StuckCasesService } from './stuck-cases.service';
-import { AdminActionRunner, AdminCloseCaseUseCase, AdminExtendDueDateUseCase, AdminReassignStepUseCase, AdminResendNotificationUseCase } from './usecases/admin-actions.usecases';
+import { AdminActionRunner, AdminCloseCaseUseCase, AdminExtendDueDateUseCase, AdminReassignStepUseCase, AdminResendNotificationUseCase, ReassignOpenStepsUseCase } from './usecases/admin-actions.usecases';
 
 /** Nest providers of the stuck-case screen and the admin actions (registered in AppModule). */
 export const ADMIN_ACTION_PROVIDERS = [
@@ -11,4 +11,5 @@ export const ADMIN_ACTION_PROVIDERS = [
   AdminReassignStepUseCase,
   AdminResendNotificationUseCase,
   AdminCloseCaseUseCase,
+  ReassignOpenStepsUseCase,
 ];

@@ -3,10 +3,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CaseSummaryModel } from '../cases/models/case.model';
-import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput } from './dtos/admin-actions.inputs';
+import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput, ReassignOpenStepsInput } from './dtos/admin-actions.inputs';
+import { ReassignOpenStepsResultModel } from './models/bulk-reassign.model';
 import { StuckCaseModel } from './models/stuck-case.model';
 import { StuckCasesService } from './stuck-cases.service';
-import { AdminCloseCaseUseCase, AdminExtendDueDateUseCase, AdminReassignStepUseCase, AdminResendNotificationUseCase } from './usecases/admin-actions.usecases';
+import { AdminCloseCaseUseCase, AdminExtendDueDateUseCase, AdminReassignStepUseCase, AdminResendNotificationUseCase, ReassignOpenStepsUseCase } from './usecases/admin-actions.usecases';
 
 /**
  * Stuck cases and the admins' actions on them (PROCESSES.md rule 6). "Record a decision on behalf of someone" needs no
@@ -21,6 +22,7 @@ export class AdminActionsResolver {
     @Inject(AdminReassignStepUseCase) private readonly reassign: AdminReassignStepUseCase,
     @Inject(AdminResendNotificationUseCase) private readonly resend: AdminResendNotificationUseCase,
     @Inject(AdminCloseCaseUseCase) private readonly close: AdminCloseCaseUseCase,
+    @Inject(ReassignOpenStepsUseCase) private readonly reassignMany: ReassignOpenStepsUseCase,
   ) {}
 
   @Query(() => [StuckCaseModel], { description: 'Stuck cases with reason and history: admin all schools, zorgcoördinator his own school.' })
@@ -46,5 +48,13 @@ export class AdminActionsResolver {
   @Mutation(() => CaseSummaryModel, { description: 'Closes the case (status GESLOTEN_DOOR_BEHEER). Admin only.' })
   adminCloseCase(@CurrentUser() user: AuthUser, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: AdminCloseCaseInput): Promise<CaseSummaryModel> {
     return this.close.execute(user, caseId, input);
+  }
+
+  @Mutation(() => ReassignOpenStepsResultModel, {
+    description:
+      'Gives the open steps of several cases one new owner with one reason (admin; zorgcoördinator and school admin of the school): each case through its own admin update and audit entry; the outcome per case.',
+  })
+  reassignOpenSteps(@CurrentUser() user: AuthUser, @Args('input') input: ReassignOpenStepsInput): Promise<ReassignOpenStepsResultModel> {
+    return this.reassignMany.execute(user, input);
   }
 }

@@ -26,6 +26,7 @@ export * from './webauthn-credential.entity';
 export * from './webauthn-challenge.entity';
 export * from './email-login-code.entity';
 export * from './case-note.entity';
+export * from './work-list.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -54,6 +55,7 @@ import { WebauthnCredentialEntity } from './webauthn-credential.entity';
 import { WebauthnChallengeEntity } from './webauthn-challenge.entity';
 import { EmailLoginCodeEntity } from './email-login-code.entity';
 import { CaseNoteEntity } from './case-note.entity';
+import { WorkListEntity } from './work-list.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -83,4 +85,5 @@ export const ENTITIES = [
   WebauthnChallengeEntity,
   EmailLoginCodeEntity,
   CaseNoteEntity,
+  WorkListEntity,
 ];

@@ -10,6 +10,7 @@ import { type CaseSummary } from '../../shared/api-types';
 import { formatDutchDateTime } from '../../shared/dates';
 import { DueDate } from '../../shared/due-date';
 import { processLabel } from '../../shared/labels';
+import { PupilLeftBanner } from '../../shared/pupil-left';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -66,6 +67,12 @@ export function CaseHeader({ summary, policyVersion, today, pupilActions }: Case
           </Button>
         )}
       </Box>
+
+      {pupil.leftAt && (
+        <Box sx={{ mt: 2 }}>
+          <PupilLeftBanner leftAt={pupil.leftAt} />
+        </Box>
+      )}
 
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
         <Chip label={`Status: ${summary.statusLabel}`} color="primary" data-testid="case-status" />

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
-import { makeCase, ZC_USER } from '../../test-utils/fixtures';
+import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from '../dossier/dossier.graphql';
 import { CASE_DOCUMENTS_QUERY, CASE_NOTES_QUERY, CASE_QUERY } from './case.graphql';
@@ -276,6 +276,16 @@ describe('CasePage', () => {
     });
     expect(await screen.findByText('Deze casus is vastgelopen')).toBeTruthy();
     expect(screen.getByText('Intake 10 schooldagen te laat')).toBeTruthy();
+  });
+
+  it('shows that the pupil is no longer enrolled (a leaver of the import)', async () => {
+    renderWithProviders(<CasePage />, {
+      mocks: [caseMock({ pupil: makePupil({ leftAt: '2026-11-02T10:00:00Z' }) }), documentsMock, notesMock],
+      session: { user: ZC_USER },
+      path: '/cases/:id',
+      route: '/cases/case-7',
+    });
+    expect((await screen.findByTestId('pupil-left-banner')).textContent).toMatch(/Leerling staat niet meer ingeschreven \(uitgeschreven op maandag 2 november 2026\)/);
   });
 
   it('shows the API error when the case does not exist', async () => {

@@ -18,6 +18,7 @@ import { type CaseSummary } from '../../shared/api-types';
 import { DueDate } from '../../shared/due-date';
 import { processLabel } from '../../shared/labels';
 import { isOverdue, type SortDirection, sortByDueDate } from './case-metrics';
+import { PupilLeftChip } from '../../shared/pupil-left';
 
 export interface CasesTableProps {
   cases: readonly CaseSummary[];
@@ -96,6 +97,7 @@ export function CasesTable({ cases, today }: CasesTableProps) {
                       Klas {c.pupil.className}
                     </Typography>
                   )}
+                  <PupilLeftChip leftAt={c.pupil.leftAt} />
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>

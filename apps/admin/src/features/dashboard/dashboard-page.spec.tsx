@@ -5,6 +5,19 @@ import { renderWithProviders } from '../../test-utils/render';
 import { CALENDAR_COVERAGE_QUERY } from './calendar-coverage.graphql';
 import { DASHBOARD_CASES_QUERY } from './cases.graphql';
 import { DashboardPage } from './dashboard-page';
+import { WORK_LISTS_QUERY } from '../work-lists/work-lists.graphql';
+
+/** The work lists with their counts (the dashboard of the zorgcoördinator, the teamleider and the admin). */
+const workListsMock = {
+  request: { query: WORK_LISTS_QUERY, variables: {} },
+  result: {
+    data: {
+      workLists: [
+        { __typename: 'WorkList', id: 'mijn-open-stappen', name: 'Mijn open stappen', description: null, builtIn: true, count: 4, filter: { __typename: 'WorkListFilter', mine: true, ownerId: null, ownerUnavailable: null, overdue: null, lateThisWeek: null, process: null, pupilLeft: null, stuck: null } },
+      ],
+    },
+  },
+};
 
 /** The holiday data's runway as the API reports it (asked for the zorgcoördinator and the admin only). */
 function coverageMock(warning: string | null = null) {
@@ -41,8 +54,9 @@ describe('DashboardPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('shows the summary and filters the table', async () => {
-    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { user: ZC_USER } });
-    expect(await screen.findByRole('link', { name: 'Anna' })).toBeTruthy();
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock], session: { user: ZC_USER } });
+    expect(await screen.findByRole('link', { name: 'Anna' }, { timeout: 10_000 })).toBeTruthy();
+    expect((await screen.findByRole('link', { name: 'Mijn open stappen: 4' })).getAttribute('href')).toBe('/werklijsten?lijst=mijn-open-stappen');
     expect(document.title).toBe('Dashboard · Zorgroute');
 
     expect(screen.getByTestId('metric-open').textContent).toBe('3');
@@ -74,10 +88,11 @@ describe('DashboardPage', () => {
           result: { data: { cases: [open, closed] } },
         },
         coverageMock(),
+        workListsMock,
       ],
       session: { user: ZC_USER },
     });
-    await screen.findByRole('link', { name: 'Anna' });
+    await screen.findByRole('link', { name: 'Anna' }, { timeout: 10_000 });
     expect(screen.queryByRole('link', { name: 'Eva' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Ook afgesloten' }));
     expect(await screen.findByRole('link', { name: 'Eva' })).toBeTruthy();
@@ -85,7 +100,7 @@ describe('DashboardPage', () => {
   });
 
   it('offers "Traject starten" to the zorgcoördinator only', async () => {
-    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock()], session: { user: ZC_USER } });
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock], session: { user: ZC_USER } });
     expect(await screen.findByRole('button', { name: 'Traject starten' })).toBeTruthy();
     unmount();
     renderWithProviders(<DashboardPage />, {
@@ -98,7 +113,7 @@ describe('DashboardPage', () => {
 
   it('warns the zorgcoördinator on the dashboard when the holiday data runs short', async () => {
     renderWithProviders(<DashboardPage />, {
-      mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe')],
+      mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe'), workListsMock],
       session: { user: ZC_USER },
     });
     expect((await screen.findByTestId('calendar-coverage-banner')).textContent).toContain('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe');

@@ -28,6 +28,7 @@ import { type CaseFilters, computeCaseMetrics, filterCases, NO_FILTERS } from '.
 import { DASHBOARD_CASES_QUERY } from './cases.graphql';
 import { CasesTable } from './cases-table';
 import { SummaryCards } from './summary-cards';
+import { WorkListCounts } from '../work-lists/work-list-counts';
 
 /** Roles that may start a trajectory from the dashboard (the API checks again). */
 const CAN_START_TRAJECTORY: ReadonlySet<Role> = new Set<Role>(['ZORGCOORDINATOR', 'ADMIN']);
@@ -103,6 +104,7 @@ export function DashboardPage() {
       </Box>
 
       <CalendarCoverageBanner role={session?.user.role} />
+      <WorkListCounts role={session?.user.role} />
 
       {error && (
         <ErrorAlert

@@ -11,7 +11,8 @@ import { effectiveIdempotencyKey, updateIdFor } from '../../idempotency/idempote
 import { stepHandle } from '../../cases/step-handle';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
-import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput } from '../dtos/admin-actions.inputs';
+import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput, ReassignOpenStepsInput } from '../dtos/admin-actions.inputs';
+import type { ReassignedStepModel, ReassignOpenStepsResultModel } from '../models/bulk-reassign.model';
 
 /** Staff who may own a human step. */
 const STEP_OWNER_ROLES: string[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER, Role.SWV_MEDEWERKER];
@@ -26,6 +27,7 @@ export class AdminActionRunner {
   constructor(
     @Inject(Client) private readonly temporal: Client,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
   authorise(user: AuthUser, adminOnly: boolean): void {
@@ -43,7 +45,20 @@ export class AdminActionRunner {
     return row;
   }
 
-  async send(user: AuthUser, caseId: string, fn: (h: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
+  /**
+   * The case for a reassignment: as openCase, and for a school admin (who sees no case: no audience) a case of his own
+   * school, NOT_FOUND otherwise. He learns no more of it than the organisation screen's open steps to reassign show.
+   */
+  async openCaseToReassign(user: AuthUser, caseId: string): Promise<CaseSummaryEntity> {
+    if (user.role !== Role.SCHOOL_ADMIN) return this.openCase(user, caseId);
+    const row = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ id: caseId });
+    if (!row || !user.schoolId || row.schoolId !== user.schoolId) throw AppError.notFound('Casus', 'Case');
+    if (row.closedAt) throw new AppError('CASE_CLOSED', 'Deze casus is al afgesloten', 'This case is already closed');
+    return row;
+  }
+
+  /** Sends the workflow's admin update (the workflow records it with the actor and the reason: audit). */
+  async update(user: AuthUser, caseId: string, fn: (h: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<void> {
     try {
       // The request's Idempotency-Key header (if any) becomes the update id: a retried action is applied once.
       const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
@@ -51,6 +66,10 @@ export class AdminActionRunner {
     } catch (err) {
       throw toAppError(err);
     }
+  }
+
+  async send(user: AuthUser, caseId: string, fn: (h: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
+    await this.update(user, caseId, fn);
     return this.cases.summary(user, caseId);
   }
 }
@@ -71,19 +90,85 @@ export class AdminReassignStepUseCase {
   constructor(
     @Inject(AdminActionRunner) private readonly runner: AdminActionRunner,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CasesService) private readonly cases: CasesService,
   ) {}
   async execute(user: AuthUser, caseId: string, raw: AdminReassignStepInput): Promise<CaseSummaryModel> {
     this.runner.authorise(user, false);
     const input = validateOrThrow(AdminReassignStepInput, raw);
-    const row = await this.runner.openCase(user, caseId);
-    const owner = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.newOwnerId });
-    const sameSchool = owner && (owner.role === Role.SWV_MEDEWERKER || owner.schoolId === row.schoolId);
-    if (!owner || !sameSchool || !STEP_OWNER_ROLES.includes(owner.role)) {
-      throw new AppError('BAD_USER_INPUT', 'Deze medewerker bestaat niet of hoort niet bij de school van deze casus', 'This staff member does not exist or is not at the case’s school');
+    const owner = await this.newOwner(input.newOwnerId);
+    await this.reassign(user, caseId, owner, input.reason);
+    return this.cases.summary(user, caseId);
+  }
+
+  /** The new owner: an active staff member who may own a step; BAD_USER_INPUT otherwise (nothing written). */
+  async newOwner(id: string): Promise<UserEntity> {
+    const owner = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!owner || !STEP_OWNER_ROLES.includes(owner.role)) throw NOT_AN_OWNER();
+    if (!owner.active) {
+      throw new AppError('BAD_USER_INPUT', 'Deze medewerker is gedeactiveerd en kan geen stappen meer krijgen', 'This staff member is deactivated and cannot be given steps');
     }
-    return this.runner.send(user, caseId, (h, actor) =>
-      h.executeUpdate(adminReassignStep, { args: [{ actor, reason: input.reason.trim(), newOwnerId: owner.id, newOwnerName: owner.name }] }),
+    return owner;
+  }
+
+  /**
+   * One case's reassignment, the path of both the single action and the bulk one: the case as the caller may act on it,
+   * an owner of its school (or the SWV), then the workflow's own admin update, which writes the audit entry with the
+   * reason. Callers are authorised before (`authorise`, or the bulk use case's own rule).
+   */
+  async reassign(user: AuthUser, caseId: string, owner: UserEntity, reason: string): Promise<void> {
+    const row = await this.runner.openCaseToReassign(user, caseId);
+    if (owner.role !== Role.SWV_MEDEWERKER && owner.schoolId !== row.schoolId) throw NOT_AN_OWNER();
+    await this.runner.update(user, caseId, (h, actor) =>
+      h.executeUpdate(adminReassignStep, { args: [{ actor, reason: reason.trim(), newOwnerId: owner.id, newOwnerName: owner.name }] }),
     );
+  }
+}
+
+const NOT_AN_OWNER = () => new AppError('BAD_USER_INPUT', 'Deze medewerker bestaat niet of hoort niet bij de school van deze casus', 'This staff member does not exist or is not at the case’s school');
+
+/** Roles that may reassign open steps in bulk: the admin, the zorgcoördinator and the school admin of the case's school. */
+const BULK_REASSIGN_ROLES: readonly string[] = [Role.ADMIN, Role.ZORGCOORDINATOR, Role.SCHOOL_ADMIN];
+/** Cases reassigned at the same time (each is one workflow update that waits for its read-model write). */
+const BULK_CONCURRENCY = 4;
+
+/**
+ * Reassigns the open steps of several cases to one new owner with one reason (issue 17, issue 13 item 3: the steps of
+ * someone who left). Each case goes through `AdminReassignStepUseCase.reassign`, so each is checked, updated by its own
+ * workflow and audited on its own with the reason; a case that fails (closed, not visible, no open step, already
+ * that owner's) is reported with its code and the others still move. Bad input is refused before anything moves.
+ */
+@Injectable()
+export class ReassignOpenStepsUseCase {
+  constructor(@Inject(AdminReassignStepUseCase) private readonly single: AdminReassignStepUseCase) {}
+
+  async execute(user: AuthUser, raw: ReassignOpenStepsInput): Promise<ReassignOpenStepsResultModel> {
+    if (!BULK_REASSIGN_ROLES.includes(user.role)) throw AppError.forbidden();
+    const input = validateOrThrow(ReassignOpenStepsInput, raw);
+    const owner = await this.single.newOwner(input.newOwnerId);
+    if (user.role !== Role.ADMIN && owner.role !== Role.SWV_MEDEWERKER && owner.schoolId !== user.schoolId) throw NOT_AN_OWNER();
+    const results: ReassignedStepModel[] = new Array(input.caseIds.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < input.caseIds.length) {
+        const i = next++;
+        const caseId = input.caseIds[i];
+        try {
+          await this.single.reassign(user, caseId, owner, input.reason);
+          results[i] = { caseId, ok: true, code: null, message: null, messageEn: null };
+        } catch (err) {
+          if (err instanceof AppError) {
+            const ext = err.extensions as { code?: string; messageEn?: string };
+            results[i] = { caseId, ok: false, code: ext.code ?? 'INTERNAL_SERVER_ERROR', message: err.message, messageEn: ext.messageEn ?? null };
+          } else {
+            // Temporal unreachable or a timeout: this case is reported, the others go on (nothing of the error leaks).
+            results[i] = { caseId, ok: false, code: 'UNAVAILABLE', message: 'Deze casus kon nu niet worden overgedragen; probeer het later opnieuw', messageEn: 'This case could not be reassigned now; try again later' };
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, input.caseIds.length) }, worker));
+    const reassigned = results.filter((r) => r.ok).length;
+    return { reassigned, failed: results.length - reassigned, results };
   }
 }
 

@@ -1,0 +1,138 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { type FormEvent, useId, useState } from 'react';
+import { ErrorAlert } from '../../shared/error-alert';
+import { roleLabel } from '../../shared/labels';
+import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
+import { REASSIGN_OPEN_STEPS_MUTATION, type ReassignOpenStepsResult, type WorkListItem } from './work-lists.graphql';
+
+export interface ReassignErrors {
+  owner?: string;
+  reason?: string;
+}
+
+/** The new owner is required, and a reason of 3–1000 characters (it goes into the audit trail of every case). */
+export function validateReassign(ownerId: string, reason: string): ReassignErrors {
+  const errors: ReassignErrors = {};
+  if (!ownerId) errors.owner = 'Kies de nieuwe eigenaar.';
+  const r = reason.trim();
+  if (r.length < 3) errors.reason = 'Geef een reden (minstens 3 tekens); die komt in het auditlog van elke casus.';
+  else if (r.length > 1000) errors.reason = 'De reden mag hoogstens 1000 tekens lang zijn.';
+  return errors;
+}
+
+/**
+ * "Stappen overdragen": gives the open steps of the chosen cases one new owner with one reason. The api moves each case
+ * through its own admin update (one audit entry per case) and answers per case; the cases that did not move are listed
+ * with why, the others are done.
+ */
+export function ReassignStepsDialog({ items, schoolId, onClose, onDone }: { items: WorkListItem[]; schoolId: string; onClose(): void; onDone(reassigned: number): void }) {
+  const titleId = useId();
+  const [ownerId, setOwnerId] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<ReassignErrors>({});
+  const [result, setResult] = useState<ReassignOpenStepsResult | null>(null);
+  const staff = useQuery(STAFF_QUERY, { variables: { schoolId }, fetchPolicy: 'cache-first' });
+  const [mutate, mutation] = useMutation(REASSIGN_OPEN_STEPS_MUTATION, { refetchQueries: ['WorkLists', 'WorkListItems', 'DashboardCases'], awaitRefetchQueries: true });
+  const nameOf = new Map(items.map((i) => [i.case.id, i.case.pupil.displayName]));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateReassign(ownerId, reason);
+    setErrors(found);
+    if (found.owner || found.reason) return;
+    try {
+      const answer = await mutate({ variables: { input: { caseIds: items.map((i) => i.case.id), newOwnerId: ownerId, reason: reason.trim() } } });
+      const outcome = answer.data?.reassignOpenSteps ?? null;
+      if (outcome && outcome.failed === 0) onDone(outcome.reassigned);
+      else setResult(outcome);
+    } catch {
+      // Shown from mutation.error.
+    }
+  };
+
+  // Every open step is someone's: not the owner the steps already have.
+  const owners = (staff.data?.staffMembers ?? []).filter((u) => !items.every((i) => i.ownerId === u.id));
+
+  return (
+    <Dialog open onClose={() => !mutation.loading && (result ? onDone(result.reassigned) : onClose())} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle id={titleId}>Stappen overdragen</DialogTitle>
+        <DialogContent>
+          {result ? (
+            <Stack spacing={2}>
+              <Alert severity={result.reassigned ? 'success' : 'error'}>
+                {result.reassigned === 1 ? '1 stap overgedragen.' : `${result.reassigned} stappen overgedragen.`}{' '}
+                {result.failed === 1 ? '1 stap niet:' : `${result.failed} stappen niet:`}
+              </Alert>
+              <List dense aria-label="Niet overgedragen">
+                {result.results
+                  .filter((r) => !r.ok)
+                  .map((r) => (
+                    <ListItem key={r.caseId} sx={{ display: 'block' }}>
+                      <strong>{nameOf.get(r.caseId) ?? r.caseId}</strong>: {r.message}
+                    </ListItem>
+                  ))}
+              </List>
+            </Stack>
+          ) : (
+            <>
+              <DialogContentText sx={{ mb: 2 }}>
+                {items.length === 1 ? 'De open stap van 1 casus' : `De open stappen van ${items.length} casussen`} krijgen een nieuwe eigenaar. Die krijgt een bericht en
+                de herinneringen; elke casus legt de overdracht met de reden vast.
+              </DialogContentText>
+              <Stack spacing={2}>
+                {mutation.error && <ErrorAlert error={mutation.error} />}
+                <TextField select label="Nieuwe eigenaar" required autoFocus value={ownerId} onChange={(e) => setOwnerId(e.target.value)} error={!!errors.owner} helperText={errors.owner}>
+                  {owners.map((u) => (
+                    <MenuItem key={u.id} value={u.id}>
+                      {u.name} ({roleLabel(u.role)})
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  label="Reden"
+                  required
+                  multiline
+                  minRows={2}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  error={!!errors.reason}
+                  helperText={errors.reason ?? 'Bijvoorbeeld: mentor uit dienst, coach neemt over.'}
+                />
+              </Stack>
+            </>
+          )}
+        </DialogContent>
+        <DialogActions>
+          {result ? (
+            <Button variant="contained" onClick={() => onDone(result.reassigned)}>
+              Sluiten
+            </Button>
+          ) : (
+            <>
+              <Button onClick={onClose} disabled={mutation.loading}>
+                Annuleren
+              </Button>
+              <Button type="submit" variant="contained" disabled={mutation.loading} startIcon={mutation.loading ? <CircularProgress size={16} color="inherit" /> : undefined}>
+                Overdragen
+              </Button>
+            </>
+          )}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
