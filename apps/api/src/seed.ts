@@ -1,4 +1,7 @@
-/* Demo data: `node apps/api/dist/seed.js` (needs PostgreSQL migrated, Temporal and a running worker). Idempotent. */
+/*
+ * Demo data: `node apps/api/dist/seed.js` (needs PostgreSQL migrated, Temporal and a running worker). Idempotent.
+ * ZR_SEED_ALL_PROCESSES=false leaves out the demo cases of P2–P8 (the browser tests, which start their own).
+ */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -8,7 +11,7 @@ import { seedDemo } from './seed/seed-demo';
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(appConfigFromEnv()), { logger: ['error', 'warn'] });
   try {
-    const r = await seedDemo(app, (line) => process.stdout.write(`${line}\n`));
+    const r = await seedDemo(app, (line) => process.stdout.write(`${line}\n`), { allProcesses: process.env.ZR_SEED_ALL_PROCESSES !== 'false' });
     process.stdout.write(`[seed] demo data ready (${r.createdUsers} users, ${r.createdPupils} pupils, ${r.startedCases} cases added)\n`);
   } finally {
     await app.close();

@@ -518,7 +518,7 @@ beforeAll(async () => {
   app = await createApp(appConfigFromEnv(env));
   await app.listen(0, '127.0.0.1');
   url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-  await seedDemo(app);
+  await seedDemo(app, undefined, { allProcesses: false });
   ds = app.get(DataSource);
 
   const anon = new GraphQLTestClient(url);

@@ -25,7 +25,7 @@ export interface TestStackOptions {
   name: string;
   /** Run a worker (default true). */
   worker?: boolean;
-  /** Load the demo data (default true). */
+  /** Load the demo data (default true): organisations, people and the first P1 cases, not the demo cases of P1–P8. */
   seed?: boolean;
   /** Extra environment for the app and worker. */
   env?: NodeJS.ProcessEnv;
@@ -43,7 +43,7 @@ export function useTestStack(options: TestStackOptions): TestStack {
     await stack.app.listen(0, '127.0.0.1');
     stack.baseUrl = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
     stack.gql = new GraphQLTestClient(`${stack.baseUrl}/graphql`);
-    if (options.seed !== false) await seedDemo(stack.app);
+    if (options.seed !== false) await seedDemo(stack.app, undefined, { allProcesses: false });
   }, 120_000);
   afterAll(async () => {
     await stack.app?.close();

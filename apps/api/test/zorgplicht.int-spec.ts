@@ -52,7 +52,7 @@ beforeAll(async () => {
   await app.listen(0, '127.0.0.1');
   baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   gql = new GraphQLTestClient(`${baseUrl}/graphql`);
-  await seedDemo(app);
+  await seedDemo(app, undefined, { allProcesses: false });
   const schools = app.get(DataSource).getRepository(SchoolEntity);
   dalton = await schools.findOneByOrFail({ brin: '99XA00' });
   baken = await schools.findOneByOrFail({ brin: '99XB00' });

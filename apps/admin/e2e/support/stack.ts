@@ -194,6 +194,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // own tests (security), here it would only make a suite fail for logging in often.
     LOGIN_RATE_LIMIT_PER_IP: process.env.LOGIN_RATE_LIMIT_PER_IP ?? '1000',
     LOGIN_RATE_LIMIT_PER_EMAIL: process.env.LOGIN_RATE_LIMIT_PER_EMAIL ?? '1000',
+    // The browser tests start the cases they need: the seed loads the organisations and people (and the first P1
+    // cases), not the demo cases of every process, which take a minute on a loaded machine.
+    ZR_SEED_ALL_PROCESSES: 'false',
     ...options.env,
     API_PORT: String(apiPort),
     API_URL: apiUrl,

@@ -19,6 +19,7 @@ import { OidcLoginService } from './oidc/oidc-login.service';
 import { BINDING_COOKIE, bindingCookieFor } from './oidc/oidc.controller';
 import { Public } from './public.decorator';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { DEMO_USER_HINTS } from '../seed/demo-data';
 
 type HttpContext = { req?: Request; res?: Response };
 
@@ -78,7 +79,7 @@ export class AuthResolver {
   async demoUsers(): Promise<UserModel[]> {
     if (!this.config.devLoginEnabled) return [];
     const users = await this.dataSource.getRepository(UserEntity).find({ order: { role: 'ASC', name: 'ASC' } });
-    return this.toModels(users);
+    return (await this.toModels(users)).map((u) => ({ ...u, demoHint: DEMO_USER_HINTS[u.email] ?? null }));
   }
 
   @Public()

@@ -6,7 +6,16 @@ import { toIsoDate } from '@zorgroute/domain/logic';
 import { toAuthUser } from '../auth/auth.service';
 import { StartTrajectoryUseCase } from '../trajectories/usecases/start-trajectory.usecase';
 import { CaseStepService } from '../cases/case-step.service';
+import { seedDemoCases } from './demo-cases';
 import { DEMO_PUPILS, DEMO_SCHOOLS, DEMO_SWV, DEMO_USERS } from './demo-data';
+
+export interface SeedOptions {
+  /**
+   * Also the demo cases of every process P1–P8 (demo-cases.ts; default true, as `npm start` loads them). The test
+   * suites that only need the organisations, people and the first P1 cases leave them out: they take a minute.
+   */
+  allProcesses?: boolean;
+}
 
 export interface SeedResult {
   createdUsers: number;
@@ -14,14 +23,14 @@ export interface SeedResult {
   startedCases: number;
 }
 
-/** Inserts the demo records that are missing and starts demo cases through the real use cases. Idempotent. */
 /** The birth date of someone who is `years` old today (his birthday two months ago). */
 function birthDateAtAge(years: number): string {
   const today = new Date(`${toIsoDate(Date.now())}T12:00:00`);
   return format(subMonths(subYears(today, years), 2), 'yyyy-MM-dd');
 }
 
-export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => undefined): Promise<SeedResult> {
+/** Inserts the demo records that are missing and starts demo cases through the real use cases. Idempotent. */
+export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => undefined, options: SeedOptions = {}): Promise<SeedResult> {
   const ds = app.get(DataSource);
   const result: SeedResult = { createdUsers: 0, createdPupils: 0, startedCases: 0 };
 
@@ -50,18 +59,20 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
   for (const u of DEMO_USERS) await ensureUser(u.email, u.name, u.role, u.school ? (schools.get(u.school)?.id ?? null) : null);
 
   const pupils = new Map<string, PupilEntity>();
+  const parents = new Map<string, UserEntity[]>();
   for (const p of DEMO_PUPILS) {
     const school = schools.get(p.school) as SchoolEntity;
     let pupil = await ds.getRepository(PupilEntity).findOneBy({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName });
     if (!pupil) {
       pupil = await ds.getRepository(PupilEntity).save(
-        ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: birthDateAtAge(p.age), className: p.className, mentorId: users.get(p.mentor)?.id ?? null }),
+        ds.getRepository(PupilEntity).create({ schoolId: school.id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: birthDateAtAge(p.age), className: p.className, mentorId: p.mentor ? (users.get(p.mentor)?.id ?? null) : null }),
       );
       result.createdPupils += 1;
     }
     pupils.set(p.key, pupil);
     for (const parent of p.parents) {
       const u = await ensureUser(parent.email, parent.name, Role.PARENT, school.id);
+      parents.set(p.key, [...(parents.get(p.key) ?? []), u]);
       await ds.getRepository(PupilGuardianEntity).upsert({ pupilId: pupil.id, userId: u.id, relation: 'ouder' }, ['pupilId', 'userId']);
     }
     if (p.account) await ensureUser(p.account, `${p.firstName} ${p.lastName}`, Role.PUPIL, school.id, pupil.id);
@@ -95,6 +106,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     }
     log(`[seed] demo case ${summary.id}`);
   }
+  // The demo cases of every process (P1–P8) in their states.
+  if (options.allProcesses !== false) result.startedCases += await seedDemoCases(app, { swv, schools, users, pupils, parents }, log);
   return result;
 }
 

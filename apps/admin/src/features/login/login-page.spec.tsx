@@ -6,7 +6,9 @@ import { renderWithProviders } from '../../test-utils/render';
 import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
 import { LoginPage } from './login-page';
 
-const mentor = { ...ZC_USER, id: 'user-m', name: 'Tom Mentor', email: 'mentor@daltoncollege.example', role: 'MENTOR' as const };
+const mentor = { ...ZC_USER, id: 'user-m', name: 'Tom Mentor', email: 'mentor@daltoncollege.example', role: 'MENTOR' as const, demoHint: null };
+// A second mentor with something to try first (the demo data gives him a task): listed before Tom, with the line.
+const mentorWithTask = { ...ZC_USER, id: 'user-m2', name: 'Wouter Mentor', email: 'mentor2@daltoncollege.example', role: 'MENTOR' as const, demoHint: 'Bekijk het OPP dat u opstelde.' };
 
 function authOptions(oidcEnabled: boolean, devLoginEnabled: boolean) {
   return {
@@ -21,7 +23,7 @@ function authOptions(oidcEnabled: boolean, devLoginEnabled: boolean) {
 
 const mocks = [
   authOptions(false, true),
-  { request: { query: DEMO_USERS_QUERY }, result: { data: { demoUsers: [mentor, ZC_USER] } } },
+  { request: { query: DEMO_USERS_QUERY }, result: { data: { demoUsers: [mentor, mentorWithTask, { ...ZC_USER, demoHint: null }] } } },
   {
     request: { query: DEV_LOGIN_MUTATION, variables: { email: ZC_USER.email } },
     result: { data: { devLogin: { __typename: 'AuthPayload', user: ZC_USER } } },
@@ -53,6 +55,10 @@ describe('LoginPage', () => {
     expect(screen.getByText(/Nieuw hier\? Begin als zorgcoördinator/)).toBeTruthy();
     expect(within(zcGroup).getByText(/^Begin hier:/)).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Mentor' })).getByText(/stappen die op u wachten/)).toBeTruthy();
+    // A demo user with a task says what to try first, and comes first in his group.
+    const mentors = within(screen.getByRole('region', { name: 'Mentor' })).getAllByRole('button');
+    expect(mentors.map((b) => b.textContent)).toEqual([expect.stringContaining('Wouter Mentor'), expect.stringContaining('Tom Mentor')]);
+    expect(mentors[0].textContent).toContain('Bekijk het OPP dat u opstelde.');
     // Every button sits in a list item and is named by what it shows.
     const button = within(zcGroup).getByRole('button', { name: /zc@daltoncollege\.example/ });
     expect(button.closest('li')).not.toBeNull();

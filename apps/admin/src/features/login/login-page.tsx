@@ -221,7 +221,19 @@ export function LoginPage() {
                             disabled={loggingIn}
                             sx={{ borderRadius: 1, width: '100%', textAlign: 'left' }}
                           >
-                            <ListItemText primary={user.name} secondary={[user.email, user.schoolName].filter(Boolean).join(' · ')} />
+                            <ListItemText
+                              primary={user.name}
+                              secondary={
+                                <>
+                                  {[user.email, user.schoolName].filter(Boolean).join(' · ')}
+                                  {user.demoHint && (
+                                    <Box component="span" sx={{ display: 'block', color: 'text.primary' }}>
+                                      {user.demoHint}
+                                    </Box>
+                                  )}
+                                </>
+                              }
+                            />
                             {pendingEmail === user.email && <CircularProgress size={18} aria-hidden />}
                           </ListItemButton>
                         </ListItem>

@@ -2,10 +2,16 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { type AuthPayload, type User } from '../../shared/api-types';
 import { USER_FIELDS } from '../../shared/fragments';
 
-export const DEMO_USERS_QUERY: TypedDocumentNode<{ demoUsers: User[] }, Record<string, never>> = gql`
+/** A demo user with what to try first as that user (null: the role's line says it). */
+export interface DemoUser extends User {
+  demoHint: string | null;
+}
+
+export const DEMO_USERS_QUERY: TypedDocumentNode<{ demoUsers: DemoUser[] }, Record<string, never>> = gql`
   query DemoUsers {
     demoUsers {
       ...UserFields
+      demoHint
     }
   }
   ${USER_FIELDS}

@@ -12,7 +12,7 @@ export const ROLE_HINTS: Record<Role, string> = {
   JOS_MEDEWERKER: 'Plan een startgesprek en leg contact vast bij een JOS-casus.',
   PARENT: 'Het ouderportaal: brieven lezen en toestemming geven of weigeren.',
   PUPIL: 'Het leerlingportaal: zie je begeleiding en geef zelf toestemming vanaf je 16e.',
-  SWV_MEDEWERKER: 'Het zorgplichtbord en het OOV-bord van het samenwerkingsverband.',
+  SWV_MEDEWERKER: 'Het zorgplichtbord, het OOV-bord en de TLV-aanvragen van het samenwerkingsverband.',
   ADMIN: 'Beheer: beleid, audittrail en dossiers exporteren met een reden.',
   PLATFORM_ADMIN: 'Organisaties: samenwerkingsverbanden, scholen en accounts aanmaken.',
   SWV_ADMIN: 'Organisaties: de scholen en accounts van uw samenwerkingsverband.',

@@ -12,6 +12,8 @@ export class UserModel {
   @Field(() => Role) role!: Role;
   @Field(() => ID, { nullable: true }) schoolId!: string | null;
   @Field(() => String, { nullable: true }) schoolName!: string | null;
+  @Field(() => String, { nullable: true, description: 'What to try first as this demo user (only in demoUsers, for the demo login page).' })
+  demoHint?: string | null;
 }
 
 @ObjectType('AuthPayload')
