@@ -24,7 +24,7 @@ let gql: GraphQLTestClient;
 let school: SchoolEntity;
 let other: SchoolEntity;
 
-const PREVIEW = `query($c: String!) { schoolHolidayImportPreview(content: $c) { fileDigest schoolYears { schoolYear replaces vacations { name compulsory regions { region from to } } } rejected { schoolYear entry reason } } }`;
+const PREVIEW = `query($c: String!) { schoolHolidayImportPreview(content: $c) { fileDigest schoolYears { schoolYear replaces } entries { schoolYear vacation compulsory region from to } rejected { schoolYear entry reason } } }`;
 const IMPORT = `mutation($c: String!, $d: String!) { importSchoolHolidays(content: $c, fileDigest: $d) { schoolYears coverage { coveredUntil missingSchoolYears } } }`;
 const YEARS = `query { holidayDataYears { schoolYear source importedByName fileDigest } }`;
 const AFFECTED = `query { casesWithoutHolidayData { caseId schoolName dueDates { step stepLabel date schoolYears nowKnown } } }`;
@@ -110,13 +110,14 @@ describe('importing the regional school holidays', () => {
 
   it('previews the published 2028-2029 file without storing it', async () => {
     await gql.login(email('platform'));
-    const { schoolHolidayImportPreview: p } = await gql.ok<{ schoolHolidayImportPreview: { fileDigest: string; schoolYears: { schoolYear: string; replaces: string | null; vacations: { name: string; compulsory: boolean; regions: { region: string; from: string; to: string }[] }[] }[]; rejected: unknown[] } }>(PREVIEW, { c: SAMPLE });
+    type Entry = { schoolYear: string; vacation: string; compulsory: boolean; region: string; from: string; to: string };
+    const { schoolHolidayImportPreview: p } = await gql.ok<{ schoolHolidayImportPreview: { fileDigest: string; schoolYears: { schoolYear: string; replaces: string | null }[]; entries: Entry[]; rejected: unknown[] } }>(PREVIEW, { c: SAMPLE });
     expect(p.fileDigest).toBe(holidayFileDigest(SAMPLE));
     expect(p.rejected).toEqual([]);
-    expect(p.schoolYears).toHaveLength(1);
-    expect(p.schoolYears[0]).toMatchObject({ schoolYear: '2028-2029', replaces: null });
-    expect(p.schoolYears[0]?.vacations.map((v) => v.name)).toEqual(['Herfstvakantie', 'Kerstvakantie', 'Voorjaarsvakantie', 'Meivakantie', 'Zomervakantie']);
-    expect(p.schoolYears[0]?.vacations[0]?.regions).toContainEqual({ region: 'midden', from: '2028-10-21', to: '2028-10-29' });
+    expect(p.schoolYears).toEqual([{ schoolYear: '2028-2029', replaces: null }]);
+    expect([...new Set(p.entries.map((e) => e.vacation))]).toEqual(['Herfstvakantie', 'Kerstvakantie', 'Voorjaarsvakantie', 'Meivakantie', 'Zomervakantie']);
+    expect(p.entries).toHaveLength(15);
+    expect(p.entries).toContainEqual({ schoolYear: '2028-2029', vacation: 'Herfstvakantie', compulsory: false, region: 'midden', from: '2028-10-21', to: '2028-10-29' });
     expect(await stored()).toBe(0);
   });
 

@@ -70,7 +70,13 @@ export class SchoolHolidaysService {
   async preview(user: AuthUser, rawArgs: HolidayFileArgs): Promise<HolidayImportPreviewModel> {
     this.requirePlatformAdmin(user);
     const args = validateOrThrow(HolidayFileArgs, rawArgs);
-    return this.years.withReplaces(readOrThrow(args.content));
+    const preview = await this.years.withReplaces(readOrThrow(args.content));
+    return {
+      fileDigest: preview.fileDigest,
+      schoolYears: preview.schoolYears.map((y) => ({ schoolYear: y.schoolYear, replaces: y.replaces })),
+      entries: preview.schoolYears.flatMap((y) => y.vacations.flatMap((v) => v.regions.map((r) => ({ schoolYear: y.schoolYear, vacation: v.name, compulsory: v.compulsory, region: r.region, from: r.from, to: r.to })))),
+      rejected: preview.rejected,
+    };
   }
 
   async apply(user: AuthUser, rawArgs: ImportSchoolHolidaysArgs): Promise<HolidayImportResultModel> {

@@ -9,18 +9,17 @@ import { HOLIDAY_DATA_YEARS_QUERY, HOLIDAY_IMPORT_PREVIEW_QUERY, IMPORT_SCHOOL_H
 const FILE_TEXT = '{"content":[{"schoolyear":"2028-2029","vacations":["…"]}]}';
 const DIGEST = 'a'.repeat(64);
 
-const region = (r: string, from: string, to: string) => ({ __typename: 'HolidayImportRegion', region: r, from, to });
+const entry = (vacation: string, compulsory: boolean, region: string, from: string, to: string) => ({ schoolYear: '2028-2029', vacation, compulsory, region, from, to });
 const PREVIEW: HolidayImportPreview = {
   fileDigest: DIGEST,
-  schoolYears: [
-    {
-      schoolYear: '2028-2029',
-      replaces: null,
-      vacations: [
-        { name: 'Herfstvakantie', compulsory: false, regions: [region('noord', '2028-10-14', '2028-10-22'), region('midden', '2028-10-21', '2028-10-29'), region('zuid', '2028-10-21', '2028-10-29')] },
-        { name: 'Kerstvakantie', compulsory: true, regions: [region('noord', '2028-12-23', '2029-01-07'), region('midden', '2028-12-23', '2029-01-07'), region('zuid', '2028-12-23', '2029-01-07')] },
-      ],
-    },
+  schoolYears: [{ schoolYear: '2028-2029', replaces: null }],
+  entries: [
+    entry('Herfstvakantie', false, 'noord', '2028-10-14', '2028-10-22'),
+    entry('Herfstvakantie', false, 'midden', '2028-10-21', '2028-10-29'),
+    entry('Herfstvakantie', false, 'zuid', '2028-10-21', '2028-10-29'),
+    entry('Kerstvakantie', true, 'noord', '2028-12-23', '2029-01-07'),
+    entry('Kerstvakantie', true, 'midden', '2028-12-23', '2029-01-07'),
+    entry('Kerstvakantie', true, 'zuid', '2028-12-23', '2029-01-07'),
   ],
   rejected: [],
 };
@@ -29,7 +28,8 @@ function typed(p: HolidayImportPreview) {
   return {
     __typename: 'HolidayImportPreview',
     ...p,
-    schoolYears: p.schoolYears.map((y) => ({ __typename: 'HolidayImportSchoolYear', ...y, vacations: y.vacations.map((v) => ({ __typename: 'HolidayImportVacation', ...v })) })),
+    schoolYears: p.schoolYears.map((y) => ({ __typename: 'HolidayImportSchoolYear', ...y })),
+    entries: p.entries.map((e) => ({ __typename: 'HolidayImportEntry', ...e })),
     rejected: p.rejected.map((r) => ({ __typename: 'HolidayImportRejection', ...r })),
   };
 }
@@ -58,6 +58,9 @@ function chooseFile() {
   fireEvent.change(input, { target: { files: [new File([FILE_TEXT], 'schoolvakanties-2028-2029.json', { type: 'application/json' })] } });
 }
 
+/** The file is read and the mocks answer asynchronously; on a busy machine that takes more than a second. */
+const SLOW = { timeout: 10_000 };
+
 const PLATFORM = { ...ZC_USER, role: 'PLATFORM_ADMIN' as const, schoolId: null };
 
 describe('HolidayImportPanel', () => {
@@ -83,10 +86,10 @@ describe('HolidayImportPanel', () => {
         coverageMock(null),
       ],
     });
-    expect(await screen.findByText(/voeg het schooljaar 2028-2029 toe/)).toBeTruthy();
-    expect(await screen.findByText('2027–2028: meegeleverd met Zorgroute')).toBeTruthy();
+    expect(await screen.findByText(/voeg het schooljaar 2028-2029 toe/, undefined, SLOW)).toBeTruthy();
+    expect(await screen.findByText('2027–2028: meegeleverd met Zorgroute', undefined, SLOW)).toBeTruthy();
     chooseFile();
-    const table = await screen.findByRole('table', { name: 'Schoolvakanties 2028-2029' });
+    const table = await screen.findByRole('table', { name: 'Schoolvakanties 2028-2029' }, SLOW);
     const rows = within(table).getAllByRole('row').map((r) => r.textContent);
     expect(rows).toEqual([
       'VakantieRegioData',
@@ -95,9 +98,9 @@ describe('HolidayImportPanel', () => {
       'KerstvakantieHeel Nederlandzaterdag 23 december 2028 t/m zondag 7 januari 2029',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Vakantiegegevens opslaan' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Opgeslagen: schoolvakanties 2028–2029. Nieuwe casussen rekenen ermee.');
+    expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('Opgeslagen: schoolvakanties 2028–2029. Nieuwe casussen rekenen ermee.');
     expect(saved).toEqual([{ content: FILE_TEXT, fileDigest: DIGEST }]);
-    expect(await screen.findByText(/2028–2029: ingelezen door Paula Platform op/)).toBeTruthy();
+    expect(await screen.findByText(/2028–2029: ingelezen door Paula Platform op/, undefined, SLOW)).toBeTruthy();
     await waitFor(() => expect(screen.queryByText(/voeg het schooljaar 2028-2029 toe/)).toBeNull());
   });
 
@@ -107,9 +110,9 @@ describe('HolidayImportPanel', () => {
       session: { user: PLATFORM },
       mocks: [yearsMock(false), coverageMock(null), previewMock({ data: { schoolHolidayImportPreview: typed(rejected) } })],
     });
-    await screen.findByText('2027–2028: meegeleverd met Zorgroute');
+    await screen.findByText('2027–2028: meegeleverd met Zorgroute', undefined, SLOW);
     chooseFile();
-    const list = await screen.findByRole('list', { name: 'Afgekeurde regels' });
+    const list = await screen.findByRole('list', { name: 'Afgekeurde regels' }, SLOW);
     expect(list.textContent).toBe('2028–2029, Herfstvakantie, regio oost: onbekende regio; verwacht noord, midden, zuid of heel Nederland');
     expect(screen.getByText(/1 regel wordt niet ingelezen/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Vakantiegegevens opslaan' }) as HTMLButtonElement).disabled).toBe(true);
@@ -124,9 +127,9 @@ describe('HolidayImportPanel', () => {
         previewMock({ errors: [new GraphQLError('Het bestand is geen JSON. Download de schoolvakanties als JSON van de open data van de Rijksoverheid (output=json); er is niets ingelezen', { extensions: { code: 'BAD_USER_INPUT' } })] }),
       ],
     });
-    await screen.findByText('2027–2028: meegeleverd met Zorgroute');
+    await screen.findByText('2027–2028: meegeleverd met Zorgroute', undefined, SLOW);
     chooseFile();
-    expect(await screen.findByText(/Het bestand is geen JSON/)).toBeTruthy();
+    expect(await screen.findByText(/Het bestand is geen JSON/, undefined, SLOW)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Vakantiegegevens opslaan' })).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { formatDutchDateInWords, formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { CALENDAR_COVERAGE_QUERY } from '../dashboard/calendar-coverage.graphql';
-import { HOLIDAY_DATA_YEARS_QUERY, HOLIDAY_IMPORT_PREVIEW_QUERY, IMPORT_SCHOOL_HOLIDAYS_MUTATION, type HolidayImportVacation } from './school-holidays.graphql';
+import { HOLIDAY_DATA_YEARS_QUERY, HOLIDAY_IMPORT_PREVIEW_QUERY, IMPORT_SCHOOL_HOLIDAYS_MUTATION, type HolidayImportEntry } from './school-holidays.graphql';
 
 /** The api's limit for one file (one school year's document is a few kilobytes). */
 const MAX_CHARS = 10_000;
@@ -38,14 +38,16 @@ function readText(file: File): Promise<string> {
 
 const range = (from: string, to: string) => `${formatDutchDateInWords(from)} t/m ${formatDutchDateInWords(to)}`;
 
-/** A vacation's regions, the ones with the same dates together ("Midden en Zuid"). */
-function regionLines(v: HolidayImportVacation): { regions: string; dates: string }[] {
-  const groups = new Map<string, string[]>();
-  for (const r of v.regions) groups.set(`${r.from}|${r.to}`, [...(groups.get(`${r.from}|${r.to}`) ?? []), REGION_LABEL[r.region] ?? r.region]);
-  return [...groups.entries()].map(([key, regions]) => {
-    const [from, to] = key.split('|') as [string, string];
-    return { regions: regions.length === 3 ? 'Heel Nederland' : regions.join(' en '), dates: range(from, to) };
-  });
+/** The rows of a school year: per vacation its regions, the ones with the same dates together ("Midden en Zuid"). */
+function vacationRows(entries: HolidayImportEntry[]): { vacation: string; compulsory: boolean; regions: string; dates: string }[] {
+  const rows: { vacation: string; compulsory: boolean; key: string; regions: string[]; from: string; to: string }[] = [];
+  for (const e of entries) {
+    const key = `${e.vacation}|${e.from}|${e.to}`;
+    const row = rows.find((r) => r.key === key);
+    if (row) row.regions.push(REGION_LABEL[e.region] ?? e.region);
+    else rows.push({ vacation: e.vacation, compulsory: e.compulsory, key, regions: [REGION_LABEL[e.region] ?? e.region], from: e.from, to: e.to });
+  }
+  return rows.map((r) => ({ vacation: r.vacation, compulsory: r.compulsory, regions: r.regions.length === 3 ? 'Heel Nederland' : r.regions.join(' en '), dates: range(r.from, r.to) }));
 }
 
 /**
@@ -174,15 +176,13 @@ export function HolidayImportPanel() {
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {y.vacations.flatMap((v) =>
-                      regionLines(v).map((line, i) => (
-                        <TableRow key={`${v.name}-${line.regions}`}>
-                          <TableCell>{i === 0 ? `${v.name}${v.compulsory ? '' : ' (advies)'}` : ''}</TableCell>
-                          <TableCell>{line.regions}</TableCell>
-                          <TableCell>{line.dates}</TableCell>
-                        </TableRow>
-                      )),
-                    )}
+                    {vacationRows(p.entries.filter((e) => e.schoolYear === y.schoolYear)).map((row, i, all) => (
+                      <TableRow key={`${row.vacation}-${row.regions}`}>
+                        <TableCell>{all[i - 1]?.vacation === row.vacation ? '' : `${row.vacation}${row.compulsory ? '' : ' (advies)'}`}</TableCell>
+                        <TableCell>{row.regions}</TableCell>
+                        <TableCell>{row.dates}</TableCell>
+                      </TableRow>
+                    ))}
                   </TableBody>
                 </Table>
               </Box>

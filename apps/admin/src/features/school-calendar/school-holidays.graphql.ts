@@ -1,15 +1,20 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { type CalendarCoverage } from '../../shared/api-types';
 
-export interface HolidayImportVacation {
-  name: string;
+/** One vacation in one region of one school year. */
+export interface HolidayImportEntry {
+  schoolYear: string;
+  vacation: string;
   compulsory: boolean;
-  regions: Array<{ region: string; from: string; to: string }>;
+  region: string;
+  from: string;
+  to: string;
 }
 
 export interface HolidayImportPreview {
   fileDigest: string;
-  schoolYears: Array<{ schoolYear: string; replaces: 'BUNDLED' | 'IMPORTED' | null; vacations: HolidayImportVacation[] }>;
+  schoolYears: Array<{ schoolYear: string; replaces: 'BUNDLED' | 'IMPORTED' | null }>;
+  entries: HolidayImportEntry[];
   rejected: Array<{ schoolYear: string | null; entry: string; reason: string }>;
 }
 
@@ -28,15 +33,14 @@ export const HOLIDAY_IMPORT_PREVIEW_QUERY: TypedDocumentNode<{ schoolHolidayImpo
       schoolYears {
         schoolYear
         replaces
-        vacations {
-          name
-          compulsory
-          regions {
-            region
-            from
-            to
-          }
-        }
+      }
+      entries {
+        schoolYear
+        vacation
+        compulsory
+        region
+        from
+        to
       }
       rejected {
         schoolYear

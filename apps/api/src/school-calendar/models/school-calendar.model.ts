@@ -45,18 +45,14 @@ export class CalendarCoverageModel {
   @Field(() => String, { nullable: true, description: 'Dutch warning to add the missing school year(s); null while both are covered.' }) warning!: string | null;
 }
 
-@ObjectType('HolidayImportRegion', { description: 'A vacation’s dates in one region (inclusive, Saturday to Sunday as published).' })
-export class HolidayImportRegionModel {
-  @Field({ description: 'noord, midden or zuid ("heel Nederland" is read as all three).' }) region!: string;
+@ObjectType('HolidayImportEntry', { description: 'One vacation in one region of one school year (inclusive, Saturday to Sunday as published); "heel Nederland" is read as all three regions.' })
+export class HolidayImportEntryModel {
+  @Field() schoolYear!: string;
+  @Field({ description: 'Herfstvakantie, Kerstvakantie, Voorjaarsvakantie, Meivakantie or Zomervakantie.' }) vacation!: string;
+  @Field({ description: 'The ministry’s compulsory dates (false: advice, schools may deviate).' }) compulsory!: boolean;
+  @Field({ description: 'noord, midden or zuid.' }) region!: string;
   @Field({ description: 'YYYY-MM-DD' }) from!: string;
   @Field({ description: 'YYYY-MM-DD (inclusive)' }) to!: string;
-}
-
-@ObjectType('HolidayImportVacation')
-export class HolidayImportVacationModel {
-  @Field({ description: 'Herfstvakantie, Kerstvakantie, Voorjaarsvakantie, Meivakantie or Zomervakantie.' }) name!: string;
-  @Field({ description: 'The ministry’s compulsory dates (false: advice, schools may deviate).' }) compulsory!: boolean;
-  @Field(() => [HolidayImportRegionModel]) regions!: HolidayImportRegionModel[];
 }
 
 @ObjectType('HolidayImportSchoolYear')
@@ -64,7 +60,6 @@ export class HolidayImportSchoolYearModel {
   @Field() schoolYear!: string;
   @Field(() => String, { nullable: true, description: 'What applying replaces: BUNDLED (shipped with Zorgroute), IMPORTED (an earlier import) or null (no data yet).' })
   replaces!: string | null;
-  @Field(() => [HolidayImportVacationModel]) vacations!: HolidayImportVacationModel[];
 }
 
 @ObjectType('HolidayImportRejection', { description: 'An entry of the file that is not taken, with the Dutch reason.' })
@@ -78,6 +73,7 @@ export class HolidayImportRejectionModel {
 export class HolidayImportPreviewModel {
   @Field({ description: 'SHA-256 of the file’s text: give it back to importSchoolHolidays, so the file stored is the file previewed.' }) fileDigest!: string;
   @Field(() => [HolidayImportSchoolYearModel]) schoolYears!: HolidayImportSchoolYearModel[];
+  @Field(() => [HolidayImportEntryModel], { description: 'Every vacation per region, in the order of the school year (flat, so the query stays cheap).' }) entries!: HolidayImportEntryModel[];
   @Field(() => [HolidayImportRejectionModel]) rejected!: HolidayImportRejectionModel[];
 }
 
