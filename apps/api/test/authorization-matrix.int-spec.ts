@@ -34,7 +34,12 @@ import { createApp } from '../src/create-app';
 import { seedDemo } from '../src/seed/seed-demo';
 import { eventually, GraphQLTestClient, type GqlResult } from './graphql-client';
 import { bornYearsAgo } from './ages';
-import { Role, SchoolEntity, SchoolImportRepository, SwvEntity } from '@zorgroute/domain';
+import { holidayFileDigest, Role, SchoolEntity, SchoolImportRepository, SwvEntity } from '@zorgroute/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The ministry's school holiday file of 2028-2029 (the published dates; importing it again changes nothing). */
+const HOLIDAY_SAMPLE = readFileSync(join(__dirname, '../../../docs/samples/holidays/schoolvakanties-2028-2029.json'), 'utf8');
 
 const taskQueue = `authz-${Date.now()}`;
 const run = `m${Date.now().toString(36)}`;
@@ -184,6 +189,11 @@ const MATRIX: Record<string, Rule> = {
   schoolCalendar: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton, schoolYear: '2026-2027' }) },
   // The runway of the bundled holiday data (no personal data): the dashboard banner of the admin and the zorgcoördinator.
   calendarCoverage: { allow: STAFF_SCHOOL, select: 'coveredUntil missingSchoolYears warning' },
+  // The regional holiday data (issue 13 item 6): platform admins import; the affected cases as every case list.
+  holidayDataYears: { allow: STAFF_SCHOOL, select: 'schoolYear source' },
+  schoolHolidayImportPreview: { allow: ['ADMIN'], args: () => ({ content: HOLIDAY_SAMPLE }), select: 'fileDigest' },
+  importSchoolHolidays: { allow: ['ADMIN'], args: () => ({ content: HOLIDAY_SAMPLE, fileDigest: holidayFileDigest(HOLIDAY_SAMPLE) }), select: 'schoolYears' },
+  casesWithoutHolidayData: { allow: STAFF_SCHOOL, select: 'caseId' },
   explainDueDate: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton, schoolDays: 5 }) },
   notificationPreference: { allow: ALL },
   calendarFeed: { allow: ALL },

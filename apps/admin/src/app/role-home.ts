@@ -86,6 +86,10 @@ export function navItemsOf(role: Role): NavItem[] {
         { to: '/beleid', label: 'Beleid' },
       ];
     case 'PLATFORM_ADMIN':
+      return [
+        { to: '/organisaties', label: 'Organisaties' },
+        { to: '/schoolkalender', label: 'Schoolkalender' },
+      ];
     case 'SWV_ADMIN':
     case 'SCHOOL_ADMIN':
       return [{ to: '/organisaties', label: 'Organisaties' }];

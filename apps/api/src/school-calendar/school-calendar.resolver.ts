@@ -2,9 +2,19 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { AddSchoolDayOffInput, ExplainDueDateArgs, SchoolYearArgs } from './dtos/school-calendar.inputs';
-import { CalendarCoverageModel, ExplainedDueDateModel, SchoolCalendarModel, SchoolDayOffModel } from './models/school-calendar.model';
+import { AddSchoolDayOffInput, ExplainDueDateArgs, HolidayFileArgs, ImportSchoolHolidaysArgs, SchoolYearArgs } from './dtos/school-calendar.inputs';
+import {
+  CalendarCoverageModel,
+  CaseWithoutHolidayDataModel,
+  ExplainedDueDateModel,
+  HolidayDataYearModel,
+  HolidayImportPreviewModel,
+  HolidayImportResultModel,
+  SchoolCalendarModel,
+  SchoolDayOffModel,
+} from './models/school-calendar.model';
 import { CalendarCoverageService } from './calendar-coverage.service';
+import { SchoolHolidaysService } from './school-holidays.service';
 import { SchoolCalendarService } from './school-calendar.service';
 import { AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase } from './usecases/school-day-off.usecases';
 
@@ -16,6 +26,7 @@ export class SchoolCalendarResolver {
     @Inject(AddSchoolDayOffUseCase) private readonly add: AddSchoolDayOffUseCase,
     @Inject(RemoveSchoolDayOffUseCase) private readonly remove: RemoveSchoolDayOffUseCase,
     @Inject(CalendarCoverageService) private readonly coverage: CalendarCoverageService,
+    @Inject(SchoolHolidaysService) private readonly holidays: SchoolHolidaysService,
   ) {}
 
   @Query(() => [SchoolDayOffModel], { description: 'The school’s own days off, of one school year when given.' })
@@ -33,9 +44,29 @@ export class SchoolCalendarResolver {
     return this.calendar.explain(user, args);
   }
 
-  @Query(() => CalendarCoverageModel, { description: 'How far the bundled regional holiday data reaches, with a warning when it does not cover the current and the next school year (admin and zorgcoördinator).' })
-  calendarCoverage(@CurrentUser() user: AuthUser): CalendarCoverageModel {
+  @Query(() => CalendarCoverageModel, { description: 'How far the regional holiday data (bundled and imported) reaches, with a warning when it does not cover the current and the next school year (admins and zorgcoördinator).' })
+  calendarCoverage(@CurrentUser() user: AuthUser): Promise<CalendarCoverageModel> {
     return this.coverage.coverage(user);
+  }
+
+  @Query(() => [HolidayDataYearModel], { description: 'The school years with regional holiday data, bundled or imported (platform admins and zorgcoördinator).' })
+  holidayDataYears(@CurrentUser() user: AuthUser): Promise<HolidayDataYearModel[]> {
+    return this.holidays.dataYears(user);
+  }
+
+  @Query(() => HolidayImportPreviewModel, { description: 'Reads the ministry’s school holiday file (open-data JSON) and shows what importing it would store; stores nothing (platform admins).' })
+  schoolHolidayImportPreview(@CurrentUser() user: AuthUser, @Args() args: HolidayFileArgs): Promise<HolidayImportPreviewModel> {
+    return this.holidays.preview(user, args);
+  }
+
+  @Mutation(() => HolidayImportResultModel, { description: 'Stores the school years of a previewed holiday file in one transaction (refused when an entry was rejected or the file is not the previewed one); new cases use them (platform admins).' })
+  importSchoolHolidays(@CurrentUser() user: AuthUser, @Args() args: ImportSchoolHolidaysArgs): Promise<HolidayImportResultModel> {
+    return this.holidays.apply(user, args);
+  }
+
+  @Query(() => [CaseWithoutHolidayDataModel], { description: 'Running cases with a due date counted across a school year without regional holiday data (admin all schools, zorgcoördinator his own).' })
+  casesWithoutHolidayData(@CurrentUser() user: AuthUser): Promise<CaseWithoutHolidayDataModel[]> {
+    return this.holidays.casesWithoutHolidayData(user);
   }
 
   @Mutation(() => SchoolDayOffModel, { description: 'Adds a day off (new cases count it; running cases keep their calendar).' })

@@ -3,11 +3,8 @@ import { DataSource, In } from 'typeorm';
 import { isSchoolYear, SchoolDayOffRepository, UserEntity, type SchoolDayOffEntity } from '@zorgroute/domain';
 import {
   addCalendarDays,
-  calendarCovers,
   dueInSchoolDays,
   isIsoDate,
-  KNOWN_SCHOOL_YEARS,
-  regionalHolidays,
   schoolDaysBetween,
   schoolYearBounds,
   schoolYearOf,
@@ -48,15 +45,16 @@ export class SchoolCalendarService {
     const args = validateOrThrow(SchoolYearArgs, rawArgs);
     const school = await this.access.schoolForCalendarRead(user, args.schoolId);
     const year = this.schoolYear(args.schoolYear);
-    const holidaysKnown = KNOWN_SCHOOL_YEARS.includes(year);
     const [cal, daysOff] = await Promise.all([this.repo.calendarFor(school), this.repo.list(school.id, year)]);
+    const holidaysKnown = cal.schoolYears?.includes(year) ?? false;
     const { from, to } = schoolYearBounds(year);
     return {
       schoolId: school.id,
       region: school.region,
       schoolYear: year,
       holidaysKnown,
-      holidays: holidaysKnown ? regionalHolidays(school.region, year) : [],
+      // The regional holidays that begin in this school year (bundled or imported).
+      holidays: holidaysKnown ? cal.holidays.filter((h) => schoolYearOf(h.from) === year) : [],
       daysOff: await this.toModels(daysOff),
       schoolDays: schoolDaysBetween(addCalendarDays(from, -1), to, cal),
     };
@@ -67,12 +65,9 @@ export class SchoolCalendarService {
     if (!isIsoDate(args.start)) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: start is geen bestaande datum', 'Invalid input: start is not an existing date');
     const school = await this.access.schoolForCalendarRead(user, args.schoolId);
     const cal = await this.repo.calendarFor(school);
+    // A due date counted across a school year without holiday data says so in its explanation (withoutHolidayData).
     const due = dueInSchoolDays(args.start, args.schoolDays, cal, 'schooldagen');
-    const uncovered = [...new Set([args.start, due.date].filter((d) => !calendarCovers(cal, d)).map((d) => schoolYearOf(d)))];
-    const warning = uncovered.length
-      ? ` Let op: voor schooljaar ${uncovered.join(' en ')} zijn geen regionale vakanties bekend; alleen weekenden en eigen vrije dagen zijn overgeslagen.`
-      : '';
-    return { date: due.date, explanation: `${due.explanation}${warning}`, rule: due.rule, inputsJson: JSON.stringify(due.inputs) };
+    return { date: due.date, explanation: due.explanation, rule: due.rule, inputsJson: JSON.stringify(due.inputs) };
   }
 
   async toModels(rows: SchoolDayOffEntity[]): Promise<SchoolDayOffModel[]> {

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { SchoolDayOffEntity } from '../entities/school-day-off.entity';
 import type { SchoolEntity } from '../entities/school.entity';
-import { buildSchoolCalendar, type SchoolCalendar } from '../logic/calendar';
+import { buildSchoolCalendar, KNOWN_SCHOOL_YEARS, type SchoolCalendar } from '../logic/calendar';
+import { SchoolHolidayYearRepository } from './school-holiday-year.repository';
 import { toIsoDate } from '../logic/reminders/zoned-time';
 import { checkDayOff, type CalendarProblem, type DayOffInput } from './school-days-off';
 
@@ -46,12 +47,17 @@ export class SchoolDayOffRepository {
     });
   }
 
-  /** The school's calendar now: regional holidays of its region plus all its own days off. */
+  /**
+   * The school's calendar now: regional holidays of its region (bundled and imported school years) plus all its own
+   * days off. What a case snapshots when it starts (`loadCaseContext`).
+   */
   async calendarFor(school: Pick<SchoolEntity, 'id' | 'region'>, manager: EntityManager = this.dataSource.manager): Promise<SchoolCalendar> {
-    const daysOff = await this.list(school.id, null, manager);
+    const [daysOff, imported] = await Promise.all([this.list(school.id, null, manager), new SchoolHolidayYearRepository(this.dataSource).imported(manager)]);
     return buildSchoolCalendar(
       school.region,
       daysOff.map((d) => ({ from: d.from, to: d.to, name: d.name })),
+      KNOWN_SCHOOL_YEARS,
+      imported,
     );
   }
 }

@@ -17,7 +17,7 @@ import {
   loginInvitationTtlDaysFromEnv,
   loginInvitationUrl,
 } from '@zorgroute/domain';
-import { birthdayOfAge, buildSchoolCalendar, toIsoDate } from '@zorgroute/domain/logic';
+import { birthdayOfAge, toIsoDate } from '@zorgroute/domain/logic';
 import type { DeliveryRequest, NotificationDeliveryService } from '@zorgroute/notifications';
 import type { CaseActivities, CaseContext, NotifyRequest, NotifyResult, RecipientSpec, RecordConsentResult } from './case-activities.types';
 import { meetingCalendarId } from '../workflows/common/meetings';
@@ -131,20 +131,18 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       const school = await dataSource.getRepository(SchoolEntity).findOneBy({ id: schoolId });
       if (!school) throw new Error(`school ${schoolId} not found`);
       const pupil = pupilId ? await dataSource.getRepository(PupilEntity).findOneBy({ id: pupilId }) : null;
-      const [zc, effective, ownDaysOff] = await Promise.all([
+      const [zc, effective, calendar] = await Promise.all([
         dataSource.getRepository(UserEntity).findOne({
           where: { schoolId, role: Role.ZORGCOORDINATOR },
           order: { createdAt: 'ASC' },
         }),
         // defaults ← latest SWV version ← latest school version, snapshotted into the case with its label.
         policyVersions.effectiveForSchool(school),
-        daysOff.list(school.id),
+        // Regional holidays (bundled and imported school years) and the school's own days off.
+        daysOff.calendarFor(school),
       ]);
       return {
-        calendar: buildSchoolCalendar(
-          school.region,
-          ownDaysOff.map((d) => ({ from: d.from, to: d.to, name: d.name })),
-        ),
+        calendar,
         policies: effective.policies,
         policyVersion: effective.label,
         schoolName: school.name,

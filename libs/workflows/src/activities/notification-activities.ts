@@ -1,7 +1,7 @@
 import { activityInfo, ApplicationFailure, heartbeat } from '@temporalio/activity';
 import { In, type DataSource } from 'typeorm';
 import { DeliveryStatus, PolicyVersionRepository, SchoolDayOffRepository, SchoolEntity, UserEntity } from '@zorgroute/domain';
-import { buildSchoolCalendar, notificationPolicyOf } from '@zorgroute/domain/logic';
+import { notificationPolicyOf } from '@zorgroute/domain/logic';
 import { DigestService, TemplateRenderer, type NotificationDeliveryService } from '@zorgroute/notifications';
 import type { DeliveryProblem, DigestContext, NotificationActivities, SendDailyDigestsResult } from './notification-activities.types';
 
@@ -35,13 +35,10 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     async loadDigestContext({ schoolId }): Promise<DigestContext> {
       const school = await dataSource.getRepository(SchoolEntity).findOneBy({ id: schoolId });
       if (!school) throw ApplicationFailure.nonRetryable(`school ${schoolId} not found`, 'SchoolNotFound');
-      const [effective, ownDaysOff] = await Promise.all([policyVersions.effectiveForSchool(school), daysOff.list(school.id)]);
+      const [effective, calendar] = await Promise.all([policyVersions.effectiveForSchool(school), daysOff.calendarFor(school)]);
       const policy = notificationPolicyOf(effective.policies);
       return {
-        calendar: buildSchoolCalendar(
-          school.region,
-          ownDaysOff.map((d) => ({ from: d.from, to: d.to, name: d.name })),
-        ),
+        calendar,
         hour: policy.digestHour,
         minute: policy.digestMinute,
         schoolDaysOnly: policy.digestSchoolDaysOnly,

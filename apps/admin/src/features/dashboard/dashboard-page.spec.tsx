@@ -3,6 +3,7 @@ import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { CALENDAR_COVERAGE_QUERY } from './calendar-coverage.graphql';
+import { CASES_WITHOUT_HOLIDAY_DATA_QUERY } from './cases-without-holiday-data.graphql';
 import { DASHBOARD_CASES_QUERY } from './cases.graphql';
 import { DashboardPage } from './dashboard-page';
 import { WORK_LISTS_QUERY } from '../work-lists/work-lists.graphql';
@@ -25,6 +26,11 @@ function coverageMock(warning: string | null = null) {
     request: { query: CALENDAR_COVERAGE_QUERY, variables: {} },
     result: { data: { calendarCoverage: { __typename: 'CalendarCoverage', coveredUntil: '2028-07-31', missingSchoolYears: warning ? ['2028-2029'] : [], warning } } },
   };
+}
+
+/** Running cases counted without holiday data (asked for the zorgcoördinator and the admin only). */
+function withoutHolidayDataMock(cases: unknown[] = []) {
+  return { request: { query: CASES_WITHOUT_HOLIDAY_DATA_QUERY, variables: {} }, result: { data: { casesWithoutHolidayData: cases } } };
 }
 
 const casesMock = {
@@ -54,7 +60,7 @@ describe('DashboardPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('shows the summary and filters the table', async () => {
-    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock], session: { user: ZC_USER } });
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock, withoutHolidayDataMock()], session: { user: ZC_USER } });
     expect(await screen.findByRole('link', { name: 'Anna' }, { timeout: 10_000 })).toBeTruthy();
     expect((await screen.findByRole('link', { name: 'Mijn open stappen: 4' })).getAttribute('href')).toBe('/werklijsten?lijst=mijn-open-stappen');
     expect(document.title).toBe('Dashboard · Zorgroute');
@@ -89,6 +95,7 @@ describe('DashboardPage', () => {
         },
         coverageMock(),
         workListsMock,
+        withoutHolidayDataMock(),
       ],
       session: { user: ZC_USER },
     });
@@ -100,7 +107,7 @@ describe('DashboardPage', () => {
   });
 
   it('offers "Traject starten" to the zorgcoördinator only', async () => {
-    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock], session: { user: ZC_USER } });
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock, withoutHolidayDataMock()], session: { user: ZC_USER } });
     expect(await screen.findByRole('button', { name: 'Traject starten' })).toBeTruthy();
     unmount();
     renderWithProviders(<DashboardPage />, {
@@ -113,10 +120,36 @@ describe('DashboardPage', () => {
 
   it('warns the zorgcoördinator on the dashboard when the holiday data runs short', async () => {
     renderWithProviders(<DashboardPage />, {
-      mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe'), workListsMock],
+      mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe'), workListsMock, withoutHolidayDataMock()],
       session: { user: ZC_USER },
     });
     expect((await screen.findByTestId('calendar-coverage-banner')).textContent).toContain('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe');
     expect(screen.getByRole('link', { name: 'Anna' })).toBeTruthy();
+  });
+
+  it('lists the running cases whose due dates were counted without holiday data, with the step and the date in words', async () => {
+    renderWithProviders(<DashboardPage />, {
+      mocks: [
+        casesMock,
+        coverageMock(),
+        withoutHolidayDataMock([
+          {
+            __typename: 'CaseWithoutHolidayData',
+            caseId: 'a',
+            process: 'ONDERSTEUNINGSTRAJECT',
+            schoolName: 'Daltoncollege',
+            status: 'AANGEMELD',
+            dueDates: [
+              { __typename: 'DueDateWithoutHolidayData', step: 'RECORD_INTAKE', stepLabel: 'Intakegesprek vastleggen', date: '2028-10-23', explanation: 'Uiterlijk 2028-10-23 …', schoolYears: ['2028-2029'], nowKnown: ['2028-2029'] },
+            ],
+          },
+        ]),
+      ],
+      session: { user: ZC_USER },
+    });
+    const list = await screen.findByTestId('cases-without-holiday-data');
+    expect(list.textContent).toContain('1 lopende casus heeft termijnen zonder vakantiegegevens');
+    expect(within(list).getByRole('link', { name: 'Intakegesprek vastleggen' }).getAttribute('href')).toBe('/cases/a');
+    expect(list.textContent).toContain('(Daltoncollege): maandag 23 oktober 2028, berekend zonder de vakanties van 2028–2029; de vakanties van 2028–2029 zijn inmiddels ingelezen');
   });
 });

@@ -23,6 +23,7 @@ import { StartCaseDialog } from '../start-case/start-case-dialog';
 
 import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
 import { CalendarCoverageBanner } from './calendar-coverage-banner';
+import { CasesWithoutHolidayData } from './cases-without-holiday-data';
 import { CaseFilterChips } from './case-filter-chips';
 import { type CaseFilters, computeCaseMetrics, filterCases, NO_FILTERS } from './case-metrics';
 import { DASHBOARD_CASES_QUERY } from './cases.graphql';
@@ -105,6 +106,7 @@ export function DashboardPage() {
 
       <CalendarCoverageBanner role={session?.user.role} />
       <WorkListCounts role={session?.user.role} />
+      <CasesWithoutHolidayData role={session?.user.role} />
 
       {error && (
         <ErrorAlert

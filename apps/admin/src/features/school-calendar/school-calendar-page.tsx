@@ -1,21 +1,27 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { useAuth } from '../../app/auth/auth-context';
-import { formatDutchDateInWords } from '../../shared/dates';
-import { ErrorAlert } from '../../shared/error-alert';
-import { usePageTitle } from '../../shared/use-page-title';
-import { useToday } from '../../shared/use-today';
-import { REGION_SCHOOLS_QUERY } from '../case-steps/step-mutations.graphql';
-import { ADD_SCHOOL_DAY_OFF_MUTATION, REMOVE_SCHOOL_DAY_OFF_MUTATION, SCHOOL_CALENDAR_QUERY, type SchoolDayOff } from './school-calendar.graphql';
+import { useMutation, useQuery } from "@apollo/client/react";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { useState } from "react";
+import { useAuth } from "../../app/auth/auth-context";
+import { formatDutchDateInWords } from "../../shared/dates";
+import { ErrorAlert } from "../../shared/error-alert";
+import { usePageTitle } from "../../shared/use-page-title";
+import { useToday } from "../../shared/use-today";
+import { REGION_SCHOOLS_QUERY } from "../case-steps/step-mutations.graphql";
+import { HolidayImportPanel } from "./holiday-import-panel";
+import {
+  ADD_SCHOOL_DAY_OFF_MUTATION,
+  REMOVE_SCHOOL_DAY_OFF_MUTATION,
+  SCHOOL_CALENDAR_QUERY,
+  type SchoolDayOff,
+} from "./school-calendar.graphql";
 
 /** The school year (1 August – 31 July) a date falls in, e.g. "2026-2027". */
 export function schoolYearOf(isoDate: string): string {
@@ -24,42 +30,70 @@ export function schoolYearOf(isoDate: string): string {
   return `${start}-${start + 1}`;
 }
 
-const nextSchoolYear = (schoolYear: string) => `${Number(schoolYear.slice(0, 4)) + 1}-${Number(schoolYear.slice(0, 4)) + 2}`;
+const nextSchoolYear = (schoolYear: string) =>
+  `${Number(schoolYear.slice(0, 4)) + 1}-${Number(schoolYear.slice(0, 4)) + 2}`;
 
-const range = (from: string, to: string) => (from === to ? formatDutchDateInWords(from) : `${formatDutchDateInWords(from)} t/m ${formatDutchDateInWords(to)}`);
+const range = (from: string, to: string) =>
+  from === to
+    ? formatDutchDateInWords(from)
+    : `${formatDutchDateInWords(from)} t/m ${formatDutchDateInWords(to)}`;
 
 /**
  * The school's own days off (studiedagen) per school year, next to the regional holidays: the zorgcoördinator of the
  * school (an admin: of any school) adds and removes them. New cases count them; running cases keep their calendar.
  */
 export function SchoolCalendarPage() {
-  usePageTitle('Schoolkalender');
+  usePageTitle("Schoolkalender");
   const { session } = useAuth();
   const today = useToday();
-  const isAdmin = session?.user.role === 'ADMIN';
+  const isAdmin = session?.user.role === "ADMIN";
+  // The platform admins keep the regional holiday data (the platform admin has no school calendar of his own).
+  const importsHolidays = isAdmin || session?.user.role === "PLATFORM_ADMIN";
+  const hasSchoolCalendar = isAdmin || session?.user.role === "ZORGCOORDINATOR";
   const schools = useQuery(REGION_SCHOOLS_QUERY, { skip: !isAdmin });
-  const [chosenSchool, setChosenSchool] = useState('');
-  const schoolId = isAdmin ? chosenSchool : (session?.user.schoolId ?? '');
+  const [chosenSchool, setChosenSchool] = useState("");
+  const schoolId = isAdmin ? chosenSchool : (session?.user.schoolId ?? "");
   const current = schoolYearOf(today);
   const [schoolYear, setSchoolYear] = useState(current);
-  const calendar = useQuery(SCHOOL_CALENDAR_QUERY, { variables: { schoolId, schoolYear }, skip: !schoolId });
-  const refetch = { refetchQueries: ['SchoolCalendar'], awaitRefetchQueries: true };
+  const calendar = useQuery(SCHOOL_CALENDAR_QUERY, {
+    variables: { schoolId, schoolYear },
+    skip: !schoolId,
+  });
+  const refetch = {
+    refetchQueries: ["SchoolCalendar"],
+    awaitRefetchQueries: true,
+  };
   const [add, adding] = useMutation(ADD_SCHOOL_DAY_OFF_MUTATION, refetch);
-  const [remove, removing] = useMutation(REMOVE_SCHOOL_DAY_OFF_MUTATION, refetch);
-  const [form, setForm] = useState({ from: '', to: '', name: '' });
+  const [remove, removing] = useMutation(
+    REMOVE_SCHOOL_DAY_OFF_MUTATION,
+    refetch,
+  );
+  const [form, setForm] = useState({ from: "", to: "", name: "" });
   const [problem, setProblem] = useState<string | null>(null);
   const cal = calendar.data?.schoolCalendar;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const to = form.to || form.from;
-    if (!form.from) return setProblem('Vul de eerste vrije dag in');
-    if (to < form.from) return setProblem('De laatste vrije dag ligt voor de eerste');
-    if (!form.name.trim()) return setProblem('Geef de vrije dag een naam, bijvoorbeeld Studiedag');
+    if (!form.from) return setProblem("Vul de eerste vrije dag in");
+    if (to < form.from)
+      return setProblem("De laatste vrije dag ligt voor de eerste");
+    if (!form.name.trim())
+      return setProblem("Geef de vrije dag een naam, bijvoorbeeld Studiedag");
     setProblem(null);
     try {
-      await add({ variables: { input: { schoolId, from: form.from, to, name: form.name.trim(), schoolYear } } });
-      setForm({ from: '', to: '', name: '' });
+      await add({
+        variables: {
+          input: {
+            schoolId,
+            from: form.from,
+            to,
+            name: form.name.trim(),
+            schoolYear,
+          },
+        },
+      });
+      setForm({ from: "", to: "", name: "" });
     } catch {
       // Shown from adding.error.
     }
@@ -77,52 +111,114 @@ export function SchoolCalendarPage() {
     <Stack spacing={3}>
       <Box>
         <Typography variant="h1">Schoolkalender</Typography>
-        <Typography color="text.secondary">Vrije dagen van de school naast de schoolvakanties van de regio. Termijnen in schooldagen slaan ze over; lopende casussen houden hun kalender.</Typography>
+        <Typography color="text.secondary">
+          Vrije dagen van de school naast de schoolvakanties van de regio.
+          Termijnen in schooldagen slaan ze over; lopende casussen houden hun
+          kalender.
+        </Typography>
       </Box>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        {isAdmin && (
-          <TextField select label="School" value={chosenSchool} onChange={(e) => setChosenSchool(e.target.value)} sx={{ minWidth: 280 }}>
-            {(schools.data?.regionSchools ?? []).map((s) => (
-              <MenuItem key={s.id} value={s.id}>
-                {s.name}
+      {importsHolidays && <HolidayImportPanel />}
+      {hasSchoolCalendar && (
+        <Stack direction={{ xs: "column", sm: "row" }} spacing={2}>
+          {isAdmin && (
+            <TextField
+              select
+              label="School"
+              value={chosenSchool}
+              onChange={(e) => setChosenSchool(e.target.value)}
+              sx={{ minWidth: 280 }}
+            >
+              {(schools.data?.regionSchools ?? []).map((s) => (
+                <MenuItem key={s.id} value={s.id}>
+                  {s.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <TextField
+            select
+            label="Schooljaar"
+            value={schoolYear}
+            onChange={(e) => setSchoolYear(e.target.value)}
+            sx={{ minWidth: 180 }}
+          >
+            {[current, nextSchoolYear(current)].map((y) => (
+              <MenuItem key={y} value={y}>
+                {y.replace("-", "–")}
               </MenuItem>
             ))}
           </TextField>
-        )}
-        <TextField select label="Schooljaar" value={schoolYear} onChange={(e) => setSchoolYear(e.target.value)} sx={{ minWidth: 180 }}>
-          {[current, nextSchoolYear(current)].map((y) => (
-            <MenuItem key={y} value={y}>
-              {y.replace('-', '–')}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Stack>
+        </Stack>
+      )}
       {calendar.loading && <LinearProgress aria-label="Kalender laden" />}
       {calendar.error && <ErrorAlert error={calendar.error} />}
       {cal && (
-        <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
-          <Paper component="section" aria-labelledby="days-off-heading" sx={{ p: { xs: 2, sm: 3 } }}>
+        <Box
+          sx={{
+            display: "grid",
+            gap: 2.5,
+            gridTemplateColumns: { xs: "1fr", lg: "1fr 1fr" },
+            alignItems: "start",
+          }}
+        >
+          <Paper
+            component="section"
+            aria-labelledby="days-off-heading"
+            sx={{ p: { xs: 2, sm: 3 } }}
+          >
             <Typography id="days-off-heading" variant="h2" sx={{ mb: 1.5 }}>
               Vrije dagen van de school
             </Typography>
-            {(removing.error || adding.error) && <ErrorAlert error={(removing.error ?? adding.error)!} sx={{ mb: 2 }} />}
+            {(removing.error || adding.error) && (
+              <ErrorAlert
+                error={(removing.error ?? adding.error)!}
+                sx={{ mb: 2 }}
+              />
+            )}
             {cal.daysOff.length === 0 ? (
-              <Typography color="text.secondary">Nog geen vrije dagen in dit schooljaar.</Typography>
+              <Typography color="text.secondary">
+                Nog geen vrije dagen in dit schooljaar.
+              </Typography>
             ) : (
-              <Box component="ul" aria-label="Vrije dagen" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
+              <Box
+                component="ul"
+                aria-label="Vrije dagen"
+                sx={{ listStyle: "none", m: 0, p: 0, display: "grid", gap: 1 }}
+              >
                 {cal.daysOff.map((d) => (
-                  <Box component="li" key={d.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
+                  <Box
+                    component="li"
+                    key={d.id}
+                    sx={{
+                      display: "flex",
+                      gap: 1,
+                      alignItems: "center",
+                      justifyContent: "space-between",
+                    }}
+                  >
                     <Typography variant="body2">
                       <strong>{d.name}</strong>: {range(d.from, d.to)}
                     </Typography>
-                    <Button size="small" color="error" disabled={removing.loading} onClick={() => void removeDay(d)} aria-label={`${d.name} op ${range(d.from, d.to)} verwijderen`}>
+                    <Button
+                      size="small"
+                      color="error"
+                      disabled={removing.loading}
+                      onClick={() => void removeDay(d)}
+                      aria-label={`${d.name} op ${range(d.from, d.to)} verwijderen`}
+                    >
                       Verwijderen
                     </Button>
                   </Box>
                 ))}
               </Box>
             )}
-            <Box component="form" onSubmit={(e: React.FormEvent) => void submit(e)} noValidate aria-label="Vrije dag toevoegen" sx={{ mt: 3 }}>
+            <Box
+              component="form"
+              onSubmit={(e: React.FormEvent) => void submit(e)}
+              noValidate
+              aria-label="Vrije dag toevoegen"
+              sx={{ mt: 3 }}
+            >
               <Stack spacing={2}>
                 <Typography variant="h3">Vrije dag toevoegen</Typography>
                 {problem && (
@@ -130,26 +226,65 @@ export function SchoolCalendarPage() {
                     {problem}
                   </Alert>
                 )}
-                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                  <TextField type="date" label="Eerste dag" required value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-                  <TextField type="date" label="Laatste dag" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} helperText="Leeg: één dag" slotProps={{ inputLabel: { shrink: true } }} />
+                <Stack direction={{ xs: "column", sm: "row" }} spacing={2}>
+                  <TextField
+                    type="date"
+                    label="Eerste dag"
+                    required
+                    value={form.from}
+                    onChange={(e) => setForm({ ...form, from: e.target.value })}
+                    slotProps={{ inputLabel: { shrink: true } }}
+                  />
+                  <TextField
+                    type="date"
+                    label="Laatste dag"
+                    value={form.to}
+                    onChange={(e) => setForm({ ...form, to: e.target.value })}
+                    helperText="Leeg: één dag"
+                    slotProps={{ inputLabel: { shrink: true } }}
+                  />
                 </Stack>
-                <TextField label="Naam" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} helperText="Bijvoorbeeld Studiedag" slotProps={{ htmlInput: { maxLength: 100 } }} />
-                <Button type="submit" variant="contained" disabled={adding.loading} sx={{ alignSelf: 'flex-start' }}>
+                <TextField
+                  label="Naam"
+                  required
+                  value={form.name}
+                  onChange={(e) => setForm({ ...form, name: e.target.value })}
+                  helperText="Bijvoorbeeld Studiedag"
+                  slotProps={{ htmlInput: { maxLength: 100 } }}
+                />
+                <Button
+                  type="submit"
+                  variant="contained"
+                  disabled={adding.loading}
+                  sx={{ alignSelf: "flex-start" }}
+                >
                   Vrije dag toevoegen
                 </Button>
               </Stack>
             </Box>
           </Paper>
-          <Paper component="section" aria-labelledby="holidays-heading" sx={{ p: { xs: 2, sm: 3 } }}>
+          <Paper
+            component="section"
+            aria-labelledby="holidays-heading"
+            sx={{ p: { xs: 2, sm: 3 } }}
+          >
             <Typography id="holidays-heading" variant="h2" sx={{ mb: 1.5 }}>
               Schoolvakanties regio {cal.region}
             </Typography>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-              {cal.schoolDays} schooldagen in {cal.schoolYear.replace('-', '–')}.
+              {cal.schoolDays} schooldagen in {cal.schoolYear.replace("-", "–")}
+              .
             </Typography>
-            {!cal.holidaysKnown && <Alert severity="warning">Van dit schooljaar zijn de vakanties van de regio nog niet bekend: alleen weekenden en vrije dagen tellen.</Alert>}
-            <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
+            {!cal.holidaysKnown && (
+              <Alert severity="warning">
+                Van dit schooljaar zijn de vakanties van de regio nog niet
+                bekend: alleen weekenden en vrije dagen tellen.
+              </Alert>
+            )}
+            <Box
+              component="ul"
+              sx={{ listStyle: "none", m: 0, p: 0, display: "grid", gap: 1 }}
+            >
               {cal.holidays.map((h) => (
                 <Box component="li" key={`${h.name}-${h.from}`}>
                   <Typography variant="body2">

@@ -38,3 +38,17 @@ export class SchoolYearArgs {
   @Matches(SCHOOL_YEAR, { message: 'schooljaar moet de vorm JJJJ-JJJJ hebben' })
   schoolYear?: string | null;
 }
+
+@ArgsType()
+export class HolidayFileArgs {
+  @Field({ description: 'The text of the ministry’s JSON file (opendata.rijksoverheid.nl schoolvakanties, output=json).' })
+  @IsString({ message: 'het bestand moet tekst zijn' })
+  content!: string;
+}
+
+@ArgsType()
+export class ImportSchoolHolidaysArgs extends HolidayFileArgs {
+  @Field({ description: 'The fileDigest of the preview of this file.' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'fileDigest moet de SHA-256 van de voorvertoning zijn' })
+  fileDigest!: string;
+}

@@ -44,3 +44,71 @@ export class CalendarCoverageModel {
   @Field(() => [String], { description: 'Of the current and the next school year (from 1 August), those without holiday data, e.g. ["2028-2029"].' }) missingSchoolYears!: string[];
   @Field(() => String, { nullable: true, description: 'Dutch warning to add the missing school year(s); null while both are covered.' }) warning!: string | null;
 }
+
+@ObjectType('HolidayImportEntry', { description: 'One vacation in one region of one school year (inclusive, Saturday to Sunday as published); "heel Nederland" is read as all three regions.' })
+export class HolidayImportEntryModel {
+  @Field() schoolYear!: string;
+  @Field({ description: 'Herfstvakantie, Kerstvakantie, Voorjaarsvakantie, Meivakantie or Zomervakantie.' }) vacation!: string;
+  @Field({ description: 'The ministry’s compulsory dates (false: advice, schools may deviate).' }) compulsory!: boolean;
+  @Field({ description: 'noord, midden or zuid.' }) region!: string;
+  @Field({ description: 'YYYY-MM-DD' }) from!: string;
+  @Field({ description: 'YYYY-MM-DD (inclusive)' }) to!: string;
+}
+
+@ObjectType('HolidayImportSchoolYear')
+export class HolidayImportSchoolYearModel {
+  @Field() schoolYear!: string;
+  @Field(() => String, { nullable: true, description: 'What applying replaces: BUNDLED (shipped with Zorgroute), IMPORTED (an earlier import) or null (no data yet).' })
+  replaces!: string | null;
+}
+
+@ObjectType('HolidayImportRejection', { description: 'An entry of the file that is not taken, with the Dutch reason.' })
+export class HolidayImportRejectionModel {
+  @Field(() => String, { nullable: true }) schoolYear!: string | null;
+  @Field({ description: 'E.g. "Herfstvakantie, regio oost".' }) entry!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType('HolidayImportPreview', { description: 'What importing the ministry’s school holiday file would store (nothing is stored by the preview).' })
+export class HolidayImportPreviewModel {
+  @Field({ description: 'SHA-256 of the file’s text: give it back to importSchoolHolidays, so the file stored is the file previewed.' }) fileDigest!: string;
+  @Field(() => [HolidayImportSchoolYearModel]) schoolYears!: HolidayImportSchoolYearModel[];
+  @Field(() => [HolidayImportEntryModel], { description: 'Every vacation per region, in the order of the school year (flat, so the query stays cheap).' }) entries!: HolidayImportEntryModel[];
+  @Field(() => [HolidayImportRejectionModel]) rejected!: HolidayImportRejectionModel[];
+}
+
+@ObjectType('HolidayImportResult')
+export class HolidayImportResultModel {
+  @Field(() => [String], { description: 'The school years stored.' }) schoolYears!: string[];
+  @Field(() => CalendarCoverageModel, { description: 'The holiday data’s coverage after the import.' }) coverage!: CalendarCoverageModel;
+}
+
+@ObjectType('HolidayDataYear', { description: 'A school year with regional holiday data: bundled with Zorgroute or imported.' })
+export class HolidayDataYearModel {
+  @Field() schoolYear!: string;
+  @Field({ description: 'BUNDLED or IMPORTED.' }) source!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) importedAt!: Date | null;
+  @Field(() => String, { nullable: true }) importedByName!: string | null;
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the imported file.' }) fileDigest!: string | null;
+}
+
+@ObjectType('DueDateWithoutHolidayData')
+export class DueDateWithoutHolidayDataModel {
+  @Field({ description: 'The step or due-date key.' }) step!: string;
+  @Field(() => String, { nullable: true, description: 'Dutch label of the step.' }) stepLabel!: string | null;
+  @Field({ description: 'YYYY-MM-DD' }) date!: string;
+  @Field() explanation!: string;
+  @Field(() => [String], { description: 'The school years counted without their regional holidays.' }) schoolYears!: string[];
+  @Field(() => [String], { description: 'Of those, the school years whose holiday data is known by now (the case still counts with the calendar it started with).' })
+  nowKnown!: string[];
+}
+
+@ObjectType('CaseWithoutHolidayData', { description: 'A running case with a due date or reminders counted across a school year without regional holiday data.' })
+export class CaseWithoutHolidayDataModel {
+  @Field(() => ID) caseId!: string;
+  @Field() process!: string;
+  @Field(() => ID) schoolId!: string;
+  @Field(() => String, { nullable: true }) schoolName!: string | null;
+  @Field() status!: string;
+  @Field(() => [DueDateWithoutHolidayDataModel]) dueDates!: DueDateWithoutHolidayDataModel[];
+}

@@ -4,7 +4,7 @@
  */
 import { addCalendarDays, assertInteger, assertIsoDate, compareIsoDates, isWeekend, type IsoDate } from './iso-date';
 import { KNOWN_SCHOOL_YEARS, regionalHolidays, schoolYearOf } from './school-holidays-nl';
-import type { DateRange, Region, SchoolCalendar } from './types';
+import type { DateRange, ImportedHolidayYears, Region, SchoolCalendar } from './types';
 
 /** The reason `nonSchoolDayReason` gives for Saturdays and Sundays. */
 export const WEEKEND = 'weekend';
@@ -32,16 +32,23 @@ export function assertDateRange(range: DateRange, label = 'range'): void {
 
 /**
  * Builds the calendar of a school: the regional holidays of each school year (default: all known years) plus the
- * school's own days off. The result is plain JSON; snapshot it into a case so that its due dates never change when
- * the holiday data is updated later.
+ * school's own days off. `imported` adds the school years a platform admin imported (the ministry's open data); an
+ * imported year replaces a bundled one. The result is plain JSON; snapshot it into a case so that its due dates never
+ * change when the holiday data is updated later.
  */
 export function buildSchoolCalendar(
   region: Region,
   daysOff: DateRange[] = [],
   schoolYears: string[] = KNOWN_SCHOOL_YEARS,
+  imported: ImportedHolidayYears = {},
 ): SchoolCalendar {
-  const years = [...new Set(schoolYears)].sort();
-  const holidays = years.flatMap((year) => regionalHolidays(region, year)).sort(byFrom);
+  const years = [...new Set([...schoolYears, ...Object.keys(imported)])].sort();
+  const holidays = years
+    .flatMap((year) => {
+      const own = imported[year]?.[region];
+      return own ? own.map((h) => ({ from: h.from, to: h.to, name: h.name })) : regionalHolidays(region, year);
+    })
+    .sort(byFrom);
   daysOff.forEach((range, index) => assertDateRange(range, `daysOff[${index}]`));
   return {
     region,
@@ -54,11 +61,30 @@ export function buildSchoolCalendar(
 /**
  * True when the calendar holds the regional holidays of the school year of `date`. Outside its coverage a calendar
  * knows only weekends and the school's days off, so counting there would treat vacations as school days.
- * A calendar without `schoolYears` (built by hand) covers nothing.
+ * A calendar without `schoolYears` (snapshotted before they were recorded, or built by hand) covers the school years
+ * in which it has a holiday.
  * Note: the data starts with school year 2025-2026, whose first weeks (the tail of zomervakantie 2025) are not in it.
  */
 export function calendarCovers(cal: SchoolCalendar, date: IsoDate): boolean {
-  return cal.schoolYears?.includes(schoolYearOf(date)) ?? false;
+  const year = schoolYearOf(date);
+  if (cal.schoolYears) return cal.schoolYears.includes(year);
+  return cal.holidays.some((h) => schoolYearOf(h.from) === year || schoolYearOf(h.to) === year);
+}
+
+/**
+ * The school years from the one of `from` to the one of `to` (either order) whose regional holidays the calendar does
+ * not hold, oldest first: a count of school days across them skipped only weekends and days off.
+ */
+export function uncoveredSchoolYears(cal: SchoolCalendar, from: IsoDate, to: IsoDate): string[] {
+  assertIsoDate(from, 'from');
+  assertIsoDate(to, 'to');
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const out: string[] = [];
+  for (let year = Number(schoolYearOf(a).slice(0, 4)); year <= Number(schoolYearOf(b).slice(0, 4)); year++) {
+    const probe = `${year}-08-01`;
+    if (!calendarCovers(cal, probe)) out.push(schoolYearOf(probe));
+  }
+  return out;
 }
 
 function findRange(ranges: DateRange[], date: IsoDate): DateRange | undefined {

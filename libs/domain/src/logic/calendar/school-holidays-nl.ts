@@ -210,20 +210,28 @@ function assertRegion(region: Region): void {
 export function regionalHolidays(region: Region, schoolYear: string): DateRange[] {
   assertRegion(region);
   const data = knownYear(schoolYear);
-  const vacations: DateRange[] = [
+  return withPublicHolidays(schoolYear, [
     { ...data.herfst[region], name: HERFSTVAKANTIE },
     { ...data.kerst[region], name: KERSTVAKANTIE },
     { ...data.voorjaar[region], name: VOORJAARSVAKANTIE },
     { ...data.mei[region], name: MEIVAKANTIE },
     { ...data.zomer[region], name: ZOMERVAKANTIE },
-  ];
+  ]);
+}
+
+/**
+ * A school year's vacations of one region plus the national public holidays on weekdays of that school year outside
+ * them, in date order: what {@link regionalHolidays} gives for a bundled year, and what an imported year (the
+ * ministry's open data, `school_holiday_year`) is stored as.
+ */
+export function withPublicHolidays(schoolYear: string, vacations: DateRange[]): DateRange[] {
   const { from, to } = schoolYearBounds(schoolYear);
   const startYear = Number(from.slice(0, 4));
   const inVacation = (date: IsoDate) => vacations.some((v) => v.from <= date && date <= v.to);
   const publicHolidays: DateRange[] = [...dutchPublicHolidays(startYear), ...dutchPublicHolidays(startYear + 1)]
     .filter((h) => h.date >= from && h.date <= to && !isWeekend(h.date) && !inVacation(h.date))
     .map((h) => ({ from: h.date, to: h.date, name: h.name }));
-  return [...vacations, ...publicHolidays].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return [...vacations.map((v) => ({ from: v.from, to: v.to, name: v.name })), ...publicHolidays].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 /**

@@ -26,3 +26,9 @@ export interface SchoolCalendar {
   daysOff: DateRange[];
   schoolYears?: string[];
 }
+
+/**
+ * Regional holidays imported by the platform admin (the ministry's open data, table `school_holiday_year`): per school
+ * year, per region, the vacations and the public holidays on school days. Plain JSON, so a workflow may hold it.
+ */
+export type ImportedHolidayYears = Readonly<Record<string, Readonly<Record<Region, DateRange[]>>>>;

@@ -11,6 +11,7 @@ import {
   assertIsoDate,
   isSchoolDay,
   nonSchoolDaysInRange,
+  uncoveredSchoolYears,
   ZOMERVAKANTIE,
   type IsoDate,
   type NonSchoolDayTally,
@@ -24,6 +25,39 @@ export interface DueDate {
   inputs: Record<string, string | number | boolean>;
   /** A short Dutch sentence for the UI. */
   explanation: string;
+  /**
+   * The school years the computation crossed without their regional holidays (the calendar had no data for them), so
+   * vacations there counted as school days; absent when every school year was known. The explanation says so too, and
+   * the read model keeps it with the due date (the admin's list of cases computed without holiday data).
+   */
+  withoutHolidayData?: string[];
+}
+
+function listNl(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/** The sentence a due date computed without holiday data carries, e.g. for `['2028-2029']`. */
+export function withoutHolidayDataSentence(schoolYears: string[], what = 'Deze datum is'): string {
+  const years = schoolYears.length === 1 ? `schooljaar ${schoolYears[0]}` : `de schooljaren ${listNl(schoolYears)}`;
+  return `Let op: ${what.charAt(0).toLowerCase()}${what.slice(1)} zonder vakantiegegevens berekend: van ${years} zijn de regionale vakanties nog niet bekend, alleen weekenden en eigen vrije dagen zijn overgeslagen.`;
+}
+
+/**
+ * Marks `due` as computed without holiday data for the school years from `from` to `to` that `cal` does not cover (the
+ * due date itself, or the reminders after it): adds them to `withoutHolidayData`, to `inputs` and to the explanation.
+ * Returns `due` unchanged when every school year is covered.
+ */
+export function flagWithoutHolidayData(due: DueDate, cal: SchoolCalendar, from: IsoDate, to: IsoDate, what = 'Deze datum is'): DueDate {
+  const years = uncoveredSchoolYears(cal, from, to).filter((y) => !(due.withoutHolidayData ?? []).includes(y));
+  if (!years.length) return due;
+  const all = [...(due.withoutHolidayData ?? []), ...years].sort();
+  return {
+    ...due,
+    inputs: { ...due.inputs, withoutHolidayData: all.join(',') },
+    explanation: `${due.explanation} ${withoutHolidayDataSentence(years, what)}`,
+    withoutHolidayData: all,
+  };
 }
 
 function plural(count: number, singular: string, pluralForm: string): string {
@@ -71,7 +105,7 @@ export function dueInSchoolDays(start: IsoDate, schoolDays: number, cal: SchoolC
     phrase = isSchoolDay(start, cal) ? `op ${start} zelf (een schooldag)` : `eerstvolgende schooldag vanaf ${start}`;
   }
 
-  return {
+  return flagWithoutHolidayData({
     date,
     rule,
     inputs: {
@@ -84,7 +118,7 @@ export function dueInSchoolDays(start: IsoDate, schoolDays: number, cal: SchoolC
       skipped: breakdown(tally),
     },
     explanation: `Uiterlijk ${date}: ${phrase} (regio ${cal.region}; ${describeSkipped(tally)}).`,
-  };
+  }, cal, start, date);
 }
 
 export interface CalendarWeeksOptions {
@@ -148,10 +182,11 @@ export function dueInCalendarWeeks(
     daysSuspended > 0
       ? `verlengd met ${plural(daysSuspended, 'dag', 'dagen')} zomervakantie (regio ${cal.region}; de termijn loopt niet tijdens de zomervakantie)`
       : `geen zomervakantie binnen de termijn (regio ${cal.region}; de termijn loopt niet tijdens de zomervakantie)`;
-  return {
+  // Without the zomervakantie of a school year the clock would run through it: said, not silent.
+  return flagWithoutHolidayData({
     date,
     rule,
     inputs: { start, weeks, suspendSummerHoliday: true, daysSuspended, region: cal.region },
     explanation: `Uiterlijk ${date}: ${plural(Math.abs(weeks), 'kalenderweek', 'kalenderweken')} ${direction} ${start}, ${suspension}.`,
-  };
+  }, cal, start, date);
 }

@@ -50,6 +50,8 @@ export interface DueDateView {
   step: string;
   date: string;
   explanation: string;
+  /** School years counted without their regional holidays (`DueDate.withoutHolidayData`); absent when none. */
+  withoutHolidayData?: string[];
 }
 
 /**
@@ -179,7 +181,7 @@ export class CaseRecorder {
 
   upsertDueDate(step: string, due: DueDate): void {
     const list = ((this.snapshot.data.dueDates as DueDateView[] | undefined) ?? []).filter((d) => d.step !== step);
-    list.push({ step, date: due.date, explanation: due.explanation });
+    list.push({ step, date: due.date, explanation: due.explanation, ...(due.withoutHolidayData?.length ? { withoutHolidayData: due.withoutHolidayData } : {}) });
     this.snapshot.data = { ...this.snapshot.data, dueDates: list };
   }
 

@@ -1,5 +1,5 @@
 import { condition, patched } from '@temporalio/workflow';
-import { reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
+import { flagWithoutHolidayData, reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
 import type { NotifyRequest, RecipientSpec } from '../../activities/case-activities.types';
 import type { CaseRecorder } from './case-recorder';
 import { STUCK_PRIORITY } from './stuck-reasons';
@@ -56,7 +56,7 @@ export async function awaitHumanStep(
   options: HumanStepOptions = {},
 ): Promise<StepResult> {
   // This call's own copy: an admin may change its due date or owner while it is open (admin-actions.ts).
-  const step: HumanStep = { ...humanStep };
+  const step: HumanStep = { ...humanStep, due: remindersFlagged(rec, humanStep.due) };
   const admin = rec.admin;
   const s = rec.snapshot;
   const finished = () => isDone() || isCancelled() || (admin?.closed ?? false);
@@ -178,4 +178,15 @@ async function fireRung(rec: CaseRecorder, step: HumanStep, rung: Rung, keyBase:
       await rec.record({ actorId: null, actorName: 'Zorgroute', action: 'CASE_STUCK', description: `Vastgelopen: ${step.label} is ${daysOverdue} schooldagen te laat` });
       return;
   }
+}
+
+/**
+ * The reminders after a due date (up to the stuck rung) are counted in school days too: when they reach into a school
+ * year without holiday data the due date says so, like a due date counted across one (`flagWithoutHolidayData`).
+ * Pure (data only): no command changes.
+ */
+function remindersFlagged(rec: CaseRecorder, due: DueDate): DueDate {
+  const dates = reminderLadder(due.date, rec.context.policies.ladder, rec.context.calendar).map((r) => r.date).sort();
+  const [first, last] = [dates[0], dates.at(-1)];
+  return first && last ? flagWithoutHolidayData(due, rec.context.calendar, first < due.date ? first : due.date, last, 'De herinneringen bij deze datum zijn') : due;
 }
