@@ -13,6 +13,7 @@ import { SchoolOnboarding1796609452050 } from './1796609452050-school-onboarding
 import { ParentLoginCustody1796609466589 } from './1796609466589-parent-login-custody';
 import { CaseUploadsNotes1796609474067 } from './1796609474067-case-uploads-notes';
 import { ConsentSubjectDigest1796609528863 } from './1796609528863-consent-subject-digest';
+import { PupilSearch1796700000000 } from './1796700000000-pupil-search';
 
 
 /** Every migration, in order. New migrations are appended here. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ParentLoginCustody1796609466589,
   CaseUploadsNotes1796609474067,
   ConsentSubjectDigest1796609528863,
+  PupilSearch1796700000000,
 
 ];
