@@ -96,6 +96,9 @@ export function CasesTable({ cases, today }: CasesTableProps) {
                       Klas {c.pupil.className}
                     </Typography>
                   )}
+                  <Link component={RouterLink} to={`/pupils/${encodeURIComponent(c.pupil.id)}`} variant="caption" aria-label={`Leerlingpagina van ${c.pupil.displayName}`}>
+                    Leerlingpagina
+                  </Link>
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>
