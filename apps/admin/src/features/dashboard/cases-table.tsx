@@ -96,7 +96,7 @@ export function CasesTable({ cases, today }: CasesTableProps) {
                       Klas {c.pupil.className}
                     </Typography>
                   )}
-                  <Link component={RouterLink} to={`/pupils/${encodeURIComponent(c.pupil.id)}`} variant="caption" aria-label={`Leerlingpagina van ${c.pupil.displayName}`}>
+                  <Link component={RouterLink} to={`/pupils/${encodeURIComponent(c.pupil.id)}`} variant="caption" title={`Leerlingpagina van ${c.pupil.displayName}`}>
                     Leerlingpagina
                   </Link>
                 </TableCell>

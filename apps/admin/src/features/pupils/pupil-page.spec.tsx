@@ -59,7 +59,7 @@ describe('PupilPage', () => {
     expect(lines[1]).toContain('Traject aangemeld');
 
     expect(await seriousAxeViolations(container)).toEqual([]);
-  });
+  }, 90_000);
 
   it('shows the api’s Dutch message for a pupil out of scope', async () => {
     const notFound = { request: { query: PUPIL_PAGE_QUERY, variables: { id: 'p-x' } }, result: { errors: [{ message: 'Leerling niet gevonden', extensions: { code: 'NOT_FOUND' } }] } };
