@@ -58,8 +58,8 @@ export function PupilAutocomplete({ value, onChange, schoolId, label = 'Leerling
       value={value}
       onChange={onChange}
       onSearch={(text, reason) => {
-        // Choosing a pupil puts his name in the field: no new search for that.
-        if (reason === 'reset') return;
+        // Only what the user types (or clears) is searched: choosing a pupil puts his name in the field, not a search.
+        if (reason !== 'input' && reason !== 'clear') return;
         setTyped(text);
         search(text);
       }}

@@ -50,7 +50,7 @@ describe('the start dialog rendered from the catalogue', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'OOV starten' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith('oov-1'));
     expect(sent[0]).toEqual({ pupilId: 'pupil-1', reason: 'Dreigt thuis te komen zitten', leerlingbegeleiderId: null, requestKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
-  });
+  }, 60_000);
 
   it('offers P4 and P5 to the zorgcoördinator, P6 also to a teamleider, none to a mentor', () => {
     expect([ZORGPLICHT_START, OOV_START, OVERDRACHT_START].map((d) => mayStart(d, 'ZORGCOORDINATOR'))).toEqual([true, true, true]);
