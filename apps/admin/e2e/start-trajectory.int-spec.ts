@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expectAccessible } from './support/axe';
+import { choosePupil, pupilNames } from './support/browser';
 import { REPO_ROOT, type RunningStack, startStack } from './support/stack';
 
 const ZC_EMAIL = process.env.E2E_ZC_EMAIL ?? 'zc@daltoncollege.example';
@@ -61,11 +62,6 @@ async function shot(name: string) {
   await expectAccessible(page, name);
 }
 
-/** "Sanne de Vries (2B)" → "Sanne de Vries" */
-function displayNameOf(optionText: string): string {
-  return optionText.replace(/\s*\([^)]*\)\s*$/, '').trim();
-}
-
 async function logInAsZorgcoordinator(): Promise<void> {
   await page.goto(`${stack!.appUrl}/login`);
   const group = page.getByRole('region', { name: 'Zorgcoördinator' });
@@ -86,13 +82,11 @@ async function submitDialog(index: number): Promise<{ outcome: 'started' | 'refu
   const dialog = page.getByRole('dialog', { name: 'Traject starten' });
   await dialog.waitFor();
 
-  await dialog.getByRole('combobox', { name: /Leerling/ }).click();
-  const options = page.getByRole('option');
-  await options.first().waitFor();
-  if (index >= (await options.count())) return { outcome: 'none', name: '' };
-  const option = options.nth(index);
-  const name = displayNameOf((await option.textContent()) ?? '');
-  await option.click();
+  // The pupil field searches the api as one types: the pupils in the order of the school's list, one after another.
+  const names = await pupilNames(stack!.apiUrl, ZC_EMAIL);
+  if (index >= names.length) return { outcome: 'none', name: '' };
+  const name = names[index];
+  await choosePupil(page, dialog.getByRole('combobox', { name: /Leerling/ }), name);
 
   await dialog.getByLabel(/Reden van aanmelding/).fill('Faalangst bij toetsen; trekt zich terug in de klas (e2e).');
   await dialog.getByLabel(/Observaties/).fill('Blokkeert bij proefwerken, vermijdt mondelinge beurten.');

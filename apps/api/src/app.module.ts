@@ -40,6 +40,7 @@ import { POLICY_PROVIDERS } from './policies/policies.providers';
 import { RETENTION_PROVIDERS } from './retention/retention.providers';
 import { MAX_QUERY_TOKENS, queryCostPlugin, queryLimitsRule } from './security/query-limits';
 import { SECURITY_PROVIDERS } from './security/security.providers';
+import { PupilPageService } from './pupils/pupil-page.service';
 import { PupilsResolver } from './pupils/pupils.resolver';
 import { PupilsService } from './pupils/pupils.service';
 import { StaffResolver } from './staff/staff.resolver';
@@ -98,6 +99,7 @@ export class AppModule {
         AuthService,
         AuthResolver,
         PupilsService,
+        PupilPageService,
         PupilsResolver,
         StaffService,
         StaffResolver,

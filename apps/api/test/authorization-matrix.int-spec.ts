@@ -162,6 +162,9 @@ const MATRIX: Record<string, Rule> = {
   authOptions: { allow: ALL },
   cases: { allow: ALL, rows: ALL, select: 'id process schoolId: school { id } pupil { id }' },
   pupils: { allow: ALL, rows: ALL, select: 'id schoolId' },
+  // Issue 17.7: the pupil search (AccessPolicy.scopePupils: the SWV finds nobody) and the pupil page (NOT_FOUND out of scope).
+  searchPupils: { allow: ALL, rows: ALL, args: () => ({ query: 'matrix', limit: 20 }), select: 'id schoolId' },
+  pupil: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'PARENT', 'PUPIL', 'ADMIN'], args: (c) => ({ id: c.pupils.p1.id }), select: 'pupil { id } cases { id } consents { id } documents { id } history { id }' },
   // Schools of the caller's SWV (names only; the order of preference at an application): staff, the SWV, admin.
   regionSchools: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], select: 'id name' },
   // The staff directory (owner pickers): school staff of the school, the SWV of its member schools, admin; not parents or pupils.
@@ -777,6 +780,8 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(await mentor.request(startZr, { i: { pupilId: ctx.pupils.p3.id, source: 'DIRECT', requestKey: `${run}-x` } })));
     const { pupils } = await mentor.ok<{ pupils: { id: string }[] }>(`query { pupils { id } }`);
     expect(pupils.map((p) => p.id)).not.toContain(ctx.pupils.p3.id);
+    expect(codeOf(await mentor.request(`query($id: ID!) { pupil(id: $id) { pupil { id } } }`, { id: ctx.pupils.p3.id }))).toBe('NOT_FOUND');
+    expect(codeOf(await parent.request(`query($id: ID!) { pupil(id: $id) { pupil { id } } }`, { id: ctx.pupils.p3.id }))).toBe('NOT_FOUND');
     const zc = await as('ZORGCOORDINATOR');
     expect(codeOf(await zc.request(detail, { id: ctx.bakenCase }))).toBe('NOT_FOUND');
     expect(codeOf(await zc.request(`query($c: ID!) { caseAudit(caseId: $c) { id } }`, { c: ctx.bakenCase }))).toBe('NOT_FOUND');

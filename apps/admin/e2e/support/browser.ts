@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { REPO_ROOT, type RunningStack, startStack } from './stack';
 
@@ -160,4 +160,20 @@ export async function eventually<T>(what: string, check: () => Promise<T | null 
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/**
+ * The names of the pupils a user may choose, by last name then first name (the api's `pupils` list): for tests that
+ * try one pupil after another in a pupil field.
+ */
+export async function pupilNames(apiUrl: string, email: string): Promise<string[]> {
+  const { pupils } = await graphql<{ pupils: Array<{ displayName: string }> }>(apiUrl, '{ pupils { displayName } }', {}, await tokenFor(apiUrl, email));
+  return pupils.map((p) => p.displayName);
+}
+
+/** Chooses a pupil in a pupil field (the server search of PupilAutocomplete) by typing his name and picking him. */
+export async function choosePupil(page: Page, field: Locator, displayName: string): Promise<void> {
+  await field.click();
+  await field.fill(displayName);
+  await page.getByRole('option', { name: new RegExp(`^${escape(displayName)}( \\(|$| )`) }).first().click();
 }

@@ -10,6 +10,7 @@ import { OovBoardPage } from '../features/oov-board/oov-board-page';
 import { OrganisationsPage } from '../features/organisations/organisations-page';
 import { SchoolAdminPage } from '../features/organisations/school-admin-page';
 import { PoliciesPage } from '../features/policies/policies-page';
+import { PupilPage } from '../features/pupils/pupil-page';
 import { SchoolCalendarPage } from '../features/school-calendar/school-calendar-page';
 import { StuckCasesPage } from '../features/stuck-cases/stuck-cases-page';
 import { WorkListsPage } from '../features/work-lists/work-lists-page';
@@ -49,6 +50,8 @@ export function AppRoutes() {
       <Route path="/cases/:id" element={<Protected><CasePage /></Protected>} />
       {/* The link of every letter e-mail (LETTER_AVAILABLE). */}
       <Route path="/cases/:id/documents/:docId" element={<Protected><CaseDocumentPage /></Protected>} />
+      {/* The pupil page (issue 17.7), reached from the app bar's search, a case page and the case lists. */}
+      <Route path="/pupils/:id" element={<Protected><PupilPage /></Protected>} />
       <Route path="/swv" element={<Protected><ZorgplichtBoardPage /></Protected>} />
       <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />

@@ -57,6 +57,14 @@ export function mayWriteNotes(role: Role | null | undefined): boolean {
   return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'MENTOR' || role === 'COACH' || role === 'JOS_MEDEWERKER' || role === 'ADMIN';
 }
 
+/**
+ * Roles that look pupils up (the app bar's search, the pupil page): school staff and the admin. Parents and pupils
+ * reach their own from their portal; the SWV sees no pupils (the api's AccessPolicy.scopePupils).
+ */
+export function mayFindPupils(role: Role | null | undefined): boolean {
+  return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'MENTOR' || role === 'COACH' || role === 'JOS_MEDEWERKER' || role === 'ADMIN';
+}
+
 export interface NavItem {
   to: string;
   label: string;

@@ -47,6 +47,12 @@ export class CasesService {
     return this.toModels(rows);
   }
 
+  /** Every case of one pupil the caller may see (closed ones too), newest first: the pupil page. */
+  async forPupil(user: AuthUser, pupilId: string): Promise<CaseSummaryModel[]> {
+    const rows = await this.scoped(user).andWhere('c.pupil_id = :pupilId', { pupilId }).orderBy('c.started_at', 'DESC').addOrderBy('c.id', 'ASC').limit(200).getMany();
+    return this.toModels(rows);
+  }
+
   /** One case the caller may see; NOT_FOUND otherwise (no hint whether it exists, nor whether it is kept from him). */
   async getVisible(user: AuthUser, id: string): Promise<CaseSummaryEntity> {
     const row = await this.scoped(user).andWhere('c.id = :id', { id }).getOne();

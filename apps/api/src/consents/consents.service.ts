@@ -29,6 +29,12 @@ export class ConsentsService {
     return this.dataSource.getRepository(ConsentRecordEntity).find({ where: { caseId }, order: { requestedAt: 'ASC' } });
   }
 
+  /** The consent records of these cases (each loaded through the caller's scope by the caller), oldest first. */
+  forCases(caseIds: readonly string[]): Promise<ConsentRecordEntity[]> {
+    if (!caseIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(ConsentRecordEntity).find({ where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC' } });
+  }
+
   find(caseId: string, requestId: string): Promise<ConsentRecordEntity | null> {
     return this.dataSource.getRepository(ConsentRecordEntity).findOneBy({ id: requestId, caseId });
   }

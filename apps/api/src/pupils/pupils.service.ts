@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { PupilEntity, pupilSearchTerms, pupilSearchTextSql, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
@@ -17,6 +17,30 @@ export class PupilsService {
     const qb = this.dataSource.getRepository(PupilEntity).createQueryBuilder('p').orderBy('p.last_name').addOrderBy('p.first_name');
     if (schoolId) qb.andWhere('p.school_id = :schoolId', { schoolId });
     const pupils = await this.access.scopePupils(qb, user).limit(500).getMany();
+    return this.toModels(pupils);
+  }
+
+  /**
+   * Pupils the caller may see (AccessPolicy.scopePupils, the one scope rule) whose name, class or pupil number holds
+   * every word of the query, case and diacritics ignored (`Zoë` is found by "zoe"); those with a word that starts
+   * with the first search word come first. Served by the trigram index on the same expression (migration PupilSearch).
+   */
+  async search(user: AuthUser, query: string, schoolId: string | null | undefined, limit: number): Promise<PupilModel[]> {
+    const terms = pupilSearchTerms(query);
+    const text = pupilSearchTextSql('p');
+    const qb = this.dataSource.getRepository(PupilEntity).createQueryBuilder('p');
+    terms.forEach((term, i) => qb.andWhere(`${text} LIKE :term${i}`, { [`term${i}`]: `%${escapeLike(term)}%` }));
+    if (schoolId) qb.andWhere('p.school_id = :schoolId', { schoolId });
+    // A word of his that starts with the first search word ranks first ("jan" finds Jansen before Bojan).
+    const pupils = await this.access
+      .scopePupils(qb, user)
+      .orderBy(`CASE WHEN ${text} LIKE :wordStart OR ${text} LIKE :anyWordStart THEN 0 ELSE 1 END`, 'ASC')
+      .setParameters({ wordStart: `${escapeLike(terms[0] ?? '')}%`, anyWordStart: `% ${escapeLike(terms[0] ?? '')}%` })
+      .addOrderBy('p.last_name', 'ASC')
+      .addOrderBy('p.first_name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit)
+      .getMany();
     return this.toModels(pupils);
   }
 
@@ -49,4 +73,9 @@ export class PupilsService {
       leftAt: p.leftAt?.toISOString() ?? null,
     }));
   }
+}
+
+/** A search word as a literal inside LIKE (its own % and _ match themselves). */
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,6 +1,33 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Accented letters and their plain ones: `translate()` in the search expression, mirrored by `pupilSearchTerms`. */
+const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿÇçÑñ';
+const PLAIN = 'AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOoooooUUUUuuuuYyyCcNn';
+
+/**
+ * The text a pupil is found by (issue 17.7): first and last name, class and pupil number, lower case and without
+ * diacritics. An immutable SQL expression over the pupil's columns (`p` the alias, '' for the bare table): the
+ * trigram index `IDX_pupil_search` (migration PupilSearch) is built on exactly this expression, so a search by
+ * `LIKE '%…%'` uses it.
+ */
+export function pupilSearchTextSql(p = ''): string {
+  const col = (name: string) => (p ? `${p}.${name}` : name);
+  return `lower(translate(${col('first_name')} || ' ' || ${col('last_name')} || ' ' || coalesce(${col('class_name')}, '') || ' ' || coalesce(${col('source_id')}, ''), '${ACCENTED}', '${PLAIN}'))`;
+}
+
+/** The words of a search as `pupilSearchTextSql` holds them: lower case, without diacritics, split on white space. */
+export function pupilSearchTerms(query: string): string[] {
+  return query
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
+}
+
 @Entity({ name: 'pupil' })
+// The trigram index on pupilSearchTextSql(): an expression index TypeORM cannot state, so it is the migration's.
+@Index('IDX_pupil_search', { synchronize: false })
 @Index('UQ_pupil_school_source', ['schoolId', 'sourceId'], { unique: true, where: '"source_id" IS NOT NULL' })
 export class PupilEntity {
   @PrimaryGeneratedColumn('uuid')

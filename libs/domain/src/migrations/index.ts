@@ -14,6 +14,7 @@ import { ParentLoginCustody1796609466589 } from './1796609466589-parent-login-cu
 import { CaseUploadsNotes1796609474067 } from './1796609474067-case-uploads-notes';
 import { ConsentSubjectDigest1796609528863 } from './1796609528863-consent-subject-digest';
 import { WorkList1796700000000 } from './1796700000000-work-list';
+import { PupilSearch1796700000001 } from './1796700000001-pupil-search';
 
 
 /** Every migration, in order. New migrations are appended here. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseUploadsNotes1796609474067,
   ConsentSubjectDigest1796609528863,
   WorkList1796700000000,
+  PupilSearch1796700000001,
 
 ];

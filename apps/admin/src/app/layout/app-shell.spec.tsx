@@ -23,4 +23,13 @@ describe('AppShell', () => {
     expect(called).toBe(true);
     expect(getSession()).toBeNull();
   });
+
+  it('offers the pupil search to school staff, not to a parent', () => {
+    const { unmount } = renderWithProviders(<AppShell>inhoud</AppShell>, { session: { user: ZC_USER } });
+    expect(screen.getByRole('search').querySelector('input')?.getAttribute('role')).toBe('combobox');
+    expect(screen.getByRole('combobox', { name: 'Leerling zoeken' })).toBeTruthy();
+    unmount();
+    renderWithProviders(<AppShell>inhoud</AppShell>, { session: { user: { ...ZC_USER, role: 'PARENT', schoolId: null, schoolName: null } } });
+    expect(screen.queryByRole('search')).toBeNull();
+  });
 });

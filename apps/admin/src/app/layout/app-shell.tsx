@@ -12,7 +12,8 @@ import { Link as RouterLink, NavLink, useNavigate } from 'react-router';
 import { roleLabel } from '../../shared/labels';
 import { useAuth } from '../auth/auth-context';
 import { LOGOUT_MUTATION } from '../auth/logout.graphql';
-import { navItemsOf } from '../role-home';
+import { PupilSearchBox } from '../../features/pupils/pupil-search-box';
+import { mayFindPupils, navItemsOf } from '../role-home';
 
 const navLinkSx = {
   color: 'inherit',
@@ -90,6 +91,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             ))}
           </Box>
           <Box sx={{ flexGrow: 1 }} />
+          {session && mayFindPupils(session.user.role) && <PupilSearchBox />}
           {session && (
             <Box sx={{ textAlign: 'right', lineHeight: 1.2, display: { xs: 'none', sm: 'block' } }}>
               <Typography component="div" variant="body2" sx={{ fontWeight: 600 }}>

@@ -2,10 +2,12 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { type CaseSummary } from '../../shared/api-types';
 import { formatDutchDateTime } from '../../shared/dates';
 import { DueDate } from '../../shared/due-date';
@@ -42,7 +44,11 @@ export function CaseHeader({ summary, policyVersion, today, pupilActions }: Case
           <Typography variant="overline" color="text.secondary" component="p" sx={{ lineHeight: 1.5 }}>
             {processLabel(summary.process)}
           </Typography>
-          <Typography variant="h1">{pupil.displayName}</Typography>
+          <Typography variant="h1">
+            <Link component={RouterLink} to={`/pupils/${encodeURIComponent(pupil.id)}`} color="inherit" underline="hover">
+              {pupil.displayName}
+            </Link>
+          </Typography>
           <Typography color="text.secondary">
             {[pupil.className && `Klas ${pupil.className}`, summary.school.name, pupil.mentorName && `mentor ${pupil.mentorName}`]
               .filter(Boolean)

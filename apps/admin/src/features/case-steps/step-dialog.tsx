@@ -23,7 +23,7 @@ import {
   validateStep,
   visibleFields,
 } from './step-forms';
-import { PUPILS_QUERY } from '../start-trajectory/start-trajectory.graphql';
+import { PupilIdAutocomplete } from '../pupils/pupil-autocomplete';
 import { STAFF_QUERY, STEP_MUTATIONS } from './step-mutations.graphql';
 
 export interface StepDialogProps {
@@ -40,24 +40,17 @@ export interface StepDialogProps {
 }
 
 function PupilField({ field, schoolId, value, error, autoFocus, onChange }: { field: FieldSpec; schoolId: string; value: string; error?: string; autoFocus: boolean; onChange(v: string): void }) {
-  const pupils = useQuery(PUPILS_QUERY, { variables: { schoolId: schoolId || null }, fetchPolicy: 'cache-first' });
   return (
-    <TextField
-      select
+    <PupilIdAutocomplete
+      pupilId={value}
+      onChangeId={onChange}
+      schoolId={schoolId || null}
       label={field.label}
       required={field.required}
       autoFocus={autoFocus}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      error={!!error || !!pupils.error}
-      helperText={error ?? (pupils.error ? 'De leerlingen konden niet worden geladen.' : field.helper)}
-    >
-      {(pupils.data?.pupils ?? []).map((p) => (
-        <MenuItem key={p.id} value={p.id}>
-          {p.className ? `${p.displayName} (${p.className})` : p.displayName}
-        </MenuItem>
-      ))}
-    </TextField>
+      errorText={error}
+      helperText={field.helper}
+    />
   );
 }
 

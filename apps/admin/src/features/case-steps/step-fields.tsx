@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -17,7 +16,8 @@ import Typography from '@mui/material/Typography';
 import { holds, type ResolvedField } from '@zorgroute/processes';
 import { Controller, useFieldArray, useWatch, type Control, type FieldValues } from 'react-hook-form';
 import { useToday } from '../../shared/use-today';
-import { PUPILS_QUERY } from '../start-trajectory/start-trajectory.graphql';
+import { EntityAutocomplete } from '../../shared/entity-autocomplete';
+import { PupilIdAutocomplete } from '../pupils/pupil-autocomplete';
 import { REGION_SCHOOLS_QUERY, STAFF_QUERY } from './step-mutations.graphql';
 import { initialFormValues } from './step-form-values';
 
@@ -69,38 +69,23 @@ function StaffSelect({ field, path, control, schoolId, autoFocus }: FieldProps) 
   );
 }
 
-/** A pupil the user may see (of the school, when known), searchable by name or class. */
+/** A pupil the user may see (of the school, when known), found by a server search on a few letters. */
 function PupilSelect({ field, path, control, schoolId, autoFocus, isRequired }: FieldProps & { isRequired: boolean }) {
-  const pupils = useQuery(PUPILS_QUERY, { variables: { schoolId: schoolId || null }, fetchPolicy: 'cache-first' });
-  const options = pupils.data?.pupils ?? [];
   return (
     <Controller
       name={path}
       control={control}
       render={({ field: f, fieldState }) => (
-        <Autocomplete
-          options={options}
-          value={options.find((p) => p.id === f.value) ?? null}
-          onChange={(_e, pupil) => f.onChange(pupil?.id ?? '')}
+        <PupilIdAutocomplete
+          pupilId={(f.value as string) ?? ''}
+          onChangeId={f.onChange}
           onBlur={f.onBlur}
-          getOptionLabel={(p) => (p.className ? `${p.displayName} (${p.className})` : p.displayName)}
-          isOptionEqualToValue={(a, b) => a.id === b.id}
-          loading={pupils.loading}
-          loadingText="Leerlingen laden…"
-          noOptionsText="Geen leerlingen gevonden"
-          openText="Leerlingen tonen"
-          closeText="Sluiten"
-          clearText="Wissen"
-          renderInput={(params) => (
-            <TextField
-              {...params}
-              label={field.label}
-              required={isRequired}
-              autoFocus={autoFocus}
-              error={!!fieldState.error || !!pupils.error}
-              helperText={fieldState.error?.message ?? (pupils.error ? 'De lijst kon niet worden geladen.' : (field.helper ?? 'Typ om te zoeken op naam of klas.'))}
-            />
-          )}
+          schoolId={schoolId || null}
+          label={field.label}
+          required={isRequired}
+          autoFocus={autoFocus}
+          errorText={fieldState.error?.message}
+          helperText={field.helper}
         />
       )}
     />
@@ -118,30 +103,21 @@ function SchoolsSelect({ field, path, control, autoFocus, isRequired }: FieldPro
       render={({ field: f, fieldState }) => {
         const ids = Array.isArray(f.value) ? (f.value as string[]) : [];
         return (
-          <Autocomplete
+          <EntityAutocomplete
             multiple
             options={options}
             value={ids.map((id) => options.find((s) => s.id === id) ?? { id, name: id, region: '' })}
-            onChange={(_e, chosen) => f.onChange(chosen.map((s) => s.id))}
+            onChange={(chosen) => f.onChange(chosen.map((s) => s.id))}
             onBlur={f.onBlur}
             getOptionLabel={(s) => s.name}
-            isOptionEqualToValue={(a, b) => a.id === b.id}
+            nouns={{ plural: 'Scholen' }}
             loading={schools.loading}
-            loadingText="Scholen laden…"
-            noOptionsText="Geen scholen gevonden"
-            openText="Scholen tonen"
-            closeText="Sluiten"
-            clearText="Wissen"
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                label={field.label}
-                required={isRequired}
-                autoFocus={autoFocus}
-                error={!!fieldState.error || !!schools.error}
-                helperText={fieldState.error?.message ?? (schools.error ? 'De lijst kon niet worden geladen.' : field.helper)}
-              />
-            )}
+            loadFailed={!!schools.error}
+            label={field.label}
+            required={isRequired}
+            autoFocus={autoFocus}
+            errorText={fieldState.error?.message}
+            helperText={field.helper}
           />
         );
       }}

@@ -47,9 +47,10 @@ describe('CasesTable', () => {
     expect(within(soonRow).getByText('morgen').closest('.MuiChip-root')?.classList.contains('MuiChip-colorError')).toBe(false);
   });
 
-  it('links each pupil to the case page and shows Dutch process names', () => {
+  it('links each pupil to the case page and his pupil page, and shows Dutch process names', () => {
     renderWithProviders(<CasesTable cases={[makeCase({ id: 'c-9', process: 'OVERDRACHT' })]} today={TODAY} />);
     expect(screen.getByRole('link', { name: 'Sanne de Vries' }).getAttribute('href')).toBe('/cases/c-9');
+    expect(screen.getByRole('link', { name: 'Leerlingpagina' }).getAttribute('href')).toBe('/pupils/pupil-1');
     expect(screen.getByText('Overdracht PO→VO')).toBeTruthy();
   });
 });

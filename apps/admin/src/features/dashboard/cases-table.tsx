@@ -98,6 +98,9 @@ export function CasesTable({ cases, today }: CasesTableProps) {
                     </Typography>
                   )}
                   <PupilLeftChip leftAt={c.pupil.leftAt} />
+                  <Link component={RouterLink} to={`/pupils/${encodeURIComponent(c.pupil.id)}`} variant="caption" title={`Leerlingpagina van ${c.pupil.displayName}`}>
+                    Leerlingpagina
+                  </Link>
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>

@@ -2,16 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OOV_START, OVERDRACHT_START, ZORGPLICHT_START } from '@zorgroute/processes';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
-import { PUPILS_QUERY } from '../start-trajectory/start-trajectory.graphql';
+import { searchPupilsMock } from '../../test-utils/pupil-search-mock';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import { mayStart } from './may-start';
 import { START_MUTATIONS } from './start-case.graphql';
 import { StartCaseDialog } from './start-case-dialog';
 
-const pupilsMock = {
-  request: { query: PUPILS_QUERY, variables: { schoolId: 'school-1' } },
-  result: { data: { pupils: [{ __typename: 'Pupil', id: 'pupil-1', displayName: 'Noor Verzonnen', className: '2A', schoolId: 'school-1', mentorName: null }] } },
-};
+const pupilsMock = searchPupilsMock('Noor', [{ id: 'pupil-1', displayName: 'Noor Verzonnen', className: '2A', schoolId: 'school-1', mentorName: null }]);
 const staffMock = {
   request: { query: STAFF_QUERY, variables: { schoolId: 'school-1', roles: ['COACH'] } },
   result: { data: { staffMembers: [] } },
@@ -43,7 +40,7 @@ describe('the start dialog rendered from the catalogue', () => {
     expect(await within(dialog).findByText('Vul in: leerling')).toBeTruthy();
 
     fireEvent.change(within(dialog).getByRole('combobox', { name: /^Leerling( \*)?$/ }), { target: { value: 'Noor' } });
-    fireEvent.click(await screen.findByRole('option', { name: 'Noor Verzonnen (2A)' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Noor Verzonnen (2A)' }, { timeout: 5000 }));
     fireEvent.change(within(dialog).getByLabelText(/Waarom een OOV/), { target: { value: 'ok' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'OOV starten' }));
     expect(await within(dialog).findByText('Waarom een OOV? moet 3 tot 2000 tekens lang zijn')).toBeTruthy();
@@ -53,7 +50,7 @@ describe('the start dialog rendered from the catalogue', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'OOV starten' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith('oov-1'));
     expect(sent[0]).toEqual({ pupilId: 'pupil-1', reason: 'Dreigt thuis te komen zitten', leerlingbegeleiderId: null, requestKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
-  });
+  }, 60_000);
 
   it('offers P4 and P5 to the zorgcoördinator, P6 also to a teamleider, none to a mentor', () => {
     expect([ZORGPLICHT_START, OOV_START, OVERDRACHT_START].map((d) => mayStart(d, 'ZORGCOORDINATOR'))).toEqual([true, true, true]);

@@ -2,20 +2,14 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { StartTrajectoryDialog } from './start-trajectory-dialog';
-import { PUPILS_QUERY, START_TRAJECTORY_MUTATION } from './start-trajectory.graphql';
+import { searchPupilsMock } from '../../test-utils/pupil-search-mock';
+import { START_TRAJECTORY_MUTATION } from './start-trajectory.graphql';
 
-const pupilsMock = {
-  request: { query: PUPILS_QUERY, variables: { schoolId: 'school-1' } },
-  result: {
-    data: {
-      pupils: [
-        makePupil({ id: 'p-1', displayName: 'Sanne de Vries', className: '2B' }),
-        makePupil({ id: 'p-2', displayName: 'Milan Bos', className: '3A' }),
-      ],
-    },
-  },
-  maxUsageCount: 5,
-};
+// The server search finds the pupil by the four letters choosePupil types.
+const pupilsMocks = [
+  searchPupilsMock('Sann', [makePupil({ id: 'p-1', displayName: 'Sanne de Vries', className: '2B' })]),
+  searchPupilsMock('Mila', [makePupil({ id: 'p-2', displayName: 'Milan Bos', className: '3A' })]),
+];
 
 /** Matches the mutation input, with any well-formed idempotency key. */
 function inputMatching(expected: Record<string, unknown>) {
@@ -28,7 +22,7 @@ function inputMatching(expected: Record<string, unknown>) {
 function renderDialog(mocks: unknown[] = [], onStarted = jest.fn()) {
   renderWithProviders(
     <StartTrajectoryDialog open schoolId="school-1" onClose={jest.fn()} onStarted={onStarted} />,
-    { mocks: [pupilsMock, ...(mocks as never[])], session: { user: ZC_USER } },
+    { mocks: [...pupilsMocks, ...(mocks as never[])], session: { user: ZC_USER } },
   );
   return { onStarted };
 }
@@ -36,7 +30,8 @@ function renderDialog(mocks: unknown[] = [], onStarted = jest.fn()) {
 async function choosePupil(name: string) {
   const input = screen.getByRole('combobox', { name: /Leerling/ });
   fireEvent.change(input, { target: { value: name.slice(0, 4) } });
-  fireEvent.click(await screen.findByRole('option', { name: new RegExp(name) }));
+  // The search waits for a pause in the typing (debounced), then asks the api.
+  fireEvent.click(await screen.findByRole('option', { name: new RegExp(name) }, { timeout: 5000 }));
 }
 
 function submit() {

@@ -1,5 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import Autocomplete from '@mui/material/Autocomplete';
+import { useMutation } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -12,7 +11,8 @@ import TextField from '@mui/material/TextField';
 import { type FormEvent, useId, useState } from 'react';
 import { type CaseSummary, type Pupil } from '../../shared/api-types';
 import { ErrorAlert } from '../../shared/error-alert';
-import { PUPILS_QUERY, START_TRAJECTORY_MUTATION } from './start-trajectory.graphql';
+import { PupilAutocomplete } from '../pupils/pupil-autocomplete';
+import { START_TRAJECTORY_MUTATION } from './start-trajectory.graphql';
 import {
   INITIAL_VALUES,
   MAX_WEEKS,
@@ -32,10 +32,6 @@ export interface StartTrajectoryDialogProps {
   onStarted(started: CaseSummary): void;
 }
 
-function pupilLabel(pupil: Pupil): string {
-  return pupil.className ? `${pupil.displayName} (${pupil.className})` : pupil.displayName;
-}
-
 /** Starts a short support trajectory (P1, "Ondersteuningstraject") for a pupil. */
 export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: StartTrajectoryDialogProps) {
   const titleId = useId();
@@ -45,13 +41,10 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
   // One key per form content: resubmitting the same form reuses it, any edit makes a new one.
   const [requestKey, setRequestKey] = useState(newRequestKey);
 
-  const pupils = useQuery(PUPILS_QUERY, { variables: { schoolId }, skip: !open, fetchPolicy: 'cache-first' });
+  const [pupil, setPupil] = useState<Pupil | null>(null);
   const [startTrajectory, mutation] = useMutation(START_TRAJECTORY_MUTATION, {
     refetchQueries: ['DashboardCases'],
   });
-
-  const pupilOptions = pupils.data?.pupils ?? [];
-  const selectedPupil = pupilOptions.find((p) => p.id === values.pupilId) ?? null;
 
   const set = <K extends keyof StartTrajectoryValues>(key: K, value: StartTrajectoryValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -62,6 +55,7 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
   const close = () => {
     if (mutation.loading) return;
     setValues(INITIAL_VALUES);
+    setPupil(null);
     setErrors({});
     setRequestKey(newRequestKey());
     mutation.reset();
@@ -77,6 +71,7 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
       const result = await startTrajectory({ variables: { input: toStartTrajectoryInput(values, requestKey) } });
       if (result.data) {
         setValues(INITIAL_VALUES);
+        setPupil(null);
         setRequestKey(newRequestKey());
         onStarted(result.data.startTrajectory);
       }
@@ -103,41 +98,16 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
           </DialogContentText>
           <Stack spacing={2}>
             {mutation.error && <ErrorAlert error={mutation.error} />}
-            {pupils.error && <ErrorAlert error={pupils.error} />}
-            <Autocomplete
-              options={pupilOptions}
-              value={selectedPupil}
-              onChange={(_event, pupil) => set('pupilId', pupil?.id ?? null)}
-              getOptionLabel={pupilLabel}
-              isOptionEqualToValue={(option, value) => option.id === value.id}
-              loading={pupils.loading}
-              loadingText="Leerlingen laden…"
-              noOptionsText="Geen leerlingen gevonden"
-              openText="Leerlingen tonen"
-              closeText="Sluiten"
-              clearText="Wissen"
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label="Leerling"
-                  required
-                  autoFocus
-                  error={!!errors.pupilId}
-                  helperText={errors.pupilId ?? 'Typ om te zoeken op naam of klas.'}
-                  slotProps={{
-                    ...params.slotProps,
-                    input: {
-                      ...params.slotProps.input,
-                      endAdornment: (
-                        <>
-                          {pupils.loading ? <CircularProgress color="inherit" size={18} aria-hidden /> : null}
-                          {params.slotProps.input.endAdornment}
-                        </>
-                      ),
-                    },
-                  }}
-                />
-              )}
+            <PupilAutocomplete
+              value={pupil}
+              onChange={(chosen) => {
+                setPupil(chosen);
+                set('pupilId', chosen?.id ?? null);
+              }}
+              schoolId={schoolId}
+              required
+              autoFocus
+              errorText={errors.pupilId}
             />
             <TextField
               label="Reden van aanmelding"
