@@ -17,7 +17,7 @@ import { CASE_QUERY } from './case.graphql';
 import { CaseHeader } from './case-header';
 import { CaseDocumentsPanel } from './case-documents-panel';
 import { CaseNotesPanel } from './case-notes-panel';
-import { CustodyPanel } from '../custody/custody-panel';
+import { CustodyPanel, mayEditCustody, mayReadCustody } from '../custody/custody-panel';
 import { ConsentsPanel, DeliveriesPanel, GoalPanel } from './case-records';
 import { CaseTimeline } from './case-timeline';
 import { DueDatesList } from './due-dates-list';
@@ -76,7 +76,7 @@ export function CasePage() {
               <TlvChecklistPanel key={`tlv-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} mayWithdraw={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />
-              {(role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'ADMIN') && <CustodyPanel pupilId={detail.summary.pupil.id} mayEdit={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />}
+              {mayReadCustody(role) && <CustodyPanel pupilId={detail.summary.pupil.id} mayEdit={mayEditCustody(role)} />}
               {mayListDocuments(role) && <CaseDocumentsPanel caseId={detail.summary.id} mayUpload={mayUploadDocuments(role)} />}
 
             </Stack>

@@ -76,7 +76,7 @@ export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: rea
                 {c.withdrawnAt ? ` · ingetrokken op ${formatDutchDateTime(c.withdrawnAt)}` : ''}
               </Typography>
               {c.scanDocumentId && (
-                <Button size="small" component={RouterLink} to={`/cases/${encodeURIComponent(c.caseId)}/documents/${encodeURIComponent(c.scanDocumentId)}`} aria-label={`${c.label}: scan van het formulier`}>
+                <Button size="small" component={RouterLink} to={`/cases/${encodeURIComponent(c.caseId)}/documents/${encodeURIComponent(c.scanDocumentId)}`} aria-label={`${c.label}: scan bekijken`}>
                   Scan bekijken
                 </Button>
               )}

@@ -124,6 +124,6 @@ describe('recording a signed paper consent form with its scan', () => {
       session: { user: ZC_USER },
     });
     expect(screen.queryByRole('button', { name: /papieren formulier vastleggen/ })).toBeNull();
-    expect(screen.getByRole('link', { name: 'Toestemming voor aanmelding bij het ZAT: scan van het formulier' }).getAttribute('href')).toBe('/cases/case-7/documents/doc-scan-1');
+    expect(screen.getByRole('link', { name: 'Toestemming voor aanmelding bij het ZAT: scan bekijken' }).getAttribute('href')).toBe('/cases/case-7/documents/doc-scan-1');
   });
 });

@@ -29,6 +29,16 @@ import {
 const REASON_MIN = 3;
 const REASON_MAX = 1000;
 
+/** Who reads a pupil's custody (the api's pupilCustody): the zorgcoördinator, the teamleider, the admin. */
+export function mayReadCustody(role: string | undefined): boolean {
+  return role === 'ZORGCOORDINATOR' || role === 'TEAMLEIDER' || role === 'ADMIN';
+}
+
+/** Who invites guardians and records custody: the zorgcoördinator and the admin. */
+export function mayEditCustody(role: string | undefined): boolean {
+  return role === 'ZORGCOORDINATOR' || role === 'ADMIN';
+}
+
 /** The Dutch line for a guardian's login state. */
 export function loginStateLabel(g: Pick<CustodyGuardian, 'login' | 'passkeys' | 'invitationExpiresAt'>): string {
   switch (g.login) {
@@ -197,7 +207,7 @@ export function CustodyPanel({ pupilId, mayEdit }: { pupilId: string; mayEdit: b
                     {mayEdit && !isPupil && (
                       <Button
                         size="small"
-                        aria-label={`${g.name}: ${g.hasParentalAuthority ? 'geen gezag vastleggen' : 'gezag vastleggen'}`}
+                        aria-label={`${g.name}: ${g.hasParentalAuthority ? 'geen gezag' : 'heeft gezag'}`}
                         onClick={() =>
                           setAsking({
                             title: g.hasParentalAuthority ? `${g.name} heeft geen gezag` : `${g.name} heeft gezag`,

@@ -18,6 +18,7 @@ import { type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
 import { backToHomeOf } from '../../app/role-home';
+import { CustodyPanel, mayEditCustody, mayReadCustody } from '../custody/custody-panel';
 import { formatDutchDateInWords, formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';
@@ -182,6 +183,7 @@ export function PupilPage() {
           <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
             <Stack spacing={2.5}>
               <ConsentsSection page={page} />
+              {mayReadCustody(session?.user.role) && <CustodyPanel pupilId={page.pupil.id} mayEdit={mayEditCustody(session?.user.role)} />}
               <DocumentsSection page={page} />
             </Stack>
             <HistorySection page={page} />
