@@ -123,6 +123,23 @@ describe('case data audiences', () => {
     expect(JSON.stringify(filterCaseData('ZORGROUTE', p2, Audience.PUPIL))).not.toMatch(/ADHD|Onveilig|Veilig Thuis|Zorgen over thuis|Interne notitie|Analyse|onbekend/);
   });
 
+  it('gives the SWV only the OPP versions shared with it: no concept under way, no version the parents did not agree to', () => {
+    const version = (n: number, status: string) => ({ version: n, status, uitstroomperspectief: `MBO_${n}`, belemmerendeFactoren: 'Faalangst', drawnUpBy: 'Marieke Verhoef' });
+    const opp = { versions: [version(1, 'VASTGESTELD'), version(2, 'NIET_INGESTEMD'), version(3, 'VASTGESTELD'), version(4, 'CONCEPT')], currentVersion: 3, conceptVersion: 4, sharedWithSwv: true, sharedVersions: [1, 3] };
+    const swv = filterCaseData('OPP', opp, Audience.SWV);
+    expect(swv.versions).toEqual([
+      { version: 1, status: 'VASTGESTELD', uitstroomperspectief: 'MBO_1' },
+      { version: 3, status: 'VASTGESTELD', uitstroomperspectief: 'MBO_3' },
+    ]);
+    expect(swv).toMatchObject({ currentVersion: 3, sharedVersions: [1, 3] });
+    expect(swv).not.toHaveProperty('conceptVersion');
+    // Nothing shared yet: no version, and no version in force named.
+    expect(filterCaseData('OPP', { ...opp, sharedVersions: [] }, Audience.SWV)).toMatchObject({ versions: [], currentVersion: null });
+    // The family sees every version, the school everything.
+    expect((filterCaseData('OPP', opp, Audience.PARENTS).versions as unknown[]).length).toBe(4);
+    expect(filterCaseData('OPP', opp, Audience.SCHOOL)).toBe(opp);
+  });
+
   it('gives nobody but the school a field nobody declared, and nothing to an unknown audience', () => {
     expect(filterCaseData('JOS', { brandNew: 1, needs: ['X'] }, Audience.PUPIL)).toEqual({ needs: ['X'] });
     expect(filterCaseData('JOS', { needs: ['X'] }, null)).toEqual({});

@@ -271,6 +271,21 @@ function project(value: unknown, fields: Record<string, DataRule>, audience: Aud
   return out;
 }
 
+/**
+ * Rules about which elements of a list an audience sees, where the field rules above (which decide per key) cannot
+ * say it: the SWV sees only the OPP versions that were shared with it (agreed versions, when its policy asks for the
+ * OPP), never a concept under way or a version the parents did not agree to.
+ */
+const ELEMENT_RULES: Partial<Record<string, Partial<Record<Audience, (data: Record<string, unknown>) => Record<string, unknown>>>>> = {
+  OPP: {
+    [Audience.SWV]: (data) => {
+      const shared = new Set(Array.isArray(data.sharedVersions) ? (data.sharedVersions as unknown[]) : []);
+      const versions = Array.isArray(data.versions) ? (data.versions as { version?: unknown }[]).filter((v) => shared.has(v?.version)) : data.versions;
+      return { ...data, versions, currentVersion: shared.has(data.currentVersion) ? data.currentVersion : null };
+    },
+  },
+};
+
 /** The rules of a process's data (the common keys included). */
 export function caseDataRules(process: ProcessType | string): Record<string, DataRule> {
   return { ...COMMON, ...(PER_PROCESS[process as ProcessType] ?? {}) };
@@ -283,5 +298,6 @@ export function caseDataRules(process: ProcessType | string): Record<string, Dat
 export function filterCaseData(process: ProcessType | string, data: Record<string, unknown> | null | undefined, audience: Audience | null): Record<string, unknown> {
   if (!data || audience === null) return {};
   if (audience === Audience.SCHOOL) return data;
-  return project(data, caseDataRules(process), audience) as Record<string, unknown>;
+  const elements = ELEMENT_RULES[process]?.[audience];
+  return project(elements ? elements(data) : data, caseDataRules(process), audience) as Record<string, unknown>;
 }

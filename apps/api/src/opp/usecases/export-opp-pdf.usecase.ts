@@ -20,7 +20,6 @@ interface OppPdfData {
   conceptVersion?: number | null;
   hearings?: (NonNullable<OppPdfInput['hearing']> & { about?: string; number?: number })[];
   nextEvaluation?: { date: string } | null;
-  sharedVersions?: number[];
 }
 
 /**
@@ -45,10 +44,10 @@ export class ExportOppPdfUseCase {
     }
     const row = await this.cases.getVisible(user, caseId);
     if (row.process !== ProcessType.OPP) throw AppError.notFound('OPP', 'OPP');
+    // The audience policy gives the SWV only the versions shared with it (opp.shareWithSwv); by default the newest.
     const data = this.audience.caseData(user, row.process, row.data) as OppPdfData;
-    // The SWV reads only the versions shared with it (opp.shareWithSwv), by default the newest of them.
     const swv = this.audience.audienceOf(user) === Audience.SWV;
-    const versions = (data.versions ?? []).filter((v) => !swv || (data.sharedVersions ?? []).includes(v.version));
+    const versions = data.versions ?? [];
     const wanted = versionParam !== undefined ? Number(versionParam) : swv ? versions.at(-1)?.version : (data.conceptVersion ?? data.currentVersion ?? versions.at(-1)?.version);
     const version = versions.find((v) => v.version === wanted);
     if (!version) throw AppError.notFound('OPP-versie', 'OPP version');
