@@ -69,6 +69,8 @@ export class Stack {
     this.apiPort = await freePort(0);
     this.env = {
       ...process.env,
+      // The worker's "polling task queue" line (startWorker waits for it) is at info; npm test runs at warn.
+      LOG_LEVEL: 'info',
       ...this.extraEnv,
       NODE_ENV: 'development',
       DATABASE_URL: this.pg.url,
