@@ -4,6 +4,7 @@ import { Role, SchoolEntity, SwvEntity, UserEntity, UserSessionEntity } from '@z
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { stepLabel } from '../cases/labels';
+import { ownerUnavailableReasonSql, ownerUnavailableSql, type OwnerUnavailableReason } from '../work-lists/work-list-filter';
 import type { AccountModel, OpenStepToReassignModel, SchoolModel, SwvModel } from './models/organisation.model';
 import { OrganisationAccess, SCHOOL_ACCOUNT_ROLES, SWV_ACCOUNT_ROLES } from './organisation.access';
 
@@ -11,7 +12,7 @@ export function toAccountModel(u: UserEntity): AccountModel {
   return { id: u.id, name: u.name, email: u.email, role: u.role, schoolId: u.schoolId, swvId: u.swvId, active: u.active, deactivatedAt: u.deactivatedAt?.toISOString() ?? null, sourceId: u.sourceId };
 }
 
-const REASON_LABELS: Record<string, string> = {
+const REASON_LABELS: Record<OwnerUnavailableReason, string> = {
   DEACTIVATED: 'Account gedeactiveerd of vertrokken',
   OTHER_SCHOOL: 'Werkt niet meer op deze school',
   ROLE_CHANGED: 'Heeft sinds de toewijzing een andere rol',
@@ -94,28 +95,21 @@ export class OrganisationService {
       next_due_date: string | null;
       owner_id: string;
       owner_name: string;
-      reason: string;
+      reason: OwnerUnavailableReason;
       first_name: string;
       class_name: string | null;
     }[] = await this.dataSource.query(
       `SELECT c.id AS case_id, c.process, c.waiting_for, to_char(c.next_due_date, 'YYYY-MM-DD') AS next_due_date, u.id AS owner_id, u.name AS owner_name,
-              p.first_name, p.class_name,
-              CASE WHEN NOT u.active THEN 'DEACTIVATED'
-                   WHEN u.role = ANY($2) AND u.school_id IS DISTINCT FROM c.school_id THEN 'OTHER_SCHOOL'
-                   WHEN u.role_changed_at IS NOT NULL AND u.role_changed_at > c.updated_at THEN 'ROLE_CHANGED'
-                   ELSE 'NOT_MENTOR_ANY_MORE' END AS reason
+              p.first_name, p.class_name, ${ownerUnavailableReasonSql('c', 'p', 'u')} AS reason
          FROM case_summary c
          JOIN app_user u ON u.id = c.owner_user_id
          JOIN pupil p ON p.id = c.pupil_id
         WHERE c.school_id = $1 AND c.closed_at IS NULL AND c.waiting_for IS NOT NULL
-          AND ($3::uuid IS NULL OR u.id = $3::uuid)
-          AND (NOT u.active
-               OR (u.role = ANY($2) AND u.school_id IS DISTINCT FROM c.school_id)
-               OR (u.role_changed_at IS NOT NULL AND u.role_changed_at > c.updated_at)
-               OR (u.role = 'MENTOR' AND p.mentor_id IS NOT NULL AND p.mentor_id <> u.id))
+          AND ($2::uuid IS NULL OR u.id = $2::uuid)
+          AND ${ownerUnavailableSql('c', 'p', 'u')}
         ORDER BY c.next_due_date NULLS LAST, c.id
         LIMIT 500`,
-      [school.id, [...SCHOOL_ACCOUNT_ROLES], ownerId],
+      [school.id, ownerId],
     );
     return rows.map((r) => ({
       caseId: r.case_id,

@@ -1,5 +1,4 @@
-import { Role } from '@zorgroute/domain';
-import { BUILT_IN_WORK_LISTS, endOfWeek, filterConditions, ownerCannotTake } from './work-list-filter';
+import { BUILT_IN_WORK_LISTS, endOfWeek, filterConditions } from './work-list-filter';
 
 describe('work-list filter', () => {
   it('ends the week on Sunday, whatever the day', () => {
@@ -26,14 +25,4 @@ describe('work-list filter', () => {
     );
   });
 
-  it('knows when the owner of a step can no longer take it', () => {
-    const c = { schoolId: 's1', updatedAt: new Date('2026-12-01T10:00:00Z') };
-    const owner = { id: 'm1', active: true, role: Role.MENTOR, schoolId: 's1', roleChangedAt: null };
-    expect(ownerCannotTake(owner, c, { mentorId: 'm1' })).toBe(false);
-    expect(ownerCannotTake({ ...owner, active: false }, c, { mentorId: 'm1' })).toBe(true);
-    expect(ownerCannotTake({ ...owner, schoolId: 's2' }, c, { mentorId: 'm1' })).toBe(true);
-    expect(ownerCannotTake({ ...owner, roleChangedAt: new Date('2026-12-02T10:00:00Z') }, c, { mentorId: 'm1' })).toBe(true);
-    expect(ownerCannotTake(owner, c, { mentorId: 'm2' })).toBe(true);
-    expect(ownerCannotTake({ ...owner, role: Role.SWV_MEDEWERKER, schoolId: null }, c, { mentorId: 'm2' })).toBe(false);
-  });
 });

@@ -1,5 +1,6 @@
 import { addDays, format, getISODay, parseISO } from 'date-fns';
 import { Role, type ProcessType } from '@zorgroute/domain';
+import { SCHOOL_ACCOUNT_ROLES } from '../organisations/organisation.access';
 
 /**
  * A work list's filter over the open steps (the step a case waits for, its owner and due date) of the cases the
@@ -50,34 +51,27 @@ export function endOfWeek(today: string): string {
   return format(addDays(day, 7 - getISODay(day)), 'yyyy-MM-dd');
 }
 
-/** Roles whose step ownership is tied to the school (an SWV employee owns SWV steps of every member school). */
-const SCHOOL_ROLES: readonly string[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER, Role.SCHOOL_ADMIN];
+/** Why the owner of an open step can no longer take it (the reassign screen shows a Dutch label per reason). */
+export type OwnerUnavailableReason = 'DEACTIVATED' | 'OTHER_SCHOOL' | 'ROLE_CHANGED' | 'NOT_MENTOR_ANY_MORE';
 
 /**
- * SQL: the owner `u` of the open step of case `c` (pupil `p`) can no longer take it. The same rule as
- * `ownerCannotTake` (and as the organisations screen's open steps to reassign).
+ * SQL, the one definition of "the owner can no longer take the step": the reason why the owner `u` of the open step of
+ * case `c` (pupil `p`) can no longer take it, or NULL when he still can (also NULL without an owner). Used by the work
+ * lists' filter and flag and by the school admin's list of open steps to reassign. Roles come from the `Role` enum, so
+ * inlining them is safe.
  */
+export function ownerUnavailableReasonSql(c = 'c', p = 'p', u = 'u'): string {
+  return `(CASE WHEN ${u}.id IS NULL THEN NULL
+    WHEN NOT ${u}.active THEN 'DEACTIVATED'
+    WHEN ${u}.role IN ('${SCHOOL_ACCOUNT_ROLES.join("','")}') AND ${u}.school_id IS DISTINCT FROM ${c}.school_id THEN 'OTHER_SCHOOL'
+    WHEN ${u}.role_changed_at IS NOT NULL AND ${u}.role_changed_at > ${c}.updated_at THEN 'ROLE_CHANGED'
+    WHEN ${u}.role = '${Role.MENTOR}' AND ${p}.mentor_id IS NOT NULL AND ${p}.mentor_id <> ${u}.id THEN 'NOT_MENTOR_ANY_MORE'
+    ELSE NULL END)`;
+}
+
+/** SQL: the owner `u` of the open step of case `c` (pupil `p`) can no longer take it (see `ownerUnavailableReasonSql`). */
 export function ownerUnavailableSql(c = 'c', p = 'p', u = 'u'): string {
-  return `(${u}.id IS NOT NULL AND (NOT ${u}.active
-    OR (${u}.role IN ('${SCHOOL_ROLES.join("','")}') AND ${u}.school_id IS DISTINCT FROM ${c}.school_id)
-    OR (${u}.role_changed_at IS NOT NULL AND ${u}.role_changed_at > ${c}.updated_at)
-    OR (${u}.role = '${Role.MENTOR}' AND ${p}.mentor_id IS NOT NULL AND ${p}.mentor_id <> ${u}.id)))`;
-}
-
-export interface OwnerFacts {
-  id: string;
-  active: boolean;
-  role: string;
-  schoolId: string | null;
-  roleChangedAt: Date | null;
-}
-
-/** Whether the owner of a case's open step can no longer take it (see `ownerUnavailableSql`). */
-export function ownerCannotTake(owner: OwnerFacts, c: { schoolId: string; updatedAt: Date }, pupil: { mentorId: string | null }): boolean {
-  if (!owner.active) return true;
-  if (SCHOOL_ROLES.includes(owner.role) && owner.schoolId !== c.schoolId) return true;
-  if (owner.roleChangedAt && owner.roleChangedAt.getTime() > c.updatedAt.getTime()) return true;
-  return owner.role === Role.MENTOR && pupil.mentorId !== null && pupil.mentorId !== owner.id;
+  return `(${ownerUnavailableReasonSql(c, p, u)} IS NOT NULL)`;
 }
 
 /** A WHERE clause and its parameters for a filter (aliases: `c` case_summary, `p` pupil, `u` the step's owner). */

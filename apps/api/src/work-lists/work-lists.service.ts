@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CaseSummaryEntity, PupilEntity, UserEntity, WorkListEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { AudiencePolicy } from '../access/audience.policy';
@@ -9,7 +9,7 @@ import { validateOrThrow } from '../common/validate';
 import { CasesService } from '../cases/cases.service';
 import { SaveWorkListInput, WorkListFilterInput } from './dtos/work-list.inputs';
 import type { WorkListFilterModel, WorkListItemModel, WorkListModel } from './models/work-list.model';
-import { BUILT_IN_WORK_LISTS, filterConditions, ownerCannotTake, WORK_LIST_ROLES, type WorkListFilter } from './work-list-filter';
+import { BUILT_IN_WORK_LISTS, filterConditions, ownerUnavailableSql, WORK_LIST_ROLES, type WorkListFilter } from './work-list-filter';
 
 /** At most this many saved lists per user, and this many open steps per list answer. */
 const MAX_LISTS = 30;
@@ -70,23 +70,11 @@ export class WorkListsService {
   async items(user: AuthUser, raw: WorkListFilterInput): Promise<WorkListItemModel[]> {
     this.requireUser(user);
     const filter = validateOrThrow(WorkListFilterInput, raw ?? {});
-    const rows = await this.query(user, filter).orderBy('c.next_due_date', 'ASC', 'NULLS LAST').addOrderBy('c.id').limit(MAX_ITEMS).getMany();
+    const qb = this.query(user, filter).addSelect(ownerUnavailableSql(), 'owner_unavailable').orderBy('c.next_due_date', 'ASC', 'NULLS LAST').addOrderBy('c.id').limit(MAX_ITEMS);
+    const { entities: rows, raw: rawRows } = await qb.getRawAndEntities<{ c_id: string; owner_unavailable: boolean }>();
+    const unavailable = new Set(rawRows.filter((r) => r.owner_unavailable === true).map((r) => r.c_id));
     const models = await this.cases.toModels(rows);
-    const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => !!x))];
-    const [owners, pupils] = await Promise.all([
-      ownerIds.length ? this.dataSource.getRepository(UserEntity).findBy({ id: In(ownerIds) }) : Promise.resolve([]),
-      rows.length ? this.dataSource.getRepository(PupilEntity).findBy({ id: In([...new Set(rows.map((r) => r.pupilId))]) }) : Promise.resolve([]),
-    ]);
-    const ownerOf = new Map(owners.map((o) => [o.id, o]));
-    const pupilOf = new Map(pupils.map((p) => [p.id, p]));
-    return rows.map((r, i) => {
-      const owner = r.ownerUserId ? ownerOf.get(r.ownerUserId) : undefined;
-      return {
-        case: models[i],
-        ownerId: r.ownerUserId,
-        ownerUnavailable: !!owner && ownerCannotTake(owner, r, { mentorId: pupilOf.get(r.pupilId)?.mentorId ?? null }),
-      };
-    });
+    return rows.map((r, i) => ({ case: models[i], ownerId: r.ownerUserId, ownerUnavailable: unavailable.has(r.id) }));
   }
 
   async save(user: AuthUser, raw: SaveWorkListInput): Promise<WorkListModel> {
