@@ -26,6 +26,7 @@ export * from './delivery/message-id.util';
 export * from './letters/letter.types';
 export * from './letters/zorgplicht-letter.templates';
 export * from './letters/tlv-letter.templates';
+export * from './letters/pdf-document';
 export * from './letters/pdf-letter.renderer';
 export * from './letters/pdf-text';
 

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { dateInWords, dateTimeInWords } from '@zorgroute/dates';
 import { documentLabel } from '@zorgroute/domain';
+import { openPdfDocument, PDF_BODY_SIZE as BODY_SIZE, PDF_MARGIN as MARGIN, PDF_SMALL_SIZE as SMALL_SIZE, safePdfText as safe } from '@zorgroute/notifications';
 import { mailKindLabel } from '@zorgroute/workflows';
 import { stepLabel } from '../cases/labels';
 import { dataInWords, outcomeLabel, valueLabel } from '../cases/value-words';
@@ -12,11 +12,8 @@ import type { DossierCase, DossierExport } from './dossier.types';
  * in words, and no internal codes — no ids, no enum names, no message kinds, no policy versions (issue 17.4). Its
  * content is the caller's share of the dossier, like the JSON export the school keeps for itself.
  *
- * Layout of the Zorgroute letters (libs/notifications letters): A4, 64 pt margins, Helvetica.
+ * Layout: the Zorgroute PDF frame (`openPdfDocument`).
  */
-const MARGIN = 64;
-const BODY_SIZE = 10.5;
-const SMALL_SIZE = 9.5;
 const LABEL_WIDTH = 150;
 
 export interface DossierPdfOptions {
@@ -34,34 +31,12 @@ const ROLE: Record<string, string> = {
 };
 const DELIVERY: Record<string, string> = { SENT: 'verstuurd', PENDING: 'nog niet verstuurd', SENDING: 'wordt verstuurd', FAILED: 'niet aangekomen', DIGEST: 'in het dagoverzicht', DIGESTED: 'in het dagoverzicht verstuurd' };
 
-/** Characters the standard fonts (WinAnsiEncoding) cannot show are replaced by a readable equivalent. */
-function safe(text: string): string {
-  return text.replace(/→/g, '->').replace(/←/g, '<-').replace(/[^\s\u0020-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, '?');
-}
-
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The readable dossier (Dutch) for an access request. */
 export function renderDossierPdf(dossier: DossierExport, opts: DossierPdfOptions = {}): Promise<Buffer> {
   const pupilName = `${dossier.pupil.firstName} ${dossier.pupil.lastName}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: opts.compress ?? true,
-    lang: 'nl-NL',
-    bufferPages: true,
-    info: { Title: safe(`Dossier van ${pupilName}`), Author: 'Zorgroute', Creator: 'Zorgroute', Producer: 'Zorgroute', CreationDate: new Date(dossier.generatedAt) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
-  const room = (points: number) => {
-    if (doc.y > doc.page.height - MARGIN - points) doc.addPage();
-  };
+  const { doc, width, room, finish } = openPdfDocument({ title: `Dossier van ${pupilName}`, creationDate: new Date(dossier.generatedAt), compress: opts.compress });
   const heading1 = (text: string) => {
     room(90);
     doc.moveDown(0.8);
@@ -126,17 +101,7 @@ export function renderDossierPdf(dossier: DossierExport, opts: DossierPdfOptions
   );
   dossier.cases.forEach((c, i) => renderCase(c, i + 1));
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#444444').text(safe(`Dossier van ${pupilName} · pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - 40, { width, align: 'center' });
-    doc.fillColor('black');
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish((page, pages) => `Dossier van ${pupilName} · pagina ${page} van ${pages}`);
 
   function renderCase(c: DossierCase, n: number): void {
     heading1(`${n}. ${c.processLabel}`);

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { dateInWords, dateTimeInWords } from '@zorgroute/dates';
+import { openPdfDocument, PDF_BODY_SIZE as BODY_SIZE, PDF_MARGIN as MARGIN, PDF_SMALL_SIZE as SMALL_SIZE, safePdfText as safe } from '@zorgroute/notifications';
 import { OPP_UITSTROOM_OPTIONS } from '@zorgroute/processes';
 
 /**
@@ -7,11 +7,8 @@ import { OPP_UITSTROOM_OPTIONS } from '@zorgroute/processes';
  * codes (no ids, no enum names, no digests). Its content is the caller's share of the OPP (the case-data audience
  * rules): fields the caller may not see are absent from the data and so from the document.
  *
- * Layout of the Zorgroute letters and the dossier PDF: A4, 64 pt margins, Helvetica.
+ * Layout: the Zorgroute PDF frame (`openPdfDocument`).
  */
-const MARGIN = 64;
-const BODY_SIZE = 10.5;
-const SMALL_SIZE = 9.5;
 
 /** The version as the audience filter left it: every content field may be absent. */
 export interface OppPdfVersion {
@@ -53,35 +50,13 @@ const VERSION_STATUS: Record<string, string> = {
   NIET_INGESTEMD: 'de ouders hebben niet ingestemd met het handelingsdeel',
 };
 
-/** Characters the standard fonts (WinAnsiEncoding) cannot show are replaced by a readable equivalent. */
-function safe(text: string): string {
-  return text.replace(/→/g, '->').replace(/←/g, '<-').replace(/[^\s\u0020-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, '?');
-}
-
 const uitstroomLabel = (value: string) => OPP_UITSTROOM_OPTIONS.find((o) => o.value === value)?.label ?? value;
 
 /** The OPP version as a PDF (Dutch), for the parents, the pupil, the school and — where shared — the SWV. */
 export function renderOppPdf(input: OppPdfInput, opts: OppPdfOptions = {}): Promise<Buffer> {
   const v = input.version;
   const title = `Ontwikkelingsperspectiefplan van ${input.pupilName}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: opts.compress ?? true,
-    lang: 'nl-NL',
-    bufferPages: true,
-    info: { Title: safe(title), Author: 'Zorgroute', Creator: 'Zorgroute', Producer: 'Zorgroute', CreationDate: new Date(input.generatedAt) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
-  const room = (points: number) => {
-    if (doc.y > doc.page.height - MARGIN - points) doc.addPage();
-  };
+  const { doc, width, room, finish } = openPdfDocument({ title, creationDate: new Date(input.generatedAt), compress: opts.compress });
   const heading = (text: string) => {
     room(80);
     doc.moveDown(0.8);
@@ -153,15 +128,5 @@ export function renderOppPdf(input: OppPdfInput, opts: OppPdfOptions = {}): Prom
   doc.moveDown(1);
   para(`Gemaakt op ${dateTimeInWords(input.generatedAt)}. Hebt u vragen over dit plan? Neem dan contact op met de zorgcoördinator van de school.`, SMALL_SIZE);
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#444444').text(safe(`${title} · versie ${v.version} · pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - 40, { width, align: 'center' });
-    doc.fillColor('black');
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish((page, pages) => `${title} · versie ${v.version} · pagina ${page} van ${pages}`);
 }

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { LetterContent, LetterPayload } from './letter.types';
 import { letterContent } from './zorgplicht-letter.templates';
+import { openPdfDocument, PDF_BODY_SIZE as BODY_SIZE, PDF_MARGIN as MARGIN } from './pdf-document';
 
 export interface PdfRenderOptions {
   /** Compress the page streams (default true; tests switch it off to read the text back). */
@@ -17,31 +17,14 @@ export interface RenderedLetter {
   content: Buffer;
 }
 
-const MARGIN = 64;
-const BODY_SIZE = 10.5;
-
 /** Lays out a letter on A4 with the standard Helvetica fonts (no font files needed). */
 export function renderLetterContentPdf(content: LetterContent, opts: PdfRenderOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: opts.compress ?? true,
-    lang: 'nl-NL',
-    info: {
-      Title: content.title,
-      Author: content.senderLines[0] ?? 'Zorgroute',
-      Creator: 'Zorgroute',
-      Producer: 'Zorgroute',
-      CreationDate: opts.creationDate ?? new Date(),
-    },
+  const { doc, width, finish } = openPdfDocument({
+    title: content.title,
+    author: content.senderLines[0] ?? 'Zorgroute',
+    creationDate: opts.creationDate ?? new Date(),
+    compress: opts.compress,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
   const para = (text: string, gap = 0.6) => {
     doc.font('Helvetica').fontSize(BODY_SIZE).text(text, { width, align: 'left', lineGap: 2 });
     doc.moveDown(gap);
@@ -80,8 +63,7 @@ export function renderLetterContentPdf(content: LetterContent, opts: PdfRenderOp
   doc.moveDown(0.6);
   para(content.closing, 2);
   doc.font('Helvetica').fontSize(BODY_SIZE).text(content.signatureLines.join('\n'), { width });
-  doc.end();
-  return done;
+  return finish();
 }
 
 /** "Besluit over de aanmelding" + 2026-11-23 → "besluit-over-de-aanmelding-2026-11-23.pdf". */
