@@ -17,6 +17,7 @@ export * from './audit/audit-checkpoint';
 export * from './audit/audit-checkpoint-keys';
 export * from './audit/audit-checkpoint.repository';
 export * from './database-roles';
+export * from './testing/own-test-database';
 export * from './audience';
 export * from './school-import';
 export * from './login/login-invitation.repository';

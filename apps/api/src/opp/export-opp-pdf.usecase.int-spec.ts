@@ -3,9 +3,8 @@
  * (the parents see the factors and the pupil's view, the SWV neither); a case kept from the parents, another family's
  * case and another process are NOT_FOUND; every download is audited without content.
  */
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { AuditEntryEntity, AuditTrailRepository, CaseReadModelRepository, createDataSource, migrate, PupilEntity, PupilGuardianEntity, roleOfUrl, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
+import { AuditEntryEntity, AuditTrailRepository, CaseReadModelRepository, type CaseSnapshot, openOwnTestDatabase, type OwnTestDatabase, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { extractPdfText } from '@zorgroute/notifications';
 import { AccessPolicy } from '../access/access-policy';
 import { AudiencePolicy } from '../access/audience.policy';
@@ -17,28 +16,14 @@ import type { DeliveryLogService } from '../notifications/delivery-log.service';
 import { PupilsService } from '../pupils/pupils.service';
 import { ExportOppPdfUseCase } from './usecases/export-opp-pdf.usecase';
 
-const baseUrl = (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string;
-const appBaseUrl = process.env.DATABASE_URL as string;
-const dbName = `opp_pdf_${process.pid}`;
-const ownerUrl = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
-const url = appBaseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
 const DIGEST = 'f'.repeat(64);
 
+let db: OwnTestDatabase;
 let ds: DataSource;
 let useCase: ExportOppPdfUseCase;
 const users: Record<string, AuthUser> = {};
 let school: SchoolEntity;
 let pupil: PupilEntity;
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: baseUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const version = (n: number, status: string, extra: Record<string, unknown> = {}) => ({
   version: n,
@@ -97,11 +82,8 @@ async function addCase(id: string, over: Partial<CaseSnapshot>): Promise<void> {
 }
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
-  await admin(`CREATE DATABASE ${dbName}`);
-  await migrate(ownerUrl, { appRole: roleOfUrl(appBaseUrl) });
-  ds = createDataSource(url);
-  await ds.initialize();
+  db = await openOwnTestDatabase('opp_pdf');
+  ds = db.ds;
   const access = new AccessPolicy();
   const audience = new AudiencePolicy(access, ds);
   const cases = new CasesService(ds, audience, new PupilsService(ds, access), {} as AppConfig, {} as DeliveryLogService);
@@ -130,8 +112,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await ds?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
+  await db?.drop();
 }, 60_000);
 
 const text = async (user: AuthUser, caseId: string, v?: string) => extractPdfText((await useCase.execute(user, caseId, v, { compress: false })).body);

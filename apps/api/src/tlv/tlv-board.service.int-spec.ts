@@ -3,40 +3,26 @@
  * counted from today), granted TLVs within the reminder window before their end date, scoping (SWV: its member
  * schools; zorgcoördinator: own school; admin: all; other roles refused) and the SWV's share of the data only.
  */
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CaseReadModelRepository, createDataSource, migrate, PupilEntity, roleOfUrl, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
+import { type CaseSnapshot, openOwnTestDatabase, type OwnTestDatabase, PupilEntity, SchoolEntity } from '@zorgroute/domain';
 import { addCalendarDays } from '@zorgroute/domain/logic';
 import { AccessPolicy } from '../access/access-policy';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
-import { toAuthUser } from '../auth/auth.service';
 import { PupilsService } from '../pupils/pupils.service';
+import { seedTwoSwvBoard, type BoardSchool, type TwoSwvBoardFixture } from '../testing/two-swv-board.fixture';
 import { TlvBoardService } from './tlv-board.service';
 
-const baseUrl = (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string;
-const appBaseUrl = process.env.DATABASE_URL as string;
-const dbName = `tlv_board_${process.pid}`;
-const ownerUrl = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
-const url = appBaseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
 const TODAY = '2027-03-01';
 const day = (n: number) => addCalendarDays(TODAY, n);
 
+let db: OwnTestDatabase;
 let ds: DataSource;
+let world: TwoSwvBoardFixture;
 let service: TlvBoardService;
 const users: Record<string, AuthUser> = {};
 const schools: Record<string, SchoolEntity> = {};
 const cases: Record<string, string> = {};
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: baseUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const term = (dueDate: string, extended = false) => ({ completeOn: day(-20), firstDueDate: dueDate, dueDate, explanation: `Uiterlijk ${dueDate}: 6 kalenderweken na het complete dossier.`, extended, extensionWeeks: extended ? 2 : null, extendedOn: null, extensionReason: extended ? 'Tweede deskundige ziek' : null });
 const request = { round: 1, submittedOn: day(-21), submittedBy: 'Test zc1', requestedCategory: 'LAAG', vsoSchool: null, motivation: 'Motivatie van de school' };
@@ -48,59 +34,22 @@ const granted = (endDate: string, reminderDate: string, extra: Record<string, un
   ...extra,
 });
 
-async function addCase(key: string, school: string, pupil: PupilEntity, over: Partial<CaseSnapshot>): Promise<void> {
+async function addCase(key: string, school: BoardSchool, pupil: PupilEntity, over: Partial<CaseSnapshot>): Promise<void> {
   const id = `tlv-${key}`;
   cases[key] = id;
-  await new CaseReadModelRepository(ds).upsert({
-    caseId: id,
-    process: 'TLV',
-    schoolId: schools[school].id,
-    pupilId: pupil.id,
-    status: 'DOSSIER',
-    waitingFor: null,
-    nextDueDate: null,
-    ownerUserId: null,
-    stuck: false,
-    stuckReason: null,
-    outcome: null,
-    policyVersion: 'test',
-    originCaseId: null,
-    participantIds: [],
-    data: {},
-    seq: 1,
-    startedAt: new Date(Date.parse('2027-01-01T09:00:00Z') + Object.keys(cases).length * 60_000).toISOString(),
-    updatedAt: new Date().toISOString(),
-    closedAt: null,
-    ...over,
-  });
+  await world.addCase(id, school, pupil, { process: 'TLV', status: 'DOSSIER', waitingFor: null, startedAt: new Date(Date.parse('2027-01-01T09:00:00Z') + Object.keys(cases).length * 60_000).toISOString(), ...over });
 }
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
-  await admin(`CREATE DATABASE ${dbName}`);
-  await migrate(ownerUrl, { appRole: roleOfUrl(appBaseUrl) });
-  ds = createDataSource(url);
-  await ds.initialize();
+  db = await openOwnTestDatabase('tlv_board');
+  ds = db.ds;
   const access = new AccessPolicy();
   service = new TlvBoardService(ds, new AudiencePolicy(access, ds), new PupilsService(ds, access));
 
-  const swvA = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio Oost', code: 'VO 97.01' });
-  const swvB = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio West', code: 'VO 97.02' });
-  const mkSchool = (key: string, swvId: string, name: string, brin: string) => ds.getRepository(SchoolEntity).save({ swvId, name, brin, region: 'midden' as const }).then((s) => (schools[key] = s));
-  await mkSchool('s1', swvA.id, 'Anemoon College', '97AA00');
-  await mkSchool('s2', swvA.id, 'Berkenlaan Lyceum', '97AB00');
-  await mkSchool('s3', swvB.id, 'Cederhof School', '97BA00');
-  const mkUser = async (key: string, role: Role, school: string | null, swvId: string | null) => {
-    const u = await ds.getRepository(UserEntity).save({ name: `Test ${key}`, email: `${key}@test.example`, role, schoolId: school ? schools[school].id : null, swvId, pupilId: null });
-    users[key] = toAuthUser(u);
-  };
-  await mkUser('swvA', Role.SWV_MEDEWERKER, null, swvA.id);
-  await mkUser('swvB', Role.SWV_MEDEWERKER, null, swvB.id);
-  await mkUser('zc1', Role.ZORGCOORDINATOR, 's1', swvA.id);
-  await mkUser('mentor1', Role.MENTOR, 's1', swvA.id);
-  await mkUser('admin', Role.ADMIN, null, null);
-  const pupil = (school: string, firstName: string) =>
-    ds.getRepository(PupilEntity).save({ schoolId: schools[school].id, firstName, lastName: 'Testleerling', dateOfBirth: '2012-05-01', className: null, mentorId: null });
+  world = await seedTwoSwvBoard(ds, { code: '97', pupilBornOn: '2012-05-01' });
+  Object.assign(users, world.users);
+  Object.assign(schools, world.schools);
+  const pupil = world.pupil;
 
   // Open requests: compiling the dossier (no term yet), in the decision term, overdue, extended.
   await addCase('dossier', 's1', await pupil('s1', 'Amir'), { status: 'DOSSIER', data: { missingItems: ['OPP', 'HANDTEKENING_OUDERS'], request: null, term: null, decision: null } });
@@ -119,8 +68,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await ds?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
+  await db?.drop();
 }, 60_000);
 
 const ids = (rows: { caseId: string }[]) => rows.map((c) => c.caseId);

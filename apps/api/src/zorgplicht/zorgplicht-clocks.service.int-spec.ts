@@ -3,43 +3,28 @@
  * counts per school, CSV, and scoping (SWV: its member schools and only the SWV processes;
  * zorgcoördinator: own school; admin: all; other roles: refused).
  */
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CaseReadModelRepository, createDataSource, migrate, PupilEntity, roleOfUrl, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
+import { type CaseSnapshot, openOwnTestDatabase, type OwnTestDatabase, PupilEntity, SchoolEntity } from '@zorgroute/domain';
 import { addCalendarDays, buildSchoolCalendar, DEFAULT_POLICIES } from '@zorgroute/domain/logic';
 import { extendZorgplichtClock, startZorgplichtClock, type ZorgplichtClock } from '@zorgroute/workflows';
 import { AccessPolicy } from '../access/access-policy';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
-import { toAuthUser } from '../auth/auth.service';
 import { PupilsService } from '../pupils/pupils.service';
+import { seedTwoSwvBoard, type BoardSchool, type TwoSwvBoardFixture } from '../testing/two-swv-board.fixture';
 import { ZorgplichtClocksService, zorgplichtPage } from './zorgplicht-clocks.service';
 
-// The owner role creates and migrates the suite's own database; the suite works in it as the application role.
-const baseUrl = (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string;
-const appBaseUrl = process.env.DATABASE_URL as string;
-const dbName = `zp_clocks_${process.pid}`;
-const ownerUrl = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
-const url = appBaseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
 const TODAY = '2027-03-01';
 const cal = buildSchoolCalendar('midden');
 const policy = DEFAULT_POLICIES.zorgplicht;
 
+let db: OwnTestDatabase;
 let ds: DataSource;
+let world: TwoSwvBoardFixture;
 let service: ZorgplichtClocksService;
 const users: Record<string, AuthUser> = {};
 const schools: Record<string, SchoolEntity> = {};
 const cases: Record<string, string> = {};
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: baseUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function clockData(clock: ZorgplichtClock, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -65,61 +50,24 @@ function clockData(clock: ZorgplichtClock, extra: Record<string, unknown> = {}):
   };
 }
 
-async function addCase(key: string, school: string, pupil: PupilEntity, over: Partial<CaseSnapshot>): Promise<void> {
+async function addCase(key: string, school: BoardSchool, pupil: PupilEntity, over: Partial<CaseSnapshot>): Promise<void> {
   const id = `${over.process === 'ZORGPLICHT' || !over.process ? 'zorgplicht' : over.process.toLowerCase()}-${key}`;
   cases[key] = id;
-  await new CaseReadModelRepository(ds).upsert({
-    caseId: id,
-    process: 'ZORGPLICHT',
-    schoolId: schools[school].id,
-    pupilId: pupil.id,
-    status: 'ONTVANGEN',
-    waitingFor: 'RECORD_DECISION',
-    nextDueDate: null,
-    ownerUserId: null,
-    stuck: false,
-    stuckReason: null,
-    outcome: null,
-    policyVersion: 'test',
-    originCaseId: null,
-    participantIds: [],
-    data: {},
-    seq: 1,
-    startedAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    closedAt: null,
-    ...over,
-  });
+  await world.addCase(id, school, pupil, { process: 'ZORGPLICHT', status: 'ONTVANGEN', waitingFor: 'RECORD_DECISION', startedAt: new Date().toISOString(), ...over });
 }
 
 const received = (daysAgo: number) => addCalendarDays(TODAY, -daysAgo);
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
-  await admin(`CREATE DATABASE ${dbName}`);
-  await migrate(ownerUrl, { appRole: roleOfUrl(appBaseUrl) });
-  ds = createDataSource(url);
-  await ds.initialize();
+  db = await openOwnTestDatabase('zp_clocks');
+  ds = db.ds;
   const access = new AccessPolicy();
   service = new ZorgplichtClocksService(ds, new AudiencePolicy(access, ds), new PupilsService(ds, access));
 
-  const swvA = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio Oost', code: 'VO 98.01' });
-  const swvB = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio West', code: 'VO 98.02' });
-  const mkSchool = (key: string, swvId: string, name: string, brin: string) => ds.getRepository(SchoolEntity).save({ swvId, name, brin, region: 'midden' as const }).then((s) => (schools[key] = s));
-  await mkSchool('s1', swvA.id, 'Anemoon College', '98AA00');
-  await mkSchool('s2', swvA.id, 'Berkenlaan Lyceum', '98AB00');
-  await mkSchool('s3', swvB.id, 'Cederhof School', '98BA00');
-  const mkUser = async (key: string, role: Role, school: string | null, swvId: string | null) => {
-    const u = await ds.getRepository(UserEntity).save({ name: `Test ${key}`, email: `${key}@test.example`, role, schoolId: school ? schools[school].id : null, swvId, pupilId: null });
-    users[key] = toAuthUser(u);
-  };
-  await mkUser('swvA', Role.SWV_MEDEWERKER, null, swvA.id);
-  await mkUser('swvB', Role.SWV_MEDEWERKER, null, swvB.id);
-  await mkUser('zc1', Role.ZORGCOORDINATOR, 's1', swvA.id);
-  await mkUser('mentor1', Role.MENTOR, 's1', swvA.id);
-  await mkUser('admin', Role.ADMIN, null, null);
-  const pupil = (school: string, firstName: string) =>
-    ds.getRepository(PupilEntity).save({ schoolId: schools[school].id, firstName, lastName: 'Testleerling', dateOfBirth: '2014-05-01', className: null, mentorId: null });
+  world = await seedTwoSwvBoard(ds, { code: '98', pupilBornOn: '2014-05-01' });
+  Object.assign(users, world.users);
+  Object.assign(schools, world.schools);
+  const pupil = world.pupil;
 
   await addCase('c1', 's1', await pupil('s1', 'Amir'), { status: 'ONDERZOEK', data: clockData(startZorgplichtClock(received(10), policy, cal)) });
   await addCase('c2', 's1', await pupil('s1', 'Bo'), { data: clockData(startZorgplichtClock(received(38), policy, cal)) });
@@ -133,8 +81,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await ds?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
+  await db?.drop();
 }, 60_000);
 
 const ids = (clocks: { caseId: string }[]) => clocks.map((c) => c.caseId);

@@ -3,53 +3,32 @@
  * concurrent publishing), nothing written on invalid input, an SWV version checked against its member schools,
  * and the effective policy and calendar of a school.
  */
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../data-source';
-import { roleOfUrl } from '../database-roles';
 import { PolicyScope, PolicyVersionEntity } from '../entities/policy-version.entity';
 import { SchoolDayOffEntity } from '../entities/school-day-off.entity';
 import { SchoolEntity } from '../entities/school.entity';
 import { SwvEntity } from '../entities/swv.entity';
 import { isSchoolDay } from '../logic/calendar';
 import { SchoolDayOffRepository } from '../school-calendar/school-day-off.repository';
+import { openOwnTestDatabase, type OwnTestDatabase } from '../testing/own-test-database';
 import { PolicyVersionRepository } from './policy-version.repository';
 
-// The owner role creates and migrates the suite's own database; the suite works in it as the application role.
-const baseUrl = (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL) as string;
-const appBaseUrl = process.env.DATABASE_URL as string;
-const dbName = `policy_store_${process.pid}`;
-const ownerUrl = baseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
-const url = appBaseUrl.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
+let db: OwnTestDatabase;
 let ds: DataSource;
 let swv: SwvEntity;
 let school: SchoolEntity;
 let other: SchoolEntity;
 
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: baseUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
-  await admin(`CREATE DATABASE ${dbName}`);
-  await migrate(ownerUrl, { appRole: roleOfUrl(appBaseUrl) });
-  ds = createDataSource(url);
-  await ds.initialize();
+  db = await openOwnTestDatabase('policy_store');
+  ds = db.ds;
   swv = await ds.getRepository(SwvEntity).save({ name: 'SWV Testregio', code: 'VO 98.01' });
   school = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'Testcollege', brin: '98TA00', region: 'midden' });
   other = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'Andere school', brin: '98TB00', region: 'zuid' });
 }, 60_000);
 
 afterAll(async () => {
-  await ds?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${dbName}`);
+  await db?.drop();
 });
 
 describe('PolicyVersionRepository', () => {
