@@ -78,16 +78,17 @@ export function zorgplichtPage(limit: number | null | undefined, offset: number 
 const CSV_BATCH = 1000;
 
 /**
- * The clock fields in SQL over the columns of `x` (see `board`), as toClocks computes them, with `today` a date
- * parameter: days left = due date − today in calendar days; overdue below 0; last week up to `warnDaysBefore` (default
- * 7); the 10-week mark reached on its date.
+ * The clock fields in SQL over the read model's clock columns (alias `c`), as toClocks computes them, with `today` a
+ * date parameter: days left = due date − today in calendar days; overdue below 0; last week up to the warning days
+ * (default 7); the 10-week mark reached on its date.
  */
 function clockSql(today: string) {
-  const daysLeft = `(x.due - ${today}::date)`;
+  const daysLeft = `(c.clock_due_date - ${today}::date)`;
+  const warn = 'COALESCE(c.clock_warn_days, 7)';
   return {
-    state: { VERLOPEN: `${daysLeft} < 0`, LAATSTE_WEEK: `(${daysLeft} >= 0 AND ${daysLeft} <= x.warn)`, OP_SCHEMA: `${daysLeft} > x.warn` } as Record<ZorgplichtClockState, string>,
-    extended: 'x.extended',
-    tenWeeks: `(${today}::date >= x.ten)`,
+    state: { VERLOPEN: `${daysLeft} < 0`, LAATSTE_WEEK: `(${daysLeft} >= 0 AND ${daysLeft} <= ${warn})`, OP_SCHEMA: `${daysLeft} > ${warn}` } as Record<ZorgplichtClockState, string>,
+    extended: 'COALESCE(c.clock_extended, false)',
+    tenWeeks: `(${today}::date >= c.clock_ten_week_date)`,
   };
 }
 
@@ -121,7 +122,9 @@ export class ZorgplichtClocksService {
     const qb = this.dataSource
       .getRepository(CaseSummaryEntity)
       .createQueryBuilder('c')
-      .innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id')
+      // A LEFT JOIN on the pupil's key: PostgreSQL drops it when the caller's scope does not use the pupil (the board's
+      // roles), and it filters like an inner join where the scope does (every case has its pupil).
+      .leftJoin(PupilEntity, 'p', 'p.id = c.pupil_id')
       .andWhere('c.process = :zpProcess', { zpProcess: ProcessType.ZORGPLICHT });
     return this.audience.scopeCases(qb, user);
   }
@@ -130,7 +133,7 @@ export class ZorgplichtClocksService {
    * The overview, one page of it: the clocks that match the filter, sorted by days left (then receipt, then id), from
    * `page.offset`, at most `page.limit` (all without a page); `totalCount` is the number of matching clocks and
    * `countsPerSchool` counts every open clock the caller may see (filters not applied, never paged). Filters, sort,
-   * page and counts run in PostgreSQL (the clock fields are read from `data.clock`; days left = due date − today,
+   * page and counts run in PostgreSQL (on the read model's clock columns; days left = due date − today,
    * in calendar days, as zorgplichtClockStatusOn counts them), so only the page's rows are loaded and built here.
    */
   async overview(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now()), page?: ZorgplichtPage): Promise<ZorgplichtOverviewModel> {
@@ -151,18 +154,18 @@ export class ZorgplichtClocksService {
   }
 
   /**
-   * One query, one pass over the open rows the caller may see: the clock fields are taken out of each row's `data` once
-   * into a small materialised CTE, then the filtered count, the page's ids in board order (days left, receipt, id; a
-   * top-N sort) and — when asked — the per-school aggregates are computed from it.
+   * One statement over the clock columns of the open rows the caller may see (issue 18.4): the filtered count, the
+   * page's ids in board order (days left, receipt, id — a top-N read of IDX_case_summary_clock_board) and, when asked,
+   * the per-school aggregates (IDX_case_summary_clock_school). No JSON is read.
    */
   private async board(user: AuthUser, filter: ZorgplichtClockFilterInput, today: string, offset: number, limit: number | null, withCounts: boolean): Promise<{ ids: string[]; totalCount: number; counts: RawSchoolCount[] }> {
     const [open, params] = this.scoped(user)
       .andWhere('c.closed_at IS NULL')
+      .andWhere('c.clock_due_date IS NOT NULL')
       .select('c.id', 'id')
-      .addSelect('c.school_id', 'school_id')
-      .addSelect('c.status', 'status')
-      .addSelect(`c.data->'clock'`, 'cl')
       .getQueryAndParameters();
+    // The scope's WHERE clause, reused by the three parts of the statement on the same alias `c`.
+    const fromOpen = open.slice(open.indexOf(' FROM '));
     const values: unknown[] = [...params];
     const p = (v: unknown) => {
       values.push(v);
@@ -170,35 +173,29 @@ export class ZorgplichtClocksService {
     };
     const todayParam = p(today);
     const sql = clockSql(todayParam);
-    const where = ['TRUE'];
-    if (filter.schoolId) where.push(`x.school_id = ${p(filter.schoolId)}`);
-    if (filter.status) where.push(`x.status = ${p(filter.status)}`);
+    const where: string[] = [];
+    if (filter.schoolId) where.push(`c.school_id = ${p(filter.schoolId)}`);
+    if (filter.status) where.push(`c.status = ${p(filter.status)}`);
     if (filter.clockState) where.push(sql.state[filter.clockState]);
     if (filter.extended != null) where.push(filter.extended ? sql.extended : `NOT ${sql.extended}`);
     if (filter.pastTenWeeks != null) where.push(filter.pastTenWeeks ? sql.tenWeeks : `NOT ${sql.tenWeeks}`);
-    const filtered = where.join(' AND ');
+    const filtered = `${fromOpen}${where.map((w) => ` AND ${w}`).join('')}`;
     const dir = filter.sort === 'DAYS_LEFT_DESC' ? 'DESC' : 'ASC';
     const window = `${limit === null ? '' : `LIMIT ${p(limit)} `}OFFSET ${p(offset)}`;
     const counts = withCounts
       ? `(SELECT COALESCE(json_agg(s), '[]'::json) FROM (
-          SELECT x.school_id AS "schoolId", count(*)::int AS "open",
+          SELECT c.school_id AS "schoolId", count(*)::int AS "open",
             count(*) FILTER (WHERE ${sql.state.LAATSTE_WEEK})::int AS "lastWeek",
             count(*) FILTER (WHERE ${sql.state.VERLOPEN})::int AS "overdue",
             count(*) FILTER (WHERE ${sql.extended})::int AS "extended",
             count(*) FILTER (WHERE ${sql.tenWeeks})::int AS "pastTenWeeks"
-          FROM x GROUP BY x.school_id) s)`
+          ${fromOpen} GROUP BY c.school_id) s)`
       : `'[]'::json`;
-    // `OFFSET 0` keeps PostgreSQL from folding the inner select into the outer one (which would read `data` again for
-    // every field); x holds only the few typed clock fields, so it stays small.
-    const query = `WITH x AS MATERIALIZED (
-        SELECT y.id, y.school_id, y.status, (y.cl->>'dueDate')::date AS due, y.cl->>'receivedOn' AS received,
-          (y.cl->>'tenWeekDate')::date AS ten, COALESCE((y.cl->>'warnDaysBefore')::int, 7) AS warn,
-          COALESCE((y.cl->>'extended')::boolean, false) AS extended
-        FROM (${open} OFFSET 0) y
-        WHERE y.cl->>'receivedOn' IS NOT NULL AND y.cl->>'dueDate' IS NOT NULL AND y.cl->>'tenWeekDate' IS NOT NULL)
-      SELECT ${todayParam}::date AS "today", (SELECT count(*)::int FROM x WHERE ${filtered}) AS "total",
-        (SELECT COALESCE(json_agg(pg.id ORDER BY pg.due ${dir}, pg.received ASC, pg.id ASC), '[]'::json)
-          FROM (SELECT x.id, x.due, x.received FROM x WHERE ${filtered} ORDER BY x.due ${dir}, x.received ASC, x.id ASC ${window}) pg) AS "ids",
+    // `today` is selected too, so its parameter has a type even where no part of the statement uses it.
+    const query = `SELECT ${todayParam}::date AS "today", (SELECT count(*)::int ${filtered}) AS "total",
+        (SELECT COALESCE(json_agg(pg.id ORDER BY pg.due ${dir}, pg.received ASC, pg.id ASC), '[]'::json) FROM (
+          SELECT c.id, c.clock_due_date AS due, c.clock_received_on AS received ${filtered}
+          ORDER BY c.clock_due_date ${dir}, c.clock_received_on ASC, c.id ASC ${window}) pg) AS "ids",
         ${counts} AS "counts"`;
     const [row] = (await this.dataSource.query(query, values)) as { total: number; ids: string[]; counts: RawSchoolCount[] }[];
     return { ids: row.ids, totalCount: Number(row.total), counts: row.counts };

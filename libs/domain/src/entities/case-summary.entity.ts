@@ -11,6 +11,10 @@ import { ProcessType } from './roles';
 @Index(['schoolId', 'process', 'status'])
 @Index(['nextDueDate'])
 @Index('IDX_case_summary_pupil_hidden_from_parents', ['pupilId', 'hiddenFromParents'])
+// The SWV board (issue 18.4): open zorgplicht clocks in board order, and per school for the counts (partial indexes,
+// migration 1796800000000; not compared by the schema check because of their WHERE clause).
+@Index('IDX_case_summary_clock_board', { synchronize: false })
+@Index('IDX_case_summary_clock_school', { synchronize: false })
 export class CaseSummaryEntity {
   /** The Temporal workflow id (a business key). */
   @PrimaryColumn({ type: 'varchar', length: 200 })
@@ -83,4 +87,25 @@ export class CaseSummaryEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /**
+   * The legal clock of the case (P4 zorgplicht: `data.clock`) as columns, written with the row (`clockColumns`), so the
+   * SWV board filters, sorts, pages and counts on indexed columns instead of the JSON of every open row. Null for a
+   * case without a clock.
+   */
+  @Column({ name: 'clock_received_on', type: 'date', nullable: true })
+  clockReceivedOn!: string | null;
+
+  @Column({ name: 'clock_due_date', type: 'date', nullable: true })
+  clockDueDate!: string | null;
+
+  @Column({ name: 'clock_ten_week_date', type: 'date', nullable: true })
+  clockTenWeekDate!: string | null;
+
+  /** Days before the due date that count as its last week (policy; default 7). */
+  @Column({ name: 'clock_warn_days', type: 'smallint', nullable: true })
+  clockWarnDays!: number | null;
+
+  @Column({ name: 'clock_extended', type: 'boolean', nullable: true })
+  clockExtended!: boolean | null;
 }
