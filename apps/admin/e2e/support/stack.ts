@@ -22,6 +22,10 @@ export interface StackOptions {
    * WebAuthn relying party that is an IP address, and the api derives its RP id from APP_URL (docs/security.md).
    */
   appHost?: string;
+  /** Load the demo organisations and people (default true); false: a fresh install, nothing but the migrations. */
+  seed?: boolean;
+  /** Serve the admin UI (default true); false for tests that talk to the api and the worker only. */
+  preview?: boolean;
 }
 
 export interface RunningStack {
@@ -232,9 +236,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     started.push(worker);
     await waitUntil(`GET ${apiUrl}/health`, () => httpOk(`${apiUrl}/health`), [api, worker], readyTimeoutMs);
 
-    const seeding = startProcess('seed', process.execPath, [seed], env, logDir);
-    started.push(seeding);
-    await runToCompletion(seeding, readyTimeoutMs);
+    if (options.seed !== false) {
+      const seeding = startProcess('seed', process.execPath, [seed], env, logDir);
+      started.push(seeding);
+      await runToCompletion(seeding, readyTimeoutMs);
+    }
+    if (options.preview === false) return { apiUrl, appUrl, logDir, stop };
 
     const preview = startProcess(
       'admin-preview',
