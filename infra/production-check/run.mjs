@@ -9,12 +9,14 @@
 //   3. writes the server configuration (PostgreSQL default store + SQL visibility, frontend/history/matching/worker
 //      in one process), starts `temporal-server start`, registers the namespace and the search attributes;
 //   4. runs the built Zorgroute migrations, worker (prebuilt workflow bundle) and api with NODE_ENV=production,
-//      loads the demo data, and checks end to end through GraphQL: a zorgcoördinator starts an
-//      ondersteuningstraject, the read model shows it with its next due date, the e-mail reaches the mail catcher,
+//      WITHOUT demo data: the first platform admin (create-platform-admin), SWV, school, staff, a Somtoday import, a
+//      mentor's login (fresh-install.mjs), and checks end to end through GraphQL: the zorgcoördinator starts an
+//      ondersteuningstraject for an imported pupil, the read model shows it with its next due date, the e-mail reaches the mail catcher,
 //      the case is found through the custom search attributes in SQL visibility, its reminder timer is durable,
 //      and it survives a restart of the Temporal server (the next step is recorded afterwards); its history as the
 //      Temporal CLI reads it (no codec) holds no readable pupil data (TEMPORAL_PAYLOAD_KEYS, AES-256-GCM); the
 //      application role cannot change the audit trail, and the worker's signed audit checkpoint verifies through the api;
+//      the api's and the worker's /metrics expose every metric the dashboard and alerts use (metrics-check.mjs);
 //   5. stops everything and prints a PASS/FAIL summary (exit code 0/1).
 //
 // Not part of `npm test` (the first Go build alone takes minutes). Options: --skip-build (use the existing dist/
@@ -50,6 +52,8 @@ import {
   waitForHttp,
   ZorgrouteError,
 } from '../scripts/lib/index.mjs';
+import { FRESH_INSTALL_PUPIL, FRESH_INSTALL_REASON, freshInstallJourney } from './fresh-install.mjs';
+import { checkMetrics } from './metrics-check.mjs';
 import { ensureTemporalServer, setupTemporalSchemas, startTemporalServer, TEMPORAL_SERVER_VERSION } from './temporal-server.mjs';
 
 /** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
@@ -63,7 +67,7 @@ const keepData = args.includes('--keep-data');
 const BUILT_FILES = {
   migrate: 'libs/domain/dist/migrate.js',
   api: 'apps/api/dist/main.js',
-  seed: 'apps/api/dist/seed.js',
+  createPlatformAdmin: 'apps/api/dist/create-platform-admin.js',
   worker: 'apps/worker/dist/main.js',
   workflowBundle: 'apps/worker/dist/workflow-bundle.js',
 };
@@ -73,11 +77,10 @@ const NAMESPACE = 'default';
 const TASK_QUEUE = 'zorgroute';
 /** Closed workflows are kept this long in Temporal (the audit trail and read model stay in Zorgroute's database). */
 const RETENTION = '30d';
-const ZC_EMAIL = 'zc@daltoncollege.example';
-const ADMIN_EMAIL = 'beheer@zorgroute.example';
-const PARENT_EMAIL = 'ouder.bakker@voorbeeldmail.example';
-const PUPIL_NAME = 'Lina Bakker';
-const REASON = 'Productiecontrole: valt stil in de klas';
+/** Any address: devLogin must be refused whatever it is asked for. */
+const SOME_EMAIL = 'iemand@zorgroute-check.example';
+const PUPIL_NAME = FRESH_INSTALL_PUPIL;
+const REASON = FRESH_INSTALL_REASON;
 const GOAL = 'Ik wil mijn huiswerk zelf plannen';
 
 /** The checks of this run, printed in the summary. */
@@ -319,6 +322,9 @@ runMain(async () => {
     );
     const apiPort = await freePort(0);
     const metricsPort = await freePort(0);
+    const appMetricsPort = await freePort(0);
+    // Production answers /metrics only with the bearer token (docs/security.md "Metrics").
+    const metricsToken = crypto.randomBytes(24).toString('base64url');
     const authSecret = crypto.randomBytes(32).toString('base64url');
     const checkpointKey = crypto.randomBytes(32).toString('base64');
     const env = {
@@ -339,6 +345,8 @@ runMain(async () => {
       API_PUBLIC_URL: 'https://zorgroute.example',
       AUTH_SECRET: authSecret,
       WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
+      WORKER_APP_METRICS_ADDRESS: `127.0.0.1:${appMetricsPort}`,
+      METRICS_TOKEN: metricsToken,
       TEMPORAL_PAYLOAD_KEYS: `prod-check-1:${crypto.randomBytes(32).toString('base64')}`,
     };
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -418,7 +426,7 @@ runMain(async () => {
 
     const gql = graphqlClient(`${apiUrl}/graphql`);
     await check('production settings: devLogin refused, GraphQL introspection off', async () => {
-      const dev = await gql.request('mutation($e: String!) { devLogin(email: $e) { token } }', { e: ZC_EMAIL });
+      const dev = await gql.request('mutation($e: String!) { devLogin(email: $e) { token } }', { e: SOME_EMAIL });
       const code = dev.errors?.[0]?.extensions?.code;
       if (code !== 'FORBIDDEN') throw new ZorgrouteError(`devLogin was not refused: ${JSON.stringify(dev)}`);
       const intro = await gql.request('{ __schema { queryType { name } } }');
@@ -426,52 +434,32 @@ runMain(async () => {
       return `devLogin → ${code}; introspection → "${intro.errors[0].message}"`;
     });
 
-    await check('demo data: node apps/api/dist/seed.js', async () => {
-      const { output } = await run(process.execPath, [BUILT_FILES.seed], { env: apiEnv, prefix: '[seed]', what: 'load the demo data' });
-      return output.split('\n').filter((l) => l.includes('demo data ready')).pop() ?? 'done';
-    });
-
-    // 5. End to end through GraphQL.
-    let caseId;
-    await check('log in as the demo zorgcoördinator', async () => {
-      const row = await psql(pgBin, pg.port, 'zorgroute', `SELECT id || '|' || role FROM app_user WHERE email = '${ZC_EMAIL}'`);
+    /** A session token for an account, signed with AUTH_SECRET as the api signs it (production has no devLogin). */
+    const signedLogin = async (email) => {
+      const row = await psql(pgBin, pg.port, 'zorgroute', `SELECT id || '|' || role FROM app_user WHERE email = '${email.replace(/'/g, "''")}'`);
       const [id, role] = row.split('|');
-      if (!id) throw new ZorgrouteError(`${ZC_EMAIL} is not in app_user`);
+      if (!id) throw new ZorgrouteError(`${email} is not in app_user`);
       // Tokens are only valid with an active row in user_session (logout revokes it).
       const sid = crypto.randomUUID();
       await psql(pgBin, pg.port, 'zorgroute', `INSERT INTO user_session (id, user_id, method, created_at, expires_at) VALUES ('${sid}', '${id}', 'DEV', now(), now() + interval '1 hour')`);
-      gql.token = sessionToken(authSecret, { id, role, sid });
-      const { me } = await gql.ok('{ me { name role } }');
-      return `${me.name} (${me.role}), session token signed with AUTH_SECRET`;
-    });
+      return sessionToken(authSecret, { id, role, sid });
+    };
 
-    await check('startTrajectory → workflow on the cluster', async () => {
-      const { pupils } = await gql.ok('{ pupils { id displayName } }');
-      const pupil = pupils.find((p) => p.displayName === PUPIL_NAME);
-      if (!pupil) throw new ZorgrouteError(`pupil ${PUPIL_NAME} not found`);
-      const start = () =>
-        gql.request('mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id status } }', {
-          i: { pupilId: pupil.id, reason: REASON, weeks: 8, requestKey: `prod-check-${Date.now()}` },
-        });
-      let result = await start();
-      const conflict = result.errors?.[0]?.extensions;
-      if (conflict?.code === 'CONFLICT' && conflict.details?.caseId && keepData) {
-        // --keep-data: the previous run's trajectory for this pupil is still open; stop it and start a new one.
-        log(`stopping the open trajectory of the previous run (${conflict.details.caseId})`);
-        await gql.ok('mutation($c: ID!, $i: StopTrajectoryInput!) { stopTrajectory(caseId: $c, input: $i) { status } }', {
-          c: conflict.details.caseId,
-          i: { reason: 'Productiecontrole: nieuwe run' },
-        });
-        result = await eventually(async () => {
-          const r = await start();
-          return r.errors?.[0]?.extensions?.code === 'CONFLICT' ? null : r;
-        }, 30_000, 'the previous trajectory to close');
-      }
-      if (result.errors?.length) throw new ZorgrouteError(`GraphQL error: ${JSON.stringify(result.errors)}`);
-      const { startTrajectory } = result.data;
-      caseId = startTrajectory.id;
-      return `${caseId} (${startTrajectory.status})`;
+    // 5. A fresh install without demo data (infra/production-check/fresh-install.mjs): the first platform admin with
+    // the documented command, the SWV and school, staff and an import, a mentor's login, a trajectory for an imported
+    // pupil and the parent's e-mail. Names are made per run, so --keep-data works too.
+    const journey = await freshInstallJourney({
+      apiUrl,
+      mailWebUrl: mail.webUrl,
+      check,
+      login: signedLogin,
+      createPlatformAdmin: async (email, name) =>
+        (await run(process.execPath, [BUILT_FILES.createPlatformAdmin, email, name], { env: apiEnv, prefix: '[create-platform-admin]', what: 'create the first platform admin' })).output,
     });
+    const caseId = journey.ids.case;
+    const zcEmail = journey.names.zc.email;
+    const parentEmail = journey.names.parent.email;
+    gql.token = await signedLogin(zcEmail);
 
     let nextDue;
     await check('read model: case in INTAKE with owner and next due date', async () => {
@@ -493,10 +481,10 @@ runMain(async () => {
 
     await check('e-mail: task e-mail to the zorgcoördinator and notice to the parent (mail catcher)', async () => {
       const link = `/cases/${encodeURIComponent(caseId)}`;
-      const toZc = await eventually(async () => (await mailsTo(mail.webUrl, ZC_EMAIL)).find((m) => m.text?.includes(link)), 60_000, 'the task e-mail');
+      const toZc = await eventually(async () => (await mailsTo(mail.webUrl, zcEmail)).find((m) => m.text?.includes(link)), 60_000, 'the task e-mail');
       if (!toZc.text.includes('Uiterlijk af:')) throw new ZorgrouteError(`the task e-mail has no due date: ${toZc.subject}`);
-      const toParent = await eventually(async () => (await mailsTo(mail.webUrl, PARENT_EMAIL)).find((m) => m.text?.includes('Lina')), 60_000, 'the parent e-mail');
-      return `"${toZc.subject}" → ${ZC_EMAIL}; "${toParent.subject}" → ${PARENT_EMAIL}`;
+      const toParent = await eventually(async () => (await mailsTo(mail.webUrl, parentEmail)).find((m) => m.text?.includes('Lotte')), 60_000, 'the parent e-mail');
+      return `"${toZc.subject}" → ${zcEmail}; "${toParent.subject}" → ${parentEmail}`;
     });
 
     await check('SQL visibility: case found by its custom search attributes', async () => {
@@ -568,12 +556,12 @@ runMain(async () => {
         if (!worker.running) throw fatal(worker);
         return worker.tail.find((l) => l.includes('[audit-checkpoint] {'));
       }, 60_000, 'the checkpoint line in the worker log');
-      const [id, role] = (await psql(pgBin, pg.port, 'zorgroute', `SELECT id || '|' || role FROM app_user WHERE email = '${ADMIN_EMAIL}'`)).split('|');
-      if (!id) throw new ZorgrouteError(`${ADMIN_EMAIL} is not in app_user`);
-      const sid = crypto.randomUUID();
-      await psql(pgBin, pg.port, 'zorgroute', `INSERT INTO user_session (id, user_id, method, created_at, expires_at) VALUES ('${sid}', '${id}', 'DEV', now(), now() + interval '1 hour')`);
+      // verifyAuditChain is the functional admin's (ADMIN); a fresh install has none until the platform admin makes one.
       const admin = graphqlClient(`${apiUrl}/graphql`);
-      admin.token = sessionToken(authSecret, { id, role, sid });
+      admin.token = await signedLogin(journey.names.platformAdmin.email);
+      const adminEmail = `beheer.${journey.names.stamp}@zorgroute-check.example`;
+      await admin.ok('mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }', { i: { name: 'Anna Applicatiebeheer', email: adminEmail, role: 'ADMIN' } });
+      admin.token = await signedLogin(adminEmail);
       const { verifyAuditChain: v } = await admin.ok('{ verifyAuditChain { ok checked reason checkpoints sealedUpTo } }');
       if (!v.ok || v.checkpoints < 1) throw new ZorgrouteError(`verifyAuditChain: ${JSON.stringify(v)}`);
       const cp = JSON.parse(line.slice(line.indexOf('{')));
@@ -591,6 +579,18 @@ runMain(async () => {
       const workerSeries = count(workerMetrics, /^temporal_/);
       if (serverSeries === 0 || workerSeries === 0) throw new ZorgrouteError(`metrics missing (server ${serverSeries}, worker ${workerSeries} series)`);
       return `server ${serverSeries} request series; worker ${workerSeries} temporal_* series`;
+    });
+
+    await check('metrics: api and worker expose what the dashboard and alerts use (infra/production-check/metrics-check.mjs)', async () => {
+      const endpoints = { api: `${apiUrl}/metrics`, workerApp: `http://${env.WORKER_APP_METRICS_ADDRESS}/metrics`, workerSdk: `http://${env.WORKER_METRICS_ADDRESS}/metrics` };
+      // Without the token production refuses the scrape.
+      const refused = await fetch(endpoints.api, { signal: AbortSignal.timeout(10_000) });
+      if (refused.status !== 401) throw new ZorgrouteError(`api /metrics without the token answered ${refused.status}, expected 401`);
+      try {
+        return (await checkMetrics(endpoints, { token: metricsToken })).join('; ');
+      } catch (error) {
+        throw new ZorgrouteError(error.message);
+      }
     });
   } catch (error) {
     failure = error;

@@ -1,7 +1,7 @@
 /**
  * The staff directory (`staffMembers`, issue 6) and the delivery key of the delivery log, on the real stack: who sees
- * which school's staff (school staff their own school, an SWV employee its member schools, an admin all; parents and
- * pupils refused), bad input refused; and the delivery key the admin's resend action needs is shown to the admin only.
+ * which school's staff (school staff and the school admin their own school, an SWV employee its member schools, an admin
+ * all; only active accounts; parents and pupils refused), bad input refused; and the delivery key the admin's resend action needs is shown to the admin only.
  * Uses its own SWVs, schools and people (and, for the deliveries, a trajectory of its own pupil).
  */
 import { DataSource } from 'typeorm';
@@ -60,6 +60,9 @@ beforeAll(async () => {
   await user('coach-elders', 'Hans Hoek', Role.COACH, schoolElders, otherSwv.id);
   await user('swv', 'Ingrid Immink', Role.SWV_MEDEWERKER, null);
   await user('admin', 'Jan Jonker', Role.ADMIN, null);
+  await user('beheer-a', 'Nina Nijhof', Role.SCHOOL_ADMIN, schoolA);
+  // A mentor who left: deactivated, so nobody can give him a step (the reassignment would refuse him).
+  await ds.getRepository(UserEntity).save({ email: email('mentor-weg'), name: 'Mark Weg', role: Role.MENTOR, schoolId: schoolA.id, swvId: swv.id, pupilId: null, active: false, deactivatedAt: new Date() });
   const pupil = await ds.getRepository(PupilEntity).save({ schoolId: schoolA.id, firstName: 'Kees', lastName: 'Kok', dateOfBirth: bornYearsAgo(14), className: '2B', mentorId: mentorA.id });
   const parent = await user('ouder', 'Lies Kok', Role.PARENT, schoolA);
   await ds.getRepository(PupilGuardianEntity).save({ pupilId: pupil.id, userId: parent.id, relation: 'ouder' });
@@ -95,6 +98,15 @@ describe('staffMembers: the staff directory for choosing an owner', () => {
     expect(coaches).toEqual(expect.arrayContaining(['Dirk Dekker', 'Gerda Groen', 'Hans Hoek']));
     // Only staff: SWV employees, admins, parents and pupils are never listed.
     expect(names(await staff({ s: schoolA.id }))).not.toContain('Lies Kok');
+  }, 60_000);
+
+  it('shows the school admin his own school, to hand a leaver\'s steps over; a deactivated account is nobody\'s choice', async () => {
+    await as('beheer-a');
+    expect(names(await staff())).toEqual(['Anna Aalbers', 'Bert Bosman', 'Carla Claassen', 'Dirk Dekker', 'Eva Evers']);
+    expect(names(await staff({ r: ['MENTOR'] }))).toEqual(['Carla Claassen']);
+    expect(code(await stack.gql.request(STAFF, { s: schoolB.id }))).toBe('FORBIDDEN');
+    await as('admin');
+    expect(names(await staff({ s: schoolA.id }))).not.toContain('Mark Weg');
   }, 60_000);
 
   it('refuses parents, pupils and anonymous callers', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expectAccessible } from './axe';
-import { REPO_ROOT, type RunningStack, startStack } from './stack';
+import { REPO_ROOT, type RunningStack, startStack, type StackOptions } from './stack';
 
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
@@ -30,12 +30,12 @@ export interface BrowserSession {
 }
 
 /** Starts the stack (or reuses one given by E2E_APP_URL and E2E_API_URL) and a headless Chromium. */
-export async function openBrowser(viewport = { width: 1366, height: 900 }): Promise<BrowserSession> {
+export async function openBrowser(viewport = { width: 1366, height: 900 }, stackOptions: StackOptions = {}): Promise<BrowserSession> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const reuse = process.env.E2E_APP_URL && process.env.E2E_API_URL;
   const stack: RunningStack = reuse
     ? { appUrl: process.env.E2E_APP_URL!, apiUrl: process.env.E2E_API_URL!, logDir: '', stop: async () => undefined }
-    : await startStack();
+    : await startStack(stackOptions);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'zorgroute-chromium-'));
   let context: BrowserContext;
   try {
@@ -72,11 +72,11 @@ export async function openBrowser(viewport = { width: 1366, height: 900 }): Prom
  * Registers beforeAll/afterAll that open and close a browser session for the suite; the returned object is filled
  * before the first test runs.
  */
-export function useBrowserSession(viewport?: { width: number; height: number }): BrowserSession {
+export function useBrowserSession(viewport?: { width: number; height: number }, stackOptions?: StackOptions): BrowserSession {
   const session = {} as BrowserSession;
   let opened: BrowserSession | undefined;
   beforeAll(async () => {
-    opened = await openBrowser(viewport);
+    opened = await openBrowser(viewport, stackOptions);
     Object.assign(session, opened);
   }, 300_000);
   afterAll(async () => {

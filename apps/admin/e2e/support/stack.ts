@@ -17,6 +17,15 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Extra environment for every process. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The host name of the admin UI's URL (APP_URL), default 127.0.0.1. `localhost` for passkeys: browsers refuse a
+   * WebAuthn relying party that is an IP address, and the api derives its RP id from APP_URL (docs/security.md).
+   */
+  appHost?: string;
+  /** Load the demo organisations and people (default true); false: a fresh install, nothing but the migrations. */
+  seed?: boolean;
+  /** Serve the admin UI (default true); false for tests that talk to the api and the worker only. */
+  preview?: boolean;
 }
 
 export interface RunningStack {
@@ -186,7 +195,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   const [apiPort, previewPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const appUrl = `http://127.0.0.1:${previewPort}`;
+  const appUrl = `http://${options.appHost ?? '127.0.0.1'}:${previewPort}`;
+  /** The same server for this process's readiness checks (the preview listens on 127.0.0.1 whatever the host name). */
+  const localAppUrl = `http://127.0.0.1:${previewPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     APP_URL: process.env.APP_URL ?? appUrl,
@@ -198,6 +209,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // cases), not the demo cases of every process, which take a minute on a loaded machine.
     ZR_SEED_ALL_PROCESSES: 'false',
     ...options.env,
+    ...(options.appHost ? { APP_URL: appUrl } : {}),
     API_PORT: String(apiPort),
     API_URL: apiUrl,
   };
@@ -224,9 +236,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     started.push(worker);
     await waitUntil(`GET ${apiUrl}/health`, () => httpOk(`${apiUrl}/health`), [api, worker], readyTimeoutMs);
 
-    const seeding = startProcess('seed', process.execPath, [seed], env, logDir);
-    started.push(seeding);
-    await runToCompletion(seeding, readyTimeoutMs);
+    if (options.seed !== false) {
+      const seeding = startProcess('seed', process.execPath, [seed], env, logDir);
+      started.push(seeding);
+      await runToCompletion(seeding, readyTimeoutMs);
+    }
+    if (options.preview === false) return { apiUrl, appUrl, logDir, stop };
 
     const preview = startProcess(
       'admin-preview',
@@ -236,9 +251,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       logDir,
     );
     started.push(preview);
-    await waitUntil(`the admin UI on ${appUrl}`, () => httpOk(`${appUrl}/`), [api, worker, preview], readyTimeoutMs);
+    await waitUntil(`the admin UI on ${appUrl}`, () => httpOk(`${localAppUrl}/`), [api, worker, preview], readyTimeoutMs);
     // The preview server must reach the api through its proxy too.
-    await waitUntil(`${appUrl}/health via the proxy`, () => httpOk(`${appUrl}/health`), [api, preview], readyTimeoutMs);
+    await waitUntil(`${appUrl}/health via the proxy`, () => httpOk(`${localAppUrl}/health`), [api, preview], readyTimeoutMs);
   } catch (error) {
     await stop();
     throw error;

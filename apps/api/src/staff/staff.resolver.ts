@@ -26,7 +26,7 @@ export class StaffResolver {
 
   @Query(() => [StaffMemberModel], {
     description:
-      'School staff to choose as owner of a step (zorgcoördinator, teamleider, mentor, coach, JOS worker). School staff see their own school, an SWV employee its member schools, an admin all; parents and pupils are refused.',
+      'Active school staff to choose as owner of a step (zorgcoördinator, teamleider, mentor, coach, JOS worker). School staff and the school admin see their own school, an SWV employee its member schools, an admin all; parents and pupils are refused.',
   })
   async staffMembers(
     @CurrentUser() user: AuthUser,

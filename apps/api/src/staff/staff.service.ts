@@ -8,13 +8,16 @@ import type { StaffMemberModel } from './models/staff-member.model';
 /** The roles that are a school's staff: the only ones this directory lists. */
 export const STAFF_ROLES: readonly Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER];
 
-/** School staff readers see their own school; an SWV employee its member schools; an admin every school. */
-const SCHOOL_STAFF_READERS: readonly Role[] = STAFF_ROLES;
+/**
+ * School staff readers see their own school; an SWV employee its member schools; an admin every school. The school admin
+ * (applicatiebeheerder) reads his own school's directory too: he gives the open steps of a leaver a new owner.
+ */
+const SCHOOL_STAFF_READERS: readonly Role[] = [...STAFF_ROLES, Role.SCHOOL_ADMIN];
 
 /**
- * The staff directory (issue 6): who can be chosen as owner of a step. Scoped like the cases (PROCESSES.md rule 8):
- * school staff see their own school's staff, an SWV employee the staff of its member schools, an admin everyone;
- * parents and pupils are refused.
+ * The staff directory (issue 6): who can be chosen as owner of a step (active accounts only). Scoped like the cases
+ * (PROCESSES.md rule 8): school staff and the school admin see their own school's staff, an SWV employee the staff of
+ * its member schools, an admin everyone; parents and pupils are refused.
  */
 @Injectable()
 export class StaffService {
@@ -25,6 +28,8 @@ export class StaffService {
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('u.school_id IS NOT NULL')
+      // A deactivated account cannot be given a step (the reassignment refuses it): it is nobody's choice.
+      .andWhere('u.active = true')
       .andWhere('u.role IN (:...roles)', { roles: roles?.length ? roles : STAFF_ROLES })
       .orderBy('u.name')
       .limit(500);

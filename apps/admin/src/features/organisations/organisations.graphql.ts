@@ -37,7 +37,10 @@ export interface OpenStepToReassign {
   process: string;
   stepLabel: string;
   dueDate: string | null;
+  ownerId: string;
   ownerName: string;
+  /** DEACTIVATED, OTHER_SCHOOL, ROLE_CHANGED or NOT_MENTOR_ANY_MORE. */
+  reason: string;
   reasonLabel: string;
   pupilFirstName: string;
   className: string | null;
@@ -160,7 +163,7 @@ export const REACTIVATE_ACCOUNT: TypedDocumentNode<{ reactivateAccount: Account 
 
 export const OPEN_STEPS_QUERY: TypedDocumentNode<{ openStepsToReassign: OpenStepToReassign[] }, { schoolId: string }> = gql`
   query OpenStepsToReassign($schoolId: ID!) {
-    openStepsToReassign(schoolId: $schoolId) { caseId process stepLabel dueDate ownerName reasonLabel pupilFirstName className }
+    openStepsToReassign(schoolId: $schoolId) { caseId process stepLabel dueDate ownerId ownerName reason reasonLabel pupilFirstName className }
   }
 `;
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { ACCOUNTS_QUERY, OPEN_STEPS_QUERY, SCHOOL_IMPORT_QUERY, SCHOOL_IMPORTS_QUERY, SWVS_QUERY, type ImportPreview, type SchoolImport } from './organisations.graphql';
-import { SchoolAdminPage } from './school-admin-page';
+import { leaversOf, SchoolAdminPage } from './school-admin-page';
 
 const SCHOOL_ADMIN = { ...ZC_USER, id: 'beheer-1', role: 'SCHOOL_ADMIN' as const, schoolId: 'school-1' };
 const line = (sourceId: string, name: string, className: string, mentorName: string, changes: ImportPreview['pupilsChanged'][number]['changes'] = []) => ({ __typename: 'ImportPupilLine', sourceId, name, className, mentorName, changes: changes.map((c) => ({ __typename: 'ImportFieldChange', ...c })) });
@@ -104,5 +104,20 @@ describe('SchoolAdminPage: the import preview', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Voorvertoning maken' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)'), { timeout: 15_000 });
     expect(screen.queryByRole('region', { name: 'Voorvertoning' })).toBeNull();
+  });
+});
+
+describe('leaversOf', () => {
+  const step = (caseId: string, ownerId: string, stepLabel = 'Gesprek voeren') => ({
+    caseId, process: 'ONDERSTEUNINGSTRAJECT', stepLabel, dueDate: null, ownerId, ownerName: ownerId === 'm-1' ? 'Gijs Vertrekker' : 'Ilse Elders',
+    reason: 'DEACTIVATED', reasonLabel: 'Account gedeactiveerd of vertrokken', pupilFirstName: `Leerling ${caseId}`, className: caseId === 'c-1' ? '2B' : null,
+  });
+
+  it('gives one banner per owner with each of his cases once, to hand over together', () => {
+    const leavers = leaversOf([step('c-1', 'm-1'), step('c-1', 'm-1', 'Tweede stap'), step('c-2', 'm-1'), step('c-3', 'm-2')]);
+    expect(leavers).toEqual([
+      { ownerId: 'm-1', ownerName: 'Gijs Vertrekker', reasonLabel: 'Account gedeactiveerd of vertrokken', cases: [{ caseId: 'c-1', pupilName: 'Leerling c-1 (2B)', ownerId: 'm-1' }, { caseId: 'c-2', pupilName: 'Leerling c-2', ownerId: 'm-1' }] },
+      { ownerId: 'm-2', ownerName: 'Ilse Elders', reasonLabel: 'Account gedeactiveerd of vertrokken', cases: [{ caseId: 'c-3', pupilName: 'Leerling c-3', ownerId: 'm-2' }] },
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel, roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
+import { ReassignStepsDialog, type ReassignCase } from '../work-lists/reassign-steps-dialog';
 import { ImportPreviewView } from './import-preview';
 import {
   ACCOUNTS_QUERY,
@@ -38,6 +39,7 @@ import {
   SWVS_QUERY,
   uploadImportFile,
   type Account,
+  type OpenStepToReassign,
 } from './organisations.graphql';
 
 /** The roles a school admin gives to the school's accounts (parents and pupils come from the import). */
@@ -304,47 +306,108 @@ function ImportSection({ schoolId }: { schoolId: string }) {
   );
 }
 
+interface Leaver {
+  ownerId: string;
+  ownerName: string;
+  reasonLabel: string;
+  cases: ReassignCase[];
+}
+
+/** The open steps grouped by their owner who left or changed role: one banner each, with his cases (once each). */
+export function leaversOf(steps: readonly OpenStepToReassign[]): Leaver[] {
+  const byOwner = new Map<string, Leaver>();
+  for (const s of steps) {
+    const leaver = byOwner.get(s.ownerId) ?? { ownerId: s.ownerId, ownerName: s.ownerName, reasonLabel: s.reasonLabel, cases: [] };
+    if (!leaver.cases.some((c) => c.caseId === s.caseId)) leaver.cases.push({ caseId: s.caseId, pupilName: `${s.pupilFirstName}${s.className ? ` (${s.className})` : ''}`, ownerId: s.ownerId });
+    byOwner.set(s.ownerId, leaver);
+  }
+  return [...byOwner.values()];
+}
+
+/**
+ * The open steps whose owner left or changed role (issue 13 item 3): a banner per leaver, from which the school admin
+ * hands all his open steps to another staff member at once (with a reason, audited on every case), and the steps.
+ */
 function OpenStepsSection({ schoolId }: { schoolId: string }) {
   const { data, error } = useQuery(OPEN_STEPS_QUERY, { variables: { schoolId } });
+  const [handingOver, setHandingOver] = useState<Leaver | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const steps = data?.openStepsToReassign ?? [];
+  const leavers = leaversOf(steps);
   return (
     <Paper component="section" aria-labelledby="open-steps-title" sx={{ p: 2 }}>
       <Typography id="open-steps-title" variant="h2" component="h2">
         Open stappen om over te dragen
       </Typography>
       {error && <ErrorAlert error={error} />}
+      {notice && (
+        <Alert severity="success" onClose={() => setNotice(null)} sx={{ mt: 1 }}>
+          {notice}
+        </Alert>
+      )}
       {steps.length === 0 ? (
         <Typography sx={{ mt: 1 }}>Geen: elke open stap ligt bij iemand die hem kan zetten.</Typography>
       ) : (
-        <Table size="small" aria-label="Open stappen om over te dragen" sx={{ mt: 1 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Leerling</TableCell>
-              <TableCell>Proces</TableCell>
-              <TableCell>Stap</TableCell>
-              <TableCell>Termijn</TableCell>
-              <TableCell>Eigenaar</TableCell>
-              <TableCell>Waarom</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {steps.map((s) => (
-              <TableRow key={`${s.caseId}:${s.stepLabel}`}>
-                <TableCell>
-                  <Link component={RouterLink} to={`/cases/${encodeURIComponent(s.caseId)}`}>
-                    {s.pupilFirstName}
-                    {s.className ? ` (${s.className})` : ''}
-                  </Link>
-                </TableCell>
-                <TableCell>{processLabel(s.process)}</TableCell>
-                <TableCell>{s.stepLabel}</TableCell>
-                <TableCell>{s.dueDate ? formatDutchDate(s.dueDate) : '—'}</TableCell>
-                <TableCell>{s.ownerName}</TableCell>
-                <TableCell>{s.reasonLabel}</TableCell>
-              </TableRow>
+        <>
+          <Stack spacing={1} sx={{ mt: 1 }}>
+            {leavers.map((l) => (
+              <Alert
+                key={l.ownerId}
+                severity="warning"
+                data-testid="leaver-banner"
+                action={
+                  <Button color="inherit" size="small" onClick={() => setHandingOver(l)}>
+                    {l.cases.length === 1 ? 'Open stap overdragen' : `Alle ${l.cases.length} open stappen overdragen`}
+                  </Button>
+                }
+              >
+                <strong>{l.ownerName}</strong> ({l.reasonLabel}): {l.cases.length === 1 ? '1 casus heeft' : `${l.cases.length} casussen hebben`} een open stap die
+                een nieuwe eigenaar nodig heeft.
+              </Alert>
             ))}
-          </TableBody>
-        </Table>
+          </Stack>
+          <Table size="small" aria-label="Open stappen om over te dragen" sx={{ mt: 1 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Leerling</TableCell>
+                <TableCell>Proces</TableCell>
+                <TableCell>Stap</TableCell>
+                <TableCell>Termijn</TableCell>
+                <TableCell>Eigenaar</TableCell>
+                <TableCell>Waarom</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {steps.map((s) => (
+                <TableRow key={`${s.caseId}:${s.stepLabel}`}>
+                  <TableCell>
+                    <Link component={RouterLink} to={`/cases/${encodeURIComponent(s.caseId)}`}>
+                      {s.pupilFirstName}
+                      {s.className ? ` (${s.className})` : ''}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{processLabel(s.process)}</TableCell>
+                  <TableCell>{s.stepLabel}</TableCell>
+                  <TableCell>{s.dueDate ? formatDutchDate(s.dueDate) : '—'}</TableCell>
+                  <TableCell>{s.ownerName}</TableCell>
+                  <TableCell>{s.reasonLabel}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {handingOver && (
+        <ReassignStepsDialog
+          items={handingOver.cases}
+          schoolId={schoolId}
+          refetchQueries={['OpenStepsToReassign']}
+          onClose={() => setHandingOver(null)}
+          onDone={(reassigned) => {
+            setHandingOver(null);
+            setNotice(reassigned === 1 ? '1 stap overgedragen.' : `${reassigned} stappen overgedragen.`);
+          }}
+        />
       )}
     </Paper>
   );

@@ -16,7 +16,14 @@ import { type FormEvent, useId, useState } from 'react';
 import { ErrorAlert } from '../../shared/error-alert';
 import { roleLabel } from '../../shared/labels';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
-import { REASSIGN_OPEN_STEPS_MUTATION, type ReassignOpenStepsResult, type WorkListItem } from './work-lists.graphql';
+import { REASSIGN_OPEN_STEPS_MUTATION, type ReassignOpenStepsResult } from './work-lists.graphql';
+
+/** A case whose open step is handed over: for the list of cases that did not move, and to leave out its owner. */
+export interface ReassignCase {
+  caseId: string;
+  pupilName: string;
+  ownerId: string | null;
+}
 
 export interface ReassignErrors {
   owner?: string;
@@ -38,15 +45,22 @@ export function validateReassign(ownerId: string, reason: string): ReassignError
  * through its own admin update (one audit entry per case) and answers per case; the cases that did not move are listed
  * with why, the others are done.
  */
-export function ReassignStepsDialog({ items, schoolId, onClose, onDone }: { items: WorkListItem[]; schoolId: string; onClose(): void; onDone(reassigned: number): void }) {
+export function ReassignStepsDialog({ items, schoolId, refetchQueries = ['WorkLists', 'WorkListItems', 'DashboardCases'], onClose, onDone }: {
+  items: ReassignCase[];
+  schoolId: string;
+  /** The queries (by operation name) that show the steps' owners, read again once they moved. */
+  refetchQueries?: string[];
+  onClose(): void;
+  onDone(reassigned: number): void;
+}) {
   const titleId = useId();
   const [ownerId, setOwnerId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<ReassignErrors>({});
   const [result, setResult] = useState<ReassignOpenStepsResult | null>(null);
   const staff = useQuery(STAFF_QUERY, { variables: { schoolId }, fetchPolicy: 'cache-first' });
-  const [mutate, mutation] = useMutation(REASSIGN_OPEN_STEPS_MUTATION, { refetchQueries: ['WorkLists', 'WorkListItems', 'DashboardCases'], awaitRefetchQueries: true });
-  const nameOf = new Map(items.map((i) => [i.case.id, i.case.pupil.displayName]));
+  const [mutate, mutation] = useMutation(REASSIGN_OPEN_STEPS_MUTATION, { refetchQueries, awaitRefetchQueries: true });
+  const nameOf = new Map(items.map((i) => [i.caseId, i.pupilName]));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +68,7 @@ export function ReassignStepsDialog({ items, schoolId, onClose, onDone }: { item
     setErrors(found);
     if (found.owner || found.reason) return;
     try {
-      const answer = await mutate({ variables: { input: { caseIds: items.map((i) => i.case.id), newOwnerId: ownerId, reason: reason.trim() } } });
+      const answer = await mutate({ variables: { input: { caseIds: items.map((i) => i.caseId), newOwnerId: ownerId, reason: reason.trim() } } });
       const outcome = answer.data?.reassignOpenSteps ?? null;
       if (outcome && outcome.failed === 0) onDone(outcome.reassigned);
       else setResult(outcome);

@@ -65,6 +65,8 @@ describe('WorkListsPage', () => {
     const nav = await screen.findByRole('navigation', { name: 'Werklijsten' });
     expect(within(nav).getByText('Mijn open stappen')).toBeTruthy();
     expect(within(nav).getByLabelText('2 open stappen')).toBeTruthy();
+    // A list holds list items only (axe's "list" rule, found by the browser test).
+    expect([...(nav.querySelector('ul') as HTMLUListElement).children].map((c) => c.tagName)).toEqual(['LI', 'LI']);
     const table = await screen.findByRole('table', { name: 'Open stappen' });
     expect(within(table).getAllByText('Vertrokken of gewijzigd')).toHaveLength(2);
     expect(within(table).getAllByTestId('pupil-left-chip')).toHaveLength(1);

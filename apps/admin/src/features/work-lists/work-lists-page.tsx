@@ -216,7 +216,8 @@ export function WorkListsPage() {
           <Paper component="nav" aria-label="Werklijsten">
             <List dense>
               {all.map((l) => (
-                <Box key={l.id} sx={{ display: 'flex', alignItems: 'center' }}>
+                // A list item of its own (axe: a <ul> holds only <li>): the list's button and, for a saved one, its delete.
+                <Box component="li" key={l.id} sx={{ display: 'flex', alignItems: 'center' }}>
                   <ListItemButton selected={l.id === current?.id} onClick={() => choose(l.id)} aria-current={l.id === current?.id ? 'page' : undefined}>
                     <ListItemText primary={l.name} secondary={l.description} />
                     <Chip size="small" label={l.count} aria-label={`${l.count} open stappen`} color={l.count ? 'primary' : 'default'} />
@@ -255,7 +256,7 @@ export function WorkListsPage() {
       </Box>
       {dialogOpen && (
         <ReassignStepsDialog
-          items={chosen}
+          items={chosen.map((r) => ({ caseId: r.case.id, pupilName: r.case.pupil.displayName, ownerId: r.ownerId }))}
           schoolId={[...schools][0] ?? ''}
           onClose={() => setDialogOpen(false)}
           onDone={(reassigned) => {
