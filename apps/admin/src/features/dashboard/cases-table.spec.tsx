@@ -50,7 +50,11 @@ describe('CasesTable', () => {
   it('links each pupil to the case page and his pupil page, and shows Dutch process names', () => {
     renderWithProviders(<CasesTable cases={[makeCase({ id: 'c-9', process: 'OVERDRACHT' })]} today={TODAY} />);
     expect(screen.getByRole('link', { name: 'Sanne de Vries' }).getAttribute('href')).toBe('/cases/c-9');
-    expect(screen.getByRole('link', { name: 'Leerlingpagina' }).getAttribute('href')).toBe('/pupils/pupil-1');
+    const pupilPage = screen.getByRole('link', { name: 'Leerlingpagina' });
+    expect(pupilPage.getAttribute('href')).toBe('/pupils/pupil-1');
+    // On its own line (a block of its own), also for a pupil without a class: it ran into the name ("Olivier PrinsLeerlingpagina").
+    expect(pupilPage.parentElement?.tagName).toBe('DIV');
+    expect(pupilPage.parentElement?.textContent).toBe('Leerlingpagina');
     expect(screen.getByText('Overdracht PO→VO')).toBeTruthy();
   });
 });

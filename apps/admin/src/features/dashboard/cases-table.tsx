@@ -98,9 +98,11 @@ export function CasesTable({ cases, today }: CasesTableProps) {
                     </Typography>
                   )}
                   <PupilLeftChip leftAt={c.pupil.leftAt} />
-                  <Link component={RouterLink} to={`/pupils/${encodeURIComponent(c.pupil.id)}`} variant="caption" title={`Leerlingpagina van ${c.pupil.displayName}`}>
-                    Leerlingpagina
-                  </Link>
+                  <Typography variant="caption" component="div">
+                    <Link component={RouterLink} to={`/pupils/${encodeURIComponent(c.pupil.id)}`} title={`Leerlingpagina van ${c.pupil.displayName}`}>
+                      Leerlingpagina
+                    </Link>
+                  </Typography>
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>
