@@ -5,14 +5,12 @@
 // (time and place shown on the case page), and an admin downloads the pupil's dossier after giving a reason.
 import { readFileSync } from 'node:fs';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { addDays, isoToday } from './support/days';
 
 jest.setTimeout(240_000);
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const ADMIN_EMAIL = 'beheer@zorgroute.example';
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 /** The first weekday from tomorrow + 2 (a school day outside the holidays in the demo calendar's autumn and spring). */
 function nextWeekday(): string {
   let date = addDays(isoToday(), 3);

@@ -8,22 +8,19 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { eventually, graphql, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { addDays, isoToday } from './support/days';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
 const PHONE = { width: 390, height: 844 };
-const DAY_MS = 24 * 60 * 60 * 1000;
 const RUN = Date.now().toString(36);
 const PARENT_EMAIL = `ouder.links.${RUN}@voorbeeldmail.example`;
 const LAST_NAME = `Linkstra${RUN}`;
 
 const session = useBrowserSession(PHONE);
-
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 interface Mail {
   subject: string;
@@ -70,31 +67,24 @@ let pupilName: string;
 beforeAll(async () => {
   const api = session.stack.apiUrl;
   const zc = await tokenFor(api, ZC_EMAIL);
-  const { me } = await graphql<{ me: { schoolId: string } }>(api, '{ me { schoolId } }', {}, zc);
   // A new pupil with his own parent (invented names). Receipt 37 days ago: a week of the decision term is left, so the
   // SWV loket is told at once.
-  const { registerAanmelding } = await graphql<{ registerAanmelding: { id: string; pupil: { id: string; displayName: string } } }>(
-    api,
-    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { id pupil { id displayName } } }',
-    {
-      input: {
-        receivedOn: addDays(isoToday(), -37),
-        extraSupportExpected: true,
-        preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Jesse', lastName: LAST_NAME, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Robin ${LAST_NAME}`, email: PARENT_EMAIL }] },
-      },
-    },
-    zc,
-  );
-  pupilName = registerAanmelding.pupil.displayName;
+  const registered = await registerNewPupil(api, zc, {
+    firstName: 'Jesse',
+    lastName: LAST_NAME,
+    age: 12,
+    receivedOn: addDays(isoToday(), -37),
+    parent: { name: `Robin ${LAST_NAME}`, email: PARENT_EMAIL },
+  });
+  pupilName = registered.pupil.displayName;
   // His trajectory: the parents are told it started, with a link to the case.
   const { startTrajectory } = await graphql<{ startTrajectory: { id: string } }>(
     api,
     'mutation($input: StartTrajectoryInput!) { startTrajectory(input: $input) { id } }',
-    { input: { pupilId: registerAanmelding.pupil.id, reason: 'Moeite met plannen (e2e)', requestKey: `links-${RUN}` } },
+    { input: { pupilId: registered.pupil.id, reason: 'Moeite met plannen (e2e)', requestKey: `links-${RUN}` } },
     zc,
   );
-  caseIds = { zorgplicht: registerAanmelding.id, trajectory: startTrajectory.id };
+  caseIds = { zorgplicht: registered.caseId, trajectory: startTrajectory.id };
 }, 120_000);
 
 it('a parent opens the case page from his e-mail, on a phone', async () => {

@@ -5,7 +5,7 @@
 // pupil's view; a parent then opens the OPP as a PDF on a phone and gives instemming in the portal, and the plan holds.
 import { readFileSync } from 'node:fs';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
 
@@ -17,24 +17,7 @@ const session = useBrowserSession(PHONE);
 
 /** An OPP for a pupil of its own (registered with an aanmelding, as the api registers new pupils only so). */
 async function startOpp(apiUrl: string, token: string): Promise<{ caseId: string; pupilName: string; parentEmail: string }> {
-  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, token);
-  const lastName = `Opp${Date.now().toString(36)}`;
-  const parentEmail = `ouder.${lastName.toLowerCase()}@voorbeeldmail.example`;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  const aanmelding = await graphql<{ registerAanmelding: { pupil: { id: string; displayName: string } } }>(
-    apiUrl,
-    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { pupil { id displayName } } }',
-    {
-      input: {
-        receivedOn: today,
-        extraSupportExpected: false,
-        preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Noor', lastName, dateOfBirth: bornYearsAgo(13), parents: [{ name: `Ouder ${lastName}`, email: parentEmail }] },
-      },
-    },
-    token,
-  );
-  const pupil = aanmelding.registerAanmelding.pupil;
+  const { pupil, parentEmail } = await registerNewPupil(apiUrl, token, { firstName: 'Noor', prefix: 'Opp', extraSupportExpected: false });
   const started = await graphql<{ startOpp: { id: string } }>(
     apiUrl,
     'mutation($input: StartOppInput!) { startOpp(input: $input) { id } }',

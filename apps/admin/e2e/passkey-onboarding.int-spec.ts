@@ -7,7 +7,7 @@
 // runs on http://localhost: browsers refuse a passkey whose relying party is an IP address.
 import type { CDPSession } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
 
@@ -37,21 +37,7 @@ let authenticatorId: string;
 beforeAll(async () => {
   const api = session.stack.apiUrl;
   const zc = await tokenFor(api, ZC_EMAIL);
-  const { me } = await graphql<{ me: { schoolId: string } }>(api, '{ me { schoolId } }', {}, zc);
-  const { registerAanmelding } = await graphql<{ registerAanmelding: { pupil: { id: string; displayName: string } } }>(
-    api,
-    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { pupil { id displayName } } }',
-    {
-      input: {
-        receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
-        extraSupportExpected: true,
-        preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Olivier', lastName: LAST_NAME, dateOfBirth: bornYearsAgo(12), parents: [PARENT] },
-      },
-    },
-    zc,
-  );
-  pupil = registerAanmelding.pupil;
+  ({ pupil } = await registerNewPupil(api, zc, { firstName: 'Olivier', lastName: LAST_NAME, age: 12, parent: PARENT }));
   // Chromium's virtual authenticator: a platform authenticator with resident keys that answers at once.
   cdp = await session.context.newCDPSession(session.page);
   await cdp.send('WebAuthn.enable');

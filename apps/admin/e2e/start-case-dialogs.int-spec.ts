@@ -8,6 +8,7 @@
 import { type Locator, type Page } from 'playwright-core';
 import { bornYearsAgo } from './support/ages';
 import { choosePupil, graphql, logInAs, pupilNames, shot, tokenFor, useBrowserSession } from './support/browser';
+import { isoToday } from './support/days';
 
 jest.setTimeout(300_000);
 
@@ -16,7 +17,6 @@ const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
 
 const session = useBrowserSession();
 
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const addCalendarDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const schoolYearStartYear = (iso: string): number => (Number(iso.slice(5, 7)) >= 8 ? Number(iso.slice(0, 4)) : Number(iso.slice(0, 4)) - 1);
 const schoolYearOf = (iso: string): string => `${schoolYearStartYear(iso)}-${schoolYearStartYear(iso) + 1}`;

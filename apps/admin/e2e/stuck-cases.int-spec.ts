@@ -3,15 +3,13 @@
  */
 // Browser test of the admin's stuck-case inspector (/beheer).
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { addDays, isoToday } from './support/days';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(240_000);
 
 const ADMIN_EMAIL = 'beheer@zorgroute.example';
 const ZC_EMAIL = 'zc@daltoncollege.example';
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 interface StuckRow {
   summary: { id: string; pupil: { displayName: string } };
@@ -25,22 +23,7 @@ interface StuckRow {
  */
 async function backDatedOverdueCase(apiUrl: string): Promise<string> {
   const zc = await tokenFor(apiUrl, ZC_EMAIL);
-  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, zc);
-  const lastName = `Vastgelopen${Date.now().toString(36)}`;
-  const registered = await graphql<{ registerAanmelding: { id: string } }>(
-    apiUrl,
-    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { id } }',
-    {
-      input: {
-        receivedOn: addDays(isoToday(), -150),
-        extraSupportExpected: true,
-        preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Ruben', lastName, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
-      },
-    },
-    zc,
-  );
-  return registered.registerAanmelding.id;
+  return (await registerNewPupil(apiUrl, zc, { firstName: 'Ruben', prefix: 'Vastgelopen', age: 12, receivedOn: addDays(isoToday(), -150) })).caseId;
 }
 
 const session = useBrowserSession();

@@ -5,7 +5,7 @@
 // and logs a session with a thermometer score on the case page; the coach sees the pupil under
 // "Mijn leerlingen" and the parent sees the goal and the thermometer chart.
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(240_000);
 
@@ -20,24 +20,7 @@ const session = useBrowserSession();
  * application (aanmelding), so one is registered first; then the trajectory is started for them.
  */
 async function startTrajectory(apiUrl: string, token: string): Promise<{ caseId: string; pupilName: string; parentEmail: string }> {
-  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, token);
-  const lastName = `Traject${Date.now().toString(36)}`;
-  const parentEmail = `ouder.${lastName.toLowerCase()}@voorbeeldmail.example`;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  const aanmelding = await graphql<{ registerAanmelding: { pupil: { id: string; displayName: string } } }>(
-    apiUrl,
-    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { pupil { id displayName } } }',
-    {
-      input: {
-        receivedOn: today,
-        extraSupportExpected: false,
-        preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Jesse', lastName, dateOfBirth: bornYearsAgo(13), parents: [{ name: `Ouder ${lastName}`, email: parentEmail }] },
-      },
-    },
-    token,
-  );
-  const pupil = aanmelding.registerAanmelding.pupil;
+  const { pupil, parentEmail } = await registerNewPupil(apiUrl, token, { firstName: 'Jesse', prefix: 'Traject', extraSupportExpected: false });
   const data = await graphql<{ startTrajectory: { id: string } }>(
     apiUrl,
     'mutation($input: StartTrajectoryInput!) { startTrajectory(input: $input) { id } }',

@@ -7,7 +7,7 @@
 // real e-mail from the mail catcher to the case; the case's audit trail keeps the reason.
 import type { Page } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
 
@@ -66,19 +66,7 @@ beforeAll(async () => {
   pupils = [];
   for (const firstName of ['Roos', 'Stijn']) {
     const lastName = `Overdracht${RUN}`;
-    const { registerAanmelding } = await graphql<{ registerAanmelding: { pupil: { id: string; displayName: string } } }>(
-      api,
-      'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { pupil { id displayName } } }',
-      {
-        input: {
-          receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
-          extraSupportExpected: true,
-          preferenceSchoolIds: [me.schoolId],
-          newPupil: { firstName, lastName, dateOfBirth: bornYearsAgo(13), parents: [{ name: `Ouder ${lastName}`, email: `ouder.${firstName.toLowerCase()}.${RUN}@voorbeeldmail.example` }] },
-        },
-      },
-      zc,
-    );
+    const registerAanmelding = await registerNewPupil(api, zc, { firstName, lastName, parent: { name: `Ouder ${lastName}`, email: `ouder.${firstName.toLowerCase()}.${RUN}@voorbeeldmail.example` } });
     const { startTrajectory } = await graphql<{ startTrajectory: { id: string } }>(
       api,
       'mutation($input: StartTrajectoryInput!) { startTrajectory(input: $input) { id } }',

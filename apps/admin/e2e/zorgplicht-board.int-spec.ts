@@ -4,40 +4,22 @@
 // Browser test: the zorgcoördinator registers a written application (aanmelding) through GraphQL;
 // the SWV employee sees its zorgplicht clock on the board with the right number of days left.
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
-import { bornYearsAgo } from './support/ages';
+import { addDays, daysBetween, isoToday } from './support/days';
+import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(240_000);
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const SWV_EMAIL = 'loket@swv-voorbeeldregio.example';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const session = useBrowserSession();
 
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 it('an SWV employee sees a new zorgplicht clock with the right days remaining', async () => {
   const { page, stack, pageErrors } = session;
   const zc = await tokenFor(stack.apiUrl, ZC_EMAIL);
-  const { me } = await graphql<{ me: { schoolId: string } }>(stack.apiUrl, '{ me { schoolId } }', {}, zc);
   const receivedOn = addDays(isoToday(), -10);
-  const lastName = `Aanmelding${Date.now().toString(36)}`;
-  const registered = await graphql<{ registerAanmelding: { id: string } }>(
-    stack.apiUrl,
-    'mutation($input: RegisterAanmeldingInput!) { registerAanmelding(input: $input) { id } }',
-    {
-      input: {
-        receivedOn,
-        extraSupportExpected: true,
-        preferenceSchoolIds: [me.schoolId],
-        newPupil: { firstName: 'Tess', lastName, dateOfBirth: bornYearsAgo(12), parents: [{ name: `Ouder ${lastName}`, email: `ouder.${lastName.toLowerCase()}@voorbeeldmail.example` }] },
-      },
-    },
-    zc,
-  );
-  const caseId = registered.registerAanmelding.id;
+  const { caseId, lastName } = await registerNewPupil(stack.apiUrl, zc, { firstName: 'Tess', prefix: 'Aanmelding', age: 12, receivedOn });
 
   // What the api says about the clock, as the SWV sees it.
   const swv = await tokenFor(stack.apiUrl, SWV_EMAIL);
