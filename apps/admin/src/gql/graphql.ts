@@ -464,6 +464,16 @@ export type AddCaseNoteMutation = {
   }
 };
 
+export type UploadDocumentKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UploadDocumentKindsQuery = {
+  uploadDocumentKinds: Array<{
+    kind: string,
+    label: string
+  }>
+};
+
 export type CaseOppQueryVariables = Exact<{
   id: string | number;
 }>;

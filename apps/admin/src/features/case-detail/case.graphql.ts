@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { AddCaseNoteMutation, AddCaseNoteMutationVariables, CaseDetailQuery, CaseDetailQueryVariables, CaseDocumentsQuery, CaseDocumentsQueryVariables, CaseNotesQuery, CaseNotesQueryVariables } from '../../gql/graphql';
+import type { AddCaseNoteMutation, AddCaseNoteMutationVariables, CaseDetailQuery, CaseDetailQueryVariables, CaseDocumentsQuery, CaseDocumentsQueryVariables, CaseNotesQuery, CaseNotesQueryVariables, UploadDocumentKindsQuery, UploadDocumentKindsQueryVariables } from '../../gql/graphql';
 import { type ResolvedField } from '@zorgroute/processes';
 import { CASE_SUMMARY_FIELDS, CONSENT_FIELDS } from '../../shared/fragments';
 
@@ -128,6 +128,16 @@ export const ADD_CASE_NOTE_MUTATION: TypedDocumentNode<AddCaseNoteMutation, AddC
       authorName
       authorRole
       createdAt
+    }
+  }
+`;
+
+/** The kinds a case upload can have, with their Dutch names (the api's UPLOADED_DOCUMENT_KINDS). */
+export const UPLOAD_DOCUMENT_KINDS_QUERY: TypedDocumentNode<UploadDocumentKindsQuery, UploadDocumentKindsQueryVariables> = gql`
+  query UploadDocumentKinds {
+    uploadDocumentKinds {
+      kind
+      label
     }
   }
 `;
