@@ -1,4 +1,4 @@
-import { type ProcessType, type Role } from '../../shared/api-types';
+import { type ProcessType, type Role } from '../../gql/graphql';
 import { type StepMutationName } from './step-mutations.graphql';
 
 // Declarative forms for the human steps of every process: one spec per step, rendered by

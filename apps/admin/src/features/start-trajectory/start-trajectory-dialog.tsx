@@ -9,7 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { type FormEvent, useId, useState } from 'react';
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PupilAutocomplete, type PickedPupil } from '../pupils/pupil-autocomplete';
 import { START_TRAJECTORY_MUTATION } from './start-trajectory.graphql';
