@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessPolicy } from './access/access-policy';
@@ -56,6 +56,55 @@ import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers'
 import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-import/school-import.providers';
 import { WORK_LIST_PROVIDERS } from './work-lists/work-lists.providers';
 
+/**
+ * Every provider of the api except the three built from the configuration in `forRoot`. The resolvers among them
+ * define the GraphQL schema; `printApiSchema` (schema/api-schema.ts) builds it from this same list without a database.
+ */
+export const API_PROVIDERS: Provider[] = [
+  AccessPolicy,
+  AudiencePolicy,
+  AuthService,
+  AuthResolver,
+  PupilsService,
+  PupilPageService,
+  PupilsResolver,
+  StaffService,
+  StaffResolver,
+  CasesService,
+  CasesResolver,
+  CaseStepService,
+  CaseStepResolver,
+  // What only the api adds to a step's input (never the caller), per step.
+  ...stepInputCompleters(IzoJosMentorCompleter),
+  CaseLauncher,
+  CaseStarter,
+  TrajectoryResolver,
+  StartTrajectoryUseCase,
+  ...JOS_PROVIDERS,
+  ...POLICY_PROVIDERS,
+  ...SCHOOL_CALENDAR_PROVIDERS,
+  ...ZORGPLICHT_PROVIDERS,
+  ...CONSENT_PROVIDERS,
+  ...ZORGROUTE_PROVIDERS,
+  ...NOTIFICATION_PROVIDERS,
+  ...OOV_PROVIDERS,
+  ...OVERDRACHT_PROVIDERS,
+  ...OPP_PROVIDERS,
+  ...TLV_PROVIDERS,
+  ...SECURITY_PROVIDERS,
+  ...ADMIN_ACTION_PROVIDERS,
+  ...DOCUMENT_PROVIDERS,
+  ...DOSSIER_PROVIDERS,
+  ...RETENTION_PROVIDERS,
+  ...OIDC_PROVIDERS,
+  ...FAMILY_LOGIN_PROVIDERS,
+  ...GUARDIAN_PROVIDERS,
+  ...IDEMPOTENCY_PROVIDERS,
+  ...ORGANISATION_PROVIDERS,
+  ...WORK_LIST_PROVIDERS,
+  ...SCHOOL_IMPORT_PROVIDERS,
+];
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -94,48 +143,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiMetrics, useValue: metrics },
         { provide: APP_GUARD, useClass: AuthGuard },
-        AccessPolicy,
-        AudiencePolicy,
-        AuthService,
-        AuthResolver,
-        PupilsService,
-        PupilPageService,
-        PupilsResolver,
-        StaffService,
-        StaffResolver,
-        CasesService,
-        CasesResolver,
-        CaseStepService,
-        CaseStepResolver,
-        // What only the api adds to a step's input (never the caller), per step.
-        ...stepInputCompleters(IzoJosMentorCompleter),
-        CaseLauncher,
-        CaseStarter,
-        TrajectoryResolver,
-        StartTrajectoryUseCase,
-        ...JOS_PROVIDERS,
-        ...POLICY_PROVIDERS,
-        ...SCHOOL_CALENDAR_PROVIDERS,
-        ...ZORGPLICHT_PROVIDERS,
-        ...CONSENT_PROVIDERS,
-        ...ZORGROUTE_PROVIDERS,
-        ...NOTIFICATION_PROVIDERS,
-        ...OOV_PROVIDERS,
-        ...OVERDRACHT_PROVIDERS,
-        ...OPP_PROVIDERS,
-        ...TLV_PROVIDERS,
-        ...SECURITY_PROVIDERS,
-        ...ADMIN_ACTION_PROVIDERS,
-        ...DOCUMENT_PROVIDERS,
-        ...DOSSIER_PROVIDERS,
-        ...RETENTION_PROVIDERS,
-        ...OIDC_PROVIDERS,
-        ...FAMILY_LOGIN_PROVIDERS,
-        ...GUARDIAN_PROVIDERS,
-        ...IDEMPOTENCY_PROVIDERS,
-        ...ORGANISATION_PROVIDERS,
-        ...WORK_LIST_PROVIDERS,
-        ...SCHOOL_IMPORT_PROVIDERS,
+        ...API_PROVIDERS,
       ],
       exports: [APP_CONFIG, ApiMetrics],
     };

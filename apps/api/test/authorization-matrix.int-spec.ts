@@ -181,6 +181,7 @@ const MATRIX: Record<string, Rule> = {
   addCaseNote: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'ADMIN'], target: P1, args: (c) => ({ input: { caseId: c.p1Case, notedOn: today(), text: 'Matrixtest notitie', audiences: [] } }) },
   // The letters of the caller's own cases (the parent portal): anyone may ask; roles without letters get none.
   myLetters: { allow: ALL, select: 'pupilId document { id caseId }' },
+  uploadDocumentKinds: { allow: ALL, select: 'kind label' },
   zorgplichtClocks: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   zorgplichtClocksCsv: { allow: ['ZORGCOORDINATOR', 'SWV_MEDEWERKER', 'ADMIN'] },
   // The TLV section of the SWV board: the same callers as the zorgplicht clocks.

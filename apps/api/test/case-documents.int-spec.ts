@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { DataSource } from 'typeorm';
-import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
+import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UPLOADED_DOCUMENT_KINDS, UserEntity } from '@zorgroute/domain';
 import { eventually, GraphQLTestClient } from './graphql-client';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
@@ -260,5 +260,15 @@ describe('case notes (logboek)', () => {
     const b = await zc.ok<{ addCaseNote: { id: string } }>(ADD_NOTE, { i: { caseId, notedOn: today(), text: 'Eén keer', audiences: [], clientRequestId } });
     expect(b.addCaseNote.id).toBe(a.addCaseNote.id);
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('upload kinds', () => {
+  it('the api serves the kinds its upload accepts, with their Dutch names, to the upload form (one list, not a copy in the admin)', async () => {
+    const { uploadDocumentKinds } = await (await client(ZC)).ok<{ uploadDocumentKinds: { kind: string; label: string }[] }>('{ uploadDocumentKinds { kind label } }');
+    expect(uploadDocumentKinds).toEqual(Object.entries(UPLOADED_DOCUMENT_KINDS).map(([kind, label]) => ({ kind, label })));
+    expect(uploadDocumentKinds).toContainEqual({ kind: 'TOESTEMMING_SCAN', label: 'Toestemmingsformulier (scan)' });
+    // The family sees the same list (it is not case information).
+    expect((await (await client(parentEmail)).ok<{ uploadDocumentKinds: unknown[] }>('{ uploadDocumentKinds { kind } }')).uploadDocumentKinds).toHaveLength(uploadDocumentKinds.length);
   });
 });

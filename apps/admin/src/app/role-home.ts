@@ -1,4 +1,4 @@
-import { type Role } from '../shared/api-types';
+import { type Role } from '../gql/graphql';
 
 /** Where each role starts, and which screens it sees in the menu. */
 export function homePathOf(role: Role): string {

@@ -43,3 +43,26 @@ export const CASE_SUMMARY_FIELDS = gql`
     temporalUrl
   }
 `;
+
+/** A consent request as every consent list shows it (case page, pupil page, the family's own requests). */
+export const CONSENT_FIELDS = gql`
+  fragment ConsentFields on ConsentRecord {
+    id
+    caseId
+    kind
+    label
+    process
+    pupilId
+    scope
+    status
+    statusLabel
+    requestedAt
+    respondBy
+    decidedAt
+    giverName
+    method
+    scanDocumentId
+    pupilMayDecide
+    withdrawnAt
+  }
+`;

@@ -1,4 +1,5 @@
-import { type CaseSummary, type Pupil, type User } from '../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary, type UserFieldsFragment as User } from '../gql/graphql';
+import { type Pupil } from '../shared/api-types';
 
 export const SCHOOL = { __typename: 'School', id: 'school-1', name: 'Daltoncollege', region: 'midden' } as const;
 

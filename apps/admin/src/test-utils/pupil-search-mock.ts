@@ -1,4 +1,6 @@
-import { type Pupil } from '../shared/api-types';
+import { type SearchPupilsQuery } from '../gql/graphql';
+
+type Pupil = SearchPupilsQuery['searchPupils'][number];
 import { SEARCH_PUPILS_QUERY } from '../features/pupils/pupils.graphql';
 
 /** The api's answer to a pupil search (PupilAutocomplete asks once the typing pauses, 20 at most). */

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { type User } from '../../shared/api-types';
+import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { CURRENT_USER_QUERY } from './current-user.graphql';
 import { clearSession, getSession, type SessionState, setSession, subscribeSession } from './auth-store';
 

@@ -1,4 +1,4 @@
-import { type User } from '../../shared/api-types';
+import { type UserFieldsFragment as User } from '../../gql/graphql';
 
 // The session itself lives in an httpOnly cookie that scripts cannot read (set by the api at login, sent with every
 // request to the same origin, cleared at logout). The app only keeps, in memory, who is logged in: `undefined` until

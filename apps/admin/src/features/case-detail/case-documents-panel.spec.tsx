@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
-import { CASE_DOCUMENTS_QUERY } from './case.graphql';
+import { CASE_DOCUMENTS_QUERY, UPLOAD_DOCUMENT_KINDS_QUERY } from './case.graphql';
 import { CaseDocumentsPanel } from './case-documents-panel';
 
 const letter = {
@@ -29,6 +29,18 @@ const upload = {
   audiences: ['SCHOOL', 'PARENTS'],
   uploadedByName: 'Karin Zorg',
 };
+/** The api's upload kinds (UPLOADED_DOCUMENT_KINDS), of which the form offers the first until another is chosen. */
+const uploadKinds = {
+  request: { query: UPLOAD_DOCUMENT_KINDS_QUERY },
+  result: {
+    data: {
+      uploadDocumentKinds: [
+        { __typename: 'UploadDocumentKind', kind: 'VERSLAG', label: 'Verslag of rapport' },
+        { __typename: 'UploadDocumentKind', kind: 'OVERIG', label: 'Overig document' },
+      ],
+    },
+  },
+};
 const documents = (list: object[]) => ({ request: { query: CASE_DOCUMENTS_QUERY, variables: { caseId: 'case-7' } }, result: { data: { caseDocuments: list } } });
 
 function jsonResponse(status: number, body: unknown): Response {
@@ -52,7 +64,7 @@ describe('CaseDocumentsPanel', () => {
   it('uploads a chosen file with its kind and audiences, then shows it in the list', async () => {
     const fetchMock = jest.fn().mockResolvedValue(jsonResponse(201, upload));
     globalThis.fetch = fetchMock as unknown as typeof fetch;
-    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload />, { session: { user: ZC_USER }, mocks: [documents([letter]), documents([letter, upload])] });
+    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload />, { session: { user: ZC_USER }, mocks: [documents([letter]), documents([letter, upload]), uploadKinds] });
     expect(await screen.findByRole('button', { name: 'Brief: besluit over de aanmelding' })).toBeTruthy();
 
     const file = new File(['%PDF-1.4'], 'verslag.pdf', { type: 'application/pdf' });
@@ -77,8 +89,14 @@ describe('CaseDocumentsPanel', () => {
   it('shows the api’s message when it refuses the file, and asks for a file first', async () => {
     const fetchMock = jest.fn().mockResolvedValue(jsonResponse(400, { code: 'BAD_USER_INPUT', message: 'Alleen PDF-, PNG- of JPEG-bestanden kunnen worden toegevoegd', messageEn: 'x' }));
     globalThis.fetch = fetchMock as unknown as typeof fetch;
-    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload />, { session: { user: ZC_USER }, mocks: [documents([])] });
+    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload />, { session: { user: ZC_USER }, mocks: [documents([]), uploadKinds] });
     expect(await screen.findByText('Nog geen documenten.')).toBeTruthy();
+    // The kinds offered are the api's list (uploadDocumentKinds), not a copy in the admin.
+    const kindSelect = screen.getByRole('combobox', { name: 'Soort document' });
+    await waitFor(() => expect(kindSelect.textContent).toBe('Verslag of rapport'));
+    fireEvent.mouseDown(kindSelect);
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Verslag of rapport', 'Overig document']);
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Document toevoegen' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Kies eerst een bestand (PDF, PNG of JPEG).');
     expect(fetchMock).not.toHaveBeenCalled();

@@ -13,18 +13,8 @@ import { useState, type FormEvent } from 'react';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
 import { AudienceCheckboxes, AudienceChips } from './audience-chips';
-import { CASE_DOCUMENTS_QUERY } from './case.graphql';
+import { CASE_DOCUMENTS_QUERY, UPLOAD_DOCUMENT_KINDS_QUERY } from './case.graphql';
 import { newClientRequestId, uploadCaseDocument } from './upload-document';
-
-/** The kinds of documents that can be uploaded (the api's UPLOADED_DOCUMENT_KINDS). */
-export const UPLOAD_KINDS: readonly { value: string; label: string }[] = [
-  { value: 'VERSLAG', label: 'Verslag of rapport' },
-  { value: 'ONDERZOEKSVERSLAG', label: 'Onderzoeksverslag' },
-  { value: 'TOESTEMMING_SCAN', label: 'Toestemmingsformulier (scan)' },
-  { value: 'OPP_ONDERTEKEND', label: 'Ondertekend OPP' },
-  { value: 'BRIEF_OUDERS', label: 'Brief of bericht van de ouders' },
-  { value: 'OVERIG', label: 'Overig document' },
-];
 
 const listSx = { listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1.25 } as const;
 
@@ -78,7 +68,10 @@ export function CaseDocumentsPanel({ caseId, mayUpload }: { caseId: string; mayU
 }
 
 function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded: () => void }) {
-  const [kind, setKind] = useState('VERSLAG');
+  // The kinds come from the api (one list: the upload's validation uses the same); the first is chosen until another is.
+  const kinds = useQuery(UPLOAD_DOCUMENT_KINDS_QUERY, { fetchPolicy: 'cache-first' }).data?.uploadDocumentKinds ?? [];
+  const [chosenKind, setKind] = useState<string | null>(null);
+  const kind = chosenKind ?? kinds[0]?.kind ?? '';
   const [file, setFile] = useState<File | null>(null);
   const [audiences, setAudiences] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -90,6 +83,10 @@ function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded
     e.preventDefault();
     if (!file) {
       setMessage({ severity: 'error', text: 'Kies eerst een bestand (PDF, PNG of JPEG).' });
+      return;
+    }
+    if (!kind) {
+      setMessage({ severity: 'error', text: 'Kies eerst de soort document.' });
       return;
     }
     setBusy(true);
@@ -117,8 +114,8 @@ function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded
       </Typography>
       <Stack spacing={1.5}>
         <TextField select size="small" label="Soort document" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {UPLOAD_KINDS.map((k) => (
-            <MenuItem key={k.value} value={k.value}>
+          {kinds.map((k) => (
+            <MenuItem key={k.kind} value={k.kind}>
               {k.label}
             </MenuItem>
           ))}

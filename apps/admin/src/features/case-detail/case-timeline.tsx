@@ -5,7 +5,10 @@ import { type TimelineEntry } from '../../shared/api-types';
 import { formatDutchDateTime } from '../../shared/dates';
 
 /** The case history, oldest first: when, who and what. */
-export function CaseTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+/** A timeline entry; the reason given with a decision or admin action is asked only where it is shown (the case page). */
+type TimelineItem = Omit<TimelineEntry, 'reason'> & Partial<Pick<TimelineEntry, 'reason'>>;
+
+export function CaseTimeline({ entries }: { entries: readonly TimelineItem[] }) {
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Paper component="section" aria-labelledby="timeline-heading" sx={{ p: { xs: 2, sm: 3 } }}>

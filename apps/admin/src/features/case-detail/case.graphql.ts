@@ -1,8 +1,14 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CaseDetail, type CaseDocument, type CaseNote } from '../../shared/api-types';
-import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
+import type { AddCaseNoteMutation, AddCaseNoteMutationVariables, CaseDetailQuery, CaseDetailQueryVariables, CaseDocumentsQuery, CaseDocumentsQueryVariables, CaseNotesQuery, CaseNotesQueryVariables, UploadDocumentKindsQuery, UploadDocumentKindsQueryVariables } from '../../gql/graphql';
+import { type ResolvedField } from '@zorgroute/processes';
+import { CASE_SUMMARY_FIELDS, CONSENT_FIELDS } from '../../shared/fragments';
 
-export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }> = gql`
+/** A step form of the case: the schema sends its fields as JSON; they are the step catalogue's fields (libs/processes). */
+export type CaseStepForm = Omit<CaseDetailQuery['case']['stepForms'][number], 'fields'> & { fields: ResolvedField[] };
+/** The case page's answer, with the step forms' fields typed. */
+export type CaseDetailData = { case: Omit<CaseDetailQuery['case'], 'stepForms'> & { stepForms: CaseStepForm[] } };
+
+export const CASE_QUERY: TypedDocumentNode<CaseDetailData, CaseDetailQueryVariables> = gql`
   query CaseDetail($id: ID!) {
     case(id: $id) {
       summary {
@@ -34,23 +40,7 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
         thermometer
       }
       consents {
-        id
-        caseId
-        kind
-        label
-        process
-        pupilId
-        scope
-        status
-        statusLabel
-        requestedAt
-        respondBy
-        decidedAt
-        giverName
-        method
-        scanDocumentId
-        pupilMayDecide
-        withdrawnAt
+        ...ConsentFields
         needsEveryGuardian
         missingGivers {
           userId
@@ -90,9 +80,10 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail }, { id: string }>
     }
   }
   ${CASE_SUMMARY_FIELDS}
+  ${CONSENT_FIELDS}
 `;
 
-export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<{ caseDocuments: CaseDocument[] }, { caseId: string }> = gql`
+export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<CaseDocumentsQuery, CaseDocumentsQueryVariables> = gql`
   query CaseDocuments($caseId: ID!) {
     caseDocuments(caseId: $caseId) {
       id
@@ -111,7 +102,7 @@ export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<{ caseDocuments: CaseDocume
   }
 `;
 
-export const CASE_NOTES_QUERY: TypedDocumentNode<{ caseNotes: CaseNote[] }, { caseId: string }> = gql`
+export const CASE_NOTES_QUERY: TypedDocumentNode<CaseNotesQuery, CaseNotesQueryVariables> = gql`
   query CaseNotes($caseId: ID!) {
     caseNotes(caseId: $caseId) {
       id
@@ -126,10 +117,7 @@ export const CASE_NOTES_QUERY: TypedDocumentNode<{ caseNotes: CaseNote[] }, { ca
   }
 `;
 
-export const ADD_CASE_NOTE_MUTATION: TypedDocumentNode<
-  { addCaseNote: CaseNote },
-  { input: { caseId: string; notedOn: string; text: string; audiences: string[]; clientRequestId: string } }
-> = gql`
+export const ADD_CASE_NOTE_MUTATION: TypedDocumentNode<AddCaseNoteMutation, AddCaseNoteMutationVariables> = gql`
   mutation AddCaseNote($input: AddCaseNoteInput!) {
     addCaseNote(input: $input) {
       id
@@ -140,6 +128,16 @@ export const ADD_CASE_NOTE_MUTATION: TypedDocumentNode<
       authorName
       authorRole
       createdAt
+    }
+  }
+`;
+
+/** The kinds a case upload can have, with their Dutch names (the api's UPLOADED_DOCUMENT_KINDS). */
+export const UPLOAD_DOCUMENT_KINDS_QUERY: TypedDocumentNode<UploadDocumentKindsQuery, UploadDocumentKindsQueryVariables> = gql`
+  query UploadDocumentKinds {
+    uploadDocumentKinds {
+      kind
+      label
     }
   }
 `;

@@ -7,7 +7,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { OPP_UITSTROOM_OPTIONS } from '@zorgroute/processes';
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType } from '../../gql/graphql';
 import { useState } from 'react';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { CaseOppQuery, CaseOppQueryVariables } from '../../gql/graphql';
 
 // The OPP's data (P7), asked only for an OPP case, so the main case query stays the same for every process. The api
 // gives it as far as the caller may see it (the case-data audience rules): the SWV gets no factors, views or refusals.
@@ -36,7 +37,7 @@ export interface OppData {
   bron?: { registeredOn: string; reference?: string | null } | null;
 }
 
-export const OPP_QUERY: TypedDocumentNode<{ case: { summary: { id: string }; opp: OppData | null } }, { id: string }> = gql`
+export const OPP_QUERY: TypedDocumentNode<CaseOppQuery, CaseOppQueryVariables> = gql`
   query CaseOpp($id: ID!) {
     case(id: $id) {
       summary {

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { JOS_STARTGESPREK_QUERY, type PlannedMeeting, ZAT_MEETING_QUERY } from './planned-meeting.graphql';
 

@@ -1,26 +1,14 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { CaseJosStartgesprekQuery, CaseJosStartgesprekQueryVariables, CaseZatMeetingQuery, CaseZatMeetingQueryVariables } from '../../gql/graphql';
 
 // The planned meetings of a case, asked only for the processes that have one (P2 ZAT, P3 startgesprek), so the
 // main case query stays the same for every process.
 
-export interface PlannedMeeting {
-  /** YYYY-MM-DD */
-  date: string;
-  /** HH:MM, when known. */
-  time: string | null;
-  mode: string;
-  location: string | null;
-}
+export type PlannedMeeting = NonNullable<CaseJosStartgesprekQuery['josCase']['plannedStartgesprek']>;
 
-export interface ZatMeetingData {
-  meetingDate: string;
-  meetingTime?: string | null;
-  mode: string;
-  flex: boolean;
-  location?: string | null;
-}
+export type ZatMeetingData = NonNullable<NonNullable<CaseZatMeetingQuery['case']['zorgroute']>['zatMeeting']>;
 
-export const ZAT_MEETING_QUERY: TypedDocumentNode<{ case: { summary: { id: string }; zorgroute: { zatMeeting: ZatMeetingData | null } | null } }, { id: string }> = gql`
+export const ZAT_MEETING_QUERY: TypedDocumentNode<CaseZatMeetingQuery, CaseZatMeetingQueryVariables> = gql`
   query CaseZatMeeting($id: ID!) {
     case(id: $id) {
       summary {
@@ -39,7 +27,7 @@ export const ZAT_MEETING_QUERY: TypedDocumentNode<{ case: { summary: { id: strin
   }
 `;
 
-export const JOS_STARTGESPREK_QUERY: TypedDocumentNode<{ josCase: { plannedStartgesprek: PlannedMeeting | null } }, { id: string }> = gql`
+export const JOS_STARTGESPREK_QUERY: TypedDocumentNode<CaseJosStartgesprekQuery, CaseJosStartgesprekQueryVariables> = gql`
   query CaseJosStartgesprek($id: ID!) {
     josCase(id: $id) {
       plannedStartgesprek {

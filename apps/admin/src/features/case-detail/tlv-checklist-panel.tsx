@@ -5,7 +5,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { TLV_CHECKLIST_QUERY, type TlvChecklist } from './tlv-checklist.graphql';
 

@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { resolveFields, STEP_CATALOGUE, type FieldDefinition, type StepDefinition } from '@zorgroute/processes';
-import { type CaseSummary, type StepForm } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
+import { type StepForm } from '../../shared/api-types';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { OpenSteps } from '../case-detail/open-steps';

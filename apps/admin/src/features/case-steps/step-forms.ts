@@ -1,4 +1,4 @@
-import { type ProcessType, type Role } from '../../shared/api-types';
+import { type ProcessType, type Role } from '../../gql/graphql';
 import { type StepMutationName } from './step-mutations.graphql';
 
 // Declarative forms for the human steps of every process: one spec per step, rendered by
@@ -26,7 +26,7 @@ export interface FieldSpec {
   minLength?: number;
   options?: readonly FieldOption[];
   /** For kind 'staff': the role to choose from. */
-  staffRole?: string;
+  staffRole?: Role;
   /** Initial value; 'today' for a date field means today's date. */
   initial?: FieldValue;
   /** The field is shown (and validated) only when this holds. */
@@ -75,7 +75,7 @@ export const F = {
   date: field('date'),
   number: field('number'),
   check: field('checkbox'),
-  staff: (name: string, label: string, staffRole: string, extras: FieldExtras = {}): FieldSpec => ({ name, label, kind: 'staff', staffRole, ...extras }),
+  staff: (name: string, label: string, staffRole: Role, extras: FieldExtras = {}): FieldSpec => ({ name, label, kind: 'staff', staffRole, ...extras }),
   select: (name: string, label: string, options: readonly FieldOption[], extras: FieldExtras = {}): FieldSpec => ({ name, label, kind: 'select', options, ...extras }),
 };
 const req = { required: true } as const;

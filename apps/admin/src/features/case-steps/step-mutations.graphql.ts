@@ -1,4 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { DecideConsentTimeoutMutation, DecideConsentTimeoutMutationVariables, RegionSchoolsQuery, RegionSchoolsQueryVariables, StaffMembersQuery, StaffMembersQueryVariables } from '../../gql/graphql';
+
+/** Documents built from strings at run time (one per mutation name): passed through a call, so codegen leaves them alone. */
+const text = (source: string): string => source;
 
 // Every human-step mutation of the case page. All step mutations take (caseId, input) and return
 // the case summary; only the fields the page needs are asked back (the page refetches the case).
@@ -10,25 +14,25 @@ type StepDocument = TypedDocumentNode<StepResult, StepVariables>;
 
 function stepMutation(name: string, inputType: string, inputRequired = true): StepDocument {
   const bang = inputRequired ? '!' : '';
-  return gql(`
+  return gql(text(`
     mutation Step_${name}($caseId: ID!, $input: ${inputType}${bang}) {
       ${name}(caseId: $caseId, input: $input) {
         id
         status
       }
     }
-  `) as StepDocument;
+  `)) as StepDocument;
 }
 
 function startMutation(name: string, inputType: string): StepDocument {
-  return gql(`
+  return gql(text(`
     mutation Start_${name}($input: ${inputType}!) {
       ${name}(input: $input) {
         id
         status
       }
     }
-  `) as StepDocument;
+  `)) as StepDocument;
 }
 
 export const STEP_MUTATIONS = {
@@ -97,10 +101,7 @@ export const STEP_MUTATIONS = {
 export type StepMutationName = keyof typeof STEP_MUTATIONS;
 
 /** After a consent request timed out: ask again or stop asking (not a (caseId, input) mutation). */
-export const DECIDE_CONSENT_TIMEOUT_MUTATION: TypedDocumentNode<
-  { decideConsentTimeout: { id: string; status: string } },
-  { input: { caseId: string; requestId: string; decision: string; reason: string } }
-> = gql`
+export const DECIDE_CONSENT_TIMEOUT_MUTATION: TypedDocumentNode<DecideConsentTimeoutMutation, DecideConsentTimeoutMutationVariables> = gql`
   mutation DecideConsentTimeout($input: ConsentTimeoutDecisionInput!) {
     decideConsentTimeout(input: $input) {
       id
@@ -109,15 +110,10 @@ export const DECIDE_CONSENT_TIMEOUT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface StaffMember {
-  id: string;
-  name: string;
-  role: string;
-  schoolId: string;
-}
+export type StaffMember = StaffMembersQuery['staffMembers'][number];
 
 /** Staff of a school to pick from (coach, JOS worker, new owner of a step); scoped by the API. */
-export const STAFF_QUERY: TypedDocumentNode<{ staffMembers: StaffMember[] }, { schoolId: string | null; roles?: string[] | null }> = gql`
+export const STAFF_QUERY: TypedDocumentNode<StaffMembersQuery, StaffMembersQueryVariables> = gql`
   query StaffMembers($schoolId: ID, $roles: [Role!]) {
     staffMembers(schoolId: $schoolId, roles: $roles) {
       id
@@ -129,7 +125,7 @@ export const STAFF_QUERY: TypedDocumentNode<{ staffMembers: StaffMember[] }, { s
 `;
 
 /** Schools of the user's samenwerkingsverband (an order of preference at an application). */
-export const REGION_SCHOOLS_QUERY: TypedDocumentNode<{ regionSchools: Array<{ id: string; name: string; region: string }> }, Record<string, never>> = gql`
+export const REGION_SCHOOLS_QUERY: TypedDocumentNode<RegionSchoolsQuery, RegionSchoolsQueryVariables> = gql`
   query RegionSchools {
     regionSchools {
       id

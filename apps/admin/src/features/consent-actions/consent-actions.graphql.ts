@@ -1,11 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { RecordPaperConsentMutation, RecordPaperConsentMutationVariables, WithdrawConsentMutation, WithdrawConsentMutationVariables } from '../../gql/graphql';
 
-export interface WithdrawConsentVariables {
-  input: { caseId: string; requestId: string; reason: string };
-}
+export type WithdrawConsentVariables = WithdrawConsentMutationVariables;
 
 /** A given consent withdrawn, with a reason (the one who gave it, or the zorgcoördinator on his behalf). */
-export const WITHDRAW_CONSENT_MUTATION: TypedDocumentNode<{ withdrawConsent: { id: string; status: string; statusLabel: string; withdrawnAt: string | null } }, WithdrawConsentVariables> = gql`
+export const WITHDRAW_CONSENT_MUTATION: TypedDocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables> = gql`
   mutation WithdrawConsent($input: WithdrawConsentInput!) {
     withdrawConsent(input: $input) {
       id
@@ -16,12 +15,10 @@ export const WITHDRAW_CONSENT_MUTATION: TypedDocumentNode<{ withdrawConsent: { i
   }
 `;
 
-export interface RecordPaperConsentVariables {
-  input: { caseId: string; requestId: string; decision: 'GIVEN' | 'REFUSED'; giverUserId: string; scanDocumentId: string; note: string | null };
-}
+export type RecordPaperConsentVariables = RecordPaperConsentMutationVariables;
 
 /** A signed paper form, uploaded as a scan, recorded as the answer to a consent request. */
-export const RECORD_PAPER_CONSENT_MUTATION: TypedDocumentNode<{ recordPaperConsent: { id: string; status: string; statusLabel: string; scanDocumentId: string | null } }, RecordPaperConsentVariables> = gql`
+export const RECORD_PAPER_CONSENT_MUTATION: TypedDocumentNode<RecordPaperConsentMutation, RecordPaperConsentMutationVariables> = gql`
   mutation RecordPaperConsent($input: PaperConsentInput!) {
     recordPaperConsent(input: $input) {
       id

@@ -24,6 +24,7 @@ const pending: ConsentRecord = {
   method: null,
   pupilMayDecide: false,
   withdrawnAt: null,
+  scanDocumentId: null,
 };
 
 const guardian = (userId: string, name: string, hasParentalAuthority: boolean) => ({ __typename: 'Guardian', userId, name, relation: 'ouder', hasParentalAuthority, login: 'NONE' as const, passkeys: 0, invitationExpiresAt: null });

@@ -22,6 +22,7 @@ const given: ConsentRecord = {
   method: 'DIGITAL',
   pupilMayDecide: false,
   withdrawnAt: null,
+  scanDocumentId: null,
 };
 
 describe('withdrawing a consent from the case page', () => {

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { renderWithProviders } from '../../test-utils/render';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { CALENDAR_COVERAGE_QUERY } from './calendar-coverage.graphql';

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { CALENDAR_COVERAGE_QUERY } from './calendar-coverage.graphql';
 
 /** Who maintains the school calendar and so sees the holiday data's runway (the API checks again). */

@@ -1,4 +1,4 @@
-import { type CaseSummary, type ProcessType } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary, type ProcessType } from '../../gql/graphql';
 import { addDays } from '../../shared/dates';
 
 type CaseLike = Pick<CaseSummary, 'closedAt' | 'nextDueDate' | 'stuck' | 'process'> & Partial<Pick<CaseSummary, 'waitingFor' | 'status'>>;

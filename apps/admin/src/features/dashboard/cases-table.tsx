@@ -14,7 +14,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { DueDate } from '../../shared/due-date';
 import { processLabel } from '../../shared/labels';
 import { isOverdue, type SortDirection, sortByDueDate } from './case-metrics';

@@ -1,15 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { CasesWithoutHolidayDataQuery, CasesWithoutHolidayDataQueryVariables } from '../../gql/graphql';
 
-export interface CaseWithoutHolidayData {
-  caseId: string;
-  process: string;
-  schoolName: string | null;
-  status: string;
-  dueDates: Array<{ step: string; stepLabel: string | null; date: string; explanation: string; schoolYears: string[]; nowKnown: string[] }>;
-}
+export type CaseWithoutHolidayData = CasesWithoutHolidayDataQuery['casesWithoutHolidayData'][number];
 
 // Running cases with a due date counted across a school year without regional holiday data.
-export const CASES_WITHOUT_HOLIDAY_DATA_QUERY: TypedDocumentNode<{ casesWithoutHolidayData: CaseWithoutHolidayData[] }, Record<string, never>> = gql`
+export const CASES_WITHOUT_HOLIDAY_DATA_QUERY: TypedDocumentNode<CasesWithoutHolidayDataQuery, CasesWithoutHolidayDataQueryVariables> = gql`
   query CasesWithoutHolidayData {
     casesWithoutHolidayData {
       caseId

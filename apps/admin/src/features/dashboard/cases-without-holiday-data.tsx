@@ -4,7 +4,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import { Link as RouterLink } from 'react-router';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { CASES_WITHOUT_HOLIDAY_DATA_QUERY } from './cases-without-holiday-data.graphql';
 

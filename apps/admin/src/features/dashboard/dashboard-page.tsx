@@ -12,7 +12,7 @@ import { OOV_START, OVERDRACHT_START, ZORGPLICHT_START, type StartDefinition } f
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';

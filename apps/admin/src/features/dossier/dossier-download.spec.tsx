@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { type User } from '../../shared/api-types';
+import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from './dossier.graphql';

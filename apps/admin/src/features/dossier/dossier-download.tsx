@@ -12,7 +12,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { type FormEvent, useId, useState } from 'react';
-import { type User } from '../../shared/api-types';
+import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { downloadWithToken } from '../../shared/download';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from './dossier.graphql';
 

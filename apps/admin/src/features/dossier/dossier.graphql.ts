@@ -1,16 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { DossierExportOptionsQuery, DossierExportOptionsQueryVariables } from '../../gql/graphql';
 
-export interface DossierExportOptions {
-  /** The formats the caller may download ("pdf", "json"). */
-  formats: string[];
-  /** Of those, the ones that need a reason (written to the audit trail). */
-  reasonRequired: string[];
-  /** When none: why not, in Dutch. */
-  refusal: string | null;
-}
+export type DossierExportOptions = DossierExportOptionsQuery['dossierExportOptions'];
 
 /** What the caller may export of one pupil's dossier: the api's own rules (apps/api/src/dossier/dossier.service.ts). */
-export const DOSSIER_EXPORT_OPTIONS_QUERY: TypedDocumentNode<{ dossierExportOptions: DossierExportOptions }, { pupilId: string }> = gql`
+export const DOSSIER_EXPORT_OPTIONS_QUERY: TypedDocumentNode<DossierExportOptionsQuery, DossierExportOptionsQueryVariables> = gql`
   query DossierExportOptions($pupilId: ID!) {
     dossierExportOptions(pupilId: $pupilId) {
       formats

@@ -1,17 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type AuthPayload, type User } from '../../shared/api-types';
+import type { AcceptLoginInvitationMutation, AcceptLoginInvitationMutationVariables, FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables, FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables, LoginInvitationQuery, LoginInvitationQueryVariables, LoginInvitationStatus as LoginInvitationStatusEnum, RenewLoginInvitationMutation, RenewLoginInvitationMutationVariables, RequestEmailLoginCodeMutation, RequestEmailLoginCodeMutationVariables, StartPasskeyLoginMutation, StartPasskeyLoginMutationVariables, StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables, VerifyEmailLoginCodeMutation, VerifyEmailLoginCodeMutationVariables } from '../../gql/graphql';
 import { USER_FIELDS } from '../../shared/fragments';
 
-export type LoginInvitationStatus = 'VALID' | 'EXPIRED' | 'USED' | 'UNKNOWN';
+export type LoginInvitationStatus = LoginInvitationStatusEnum;
 
-export interface LoginInvitation {
-  status: LoginInvitationStatus;
-  name: string | null;
-  schoolName: string | null;
-}
+export type LoginInvitation = LoginInvitationQuery['loginInvitation'];
 
 /** What the invitation page may know of its link: whether it works (and for whom), or why not. */
-export const LOGIN_INVITATION_QUERY: TypedDocumentNode<{ loginInvitation: LoginInvitation }, { token: string }> = gql`
+export const LOGIN_INVITATION_QUERY: TypedDocumentNode<LoginInvitationQuery, LoginInvitationQueryVariables> = gql`
   query LoginInvitation($token: String!) {
     loginInvitation(token: $token) {
       status
@@ -21,18 +17,15 @@ export const LOGIN_INVITATION_QUERY: TypedDocumentNode<{ loginInvitation: LoginI
   }
 `;
 
-export const RENEW_LOGIN_INVITATION_MUTATION: TypedDocumentNode<{ renewLoginInvitation: boolean }, { token: string }> = gql`
+export const RENEW_LOGIN_INVITATION_MUTATION: TypedDocumentNode<RenewLoginInvitationMutation, RenewLoginInvitationMutationVariables> = gql`
   mutation RenewLoginInvitation($token: String!) {
     renewLoginInvitation(token: $token)
   }
 `;
 
-export interface FamilyLoginResult {
-  user: User;
-  returnPath: string | null;
-}
+export type FamilyLoginResult = AcceptLoginInvitationMutation['acceptLoginInvitation'];
 
-export const ACCEPT_LOGIN_INVITATION_MUTATION: TypedDocumentNode<{ acceptLoginInvitation: FamilyLoginResult }, { token: string }> = gql`
+export const ACCEPT_LOGIN_INVITATION_MUTATION: TypedDocumentNode<AcceptLoginInvitationMutation, AcceptLoginInvitationMutationVariables> = gql`
   mutation AcceptLoginInvitation($token: String!) {
     acceptLoginInvitation(token: $token) {
       user {
@@ -44,13 +37,13 @@ export const ACCEPT_LOGIN_INVITATION_MUTATION: TypedDocumentNode<{ acceptLoginIn
   ${USER_FIELDS}
 `;
 
-export const START_PASSKEY_REGISTRATION_MUTATION: TypedDocumentNode<{ startPasskeyRegistration: string }, { token: string }> = gql`
+export const START_PASSKEY_REGISTRATION_MUTATION: TypedDocumentNode<StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables> = gql`
   mutation StartPasskeyRegistration($token: String!) {
     startPasskeyRegistration(token: $token)
   }
 `;
 
-export const FINISH_PASSKEY_REGISTRATION_MUTATION: TypedDocumentNode<{ finishPasskeyRegistration: FamilyLoginResult }, { token: string; response: string }> = gql`
+export const FINISH_PASSKEY_REGISTRATION_MUTATION: TypedDocumentNode<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables> = gql`
   mutation FinishPasskeyRegistration($token: String!, $response: String!) {
     finishPasskeyRegistration(token: $token, response: $response) {
       user {
@@ -62,13 +55,13 @@ export const FINISH_PASSKEY_REGISTRATION_MUTATION: TypedDocumentNode<{ finishPas
   ${USER_FIELDS}
 `;
 
-export const START_PASSKEY_LOGIN_MUTATION: TypedDocumentNode<{ startPasskeyLogin: string }, Record<string, never>> = gql`
+export const START_PASSKEY_LOGIN_MUTATION: TypedDocumentNode<StartPasskeyLoginMutation, StartPasskeyLoginMutationVariables> = gql`
   mutation StartPasskeyLogin {
     startPasskeyLogin
   }
 `;
 
-export const FINISH_PASSKEY_LOGIN_MUTATION: TypedDocumentNode<{ finishPasskeyLogin: AuthPayload }, { response: string }> = gql`
+export const FINISH_PASSKEY_LOGIN_MUTATION: TypedDocumentNode<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables> = gql`
   mutation FinishPasskeyLogin($response: String!) {
     finishPasskeyLogin(response: $response) {
       user {
@@ -79,13 +72,13 @@ export const FINISH_PASSKEY_LOGIN_MUTATION: TypedDocumentNode<{ finishPasskeyLog
   ${USER_FIELDS}
 `;
 
-export const REQUEST_EMAIL_LOGIN_CODE_MUTATION: TypedDocumentNode<{ requestEmailLoginCode: boolean }, { email: string }> = gql`
+export const REQUEST_EMAIL_LOGIN_CODE_MUTATION: TypedDocumentNode<RequestEmailLoginCodeMutation, RequestEmailLoginCodeMutationVariables> = gql`
   mutation RequestEmailLoginCode($email: String!) {
     requestEmailLoginCode(email: $email)
   }
 `;
 
-export const VERIFY_EMAIL_LOGIN_CODE_MUTATION: TypedDocumentNode<{ verifyEmailLoginCode: AuthPayload }, { email: string; code: string }> = gql`
+export const VERIFY_EMAIL_LOGIN_CODE_MUTATION: TypedDocumentNode<VerifyEmailLoginCodeMutation, VerifyEmailLoginCodeMutationVariables> = gql`
   mutation VerifyEmailLoginCode($email: String!, $code: String!) {
     verifyEmailLoginCode(email: $email, code: $code) {
       user {

@@ -1,4 +1,5 @@
-import { ROLES, type Role, type User } from '../../shared/api-types';
+import { type Role, type UserFieldsFragment as User } from '../../gql/graphql';
+import { ROLES } from '../../shared/api-types';
 
 export interface RoleGroup<U extends User = User> {
   role: Role;

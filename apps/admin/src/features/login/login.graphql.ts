@@ -1,13 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type AuthPayload, type User } from '../../shared/api-types';
+import type { AuthOptionsQuery, AuthOptionsQueryVariables, CompleteOidcLoginMutation, CompleteOidcLoginMutationVariables, DemoUsersQuery, DemoUsersQueryVariables, DevLoginMutation, DevLoginMutationVariables } from '../../gql/graphql';
 import { USER_FIELDS } from '../../shared/fragments';
 
 /** A demo user with what to try first as that user (null: the role's line says it). */
-export interface DemoUser extends User {
-  demoHint: string | null;
-}
+export type DemoUser = DemoUsersQuery['demoUsers'][number];
 
-export const DEMO_USERS_QUERY: TypedDocumentNode<{ demoUsers: DemoUser[] }, Record<string, never>> = gql`
+export const DEMO_USERS_QUERY: TypedDocumentNode<DemoUsersQuery, DemoUsersQueryVariables> = gql`
   query DemoUsers {
     demoUsers {
       ...UserFields
@@ -18,7 +16,7 @@ export const DEMO_USERS_QUERY: TypedDocumentNode<{ demoUsers: DemoUser[] }, Reco
 `;
 
 /** Development login: the api sets the session cookie; the token in its answer is for API clients and not asked. */
-export const DEV_LOGIN_MUTATION: TypedDocumentNode<{ devLogin: AuthPayload }, { email: string }> = gql`
+export const DEV_LOGIN_MUTATION: TypedDocumentNode<DevLoginMutation, DevLoginMutationVariables> = gql`
   mutation DevLogin($email: String!) {
     devLogin(email: $email) {
       user {
@@ -29,13 +27,9 @@ export const DEV_LOGIN_MUTATION: TypedDocumentNode<{ devLogin: AuthPayload }, { 
   ${USER_FIELDS}
 `;
 
-export interface AuthOptions {
-  oidcEnabled: boolean;
-  devLoginEnabled: boolean;
-  oidcLoginUrl: string | null;
-}
+export type AuthOptions = AuthOptionsQuery['authOptions'];
 
-export const AUTH_OPTIONS_QUERY: TypedDocumentNode<{ authOptions: AuthOptions }, Record<string, never>> = gql`
+export const AUTH_OPTIONS_QUERY: TypedDocumentNode<AuthOptionsQuery, AuthOptionsQueryVariables> = gql`
   query AuthOptions {
     authOptions {
       oidcEnabled
@@ -49,7 +43,7 @@ export const AUTH_OPTIONS_QUERY: TypedDocumentNode<{ authOptions: AuthOptions },
  * Exchanges the one-time code of a school-account login (`#code=…`, put there by the api's callback) for the session
  * cookie: once, within a minute, and only in the browser that started the login.
  */
-export const COMPLETE_OIDC_LOGIN_MUTATION: TypedDocumentNode<{ completeOidcLogin: AuthPayload }, { code: string }> = gql`
+export const COMPLETE_OIDC_LOGIN_MUTATION: TypedDocumentNode<CompleteOidcLoginMutation, CompleteOidcLoginMutationVariables> = gql`
   mutation CompleteOidcLogin($code: String!) {
     completeOidcLogin(code: $code) {
       user {

@@ -1,4 +1,4 @@
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 
 /**
  * One line per role on the login page of the demo environment: what to try first as that user (issue 17.10). The

@@ -7,7 +7,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { DueDate } from '../../shared/due-date';
 import { processLabel } from '../../shared/labels';
 import { ThermometerChart } from '../../shared/thermometer-chart';

@@ -24,7 +24,9 @@ const request: ConsentRecord = {
   decidedAt: null,
   giverName: null,
   method: null,
+  scanDocumentId: null,
   pupilMayDecide: true,
+  withdrawnAt: null,
 };
 
 /** The case's progress as the api answers it, with one step form and whether the caller may take it. */

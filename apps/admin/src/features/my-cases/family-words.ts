@@ -1,4 +1,4 @@
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType } from '../../gql/graphql';
 
 /**
  * The family portal's words (issue 17.6): parents are addressed with "u", the pupil with "je" — never mixed on one

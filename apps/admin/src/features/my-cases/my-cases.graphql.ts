@@ -1,60 +1,30 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type ConsentRecord, type FamilyLetter, type ThermometerPoint } from '../../shared/api-types';
+import type { CaseProgressQuery, CaseProgressQueryVariables, GiveConsentMutation, GiveConsentMutationVariables, MyConsentRequestsQuery, MyConsentRequestsQueryVariables, MyLettersQuery, MyLettersQueryVariables } from '../../gql/graphql';
+import { CONSENT_FIELDS } from '../../shared/fragments';
 
-const CONSENT_FIELDS = `
-  id
-  caseId
-  kind
-  label
-  process
-  pupilId
-  scope
-  status
-  statusLabel
-  requestedAt
-  respondBy
-  decidedAt
-  giverName
-  method
-  pupilMayDecide
-`;
-
-export const MY_CONSENT_REQUESTS_QUERY: TypedDocumentNode<{ myConsentRequests: ConsentRecord[] }> = gql(`
+export const MY_CONSENT_REQUESTS_QUERY: TypedDocumentNode<MyConsentRequestsQuery, MyConsentRequestsQueryVariables> = gql`
   query MyConsentRequests {
     myConsentRequests {
-      ${CONSENT_FIELDS}
+      ...ConsentFields
     }
   }
-`) as TypedDocumentNode<{ myConsentRequests: ConsentRecord[] }>;
+  ${CONSENT_FIELDS}
+`;
 
-export const GIVE_CONSENT_MUTATION: TypedDocumentNode<
-  { giveConsent: ConsentRecord },
-  { input: { caseId: string; requestId: string; decision: 'GIVEN' | 'REFUSED'; note?: string | null } }
-> = gql(`
+export const GIVE_CONSENT_MUTATION: TypedDocumentNode<GiveConsentMutation, GiveConsentMutationVariables> = gql`
   mutation GiveConsent($input: GiveConsentInput!) {
     giveConsent(input: $input) {
-      ${CONSENT_FIELDS}
+      ...ConsentFields
     }
   }
-`) as TypedDocumentNode<{ giveConsent: ConsentRecord }, { input: { caseId: string; requestId: string; decision: 'GIVEN' | 'REFUSED'; note?: string | null } }>;
+  ${CONSENT_FIELDS}
+`;
 
 /**
  * Goal and thermometer of one case, for the parent/pupil and mentor views; with the steps the case offers and whether
  * the caller may take each (a session is offered only to who may log it).
  */
-export const CASE_PROGRESS_QUERY: TypedDocumentNode<
-  {
-    case: {
-      summary: { id: string };
-      goal: string | null;
-      coachName: string | null;
-      sessions: ThermometerPoint[];
-      openSteps: string[];
-      stepForms: { step: string; mayTake: boolean }[];
-    };
-  },
-  { id: string }
-> = gql`
+export const CASE_PROGRESS_QUERY: TypedDocumentNode<CaseProgressQuery, CaseProgressQueryVariables> = gql`
   query CaseProgress($id: ID!) {
     case(id: $id) {
       summary {
@@ -77,7 +47,7 @@ export const CASE_PROGRESS_QUERY: TypedDocumentNode<
 `;
 
 /** The letters of the caller's cases (parents: the zorgplicht extension notice and decision letter, also of closed cases). */
-export const MY_LETTERS_QUERY: TypedDocumentNode<{ myLetters: FamilyLetter[] }> = gql`
+export const MY_LETTERS_QUERY: TypedDocumentNode<MyLettersQuery, MyLettersQueryVariables> = gql`
   query MyLetters {
     myLetters {
       process

@@ -8,7 +8,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { formatDutchDate } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { GIVE_CONSENT_MUTATION } from './my-cases.graphql';

@@ -1,27 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { AddOverdrachtZienswijzeMutation, AddOverdrachtZienswijzeMutationVariables, TransferReportQuery, TransferReportQueryVariables } from '../../gql/graphql';
 
 // P6: the transfer report (onderwijskundig rapport) as the parent may see it, his view (zienswijze) and consent.
 
-export interface TransferReport {
-  detail: { summary: { id: string; status: string; statusLabel: string } };
-  poSchoolName: string;
-  okr: {
-    schooladvies: string;
-    taalLezen: string | null;
-    rekenen: string | null;
-    sociaalEmotioneel: string | null;
-    werkhouding: string | null;
-    externeZorg: string | null;
-    supportNeeds: boolean;
-    supportNeedsDescription: string | null;
-    recordedOn: string;
-  } | null;
-  zienswijzen: Array<{ parentName: string | null; text: string; addedOn: string }>;
-  consent: { requestId: string; status: string; respondBy: string; decidedAt: string | null } | null;
-  sentOn: string | null;
-}
+export type TransferReport = NonNullable<TransferReportQuery['overdrachtCase']>;
 
-export const TRANSFER_REPORT_QUERY: TypedDocumentNode<{ overdrachtCase: TransferReport }, { id: string }> = gql`
+export const TRANSFER_REPORT_QUERY: TypedDocumentNode<TransferReportQuery, TransferReportQueryVariables> = gql`
   query TransferReport($id: ID!) {
     overdrachtCase(id: $id) {
       detail {
@@ -59,7 +43,7 @@ export const TRANSFER_REPORT_QUERY: TypedDocumentNode<{ overdrachtCase: Transfer
   }
 `;
 
-export const ADD_ZIENSWIJZE_MUTATION: TypedDocumentNode<{ addOverdrachtZienswijze: { id: string; status: string } }, { caseId: string; text: string }> = gql`
+export const ADD_ZIENSWIJZE_MUTATION: TypedDocumentNode<AddOverdrachtZienswijzeMutation, AddOverdrachtZienswijzeMutationVariables> = gql`
   mutation AddOverdrachtZienswijze($caseId: ID!, $text: String!) {
     addOverdrachtZienswijze(caseId: $caseId, input: { text: $text }) {
       id

@@ -1,7 +1,8 @@
 import { makeCase, makePupil } from '../../test-utils/fixtures';
 import { currentPeriod, evaluationsDue, splitOovCases } from './oov-board-model';
+import { type OovPeriod } from './oov-board.graphql';
 
-const period = (round: number, mid: string, end: string) => ({
+const period = (round: number, mid: string, end: string): OovPeriod => ({
   round,
   arrangement: 'OBSERVATIE_6W',
   arrangementLabel: 'observatietraject (6 weken)',

@@ -1,4 +1,4 @@
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { type OovPeriod, type OovRecord } from './oov-board.graphql';
 
 /** The step an OOV case waits on while the SWV decides (a request or an extension). */

@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
-import { type CaseSummary } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { formatDutchDate } from '../../shared/dates';
 import { DueDate } from '../../shared/due-date';
 import { ErrorAlert } from '../../shared/error-alert';

@@ -1,198 +1,183 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type Role } from '../../shared/api-types';
+import type { AccountFieldsFragment, AccountsQuery, AccountsQueryVariables, ApplySchoolImportMutation, ApplySchoolImportMutationVariables, CreateAccountMutation, CreateAccountMutationVariables, CreateSchoolMutation, CreateSchoolMutationVariables, CreateSwvMutation, CreateSwvMutationVariables, DeactivateAccountMutation, DeactivateAccountMutationVariables, ImportPupilLineFieldsFragment, ImportStaffLineFieldsFragment, OpenStepsToReassignQuery, OpenStepsToReassignQueryVariables, ReactivateAccountMutation, ReactivateAccountMutationVariables, SchoolImportQuery, SchoolImportQueryVariables, SchoolImportsQuery, SchoolImportsQueryVariables, SchoolInput as SchoolInputType, SchoolRecordFieldsFragment, SwvsQuery, SwvsQueryVariables } from '../../gql/graphql';
 
 // Contract of apps/api/src/organisations and apps/api/src/school-import (issue 13).
 
-export interface School {
-  id: string;
-  swvId: string;
-  name: string;
-  brin: string;
-  vestiging: string;
-  region: string;
-  pupilCount: number;
-}
+export type School = SchoolRecordFieldsFragment;
 
-export interface Swv {
-  id: string;
-  name: string;
-  code: string;
-  schools: School[];
-}
+export type Swv = SwvsQuery['swvs'][number];
 
-export interface Account {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  schoolId: string | null;
-  swvId: string | null;
-  active: boolean;
-  deactivatedAt: string | null;
-  sourceId: string | null;
-}
+export type Account = AccountFieldsFragment;
 
-export interface OpenStepToReassign {
-  caseId: string;
-  process: string;
-  stepLabel: string;
-  dueDate: string | null;
-  ownerId: string;
-  ownerName: string;
-  /** DEACTIVATED, OTHER_SCHOOL, ROLE_CHANGED or NOT_MENTOR_ANY_MORE. */
-  reason: string;
-  reasonLabel: string;
-  pupilFirstName: string;
-  className: string | null;
-}
+export type OpenStepToReassign = OpenStepsToReassignQuery['openStepsToReassign'][number];
 
-export interface FieldChange {
-  field: string;
-  from: string | null;
-  to: string | null;
-}
+export type FieldChange = ImportPupilLine['changes'][number];
 
-export interface ImportPupilLine {
-  sourceId: string;
-  name: string;
-  className: string | null;
-  mentorName: string | null;
-  changes: FieldChange[];
-}
+export type ImportPupilLine = ImportPupilLineFieldsFragment;
 
-export interface ImportStaffLine {
-  sourceId: string;
-  name: string;
-  email: string;
-  changes: FieldChange[];
-}
+export type ImportStaffLine = ImportStaffLineFieldsFragment;
 
-export interface ImportPreview {
-  pupilsAdded: ImportPupilLine[];
-  pupilsChanged: ImportPupilLine[];
-  pupilsLeaving: ImportPupilLine[];
-  pupilsUnchanged: number;
-  staffAdded: ImportStaffLine[];
-  staffChanged: ImportStaffLine[];
-  staffLeaving: ImportStaffLine[];
-  staffUnchanged: number;
-  guardiansAdded: number;
-  guardiansChanged: number;
-  guardianLinksAdded: number;
-  guardianLinksRemoved: number;
-  rejected: { file: string; line: number; reason: string }[];
-}
+export type ImportPreview = NonNullable<SchoolImport['preview']>;
 
-export interface SchoolImport {
-  id: string;
-  schoolId: string;
-  format: string;
-  fileName: string;
-  fileDigest: string;
-  status: string;
-  createdAt: string;
-  appliedAt: string | null;
-  pupilsAdded: number;
-  pupilsChanged: number;
-  pupilsLeaving: number;
-  rejected: number;
-  preview: ImportPreview | null;
-}
+export type SchoolImport = SchoolImportQuery['schoolImport'];
 
-const SCHOOL_FIELDS = 'id swvId name brin vestiging region pupilCount';
-const ACCOUNT_FIELDS = 'id name email role schoolId swvId active deactivatedAt sourceId';
-const PUPIL_LINE = 'sourceId name className mentorName changes { field from to }';
-const STAFF_LINE = 'sourceId name email changes { field from to }';
-
-export const SWVS_QUERY: TypedDocumentNode<{ swvs: Swv[] }, Record<string, never>> = gql`
-  query Swvs {
-    swvs { id name code schools { ${SCHOOL_FIELDS} } }
+const SCHOOL_FIELDS = gql`
+  fragment SchoolRecordFields on SchoolRecord {
+    id
+    swvId
+    name
+    brin
+    vestiging
+    region
+    pupilCount
   }
 `;
-
-export const CREATE_SWV: TypedDocumentNode<{ createSwv: Swv }, { input: { name: string; code: string } }> = gql`
-  mutation CreateSwv($input: SwvInput!) {
-    createSwv(input: $input) { id name code schools { ${SCHOOL_FIELDS} } }
+const ACCOUNT_FIELDS = gql`
+  fragment AccountFields on Account {
+    id
+    name
+    email
+    role
+    schoolId
+    swvId
+    active
+    deactivatedAt
+    sourceId
   }
 `;
-
-export interface SchoolInput {
-  swvId?: string | null;
-  name: string;
-  brin: string;
-  vestiging: string;
-  region: string;
-}
-
-export const CREATE_SCHOOL: TypedDocumentNode<{ createSchool: School }, { input: SchoolInput }> = gql`
-  mutation CreateSchool($input: SchoolInput!) {
-    createSchool(input: $input) { ${SCHOOL_FIELDS} }
+const PUPIL_LINE = gql`
+  fragment ImportPupilLineFields on ImportPupilLine {
+    sourceId
+    name
+    className
+    mentorName
+    changes {
+      field
+      from
+      to
+    }
   }
 `;
-
-export const ACCOUNTS_QUERY: TypedDocumentNode<{ accounts: Account[] }, { schoolId: string | null; swvId: string | null }> = gql`
-  query Accounts($schoolId: ID, $swvId: ID) {
-    accounts(schoolId: $schoolId, swvId: $swvId) { ${ACCOUNT_FIELDS} }
-  }
-`;
-
-export const CREATE_ACCOUNT: TypedDocumentNode<{ createAccount: Account }, { input: { name: string; email: string; role: Role; schoolId?: string | null; swvId?: string | null } }> = gql`
-  mutation CreateAccount($input: CreateAccountInput!) {
-    createAccount(input: $input) { ${ACCOUNT_FIELDS} }
-  }
-`;
-
-export const DEACTIVATE_ACCOUNT: TypedDocumentNode<
-  { deactivateAccount: { account: Account; endedSessions: number; openSteps: OpenStepToReassign[] } },
-  { id: string; input: { reason: string } }
-> = gql`
-  mutation DeactivateAccount($id: ID!, $input: DeactivateAccountInput!) {
-    deactivateAccount(id: $id, input: $input) {
-      account { ${ACCOUNT_FIELDS} }
-      endedSessions
-      openSteps { caseId process stepLabel dueDate ownerName reasonLabel pupilFirstName className }
+const STAFF_LINE = gql`
+  fragment ImportStaffLineFields on ImportStaffLine {
+    sourceId
+    name
+    email
+    changes {
+      field
+      from
+      to
     }
   }
 `;
 
-export const REACTIVATE_ACCOUNT: TypedDocumentNode<{ reactivateAccount: Account }, { id: string }> = gql`
-  mutation ReactivateAccount($id: ID!) {
-    reactivateAccount(id: $id) { ${ACCOUNT_FIELDS} }
+export const SWVS_QUERY: TypedDocumentNode<SwvsQuery, SwvsQueryVariables> = gql`
+  query Swvs {
+    swvs { id name code schools { ...SchoolRecordFields } }
   }
+  ${SCHOOL_FIELDS}
 `;
 
-export const OPEN_STEPS_QUERY: TypedDocumentNode<{ openStepsToReassign: OpenStepToReassign[] }, { schoolId: string }> = gql`
+export const CREATE_SWV: TypedDocumentNode<CreateSwvMutation, CreateSwvMutationVariables> = gql`
+  mutation CreateSwv($input: SwvInput!) {
+    createSwv(input: $input) { id name code schools { ...SchoolRecordFields } }
+  }
+  ${SCHOOL_FIELDS}
+`;
+
+export type SchoolInput = SchoolInputType;
+
+export const CREATE_SCHOOL: TypedDocumentNode<CreateSchoolMutation, CreateSchoolMutationVariables> = gql`
+  mutation CreateSchool($input: SchoolInput!) {
+    createSchool(input: $input) { ...SchoolRecordFields }
+  }
+  ${SCHOOL_FIELDS}
+`;
+
+export const ACCOUNTS_QUERY: TypedDocumentNode<AccountsQuery, AccountsQueryVariables> = gql`
+  query Accounts($schoolId: ID, $swvId: ID) {
+    accounts(schoolId: $schoolId, swvId: $swvId) { ...AccountFields }
+  }
+  ${ACCOUNT_FIELDS}
+`;
+
+export const CREATE_ACCOUNT: TypedDocumentNode<CreateAccountMutation, CreateAccountMutationVariables> = gql`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) { ...AccountFields }
+  }
+  ${ACCOUNT_FIELDS}
+`;
+
+export const DEACTIVATE_ACCOUNT: TypedDocumentNode<DeactivateAccountMutation, DeactivateAccountMutationVariables> = gql`
+  mutation DeactivateAccount($id: ID!, $input: DeactivateAccountInput!) {
+    deactivateAccount(id: $id, input: $input) {
+      account { ...AccountFields }
+      endedSessions
+      openSteps { caseId process stepLabel dueDate ownerName reasonLabel pupilFirstName className }
+    }
+  }
+  ${ACCOUNT_FIELDS}
+`;
+
+export const REACTIVATE_ACCOUNT: TypedDocumentNode<ReactivateAccountMutation, ReactivateAccountMutationVariables> = gql`
+  mutation ReactivateAccount($id: ID!) {
+    reactivateAccount(id: $id) { ...AccountFields }
+  }
+  ${ACCOUNT_FIELDS}
+`;
+
+export const OPEN_STEPS_QUERY: TypedDocumentNode<OpenStepsToReassignQuery, OpenStepsToReassignQueryVariables> = gql`
   query OpenStepsToReassign($schoolId: ID!) {
     openStepsToReassign(schoolId: $schoolId) { caseId process stepLabel dueDate ownerId ownerName reason reasonLabel pupilFirstName className }
   }
 `;
 
-const IMPORT_FIELDS = `id schoolId format fileName fileDigest status createdAt appliedAt pupilsAdded pupilsChanged pupilsLeaving rejected`;
+const IMPORT_FIELDS = gql`
+  fragment SchoolImportFields on SchoolImport {
+    id
+    schoolId
+    format
+    fileName
+    fileDigest
+    status
+    createdAt
+    appliedAt
+    pupilsAdded
+    pupilsChanged
+    pupilsLeaving
+    rejected
+  }
+`;
 
-export const SCHOOL_IMPORT_QUERY: TypedDocumentNode<{ schoolImport: SchoolImport }, { id: string }> = gql`
+export const SCHOOL_IMPORT_QUERY: TypedDocumentNode<SchoolImportQuery, SchoolImportQueryVariables> = gql`
   query SchoolImport($id: ID!) {
     schoolImport(id: $id) {
-      ${IMPORT_FIELDS}
+      ...SchoolImportFields
       preview {
-        pupilsAdded { ${PUPIL_LINE} } pupilsChanged { ${PUPIL_LINE} } pupilsLeaving { ${PUPIL_LINE} } pupilsUnchanged
-        staffAdded { ${STAFF_LINE} } staffChanged { ${STAFF_LINE} } staffLeaving { ${STAFF_LINE} } staffUnchanged
+        pupilsAdded { ...ImportPupilLineFields } pupilsChanged { ...ImportPupilLineFields } pupilsLeaving { ...ImportPupilLineFields } pupilsUnchanged
+        staffAdded { ...ImportStaffLineFields } staffChanged { ...ImportStaffLineFields } staffLeaving { ...ImportStaffLineFields } staffUnchanged
         guardiansAdded guardiansChanged guardianLinksAdded guardianLinksRemoved
         rejected { file line reason }
       }
     }
   }
+  ${PUPIL_LINE}
+  ${STAFF_LINE}
+  ${IMPORT_FIELDS}
 `;
 
-export const SCHOOL_IMPORTS_QUERY: TypedDocumentNode<{ schoolImports: SchoolImport[] }, { schoolId: string }> = gql`
+export const SCHOOL_IMPORTS_QUERY: TypedDocumentNode<SchoolImportsQuery, SchoolImportsQueryVariables> = gql`
   query SchoolImports($schoolId: ID!) {
-    schoolImports(schoolId: $schoolId) { ${IMPORT_FIELDS} }
+    schoolImports(schoolId: $schoolId) { ...SchoolImportFields }
   }
+  ${IMPORT_FIELDS}
 `;
 
-export const APPLY_SCHOOL_IMPORT: TypedDocumentNode<{ applySchoolImport: SchoolImport }, { id: string }> = gql`
+export const APPLY_SCHOOL_IMPORT: TypedDocumentNode<ApplySchoolImportMutation, ApplySchoolImportMutationVariables> = gql`
   mutation ApplySchoolImport($id: ID!) {
-    applySchoolImport(id: $id) { ${IMPORT_FIELDS} }
+    applySchoolImport(id: $id) { ...SchoolImportFields }
   }
+  ${IMPORT_FIELDS}
 `;
 
 /** Uploads a file for a preview (`POST /imports/schools/<id>/preview`, the session cookie); answers the import's id. */

@@ -20,7 +20,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel, roleLabel } from '../../shared/labels';

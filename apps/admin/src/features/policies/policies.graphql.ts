@@ -1,36 +1,24 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { EffectivePolicyQuery, EffectivePolicyQueryVariables, PolicyVersionFieldsFragment } from '../../gql/graphql';
 
-export interface PolicyVersion {
-  id: string;
-  scope: 'SWV' | 'SCHOOL';
-  version: number;
-  overridesJson: string;
-  createdAt: string;
-  createdByName: string | null;
-  note: string | null;
-}
+export type PolicyVersion = PolicyVersionFieldsFragment;
 
-export interface EffectivePolicy {
-  schoolId: string;
-  schoolName: string;
-  version: string;
-  settings: Array<{ path: string; valueJson: string; defaultJson: string; source: 'STANDAARD' | 'SWV' | 'SCHOOL' }>;
-  swvVersions: PolicyVersion[];
-  schoolVersions: PolicyVersion[];
-}
+export type EffectivePolicy = EffectivePolicyQuery['effectivePolicy'];
 
-const VERSION = `
-  id
-  scope
-  version
-  overridesJson
-  createdAt
-  createdByName
-  note
+const VERSION = gql`
+  fragment PolicyVersionFields on PolicyVersion {
+    id
+    scope
+    version
+    overridesJson
+    createdAt
+    createdByName
+    note
+  }
 `;
 
 /** The policy in force at a school: every setting with where it comes from, and the SWV's and school's versions. */
-export const EFFECTIVE_POLICY_QUERY: TypedDocumentNode<{ effectivePolicy: EffectivePolicy }, { schoolId: string }> = gql`
+export const EFFECTIVE_POLICY_QUERY: TypedDocumentNode<EffectivePolicyQuery, EffectivePolicyQueryVariables> = gql`
   query EffectivePolicy($schoolId: ID!) {
     effectivePolicy(schoolId: $schoolId) {
       schoolId
@@ -43,11 +31,12 @@ export const EFFECTIVE_POLICY_QUERY: TypedDocumentNode<{ effectivePolicy: Effect
         source
       }
       swvVersions {
-        ${VERSION}
+        ...PolicyVersionFields
       }
       schoolVersions {
-        ${VERSION}
+        ...PolicyVersionFields
       }
     }
   }
+  ${VERSION}
 `;

@@ -1,10 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { type Pupil } from '../../shared/api-types';
 import { makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { searchPupilsMock } from '../../test-utils/pupil-search-mock';
 import { renderWithProviders } from '../../test-utils/render';
-import { PupilAutocomplete } from './pupil-autocomplete';
+import { PupilAutocomplete, type PickedPupil as Pupil } from './pupil-autocomplete';
 import { PupilSearchBox } from './pupil-search-box';
 
 const zoe = makePupil({ id: 'p-zoe', displayName: 'Zoë Vermeulen', className: '3C', mentorName: 'Carla Mentink' });

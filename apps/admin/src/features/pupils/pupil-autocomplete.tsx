@@ -1,7 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { debounce } from '@mui/material/utils';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { type Pupil } from '../../shared/api-types';
+import { type SearchPupilsQuery } from '../../gql/graphql';
+
+/** A pupil as the search answers it. */
+export type PickedPupil = SearchPupilsQuery['searchPupils'][number];
+type Pupil = PickedPupil;
 import { EntityAutocomplete } from '../../shared/entity-autocomplete';
 import { SEARCH_PUPILS_QUERY } from './pupils.graphql';
 

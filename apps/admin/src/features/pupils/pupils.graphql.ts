@@ -1,9 +1,9 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CaseDocument, type CaseSummary, type ConsentRecord, type ProcessType, type Pupil, type School } from '../../shared/api-types';
-import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
+import type { PupilPageQuery, PupilPageQueryVariables, SearchPupilsQuery, SearchPupilsQueryVariables } from '../../gql/graphql';
+import { CASE_SUMMARY_FIELDS, CONSENT_FIELDS } from '../../shared/fragments';
 
 /** The pupils found by a few letters of their name, class or pupil number (the api's `searchPupils`, scoped). */
-export const SEARCH_PUPILS_QUERY: TypedDocumentNode<{ searchPupils: Pupil[] }, { query: string; schoolId?: string | null; limit?: number }> = gql`
+export const SEARCH_PUPILS_QUERY: TypedDocumentNode<SearchPupilsQuery, SearchPupilsQueryVariables> = gql`
   query SearchPupils($query: String!, $schoolId: ID, $limit: Int) {
     searchPupils(query: $query, schoolId: $schoolId, limit: $limit) {
       id
@@ -15,29 +15,11 @@ export const SEARCH_PUPILS_QUERY: TypedDocumentNode<{ searchPupils: Pupil[] }, {
   }
 `;
 
-export interface PupilHistoryEntry {
-  id: string;
-  caseId: string;
-  process: ProcessType;
-  at: string;
-  kind: string;
-  actorName: string | null;
-  description: string;
-  reason: string | null;
-}
+export type PupilHistoryEntry = PupilPageData['history'][number];
 
-export interface PupilPageData {
-  pupil: Pupil & { leftAt?: string | null };
-  /** YYYY-MM-DD */
-  dateOfBirth: string;
-  school: School;
-  cases: CaseSummary[];
-  consents: ConsentRecord[];
-  documents: CaseDocument[];
-  history: PupilHistoryEntry[];
-}
+export type PupilPageData = PupilPageQuery['pupil'];
 
-export const PUPIL_PAGE_QUERY: TypedDocumentNode<{ pupil: PupilPageData }, { id: string }> = gql`
+export const PUPIL_PAGE_QUERY: TypedDocumentNode<PupilPageQuery, PupilPageQueryVariables> = gql`
   query PupilPage($id: ID!) {
     pupil(id: $id) {
       pupil {
@@ -58,22 +40,7 @@ export const PUPIL_PAGE_QUERY: TypedDocumentNode<{ pupil: PupilPageData }, { id:
         ...CaseSummaryFields
       }
       consents {
-        id
-        caseId
-        kind
-        label
-        process
-        pupilId
-        scope
-        status
-        statusLabel
-        requestedAt
-        respondBy
-        decidedAt
-        giverName
-        method
-        pupilMayDecide
-        withdrawnAt
+        ...ConsentFields
       }
       documents {
         id
@@ -100,4 +67,5 @@ export const PUPIL_PAGE_QUERY: TypedDocumentNode<{ pupil: PupilPageData }, { id:
     }
   }
   ${CASE_SUMMARY_FIELDS}
+  ${CONSENT_FIELDS}
 `;

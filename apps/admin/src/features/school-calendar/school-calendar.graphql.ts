@@ -1,28 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
 
-export interface SchoolDayOff {
-  id: string;
-  schoolYear: string;
-  /** YYYY-MM-DD */
-  from: string;
-  /** YYYY-MM-DD (inclusive) */
-  to: string;
-  name: string;
-  createdByName: string | null;
-}
+export type SchoolDayOff = SchoolCalendar['daysOff'][number];
 
-export interface SchoolCalendar {
-  schoolId: string;
-  region: string;
-  schoolYear: string;
-  holidaysKnown: boolean;
-  holidays: Array<{ from: string; to: string; name: string }>;
-  daysOff: SchoolDayOff[];
-  schoolDays: number;
-}
+export type SchoolCalendar = SchoolCalendarQuery['schoolCalendar'];
 
 /** Regional holidays and the school's own days off of a school year. */
-export const SCHOOL_CALENDAR_QUERY: TypedDocumentNode<{ schoolCalendar: SchoolCalendar }, { schoolId: string; schoolYear: string | null }> = gql`
+export const SCHOOL_CALENDAR_QUERY: TypedDocumentNode<SchoolCalendarQuery, SchoolCalendarQueryVariables> = gql`
   query SchoolCalendar($schoolId: ID!, $schoolYear: String) {
     schoolCalendar(schoolId: $schoolId, schoolYear: $schoolYear) {
       schoolId
@@ -47,10 +31,7 @@ export const SCHOOL_CALENDAR_QUERY: TypedDocumentNode<{ schoolCalendar: SchoolCa
   }
 `;
 
-export const ADD_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<
-  { addSchoolDayOff: { id: string } },
-  { input: { schoolId: string; from: string; to: string; name: string; schoolYear: string | null } }
-> = gql`
+export const ADD_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables> = gql`
   mutation AddSchoolDayOff($input: AddSchoolDayOffInput!) {
     addSchoolDayOff(input: $input) {
       id
@@ -58,7 +39,7 @@ export const ADD_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const REMOVE_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<{ removeSchoolDayOff: { id: string } }, { id: string }> = gql`
+export const REMOVE_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables> = gql`
   mutation RemoveSchoolDayOff($id: ID!) {
     removeSchoolDayOff(id: $id) {
       id

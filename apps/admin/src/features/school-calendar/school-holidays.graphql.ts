@@ -1,32 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CalendarCoverage } from '../../shared/api-types';
+import type { HolidayDataYearsQuery, HolidayDataYearsQueryVariables, ImportSchoolHolidaysMutation, ImportSchoolHolidaysMutationVariables, SchoolHolidayImportPreviewQuery, SchoolHolidayImportPreviewQueryVariables } from '../../gql/graphql';
 
 /** One vacation in one region of one school year. */
-export interface HolidayImportEntry {
-  schoolYear: string;
-  vacation: string;
-  compulsory: boolean;
-  region: string;
-  from: string;
-  to: string;
-}
+export type HolidayImportEntry = HolidayImportPreview['entries'][number];
 
-export interface HolidayImportPreview {
-  fileDigest: string;
-  schoolYears: Array<{ schoolYear: string; replaces: 'BUNDLED' | 'IMPORTED' | null }>;
-  entries: HolidayImportEntry[];
-  rejected: Array<{ schoolYear: string | null; entry: string; reason: string }>;
-}
+export type HolidayImportPreview = SchoolHolidayImportPreviewQuery['schoolHolidayImportPreview'];
 
-export interface HolidayDataYear {
-  schoolYear: string;
-  source: 'BUNDLED' | 'IMPORTED';
-  importedAt: string | null;
-  importedByName: string | null;
-}
+export type HolidayDataYear = HolidayDataYearsQuery['holidayDataYears'][number];
 
 /** What importing the ministry's school holiday file would store (the api stores nothing for a preview). */
-export const HOLIDAY_IMPORT_PREVIEW_QUERY: TypedDocumentNode<{ schoolHolidayImportPreview: HolidayImportPreview }, { content: string }> = gql`
+export const HOLIDAY_IMPORT_PREVIEW_QUERY: TypedDocumentNode<SchoolHolidayImportPreviewQuery, SchoolHolidayImportPreviewQueryVariables> = gql`
   query SchoolHolidayImportPreview($content: String!) {
     schoolHolidayImportPreview(content: $content) {
       fileDigest
@@ -51,10 +34,7 @@ export const HOLIDAY_IMPORT_PREVIEW_QUERY: TypedDocumentNode<{ schoolHolidayImpo
   }
 `;
 
-export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<
-  { importSchoolHolidays: { schoolYears: string[]; coverage: CalendarCoverage } },
-  { content: string; fileDigest: string }
-> = gql`
+export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<ImportSchoolHolidaysMutation, ImportSchoolHolidaysMutationVariables> = gql`
   mutation ImportSchoolHolidays($content: String!, $fileDigest: String!) {
     importSchoolHolidays(content: $content, fileDigest: $fileDigest) {
       schoolYears
@@ -67,7 +47,7 @@ export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const HOLIDAY_DATA_YEARS_QUERY: TypedDocumentNode<{ holidayDataYears: HolidayDataYear[] }, Record<string, never>> = gql`
+export const HOLIDAY_DATA_YEARS_QUERY: TypedDocumentNode<HolidayDataYearsQuery, HolidayDataYearsQueryVariables> = gql`
   query HolidayDataYears {
     holidayDataYears {
       schoolYear

@@ -1,5 +1,5 @@
 import { mayTake, type StartDefinition } from '@zorgroute/processes';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 
 /**
  * Whether a user with this role may start a case with this definition at his own school: the definition's `who` (the

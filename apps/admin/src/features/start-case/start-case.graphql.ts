@@ -1,17 +1,20 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
+/** Documents built from strings at run time (one per mutation name): passed through a call, so codegen leaves them alone. */
+const text = (source: string): string => source;
+
 type StartResult = Record<string, { id: string; status: string }>;
 type StartDocument = TypedDocumentNode<StartResult, { input: Record<string, unknown> }>;
 
 const start = (name: string, inputType: string): StartDocument =>
-  gql(`
+  gql(text(`
     mutation Start_${name}($input: ${inputType}!) {
       ${name}(input: $input) {
         id
         status
       }
     }
-  `) as StartDocument;
+  `)) as StartDocument;
 
 /** The start mutation of each process whose start is defined in the catalogue (StartDefinition.mutation). */
 export const START_MUTATIONS: Record<string, StartDocument> = {

@@ -9,9 +9,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { type FormEvent, useId, useState } from 'react';
-import { type CaseSummary, type Pupil } from '../../shared/api-types';
+import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
-import { PupilAutocomplete } from '../pupils/pupil-autocomplete';
+import { PupilAutocomplete, type PickedPupil } from '../pupils/pupil-autocomplete';
 import { START_TRAJECTORY_MUTATION } from './start-trajectory.graphql';
 import {
   INITIAL_VALUES,
@@ -41,7 +41,7 @@ export function StartTrajectoryDialog({ open, schoolId, onClose, onStarted }: St
   // One key per form content: resubmitting the same form reuses it, any edit makes a new one.
   const [requestKey, setRequestKey] = useState(newRequestKey);
 
-  const [pupil, setPupil] = useState<Pupil | null>(null);
+  const [pupil, setPupil] = useState<PickedPupil | null>(null);
   const [startTrajectory, mutation] = useMutation(START_TRAJECTORY_MUTATION, {
     refetchQueries: ['DashboardCases'],
   });

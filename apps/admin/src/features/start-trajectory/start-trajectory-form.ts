@@ -1,4 +1,4 @@
-import { type StartTrajectoryInput } from '../../shared/api-types';
+import { type StartTrajectoryInput } from '../../gql/graphql';
 
 // Policy bounds of P1 (PROCESSES.md): a trajectory lasts 6–9 weeks, 8 by default.
 export const MIN_WEEKS = 6;

@@ -10,7 +10,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { type FormEvent, useId, useState } from 'react';
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import Checkbox from '@mui/material/Checkbox';

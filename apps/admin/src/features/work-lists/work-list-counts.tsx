@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { WORK_LISTS_QUERY } from './work-lists.graphql';
 
 /** Roles whose dashboard shows the work lists (they have the "Werklijsten" screen in their menu). */

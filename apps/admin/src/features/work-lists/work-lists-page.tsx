@@ -26,7 +26,7 @@ import Typography from '@mui/material/Typography';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
-import { type Role } from '../../shared/api-types';
+import { type Role } from '../../gql/graphql';
 import { DueDate } from '../../shared/due-date';
 import { ErrorAlert } from '../../shared/error-alert';
 import { processLabel } from '../../shared/labels';

@@ -1,41 +1,17 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type CaseSummary, type ProcessType } from '../../shared/api-types';
+import type { DeleteWorkListMutation, DeleteWorkListMutationVariables, ReassignOpenStepsMutation, ReassignOpenStepsMutationVariables, SaveWorkListMutation, SaveWorkListMutationVariables, WorkListItemsQuery, WorkListItemsQueryVariables, WorkListsQuery, WorkListsQueryVariables, WorkListFilterInput } from '../../gql/graphql';
 import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
 
 /** A work list's filter (the api's WorkListFilterInput): every condition given must hold. */
-export interface WorkListFilter {
-  mine?: boolean | null;
-  ownerId?: string | null;
-  ownerUnavailable?: boolean | null;
-  overdue?: boolean | null;
-  lateThisWeek?: boolean | null;
-  process?: ProcessType | null;
-  pupilLeft?: boolean | null;
-  stuck?: boolean | null;
-}
+export type WorkListFilter = WorkListFilterInput;
 
-export interface WorkList {
-  id: string;
-  name: string;
-  description: string | null;
-  builtIn: boolean;
-  filter: WorkListFilter;
-  count: number;
-}
+export type WorkList = WorkListsQuery['workLists'][number];
 
-export interface WorkListItem {
-  ownerId: string | null;
-  ownerUnavailable: boolean;
-  case: CaseSummary;
-}
+export type WorkListItem = WorkListItemsQuery['workListItems'][number];
 
-export interface ReassignOpenStepsResult {
-  reassigned: number;
-  failed: number;
-  results: { caseId: string; ok: boolean; code: string | null; message: string | null }[];
-}
+export type ReassignOpenStepsResult = ReassignOpenStepsMutation['reassignOpenSteps'];
 
-export const WORK_LISTS_QUERY: TypedDocumentNode<{ workLists: WorkList[] }, Record<string, never>> = gql`
+export const WORK_LISTS_QUERY: TypedDocumentNode<WorkListsQuery, WorkListsQueryVariables> = gql`
   query WorkLists {
     workLists {
       id
@@ -57,7 +33,7 @@ export const WORK_LISTS_QUERY: TypedDocumentNode<{ workLists: WorkList[] }, Reco
   }
 `;
 
-export const WORK_LIST_ITEMS_QUERY: TypedDocumentNode<{ workListItems: WorkListItem[] }, { filter: WorkListFilter }> = gql`
+export const WORK_LIST_ITEMS_QUERY: TypedDocumentNode<WorkListItemsQuery, WorkListItemsQueryVariables> = gql`
   query WorkListItems($filter: WorkListFilterInput!) {
     workListItems(filter: $filter) {
       ownerId
@@ -70,7 +46,7 @@ export const WORK_LIST_ITEMS_QUERY: TypedDocumentNode<{ workListItems: WorkListI
   ${CASE_SUMMARY_FIELDS}
 `;
 
-export const SAVE_WORK_LIST_MUTATION: TypedDocumentNode<{ saveWorkList: { id: string } }, { input: { name: string; filter: WorkListFilter } }> = gql`
+export const SAVE_WORK_LIST_MUTATION: TypedDocumentNode<SaveWorkListMutation, SaveWorkListMutationVariables> = gql`
   mutation SaveWorkList($input: SaveWorkListInput!) {
     saveWorkList(input: $input) {
       id
@@ -78,13 +54,13 @@ export const SAVE_WORK_LIST_MUTATION: TypedDocumentNode<{ saveWorkList: { id: st
   }
 `;
 
-export const DELETE_WORK_LIST_MUTATION: TypedDocumentNode<{ deleteWorkList: boolean }, { id: string }> = gql`
+export const DELETE_WORK_LIST_MUTATION: TypedDocumentNode<DeleteWorkListMutation, DeleteWorkListMutationVariables> = gql`
   mutation DeleteWorkList($id: ID!) {
     deleteWorkList(id: $id)
   }
 `;
 
-export const REASSIGN_OPEN_STEPS_MUTATION: TypedDocumentNode<{ reassignOpenSteps: ReassignOpenStepsResult }, { input: { caseIds: string[]; newOwnerId: string; reason: string } }> = gql`
+export const REASSIGN_OPEN_STEPS_MUTATION: TypedDocumentNode<ReassignOpenStepsMutation, ReassignOpenStepsMutationVariables> = gql`
   mutation ReassignOpenSteps($input: ReassignOpenStepsInput!) {
     reassignOpenSteps(input: $input) {
       reassigned

@@ -1,63 +1,39 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type Pupil, type School } from '../../shared/api-types';
+import type { TlvBoardQuery, TlvBoardQueryVariables } from '../../gql/graphql';
 
-export interface TlvBoardRequest {
-  caseId: string;
-  pupil: Pupil;
-  school: School;
-  status: string;
-  statusLabel: string;
-  submittedOn: string | null;
-  requestedCategory: string | null;
-  missingItems: number;
-  decisionDueDate: string | null;
-  decisionDueExplanation: string | null;
-  daysRemaining: number | null;
-  overdue: boolean;
-  termExtended: boolean;
-}
+export type TlvBoardRequest = TlvBoard['requests'][number];
 
-export interface TlvBoardExpiring {
-  caseId: string;
-  pupil: Pupil;
-  school: School;
-  status: string;
-  statusLabel: string;
-  category: string | null;
-  endDate: string;
-  reminderDate: string;
-  daysUntilEnd: number;
-  herindicatie: string | null;
-  herindicatieCaseId: string | null;
-}
+export type TlvBoardExpiring = TlvBoard['expiring'][number];
 
-export interface TlvBoard {
-  today: string;
-  requests: TlvBoardRequest[];
-  expiring: TlvBoardExpiring[];
-}
+export type TlvBoard = TlvBoardQuery['tlvBoard'];
 
-const PUPIL_AND_SCHOOL = `
-  pupil {
+const PUPIL_AND_SCHOOL = gql`
+  fragment TlvBoardPupil on Pupil {
     id
     displayName
     className
     schoolId
     mentorName
   }
-  school {
+  fragment TlvBoardSchool on School {
     id
     name
     region
-  }`;
+  }
+`;
 
-export const TLV_BOARD_QUERY: TypedDocumentNode<{ tlvBoard: TlvBoard }, Record<string, never>> = gql`
+export const TLV_BOARD_QUERY: TypedDocumentNode<TlvBoardQuery, TlvBoardQueryVariables> = gql`
   query TlvBoard {
     tlvBoard {
       today
       requests {
         caseId
-        ${PUPIL_AND_SCHOOL}
+        pupil {
+          ...TlvBoardPupil
+        }
+        school {
+          ...TlvBoardSchool
+        }
         status
         statusLabel
         submittedOn
@@ -71,7 +47,12 @@ export const TLV_BOARD_QUERY: TypedDocumentNode<{ tlvBoard: TlvBoard }, Record<s
       }
       expiring {
         caseId
-        ${PUPIL_AND_SCHOOL}
+        pupil {
+          ...TlvBoardPupil
+        }
+        school {
+          ...TlvBoardSchool
+        }
         status
         statusLabel
         category
@@ -83,4 +64,5 @@ export const TLV_BOARD_QUERY: TypedDocumentNode<{ tlvBoard: TlvBoard }, Record<s
       }
     }
   }
+  ${PUPIL_AND_SCHOOL}
 `;

@@ -1,51 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { type Pupil, type School } from '../../shared/api-types';
+import type { ZorgplichtClockFilter as ZorgplichtClockFilterInput, ZorgplichtClockState as ZorgplichtClockStateEnum, ZorgplichtClocksQuery, ZorgplichtClocksQueryVariables } from '../../gql/graphql';
 
-export type ZorgplichtClockState = 'OP_SCHEMA' | 'LAATSTE_WEEK' | 'VERLOPEN';
+export type ZorgplichtClockState = ZorgplichtClockStateEnum;
 
-export interface ZorgplichtClock {
-  caseId: string;
-  pupil: Pupil;
-  school: School;
-  status: string;
-  statusLabel: string;
-  clockState: ZorgplichtClockState;
-  receivedOn: string;
-  firstDueDate: string;
-  dueDate: string;
-  dueExplanation: string;
-  tenWeekDate: string;
-  tenWeekReached: boolean;
-  extensionUsed: boolean;
-  extensionWeeks: number | null;
-  extendedOn: string | null;
-  overdue: boolean;
-  daysOverdue: number;
-  daysRemaining: number;
-  daysSinceReceipt: number;
-  ownerName: string | null;
-  extraSupportExpected: boolean;
-}
+export type ZorgplichtClock = ZorgplichtClocksQuery['zorgplichtClocks']['clocks'][number];
 
-export interface ZorgplichtSchoolCount {
-  school: School;
-  open: number;
-  lastWeek: number;
-  overdue: number;
-  extended: number;
-  pastTenWeeks: number;
-}
+export type ZorgplichtSchoolCount = ZorgplichtClocksQuery['zorgplichtClocks']['countsPerSchool'][number];
 
-export interface ZorgplichtClockFilter {
-  schoolId?: string | null;
-  clockState?: ZorgplichtClockState | null;
-  status?: string | null;
-}
+export type ZorgplichtClockFilter = ZorgplichtClockFilterInput;
 
-export const ZORGPLICHT_CLOCKS_QUERY: TypedDocumentNode<
-  { zorgplichtClocks: { today: string; totalCount: number; offset: number; clocks: ZorgplichtClock[]; countsPerSchool: ZorgplichtSchoolCount[] } },
-  { filter: ZorgplichtClockFilter | null; limit: number; offset: number }
-> = gql`
+export const ZORGPLICHT_CLOCKS_QUERY: TypedDocumentNode<ZorgplichtClocksQuery, ZorgplichtClocksQueryVariables> = gql`
   query ZorgplichtClocks($filter: ZorgplichtClockFilter, $limit: Int, $offset: Int) {
     zorgplichtClocks(filter: $filter, limit: $limit, offset: $offset) {
       today

@@ -26,3 +26,9 @@ export class FamilyLetterModel {
   @Field(() => ID) pupilId!: string;
   @Field() pupilName!: string;
 }
+
+@ObjectType('UploadDocumentKind', { description: 'A kind of document people can upload to a case, with its Dutch name (the upload form’s choices).' })
+export class UploadDocumentKindModel {
+  @Field({ description: 'The value the upload sends as `kind`, e.g. VERSLAG.' }) kind!: string;
+  @Field({ description: 'Dutch name, e.g. "Verslag of rapport".' }) label!: string;
+}
