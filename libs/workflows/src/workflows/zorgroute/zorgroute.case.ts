@@ -11,7 +11,7 @@ import { caseWriters } from '../common/case-recorder';
 import { consentAnswersAfterMove } from '../common/consent';
 import { awaitHumanStep, type HumanStepOptions } from '../common/human-step';
 import type { LinkedCase } from '../common/links';
-import { leftStep, untilMovedOn } from '../common/moved-on';
+import { leftStep } from '../common/moved-on';
 import { openCase, type OpenedCase } from '../common/open-case';
 import { reject } from '../common/step-errors';
 import { ZAT_CONSENT, ZORGROUTE_STEP_LABELS, type CloseInput, type StartZorgrouteInput, type ZorgrouteState, type ZorgrouteStatus, type ZorgrouteStep } from './zorgroute.messages';
@@ -290,12 +290,12 @@ export class Zorgroute {
   }
 
   /**
-   * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts).
-   * Decided once per case by a patch: cases started before this change answer as they did (their recorded histories
-   * complete each update right away).
+   * When a step's update answers: once the process has moved on (by default: left the step, or parked in a status that
+   * waits for a date) and no record is under way, or the case ended, so the next step can be taken at once
+   * (moved-on.ts). Cases started before this change answer right away (`answering`, zorgroute.handlers.ts).
    */
-  async movedOnFrom(step: ZorgrouteStep, movedOn = leftStep(this.rec, step, PARKED)): Promise<void> {
-    if (this.answering.answerWhenMovedOn) await untilMovedOn(this.rec, movedOn, () => this.ended());
+  movedOnFrom(step: ZorgrouteStep, movedOn = leftStep(this.rec, step, PARKED)): () => boolean {
+    return () => this.ended() || (movedOn() && this.rec.idle);
   }
 
   /** Who holds the conversations with parents and pupil: the contact person set at the triage, else the referrer. */
