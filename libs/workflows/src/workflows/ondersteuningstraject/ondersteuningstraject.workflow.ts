@@ -16,7 +16,7 @@ import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { startLinkedCase } from '../common/links';
 import { reject } from '../common/step-errors';
-import type { StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
+import type { StartZorgrouteInput } from '../zorgroute/zorgroute.messages';
 import { todayIso, Trajectory } from './ondersteuningstraject.case';
 import { installTrajectHandlers } from './ondersteuningstraject.handlers';
 import {

@@ -9,7 +9,7 @@ import { OVERDRACHT_STEPS as STEPS } from '@zorgroute/processes';
 import type { Actor } from '../common/case-recorder';
 import { consentStep, consentTimeoutStep, type ConsentRequestView } from '../common/consent';
 import type { LinkedCase } from '../common/links';
-import type { ZorgrouteReason } from '../zorgroute/zorgroute.workflow';
+import type { ZorgrouteReason } from '../zorgroute/zorgroute.messages';
 
 export const OVERDRACHT_WORKFLOW = 'overdrachtWorkflow';
 /** Step updates answer once the process has moved on (see `movedOnFrom`). */

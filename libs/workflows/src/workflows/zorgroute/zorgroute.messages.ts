@@ -31,6 +31,10 @@ import type {
   ZatReferralForm,
 } from './zorgroute.types';
 
+// What a linked process (P6's IZO referral) needs to start a zorgroute, so it imports this file, never the workflow.
+export type { AanmeldFormulier, ZorgrouteReason } from './zorgroute.types';
+export { missingReferralFields } from './zorgroute-form';
+
 export const ZORGROUTE_WORKFLOW = 'zorgrouteWorkflow';
 /** Step updates answer once the process has moved on (see `movedOnFrom`). */
 export const STEP_ANSWERS_AFTER_MOVE_PATCH = 'p2-step-updates-answer-after-move';
