@@ -9,12 +9,6 @@ import type { Actor } from '../common/case-recorder';
 import { consentStep, consentTimeoutStep, type ConsentRequestView } from '../common/consent';
 
 export const JOS_WORKFLOW = 'josWorkflow';
-/** Step updates answer once the process has moved on (see `movedOnFrom`). */
-export const JOS_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p3-step-updates-answer-after-move';
-/** Planning the startgesprek sends an invitation to parents, mentor and pupil. */
-export const JOS_STARTGESPREK_INVITATIONS_PATCH = 'p3-startgesprek-invitations';
-/** The parents' signature (and its withdrawal, and the decision after a timeout) answers once the process has moved on. */
-export const JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p3-consent-answers-after-move';
 
 export type JosStatus =
   | 'BESLOTEN'

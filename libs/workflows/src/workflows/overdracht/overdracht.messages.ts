@@ -12,10 +12,6 @@ import type { LinkedCase } from '../common/links';
 import type { ZorgrouteReason } from '../zorgroute/zorgroute.messages';
 
 export const OVERDRACHT_WORKFLOW = 'overdrachtWorkflow';
-/** Step updates answer once the process has moved on (see `movedOnFrom`). */
-export const OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p6-step-updates-answer-after-move';
-/** Consent updates (answer, decision after a timeout) answer once the process has moved on; a withdrawal does not move it. */
-export const OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p6-consent-answers-after-move';
 
 export type OverdrachtStatus =
   | 'OKR_IN_VOORBEREIDING'

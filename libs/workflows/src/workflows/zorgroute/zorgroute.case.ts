@@ -41,14 +41,6 @@ export function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
-/** How the case answers its updates, decided once per case by its patches (zorgroute.workflow.ts). */
-export interface ZorgrouteAnswering {
-  /** Step updates answer once the process has moved on. */
-  answerWhenMovedOn: boolean;
-  /** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
-  consentAnswersWhenMovedOn: boolean;
-}
-
 export class Zorgroute {
   readonly c: OpenedCase;
   readonly policy: ZorgroutePolicy;
@@ -92,7 +84,6 @@ export class Zorgroute {
   constructor(
     readonly input: StartZorgrouteInput,
     readonly ctx: CaseContext,
-    readonly answering: ZorgrouteAnswering,
   ) {
     this.policy = ctx.policies.zorgroute;
     this.caseId = workflowInfo().workflowId;
@@ -118,21 +109,19 @@ export class Zorgroute {
     // The consent updates answer once the process has moved on, too: a ZAT consent withdrawn before the ZAT was
     // discussed cancels the open ZAT step and sends the case back to the IZO; any other withdrawal does not move the
     // process (it answers at once).
-    if (answering.consentAnswersWhenMovedOn) {
-      const s = this.c.snapshot;
-      this.c.consents.answerAfter(
-        consentAnswersAfterMove(this.rec, {
-          ended: () => this.ended(),
-          parked: PARKED,
-          withdrawalMovedOn: (r) => {
-            const from = s.waitingFor;
-            if (r.kind !== ZAT_CONSENT || from === null || !ZAT_WITHDRAWAL_STEPS.includes(from) || this.state.zatDiscussion !== null) return null;
-            const left = leftStep(this.rec, from, PARKED);
-            return () => this.ended() || left();
-          },
-        }),
-      );
-    }
+    const s = this.c.snapshot;
+    this.c.consents.answerAfter(
+      consentAnswersAfterMove(this.rec, {
+        ended: () => this.ended(),
+        parked: PARKED,
+        withdrawalMovedOn: (r) => {
+          const from = s.waitingFor;
+          if (r.kind !== ZAT_CONSENT || from === null || !ZAT_WITHDRAWAL_STEPS.includes(from) || this.state.zatDiscussion !== null) return null;
+          const left = leftStep(this.rec, from, PARKED);
+          return () => this.ended() || left();
+        },
+      }),
+    );
     const writers = caseWriters<ZorgrouteStatus>(this.rec, () => this.syncData());
     this.recordStep = writers.recordStep;
     this.transition = writers.transition;
@@ -292,7 +281,7 @@ export class Zorgroute {
   /**
    * When a step's update answers: once the process has moved on (by default: left the step, or parked in a status that
    * waits for a date) and no record is under way, or the case ended, so the next step can be taken at once
-   * (moved-on.ts). Cases started before this change answer right away (`answering`, zorgroute.handlers.ts).
+   * (moved-on.ts).
    */
   movedOnFrom(step: ZorgrouteStep, movedOn = leftStep(this.rec, step, PARKED)): () => boolean {
     return () => this.ended() || (movedOn() && this.rec.idle);

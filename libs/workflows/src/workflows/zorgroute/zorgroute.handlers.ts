@@ -11,7 +11,7 @@ import { setHandler } from '@temporalio/workflow';
 import { addCalendarWeeks, isSchoolDay } from '@zorgroute/domain/logic';
 import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import type { Actor } from '../common/case-recorder';
-import { stepHandler, type StepHandlerSpec, type TimelineLine } from '../common/open-case';
+import { stepHandler, type StepHandlerSpec } from '../common/open-case';
 import { reject } from '../common/step-errors';
 import { todayIso, type Zorgroute } from './zorgroute.case';
 import {
@@ -50,26 +50,11 @@ export function installZorgrouteHandlers(z: Zorgroute): void {
   caseHandlers(z);
 }
 
-type ZorgrouteStepSpec<I extends { actor: Actor }> = Omit<StepHandlerSpec<I, ZorgrouteState>, 'apply' | 'answer'> & { apply(u: I): TimelineLine };
+type ZorgrouteStepSpec<I extends { actor: Actor }> = Omit<StepHandlerSpec<I, ZorgrouteState>, 'answer'>;
 
-/**
- * Registers a step's update through the shared `stepHandler`, answering with the case's state. A case started before
- * the answering patch (its updates answer right after their record) completes the update as many turns of the
- * microtask queue after the record as the handlers before `stepHandler` did, so its recorded history replays.
- */
+/** Registers a step's update through the shared `stepHandler`, answering with the case's state. */
 function step<I extends { actor: Actor }>(z: Zorgroute, update: UpdateDefinition<ZorgrouteState, [I]>, spec: ZorgrouteStepSpec<I>): void {
-  const answer = () => z.view();
-  if (z.answering.answerWhenMovedOn) {
-    stepHandler(z.rec, update, { ...spec, answer }, () => z.syncData());
-    return;
-  }
-  const { movedOn, ...answeringAtOnce } = spec;
-  const afterRecord = movedOn
-    ? async () => {
-        await undefined;
-      }
-    : async () => undefined;
-  stepHandler(z.rec, update, { ...answeringAtOnce, apply: (u) => ({ ...spec.apply(u), afterRecord }), answer }, () => z.syncData());
+  stepHandler(z.rec, update, { ...spec, answer: () => z.view() }, () => z.syncData());
 }
 
 /** A date the catalogue allows from today on that must lie after today (an evaluation, a re-check). */
