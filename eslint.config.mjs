@@ -21,6 +21,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // Processes never import each other's workflow files: a linked case goes through the other process's messages.
+    files: ['libs/workflows/src/workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/*.workflow'], message: "Import the other process's messages file (<process>.messages), not its workflow." }] },
+      ],
+    },
+  },
+  {
     files: ['infra/**/*.mjs', 'bench/**/*.mjs', '**/*.config.{js,mjs,cjs}', 'jest.preset.js', '**/test/**/*.ts', '**/scripts/**/*.ts'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },

@@ -11,9 +11,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { migrateFromEnv, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
-import { addSchoolDays, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
+import { addCalendarMonths, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, toIsoDate } from '@zorgroute/domain/logic';
 import { JOS_STEPS } from '@zorgroute/processes';
-import { plusMonths } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
 import { appConfigFromEnv } from '../src/config/app.config';
@@ -278,7 +277,7 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     const signed = await josCase(caseA);
     expect(signed.detail.summary.waitingFor).toBe('SET_GOALS');
     expect(signed.signedOn).toBe(today);
-    expect(signed.capDate).toBe(plusMonths(today, 4));
+    expect(signed.capDate).toBe(addCalendarMonths(today, 4));
     expect(signed.detail.dueDates.find((d) => d.step === 'CAP')?.explanation).toContain('verlengen kan niet');
 
     await as('jos');

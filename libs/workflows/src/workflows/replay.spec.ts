@@ -1,9 +1,9 @@
 /**
  * Replay tests: recorded histories of every workflow (test/histories/*.json, recorded with
  * `npm run replay:record`) are replayed against the current workflow code. A change that would
- * break running cases (a different sequence of commands) fails here; make such changes with
- * `patched()` as described in docs/architecture.md. Histories recorded since payload encryption hold AES-GCM encrypted
- * payloads (the test kit's key, test-data-converter.ts); older ones hold plain payloads, which the codec passes through.
+ * break running cases (a different sequence of commands) fails here; make such changes with a registered
+ * `patched()` (docs/architecture.md "Workflow versions"). Every history was re-recorded at the 0.2.0 baseline. Histories
+ * hold AES-GCM encrypted payloads (the test kit's key, test-data-converter.ts); plain ones pass through the codec.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

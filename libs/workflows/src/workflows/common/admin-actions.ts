@@ -23,20 +23,12 @@
  * one; the waits only gained `|| admin.closed` / "changed" terms that are false in every existing history. A process
  * that adopts this must keep its own waits' command order unchanged (only add the `admin.closed` term).
  */
-import { allHandlersFinished, condition, defineUpdate, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineUpdate, setHandler } from '@temporalio/workflow';
 import { type DueDate, toIsoDate } from '@zorgroute/domain/logic';
 import type { Actor, CaseRecorder } from './case-recorder';
 import type { HumanStep } from './human-step';
 import { reject, requireIsoDate, requireText } from './step-errors';
 
-/** Patch id reserved for admin-action behaviour that existing histories could reach (none so far; see above). */
-export const ADMIN_ACTIONS_PATCH = 'zr-admin-actions';
-/**
- * An admin close tells the parents (CASE_CLOSED) and cancels the planned meetings that have not taken place
- * (MEETING_CANCELLED). No older history holds a close, but a case closed by an older worker may still be delivering its
- * last messages when the new one takes over: that replay must not gain a message.
- */
-export const ADMIN_CLOSE_MESSAGES_PATCH = 'zr-admin-close-messages';
 export const CLOSED_BY_ADMIN_STATUS = 'GESLOTEN_DOOR_BEHEER';
 export const ADMIN_REASON_MIN = 3;
 export const ADMIN_REASON_MAX = 1000;
@@ -311,19 +303,17 @@ export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOpt
       rec.setData({ openSteps: [] });
       // Parents are told after every case (PROCESSES.md: parents informed before and after): that the school closed
       // it, which process, at which step, when. Never the admin's reason: they ask the school.
-      if (patched(ADMIN_CLOSE_MESSAGES_PATCH)) {
-        const closedOn = toIsoDate(admin.closedBy.at);
-        // Invited participants hear that a meeting still to come will not take place (and their calendars drop it).
-        rec.cancelPlannedMeetings(Date.parse(admin.closedBy.at));
-        rec.notifyLater({
-          key: `${rec.caseId}:closed-by-admin:parents`,
-          recipients: { parentsOfPupil: rec.snapshot.pupilId },
-          kind: 'CASE_CLOSED',
-          process: rec.snapshot.process,
-          stepLabel: open?.step.label ?? 'Casus afgesloten',
-          dueDate: closedOn,
-        });
-      }
+      const closedOn = toIsoDate(admin.closedBy.at);
+      // Invited participants hear that a meeting still to come will not take place (and their calendars drop it).
+      rec.cancelPlannedMeetings(Date.parse(admin.closedBy.at));
+      rec.notifyLater({
+        key: `${rec.caseId}:closed-by-admin:parents`,
+        recipients: { parentsOfPupil: rec.snapshot.pupilId },
+        kind: 'CASE_CLOSED',
+        process: rec.snapshot.process,
+        stepLabel: open?.step.label ?? 'Casus afgesloten',
+        dueDate: closedOn,
+      });
       await rec.record({
         actorId: u.actor.id,
         actorName: u.actor.name,

@@ -1,16 +1,16 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
-import { allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseSnapshot } from '@zorgroute/domain';
 import type { DueDate } from '@zorgroute/domain/logic';
 import type { AuditRecord, CaseContext, MeetingNotice, NotifyRequest } from '../../activities/case-activities.types';
 
 type MeetingKindOfNotice = MeetingNotice['kind'];
-import { db, mail } from './case-activities.proxy';
+import { db } from './case-activities.proxy';
 import { STUCK_PRIORITY, StuckReasons } from './stuck-reasons';
-import { deliverWatched, MAIL_FAILING_PREFIX, MAIL_WATCH_PATCH, type MailFailure } from './mail-watch';
+import { deliverWatched, MAIL_FAILING_PREFIX, type MailFailure } from './mail-watch';
 import type { AdminControl } from './admin-actions';
 import type { HumanStep } from './human-step';
-import { CASE_END_CANCELS_MEETINGS_PATCH, meetingCalendarId, meetingCancellations } from './meetings';
+import { meetingCalendarId, meetingCancellations } from './meetings';
 
 export const SA_PROCESS = defineSearchAttributeKey('ZrProcess', SearchAttributeType.KEYWORD);
 export const SA_SCHOOL = defineSearchAttributeKey('ZrSchoolId', SearchAttributeType.KEYWORD);
@@ -202,7 +202,7 @@ export class CaseRecorder {
     // Latest last: a meeting's latest invitation is the one a cancellation follows (meetingCancellations).
     this.requests.delete(full.key);
     this.requests.set(full.key, full);
-    const p = patched(MAIL_WATCH_PATCH) ? deliverWatched(this, full) : mail.notify(full);
+    const p = deliverWatched(this, full);
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => undefined);
   }
@@ -225,9 +225,9 @@ export class CaseRecorder {
     }
   }
 
-  /** At the end of a case: the meetings still to come will not take place (patched: older histories end without it). */
+  /** At the end of a case: the meetings still to come will not take place. */
   cancelMeetingsAtEnd(): void {
-    if (patched(CASE_END_CANCELS_MEETINGS_PATCH)) this.cancelPlannedMeetings();
+    this.cancelPlannedMeetings();
   }
 
   /** The request behind a delivery key (`<request key>:<recipient id>`, see the notify activity), if this case sent it. */

@@ -214,7 +214,7 @@ export class ConsentDesk {
   /**
    * Lets the consent updates answer only once `gate` resolves (typically `consentAnswersAfterMove`), so a client can
    * take the next step at once. Adds no commands (a condition without timeout), but changes when the updates complete:
-   * set it only when a patch decided once at the start of the case says so, so recorded histories still replay.
+   * a process that starts using it for running cases needs a patch (docs/architecture.md "Workflow versions").
    */
   answerAfter(gate: ConsentAnswerGate): void {
     this.gate = gate;

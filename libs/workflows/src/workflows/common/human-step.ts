@@ -1,4 +1,4 @@
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { flagWithoutHolidayData, reminderLadder, rungsAfter, type DueDate, type Rung } from '@zorgroute/domain/logic';
 import type { NotifyRequest, RecipientSpec } from '../../activities/case-activities.types';
 import type { CaseRecorder } from './case-recorder';
@@ -122,15 +122,14 @@ export async function awaitHumanStep(
  * A step that opens already overdue (e.g. an aanmelding registered weeks after it was received, or a case started
  * with back-dated inputs) is at once what its ladder says it is by now: the zorgcoördinator is told if the escalation
  * threshold has passed and the case is stuck if the stuck threshold has. Earlier reminders are not sent late (the
- * owner got the assignment). Same keys as the ladder, so nothing goes out twice. Guarded: histories recorded before
- * this rule replay without it.
+ * owner got the assignment). Same keys as the ladder, so nothing goes out twice.
  */
 async function catchUpPastRungs(rec: CaseRecorder, step: HumanStep, keyBase: string, options: HumanStepOptions): Promise<void> {
   const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
   const past = ladder.filter((r) => Date.parse(r.at) < Date.now() && (!options.onlyWhenOverdue || r.offsetSchoolDays > 0));
   const latest = (kind: Rung['kind']) => past.filter((r) => r.kind === kind).at(-1);
   const due = [latest('ESCALATION'), latest('STUCK')].filter((r): r is Rung => r !== undefined);
-  if (due.length === 0 || !patched('zr-ladder-catch-up')) return;
+  if (due.length === 0) return;
   for (const rung of due) await fireRung(rec, step, rung, keyBase);
 }
 

@@ -14,8 +14,6 @@ import type { CaseActivities, NotificationKind, NotifyRequest, NotifyResult } fr
 import type { NotificationActivities } from '../../activities/notification-activities.types';
 import type { CaseRecorder } from './case-recorder';
 
-/** Patch id of the watched delivery (running cases that sent messages before it replay the old, unwatched path). */
-export const MAIL_WATCH_PATCH = 'zr-mail-watch';
 export const MAIL_FAILING_PREFIX = 'MAIL_FAILING:';
 /** Error types the notify activity never retries. */
 export const NON_RETRYABLE_MAIL_ERRORS = ['InvalidMessageDataError'];

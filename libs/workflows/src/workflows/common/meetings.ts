@@ -2,12 +2,6 @@ import { instantToMs, toIsoDate, zonedInstant } from '@zorgroute/domain/logic';
 import type { MeetingNotice, NotifyRequest } from '../../activities/case-activities.types';
 
 /**
- * A case that ends while a meeting is still to come cancels it (CaseRecorder.cancelMeetingsAtEnd: P2's closeWith, the
- * end of P3). Histories of cases that ended before this change replay without it.
- */
-export const CASE_END_CANCELS_MEETINGS_PATCH = 'zr-case-end-cancels-meetings';
-
-/**
  * The stable id of the meeting an invitation is for (the UID of its calendar entry), the same for every invitation
  * to it and for its cancellation. Invitation keys are `<case>:invitation:<KIND>:<n>:<date>` (a re-planned meeting is
  * a new key; a cancellation appends `:cancelled`): for the IZO and the ZAT `n` is the IZO round (one meeting of each

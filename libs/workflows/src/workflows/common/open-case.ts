@@ -44,6 +44,11 @@ export interface TimelineLine {
   description: string;
   reason?: string | null;
   action?: string;
+  /**
+   * What follows the record, in this order (e.g. the parents' e-mail about a letter, a status the step moved the case
+   * to): it runs after the timeline line is recorded and before the update waits for the process to move on.
+   */
+  afterRecord?(): void | Promise<void>;
 }
 
 export interface StepHandlerSpec<I extends { actor: Actor }, R> {
@@ -54,6 +59,11 @@ export interface StepHandlerSpec<I extends { actor: Actor }, R> {
    * rules the catalogue cannot state. Throws through `reject`.
    */
   check?(u: I): void;
+  /**
+   * The input as the catalogue checks it, when the update carries more than the caller sends (e.g. a field the api adds
+   * from its own records). Default: the input itself.
+   */
+  asSent?(u: I): unknown;
   /** Rules that need the checked input (e.g. a date before the case's start). */
   checkInput?(u: I): void;
   /**
@@ -82,13 +92,14 @@ export function stepHandler<I extends { actor: Actor }, R>(rec: CaseRecorder, up
       const line = await spec.apply(u);
       syncData();
       await rec.record({ actorId: u.actor.id, actorName: u.actor.name, action: line.action ?? spec.step.audit, description: line.description, reason: line.reason ?? null });
+      if (line.afterRecord) await line.afterRecord();
       if (spec.movedOn) await condition(() => spec.movedOn?.(u) === true || (rec.admin?.closed ?? false));
       return spec.answer();
     },
     {
       validator: (u: I) => {
         spec.check?.(u);
-        requireStepInput(spec.step, u, rec.context.policies);
+        requireStepInput(spec.step, spec.asSent ? spec.asSent(u) : u, rec.context.policies);
         spec.checkInput?.(u);
       },
     },

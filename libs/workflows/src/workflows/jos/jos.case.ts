@@ -41,14 +41,6 @@ export function todayIso(): string {
   return toIsoDate(Date.now());
 }
 
-/** How the case answers its updates, decided once per case by its patches (jos.workflow.ts). */
-export interface JosAnswering {
-  /** Step updates answer once the process has moved on. */
-  answerWhenMovedOn: boolean;
-  /** The parents' signature (its withdrawal, the decision after a timeout) answers once the process has moved on. */
-  consentAnswersWhenMovedOn: boolean;
-}
-
 export class JosCase {
   readonly c: OpenedCase;
   readonly policy: JosPolicy;
@@ -84,7 +76,6 @@ export class JosCase {
   constructor(
     readonly input: StartJosInput,
     readonly ctx: CaseContext,
-    readonly answering: JosAnswering,
   ) {
     const policy = ctx.policies.jos;
     this.policy = policy;
@@ -137,15 +128,13 @@ export class JosCase {
     this.rec.addParticipant(input.josWorkerId);
     // The consent updates answer once the process has moved on; a withdrawn signature ends the support: its update
     // answers once the case is closed.
-    if (answering.consentAnswersWhenMovedOn) {
-      const isClosed = () => this.closed();
-      this.c.consents.answerAfter(
-        consentAnswersAfterMove(this.rec, {
-          ended: () => this.ended(),
-          withdrawalMovedOn: (r) => (r.kind === JOS_CONSENT_KIND && !isClosed() ? isClosed : null),
-        }),
-      );
-    }
+    const isClosed = () => this.closed();
+    this.c.consents.answerAfter(
+      consentAnswersAfterMove(this.rec, {
+        ended: () => this.ended(),
+        withdrawalMovedOn: (r) => (r.kind === JOS_CONSENT_KIND && !isClosed() ? isClosed : null),
+      }),
+    );
     const writers = caseWriters<JosStatus>(this.rec, () => this.syncData());
     this.recordStep = writers.recordStep;
     this.transition = writers.transition;
@@ -201,11 +190,9 @@ export class JosCase {
 
   /**
    * When the update of `step` answers: once the process has moved on (another step open, or waiting in one of
-   * `parked`), or the case ended, so the next step can be taken at once (moved-on.ts). Undefined (answer at once) for
-   * cases started before this change.
+   * `parked`), or the case ended, so the next step can be taken at once (moved-on.ts).
    */
-  movedOnFrom(step: JosStep, parked: JosStatus[] = []): (() => boolean) | undefined {
-    if (!this.answering.answerWhenMovedOn) return undefined;
+  movedOnFrom(step: JosStep, parked: JosStatus[] = []): () => boolean {
     const left = leftStep(this.rec, step, parked);
     return () => this.ended() || (left() && this.rec.idle);
   }

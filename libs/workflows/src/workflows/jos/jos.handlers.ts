@@ -5,7 +5,7 @@
  * decision, goals agreed with the pupil, one contact per day from the start of ACTIEF, an evaluation from halfway its
  * period, one outcome.
  */
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { isSchoolDay } from '@zorgroute/domain/logic';
 import { JOS_STEPS as STEPS } from '@zorgroute/processes';
 import { stepHandler } from '../common/open-case';
@@ -13,7 +13,6 @@ import { reject } from '../common/step-errors';
 import { todayIso, type JosCase } from './jos.case';
 import {
   getJosState,
-  JOS_STARTGESPREK_INVITATIONS_PATCH,
   logJosContact,
   planJosStartgesprek,
   recordJosEvaluation,
@@ -104,21 +103,19 @@ function registrationHandlers(j: JosCase): void {
         };
         state.plannedStartgesprek = planned;
         state.startgesprekPlans += 1;
-        if (patched(JOS_STARTGESPREK_INVITATIONS_PATCH)) {
-          // Parents, mentor and pupil are invited, each once per planned date (a new date is a new invitation).
-          rec.notifyLater({
-            key: `${rec.caseId}:invitation:JOS_STARTGESPREK:${state.startgesprekPlans}:${u.date}`,
-            recipients: {
-              parentsOfPupil: input.pupilId,
-              pupilAccountOf: input.pupilId,
-              ...(input.mentorId ? { userIds: [input.mentorId] } : { mentorOfPupil: input.pupilId }),
-            },
-            kind: 'MEETING_INVITATION',
-            stepLabel: 'Startgesprek JOS',
-            dueDate: u.date,
-            meeting: { kind: 'JOS_STARTGESPREK', date: u.date, time: planned.time, mode: planned.mode, location: planned.location },
-          });
-        }
+        // Parents, mentor and pupil are invited, each once per planned date (a new date is a new invitation).
+        rec.notifyLater({
+          key: `${rec.caseId}:invitation:JOS_STARTGESPREK:${state.startgesprekPlans}:${u.date}`,
+          recipients: {
+            parentsOfPupil: input.pupilId,
+            pupilAccountOf: input.pupilId,
+            ...(input.mentorId ? { userIds: [input.mentorId] } : { mentorOfPupil: input.pupilId }),
+          },
+          kind: 'MEETING_INVITATION',
+          stepLabel: 'Startgesprek JOS',
+          dueDate: u.date,
+          meeting: { kind: 'JOS_STARTGESPREK', date: u.date, time: planned.time, mode: planned.mode, location: planned.location },
+        });
         return { description: `Startgesprek gepland op ${u.date}${planned.time ? ` om ${planned.time}` : ''}; ouders, mentor en leerling uitgenodigd` };
       },
       answer: view,

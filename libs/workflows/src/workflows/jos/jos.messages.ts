@@ -4,18 +4,11 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseSnapshot } from '@zorgroute/domain';
-import { addCalendarMonths } from '@zorgroute/domain/logic';
 import { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_STEPS as STEPS } from '@zorgroute/processes';
 import type { Actor } from '../common/case-recorder';
 import { consentStep, consentTimeoutStep, type ConsentRequestView } from '../common/consent';
 
 export const JOS_WORKFLOW = 'josWorkflow';
-/** Step updates answer once the process has moved on (see `movedOnFrom`). */
-export const JOS_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p3-step-updates-answer-after-move';
-/** Planning the startgesprek sends an invitation to parents, mentor and pupil. */
-export const JOS_STARTGESPREK_INVITATIONS_PATCH = 'p3-startgesprek-invitations';
-/** The parents' signature (and its withdrawal, and the decision after a timeout) answers once the process has moved on. */
-export const JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p3-consent-answers-after-move';
 
 export type JosStatus =
   | 'BESLOTEN'
@@ -237,8 +230,3 @@ export const JOS_STEP_LABELS = Object.fromEntries(
   (['SUBMIT_FORM', 'RECORD_STARTGESPREK', 'SET_GOALS', 'LOG_CONTACT', 'RECORD_EVALUATION', 'RECORD_OUTCOME'] as const).map((step) => [step, STEPS[step].label]),
 ) as Record<JosStep, string>;
 
-/**
- * `date` plus whole calendar months, the day clipped to the end of a shorter month (31 Jan + 1 = 28/29 Feb).
- * @deprecated Use `addCalendarMonths` of `@zorgroute/domain/logic` (the same rule); kept for existing importers.
- */
-export const plusMonths: (date: string, months: number) => string = addCalendarMonths;

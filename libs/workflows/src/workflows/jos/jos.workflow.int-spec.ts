@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { addCalendarWeeks, addSchoolDays, buildSchoolCalendar, DEFAULT_LADDER, dueInSchoolDays, reminderLadder, toIsoDate } from '@zorgroute/domain/logic';
+import { addCalendarMonths, addCalendarWeeks, addSchoolDays, buildSchoolCalendar, DEFAULT_LADDER, dueInSchoolDays, reminderLadder, toIsoDate } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit } from '../../../test/workflow-test-kit';
 import { decideConsentTimeout, recordConsentDecision, withdrawConsent } from '../common/consent';
@@ -12,7 +12,6 @@ import {
   JOS_SIGNATURE_STEP,
   logJosContact,
   planJosStartgesprek,
-  plusMonths,
   recordJosEvaluation,
   recordJosOutcome,
   recordJosStartgesprek,
@@ -152,7 +151,7 @@ describe('P3 JOS workflow (time skipping)', () => {
       await sign(h);
       const active = await setGoals(h);
       const signedOn = active.signedOn as string;
-      expect(active.capDate).toBe(plusMonths(signedOn, 5));
+      expect(active.capDate).toBe(addCalendarMonths(signedOn, 5));
       expect(active.capWarningDate).toBe(addCalendarWeeks(active.capDate as string, -4));
       expect(active.case.policyVersion).toBe('test-1');
 

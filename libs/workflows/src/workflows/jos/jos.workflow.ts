@@ -16,7 +16,7 @@
  * The human steps and their rules are in jos.handlers.ts (defined in the step catalogue), the state in jos.case.ts,
  * the process's rules (needs, the cap, the evaluations, how a case closes) in jos.rules.ts.
  */
-import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { db } from '../common/case-activities.proxy';
 import { requireConsent } from '../common/consent';
@@ -27,10 +27,8 @@ import type { StartOovInput } from '../oov/oov.messages';
 import { JosCase, todayIso } from './jos.case';
 import { installJosHandlers } from './jos.handlers';
 import {
-  JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH,
   JOS_CONSENT_KIND,
   JOS_NEEDS,
-  JOS_STEP_ANSWERS_AFTER_MOVE_PATCH,
   JOS_STEP_LABELS as STEP_LABELS,
   type JosState,
   type StartJosInput,
@@ -42,13 +40,11 @@ export * from './jos.messages';
 const SIGNATURE_LABEL = 'Handtekening ouders voor begeleiding door JOS';
 
 export async function josWorkflow(input: StartJosInput): Promise<JosState> {
-  const answerWhenMovedOn = patched(JOS_STEP_ANSWERS_AFTER_MOVE_PATCH);
-  const consentAnswersWhenMovedOn = patched(JOS_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
   if (!validJosNeeds(input.needs)) {
     reject('BAD_USER_INPUT', `Kies één of meer ondersteuningsbehoeften (${JOS_NEEDS.join(', ')})`, `Choose one or more support needs (${JOS_NEEDS.join(', ')})`);
   }
-  const j = new JosCase(input, ctx, { answerWhenMovedOn, consentAnswersWhenMovedOn });
+  const j = new JosCase(input, ctx);
   installJosHandlers(j);
   const { rec, state, policy } = j;
   const stopped = () => j.stopped();
@@ -254,9 +250,8 @@ async function close(j: JosCase, signature: JosSignature, watches: Promise<void>
   s.waitingFor = null;
   s.nextDueDate = null;
   s.ownerUserId = null;
-  // DOORVERWEZEN to the OOV opens the preparation of an OOV arrangement (P5) for the pupil. Guarded by a patch so that
-  // histories recorded before this change still replay.
-  if (final === 'DOORVERWEZEN' && state.referralTo === 'OOV' && patched('p3-doorverwezen-oov-opens-p5')) {
+  // DOORVERWEZEN to the OOV opens the preparation of an OOV arrangement (P5) for the pupil.
+  if (final === 'DOORVERWEZEN' && state.referralTo === 'OOV') {
     const oov: StartOovInput = {
       schoolId: input.schoolId,
       pupilId: input.pupilId,

@@ -12,11 +12,6 @@ export type TrajectStatus = 'AANGEMELD' | 'INTAKE' | 'MATCHING' | 'ACTIEF' | 'EI
 export type TrajectOutcome = 'AFGEROND' | 'VERLENGD' | 'DOORVERWEZEN' | 'GESTOPT';
 export type TrajectStep = 'RECORD_INTAKE' | 'ASSIGN_COACH' | 'RECORD_MID_EVALUATION' | 'RECORD_OUTCOME' | 'LOG_SESSION';
 
-/** Patch ids (docs/operations.md): cases started before these changes replay without them. */
-export const P1_SESSION_LOG_LADDER_PATCH = 'p1-session-log-ladder';
-export const P1_PARENT_MESSAGES_PATCH = 'p1-parent-messages';
-export const P1_OUTCOME_MESSAGE_PATCH = 'p1-outcome-message-zorgcoordinator';
-
 export interface StartOndersteuningstrajectInput {
   schoolId: string;
   pupilId: string;

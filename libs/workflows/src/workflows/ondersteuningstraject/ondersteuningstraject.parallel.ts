@@ -2,12 +2,11 @@
  * P1 — what runs next to the main flow while the trajectory is active: the tussenevaluatie, the weekly session logs
  * with their overdue ladder, and the optional session reminders. Each ends with the trajectory.
  */
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { addCalendarDays, nextSchoolDay, sessionDateInWeek, sessionLoggedIn, zonedInstant, type SessionWeek } from '@zorgroute/domain/logic';
 import { ONDERSTEUNINGSTRAJECT_STEPS as STEPS } from '@zorgroute/processes';
 import { awaitHumanStep } from '../common/human-step';
 import { todayIso, type Trajectory } from './ondersteuningstraject.case';
-import { P1_PARENT_MESSAGES_PATCH } from './ondersteuningstraject.messages';
 
 /**
  * RECORD_MID_EVALUATION (P1.4: a tussenevaluatie at half-time) runs next to the main flow, so the end evaluation
@@ -26,7 +25,7 @@ export async function midEvaluationStep(t: Trajectory): Promise<void> {
     { parallel: true },
   );
   // Parents are told mid-way (P1 notifications): only that the tussenevaluatie was held, not what it says.
-  if (mid === 'DONE' && !t.stopped() && patched(P1_PARENT_MESSAGES_PATCH)) {
+  if (mid === 'DONE' && !t.stopped()) {
     rec.notifyLater({
       key: `${rec.caseId}:midway:parents`,
       recipients: { parentsOfPupil: input.pupilId },

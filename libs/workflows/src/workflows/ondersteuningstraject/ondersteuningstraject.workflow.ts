@@ -9,20 +9,17 @@
  * ondersteuningstraject.case.ts, what runs next to this flow in ondersteuningstraject.parallel.ts. Parents are told at
  * the start, mid-way and at the end; the zorgcoördinator at overdue (the ladder's escalation) and at every outcome.
  */
-import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { addCalendarDays, addCalendarWeeks, nextSchoolDay, zonedInstant } from '@zorgroute/domain/logic';
 import { ONDERSTEUNINGSTRAJECT_STEPS as STEPS } from '@zorgroute/processes';
 import { db } from '../common/case-activities.proxy';
 import { awaitHumanStep } from '../common/human-step';
 import { startLinkedCase } from '../common/links';
 import { reject } from '../common/step-errors';
-import type { StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
+import type { StartZorgrouteInput } from '../zorgroute/zorgroute.messages';
 import { todayIso, Trajectory } from './ondersteuningstraject.case';
 import { installTrajectHandlers } from './ondersteuningstraject.handlers';
 import {
-  P1_OUTCOME_MESSAGE_PATCH,
-  P1_PARENT_MESSAGES_PATCH,
-  P1_SESSION_LOG_LADDER_PATCH,
   type OndersteuningstrajectState,
   type StartOndersteuningstrajectInput,
   type TrajectStatus,
@@ -75,7 +72,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     state.endDate = addCalendarWeeks(state.startDate, state.weeks);
     await t.transition('ACTIEF', `Traject actief van ${state.startDate} tot ${state.endDate}`);
     parallel = [
-      patched(P1_SESSION_LOG_LADDER_PATCH) ? sessionLogLadder(t) : Promise.resolve(),
+      sessionLogLadder(t),
       midEvaluationStep(t),
       policy.sessionReminders ? sessionReminders(t) : Promise.resolve(),
     ];
@@ -92,7 +89,7 @@ export async function ondersteuningstrajectWorkflow(input: StartOndersteuningstr
     await t.transition('EINDEVALUATIE', state.midEvaluationMissed && state.midEvaluation === null ? 'Einddatum bereikt; eindevaluatie (de tussenevaluatie ontbreekt nog)' : 'Einddatum bereikt; eindevaluatie');
     const outcomeDue = t.due(state.endDate as string, policy.outcomeWithinSchoolDays, 'P1.outcomeWithinSchoolDays');
     await awaitHumanStep(rec, { step: 'RECORD_OUTCOME', label: STEPS.RECORD_OUTCOME.label, ownerUserId: state.coach?.id ?? ctx.zorgcoordinatorId, due: outcomeDue }, () => state.outcome !== null, stopped);
-    if (state.outcome !== null && patched(P1_OUTCOME_MESSAGE_PATCH)) t.notifyOutcome(state.outcome, state.outcomeBy);
+    if (state.outcome !== null) t.notifyOutcome(state.outcome, state.outcomeBy);
   }
   // The session logs, reminders and an open tussenevaluatie end with the trajectory (they wait for nothing else).
   for (const p of parallel) await p;
@@ -110,21 +107,19 @@ async function close(t: Trajectory): Promise<OndersteuningstrajectState> {
   s.waitingFor = null;
   s.nextDueDate = null;
   // DOORVERWEZEN opens an IZO referral (P2) prefilled from the trajectory (PROCESSES.md P1.5).
-  if (final === 'DOORVERWEZEN' && patched('p1-doorverwezen-opens-izo')) await referToIzo(t);
+  if (final === 'DOORVERWEZEN') await referToIzo(t);
   // Parents are told at the end, whatever the outcome (which the e-mail does not name); a stop is an outcome for the
   // zorgcoördinator too (a recorded outcome was already told).
-  if (patched(P1_PARENT_MESSAGES_PATCH)) {
-    if (state.stopped && patched(P1_OUTCOME_MESSAGE_PATCH)) t.notifyOutcome('GESTOPT', state.stopped.actor);
-    rec.notifyLater({
-      key: `${rec.caseId}:ended:parents`,
-      recipients: { parentsOfPupil: input.pupilId },
-      kind: 'TRAJECT_PARENT_UPDATE',
-      moment: 'ENDED',
-      stepLabel: 'Traject afgesloten',
-      dueDate: todayIso(),
-      ownerUserId: state.coach?.id ?? null,
-    });
-  }
+  if (state.stopped) t.notifyOutcome('GESTOPT', state.stopped.actor);
+  rec.notifyLater({
+    key: `${rec.caseId}:ended:parents`,
+    recipients: { parentsOfPupil: input.pupilId },
+    kind: 'TRAJECT_PARENT_UPDATE',
+    moment: 'ENDED',
+    stepLabel: 'Traject afgesloten',
+    dueDate: todayIso(),
+    ownerUserId: state.coach?.id ?? null,
+  });
   await t.transition(final, t.stopped() ? `Traject gestopt: ${state.stopped?.reason ?? ''}` : `Traject afgesloten: ${final}`);
   await rec.drain();
   // Let a running update handler (e.g. the one that recorded the outcome) answer its caller first.

@@ -46,14 +46,6 @@ export function clean(value: string | null | undefined): string | null {
   return v ? v : null;
 }
 
-/** How the case answers its updates, decided once per case by its patches (oov.workflow.ts). */
-export interface OovAnswering {
-  /** Step updates answer once the process has moved on. */
-  answerWhenMovedOn: boolean;
-  /** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
-  consentAnswersWhenMovedOn: boolean;
-}
-
 export class OovCase {
   readonly c: OpenedCase;
   readonly policy: OovPolicy;
@@ -84,7 +76,6 @@ export class OovCase {
   constructor(
     readonly input: StartOovInput,
     readonly ctx: CaseContext,
-    readonly answering: OovAnswering,
   ) {
     this.policy = ctx.policies.oov;
     this.source = input.source ?? 'DIRECT';
@@ -121,15 +112,13 @@ export class OovCase {
     this.zc = ctx.zorgcoordinatorId ?? input.startedBy.id;
     // The consent updates answer once the process has moved on; a withdrawn consent stops the case: its update
     // answers once the case is closed.
-    if (answering.consentAnswersWhenMovedOn) {
-      const isClosed = () => this.closed();
-      this.c.consents.answerAfter(
-        consentAnswersAfterMove(this.rec, {
-          ended: () => isClosed() || this.stopped(),
-          withdrawalMovedOn: (r) => (r.kind === OOV_CONSENT_KIND && !isClosed() ? isClosed : null),
-        }),
-      );
-    }
+    const isClosed = () => this.closed();
+    this.c.consents.answerAfter(
+      consentAnswersAfterMove(this.rec, {
+        ended: () => isClosed() || this.stopped(),
+        withdrawalMovedOn: (r) => (r.kind === OOV_CONSENT_KIND && !isClosed() ? isClosed : null),
+      }),
+    );
     const writers = caseWriters<OovStatus>(this.rec, () => this.syncData());
     this.recordStep = writers.recordStep;
     this.transition = writers.transition;
@@ -177,10 +166,9 @@ export class OovCase {
 
   /**
    * When the update of `step` answers: once the process has moved on (another step open, or the case ended), so the
-   * next step can be taken at once (moved-on.ts). Undefined (answer at once) for cases started before this change.
+   * next step can be taken at once (moved-on.ts).
    */
-  movedOnFrom(step: OovStep): (() => boolean) | undefined {
-    if (!this.answering.answerWhenMovedOn) return undefined;
+  movedOnFrom(step: OovStep): () => boolean {
     const left = leftStep(this.rec, step);
     return () => this.closed() || this.stopped() || (left() && this.rec.idle);
   }

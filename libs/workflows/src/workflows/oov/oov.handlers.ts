@@ -68,9 +68,7 @@ function preparationHandlers(o: OovCase): void {
         state.consultations.sort((a, b) => a.date.localeCompare(b.date));
         return { description: `Overleg met ${OOV_CONSULTATION_LABELS[u.party]} op ${u.date} vastgelegd` };
       },
-      ...(preparationMovedOn
-        ? { movedOn: (u: OovConsultationInput) => !endsPreparation.has(u) || !consultationsComplete(state.consultations) || preparationMovedOn() }
-        : {}),
+      movedOn: (u: OovConsultationInput) => !endsPreparation.has(u) || !consultationsComplete(state.consultations) || preparationMovedOn(),
       answer: view,
     },
     sync,
@@ -247,7 +245,7 @@ function placementHandlers(o: OovCase): void {
           reason: nextStep === 'VERLENGD' ? u.extensionMotivation : null,
         };
       },
-      ...(midMovedOn && endMovedOn ? { movedOn: (u: OovEvaluationInput) => (evaluationKind.get(u) === 'HALVERWEGE' ? midMovedOn() : endMovedOn()) } : {}),
+      movedOn: (u: OovEvaluationInput) => (evaluationKind.get(u) === 'HALVERWEGE' ? midMovedOn() : endMovedOn()),
       answer: view,
     },
     sync,

@@ -9,10 +9,6 @@ import type { Actor } from '../common/case-recorder';
 import { consentStep, consentTimeoutStep, type ConsentRequestView } from '../common/consent';
 
 export const OOV_WORKFLOW = 'oovWorkflow';
-/** Step updates answer once the process has moved on (see `movedOnFrom`). */
-export const OOV_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p5-step-updates-answer-after-move';
-/** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
-export const OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p5-consent-answers-after-move';
 
 export type OovStatus =
   | 'VOORBEREIDING'

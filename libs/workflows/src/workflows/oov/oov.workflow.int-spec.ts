@@ -1,9 +1,9 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { addCalendarDays, addCalendarWeeks, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, nextSchoolDay } from '@zorgroute/domain/logic';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, nextSchoolDay } from '@zorgroute/domain/logic';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { DAY, maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { recordConsentDecision } from '../common/consent';
-import { getJosState, josWorkflow, plusMonths, recordJosOutcome, recordJosStartgesprek, setJosGoals, submitJosForm, type JosState } from '../jos/jos.workflow';
+import { getJosState, josWorkflow, recordJosOutcome, recordJosStartgesprek, setJosGoals, submitJosForm, type JosState } from '../jos/jos.workflow';
 import {
   getOovState,
   OOV_CONSENT_STEP,
@@ -180,7 +180,7 @@ describe('P5 OOV workflow (time skipping)', () => {
         const second = extended.periods[1];
         expect(extended.case.status).toBe('GEPLAATST');
         expect(extended.extensions).toBe(1);
-        expect(second).toMatchObject({ round: 2, arrangement: 'OBS_BEHANDEL_3M', startDate: first.endDate, endDate: plusMonths(first.endDate, 3) });
+        expect(second).toMatchObject({ round: 2, arrangement: 'OBS_BEHANDEL_3M', startDate: first.endDate, endDate: addCalendarMonths(first.endDate, 3) });
         const noMore = second.endEvaluationDate;
         await kit.sleepUntil(second.startDate);
         await waitForStep(h, 'OOV_MID_EVALUATION');
@@ -320,7 +320,7 @@ describe('P5 OOV workflow (time skipping)', () => {
         await decide(h, 'TOEGEKEND', 'OBS_BEHANDEL_3M');
         const startDate = await intake(h);
         const placed = await waitFor(h, (st) => st.case.status === 'GEPLAATST', 'placed');
-        expect(placed.periods[0].endDate).toBe(plusMonths(startDate, 3));
+        expect(placed.periods[0].endDate).toBe(addCalendarMonths(startDate, 3));
         await kit.sleepUntil(placed.periods[0].midEvaluationDate);
         await waitForStep(h, 'OOV_MID_EVALUATION');
         await h.executeUpdate(recordOovEvaluation, { args: [{ actor: lb, summary: 'Intensieve begeleiding blijft nodig' }] });

@@ -18,16 +18,13 @@
  * The human steps and their rules are in oov.handlers.ts (defined in the step catalogue), the state in oov.case.ts,
  * the process's rules (dates, arrangements) in oov.rules.ts.
  */
-import { patched } from '@temporalio/workflow';
 import { addCalendarWeeks } from '@zorgroute/domain/logic';
 import { db } from '../common/case-activities.proxy';
 import { requireConsent } from '../common/consent';
 import { OovCase, todayIso } from './oov.case';
 import { installOovHandlers } from './oov.handlers';
 import {
-  OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH,
   OOV_CONSENT_KIND,
-  OOV_STEP_ANSWERS_AFTER_MOVE_PATCH,
   type OovArrangement,
   type OovEvaluation,
   type OovIntake,
@@ -42,10 +39,8 @@ import { consultationsComplete, placementPeriod, returnPlanDueFrom } from './oov
 export * from './oov.messages';
 
 export async function oovWorkflow(input: StartOovInput): Promise<OovState> {
-  const answerWhenMovedOn = patched(OOV_STEP_ANSWERS_AFTER_MOVE_PATCH);
-  const consentAnswersWhenMovedOn = patched(OOV_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
-  const o = new OovCase(input, ctx, { answerWhenMovedOn, consentAnswersWhenMovedOn });
+  const o = new OovCase(input, ctx);
   installOovHandlers(o);
   const { rec, state, policy, zc } = o;
 

@@ -40,14 +40,6 @@ export function clean(value: string | null | undefined): string | null {
   return v ? v : null;
 }
 
-/** How the case answers its updates, decided once per case by its patches (overdracht.workflow.ts). */
-export interface OverdrachtAnswering {
-  /** Step updates answer once the process has moved on. */
-  answerWhenMovedOn: boolean;
-  /** Consent updates (answer, decision after a timeout) answer once the process has moved on. */
-  consentAnswersWhenMovedOn: boolean;
-}
-
 export class Overdracht {
   readonly c: OpenedCase;
   readonly policy: OverdrachtPolicy;
@@ -84,7 +76,6 @@ export class Overdracht {
     readonly ctx: CaseContext,
     /** The regional calendar of the pupil's school year. */
     readonly cal: OverdrachtRegionalCalendar,
-    readonly answering: OverdrachtAnswering,
   ) {
     this.policy = ctx.policies.overdracht;
     this.preferenceSchoolIds = input.preferenceSchoolIds?.length ? [...input.preferenceSchoolIds] : [input.schoolId];
@@ -109,9 +100,7 @@ export class Overdracht {
     this.rec.addParticipant(this.contact.id);
     this.rec.addParticipant(input.brugklascoordinatorId);
     this.state.supportNeeds = input.supportNeedsExpected;
-    if (answering.consentAnswersWhenMovedOn) {
-      this.c.consents.answerAfter(consentAnswersAfterMove(this.rec, { ended: () => this.closed() || this.stopped(), parked: ['TERUGKOPPELING_PO'] }));
-    }
+    this.c.consents.answerAfter(consentAnswersAfterMove(this.rec, { ended: () => this.closed() || this.stopped(), parked: ['TERUGKOPPELING_PO'] }));
     const writers = caseWriters<OverdrachtStatus>(this.rec, () => this.syncData());
     this.recordStep = writers.recordStep;
     this.transition = writers.transition;
@@ -151,10 +140,9 @@ export class Overdracht {
   /**
    * When the update of `step` answers: once the process has moved on (another step open, or waiting in
    * TERUGKOPPELING_PO for the next feedback moment without an open step, or `orElse`), or the case ended, so the next
-   * step can be taken at once (moved-on.ts). Undefined (answer at once) for cases started before this change.
+   * step can be taken at once (moved-on.ts).
    */
-  movedOnFrom<I>(step: OverdrachtStep, orElse: (u: I) => boolean = () => false): ((u: I) => boolean) | undefined {
-    if (!this.answering.answerWhenMovedOn) return undefined;
+  movedOnFrom<I>(step: OverdrachtStep, orElse: (u: I) => boolean = () => false): (u: I) => boolean {
     const left = leftStep(this.rec, step, ['TERUGKOPPELING_PO']);
     return (u) => this.closed() || this.stopped() || ((left() || orElse(u)) && this.rec.idle);
   }

@@ -7,7 +7,7 @@ import { SYSTEM } from '../common/case-recorder';
 import { startLinkedCase } from '../common/links';
 import { zorgplichtApplicationRejection, zorgplichtWorkflowId } from '../zorgplicht/zorgplicht-clock';
 import type { StartZorgplichtInput } from '../zorgplicht/zorgplicht.messages';
-import { missingReferralFields, type AanmeldFormulier, type StartZorgrouteInput } from '../zorgroute/zorgroute.workflow';
+import { missingReferralFields, type AanmeldFormulier, type StartZorgrouteInput } from '../zorgroute/zorgroute.messages';
 import { todayIso, type Overdracht } from './overdracht.case';
 
 /** Starts the zorgplicht clock (P4) once, for a pupil with support needs, from the date the application was received. */

@@ -9,13 +9,9 @@ import { OVERDRACHT_STEPS as STEPS } from '@zorgroute/processes';
 import type { Actor } from '../common/case-recorder';
 import { consentStep, consentTimeoutStep, type ConsentRequestView } from '../common/consent';
 import type { LinkedCase } from '../common/links';
-import type { ZorgrouteReason } from '../zorgroute/zorgroute.workflow';
+import type { ZorgrouteReason } from '../zorgroute/zorgroute.messages';
 
 export const OVERDRACHT_WORKFLOW = 'overdrachtWorkflow';
-/** Step updates answer once the process has moved on (see `movedOnFrom`). */
-export const OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH = 'p6-step-updates-answer-after-move';
-/** Consent updates (answer, decision after a timeout) answer once the process has moved on; a withdrawal does not move it. */
-export const OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p6-consent-answers-after-move';
 
 export type OverdrachtStatus =
   | 'OKR_IN_VOORBEREIDING'

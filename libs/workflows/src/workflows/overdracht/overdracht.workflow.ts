@@ -17,7 +17,6 @@
  * The human steps and their rules are in overdracht.handlers.ts (defined in the step catalogue), the state in
  * overdracht.case.ts, the linked cases it starts in overdracht.linked.ts, the calendar rules in overdracht.rules.ts.
  */
-import { patched } from '@temporalio/workflow';
 import { addCalendarDays, dueInSchoolDays, previousSchoolDay, schoolDaysBetween, type OverdrachtRegionalCalendar } from '@zorgroute/domain/logic';
 import { db } from '../common/case-activities.proxy';
 import { requireConsent } from '../common/consent';
@@ -26,9 +25,7 @@ import { Overdracht, todayIso } from './overdracht.case';
 import { installOverdrachtHandlers } from './overdracht.handlers';
 import { startIzoReferral, startZorgplicht } from './overdracht.linked';
 import {
-  OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH,
   OVERDRACHT_CONSENT_KIND,
-  OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH,
   OVERDRACHT_STEP_LABELS,
   overdrachtCalendarFor,
   TERUGKOPPELING_LABELS,
@@ -40,15 +37,13 @@ import { feedbackMoments } from './overdracht.rules';
 export * from './overdracht.messages';
 
 export async function overdrachtWorkflow(input: StartOverdrachtInput): Promise<OverdrachtState> {
-  const answerWhenMovedOn = patched(OVERDRACHT_STEP_ANSWERS_AFTER_MOVE_PATCH);
-  const consentAnswersWhenMovedOn = patched(OVERDRACHT_CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
   const found = overdrachtCalendarFor(ctx.policies.overdracht.regionalCalendars, input.schoolYear);
   if (!found) {
     reject('BAD_USER_INPUT', `Er is geen regionale overdrachtskalender voor schooljaar ${input.schoolYear}`, `There is no regional transfer calendar for school year ${input.schoolYear}`);
   }
   const cal: OverdrachtRegionalCalendar = found;
-  const o = new Overdracht(input, ctx, cal, { answerWhenMovedOn, consentAnswersWhenMovedOn });
+  const o = new Overdracht(input, ctx, cal);
   installOverdrachtHandlers(o);
   const { rec, state, policy, contact, zc, brugklas } = o;
 

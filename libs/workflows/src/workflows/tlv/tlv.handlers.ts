@@ -39,13 +39,20 @@ const letters = proxyActivities<TlvActivities>({
 const CATEGORY = Object.fromEntries(TLV_CATEGORY_OPTIONS.map((o) => [o.value, o.label.toLowerCase()])) as Record<TlvCategory, string>;
 
 export function installTlvHandlers(t: Tlv): void {
+  setHandler(getTlvState, () => t.view());
+  dossierHandlers(t);
+  decisionHandlers(t);
+  afterDecisionHandlers(t);
+}
+
+/** DOSSIER and ADVIES: the dossier items, its submission to the SWV, the SWV's check and the two experts' advice. */
+function dossierHandlers(t: Tlv): void {
   const { rec } = t;
   const state = t.state;
   const s = rec.snapshot;
   const view = (): TlvState => t.view();
   const sync = () => t.syncData();
 
-  setHandler(getTlvState, view);
 
   stepHandler(
     rec,
@@ -124,6 +131,15 @@ export function installTlvHandlers(t: Tlv): void {
   });
   stepHandler(rec, recordTlvFirstExpertAdvice, adviceStep(1), sync);
   stepHandler(rec, recordTlvSecondExpertAdvice, adviceStep(2), sync);
+}
+
+/** BESLUIT: the commissie's term extended once (with its letter) and the decision (with its letter). */
+function decisionHandlers(t: Tlv): void {
+  const { rec } = t;
+  const state = t.state;
+  const s = rec.snapshot;
+  const view = (): TlvState => t.view();
+  const sync = () => t.syncData();
 
   stepHandler(
     rec,
@@ -223,6 +239,15 @@ export function installTlvHandlers(t: Tlv): void {
     },
     sync,
   );
+}
+
+/** After the decision: school system, BRON, bezwaar, herindicatie; and a request withdrawn. */
+function afterDecisionHandlers(t: Tlv): void {
+  const { rec } = t;
+  const state = t.state;
+  const s = rec.snapshot;
+  const view = (): TlvState => t.view();
+  const sync = () => t.syncData();
 
   stepHandler(
     rec,

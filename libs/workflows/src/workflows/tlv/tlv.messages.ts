@@ -45,8 +45,6 @@ export type TlvCategory = 'LAAG' | 'MIDDEN' | 'HOOG';
 export const TLV_CONSENT_KIND = 'TLV_AANVRAAG';
 export const TLV_CONSENT_STEP = `CONSENT_${TLV_CONSENT_KIND}`;
 
-/** Patch ids (docs/operations.md): none yet — cases started before a change replay without it. */
-
 export interface StartTlvInput {
   schoolId: string;
   pupilId: string;

@@ -1,11 +1,10 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { addCalendarDays, addCalendarWeeks, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, type PolicyOverrides } from '@zorgroute/domain/logic';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, addSchoolDays, buildSchoolCalendar, dueInSchoolDays, type PolicyOverrides } from '@zorgroute/domain/logic';
 import { pdfPlainText, renderLetterPdf, type LetterPayload } from '@zorgroute/notifications';
 import type { TlvDocumentRef, TlvLetterRequest } from '../../activities/tlv-activities.types';
 import { FakeCaseActivities } from '../../../test/fake-case-activities';
 import { maybeRecordHistory, updateError, useWorkflowTestKit, waitUntil } from '../../../test/workflow-test-kit';
 import { getConsents, recordConsentDecision } from '../common/consent';
-import { plusMonths } from '../jos/jos.workflow';
 import {
   checkTlvDossier,
   decideTlvHerindicatie,
@@ -196,8 +195,8 @@ describe('P8 TLV workflow (time skipping)', () => {
 
         // A TLV is valid at least 12 months. It starts on the first of next month (from the suite's default start:
         // 1 February 2027 to 31 January 2028), derived from the test server's date so a moved clock changes no outcome.
-        const startDate = plusMonths(`${(await kit.today()).slice(0, 8)}01`, 1);
-        const endDate = addCalendarDays(plusMonths(startDate, 12), -1);
+        const startDate = addCalendarMonths(`${(await kit.today()).slice(0, 8)}01`, 1);
+        const endDate = addCalendarDays(addCalendarMonths(startDate, 12), -1);
         const decision = { actor: swv, decision: 'TOEGEKEND' as const, category: 'MIDDEN' as const, startDate, motivation: 'Beide deskundigen adviseren een VSO-plaats in categorie midden' };
         expect(await updateError(h.executeUpdate(recordTlvDecision, { args: [{ ...decision, endDate: addCalendarDays(endDate, -31) }] }))).toEqual({
           type: 'BAD_USER_INPUT',
@@ -222,7 +221,7 @@ describe('P8 TLV workflow (time skipping)', () => {
         expect(registered.registration).toEqual({ schoolSystemOn: await kit.today(), bronOn: await kit.today() });
 
         // Six months before the end date the SWV and the school are reminded; the school decides on a herindicatie.
-        const reminderDate = plusMonths(endDate, -6);
+        const reminderDate = addCalendarMonths(endDate, -6);
         expect(registered.expiry).toEqual({ reminderDate, remindedOn: null });
         await kit.sleepUntil(reminderDate);
         const expiring = await waitFor(h, (st) => st.case.status === 'AFLOPEND' && st.openSteps.includes('TLV_DECIDE_HERINDICATIE'), 'the expiry reminder');
@@ -330,13 +329,13 @@ describe('P8 TLV workflow (time skipping)', () => {
         // After the first term, within the extension: on time.
         await kit.sleepUntil(addCalendarDays(firstDue, 2));
         const from = await kit.today();
-        const end = addCalendarDays(plusMonths(from, 12), -1);
+        const end = addCalendarDays(addCalendarMonths(from, 12), -1);
         const granted = await h.executeUpdate(recordTlvDecision, { args: [{ actor: swv, decision: 'TOEGEKEND', category: 'HOOG', startDate: from, endDate: end, motivation: 'De VSO-school kan de benodigde zorg bieden' }] });
         expect(granted.decision).toMatchObject({ onTime: true, category: 'HOOG' });
         await h.executeUpdate(recordTlvSchoolSystem, { args: [{ actor: zc, date: from, note: null }] });
         await h.executeUpdate(recordTlvBron, { args: [{ actor: zc, date: from, note: null }] });
 
-        await kit.sleepUntil(plusMonths(end, -6));
+        await kit.sleepUntil(addCalendarMonths(end, -6));
         await waitFor(h, (st) => st.openSteps.includes('TLV_DECIDE_HERINDICATIE'), 'the herindicatie step');
         const asked = await h.executeUpdate(decideTlvHerindicatie, { args: [{ actor: zc, herindicatie: 'AANVRAGEN', reason: 'Zoë heeft het VSO ook volgend jaar nodig' }] });
         expect(asked.herindicatie).toMatchObject({ decision: 'AANVRAGEN', caseId: 'tlv-herindicatie-tlv-verlengd-herindicatie' });

@@ -1,5 +1,5 @@
 import { ZORGROUTE_STEPS } from '@zorgroute/processes';
-import { JOS_NEEDS } from '../jos/jos.workflow';
+import { JOS_NEEDS } from '../jos/jos.messages';
 import * as zorgroute from './zorgroute.workflow';
 
 /** The P2 workflow and its step catalogue (libs/processes/src/zorgroute/steps.ts) name the same steps and updates. */

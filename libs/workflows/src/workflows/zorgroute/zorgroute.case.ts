@@ -11,7 +11,7 @@ import { caseWriters } from '../common/case-recorder';
 import { consentAnswersAfterMove } from '../common/consent';
 import { awaitHumanStep, type HumanStepOptions } from '../common/human-step';
 import type { LinkedCase } from '../common/links';
-import { leftStep, untilMovedOn } from '../common/moved-on';
+import { leftStep } from '../common/moved-on';
 import { openCase, type OpenedCase } from '../common/open-case';
 import { reject } from '../common/step-errors';
 import { ZAT_CONSENT, ZORGROUTE_STEP_LABELS, type CloseInput, type StartZorgrouteInput, type ZorgrouteState, type ZorgrouteStatus, type ZorgrouteStep } from './zorgroute.messages';
@@ -39,14 +39,6 @@ const ZAT_WITHDRAWAL_STEPS: readonly string[] = ['SUBMIT_ZAT_REFERRAL', 'PLAN_ZA
 /** Today in Amsterdam, by the workflow's clock. */
 export function todayIso(): string {
   return toIsoDate(Date.now());
-}
-
-/** How the case answers its updates, decided once per case by its patches (zorgroute.workflow.ts). */
-export interface ZorgrouteAnswering {
-  /** Step updates answer once the process has moved on. */
-  answerWhenMovedOn: boolean;
-  /** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
-  consentAnswersWhenMovedOn: boolean;
 }
 
 export class Zorgroute {
@@ -92,7 +84,6 @@ export class Zorgroute {
   constructor(
     readonly input: StartZorgrouteInput,
     readonly ctx: CaseContext,
-    readonly answering: ZorgrouteAnswering,
   ) {
     this.policy = ctx.policies.zorgroute;
     this.caseId = workflowInfo().workflowId;
@@ -118,21 +109,19 @@ export class Zorgroute {
     // The consent updates answer once the process has moved on, too: a ZAT consent withdrawn before the ZAT was
     // discussed cancels the open ZAT step and sends the case back to the IZO; any other withdrawal does not move the
     // process (it answers at once).
-    if (answering.consentAnswersWhenMovedOn) {
-      const s = this.c.snapshot;
-      this.c.consents.answerAfter(
-        consentAnswersAfterMove(this.rec, {
-          ended: () => this.ended(),
-          parked: PARKED,
-          withdrawalMovedOn: (r) => {
-            const from = s.waitingFor;
-            if (r.kind !== ZAT_CONSENT || from === null || !ZAT_WITHDRAWAL_STEPS.includes(from) || this.state.zatDiscussion !== null) return null;
-            const left = leftStep(this.rec, from, PARKED);
-            return () => this.ended() || left();
-          },
-        }),
-      );
-    }
+    const s = this.c.snapshot;
+    this.c.consents.answerAfter(
+      consentAnswersAfterMove(this.rec, {
+        ended: () => this.ended(),
+        parked: PARKED,
+        withdrawalMovedOn: (r) => {
+          const from = s.waitingFor;
+          if (r.kind !== ZAT_CONSENT || from === null || !ZAT_WITHDRAWAL_STEPS.includes(from) || this.state.zatDiscussion !== null) return null;
+          const left = leftStep(this.rec, from, PARKED);
+          return () => this.ended() || left();
+        },
+      }),
+    );
     const writers = caseWriters<ZorgrouteStatus>(this.rec, () => this.syncData());
     this.recordStep = writers.recordStep;
     this.transition = writers.transition;
@@ -290,12 +279,12 @@ export class Zorgroute {
   }
 
   /**
-   * Answers a step's update once the process has moved on, so the next step can be taken at once (moved-on.ts).
-   * Decided once per case by a patch: cases started before this change answer as they did (their recorded histories
-   * complete each update right away).
+   * When a step's update answers: once the process has moved on (by default: left the step, or parked in a status that
+   * waits for a date) and no record is under way, or the case ended, so the next step can be taken at once
+   * (moved-on.ts).
    */
-  async movedOnFrom(step: ZorgrouteStep, movedOn = leftStep(this.rec, step, PARKED)): Promise<void> {
-    if (this.answering.answerWhenMovedOn) await untilMovedOn(this.rec, movedOn, () => this.ended());
+  movedOnFrom(step: ZorgrouteStep, movedOn = leftStep(this.rec, step, PARKED)): () => boolean {
+    return () => this.ended() || (movedOn() && this.rec.idle);
   }
 
   /** Who holds the conversations with parents and pupil: the contact person set at the triage, else the referrer. */

@@ -1,16 +1,18 @@
 /**
- * P2 — the human steps' updates. Each is checked against its definition in the step catalogue
- * (libs/processes/src/zorgroute/steps.ts: fields, bounds, Dutch messages); only the process's own rules are code here:
+ * P2 — the human steps' updates. Each is registered from its definition in the step catalogue
+ * (libs/processes/src/zorgroute/steps.ts: fields, bounds, Dutch messages, audit action); only the process's own rules are code here:
  * is the step open now, the referrer (not the zorgcoördinator) completes a returned referral, what accepting needs
  * (a second-line problem, clear questions, the approved safety exception when the parents do not know), the report of
  * the conversation with the parents unless they are left out (rule 3), nothing that tells the parents while they are
  * left out, dates after today, a complete ZAT referral, when a (Flex-)ZAT may meet.
  */
+import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 import { addCalendarWeeks, isSchoolDay } from '@zorgroute/domain/logic';
 import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import type { Actor } from '../common/case-recorder';
-import { reject, requireStepInput } from '../common/step-errors';
+import { stepHandler, type StepHandlerSpec } from '../common/open-case';
+import { reject } from '../common/step-errors';
 import { todayIso, type Zorgroute } from './zorgroute.case';
 import {
   closeZorgroute,
@@ -33,6 +35,7 @@ import {
   submitZatReferral,
   triageReferral,
   type ConversationInput,
+  type ZorgrouteState,
 } from './zorgroute.messages';
 import { izoDiscussionAsSent, izoEvaluationDescription, mergeZatReferral, missingZatReferralParts, REFERRAL_OPEN, triageDescription, zatInvitees, zatMeetingDateProblem } from './zorgroute.rules';
 import type { IzoDecision, IzoRound, TriageRecord, ZatMeeting } from './zorgroute.types';
@@ -45,6 +48,13 @@ export function installZorgrouteHandlers(z: Zorgroute): void {
   izoHandlers(z);
   zatHandlers(z);
   caseHandlers(z);
+}
+
+type ZorgrouteStepSpec<I extends { actor: Actor }> = Omit<StepHandlerSpec<I, ZorgrouteState>, 'answer'>;
+
+/** Registers a step's update through the shared `stepHandler`, answering with the case's state. */
+function step<I extends { actor: Actor }>(z: Zorgroute, update: UpdateDefinition<ZorgrouteState, [I]>, spec: ZorgrouteStepSpec<I>): void {
+  stepHandler(z.rec, update, { ...spec, answer: () => z.view() }, () => z.syncData());
 }
 
 /** A date the catalogue allows from today on that must lie after today (an evaluation, a re-check). */
@@ -64,8 +74,7 @@ function requireParentsReport(u: ConversationInput): void {
 
 /** CONCEPT, TERUG_NAAR_AANMELDER, EERST_EERSTELIJNS_ACTIES, TRIAGE, BILATERAAL: the referral and its triage. */
 function referralHandlers(z: Zorgroute): void {
-  const { rec, state, ctx, referrer, recordStep } = z;
-  const policies = ctx.policies;
+  const { rec, state, ctx, referrer } = z;
   const s = z.c.snapshot;
 
   // --- referral (CONCEPT, TERUG_NAAR_AANMELDER, EERST_EERSTELIJNS_ACTIES) ---
@@ -79,74 +88,48 @@ function referralHandlers(z: Zorgroute): void {
       reject('STEP_NOT_ALLOWED', 'De aanmelder vult de aanmelding aan, niet de zorgcoördinator', 'The referrer completes the referral, not the zorgcoördinator');
     }
   };
-  setHandler(
+  step(
+    z,
     saveReferral,
-    async (u) => {
-      state.form = mergeForm(state.form, u.form);
-      await recordStep(u.actor, 'REFERRAL_SAVED', 'Aanmeldformulier opgeslagen');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        validateReferrer(u.actor);
-        requireStepInput(STEPS.SAVE_REFERRAL, u, policies);
+      step: STEPS.SAVE_REFERRAL,
+      check: (u) => validateReferrer(u.actor),
+      apply: (u) => {
+        state.form = mergeForm(state.form, u.form);
+        return { description: 'Aanmeldformulier opgeslagen' };
       },
     },
   );
-  setHandler(
+  step(
+    z,
     submitReferral,
-    async (u) => {
-      state.form = mergeForm(state.form, u.form);
-      state.submissions += 1;
-      state.submittedAt = todayIso();
-      rec.addParticipant(u.actor.id);
-      await recordStep(u.actor, 'REFERRAL_SUBMITTED', state.submissions === 1 ? 'IZO-aanmelding ingediend' : 'IZO-aanmelding aangevuld en opnieuw ingediend');
-      // The referral goes to triage: answer once the triage step is open.
-      await z.movedOnFrom('SUBMIT_REFERRAL', () => s.waitingFor === 'TRIAGE');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        validateReferrer(u.actor);
-        requireStepInput(STEPS.SUBMIT_REFERRAL, u, policies);
+      step: STEPS.SUBMIT_REFERRAL,
+      check: (u) => validateReferrer(u.actor),
+      checkInput: (u) => {
         const incomplete = incompleteReferralMessage(mergeForm(state.form, u.form));
         if (incomplete) reject('BAD_USER_INPUT', incomplete.nl, incomplete.en);
       },
+      apply: (u) => {
+        state.form = mergeForm(state.form, u.form);
+        state.submissions += 1;
+        state.submittedAt = todayIso();
+        rec.addParticipant(u.actor.id);
+        return { description: state.submissions === 1 ? 'IZO-aanmelding ingediend' : 'IZO-aanmelding aangevuld en opnieuw ingediend' };
+      },
+      // The referral goes to triage: answer once the triage step is open.
+      movedOn: z.movedOnFrom('SUBMIT_REFERRAL', () => s.waitingFor === 'TRIAGE'),
     },
   );
 
   // --- triage ---
-  setHandler(
+  step(
+    z,
     triageReferral,
-    async (u) => {
-      const rec0: TriageRecord = {
-        at: new Date().toISOString(),
-        by: u.actor.name,
-        outcome: u.outcome,
-        checks: { ...u.checks },
-        missingInformation: clean(u.missingInformation),
-        firstLineActions: clean(u.firstLineActions),
-        recheckDate: u.recheckDate ?? null,
-        bilateralWith: clean(u.bilateralWith),
-        note: clean(u.note),
-      };
-      state.triages.push(rec0);
-      state.triageOpen = rec0;
-      if (u.outcome === 'GEACCEPTEERD') {
-        state.contactPerson = u.contactPersonId ? { id: u.contactPersonId, name: clean(u.contactPersonName) } : { id: referrer.id, name: referrer.name };
-        rec.addParticipant(state.contactPerson.id);
-        if (state.form.parentsInformed === false) {
-          state.parentsException = { reason: state.form.parentsNotInformedReason ?? '', approvedBy: u.actor.name, approvedAt: rec0.at };
-        }
-      }
-      await recordStep(u.actor, 'TRIAGE_RECORDED', triageDescription(u.outcome, u.recheckDate), rec0.missingInformation ?? rec0.firstLineActions ?? rec0.note);
-      await z.movedOnFrom('TRIAGE');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('TRIAGE');
-        requireStepInput(STEPS.TRIAGE, u, policies);
+      step: STEPS.TRIAGE,
+      check: () => z.requireWaiting('TRIAGE'),
+      checkInput: (u) => {
         const c = u.checks;
         if (u.outcome === 'EERST_EERSTELIJNS_ACTIES') {
           requireAfterToday(u.recheckDate, 'De datum om opnieuw te bekijken moet in de toekomst liggen', 'The re-check date must be in the future');
@@ -161,298 +144,326 @@ function referralHandlers(z: Zorgroute): void {
           }
         }
       },
+      apply: (u) => {
+        const rec0: TriageRecord = {
+          at: new Date().toISOString(),
+          by: u.actor.name,
+          outcome: u.outcome,
+          checks: { ...u.checks },
+          missingInformation: clean(u.missingInformation),
+          firstLineActions: clean(u.firstLineActions),
+          recheckDate: u.recheckDate ?? null,
+          bilateralWith: clean(u.bilateralWith),
+          note: clean(u.note),
+        };
+        state.triages.push(rec0);
+        state.triageOpen = rec0;
+        if (u.outcome === 'GEACCEPTEERD') {
+          state.contactPerson = u.contactPersonId ? { id: u.contactPersonId, name: clean(u.contactPersonName) } : { id: referrer.id, name: referrer.name };
+          rec.addParticipant(state.contactPerson.id);
+          if (state.form.parentsInformed === false) {
+            state.parentsException = { reason: state.form.parentsNotInformedReason ?? '', approvedBy: u.actor.name, approvedAt: rec0.at };
+          }
+        }
+        return { description: triageDescription(u.outcome, u.recheckDate), reason: rec0.missingInformation ?? rec0.firstLineActions ?? rec0.note };
+      },
+      movedOn: z.movedOnFrom('TRIAGE'),
     },
   );
 
-  setHandler(
+  step(
+    z,
     recordBilateral,
-    async (u) => {
-      state.bilateral = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
-      await recordStep(u.actor, 'BILATERAL_RECORDED', `Bilateraal overleg gehouden op ${u.date}`);
-      await z.movedOnFrom('RECORD_BILATERAL');
-      return z.view();
+    {
+      step: STEPS.RECORD_BILATERAL,
+      check: () => z.requireWaiting('RECORD_BILATERAL'),
+      apply: (u) => {
+        state.bilateral = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+        return { description: `Bilateraal overleg gehouden op ${u.date}` };
+      },
+      movedOn: z.movedOnFrom('RECORD_BILATERAL'),
     },
-    { validator: (u) => (z.requireWaiting('RECORD_BILATERAL'), requireStepInput(STEPS.RECORD_BILATERAL, u, policies)) },
   );
 }
 
 /** VOORGESPREK and NAGESPREK: the conversations with parents and pupil before and after the IZO (rule 3). */
 function conversationHandlers(z: Zorgroute): void {
-  const { state, ctx, recordStep } = z;
-  const policies = ctx.policies;
+  const { state } = z;
+  const parentsReportUnlessLeftOut = (u: ConversationInput) => {
+    if (!z.parentsLeftOut()) requireParentsReport(u);
+  };
 
   // --- conversations before and after (rule 3) ---
-  setHandler(
+  step(
+    z,
     recordVoorgesprek,
-    async (u) => {
-      state.voorgesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
-      await recordStep(u.actor, 'VOORGESPREK_RECORDED', z.parentsLeftOut() ? `Voorgesprek met de leerling op ${u.date} (ouders niet geïnformeerd: goedgekeurde uitzondering)` : `Voorgesprek met ouders en leerling op ${u.date}`);
-      await z.movedOnFrom('RECORD_VOORGESPREK');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_VOORGESPREK');
-        requireStepInput(STEPS.RECORD_VOORGESPREK, u, policies);
-        if (!z.parentsLeftOut()) requireParentsReport(u);
+      step: STEPS.RECORD_VOORGESPREK,
+      check: () => z.requireWaiting('RECORD_VOORGESPREK'),
+      checkInput: parentsReportUnlessLeftOut,
+      apply: (u) => {
+        state.voorgesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+        return { description: z.parentsLeftOut() ? `Voorgesprek met de leerling op ${u.date} (ouders niet geïnformeerd: goedgekeurde uitzondering)` : `Voorgesprek met ouders en leerling op ${u.date}` };
       },
+      movedOn: z.movedOnFrom('RECORD_VOORGESPREK'),
     },
   );
-  setHandler(
+  step(
+    z,
     recordNagesprek,
-    async (u) => {
-      const round = z.currentRound() as IzoRound;
-      round.nagesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
-      await recordStep(u.actor, 'NAGESPREK_RECORDED', `Nagesprek over de afspraken op ${u.date}`);
-      await z.movedOnFrom('RECORD_NAGESPREK');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_NAGESPREK');
-        requireStepInput(STEPS.RECORD_NAGESPREK, u, policies);
-        if (!z.parentsLeftOut()) requireParentsReport(u);
+      step: STEPS.RECORD_NAGESPREK,
+      check: () => z.requireWaiting('RECORD_NAGESPREK'),
+      checkInput: parentsReportUnlessLeftOut,
+      apply: (u) => {
+        const round = z.currentRound() as IzoRound;
+        round.nagesprek = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+        return { description: `Nagesprek over de afspraken op ${u.date}` };
       },
+      movedOn: z.movedOnFrom('RECORD_NAGESPREK'),
     },
   );
 }
 
 /** GEPLAND_IZO, BESPROKEN_IZO, EVALUATIE: the IZO meeting, its minutes and the evaluation of its agreements. */
 function izoHandlers(z: Zorgroute): void {
-  const { rec, state, ctx, policy, recordStep } = z;
-  const policies = ctx.policies;
+  const { rec, state, ctx, policy } = z;
 
   // --- IZO ---
-  setHandler(
+  step(
+    z,
     rescheduleIzo,
-    async (u) => {
-      state.izoMeetingDate = u.meetingDate;
-      state.izoRescheduled = true;
-      await recordStep(u.actor, 'IZO_RESCHEDULED', `IZO-bespreking verplaatst naar ${u.meetingDate}`, u.reason);
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_IZO');
-        requireStepInput(STEPS.RESCHEDULE_IZO, u, policies);
+      step: STEPS.RESCHEDULE_IZO,
+      check: () => z.requireWaiting('RECORD_IZO'),
+      checkInput: (u) => {
         if (!isSchoolDay(u.meetingDate, ctx.calendar)) reject('BAD_USER_INPUT', 'Het IZO moet op een schooldag zijn', 'The IZO must be on a school day');
+      },
+      apply: (u) => {
+        state.izoMeetingDate = u.meetingDate;
+        state.izoRescheduled = true;
+        return { description: `IZO-bespreking verplaatst naar ${u.meetingDate}`, reason: u.reason };
       },
     },
   );
-  setHandler(
+  step(
+    z,
     recordIzoDiscussion,
-    async (u) => {
-      const round = z.currentRound() as IzoRound;
-      round.minutes = { ...u.minutes, summary: u.minutes.summary.trim() };
-      round.decisions = u.decisions.map((d) => ({ ...d, description: d.description.trim() }));
-      round.meetingDate = todayIso() < round.meetingDate ? todayIso() : round.meetingDate;
-      round.evaluationDate = u.evaluationDate ?? addCalendarWeeks(round.meetingDate, policy.evaluationAfterWeeks);
-      state.evaluationDate = round.evaluationDate;
-      rec.meetingsHeld('IZO');
-      await recordStep(u.actor, 'IZO_DISCUSSED', `Besproken in het IZO; evaluatie op ${round.evaluationDate}`);
-      await z.movedOnFrom('RECORD_IZO');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_IZO');
-        requireStepInput(STEPS.RECORD_IZO, izoDiscussionAsSent(u), policies);
+      step: STEPS.RECORD_IZO,
+      check: () => z.requireWaiting('RECORD_IZO'),
+      asSent: izoDiscussionAsSent,
+      checkInput: (u) => {
         if (z.parentsLeftOut() && u.decisions.some((d: IzoDecision) => d.kind === 'VERWIJZING_ZAT' || d.startProcess != null)) z.rejectWhileParentsLeftOut();
         for (const d of u.decisions) {
           if (d.mentorId != null && (typeof d.mentorId !== 'string' || d.startProcess !== 'JOS')) reject('BAD_USER_INPUT', 'Alleen een JOS-besluit heeft een mentor', 'Only a JOS decision has a mentor');
         }
         requireAfterToday(u.evaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
       },
+      apply: (u) => {
+        const round = z.currentRound() as IzoRound;
+        round.minutes = { ...u.minutes, summary: u.minutes.summary.trim() };
+        round.decisions = u.decisions.map((d) => ({ ...d, description: d.description.trim() }));
+        round.meetingDate = todayIso() < round.meetingDate ? todayIso() : round.meetingDate;
+        round.evaluationDate = u.evaluationDate ?? addCalendarWeeks(round.meetingDate, policy.evaluationAfterWeeks);
+        state.evaluationDate = round.evaluationDate;
+        rec.meetingsHeld('IZO');
+        return { description: `Besproken in het IZO; evaluatie op ${round.evaluationDate}` };
+      },
+      movedOn: z.movedOnFrom('RECORD_IZO'),
     },
   );
-  setHandler(
+  step(
+    z,
     confirmIzoMinutesSent,
-    async (u) => {
-      (z.currentRound() as IzoRound).minutesDistributedAt = new Date().toISOString();
-      await recordStep(u.actor, 'IZO_MINUTES_SENT', 'IZO-verslag verstuurd aan zorgteam, teamleider en mentor', clean(u.note));
-      await z.movedOnFrom('DISTRIBUTE_IZO_MINUTES');
-      return z.view();
-    },
-    { validator: (u) => (z.requireWaiting('DISTRIBUTE_IZO_MINUTES'), requireStepInput(STEPS.DISTRIBUTE_IZO_MINUTES, u, policies)) },
-  );
-  setHandler(
-    recordIzoEvaluation,
-    async (u) => {
-      const next = u.outcome === 'VOORTZETTEN' ? (u.nextEvaluationDate ?? addCalendarWeeks(todayIso(), policy.evaluationAfterWeeks)) : null;
-      const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: next, note: clean(u.nazorg) ?? clean(u.zatQuestion) };
-      state.evaluations.push(e);
-      state.evaluationOpen = e;
-      await recordStep(u.actor, 'IZO_EVALUATED', izoEvaluationDescription(u.outcome, next), e.note);
-      await z.movedOnFrom('RECORD_EVALUATION');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_EVALUATION');
-        requireStepInput(STEPS.RECORD_EVALUATION, u, policies);
+      step: STEPS.DISTRIBUTE_IZO_MINUTES,
+      check: () => z.requireWaiting('DISTRIBUTE_IZO_MINUTES'),
+      apply: (u) => {
+        (z.currentRound() as IzoRound).minutesDistributedAt = new Date().toISOString();
+        return { description: 'IZO-verslag verstuurd aan zorgteam, teamleider en mentor', reason: clean(u.note) };
+      },
+      movedOn: z.movedOnFrom('DISTRIBUTE_IZO_MINUTES'),
+    },
+  );
+  step(
+    z,
+    recordIzoEvaluation,
+    {
+      step: STEPS.RECORD_EVALUATION,
+      check: () => z.requireWaiting('RECORD_EVALUATION'),
+      checkInput: (u) => {
         if (z.parentsLeftOut() && u.outcome === 'VERWIJZING_ZAT') z.rejectWhileParentsLeftOut();
         requireAfterToday(u.nextEvaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
       },
+      apply: (u) => {
+        const next = u.outcome === 'VOORTZETTEN' ? (u.nextEvaluationDate ?? addCalendarWeeks(todayIso(), policy.evaluationAfterWeeks)) : null;
+        const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: next, note: clean(u.nazorg) ?? clean(u.zatQuestion) };
+        state.evaluations.push(e);
+        state.evaluationOpen = e;
+        return { description: izoEvaluationDescription(u.outcome, next), reason: e.note };
+      },
+      movedOn: z.movedOnFrom('RECORD_EVALUATION'),
     },
   );
 }
 
 /** INFORMATIE_VERZAMELEN, GEPLAND_ZAT, BESPROKEN_ZAT, ZAT_OPVOLGING: the ZAT referral, meeting and plan van aanpak. */
 function zatHandlers(z: Zorgroute): void {
-  const { rec, state, ctx, policy, recordStep } = z;
-  const policies = ctx.policies;
+  const { rec, state, ctx, policy } = z;
 
   // --- ZAT ---
-  setHandler(
+  step(
+    z,
     submitZatReferral,
-    async (u) => {
-      state.zatReferral = mergeZatReferral(state.zatReferral, u.form);
-      state.zatReferralSubmitted = true;
-      await recordStep(u.actor, 'ZAT_REFERRAL_SUBMITTED', 'ZAT-aanmelding compleet');
-      await z.movedOnFrom('SUBMIT_ZAT_REFERRAL');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('SUBMIT_ZAT_REFERRAL');
-        requireStepInput(STEPS.SUBMIT_ZAT_REFERRAL, u, policies);
+      step: STEPS.SUBMIT_ZAT_REFERRAL,
+      check: () => z.requireWaiting('SUBMIT_ZAT_REFERRAL'),
+      checkInput: (u) => {
         // Complete on the merged referral (prefilled from the IZO).
         const missing = missingZatReferralParts(state.zatReferral, u.form);
         if (missing.length) reject('BAD_USER_INPUT', `De ZAT-aanmelding is niet compleet: ${missing.join(', ')}`, `The ZAT referral is incomplete: ${missing.join(', ')}`);
       },
+      apply: (u) => {
+        state.zatReferral = mergeZatReferral(state.zatReferral, u.form);
+        state.zatReferralSubmitted = true;
+        return { description: 'ZAT-aanmelding compleet' };
+      },
+      movedOn: z.movedOnFrom('SUBMIT_ZAT_REFERRAL'),
     },
   );
-  setHandler(
+  step(
+    z,
     planZat,
-    async (u) => {
-      const flex = policy.flexZat;
-      const invitees = zatInvitees(flex, u.invitees);
-      state.zatMeeting = { meetingDate: u.meetingDate, flex, mode: u.mode ?? 'OP_SCHOOL', invitees, plannedAt: new Date().toISOString(), agendaSentAt: null };
-      if (u.meetingTime != null || u.location != null) Object.assign(state.zatMeeting, { meetingTime: u.meetingTime ?? null, location: clean(u.location) });
-      await recordStep(u.actor, 'ZAT_PLANNED', `${flex ? 'Flex-ZAT' : 'ZAT-bespreking'} gepland op ${u.meetingDate}${u.mode === 'TELEFONISCH' ? ' (telefonisch)' : ''}`);
-      await z.movedOnFrom('PLAN_ZAT');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('PLAN_ZAT');
-        requireStepInput(STEPS.PLAN_ZAT, u, policies);
+      step: STEPS.PLAN_ZAT,
+      check: () => z.requireWaiting('PLAN_ZAT'),
+      checkInput: (u) => {
         const problem = zatMeetingDateProblem(u.meetingDate, todayIso(), state.zatPlanFrom, policy, ctx.calendar);
         if (problem) reject('BAD_USER_INPUT', problem.nl, problem.en);
       },
-    },
-  );
-  setHandler(
-    confirmZatAgendaSent,
-    async (u) => {
-      (state.zatMeeting as ZatMeeting).agendaSentAt = new Date().toISOString();
-      await recordStep(u.actor, 'ZAT_AGENDA_SENT', 'ZAT-agenda en informatie verstuurd aan de deelnemers', clean(u.note));
-      await z.movedOnFrom('SEND_ZAT_AGENDA');
-      return z.view();
-    },
-    { validator: (u) => (z.requireWaiting('SEND_ZAT_AGENDA'), requireStepInput(STEPS.SEND_ZAT_AGENDA, u, policies)) },
-  );
-  setHandler(
-    recordZatDiscussion,
-    async (u) => {
-      const meetingDate = state.zatMeeting && state.zatMeeting.meetingDate <= todayIso() ? state.zatMeeting.meetingDate : todayIso();
-      state.zatDiscussion = {
-        meetingDate,
-        analysis: clean(u.analysis),
-        needs: clean(u.needs),
-        solutionsPupil: clean(u.solutionsPupil),
-        solutionsFamily: clean(u.solutionsFamily),
-        solutionsSchool: clean(u.solutionsSchool),
-        actions: u.actions.map((a) => ({ who: a.who.trim(), what: a.what.trim(), goal: a.goal.trim(), due: a.due })),
-        casusregisseur: u.casusregisseur.trim(),
-        casusregisseurUserId: u.casusregisseurUserId ?? null,
-        feedbackToFamilyBy: clean(u.feedbackToFamilyBy),
-        feedbackToSchoolBy: clean(u.feedbackToSchoolBy),
-        evaluationDate: u.evaluationDate,
-        summary: u.summary.trim(),
-      };
-      rec.addParticipant(u.casusregisseurUserId);
-      rec.meetingsHeld('ZAT');
-      rec.meetingsHeld('FLEX_ZAT');
-      await recordStep(u.actor, 'ZAT_DISCUSSED', `Besproken in het ${policy.flexZat ? 'Flex-ZAT' : 'ZAT'}: plan van aanpak met ${u.actions.length} actie(s); casusregisseur ${u.casusregisseur.trim()}`);
-      await z.movedOnFrom('RECORD_ZAT');
-      return z.view();
-    },
-    {
-      validator: (u) => {
-        z.requireWaiting('RECORD_ZAT');
-        requireStepInput(STEPS.RECORD_ZAT, u, policies);
-        requireAfterToday(u.evaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
+      apply: (u) => {
+        const flex = policy.flexZat;
+        const invitees = zatInvitees(flex, u.invitees);
+        state.zatMeeting = { meetingDate: u.meetingDate, flex, mode: u.mode ?? 'OP_SCHOOL', invitees, plannedAt: new Date().toISOString(), agendaSentAt: null };
+        if (u.meetingTime != null || u.location != null) Object.assign(state.zatMeeting, { meetingTime: u.meetingTime ?? null, location: clean(u.location) });
+        return { description: `${flex ? 'Flex-ZAT' : 'ZAT-bespreking'} gepland op ${u.meetingDate}${u.mode === 'TELEFONISCH' ? ' (telefonisch)' : ''}` };
       },
+      movedOn: z.movedOnFrom('PLAN_ZAT'),
     },
   );
-  setHandler(
-    recordZatFeedback,
-    async (u) => {
-      state.zatFeedback = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
-      await recordStep(u.actor, 'ZAT_FEEDBACK_RECORDED', `Conclusies en afspraken van het ZAT besproken met ouders en leerling op ${u.date}`);
-      await z.movedOnFrom('RECORD_ZAT_FEEDBACK');
-      return z.view();
-    },
+  step(
+    z,
+    confirmZatAgendaSent,
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_ZAT_FEEDBACK');
-        requireStepInput(STEPS.RECORD_ZAT_FEEDBACK, u, policies);
+      step: STEPS.SEND_ZAT_AGENDA,
+      check: () => z.requireWaiting('SEND_ZAT_AGENDA'),
+      apply: (u) => {
+        (state.zatMeeting as ZatMeeting).agendaSentAt = new Date().toISOString();
+        return { description: 'ZAT-agenda en informatie verstuurd aan de deelnemers', reason: clean(u.note) };
+      },
+      movedOn: z.movedOnFrom('SEND_ZAT_AGENDA'),
+    },
+  );
+  step(
+    z,
+    recordZatDiscussion,
+    {
+      step: STEPS.RECORD_ZAT,
+      check: () => z.requireWaiting('RECORD_ZAT'),
+      checkInput: (u) => requireAfterToday(u.evaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future'),
+      apply: (u) => {
+        const meetingDate = state.zatMeeting && state.zatMeeting.meetingDate <= todayIso() ? state.zatMeeting.meetingDate : todayIso();
+        state.zatDiscussion = {
+          meetingDate,
+          analysis: clean(u.analysis),
+          needs: clean(u.needs),
+          solutionsPupil: clean(u.solutionsPupil),
+          solutionsFamily: clean(u.solutionsFamily),
+          solutionsSchool: clean(u.solutionsSchool),
+          actions: u.actions.map((a) => ({ who: a.who.trim(), what: a.what.trim(), goal: a.goal.trim(), due: a.due })),
+          casusregisseur: u.casusregisseur.trim(),
+          casusregisseurUserId: u.casusregisseurUserId ?? null,
+          feedbackToFamilyBy: clean(u.feedbackToFamilyBy),
+          feedbackToSchoolBy: clean(u.feedbackToSchoolBy),
+          evaluationDate: u.evaluationDate,
+          summary: u.summary.trim(),
+        };
+        rec.addParticipant(u.casusregisseurUserId);
+        rec.meetingsHeld('ZAT');
+        rec.meetingsHeld('FLEX_ZAT');
+        return { description: `Besproken in het ${policy.flexZat ? 'Flex-ZAT' : 'ZAT'}: plan van aanpak met ${u.actions.length} actie(s); casusregisseur ${u.casusregisseur.trim()}` };
+      },
+      movedOn: z.movedOnFrom('RECORD_ZAT'),
+    },
+  );
+  step(
+    z,
+    recordZatFeedback,
+    {
+      step: STEPS.RECORD_ZAT_FEEDBACK,
+      check: () => z.requireWaiting('RECORD_ZAT_FEEDBACK'),
+      checkInput: (u) => {
         if (!z.parentsLeftOut()) requireParentsReport(u);
       },
+      apply: (u) => {
+        state.zatFeedback = { date: u.date, parentsReport: clean(u.parentsReport), pupilReport: u.pupilReport.trim(), agreements: clean(u.agreements), recordedBy: u.actor.name };
+        return { description: `Conclusies en afspraken van het ZAT besproken met ouders en leerling op ${u.date}` };
+      },
+      movedOn: z.movedOnFrom('RECORD_ZAT_FEEDBACK'),
     },
   );
-  setHandler(
+  step(
+    z,
     recordZatEvaluation,
-    async (u) => {
-      const note = u.outcome === 'EXTERN_VERWEZEN' ? (u.externalTarget ?? null) : u.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' ? (u.swvProvision ?? null) : null;
-      const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: u.outcome === 'VOORTZETTEN' ? (u.nextEvaluationDate as string) : null, note };
-      if (u.outcome === 'VOORTZETTEN' && u.actions?.length && state.zatDiscussion) state.zatDiscussion = { ...state.zatDiscussion, actions: u.actions };
-      state.zatEvaluations.push(e);
-      state.zatEvaluationOpen = e;
-      await recordStep(u.actor, 'ZAT_EVALUATED', `Evaluatie plan van aanpak: ${u.outcome}${note ? ` (${note})` : ''}`);
-      await z.movedOnFrom('RECORD_ZAT_EVALUATION');
-      return z.view();
-    },
     {
-      validator: (u) => {
-        z.requireWaiting('RECORD_ZAT_EVALUATION');
-        requireStepInput(STEPS.RECORD_ZAT_EVALUATION, u, policies);
-        requireAfterToday(u.nextEvaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future');
+      step: STEPS.RECORD_ZAT_EVALUATION,
+      check: () => z.requireWaiting('RECORD_ZAT_EVALUATION'),
+      checkInput: (u) => requireAfterToday(u.nextEvaluationDate, 'De evaluatiedatum moet in de toekomst liggen', 'The evaluation date must be in the future'),
+      apply: (u) => {
+        const note = u.outcome === 'EXTERN_VERWEZEN' ? (u.externalTarget ?? null) : u.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' ? (u.swvProvision ?? null) : null;
+        const e = { at: new Date().toISOString(), by: u.actor.name, outcome: u.outcome, summary: u.summary.trim(), nextEvaluationDate: u.outcome === 'VOORTZETTEN' ? (u.nextEvaluationDate as string) : null, note };
+        if (u.outcome === 'VOORTZETTEN' && u.actions?.length && state.zatDiscussion) state.zatDiscussion = { ...state.zatDiscussion, actions: u.actions };
+        state.zatEvaluations.push(e);
+        state.zatEvaluationOpen = e;
+        return { description: `Evaluatie plan van aanpak: ${u.outcome}${note ? ` (${note})` : ''}` };
       },
+      movedOn: z.movedOnFrom('RECORD_ZAT_EVALUATION'),
     },
   );
 }
 
 /** Any time while the case runs: the safety exception lifted, the zorgroute stopped. */
 function caseHandlers(z: Zorgroute): void {
-  const { state, ctx, recordStep } = z;
-  const policies = ctx.policies;
+  const { state } = z;
 
   // --- the safety exception (rule 3) ends: the parents are informed from now on ---
-  setHandler(
+  step(
+    z,
     liftParentsException,
-    async (u) => {
-      state.parentsExceptionLifted = { at: new Date().toISOString(), by: u.actor.name, reason: u.reason.trim() };
-      await recordStep(u.actor, 'PARENTS_EXCEPTION_LIFTED', 'Uitzondering opgeheven: de ouders worden vanaf nu geïnformeerd', u.reason.trim());
-      return z.view();
-    },
     {
-      validator: (u) => {
+      step: STEPS.LIFT_PARENTS_EXCEPTION,
+      check: () => {
         z.requireNotClosed();
         if (!z.parentsLeftOut()) reject('STEP_NOT_ALLOWED', 'Er geldt geen goedgekeurde uitzondering om op te heffen', 'There is no approved exception to lift');
-        requireStepInput(STEPS.LIFT_PARENTS_EXCEPTION, u, policies);
+      },
+      apply: (u) => {
+        state.parentsExceptionLifted = { at: new Date().toISOString(), by: u.actor.name, reason: u.reason.trim() };
+        return { description: 'Uitzondering opgeheven: de ouders worden vanaf nu geïnformeerd', reason: u.reason.trim() };
       },
     },
   );
 
-  setHandler(
+  step(
+    z,
     closeZorgroute,
-    async (u) => {
-      state.closeRequest = u;
-      await recordStep(u.actor, 'CLOSE_REQUESTED', 'Zorgroute gestopt door de zorgcoördinator', u.reason);
-      return z.view();
+    {
+      step: STEPS.CLOSE_ZORGROUTE,
+      check: () => z.requireNotClosed(),
+      apply: (u) => {
+        state.closeRequest = u;
+        return { description: 'Zorgroute gestopt door de zorgcoördinator', reason: u.reason };
+      },
     },
-    { validator: (u) => (z.requireNotClosed(), requireStepInput(STEPS.CLOSE_ZORGROUTE, u, policies)) },
   );
 }

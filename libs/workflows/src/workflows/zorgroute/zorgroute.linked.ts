@@ -5,9 +5,9 @@
  */
 import { SYSTEM } from '../common/case-recorder';
 import { startLinkedCase } from '../common/links';
-import type { JosNeed, StartJosInput } from '../jos/jos.workflow';
-import type { StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.workflow';
-import type { StartOovInput } from '../oov/oov.workflow';
+import type { JosNeed, StartJosInput } from '../jos/jos.messages';
+import type { StartOndersteuningstrajectInput } from '../ondersteuningstraject/ondersteuningstraject.messages';
+import type { StartOovInput } from '../oov/oov.messages';
 import type { Zorgroute } from './zorgroute.case';
 import type { EvaluationRecord, IzoRound } from './zorgroute.types';
 

@@ -1,6 +1,6 @@
 /**
  * P2 — Zorgroute: what other code imports — the start input, the update inputs and definitions, the query, the status
- * and step names, the consent kinds and the patches (PROCESSES.md P2). The workflow is in zorgroute.workflow.ts; the
+ * and step names and the consent kinds (PROCESSES.md P2). The workflow is in zorgroute.workflow.ts; the
  * records it keeps are in zorgroute.types.ts.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
@@ -31,13 +31,11 @@ import type {
   ZatReferralForm,
 } from './zorgroute.types';
 
+// What a linked process (P6's IZO referral) needs to start a zorgroute, so it imports this file, never the workflow.
+export type { AanmeldFormulier, ZorgrouteReason } from './zorgroute.types';
+export { missingReferralFields } from './zorgroute-form';
+
 export const ZORGROUTE_WORKFLOW = 'zorgrouteWorkflow';
-/** Step updates answer once the process has moved on (see `movedOnFrom`). */
-export const STEP_ANSWERS_AFTER_MOVE_PATCH = 'p2-step-updates-answer-after-move';
-/** Invitations for the IZO and ZAT are sent, and the ZAT agenda goes out by itself N school days before the meeting. */
-export const MEETING_INVITATIONS_PATCH = 'p2-meeting-invitations-and-zat-agenda';
-/** Consent updates (answer, withdrawal, decision after a timeout) answer once the process has moved on. */
-export const CONSENT_ANSWERS_AFTER_MOVE_PATCH = 'p2-consent-answers-after-move';
 
 export type ZorgrouteStatus =
   | 'CONCEPT'

@@ -16,7 +16,6 @@
  * statuses, steps) in zorgroute.messages.ts. Every human step has an owner, an explainable due date and the reminder
  * ladder (`awaitHumanStep`); consent goes through the shared consent machinery (`common/consent.ts`).
  */
-import { patched } from '@temporalio/workflow';
 import type { MeetingNotice } from '../../activities/case-activities.types';
 import { SYSTEM } from '../common/case-recorder';
 import { db } from '../common/case-activities.proxy';
@@ -26,10 +25,7 @@ import { todayIso, Zorgroute } from './zorgroute.case';
 import { installZorgrouteHandlers } from './zorgroute.handlers';
 import { startIzoDecisionCases, startOovFromZat } from './zorgroute.linked';
 import {
-  CONSENT_ANSWERS_AFTER_MOVE_PATCH,
   IZO_CONSENT,
-  MEETING_INVITATIONS_PATCH,
-  STEP_ANSWERS_AFTER_MOVE_PATCH,
   ZAT_CONSENT,
   type StartZorgrouteInput,
   type ZorgrouteState,
@@ -43,15 +39,9 @@ export * from './zorgroute.messages';
 export * from './zorgroute.types';
 export * from './zorgroute-form';
 
-/** An OOV requested from the SWV after the ZAT opens P5. A patch: histories recorded before it still replay. */
-const ZAT_OOV_OPENS_P5_PATCH = 'p2-zat-oov-opens-p5';
-
 export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<ZorgrouteState> {
-  const answerWhenMovedOn = patched(STEP_ANSWERS_AFTER_MOVE_PATCH);
-  const sendMeetingMessages = patched(MEETING_INVITATIONS_PATCH);
-  const consentAnswersWhenMovedOn = patched(CONSENT_ANSWERS_AFTER_MOVE_PATCH);
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId, pupilId: input.pupilId });
-  const z = new Zorgroute(input, ctx, { answerWhenMovedOn, consentAnswersWhenMovedOn });
+  const z = new Zorgroute(input, ctx);
   installZorgrouteHandlers(z);
   const { rec, state, policy, referrer } = z;
 
@@ -96,9 +86,9 @@ export async function zorgrouteWorkflow(input: StartZorgrouteInput): Promise<Zor
   // IZO rounds (GEPLAND_IZO → BESPROKEN_IZO → NAGESPREK → UITVOERING ⇄ EVALUATIE), then the ZAT; a ZAT without the
   // parents' consent goes back to a new IZO round.
   for (;;) {
-    const izo = await izoRound(z, sendMeetingMessages);
+    const izo = await izoRound(z);
     if (izo !== 'ZAT') return izo;
-    const zat = await zatRoute(z, sendMeetingMessages);
+    const zat = await zatRoute(z);
     if (zat !== 'IZO') return zat;
   }
 }
@@ -162,7 +152,7 @@ async function triage(z: Zorgroute): Promise<ZorgrouteState | 'GEACCEPTEERD'> {
  * cases) → minutes → NAGESPREK → UITVOERING ⇄ EVALUATIE. 'ZAT' when the pupil is referred to the ZAT (by the IZO or
  * at an evaluation); otherwise the case's final state.
  */
-async function izoRound(z: Zorgroute, sendMeetingMessages: boolean): Promise<ZorgrouteState | 'ZAT'> {
+async function izoRound(z: Zorgroute): Promise<ZorgrouteState | 'ZAT'> {
   const { rec, state, policy, ctx, zc } = z;
   const s = z.c.snapshot;
   let meeting = nextIzoMeeting(todayIso(), policy, ctx.calendar);
@@ -175,7 +165,7 @@ async function izoRound(z: Zorgroute, sendMeetingMessages: boolean): Promise<Zor
     (z.currentRound() as IzoRound).meetingDate = meeting.date;
     rec.upsertDueDate('IZO_INFO', z.due(meeting.date, -policy.izoInfoBeforeSchoolDays, 'P2.izoInfoBeforeSchoolDays'));
     // The IZO members receive the information beforehand [001:3537-3540]: an invitation with a link to the case.
-    if (sendMeetingMessages) z.invite({ kind: 'IZO', date: meeting.date }, 'IZO-bespreking', z.staffParticipants(), state.izoRounds.length);
+    z.invite({ kind: 'IZO', date: meeting.date }, 'IZO-bespreking', z.staffParticipants(), state.izoRounds.length);
     await z.step('RECORD_IZO', zc, meeting, discussed, () => z.stopped() || state.izoRescheduled);
     if (!state.izoRescheduled || discussed()) break;
     const date = state.izoMeetingDate as string;
@@ -223,7 +213,7 @@ async function izoRound(z: Zorgroute, sendMeetingMessages: boolean): Promise<Zor
  * the meeting, then its follow-up. 'IZO' when the consent is refused, not given or withdrawn before the ZAT was
  * discussed (back to the IZO, recorded); otherwise the case's final state.
  */
-async function zatRoute(z: Zorgroute, sendMeetingMessages: boolean): Promise<ZorgrouteState | 'IZO'> {
+async function zatRoute(z: Zorgroute): Promise<ZorgrouteState | 'IZO'> {
   const { rec, state, policy, input, zc, caseId } = z;
   const consents = z.c.consents;
   await z.transition('TOESTEMMING_ZAT', 'Verwijzing naar het ZAT: toestemming van de ouders gevraagd');
@@ -280,12 +270,10 @@ async function zatRoute(z: Zorgroute, sendMeetingMessages: boolean): Promise<Zor
   await z.transition('GEPLAND_ZAT', `${zm.flex ? 'Flex-ZAT' : 'ZAT'} op ${zm.meetingDate}${zm.flex ? '; ouders en leerling zijn uitgenodigd' : ''}`);
   const zatNotice: MeetingNotice = { kind: zm.flex ? 'FLEX_ZAT' : 'ZAT', date: zm.meetingDate, time: zm.meetingTime ?? null, mode: zm.mode, location: zm.location ?? null };
   const zatLabel = zm.flex ? 'Flex-ZAT-bespreking' : 'ZAT-bespreking';
-  if (sendMeetingMessages) {
-    // A Flex-ZAT always invites parents and pupil [003:1235-1243]; a ZAT the school's participants.
-    z.invite(zatNotice, zatLabel, zm.flex ? { ...z.staffParticipants(), parentsOfPupil: input.pupilId, pupilAccountOf: input.pupilId } : z.staffParticipants(), state.izoRounds.length);
-  }
+  // A Flex-ZAT always invites parents and pupil [003:1235-1243]; a ZAT the school's participants.
+  z.invite(zatNotice, zatLabel, zm.flex ? { ...z.staffParticipants(), parentsOfPupil: input.pupilId, pupilAccountOf: input.pupilId } : z.staffParticipants(), state.izoRounds.length);
   let agendaWatch: Promise<void> = Promise.resolve();
-  if (!zm.flex && sendMeetingMessages) {
+  if (!zm.flex) {
     // The agenda goes out by itself N school days before the meeting ("tijdig") [001:3888], at once when that day has
     // passed; meanwhile the ZAT step is open. Not sent once the ZAT is recorded or the ZAT route has stopped.
     const agendaDue = z.due(zm.meetingDate, -policy.zatAgendaBeforeSchoolDays, 'P2.zatAgendaBeforeSchoolDays');
@@ -296,11 +284,6 @@ async function zatRoute(z: Zorgroute, sendMeetingMessages: boolean): Promise<Zor
       zm.agendaSentAt = new Date().toISOString();
       await z.recordStep(SYSTEM, 'ZAT_AGENDA_SENT', 'ZAT-agenda en informatie automatisch verstuurd aan de deelnemers');
     })();
-  } else if (!zm.flex) {
-    // Agenda at least N school days before the meeting ("tijdig") [001:3888].
-    await z.step('SEND_ZAT_AGENDA', zc, z.due(zm.meetingDate, -policy.zatAgendaBeforeSchoolDays, 'P2.zatAgendaBeforeSchoolDays'), () => zm.agendaSentAt !== null, zatStopped);
-    if (z.stopped()) return z.finishStopped();
-    if (zatWithdrawn()) return backToIzo();
   }
   await z.step('RECORD_ZAT', zc, z.due(zm.meetingDate, 0, zm.flex ? 'P2.flexZatMeeting' : 'P2.zatMeeting'), () => state.zatDiscussion !== null, zatStopped);
   // Its stop condition holds now: it has ended, or finishes sending the agenda.
@@ -345,9 +328,8 @@ async function zatFollowUp(z: Zorgroute, zm: ZatMeeting): Promise<ZorgrouteState
       evalDate = e.nextEvaluationDate as string;
       continue;
     }
-    // An OOV requested from the SWV opens the preparation of the OOV arrangement (P5). Guarded by a patch so that
-    // histories recorded before this change still replay.
-    if (e.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' && e.note === 'OOV' && patched(ZAT_OOV_OPENS_P5_PATCH)) await startOovFromZat(z, e);
+    // An OOV requested from the SWV opens the preparation of the OOV arrangement (P5).
+    if (e.outcome === 'SWV_VOORZIENING_AANGEVRAAGD' && e.note === 'OOV') await startOovFromZat(z, e);
     return z.finish(e.outcome as ZorgrouteStatus, e.outcome, zatOutcomeDescription(e.outcome, e.note));
   }
 }
