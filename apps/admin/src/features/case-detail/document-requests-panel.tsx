@@ -58,6 +58,8 @@ function DocumentRequestsLoader({ caseId, mayProvide }: { caseId: string; mayPro
 
 function RequestItem({ caseId, request, mayProvide, onProvided }: { caseId: string; request: DocumentRequest; mayProvide: boolean; onProvided: () => void }) {
   const status = STATUS[request.status] ?? { label: request.status, color: 'default' as const };
+  // Kept here, not in the form: the reloaded request (PROVIDED) no longer shows the form, the thanks stay.
+  const [received, setReceived] = useState(false);
   return (
     <Box component="li" data-request-id={request.requestId} aria-label={request.label} sx={{ borderBottom: 1, borderColor: 'divider', pb: 1.5 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -74,7 +76,21 @@ function RequestItem({ caseId, request, mayProvide, onProvided }: { caseId: stri
             ? `Graag uiterlijk ${formatDutchDateInWords(request.dueDate)}`
             : 'Niet meer nodig'}
       </Typography>
-      {request.status === 'OPEN' && mayProvide && <ProvideForm caseId={caseId} request={request} onProvided={onProvided} />}
+      {received && (
+        <Alert severity="success" role="status" sx={{ mt: 1 }}>
+          Dank u wel: het document is ontvangen.
+        </Alert>
+      )}
+      {request.status === 'OPEN' && mayProvide && !received && (
+        <ProvideForm
+          caseId={caseId}
+          request={request}
+          onProvided={() => {
+            setReceived(true);
+            onProvided();
+          }}
+        />
+      )}
     </Box>
   );
 }
@@ -83,7 +99,6 @@ function ProvideForm({ caseId, request, onProvided }: { caseId: string; request:
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   const [attempt, setAttempt] = useState(newClientRequestId);
 
   const submit = (e: FormEvent) => {
@@ -95,10 +110,7 @@ function ProvideForm({ caseId, request, onProvided }: { caseId: string; request:
     setBusy(true);
     setError(null);
     uploadRequestedDocument({ caseId, requestId: request.requestId, file, clientRequestId: attempt })
-      .then(() => {
-        setDone(true);
-        onProvided();
-      })
+      .then(() => onProvided())
       .catch((err: unknown) => {
         setError(err instanceof Error ? err.message : 'Uploaden mislukt.');
         setAttempt(newClientRequestId());
@@ -106,13 +118,6 @@ function ProvideForm({ caseId, request, onProvided }: { caseId: string; request:
       .finally(() => setBusy(false));
   };
 
-  if (done) {
-    return (
-      <Alert severity="success" role="status" sx={{ mt: 1 }}>
-        Dank u wel: het document is ontvangen.
-      </Alert>
-    );
-  }
   return (
     <Box component="form" onSubmit={submit} aria-label={`Document uploaden: ${request.label}`} sx={{ mt: 1 }}>
       <Stack spacing={1}>
