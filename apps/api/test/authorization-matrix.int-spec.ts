@@ -281,6 +281,7 @@ const MATRIX: Record<string, Rule> = {
   registerAanmelding: { allow: STAFF_SCHOOL, args: (c) => ({ input: { schoolId: c.dalton, pupilId: c.pupils.p1.id, receivedOn: today(), extraSupportExpected: true, preferenceSchoolIds: [c.dalton] } }) },
   recordZorgplichtInvestigation: { ...P4_COORD, args: () => ({ input: { kind: 'INTAKE', date: today() } }) },
   extendZorgplichtTerm: { ...P4_COORD, args: () => ({ input: { weeks: 2, reason: 'Matrixtest' } }) },
+  requestZorgplichtDocument: { ...P4_COORD, args: () => ({ input: { description: 'Het laatste onderzoeksverslag (matrixtest)', dueDate: addCalendarDays(today(), 7) } }) },
   recordZorgplichtDecision: { ...P4_COORD, args: () => ({ input: { outcome: 'INGETROKKEN', reason: 'Matrixtest' } }) },
   // Daan is under 16: his parents decide (the 16+ rule: consents.int-spec / giveConsent use case).
   giveConsent: { allow: ['PARENT'], args: (c) => ({ input: { caseId: c.zorgrouteCase, requestId: c.consentRequestId, decision: 'GIVEN' } }) },

@@ -99,7 +99,7 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     expect(asked.summary.status).toBe('DOSSIER');
     // The case page offers the dossier items and withdrawing any time; the submission only after the akkoord.
     expect(asked.stepForms.filter((f) => f.mayTake).map((f) => f.step)).toEqual(['TLV_RECORD_DOSSIER_ITEM', 'TLV_WITHDRAW']);
-    expect(asked.stepForms.find((f) => f.step === 'TLV_RECORD_DOSSIER_ITEM')?.fields.map((f) => f.name)).toEqual(['item', 'reference', 'date', 'note']);
+    expect(asked.stepForms.find((f) => f.step === 'TLV_RECORD_DOSSIER_ITEM')?.fields.map((f) => f.name)).toEqual(['item', 'reference', 'date', 'note', 'noteForFamily']);
 
     // The school records the dossier (the mentor may not; bad input is refused with the catalogue's message).
     const items = ['OPP', 'ONDERBOUWING', 'OBSERVATIEVERSLAG', 'GESPREKSVERSLAG', 'ONDERZOEKSVERSLAG', 'ZIENSWIJZE_OUDERS', 'HANDTEKENING_LEERLING'];
@@ -108,7 +108,12 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     await as('zc');
     expect(code(await step(id, 'TLV_RECORD_DOSSIER_ITEM', { item: 'RAPPORT', reference: 'OPP 2026', date: today }))).toBe('BAD_USER_INPUT');
     expect(code(await step(id, 'TLV_RECORD_DOSSIER_ITEM', { item: 'OPP', reference: 'OPP 2026', date: addCalendarDays(today, 2) }))).toBe('BAD_USER_INPUT');
-    for (const item of items.slice(0, -1)) await take(id, 'TLV_RECORD_DOSSIER_ITEM', { item, reference: `Dossier/${item.toLowerCase()}.pdf`, date: today });
+    // Two notes: one for the school and the SWV only, one the zorgcoördinator marks for the family.
+    const notes: Record<string, { note: string; noteForFamily?: boolean }> = {
+      OPP: { note: 'Intern: vader twijfelt nog over het VSO' },
+      ZIENSWIJZE_OUDERS: { note: 'Besproken met de ouders op school', noteForFamily: true },
+    };
+    for (const item of items.slice(0, -1)) await take(id, 'TLV_RECORD_DOSSIER_ITEM', { item, reference: `Dossier/${item.toLowerCase()}.pdf`, date: today, ...notes[item] });
     // Submitting before the parents agreed is not possible.
     const submit = { requestedCategory: 'MIDDEN', vsoSchool: 'VSO De Brug', motivation: 'Ondanks een jaar arrangement op school onvoldoende ontwikkeling' };
     expect(code(await step(id, 'TLV_SUBMIT_REQUEST', submit))).toBe('STEP_NOT_ALLOWED');
@@ -118,6 +123,15 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     const mail = await eventually(async () => (await mailsTo(mailWeb, email('ouder')))[0], 30_000, 'the consent e-mail');
     expect(mail.text).toContain('Noor');
     expect(mail.text).not.toContain('VSO De Brug');
+    // The checklist's notes on the api's read path: the family reads only the note marked for it.
+    const CHECKLIST = `query($id: ID!) { case(id: $id) { tlvChecklist { items { item note noteForFamily } } } }`;
+    const notesSeen = async () =>
+      Object.fromEntries(
+        (await stack.gql.ok<{ case: { tlvChecklist: { items: { item: string; note: string | null }[] } } }>(CHECKLIST, { id })).case.tlvChecklist.items
+          .filter((i) => i.item in notes)
+          .map((i) => [i.item, i.note]),
+      );
+    expect(await notesSeen()).toEqual({ OPP: null, ZIENSWIJZE_OUDERS: 'Besproken met de ouders op school' });
     const consent = (await tlvCase(id)).consents.find((c) => c.kind === 'TLV_AANVRAAG');
     await stack.gql.ok(`mutation($i: GiveConsentInput!) { giveConsent(input: $i) { status } }`, { i: { caseId: id, requestId: consent?.id, decision: 'GIVEN' } });
 
@@ -141,6 +155,7 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     await as('swv-elders');
     expect(code(await step(id, 'TLV_CHECK_DOSSIER', check))).toBe('NOT_FOUND');
     await as('swv');
+    expect(await notesSeen()).toEqual({ OPP: 'Intern: vader twijfelt nog over het VSO', ZIENSWIJZE_OUDERS: 'Besproken met de ouders op school' });
     const seen = await tlvCase(id);
     expect(seen.stepForms.filter((f) => f.mayTake).map((f) => f.step)).toContain('TLV_CHECK_DOSSIER');
     expect((await take(id, 'TLV_CHECK_DOSSIER', check)).takeStep.status).toBe('ADVIES');

@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error';
 import { HttpAppErrorFilter } from '../common/http-app-error.filter';
 import { DEFAULT_DOCUMENT_MAX_BYTES, documentStorageConfigFromEnv } from './document-storage.config';
 import type { CaseDocumentModel } from './models/case-document.model';
+import { ProvideRequestedDocumentUseCase } from './usecases/provide-requested-document.usecase';
 import { tooLarge, UploadCaseDocumentUseCase, type UploadedFile as UploadedDocumentFile } from './usecases/upload-case-document.usecase';
 
 /** The upload limit multer (memory storage, its default) enforces while receiving (the use case checks the configured one again). */
@@ -40,7 +41,10 @@ class UploadErrorFilter extends HttpAppErrorFilter {
 @Controller('documents')
 @UseFilters(UploadErrorFilter)
 export class CaseDocumentUploadController {
-  constructor(@Inject(UploadCaseDocumentUseCase) private readonly upload: UploadCaseDocumentUseCase) {}
+  constructor(
+    @Inject(UploadCaseDocumentUseCase) private readonly upload: UploadCaseDocumentUseCase,
+    @Inject(ProvideRequestedDocumentUseCase) private readonly provide: ProvideRequestedDocumentUseCase,
+  ) {}
 
   @Post('cases/:caseId')
   @HttpCode(201)
@@ -56,5 +60,24 @@ export class CaseDocumentUploadController {
     const fields = body ?? {};
     const audiences = typeof fields.audiences === 'string' ? fields.audiences.split(',').map((a) => a.trim()).filter(Boolean) : [];
     return this.upload.execute(user, caseId, { kind: fields.kind, audiences, clientRequestId: fields.clientRequestId || undefined }, file);
+  }
+
+  /**
+   * `POST /documents/cases/:caseId/requests/:requestId` (multipart/form-data, the `file`): the document a process step
+   * asked the parents for (`documentRequests` of the case), uploaded by a parent in the portal (or by the school on the
+   * parents' behalf). Same checks as every upload; stored for the school and the audiences the request names.
+   */
+  @Post('cases/:caseId/requests/:requestId')
+  @HttpCode(201)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: uploadLimit(), files: 1, fields: 10 } }))
+  async provideRequested(
+    @HttpUser() user: AuthUser,
+    @Param('caseId') caseId: string,
+    @Param('requestId') requestId: string,
+    @Headers('x-zorgroute-upload') marker: string | undefined,
+    @UploadedFile() file: UploadedDocumentFile | undefined,
+  ): Promise<CaseDocumentModel> {
+    if (marker !== '1') throw new AppError('BAD_USER_INPUT', 'Uploads moeten de kop X-Zorgroute-Upload: 1 meesturen', 'Uploads must send the header X-Zorgroute-Upload: 1');
+    return this.provide.execute(user, caseId, requestId, file);
   }
 }

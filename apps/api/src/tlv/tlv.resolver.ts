@@ -48,7 +48,7 @@ export class TlvResolver {
     if (detail.summary.process !== ProcessType.TLV) return null;
     const row = await this.cases.getVisible(user, detail.summary.id);
     const data = this.audience.caseData(user, row.process, row.data) as {
-      checklist?: { item?: string; label?: string; required?: boolean; present?: boolean; reference?: string | null; date?: string | null; note?: string | null }[];
+      checklist?: { item?: string; label?: string; required?: boolean; present?: boolean; reference?: string | null; date?: string | null; note?: string | null; noteForFamily?: boolean }[];
       checklistComplete?: boolean;
     };
     if (!data.checklist) return null;
@@ -62,6 +62,7 @@ export class TlvResolver {
         reference: e.reference ?? null,
         date: e.date ?? null,
         note: e.note ?? null,
+        noteForFamily: e.noteForFamily === true,
       })),
     };
   }

@@ -5,6 +5,7 @@ import { RegisterAanmeldingUseCase } from './usecases/register-aanmelding.usecas
 import { AdmittingSchoolUseCase } from './usecases/admitting-school.usecase';
 import { ZorgplichtClocksService } from './zorgplicht-clocks.service';
 import { ZorgplichtExportController } from './zorgplicht-export.controller';
+import { ZorgplichtDocumentRequestResolver } from './zorgplicht-document-request.resolver';
 import { ZorgplichtResolver } from './zorgplicht.resolver';
 import { ZorgplichtStarter } from './zorgplicht-starter';
 
@@ -17,6 +18,7 @@ export const ZORGPLICHT_PROVIDERS = [
   ZorgplichtClocksService,
   CaseDocumentsService,
   DocumentsResolver,
+  ZorgplichtDocumentRequestResolver,
 ];
 
 /** REST: GET /exports/zorgplicht.csv and GET /documents/:id (bearer token, global AuthGuard). */

@@ -140,6 +140,24 @@ describe('case data audiences', () => {
     expect(filterCaseData('OPP', opp, Audience.SCHOOL)).toBe(opp);
   });
 
+  it('shows a TLV checklist note to the school and the SWV, and to the family only when it was marked for them', () => {
+    const item = { item: 'OPP', label: 'OPP', required: true, present: true, reference: 'OPP 2026', date: '2027-01-04', recordedBy: 'Zorgcoördinator' };
+    const data = {
+      checklist: [
+        { ...item, note: 'Vader twijfelt nog over het VSO', noteForFamily: false },
+        { ...item, item: 'ZIENSWIJZE_OUDERS', note: 'Besproken op 4 januari', noteForFamily: true },
+        { ...item, item: 'OBSERVATIEVERSLAG', note: 'Oud verslag' },
+      ],
+    };
+    const notes = (audience: Audience) => (filterCaseData('TLV', data, audience).checklist as { note?: string }[]).map((e) => e.note ?? null);
+    expect(notes(Audience.SCHOOL)).toEqual(['Vader twijfelt nog over het VSO', 'Besproken op 4 januari', 'Oud verslag']);
+    expect(notes(Audience.SWV)).toEqual(['Vader twijfelt nog over het VSO', 'Besproken op 4 januari', 'Oud verslag']);
+    expect(notes(Audience.PARENTS)).toEqual([null, 'Besproken op 4 januari', null]);
+    expect(notes(Audience.PUPIL)).toEqual([null, 'Besproken op 4 januari', null]);
+    // The rest of the item stays visible to the family.
+    expect((filterCaseData('TLV', data, Audience.PARENTS).checklist as unknown[])[0]).toEqual({ ...item, noteForFamily: false });
+  });
+
   it('gives nobody but the school a field nobody declared, and nothing to an unknown audience', () => {
     expect(filterCaseData('JOS', { brandNew: 1, needs: ['X'] }, Audience.PUPIL)).toEqual({ needs: ['X'] });
     expect(filterCaseData('JOS', { needs: ['X'] }, null)).toEqual({});
@@ -163,9 +181,10 @@ describe('case data audiences', () => {
 
   it('declares rules only with known audiences', () => {
     const check = (rule: DataRule, where: string): void => {
-      const audiences = Array.isArray(rule) ? (rule as readonly string[]) : (rule as { to: readonly string[] }).to;
+      const audiences = Array.isArray(rule) ? (rule as readonly string[]) : [...(rule as { to: readonly string[] }).to, ...((rule as { alsoTo?: readonly string[] }).alsoTo ?? [])];
       expect([where, audiences.filter((a) => !ALL_AUDIENCES.includes(a as Audience))]).toEqual([where, []]);
-      if (!Array.isArray(rule)) for (const [k, r] of Object.entries((rule as { fields: Record<string, DataRule> }).fields)) check(r, `${where}.${k}`);
+      const fields = Array.isArray(rule) ? undefined : (rule as { fields?: Record<string, DataRule> }).fields;
+      for (const [k, r] of Object.entries(fields ?? {})) check(r, `${where}.${k}`);
     };
     for (const process of PROCESSES) for (const [k, r] of Object.entries(caseDataRules(process))) check(r, `${process}.${k}`);
   });

@@ -7,10 +7,15 @@ import { ALL_AUDIENCES, Audience, FAMILY } from './audience';
  * dossier export read a case's data only through `filterCaseData`, so the screen and the export show the same.
  *
  * A rule is either the audiences that see a value whole, or `{ to, fields }`: the audiences that see the value with
- * only the listed fields (recursively; for a list, of every element). The school sees all data. For every other
- * audience a key or field that is not listed is left out (fail closed).
+ * only the listed fields (recursively; for a list, of every element), or `{ to, alsoTo, when }`: the audiences `to`
+ * see the value, the audiences `alsoTo` only where the object holding it says so (its field `when` is true, e.g. a note
+ * the school marked for the family). The school sees all data. For every other audience a key or field that is not
+ * listed is left out (fail closed).
  */
-export type DataRule = readonly Audience[] | { readonly to: readonly Audience[]; readonly fields: Readonly<Record<string, DataRule>> };
+export type DataRule =
+  | readonly Audience[]
+  | { readonly to: readonly Audience[]; readonly fields: Readonly<Record<string, DataRule>> }
+  | { readonly to: readonly Audience[]; readonly alsoTo: readonly Audience[]; readonly when: string };
 
 const SF: readonly Audience[] = [Audience.SCHOOL, ...FAMILY];
 const SFW: readonly Audience[] = ALL_AUDIENCES;
@@ -232,7 +237,15 @@ const PER_PROCESS: Record<ProcessType, Record<string, DataRule>> = {
     flexZatDate: SFW,
     herindicatieOf: SFW,
     deskundigheidsverklaringVso: SFW,
-    checklist: SFW,
+    // The school's note on a dossier item is for the school and the SWV; the family reads it only when the school marked
+    // it for them (noteForFamily).
+    checklist: {
+      to: SFW,
+      fields: {
+        ...Object.fromEntries(['item', 'label', 'required', 'present', 'reference', 'date', 'noteForFamily', 'recordedBy'].map((n) => [n, SFW])),
+        note: { to: [Audience.SCHOOL, Audience.SWV], alsoTo: FAMILY, when: 'noteForFamily' },
+      },
+    },
     checklistComplete: SFW,
     missingItems: SFW,
     submitted: SFW,
@@ -251,8 +264,9 @@ const PER_PROCESS: Record<ProcessType, Record<string, DataRule>> = {
   },
 };
 
-function applyRule(value: unknown, rule: DataRule, audience: Audience): { keep: boolean; value?: unknown } {
+function applyRule(value: unknown, rule: DataRule, audience: Audience, holder: Record<string, unknown>): { keep: boolean; value?: unknown } {
   if (Array.isArray(rule)) return (rule as readonly Audience[]).includes(audience) ? { keep: true, value } : { keep: false };
+  if ('when' in rule) return rule.to.includes(audience) || (rule.alsoTo.includes(audience) && holder[rule.when] === true) ? { keep: true, value } : { keep: false };
   const r = rule as { to: readonly Audience[]; fields: Record<string, DataRule> };
   if (!r.to.includes(audience)) return { keep: false };
   return { keep: true, value: project(value, r.fields, audience) };
@@ -265,7 +279,7 @@ function project(value: unknown, fields: Record<string, DataRule>, audience: Aud
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     const rule = fields[key];
     if (!rule) continue;
-    const r = applyRule(v, rule, audience);
+    const r = applyRule(v, rule, audience, value as Record<string, unknown>);
     if (r.keep) out[key] = r.value;
   }
   return out;

@@ -94,7 +94,8 @@ export const TLV_STEPS = {
       { name: 'item', kind: 'choice', label: 'Stuk', required: true, options: TLV_DOSSIER_ITEM_OPTIONS },
       { name: 'reference', kind: 'text', label: 'Kenmerk of vindplaats', required: true, minLength: 2, maxLength: 200, helper: 'Bijvoorbeeld de naam van het document in het dossier.' },
       { name: 'date', kind: 'date', label: 'Datum van het stuk', required: true, notFuture: true, initial: 'today' },
-      { name: 'note', kind: 'text', label: 'Toelichting', maxLength: 500 },
+      { name: 'note', kind: 'text', label: 'Toelichting', maxLength: 500, helper: 'Alleen voor de school en het samenwerkingsverband, tenzij u hieronder aangeeft dat ouders en leerling haar mogen lezen.' },
+      { name: 'noteForFamily', kind: 'boolean', label: 'Ouders en leerling mogen de toelichting lezen', initial: false },
     ],
   },
   TLV_SUBMIT_REQUEST: {

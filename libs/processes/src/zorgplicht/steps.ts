@@ -118,6 +118,33 @@ export const ZORGPLICHT_STEPS = {
       { name: 'reason', kind: 'longText', label: 'Hoe en waarom trokken de ouders in?', required: true, showIf: { field: 'outcome', equals: 'INGETROKKEN' }, minLength: 3, maxLength: 1000 },
     ],
   },
+  REQUEST_DOCUMENT: {
+    process: P,
+    name: 'REQUEST_DOCUMENT',
+    update: 'requestZorgplichtDocument',
+    mutation: 'requestZorgplichtDocument',
+    label: 'Document opvragen bij de ouders',
+    title: 'Document opvragen bij de ouders',
+    description:
+      'De ouders krijgen een e-mail met een link naar het ouderportaal en uploaden het document daar (een PDF of een foto), met herinneringen tot het er is. De beslistermijn loopt gewoon door; een verzoek dat bij het besluit nog openstaat, vervalt.',
+    submitLabel: 'Document opvragen',
+    who: COORDINATOR,
+    owner: 'de zorgcoördinator',
+    audit: 'DOCUMENT_REQUESTED',
+    anytime: true,
+    fields: [
+      {
+        name: 'description',
+        kind: 'longText',
+        label: 'Welk document',
+        required: true,
+        minLength: 3,
+        maxLength: 300,
+        helper: 'Bijvoorbeeld: het laatste onderzoeksverslag van de psycholoog. De ouders lezen dit in het ouderportaal, niet in de e-mail.',
+      },
+      { name: 'dueDate', kind: 'date', label: 'Uiterlijk aanleveren op', required: true, notPast: true, helper: 'Na vandaag en uiterlijk op de laatste dag van de beslistermijn.' },
+    ],
+  },
 } as const satisfies Record<string, StepDefinition>;
 
 /**

@@ -49,9 +49,11 @@ export function CaseDocumentPage() {
       {document && (
         <Paper component="article" aria-labelledby="document-heading" sx={{ p: { xs: 2, sm: 3 } }}>
           <Typography variant="overline" color="text.secondary" component="p">
-            Brief van de school
+            {/* The TLV letters (P8) are the SWV's own, to the parents. */}
+            {document.kind.startsWith('TLV_') ? 'Brief van het samenwerkingsverband' : 'Brief van de school'}
           </Typography>
-          <Typography id="document-heading" variant="h1" sx={{ mb: 1 }}>
+          {/* Long Dutch words ("toelaatbaarheidsverklaring") break instead of widening the page on a phone. */}
+          <Typography id="document-heading" variant="h1" sx={{ mb: 1, overflowWrap: 'anywhere', hyphens: 'auto' }}>
             {document.kindLabel}
           </Typography>
           <Typography color="text.secondary" data-testid="document-date">

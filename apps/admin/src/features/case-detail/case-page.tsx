@@ -20,6 +20,7 @@ import { CaseNotesPanel } from './case-notes-panel';
 import { CustodyPanel, mayEditCustody, mayReadCustody } from '../custody/custody-panel';
 import { ConsentsPanel, DeliveriesPanel, GoalPanel } from './case-records';
 import { CaseTimeline } from './case-timeline';
+import { DocumentRequestsPanel } from './document-requests-panel';
 import { DueDatesList } from './due-dates-list';
 import { DossierDownload } from '../dossier/dossier-download';
 import { OpenSteps } from './open-steps';
@@ -74,6 +75,7 @@ export function CasePage() {
               <PlannedMeetingPanel key={detail.summary.updatedAt} caseId={detail.summary.id} process={detail.summary.process} />
               <OppPanel key={`opp-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
               <TlvChecklistPanel key={`tlv-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} />
+              <DocumentRequestsPanel key={`documents-asked-${detail.summary.updatedAt}`} caseId={detail.summary.id} process={detail.summary.process} mayProvide={role === 'PARENT'} />
               <DueDatesList dueDates={detail.dueDates} today={today} />
               <ConsentsPanel consents={detail.consents ?? []} mayWithdraw={role === 'ZORGCOORDINATOR' || role === 'ADMIN'} />
               {mayReadCustody(role) && <CustodyPanel pupilId={detail.summary.pupil.id} mayEdit={mayEditCustody(role)} />}

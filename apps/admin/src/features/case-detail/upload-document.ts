@@ -40,3 +40,22 @@ export async function uploadCaseDocument(input: UploadDocumentInput): Promise<Ca
   if (!response.ok) throw new Error(typeof body?.message === 'string' && body.message ? body.message : `Uploaden mislukt (${response.status}).`);
   return body as CaseDocument;
 }
+
+/**
+ * Uploads the document a process step asked the parents for (`POST /documents/cases/:caseId/requests/:requestId`,
+ * multipart, with the session cookie). Throws the api's Dutch message when it refuses.
+ */
+export async function uploadRequestedDocument(input: { caseId: string; requestId: string; file: File; clientRequestId: string }): Promise<CaseDocument> {
+  const form = new FormData();
+  form.append('clientRequestId', input.clientRequestId);
+  form.append('file', input.file, input.file.name);
+  const response = await fetch(`/documents/cases/${encodeURIComponent(input.caseId)}/requests/${encodeURIComponent(input.requestId)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-Zorgroute-Upload': '1' },
+    body: form,
+  });
+  const body = (await response.json().catch(() => null)) as (CaseDocument & { message?: unknown }) | null;
+  if (!response.ok) throw new Error(typeof body?.message === 'string' && body.message ? body.message : `Uploaden mislukt (${response.status}).`);
+  return body as CaseDocument;
+}

@@ -46,8 +46,23 @@ export class UploadCaseDocumentUseCase {
     if (!this.audience.mayUploadDocument(user)) throw AppError.forbidden();
 
     const docKey = `upload:${summary.id}:${input.clientRequestId ?? randomUUID()}`;
+    return (await this.storeChecked(user, summary.id, { kind: input.kind, audiences: [...input.audiences], originalName: input.originalName, requestId: null, docKey }, file)).model;
+  }
+
+  /**
+   * The file's checks and storage, shared by every upload (also the parents' upload for a document request): not empty,
+   * within the size limit, a PDF, PNG or JPEG by its content → the bytes (DocumentStore) and the row → audit. `created`
+   * is false when the document with this key was stored before (a retried upload), which is then answered as it is.
+   */
+  async storeChecked(
+    user: AuthUser,
+    caseId: string,
+    input: { kind: string; audiences: string[]; originalName: string; requestId: string | null; docKey: string },
+    file: UploadedFile | undefined,
+  ): Promise<{ model: CaseDocumentModel; created: boolean }> {
+    const docKey = input.docKey;
     const earlier = await this.documents.findInfoByKey(docKey);
-    if (earlier) return toModel(earlier);
+    if (earlier) return { model: toModel(earlier), created: false };
 
     if (!file || file.size === 0 || file.buffer.length === 0) throw bad('Het bestand is leeg', 'The file is empty');
     if (file.buffer.length > this.store.maxBytes) throw tooLarge(this.store.maxBytes);
@@ -62,7 +77,7 @@ export class UploadCaseDocumentUseCase {
       await this.documents.insertUploaded({
         id,
         docKey,
-        caseId: summary.id,
+        caseId,
         kind: input.kind,
         fileName: `${base}.${type.extension}`,
         originalName: input.originalName,
@@ -73,7 +88,7 @@ export class UploadCaseDocumentUseCase {
         uploadedByUserId: user.id,
         uploadedByName: user.name,
         uploadedByRole: user.role,
-        requestId: null,
+        requestId: input.requestId,
         storage: stored.storage,
         storageKey: stored.storageKey,
         content: stored.content,
@@ -88,16 +103,24 @@ export class UploadCaseDocumentUseCase {
     else {
       await new AuditTrailRepository(this.dataSource).append({
         eventKey: `document-upload:${id}`,
-        caseId: summary.id,
+        caseId,
         at: new Date().toISOString(),
         actorId: user.id,
         actorName: user.name,
         action: 'DOCUMENT_UPLOADED',
         description: `Document toegevoegd: ${documentLabel(input.kind)}`,
-        details: { documentId: id, kind: input.kind, sha256, sizeBytes: file.buffer.length, audiences: input.audiences },
+        details: { documentId: id, kind: input.kind, sha256, sizeBytes: file.buffer.length, audiences: input.audiences, ...(input.requestId ? { requestId: input.requestId } : {}) },
       });
     }
-    return toModel(doc);
+    return { model: toModel(doc), created: doc.id === id };
+  }
+
+  /** Removes an upload a process step refused (its row and its bytes): nothing of a refused upload stays stored. */
+  async discard(id: string): Promise<void> {
+    const doc = await this.documents.findById(id);
+    if (!doc || doc.source !== 'UPLOAD') return;
+    await this.documents.deleteUploaded(id);
+    await this.store.remove({ storage: doc.storage, storageKey: doc.storageKey, content: null }).catch(() => undefined);
   }
 }
 

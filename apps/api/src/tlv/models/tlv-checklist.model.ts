@@ -8,7 +8,9 @@ export class TlvChecklistItemModel {
   @Field() present!: boolean;
   @Field(() => String, { nullable: true, description: 'Where the document is (reference as recorded), or how it was given.' }) reference!: string | null;
   @Field(() => String, { nullable: true, description: 'Date of the document (YYYY-MM-DD).' }) date!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'The school’s note: for the school and the SWV; the parents and the pupil get it only when it is marked for them (noteForFamily), else null.' })
+  note!: string | null;
+  @Field({ description: 'The school marked the note for the parents and the pupil.' }) noteForFamily!: boolean;
 }
 
 @ObjectType('TlvChecklist', { description: 'The SWV’s checklist of a TLV request: the request is complete only when every required item is present.' })

@@ -1,7 +1,7 @@
 /**
  * A process step asks the parents for a document and waits for it (issue 16, "Documents and notes"): meant for e.g.
- * P4's "Informatie opgevraagd bij de ouders" (the reports the school needs to decide on an application). Not used by
- * a workflow yet: the portal's upload for a request (the api sending `provideRequestedDocument`) is still to be built.
+ * P4's "Informatie opgevraagd bij de ouders" (the reports the school needs to decide on an application; wired in
+ * zorgplicht.document-request.ts). The parents upload in the portal; the api then sends `provideRequestedDocument`.
  *
  * The request is written into the case's read-model data (`documentRequests`, which the api reads to accept an upload
  * for it), the parents get a `DOCUMENT_REQUESTED` e-mail with a link to the portal (what is asked and until when —
@@ -59,6 +59,8 @@ export interface RequestDocumentOptions {
   audiences?: DocumentRequestAudience[];
   /** School days until the document is due (default: policy consent.respondWithinSchoolDays). */
   respondWithinSchoolDays?: number;
+  /** The due date the asker chose (YYYY-MM-DD; checked by the caller), instead of `respondWithinSchoolDays`. */
+  dueDate?: string;
   /** Who follows the request up (told at the escalation rung); default the zorgcoördinator. */
   followUpUserId?: string | null;
   requestedBy: Actor;
@@ -122,7 +124,9 @@ export class DocumentRequestDesk {
     const rec = this.rec;
     const ctx = rec.context;
     const s = rec.snapshot;
-    const due: DueDate = dueInSchoolDays(toIsoDate(Date.now()), opts.respondWithinSchoolDays ?? ctx.policies.consent.respondWithinSchoolDays, ctx.calendar, 'document.respondWithinSchoolDays');
+    const due: DueDate = opts.dueDate
+      ? { date: opts.dueDate, rule: 'document.dueDate', inputs: { dueDate: opts.dueDate }, explanation: 'De uiterste datum die de school bij het verzoek opgaf.' }
+      : dueInSchoolDays(toIsoDate(Date.now()), opts.respondWithinSchoolDays ?? ctx.policies.consent.respondWithinSchoolDays, ctx.calendar, 'document.respondWithinSchoolDays');
     const n = this.requests.filter((r) => r.kind === opts.kind).length + 1;
     const request: DocumentRequestView = {
       requestId: `${rec.caseId}:document:${opts.kind}:${n}`,
@@ -221,6 +225,8 @@ export class DocumentRequestDesk {
     request.sha256 = u.sha256;
     request.providedAt = new Date().toISOString();
     request.providedByRole = u.providedByRole;
+    // Its due date goes with the same write (the case page must not show a due date for a document that came).
+    this.rec.removeDueDate(documentRequestDueKey(request.kind));
     this.sync();
     await this.rec.record({
       actorId: u.actor.id,

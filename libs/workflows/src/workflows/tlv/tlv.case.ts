@@ -48,6 +48,8 @@ interface RecordedItem {
   reference: string;
   date: string;
   note: string | null;
+  /** The note may be read by the parents and the pupil (else the school and the SWV only). */
+  noteForFamily: boolean;
   recordedBy: string | null;
 }
 
@@ -149,6 +151,7 @@ export class Tlv {
         reference: r?.reference ?? (viaConsent ? 'Akkoord van de ouders in Zorgroute' : null),
         date: r?.date ?? null,
         note: r?.note ?? null,
+        noteForFamily: r?.noteForFamily === true,
         recordedBy: r?.recordedBy ?? null,
       };
     });

@@ -61,7 +61,7 @@ function dossierHandlers(t: Tlv): void {
       step: STEPS.TLV_RECORD_DOSSIER_ITEM,
       check: () => t.requireOpen('TLV_RECORD_DOSSIER_ITEM'),
       apply: (u) => {
-        state.items.set(u.item, { reference: u.reference.trim(), date: u.date, note: u.note?.trim() || null, recordedBy: u.actor.name });
+        state.items.set(u.item, { reference: u.reference.trim(), date: u.date, note: u.note?.trim() || null, noteForFamily: u.noteForFamily === true, recordedBy: u.actor.name });
         return { description: `Dossierstuk vastgelegd: ${itemLabel(u.item)} (${u.reference.trim()})` };
       },
       answer: view,

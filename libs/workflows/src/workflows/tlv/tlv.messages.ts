@@ -66,7 +66,9 @@ export interface TlvDossierItemInput {
   item: TlvDossierItem;
   reference: string;
   date: string;
+  /** For the school and the SWV; the parents and the pupil read it only when `noteForFamily` (the audience policy). */
   note?: string | null;
+  noteForFamily?: boolean | null;
 }
 
 export interface TlvSubmitInput {
@@ -143,6 +145,8 @@ export interface TlvChecklistEntry {
   reference: string | null;
   date: string | null;
   note: string | null;
+  /** The note may be read by the parents and the pupil. */
+  noteForFamily: boolean;
   recordedBy: string | null;
 }
 

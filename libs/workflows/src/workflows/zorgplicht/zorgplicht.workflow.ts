@@ -23,11 +23,13 @@ import { awaitHumanStep } from '../common/human-step';
 import { reject } from '../common/step-errors';
 import { todayIso, ZorgplichtCase } from './zorgplicht.case';
 import { zorgplichtApplicationRejection } from './zorgplicht-clock';
+import { installZorgplichtDocumentRequests } from './zorgplicht.document-request';
 import { installZorgplichtHandlers } from './zorgplicht.handlers';
 import { ZORGPLICHT_STEP_LABELS, type StartZorgplichtInput, type ZorgplichtDecision, type ZorgplichtState } from './zorgplicht.messages';
 import { watchSwv } from './zorgplicht.parallel';
 
 export * from './zorgplicht.messages';
+export { requestZorgplichtDocument, ZORGPLICHT_DOCUMENT_REQUEST_KIND, type ZorgplichtDocumentRequestInput } from './zorgplicht.document-request';
 
 export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<ZorgplichtState> {
   const ctx = await db.loadCaseContext({ schoolId: input.schoolId });
@@ -38,6 +40,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
 
   const z = new ZorgplichtCase(input, ctx);
   installZorgplichtHandlers(z);
+  const documentRequests = installZorgplichtDocumentRequests(z);
   const { rec, state } = z;
   const s = z.c.snapshot;
   const decided = () => z.decided();
@@ -64,6 +67,7 @@ export async function zorgplichtWorkflow(input: StartZorgplichtInput): Promise<Z
     );
   }
   await watcher;
+  await documentRequests.settled();
   if (z.c.admin.closed) return z.c.admin.end(() => z.view());
 
   // BESLUIT → closed with the outcome.

@@ -1,0 +1,146 @@
+import { useQuery } from '@apollo/client/react';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { type ProcessType } from '../../shared/api-types';
+import { formatDutchDateInWords } from '../../shared/dates';
+import { DOCUMENT_REQUESTS_QUERY, type DocumentRequest } from './document-requests.graphql';
+import { newClientRequestId, uploadRequestedDocument } from './upload-document';
+
+const STATUS: Record<string, { label: string; color: 'warning' | 'success' | 'default' }> = {
+  OPEN: { label: 'Gevraagd', color: 'warning' },
+  PROVIDED: { label: 'Aangeleverd', color: 'success' },
+  CANCELLED: { label: 'Vervallen', color: 'default' },
+};
+
+/** The processes whose steps ask the parents for documents (P4: during the aanmelding's investigation). */
+const ASKING_PROCESSES: readonly ProcessType[] = ['ZORGPLICHT'];
+
+/**
+ * The documents a process step asked the parents for (issue 16): what is asked, until when, and whether it came. A
+ * parent uploads the document here (PDF or photo, checked by content on the api); the school sees the request's state.
+ * Usable on a phone: the parents open it from the e-mail's link. Nothing when the case asked for no document.
+ */
+export function DocumentRequestsPanel({ caseId, process, mayProvide }: { caseId: string; process: ProcessType; mayProvide: boolean }) {
+  return ASKING_PROCESSES.includes(process) ? <DocumentRequestsLoader caseId={caseId} mayProvide={mayProvide} /> : null;
+}
+
+function DocumentRequestsLoader({ caseId, mayProvide }: { caseId: string; mayProvide: boolean }) {
+  // Not cached: `case` (a CaseDetail has no id) would replace the case page's own CaseDetail in the cache.
+  const { data, refetch } = useQuery(DOCUMENT_REQUESTS_QUERY, { variables: { id: caseId }, fetchPolicy: 'no-cache' });
+  const requests = data?.case.documentRequests ?? [];
+  if (requests.length === 0) return null;
+  return (
+    <Paper component="section" aria-labelledby="document-requests-heading" sx={{ p: { xs: 2, sm: 3 } }}>
+      <Typography id="document-requests-heading" variant="h2" sx={{ mb: 1.5 }}>
+        Gevraagde documenten
+      </Typography>
+      <Box component="ul" aria-label="Gevraagde documenten" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 2 }}>
+        {requests.map((r) => (
+          <RequestItem
+            key={r.requestId}
+            caseId={caseId}
+            request={r}
+            mayProvide={mayProvide}
+            onProvided={() => void refetch()}
+          />
+        ))}
+      </Box>
+    </Paper>
+  );
+}
+
+function RequestItem({ caseId, request, mayProvide, onProvided }: { caseId: string; request: DocumentRequest; mayProvide: boolean; onProvided: () => void }) {
+  const status = STATUS[request.status] ?? { label: request.status, color: 'default' as const };
+  // Kept here, not in the form: the reloaded request (PROVIDED) no longer shows the form, the thanks stay.
+  const [received, setReceived] = useState(false);
+  return (
+    <Box component="li" data-request-id={request.requestId} aria-label={request.label} sx={{ borderBottom: 1, borderColor: 'divider', pb: 1.5 }}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="body1" component="h3" sx={{ fontWeight: 600 }}>
+          {request.label}
+        </Typography>
+        <Chip size="small" label={status.label} color={status.color} variant={request.status === 'OPEN' ? 'outlined' : 'filled'} />
+      </Box>
+      {request.description && <Typography variant="body2" sx={{ mt: 0.5 }}>{request.description}</Typography>}
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+        {request.status === 'PROVIDED' && request.providedAt
+          ? `Aangeleverd op ${formatDutchDateInWords(request.providedAt)}`
+          : request.status === 'OPEN'
+            ? `Graag uiterlijk ${formatDutchDateInWords(request.dueDate)}`
+            : 'Niet meer nodig'}
+      </Typography>
+      {received && (
+        <Alert severity="success" role="status" sx={{ mt: 1 }}>
+          Dank u wel: het document is ontvangen.
+        </Alert>
+      )}
+      {request.status === 'OPEN' && mayProvide && !received && (
+        <ProvideForm
+          caseId={caseId}
+          request={request}
+          onProvided={() => {
+            setReceived(true);
+            onProvided();
+          }}
+        />
+      )}
+    </Box>
+  );
+}
+
+function ProvideForm({ caseId, request, onProvided }: { caseId: string; request: DocumentRequest; onProvided: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(newClientRequestId);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) {
+      setError('Kies eerst een bestand (een PDF of een foto).');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    uploadRequestedDocument({ caseId, requestId: request.requestId, file, clientRequestId: attempt })
+      .then(() => onProvided())
+      .catch((err: unknown) => {
+        setError(err instanceof Error ? err.message : 'Uploaden mislukt.');
+        setAttempt(newClientRequestId());
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Box component="form" onSubmit={submit} aria-label={`Document uploaden: ${request.label}`} sx={{ mt: 1 }}>
+      <Stack spacing={1}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
+            Bestand kiezen
+            <input hidden type="file" aria-label="Bestand" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </Button>
+          <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+            {file ? file.name : 'PDF of foto (PNG, JPEG), maximaal 10 MB'}
+          </Typography>
+        </Box>
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Box>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {busy ? 'Bezig met uploaden…' : 'Document uploaden'}
+          </Button>
+        </Box>
+      </Stack>
+    </Box>
+  );
+}
