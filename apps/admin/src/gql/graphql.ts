@@ -474,6 +474,27 @@ export type UploadDocumentKindsQuery = {
   }>
 };
 
+export type CaseDocumentRequestsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseDocumentRequestsQuery = {
+  case: {
+    summary: {
+      id: string
+    },
+    documentRequests: Array<{
+      requestId: string,
+      label: string,
+      description: string | null,
+      status: string,
+      dueDate: string,
+      providedAt: string | null
+    }>
+  }
+};
+
 export type CaseOppQueryVariables = Exact<{
   id: string | number;
 }>;
