@@ -20,3 +20,4 @@ export * from './database-roles';
 export * from './audience';
 export * from './school-import';
 export * from './login/login-invitation.repository';
+export * from './meetings';
