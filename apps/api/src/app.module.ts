@@ -55,6 +55,7 @@ import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory
 import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers';
 import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-import/school-import.providers';
 import { WORK_LIST_PROVIDERS } from './work-lists/work-lists.providers';
+import { MEETING_PROVIDERS } from './meetings/meetings.providers';
 
 @Module({})
 export class AppModule {
@@ -135,6 +136,7 @@ export class AppModule {
         ...IDEMPOTENCY_PROVIDERS,
         ...ORGANISATION_PROVIDERS,
         ...WORK_LIST_PROVIDERS,
+        ...MEETING_PROVIDERS,
         ...SCHOOL_IMPORT_PROVIDERS,
       ],
       exports: [APP_CONFIG, ApiMetrics],
