@@ -575,7 +575,7 @@ beforeAll(async () => {
   const zc = await as('ZORGCOORDINATOR');
   const p1 = { id: fresh.id, school_id: dalton.id };
   const cases: { id: string; pupil_id: string }[] = await ds.query(`SELECT id, pupil_id FROM case_summary WHERE id LIKE 'ondersteuningstraject-%-demo-%'`);
-  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'scanDocumentId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId'> = {
+  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'scanDocumentId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId' | 'meetingIds' | 'meetingDates'> = {
     users: Object.fromEntries(users.map((u) => [u.email, u.id])),
     pupils: { p1: { id: p1.id, schoolId: p1.school_id }, p3: { id: byName('Sem').id, schoolId: byName('Sem').school_id } },
     dalton: (schools.find((s) => s.name.startsWith('Daltoncollege')) as { id: string }).id,
@@ -651,6 +651,8 @@ beforeAll(async () => {
     meetingIds.push(m.planMeeting.id);
   }
   const held = addCalendarDays(today(), -1);
+  // Another suite's Flex-ZAT on that day (one active meeting of a kind per school and date).
+  await ds.query(`UPDATE meeting SET cancelled_at = now() WHERE school_id = $1 AND kind = 'FLEX_ZAT' AND meeting_date = $2 AND cancelled_at IS NULL`, [partial.dalton, held]);
   const [past]: { id: string }[] = await ds.query(
     `INSERT INTO meeting (school_id, kind, school_year, meeting_date, location, created_at, updated_at) VALUES ($1, 'FLEX_ZAT', $2, $3, 'Matrix', now(), now()) RETURNING id`,
     [partial.dalton, schoolYearOf(held), held],

@@ -116,7 +116,10 @@ export class MeetingsService {
   /** The cases whose IZO (any round) or ZAT/Flex-ZAT is planned on the meeting's date. */
   private casesOn(user: AuthUser, m: MeetingEntity): SelectQueryBuilder<CaseSummaryEntity> {
     const qb = this.caseQuery(user, m.schoolId);
-    if (m.kind === 'IZO') return qb.andWhere(`c.data -> 'izoRounds' @> jsonb_build_array(jsonb_build_object('meetingDate', CAST(:meetingDate AS text)))`, { meetingDate: m.date });
+    if (m.kind === 'IZO') {
+      // Its IZO round on that date, or (just moved there, the round not yet rewritten) its current IZO date.
+      return qb.andWhere(`(c.data -> 'izoRounds' @> jsonb_build_array(jsonb_build_object('meetingDate', CAST(:meetingDate AS text))) OR c.data ->> 'izoMeetingDate' = :meetingDate)`, { meetingDate: m.date });
+    }
     return qb
       .andWhere(`c.data -> 'zatMeeting' ->> 'meetingDate' = :meetingDate`, { meetingDate: m.date })
       .andWhere(`coalesce((c.data -> 'zatMeeting' ->> 'flex')::boolean, false) = :flex`, { flex: m.kind === 'FLEX_ZAT' });
@@ -265,7 +268,8 @@ export class MeetingsService {
       throw new AppError('BAD_USER_INPUT', `Deze casus gaat naar ${data.flexZat ? 'een Flex-ZAT' : 'het ZAT'}, niet naar een ${MEETING_KIND_LABELS[meeting.kind as MeetingKindName]}`, 'This case does not go to this kind of meeting');
     }
     const from = (meeting.kind === 'IZO' ? data.izoMeetingDate : data.zatMeeting?.meetingDate) ?? 'none';
-    const key = `meeting:${meeting.id}:case:${row.id}:from:${from}`;
+    // The update id (8–100 characters): one per meeting, case and the date the case is on now.
+    const key = `meeting:${createHash('sha256').update(`${meeting.id}|${row.id}|${from}`).digest('hex').slice(0, 48)}`;
     if (meeting.kind === 'IZO') {
       await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${meeting.date} gezet` }, key);
     } else {
