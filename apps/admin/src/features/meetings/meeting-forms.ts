@@ -12,7 +12,7 @@ export const meetingFormSchema = (today: string) =>
     date: z
       .string()
       .regex(DATE, 'Vul de datum in')
-      .refine((d) => d >= today, 'De datum ligt in het verleden'),
+      .refine((d) => !DATE.test(d) || d >= today, 'De datum ligt in het verleden'),
     time: z.union([z.literal(''), z.string().regex(TIME, 'Vul de tijd in als UU:MM, bijvoorbeeld 14:30')]),
     location: z.string().trim().max(LOCATION_MAX, `Hoogstens ${LOCATION_MAX} tekens`),
   });
