@@ -13,9 +13,11 @@ const ZC_EMAIL = 'zc@daltoncollege.example';
 const RUN = Date.now().toString(36);
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PUPILS = [
-  { name: 'Thijs van Dijk', parent: 'ouder.vandijk@voorbeeldmail.example' },
-  { name: 'Yara Mahabier', parent: 'ouder.mahabier@voorbeeldmail.example' },
+  // Pupils with no P2 case elsewhere (one open IZO referral per pupil): the demo's own are Thijs's and Yara's, the api
+  // meetings suite's Daan's, Sem's and Fenna's.
+  { name: 'Milan Jansen', parent: 'ouder.jansen@voorbeeldmail.example' },
   { name: 'Senna Kramer', parent: 'ouder.kramer@voorbeeldmail.example' },
+  { name: 'Bas Hendriks', parent: 'ouder.hendriks@voorbeeldmail.example' },
 ];
 const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -105,7 +107,7 @@ it('the zorgcoördinator plans next week’s IZO with three cases, sends one age
 
   // Overleggen from the navigation; the school year's ZAT check is shown.
   await logInAs(page, stack.appUrl, ZC_EMAIL);
-  await page.getByRole('navigation').getByRole('link', { name: 'Overleggen' }).first().click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleggen' }).click();
   await page.waitForURL(/\/overleggen$/);
   await page.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
   await page.getByText(/ZAT-overleg/).first().waitFor();
@@ -125,7 +127,7 @@ it('the zorgcoördinator plans next week’s IZO with three cases, sends one age
 
   // Three cases on it, each through its own planning step.
   for (const p of PUPILS) {
-    await page.getByRole('button', { name: `Zet ${p.name} op dit overleg` }).click();
+    await page.getByRole('button', { name: `Zet ${p.name} op dit overleg` }).first().click();
     await page.getByRole('list', { name: 'Leerlingen op dit overleg' }).getByRole('link', { name: new RegExp(`^${p.name}`) }).waitFor({ timeout: 60_000 });
   }
   await shot(page, 'meeting-three-cases');

@@ -313,13 +313,17 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
     <Section id="meeting-edit-heading" title="Overleg wijzigen">
       {updating.error && <ErrorAlert error={updating.error} sx={{ mb: 2 }} />}
       <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="meeting-edit-heading">
-        <Controller
-          name="date"
-          control={form.control}
-          render={({ field, fieldState }) => (
-            <TextField type="date" label="Datum" required disabled={hasCases} {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message ?? (hasCases ? 'Er staan leerlingen op dit overleg: de datum blijft.' : formatDutchDateInWords(field.value || meeting.date))} />
-          )}
-        />
+        {hasCases ? (
+          <Typography variant="body2">Er staan leerlingen op dit overleg: de datum ({formatDutchDateInWords(meeting.date)}) blijft. Tijd en plaats kunnen nog veranderen.</Typography>
+        ) : (
+          <Controller
+            name="date"
+            control={form.control}
+            render={({ field, fieldState }) => (
+              <TextField type="date" label="Datum" required {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message ?? formatDutchDateInWords(field.value || meeting.date)} />
+            )}
+          />
+        )}
         <Controller name="time" control={form.control} render={({ field, fieldState }) => <TextField type="time" label="Tijd" {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message} />} />
         <Controller name="location" control={form.control} render={({ field, fieldState }) => <TextField label="Plaats" {...field} error={!!fieldState.error} helperText={fieldState.error?.message} />} />
         <Box>
