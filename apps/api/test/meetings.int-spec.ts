@@ -18,9 +18,11 @@ const mailWeb = process.env.MAIL_WEB_URL as string;
 const RUN = Date.now().toString(36);
 const ZC = 'zc@daltoncollege.example';
 const PUPILS = [
-  { name: 'Thijs van Dijk', parent: 'ouder.vandijk@voorbeeldmail.example' },
-  { name: 'Yara Mahabier', parent: 'ouder.mahabier@voorbeeldmail.example' },
-  { name: 'Senna Kramer', parent: 'ouder.kramer@voorbeeldmail.example' },
+  // Pupils with no P2 case elsewhere (one open IZO referral per pupil): the demo's own are Thijs's and Yara's, the
+  // browser test's Milan's, Senna's and Bas's.
+  { name: 'Daan Veldkamp', parent: 'ouder.veldkamp@voorbeeldmail.example' },
+  { name: 'Sem de Groot', parent: 'ouder.degroot@voorbeeldmail.example' },
+  { name: 'Fenna Wolters', parent: 'ouder.wolters@voorbeeldmail.example' },
 ];
 
 const PLAN = `mutation($i: PlanMeetingInput!) { planMeeting(input: $i) { id kind kindLabel date schoolYear time location caseCount } }`;
