@@ -8,7 +8,8 @@
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { SchoolDayOffRepository, SchoolEntity } from '@zorgroute/domain';
-import { addCalendarDays, isoDayOfWeek, isSchoolDay, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
+import { addCalendarDays, addSchoolDays, isoDayOfWeek, isSchoolDay, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
+import { createCaseActivities } from '@zorgroute/workflows';
 import { dateInWords } from '@zorgroute/dates';
 import { eventually, mailsTo } from './graphql-client';
 import { useTestStack } from './test-stack';
@@ -33,8 +34,12 @@ type Detail = { meeting: { meeting: { id: string; caseCount: number; agendaRound
 const caseIds: string[] = [];
 let schoolId: string;
 
+/** Logs in as `email` unless already logged in as him (every devLogin counts against the login rate limit). */
+let current = '';
 async function as(email: string): Promise<void> {
+  if (current === email) return;
   await stack.gql.login(email);
+  current = email;
 }
 
 async function waitingFor(id: string, step: string): Promise<void> {
@@ -210,6 +215,21 @@ describe('meetings: plan, the cases on it, one agenda, who may read it', () => {
     const refused = await stack.gql.request(AGENDA, { i: { meetingId: planMeeting.id, resend: true } });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   }, 240_000);
+
+  it('is the one source of the ZAT dates a new P2 case snapshots (loadCaseContext), without cancelled meetings', async () => {
+    await as(ZC);
+    const ds = stack.app.get(DataSource);
+    const cal = await new SchoolDayOffRepository(ds).calendarFor(await ds.getRepository(SchoolEntity).findOneByOrFail({ id: schoolId }));
+    const date = addSchoolDays(toIsoDate(Date.now()), 45, cal);
+    await ds.query(`UPDATE meeting SET cancelled_at = now() WHERE school_id = $1 AND kind = 'ZAT' AND meeting_date = $2 AND cancelled_at IS NULL`, [schoolId, date]);
+    const activities = createCaseActivities({ dataSource: ds, delivery: null as never, appUrl: 'http://127.0.0.1:4200' });
+    const zatDates = async () => (await activities.loadCaseContext({ schoolId })).policies.zorgroute.zatMeetingDates;
+    expect(await zatDates()).not.toContain(date);
+    const { planMeeting } = await stack.gql.ok<{ planMeeting: { id: string } }>(PLAN, { i: { schoolId, kind: 'ZAT', date, time: '13:30' } });
+    expect(await zatDates()).toContain(date);
+    await stack.gql.ok(`mutation($i: CancelMeetingInput!) { cancelMeeting(input: $i) { id } }`, { i: { id: planMeeting.id, reason: 'Vervalt' } });
+    expect(await zatDates()).not.toContain(date);
+  });
 
   it('records minutes of a meeting held, refuses a note for a case not on it and stores nothing then', async () => {
     await as(ZC);
