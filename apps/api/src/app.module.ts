@@ -55,6 +55,7 @@ import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory
 import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers';
 import { SCHOOL_IMPORT_CONTROLLERS, SCHOOL_IMPORT_PROVIDERS } from './school-import/school-import.providers';
 import { WORK_LIST_PROVIDERS } from './work-lists/work-lists.providers';
+import { MEETING_PROVIDERS } from './meetings/meetings.providers';
 
 /**
  * Every provider of the api except the three built from the configuration in `forRoot`. The resolvers among them
@@ -103,6 +104,7 @@ export const API_PROVIDERS: Provider[] = [
   ...ORGANISATION_PROVIDERS,
   ...WORK_LIST_PROVIDERS,
   ...SCHOOL_IMPORT_PROVIDERS,
+  ...MEETING_PROVIDERS,
 ];
 
 @Module({})

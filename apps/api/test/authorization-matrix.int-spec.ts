@@ -22,7 +22,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CaseDocumentRepository, ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
-import { addCalendarDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
+import { addCalendarDays, addSchoolDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
 import { STEP_CATALOGUE, type ProcessKey, type Who } from '@zorgroute/processes';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
@@ -34,7 +34,7 @@ import { createApp } from '../src/create-app';
 import { seedDemo } from '../src/seed/seed-demo';
 import { eventually, GraphQLTestClient, type GqlResult } from './graphql-client';
 import { bornYearsAgo } from './ages';
-import { holidayFileDigest, Role, SchoolEntity, SchoolImportRepository, SwvEntity } from '@zorgroute/domain';
+import { holidayFileDigest, Role, SchoolDayOffRepository, SchoolEntity, SchoolImportRepository, SwvEntity } from '@zorgroute/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -67,6 +67,8 @@ const ALL: RoleKey[] = ROLES;
 const STAFF_SCHOOL: RoleKey[] = ['ZORGCOORDINATOR', 'ADMIN'];
 /** Staff who see cases: they use work lists (parents and pupils do not). */
 const WORK_LIST_ROLES: RoleKey[] = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'];
+/** Who reads a school's meetings with the pupils on them (issue 17.8); planning them is STAFF_SCHOOL. */
+const MEETING_READERS: RoleKey[] = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN'];
 
 /** What the test knows about the home scope (filled in beforeAll). */
 interface Ctx {
@@ -89,6 +91,10 @@ interface Ctx {
   oppCase: string;
   tlvCase: string;
   swvId: string;
+  /** Meetings of Daltoncollege: [0] an IZO, [1] and [2] ZATs to cancel, [3] a Flex-ZAT already held (minutes). */
+  meetingIds: string[];
+  /** A free future school day per role (planMeeting). */
+  meetingDates: string[];
 }
 let ctx: Ctx;
 
@@ -239,6 +245,15 @@ const MATRIX: Record<string, Rule> = {
       return { input: { schoolId: c.dalton, from: june, to: june, name: 'Matrix studiedag', schoolYear: schoolYearOf(today()) } };
     },
   },
+  meetings: { allow: MEETING_READERS, args: (c) => ({ schoolId: c.dalton, schoolYear: schoolYearOf(today()) }), select: 'zatCheck { count } meetings { id }' },
+  meeting: { allow: MEETING_READERS, args: (c) => ({ id: c.meetingIds[0] }), select: 'meeting { id } cases { caseId }' },
+  planMeeting: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { schoolId: c.dalton, kind: 'FLEX_ZAT', date: c.meetingDates[ROLES.indexOf(role)], location: 'Matrix' } }), select: 'id' },
+  updateMeeting: { allow: STAFF_SCHOOL, args: (c) => ({ input: { id: c.meetingIds[0], date: c.meetingDates[c.meetingDates.length - 1], time: '14:30', location: 'Matrix' } }), select: 'id' },
+  cancelMeeting: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { id: role === 'ADMIN' ? c.meetingIds[2] : c.meetingIds[1], reason: 'Matrixtest' } }), select: 'id' },
+  // The step itself is the workflow's to allow (STEP_NOT_ALLOWED: the matrix's P2 case waits for no IZO).
+  putCaseOnMeeting: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[0], caseId: c.zorgrouteCase } }), select: 'meeting { id }' },
+  sendMeetingAgenda: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[0] } }), select: 'status' },
+  recordMeetingMinutes: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[3], minutes: 'Matrixtest verslag' } }), select: 'meeting { id }' },
   removeSchoolDayOff: { allow: STAFF_SCHOOL, args: (c, role) => ({ id: role === 'ADMIN' ? c.dayOffIds[1] : c.dayOffIds[0] }) },
   startTrajectory: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest aanmelding', requestKey: `${run}-${role}` } }) },
   recordIntake: P1_COORD,
@@ -562,7 +577,7 @@ beforeAll(async () => {
   const zc = await as('ZORGCOORDINATOR');
   const p1 = { id: fresh.id, school_id: dalton.id };
   const cases: { id: string; pupil_id: string }[] = await ds.query(`SELECT id, pupil_id FROM case_summary WHERE id LIKE 'ondersteuningstraject-%-demo-%'`);
-  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'scanDocumentId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId'> = {
+  const partial: Omit<Ctx, 'zorgrouteCase' | 'josCase' | 'zorgplichtCase' | 'dayOffIds' | 'consentRequestId' | 'scanDocumentId' | 'deliveryKey' | 'oovCase' | 'overdrachtCase' | 'oppCase' | 'tlvCase' | 'swvId' | 'meetingIds' | 'meetingDates'> = {
     users: Object.fromEntries(users.map((u) => [u.email, u.id])),
     pupils: { p1: { id: p1.id, schoolId: p1.school_id }, p3: { id: byName('Sem').id, schoolId: byName('Sem').school_id } },
     dalton: (schools.find((s) => s.name.startsWith('Daltoncollege')) as { id: string }).id,
@@ -627,7 +642,26 @@ beforeAll(async () => {
   // P7 and P8: an OPP (the pupil's mentor takes part) and a TLV request, so the catalogue walk has a case of each.
   const oppCase = await startOrOpen('startOpp', 'StartOppInput', { pupilId: p1.id, reason: 'Matrixtest OPP reden', source: 'DIRECT', requestKey: `${run}-opp` });
   const tlvCase = await startOrOpen('startTlv', 'StartTlvInput', { pupilId: p1.id, reason: 'Matrixtest TLV', flexZatDate: today(), requestKey: `${run}-tlv` });
-  ctx = { ...partial, zorgrouteCase: zr.startZorgroute.id, josCase: jos.startJos.id, zorgplichtCase: zp.registerAanmelding.id, dayOffIds, consentRequestId, scanDocumentId, deliveryKey, oovCase, overdrachtCase, oppCase, tlvCase, swvId: daltonSchool.swv_id };
+  // Meetings (issue 17.8): free school days from 30 school days ahead, the matrix's own rows (location 'Matrix').
+  await ds.query(`DELETE FROM meeting WHERE location = 'Matrix'`);
+  const [daltonRow]: { id: string; region: string }[] = await ds.query('SELECT id, region FROM school WHERE id = $1', [partial.dalton]);
+  const daltonCalendar = await new SchoolDayOffRepository(ds).calendarFor(daltonRow as never);
+  const freeDays = Array.from({ length: ROLES.length + 4 }, (_, i) => addSchoolDays(today(), 30 + i, daltonCalendar));
+  const meetingIds: string[] = [];
+  for (const [kind, date] of [['IZO', freeDays[0]], ['ZAT', freeDays[1]], ['ZAT', freeDays[2]]] as const) {
+    const m = await zc.ok<{ planMeeting: { id: string } }>(`mutation($i: PlanMeetingInput!) { planMeeting(input: $i) { id } }`, { i: { schoolId: partial.dalton, kind, date, location: 'Matrix' } });
+    meetingIds.push(m.planMeeting.id);
+  }
+  const held = addCalendarDays(today(), -1);
+  // Another suite's Flex-ZAT on that day (one active meeting of a kind per school and date).
+  await ds.query(`UPDATE meeting SET cancelled_at = now() WHERE school_id = $1 AND kind = 'FLEX_ZAT' AND meeting_date = $2 AND cancelled_at IS NULL`, [partial.dalton, held]);
+  const [past]: { id: string }[] = await ds.query(
+    `INSERT INTO meeting (school_id, kind, school_year, meeting_date, location, created_at, updated_at) VALUES ($1, 'FLEX_ZAT', $2, $3, 'Matrix', now(), now()) RETURNING id`,
+    [partial.dalton, schoolYearOf(held), held],
+  );
+  meetingIds.push(past.id);
+  const meetingDates = [...freeDays.slice(3, 3 + ROLES.length), freeDays[0]];
+  ctx = { ...partial, meetingIds, meetingDates, zorgrouteCase: zr.startZorgroute.id, josCase: jos.startJos.id, zorgplichtCase: zp.registerAanmelding.id, dayOffIds, consentRequestId, scanDocumentId, deliveryKey, oovCase, overdrachtCase, oppCase, tlvCase, swvId: daltonSchool.swv_id };
   await eventually(async () => {
     const rows: { id: string; participant_ids: string[] }[] = await ds.query('SELECT id, participant_ids FROM case_summary WHERE id = ANY($1)', [[oovCase, overdrachtCase]]);
     return rows.find((r) => r.id === oovCase)?.participant_ids.includes(ctx.users[ROLE_EMAIL.COACH]) && rows.find((r) => r.id === overdrachtCase)?.participant_ids.includes(ctx.users[ROLE_EMAIL.TEAMLEIDER]);

@@ -74,6 +74,17 @@ describe('versioned policies through GraphQL', () => {
     expect(JSON.parse(effectivePolicy.policiesJson).jos.maxMonths).toBe(5);
     expect(effectivePolicy.settings.every((s) => s.source === 'STANDAARD')).toBe(true);
     expect(effectivePolicy.settings.find((s) => s.path === 'jos.maxMonths')).toBeDefined();
+    // The ZAT dates are the school's ZAT meetings (issue 17.8), not a policy setting.
+    expect(effectivePolicy.settings.find((s) => s.path === 'zorgroute.zatMeetingDates')).toBeUndefined();
+  });
+
+  it('refuses ZAT dates in a policy version (they are ZAT meetings now) and stores nothing', async () => {
+    await as('zc-a1');
+    const r = await gql.request(PUBLISH, { i: { scope: 'SCHOOL', scopeId: school.a1.id, overrides: JSON.stringify({ zorgroute: { zatMeetingDates: ['2027-03-16'] } }), note: 'ZAT-data' } });
+    expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0].message).toMatch(/plan ze als ZAT-overleg op het scherm Overleggen/);
+    const { effectivePolicy } = await gql.ok<{ effectivePolicy: { version: string } }>(EFFECTIVE, { s: school.a1.id });
+    expect(effectivePolicy.version).toBe('standaard');
   });
 
   it('publishes school and SWV versions; the effective policy names them and says where each value comes from', async () => {

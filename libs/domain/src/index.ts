@@ -21,3 +21,4 @@ export * from './testing/own-test-database';
 export * from './audience';
 export * from './school-import';
 export * from './login/login-invitation.repository';
+export * from './meetings';

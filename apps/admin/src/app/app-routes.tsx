@@ -4,6 +4,8 @@ import { CaseDocumentPage } from '../features/case-detail/case-document-page';
 import { CasePage } from '../features/case-detail/case-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { LoginPage } from '../features/login/login-page';
+import { MeetingPage } from '../features/meetings/meeting-page';
+import { MeetingsPage } from '../features/meetings/meetings-page';
 import { InvitationPage } from '../features/family-login/invitation-page';
 import { FamilyPage, MyPupilsPage } from '../features/my-cases/my-cases-page';
 import { OovBoardPage } from '../features/oov-board/oov-board-page';
@@ -56,6 +58,9 @@ export function AppRoutes() {
       <Route path="/swv/oov" element={<Protected><OovBoardPage /></Protected>} />
       <Route path="/beheer" element={<Protected><StuckCasesPage /></Protected>} />
       <Route path="/werklijsten" element={<Protected><WorkListsPage /></Protected>} />
+      <Route path="/overleggen" element={<Protected><MeetingsPage /></Protected>} />
+      {/* The link of every agenda e-mail (MEETING_OVERVIEW_AGENDA). */}
+      <Route path="/overleggen/:id" element={<Protected><MeetingPage /></Protected>} />
       <Route path="/schoolkalender" element={<Protected><SchoolCalendarPage /></Protected>} />
       <Route path="/beleid" element={<Protected><PoliciesPage /></Protected>} />
       <Route path="/mijn-leerlingen" element={<Protected><MyPupilsPage /></Protected>} />

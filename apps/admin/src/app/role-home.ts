@@ -76,6 +76,7 @@ export function navItemsOf(role: Role): NavItem[] {
       return [
         { to: '/', label: 'Dashboard' },
         { to: '/werklijsten', label: 'Werklijsten' },
+        { to: '/overleggen', label: 'Overleggen' },
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
@@ -86,6 +87,7 @@ export function navItemsOf(role: Role): NavItem[] {
       return [
         { to: '/', label: 'Dashboard' },
         { to: '/werklijsten', label: 'Werklijsten' },
+        { to: '/overleggen', label: 'Overleggen' },
         { to: '/swv', label: 'Zorgplicht' },
         { to: '/swv/oov', label: 'OOV' },
         { to: '/beheer', label: 'Vastgelopen' },
@@ -105,6 +107,7 @@ export function navItemsOf(role: Role): NavItem[] {
       return [
         { to: '/', label: 'Dashboard' },
         { to: '/werklijsten', label: 'Werklijsten' },
+        { to: '/overleggen', label: 'Overleggen' },
       ];
     case 'SWV_MEDEWERKER':
       return [

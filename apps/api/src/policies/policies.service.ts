@@ -32,7 +32,10 @@ export class PoliciesService {
       swvId: school.swvId,
       version: effective.label,
       policiesJson: JSON.stringify(effective.policies),
-      settings: policySettingsTable(effective.policies, effective.swv?.overrides, effective.school?.overrides).map((row) => ({
+      // The ZAT dates are the school's ZAT meetings (the Overleggen screen, issue 17.8), not a setting of the policy.
+      settings: policySettingsTable(effective.policies, effective.swv?.overrides, effective.school?.overrides)
+        .filter((row) => row.path !== 'zorgroute.zatMeetingDates')
+        .map((row) => ({
         path: row.path,
         valueJson: JSON.stringify(row.value),
         defaultJson: JSON.stringify(row.defaultValue),

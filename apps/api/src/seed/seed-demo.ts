@@ -6,6 +6,7 @@ import { toIsoDate } from '@zorgroute/domain/logic';
 import { toAuthUser } from '../auth/auth.service';
 import { StartTrajectoryUseCase } from '../trajectories/usecases/start-trajectory.usecase';
 import { CaseStepService } from '../cases/case-step.service';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoCases } from './demo-cases';
 import { DEMO_PUPILS, DEMO_SCHOOLS, DEMO_SWV, DEMO_USERS } from './demo-data';
 
@@ -107,7 +108,11 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     log(`[seed] demo case ${summary.id}`);
   }
   // The demo cases of every process (P1–P8) in their states.
-  if (options.allProcesses !== false) result.startedCases += await seedDemoCases(app, { swv, schools, users, pupils, parents }, log);
+  if (options.allProcesses !== false) {
+    result.startedCases += await seedDemoCases(app, { swv, schools, users, pupils, parents }, log);
+    // After the demo cases: the meetings of the demo school year (issue 17.8), the ZAT calendar of cases started later.
+    await seedDemoMeetings(ds, schools, today, log);
+  }
   return result;
 }
 

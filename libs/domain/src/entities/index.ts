@@ -27,6 +27,7 @@ export * from './webauthn-challenge.entity';
 export * from './email-login-code.entity';
 export * from './case-note.entity';
 export * from './work-list.entity';
+export * from './meeting.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -56,6 +57,7 @@ import { WebauthnChallengeEntity } from './webauthn-challenge.entity';
 import { EmailLoginCodeEntity } from './email-login-code.entity';
 import { CaseNoteEntity } from './case-note.entity';
 import { WorkListEntity } from './work-list.entity';
+import { MeetingEntity } from './meeting.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -86,4 +88,5 @@ export const ENTITIES = [
   EmailLoginCodeEntity,
   CaseNoteEntity,
   WorkListEntity,
+  MeetingEntity,
 ];

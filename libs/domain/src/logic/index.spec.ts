@@ -38,6 +38,11 @@ const EXPECTED_FUNCTIONS = [
   // policies
   'resolvePolicies',
   'validatePolicies',
+  // meetings
+  'checkZatCalendar',
+  'meetingPlanProblems',
+  'zatCalendarDates',
+  'isMeetingKind',
 ];
 
 describe('the public API of @zorgroute/domain/logic', () => {

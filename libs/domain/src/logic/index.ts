@@ -7,3 +7,4 @@ export * from './due-dates';
 export * from './policies';
 export * from './reminders';
 export * from './opp';
+export * from './meetings';

@@ -15,6 +15,7 @@ import { CaseUploadsNotes1796609474067 } from './1796609474067-case-uploads-note
 import { ConsentSubjectDigest1796609528863 } from './1796609528863-consent-subject-digest';
 import { WorkList1796700000000 } from './1796700000000-work-list';
 import { PupilSearch1796700000001 } from './1796700000001-pupil-search';
+import { Meeting1796700000002 } from './1796700000002-meeting';
 import { CaseClockColumns1796800000000 } from './1796800000000-case-clock-columns';
 
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConsentSubjectDigest1796609528863,
   WorkList1796700000000,
   PupilSearch1796700000001,
+  Meeting1796700000002,
   CaseClockColumns1796800000000,
 
 ];

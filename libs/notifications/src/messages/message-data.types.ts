@@ -209,6 +209,17 @@ export interface MeetingAgendaData extends BaseMessageData {
 }
 
 /**
+ * The agenda of one meeting of the school (MEETING_OVERVIEW_AGENDA): `stepLabel` names the meeting ("IZO-overleg"),
+ * `dueDate` is its date, `caseUrl` the meeting page; how many pupils are on it, never who.
+ */
+export interface MeetingOverviewAgendaData extends BaseMessageData {
+  meeting: 'IZO' | 'ZAT' | 'FLEX_ZAT';
+  caseCount: number;
+  meetingTime?: string;
+  location?: string;
+}
+
+/**
  * To the referrer of an IZO referral that the zorgcoördinator sent back (P2 triage TERUG_NAAR_AANMELDER): complete it
  * by `dueDate`. `missingParts` names the parts of the form that are still empty (form labels, at most 20); the
  * coordinator's own note stays in Zorgroute.
@@ -261,6 +272,7 @@ export interface MessageDataByKind {
   MEETING_INVITATION: MeetingInvitationData;
   MEETING_CANCELLED: MeetingCancelledData;
   MEETING_AGENDA: MeetingAgendaData;
+  MEETING_OVERVIEW_AGENDA: MeetingOverviewAgendaData;
   REFERRAL_RETURNED: ReferralReturnedData;
   SESSION_REMINDER: SessionReminderData;
   DAILY_DIGEST: DailyDigestData;

@@ -34,6 +34,11 @@ export const MessageKind = {
   MEETING_CANCELLED: 'MEETING_CANCELLED',
   /** To the participants of a ZAT meeting, at least 5 school days before it: the agenda and information are ready (P2). */
   MEETING_AGENDA: 'MEETING_AGENDA',
+  /**
+   * To the participants of one meeting of the school (issue 17.8: an IZO, ZAT or Flex-ZAT with all its cases): date,
+   * time, place and how many pupils are on the agenda, with a link to the meeting page; never a pupil's name.
+   */
+  MEETING_OVERVIEW_AGENDA: 'MEETING_OVERVIEW_AGENDA',
   /** To parents: the school closed their child's case before its end (an admin close); which process, never the reason. */
   CASE_CLOSED: 'CASE_CLOSED',
   /**

@@ -120,6 +120,34 @@ ${PARTICIPANT_BUTTON_AND_FOOTER}
 {{/layout}}`,
 };
 
+/**
+ * The agenda of one meeting with all its cases (issue 17.8): date in words, time, place and the number of pupils; the
+ * names are on the meeting page (staff only), never in the e-mail.
+ */
+export const MEETING_OVERVIEW_AGENDA_TEMPLATE: MessageTemplateSource = {
+  subject: `Agenda {{stepLabel}} van {{dueDateLong}}{{#if meetingTime}} om {{meetingTime}}{{/if}}`,
+  html: `{{#> layout}}
+{{#*inline "content"}}
+${P}De agenda van {{meetingPhrase}} van {{dueDateLong}} staat klaar in Zorgroute: {{caseCountText}} op de agenda.</p>
+${MEETING_FACTS_HTML}
+${P}Wie er besproken worden en de informatie per leerling zie je op de pagina van het overleg. {{bringText}}</p>
+{{/inline}}
+{{#*inline "button"}}Overleg openen{{/inline}}
+{{#*inline "footer"}}${AGENDA_FOOTER}{{/inline}}
+{{/layout}}`,
+  text: `{{#> layout}}
+{{#*inline "content"}}
+De agenda van {{meetingPhrase}} van {{dueDateLong}} staat klaar in Zorgroute: {{caseCountText}} op de agenda.
+
+${MEETING_FACTS_TEXT}
+
+Wie er besproken worden en de informatie per leerling zie je op de pagina van het overleg. {{bringText}}
+{{/inline}}
+{{#*inline "button"}}Overleg openen{{/inline}}
+{{#*inline "footer"}}${AGENDA_FOOTER}{{/inline}}
+{{/layout}}`,
+};
+
 export const MEETING_AGENDA_TEMPLATE: MessageTemplateSource = {
   subject: `Agenda {{stepLabel}} van {{dueDateLong}}{{#if meetingTime}} om {{meetingTime}}{{/if}}`,
   html: `{{#> layout}}

@@ -48,7 +48,7 @@ export function buildMeetingView(kind: MessageKind, data: Record<string, unknown
     return raw as T;
   };
   const meeting = oneOf('meeting', Object.values(MeetingKind), true) as MeetingKind;
-  const audience = kind === 'MEETING_AGENDA' ? 'STAFF' : (oneOf('audience', Object.values(MeetingAudience), true) as MeetingAudience);
+  const audience = kind === 'MEETING_AGENDA' || kind === 'MEETING_OVERVIEW_AGENDA' ? 'STAFF' : (oneOf('audience', Object.values(MeetingAudience), true) as MeetingAudience);
   const mode = oneOf('mode', Object.values(MeetingMode), false);
   const rawTime = data.meetingTime;
   if (rawTime !== undefined && rawTime !== null && (typeof rawTime !== 'string' || !TIME.test(rawTime))) throw invalid('meetingTime', 'must be a time HH:MM');

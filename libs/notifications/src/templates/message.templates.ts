@@ -1,6 +1,6 @@
 import type { MessageKind } from '../messages/message-kind';
 import { DAILY_DIGEST_TEMPLATE } from './digest.templates';
-import { MEETING_AGENDA_TEMPLATE, MEETING_CANCELLED_TEMPLATE, MEETING_INVITATION_TEMPLATE } from './meeting.templates';
+import { MEETING_AGENDA_TEMPLATE, MEETING_CANCELLED_TEMPLATE, MEETING_INVITATION_TEMPLATE, MEETING_OVERVIEW_AGENDA_TEMPLATE } from './meeting.templates';
 
 /**
  * Dutch subject, HTML and plain-text templates per message kind (Handlebars sources, compiled once).
@@ -610,6 +610,7 @@ Leg de sessie na afloop vast in Zorgroute.
   MEETING_INVITATION: MEETING_INVITATION_TEMPLATE,
   MEETING_CANCELLED: MEETING_CANCELLED_TEMPLATE,
   MEETING_AGENDA: MEETING_AGENDA_TEMPLATE,
+  MEETING_OVERVIEW_AGENDA: MEETING_OVERVIEW_AGENDA_TEMPLATE,
   DAILY_DIGEST: DAILY_DIGEST_TEMPLATE,
 
   LOGIN_INVITATION: {

@@ -37,6 +37,7 @@ function samples(stepLabel: string): { [K in MessageKind]: MessageDataByKind[K][
     MEETING_INVITATION: Object.values(MeetingKind).map((meeting) => ({ ...b, meeting, audience: 'STAFF', pupilFirstName: 'Sanne', meetingTime: '14:30', mode: 'OP_SCHOOL', location: 'lokaal 1' })),
     MEETING_CANCELLED: Object.values(MeetingKind).map((meeting) => ({ ...b, meeting, audience: 'PARENT', pupilFirstName: 'Sanne', meetingTime: '10:00', mode: 'OP_SCHOOL', calendarId: 'c-1:m' })),
     MEETING_AGENDA: [{ ...b, meeting: 'ZAT', pupilFirstName: 'Sanne', meetingTime: '09:00', mode: 'OP_SCHOOL' }],
+    MEETING_OVERVIEW_AGENDA: [{ ...b, meeting: 'IZO', caseCount: 3, meetingTime: '14:30', location: 'kamer 12' }],
     REFERRAL_RETURNED: [{ ...b, pupilFirstName: 'Sanne', missingParts: ['hulpvraag'] }],
     SESSION_REMINDER: [{ ...b, sessionTime: '10:15', audience: 'STAFF', pupilFirstName: 'Sanne' }, { ...b, sessionTime: '10:15', audience: 'PUPIL', pupilFirstName: 'Sanne' }],
     DOCUMENT_REQUESTED: [{ ...b, pupilFirstName: 'Sanne', ownerName: 'Piet Bakker' }, { ...b, pupilFirstName: 'Sanne', reminder: true }],

@@ -30,6 +30,7 @@ const SAMPLES: { [K in MessageKind]: MessageDataByKind[K] } = {
   MEETING_INVITATION: { ...base, meeting: 'IZO', audience: 'STAFF', pupilFirstName: 'Sanne', meetingTime: '14:30', mode: 'OP_SCHOOL', location: 'lokaal 1.12' },
   MEETING_CANCELLED: { ...base, meeting: 'JOS_STARTGESPREK', audience: 'PARENT', pupilFirstName: 'Sanne', meetingTime: '10:00', mode: 'OP_SCHOOL', calendarId: 'c-123:meeting:JOS_STARTGESPREK' },
   MEETING_AGENDA: { ...base, meeting: 'ZAT', pupilFirstName: 'Sanne', meetingTime: '09:00', mode: 'OP_SCHOOL' },
+  MEETING_OVERVIEW_AGENDA: { ...base, meeting: 'IZO', caseCount: 3, meetingTime: '14:30', location: 'kamer 12' },
   REFERRAL_RETURNED: { ...base, pupilFirstName: 'Sanne', missingParts: ['hulpvraag van de leerling'] },
   SESSION_REMINDER: { ...base, sessionTime: '10:15', audience: 'STAFF', pupilFirstName: 'Sanne' },
   LOGIN_INVITATION: { ...base, audience: 'PARENT', renewed: true },

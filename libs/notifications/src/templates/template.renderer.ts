@@ -76,6 +76,8 @@ interface MessageView extends MeetingView {
   /** DAILY_DIGEST: the day's messages. */
   digestItems?: DigestItemView[];
   digestCountText?: string;
+  /** MEETING_OVERVIEW_AGENDA: how many pupils are on the agenda, in words ("3 leerlingen"). */
+  caseCountText?: string;
 }
 
 /** The Dutch name of each process (CASE_CLOSED), as parents know it. */
@@ -278,6 +280,13 @@ function buildView(kind: MessageKind, data: Record<string, unknown>): MessageVie
       Object.assign(view, meeting);
       view.formal = meeting.isParent === true;
       view.pupilFirstName = kind !== 'MEETING_AGENDA' ? read.text('pupilFirstName', MAX_NAME_LENGTH) : read.optionalText('pupilFirstName', MAX_NAME_LENGTH);
+      break;
+    }
+    case 'MEETING_OVERVIEW_AGENDA': {
+      Object.assign(view, buildMeetingView(kind, data, view.schoolName));
+      view.formal = false;
+      const count = data.caseCount === 0 ? 0 : read.count('caseCount');
+      view.caseCountText = count === 0 ? 'nog geen leerlingen' : count === 1 ? '1 leerling' : `${count} leerlingen`;
       break;
     }
     case 'REFERRAL_RETURNED':

@@ -14,6 +14,7 @@ import {
   UserEntity,
   requiredConsentGivers,
   LoginInvitationRepository,
+  MeetingRepository,
   loginInvitationTtlDaysFromEnv,
   loginInvitationUrl,
 } from '@zorgroute/domain';
@@ -60,6 +61,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   const daysOff = new SchoolDayOffRepository(dataSource);
   const consents = new ConsentRecordRepository(dataSource);
   const invitations = new LoginInvitationRepository(dataSource);
+  const meetings = new MeetingRepository(dataSource);
   const invitationTtlDays = deps.invitationTtlDays ?? loginInvitationTtlDaysFromEnv();
 
   /**
@@ -131,7 +133,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       const school = await dataSource.getRepository(SchoolEntity).findOneBy({ id: schoolId });
       if (!school) throw new Error(`school ${schoolId} not found`);
       const pupil = pupilId ? await dataSource.getRepository(PupilEntity).findOneBy({ id: pupilId }) : null;
-      const [zc, effective, calendar] = await Promise.all([
+      const [zc, effective, calendar, zatMeetingDates] = await Promise.all([
         dataSource.getRepository(UserEntity).findOne({
           where: { schoolId, role: Role.ZORGCOORDINATOR },
           order: { createdAt: 'ASC' },
@@ -140,10 +142,12 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         policyVersions.effectiveForSchool(school),
         // Regional holidays (bundled and imported school years) and the school's own days off.
         daysOff.calendarFor(school),
+        // The school's ZAT calendar: its ZAT meetings (the Overleggen screen, issue 17.8), the one source of the dates.
+        meetings.zatDatesFor(school.id),
       ]);
       return {
         calendar,
-        policies: effective.policies,
+        policies: { ...effective.policies, zorgroute: { ...effective.policies.zorgroute, zatMeetingDates } },
         policyVersion: effective.label,
         schoolName: school.name,
         zorgcoordinatorId: zc?.id ?? null,

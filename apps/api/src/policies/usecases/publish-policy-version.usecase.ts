@@ -37,6 +37,16 @@ export class PublishPolicyVersionUseCase {
       const why = err instanceof Error ? err.message : String(err);
       throw new AppError('BAD_USER_INPUT', `Ongeldig beleid: overrides is geen geldige JSON (${why})`, `Invalid policy: overrides is not valid JSON (${why})`, { problems: [`overrides: geen geldige JSON (not valid JSON): ${why}`] });
     }
+    // The ZAT dates are meetings now (issue 17.8: the Overleggen screen), one source; a policy no longer sets them.
+    const zorgroute = overrides && typeof overrides === 'object' ? (overrides as { zorgroute?: unknown }).zorgroute : undefined;
+    if (zorgroute && typeof zorgroute === 'object' && 'zatMeetingDates' in zorgroute) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'Ongeldig beleid, er is niets opgeslagen: de ZAT-data staan niet in het beleid; plan ze als ZAT-overleg op het scherm Overleggen',
+        'Invalid policy, nothing was saved: ZAT dates are not policy settings; plan them as ZAT meetings on the Overleggen screen',
+        { problems: ['zorgroute.zatMeetingDates: plan ZAT-data op het scherm Overleggen (plan ZAT meetings on the Overleggen screen)'] },
+      );
+    }
     const result = await this.repo.publish({ scope: input.scope, scopeId: input.scopeId, overrides, note: input.note ?? null, createdBy: user.id });
     if (!result.ok) {
       const n = result.problems.length;

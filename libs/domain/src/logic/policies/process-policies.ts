@@ -87,7 +87,10 @@ export interface ZorgroutePolicy {
   izoInfoBeforeSchoolDays: number;
   /** P2.8 `INFORMATIE_VERZAMELEN`: the zorgcoördinator completes the ZAT referral within this many school days [001:3833-3834]. */
   zatInfoWithinSchoolDays: number;
-  /** P2.8 `GEPLAND_ZAT`: the school's ZAT calendar, at least `zatMinMeetingsPerSchoolYear` dates per school year [001:3869]. */
+  /**
+   * P2.8 `GEPLAND_ZAT`: the school's ZAT calendar [001:3869]. Not a setting a policy version sets: `loadCaseContext`
+   * fills it from the school's ZAT meetings (the meeting table, the Overleggen screen), and the case snapshots it.
+   */
   zatMeetingDates: IsoDate[];
   /** P2.8 `GEPLAND_ZAT`: without a ZAT calendar date, the zorgcoördinator plans the meeting within this many school days. */
   zatPlanWithinSchoolDays: number;

@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/react';
+import { fakeToday } from '../../test-utils/fake-today';
+import { ZC_USER } from '../../test-utils/fixtures';
+import { renderWithProviders } from '../../test-utils/render';
+import { meetingFormSchema, minutesFormSchema } from './meeting-forms';
+import { MEETINGS_QUERY } from './meetings.graphql';
+import { MeetingsPage } from './meetings-page';
+
+const meeting = (id: string, kind: string, kindLabel: string, date: string, over: Record<string, unknown> = {}) => ({
+  __typename: 'Meeting',
+  id,
+  schoolId: ZC_USER.schoolId,
+  schoolName: ZC_USER.schoolName,
+  kind,
+  kindLabel,
+  schoolYear: '2026-2027',
+  date,
+  time: '14:30',
+  location: 'kamer 12',
+  cancelled: false,
+  cancelReason: null,
+  agendaRounds: 0,
+  agendaSentAt: null,
+  minutes: null,
+  minutesRecordedAt: null,
+  caseCount: 0,
+  ...over,
+});
+
+describe('meeting forms (zod)', () => {
+  it('asks for a date from today, a time as HH:MM and a short place', () => {
+    const schema = meetingFormSchema('2026-11-20');
+    expect(schema.safeParse({ kind: 'IZO', date: '2026-11-24', time: '14:30', location: 'kamer 12' }).success).toBe(true);
+    expect(schema.safeParse({ kind: 'IZO', date: '2026-11-24', time: '', location: '' }).success).toBe(true);
+    const messages = (v: Record<string, unknown>) => (schema.safeParse(v).error?.issues ?? []).map((i) => i.message);
+    expect(messages({ kind: 'IZO', date: '', time: '', location: '' })).toEqual(['Vul de datum in']);
+    expect(messages({ kind: 'IZO', date: '2026-11-19', time: '', location: '' })).toEqual(['De datum ligt in het verleden']);
+    expect(messages({ kind: 'IZO', date: '2026-11-24', time: '9 uur', location: '' })).toEqual(['Vul de tijd in als UU:MM, bijvoorbeeld 14:30']);
+    expect(messages({ kind: 'IZO', date: '2026-11-24', time: '', location: 'x'.repeat(121) })).toEqual(['Hoogstens 120 tekens']);
+    expect(minutesFormSchema.safeParse({ minutes: '  ', notes: {} }).error?.issues[0].message).toBe('Schrijf het verslag');
+  });
+});
+
+describe('MeetingsPage', () => {
+  beforeEach(() => fakeToday('2026-11-20T10:00:00+01:00'));
+  afterEach(() => jest.useRealTimers());
+
+  it('lists the school year’s meetings with dates in words and warns when fewer than 6 ZAT meetings are planned', async () => {
+    const list = {
+      request: { query: MEETINGS_QUERY, variables: { schoolId: ZC_USER.schoolId, schoolYear: '2026-2027', kind: null } },
+      result: {
+        data: {
+          meetings: {
+            __typename: 'MeetingOverview',
+            meetings: [meeting('m-1', 'IZO', 'IZO-overleg', '2026-11-24', { caseCount: 3, agendaRounds: 1 }), meeting('m-2', 'ZAT', 'ZAT-overleg', '2026-12-10', { cancelled: true, time: null, location: null })],
+            zatCheck: { __typename: 'ZatCalendarCheck', schoolYear: '2026-2027', count: 4, minimum: 6, warning: 'Schooljaar 2026-2027 heeft 4 ZAT-overleggen; plan er minstens 6 per schooljaar.' },
+          },
+        },
+      },
+    };
+    renderWithProviders(<MeetingsPage />, { session: { user: ZC_USER }, route: '/overleggen', path: '/overleggen', mocks: [list] });
+    const items = await screen.findByRole('list', { name: 'Overleggen' });
+    expect(within(items).getByRole('link', { name: 'IZO-overleg van dinsdag 24 november 2026' }).getAttribute('href')).toBe('/overleggen/m-1');
+    expect(within(items).getByText('3 leerlingen · agenda verstuurd')).toBeTruthy();
+    expect(within(items).getByText('Geannuleerd')).toBeTruthy();
+    expect(within(items).getByText('tijd en plaats nog niet bekend')).toBeTruthy();
+    expect(screen.getByText(/heeft 4 ZAT-overleggen; plan er minstens 6/)).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Overleg plannen' })).toBeTruthy();
+  });
+});
