@@ -28,6 +28,12 @@ export type AddSchoolDayOffInput = {
   to: string;
 };
 
+export type CancelMeetingInput = {
+  id: string | number;
+  /** Why (3–500 characters); not sent to anyone. */
+  reason: string;
+};
+
 export type CaseFilter = {
   /** Only cases due on or before this date (YYYY-MM-DD). */
   dueBefore?: string | null | undefined;
@@ -98,6 +104,12 @@ export type LoginInvitationStatus =
   | 'USED'
   | 'VALID';
 
+/** A short note about one case of the meeting; it lands in that case’s logboek (audience: the school). */
+export type MeetingCaseNoteInput = {
+  caseId: string | number;
+  note: string;
+};
+
 /** OBSERVATIE_6W (observatietraject, 6 weeks), OBS_BEHANDEL_3M or OBS_BEHANDEL_6M (observatie- en behandeltraject, 3 or 6 months) [003:1094-1102]. */
 export type OovArrangement =
   | 'OBSERVATIE_6W'
@@ -127,6 +139,19 @@ export type PaperConsentInput = {
   scanDocumentId: string | number;
 };
 
+/** A new meeting of a school (its zorgcoördinator or an admin). */
+export type PlanMeetingInput = {
+  /** YYYY-MM-DD, a school day, not in the past. */
+  date: string;
+  /** IZO, ZAT or FLEX_ZAT. */
+  kind: string;
+  /** Where at school (in the agenda e-mail; no case details). */
+  location?: string | null | undefined;
+  schoolId: string | number;
+  /** HH:MM. */
+  time?: string | null | undefined;
+};
+
 /** The level a policy version applies to: SWV or SCHOOL (the school wins). */
 export type PolicyScope =
   | 'SCHOOL'
@@ -148,11 +173,26 @@ export type ProcessType =
   | 'ZORGPLICHT'
   | 'ZORGROUTE';
 
+/** Puts a P2 case on the meeting through its own planning step (IZO: RESCHEDULE_IZO; ZAT/Flex-ZAT: PLAN_ZAT). */
+export type PutCaseOnMeetingInput = {
+  caseId: string | number;
+  meetingId: string | number;
+  /** Why the IZO moves to this meeting (RESCHEDULE_IZO asks a reason); a default text when left out. */
+  reason?: string | null | undefined;
+};
+
 /** Give the open steps of several cases another owner, each through the case’s own admin update (one audit entry per case, with the reason). */
 export type ReassignOpenStepsInput = {
   caseIds: Array<string | number>;
   newOwnerId: string | number;
   reason: string;
+};
+
+/** The minutes of a meeting (audience: the school’s staff) and a note per case. */
+export type RecordMeetingMinutesInput = {
+  caseNotes?: Array<MeetingCaseNoteInput> | null | undefined;
+  meetingId: string | number;
+  minutes: string;
 };
 
 export type Role =
@@ -187,6 +227,12 @@ export type SchoolInput = {
   vestiging: string;
 };
 
+export type SendMeetingAgendaInput = {
+  meetingId: string | number;
+  /** Send a new round although an agenda went out before (explicit resend); a second click without it sends nothing. */
+  resend?: boolean | null | undefined;
+};
+
 export type SetParentalAuthorityInput = {
   hasParentalAuthority: boolean;
   reason: string;
@@ -214,6 +260,14 @@ export type SwvInput = {
   /** Official code, e.g. "VO 27.01". */
   code: string;
   name: string;
+};
+
+/** Moves a meeting or changes its time or place. */
+export type UpdateMeetingInput = {
+  date: string;
+  id: string | number;
+  location?: string | null | undefined;
+  time?: string | null | undefined;
 };
 
 export type WithdrawConsentInput = {
@@ -1084,6 +1138,252 @@ export type CompleteOidcLoginMutation = {
       role: Role,
       schoolId: string | null,
       schoolName: string | null
+    }
+  }
+};
+
+export type MeetingFieldsFragment = {
+  id: string,
+  schoolId: string,
+  schoolName: string,
+  kind: string,
+  kindLabel: string,
+  schoolYear: string,
+  date: string,
+  time: string | null,
+  location: string | null,
+  cancelled: boolean,
+  cancelReason: string | null,
+  agendaRounds: number,
+  agendaSentAt: string | null,
+  minutes: string | null,
+  minutesRecordedAt: string | null,
+  caseCount: number
+};
+
+export type MeetingCaseFieldsFragment = {
+  caseId: string,
+  pupilId: string,
+  pupilName: string,
+  className: string | null,
+  status: string,
+  statusLabel: string,
+  plannedDate: string | null
+};
+
+export type MeetingsQueryVariables = Exact<{
+  schoolId: string | number;
+  schoolYear: string;
+  kind?: string | null | undefined;
+}>;
+
+
+export type MeetingsQuery = {
+  meetings: {
+    meetings: Array<{
+      id: string,
+      schoolId: string,
+      schoolName: string,
+      kind: string,
+      kindLabel: string,
+      schoolYear: string,
+      date: string,
+      time: string | null,
+      location: string | null,
+      cancelled: boolean,
+      cancelReason: string | null,
+      agendaRounds: number,
+      agendaSentAt: string | null,
+      minutes: string | null,
+      minutesRecordedAt: string | null,
+      caseCount: number
+    }>,
+    zatCheck: {
+      schoolYear: string,
+      count: number,
+      minimum: number,
+      warning: string | null
+    }
+  }
+};
+
+export type MeetingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MeetingQuery = {
+  meeting: {
+    agendaRecipientCount: number,
+    meeting: {
+      id: string,
+      schoolId: string,
+      schoolName: string,
+      kind: string,
+      kindLabel: string,
+      schoolYear: string,
+      date: string,
+      time: string | null,
+      location: string | null,
+      cancelled: boolean,
+      cancelReason: string | null,
+      agendaRounds: number,
+      agendaSentAt: string | null,
+      minutes: string | null,
+      minutesRecordedAt: string | null,
+      caseCount: number
+    },
+    cases: Array<{
+      caseId: string,
+      pupilId: string,
+      pupilName: string,
+      className: string | null,
+      status: string,
+      statusLabel: string,
+      plannedDate: string | null
+    }>,
+    candidates: Array<{
+      caseId: string,
+      pupilId: string,
+      pupilName: string,
+      className: string | null,
+      status: string,
+      statusLabel: string,
+      plannedDate: string | null
+    }>
+  }
+};
+
+export type PlanMeetingMutationVariables = Exact<{
+  input: PlanMeetingInput;
+}>;
+
+
+export type PlanMeetingMutation = {
+  planMeeting: {
+    id: string,
+    schoolId: string,
+    schoolName: string,
+    kind: string,
+    kindLabel: string,
+    schoolYear: string,
+    date: string,
+    time: string | null,
+    location: string | null,
+    cancelled: boolean,
+    cancelReason: string | null,
+    agendaRounds: number,
+    agendaSentAt: string | null,
+    minutes: string | null,
+    minutesRecordedAt: string | null,
+    caseCount: number
+  }
+};
+
+export type UpdateMeetingMutationVariables = Exact<{
+  input: UpdateMeetingInput;
+}>;
+
+
+export type UpdateMeetingMutation = {
+  updateMeeting: {
+    id: string,
+    schoolId: string,
+    schoolName: string,
+    kind: string,
+    kindLabel: string,
+    schoolYear: string,
+    date: string,
+    time: string | null,
+    location: string | null,
+    cancelled: boolean,
+    cancelReason: string | null,
+    agendaRounds: number,
+    agendaSentAt: string | null,
+    minutes: string | null,
+    minutesRecordedAt: string | null,
+    caseCount: number
+  }
+};
+
+export type CancelMeetingMutationVariables = Exact<{
+  input: CancelMeetingInput;
+}>;
+
+
+export type CancelMeetingMutation = {
+  cancelMeeting: {
+    id: string,
+    schoolId: string,
+    schoolName: string,
+    kind: string,
+    kindLabel: string,
+    schoolYear: string,
+    date: string,
+    time: string | null,
+    location: string | null,
+    cancelled: boolean,
+    cancelReason: string | null,
+    agendaRounds: number,
+    agendaSentAt: string | null,
+    minutes: string | null,
+    minutesRecordedAt: string | null,
+    caseCount: number
+  }
+};
+
+export type PutCaseOnMeetingMutationVariables = Exact<{
+  input: PutCaseOnMeetingInput;
+}>;
+
+
+export type PutCaseOnMeetingMutation = {
+  putCaseOnMeeting: {
+    meeting: {
+      id: string
+    }
+  }
+};
+
+export type SendMeetingAgendaMutationVariables = Exact<{
+  input: SendMeetingAgendaInput;
+}>;
+
+
+export type SendMeetingAgendaMutation = {
+  sendMeetingAgenda: {
+    status: string,
+    sent: number,
+    meeting: {
+      id: string,
+      schoolId: string,
+      schoolName: string,
+      kind: string,
+      kindLabel: string,
+      schoolYear: string,
+      date: string,
+      time: string | null,
+      location: string | null,
+      cancelled: boolean,
+      cancelReason: string | null,
+      agendaRounds: number,
+      agendaSentAt: string | null,
+      minutes: string | null,
+      minutesRecordedAt: string | null,
+      caseCount: number
+    }
+  }
+};
+
+export type RecordMeetingMinutesMutationVariables = Exact<{
+  input: RecordMeetingMinutesInput;
+}>;
+
+
+export type RecordMeetingMinutesMutation = {
+  recordMeetingMinutes: {
+    meeting: {
+      id: string
     }
   }
 };

@@ -1,4 +1,24 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  CancelMeetingMutation,
+  CancelMeetingMutationVariables,
+  MeetingCaseFieldsFragment,
+  MeetingFieldsFragment,
+  MeetingQuery,
+  MeetingQueryVariables,
+  MeetingsQuery,
+  MeetingsQueryVariables,
+  PlanMeetingMutation,
+  PlanMeetingMutationVariables,
+  PutCaseOnMeetingMutation,
+  PutCaseOnMeetingMutationVariables,
+  RecordMeetingMinutesMutation,
+  RecordMeetingMinutesMutationVariables,
+  SendMeetingAgendaMutation,
+  SendMeetingAgendaMutationVariables,
+  UpdateMeetingMutation,
+  UpdateMeetingMutationVariables,
+} from '../../gql/graphql';
 
 export type MeetingKind = 'IZO' | 'ZAT' | 'FLEX_ZAT';
 
@@ -9,41 +29,11 @@ export const MEETING_KIND_OPTIONS: { value: MeetingKind; label: string }[] = [
   { value: 'FLEX_ZAT', label: 'Flex-ZAT' },
 ];
 
-export interface Meeting {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  kind: MeetingKind;
-  kindLabel: string;
-  schoolYear: string;
-  date: string;
-  time: string | null;
-  location: string | null;
-  cancelled: boolean;
-  cancelReason: string | null;
-  agendaRounds: number;
-  agendaSentAt: string | null;
-  minutes: string | null;
-  minutesRecordedAt: string | null;
-  caseCount: number;
-}
+export type Meeting = MeetingFieldsFragment;
 
-export interface MeetingCase {
-  caseId: string;
-  pupilId: string;
-  pupilName: string;
-  className: string | null;
-  status: string;
-  statusLabel: string;
-  plannedDate: string | null;
-}
+export type MeetingCase = MeetingCaseFieldsFragment;
 
-export interface MeetingDetail {
-  meeting: Meeting;
-  cases: MeetingCase[];
-  candidates: MeetingCase[];
-  agendaRecipientCount: number;
-}
+export type MeetingDetail = MeetingQuery['meeting'];
 
 const MEETING_FIELDS = gql`
   fragment MeetingFields on Meeting {
@@ -78,10 +68,7 @@ const CASE_FIELDS = gql`
   }
 `;
 
-export const MEETINGS_QUERY: TypedDocumentNode<
-  { meetings: { meetings: Meeting[]; zatCheck: { schoolYear: string; count: number; minimum: number; warning: string | null } } },
-  { schoolId: string; schoolYear: string; kind?: MeetingKind | null }
-> = gql`
+export const MEETINGS_QUERY: TypedDocumentNode<MeetingsQuery, MeetingsQueryVariables> = gql`
   ${MEETING_FIELDS}
   query Meetings($schoolId: ID!, $schoolYear: String!, $kind: String) {
     meetings(schoolId: $schoolId, schoolYear: $schoolYear, kind: $kind) {
@@ -98,7 +85,7 @@ export const MEETINGS_QUERY: TypedDocumentNode<
   }
 `;
 
-export const MEETING_QUERY: TypedDocumentNode<{ meeting: MeetingDetail }, { id: string }> = gql`
+export const MEETING_QUERY: TypedDocumentNode<MeetingQuery, MeetingQueryVariables> = gql`
   ${MEETING_FIELDS}
   ${CASE_FIELDS}
   query Meeting($id: ID!) {
@@ -117,10 +104,7 @@ export const MEETING_QUERY: TypedDocumentNode<{ meeting: MeetingDetail }, { id: 
   }
 `;
 
-export const PLAN_MEETING_MUTATION: TypedDocumentNode<
-  { planMeeting: Meeting },
-  { input: { schoolId: string; kind: MeetingKind; date: string; time?: string | null; location?: string | null } }
-> = gql`
+export const PLAN_MEETING_MUTATION: TypedDocumentNode<PlanMeetingMutation, PlanMeetingMutationVariables> = gql`
   ${MEETING_FIELDS}
   mutation PlanMeeting($input: PlanMeetingInput!) {
     planMeeting(input: $input) {
@@ -129,7 +113,7 @@ export const PLAN_MEETING_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const UPDATE_MEETING_MUTATION: TypedDocumentNode<{ updateMeeting: Meeting }, { input: { id: string; date: string; time?: string | null; location?: string | null } }> = gql`
+export const UPDATE_MEETING_MUTATION: TypedDocumentNode<UpdateMeetingMutation, UpdateMeetingMutationVariables> = gql`
   ${MEETING_FIELDS}
   mutation UpdateMeeting($input: UpdateMeetingInput!) {
     updateMeeting(input: $input) {
@@ -138,7 +122,7 @@ export const UPDATE_MEETING_MUTATION: TypedDocumentNode<{ updateMeeting: Meeting
   }
 `;
 
-export const CANCEL_MEETING_MUTATION: TypedDocumentNode<{ cancelMeeting: Meeting }, { input: { id: string; reason: string } }> = gql`
+export const CANCEL_MEETING_MUTATION: TypedDocumentNode<CancelMeetingMutation, CancelMeetingMutationVariables> = gql`
   ${MEETING_FIELDS}
   mutation CancelMeeting($input: CancelMeetingInput!) {
     cancelMeeting(input: $input) {
@@ -147,7 +131,7 @@ export const CANCEL_MEETING_MUTATION: TypedDocumentNode<{ cancelMeeting: Meeting
   }
 `;
 
-export const PUT_CASE_ON_MEETING_MUTATION: TypedDocumentNode<{ putCaseOnMeeting: { meeting: { id: string } } }, { input: { meetingId: string; caseId: string } }> = gql`
+export const PUT_CASE_ON_MEETING_MUTATION: TypedDocumentNode<PutCaseOnMeetingMutation, PutCaseOnMeetingMutationVariables> = gql`
   mutation PutCaseOnMeeting($input: PutCaseOnMeetingInput!) {
     putCaseOnMeeting(input: $input) {
       meeting {
@@ -157,10 +141,7 @@ export const PUT_CASE_ON_MEETING_MUTATION: TypedDocumentNode<{ putCaseOnMeeting:
   }
 `;
 
-export const SEND_MEETING_AGENDA_MUTATION: TypedDocumentNode<
-  { sendMeetingAgenda: { status: 'SENT' | 'ALREADY_SENT'; sent: number; meeting: Meeting } },
-  { input: { meetingId: string; resend?: boolean } }
-> = gql`
+export const SEND_MEETING_AGENDA_MUTATION: TypedDocumentNode<SendMeetingAgendaMutation, SendMeetingAgendaMutationVariables> = gql`
   ${MEETING_FIELDS}
   mutation SendMeetingAgenda($input: SendMeetingAgendaInput!) {
     sendMeetingAgenda(input: $input) {
@@ -173,10 +154,7 @@ export const SEND_MEETING_AGENDA_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const RECORD_MEETING_MINUTES_MUTATION: TypedDocumentNode<
-  { recordMeetingMinutes: { meeting: { id: string } } },
-  { input: { meetingId: string; minutes: string; caseNotes?: { caseId: string; note: string }[] } }
-> = gql`
+export const RECORD_MEETING_MINUTES_MUTATION: TypedDocumentNode<RecordMeetingMinutesMutation, RecordMeetingMinutesMutationVariables> = gql`
   mutation RecordMeetingMinutes($input: RecordMeetingMinutesInput!) {
     recordMeetingMinutes(input: $input) {
       meeting {
