@@ -8,6 +8,8 @@
 import type { Page } from 'playwright-core';
 import { bornYearsAgo } from './support/ages';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo } from './support/mail';
+import { addDays, isoToday } from './support/days';
 
 jest.setTimeout(300_000);
 
@@ -16,25 +18,10 @@ const PHONE = { width: 390, height: 844 };
 const RUN = Date.now().toString(36);
 const LAST_NAME = `Docstra${RUN}`;
 const PARENT_EMAIL = `ouder.doc.${RUN}@voorbeeldmail.example`;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A 1×1 PNG: what a phone's photo of a report is, as far as the content check goes. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
 
 const session = useBrowserSession();
-
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-interface Mail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${(process.env.MAIL_WEB_URL as string).replace(/\/$/, '')}/email`, { headers: { connection: 'close' } });
-  return ((await res.json()) as Mail[]).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 async function fitsScreen(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);

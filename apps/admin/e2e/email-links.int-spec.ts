@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { eventually, graphql, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo, type Mail } from './support/mail';
 import { addDays, isoToday } from './support/days';
 import { registerNewPupil } from './support/pupils';
 
@@ -21,18 +22,6 @@ const PARENT_EMAIL = `ouder.links.${RUN}@voorbeeldmail.example`;
 const LAST_NAME = `Linkstra${RUN}`;
 
 const session = useBrowserSession(PHONE);
-
-interface Mail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-/** The mail catcher's messages to `address` (maildev REST API; MAIL_WEB_URL from `npm test`). */
-async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${(process.env.MAIL_WEB_URL as string).replace(/\/$/, '')}/email`, { headers: { connection: 'close' } });
-  return ((await res.json()) as Mail[]).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 /** The app link in an e-mail that points at `path` (the path of a case or letter), as a path of this app. */
 function linkIn(mail: Mail, path: string): string {

@@ -6,12 +6,13 @@
 // meeting page (each through its own planning step), sends one agenda; the e-mail arrives in the mail catcher without
 // pupil names, and its link lands on the meeting page with the three pupils. Every page state passes axe.
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo } from './support/mail';
+import { addDays, isoToday } from './support/days';
 
 jest.setTimeout(420_000);
 
 const ZC_EMAIL = 'zc@daltoncollege.example';
 const RUN = Date.now().toString(36);
-const DAY_MS = 24 * 60 * 60 * 1000;
 const PUPILS = [
   // Pupils with no P2 case elsewhere (one open IZO referral per pupil): the demo's own are Thijs's and Yara's, the api
   // meetings suite's Daan's, Sem's and Fenna's.
@@ -19,8 +20,6 @@ const PUPILS = [
   { name: 'Senna Kramer', parent: 'ouder.kramer@voorbeeldmail.example' },
   { name: 'Bas Hendriks', parent: 'ouder.hendriks@voorbeeldmail.example' },
 ];
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const schoolYearOf = (date: string) => {
   const y = Number(date.slice(0, 4));
@@ -29,18 +28,6 @@ const schoolYearOf = (date: string) => {
 };
 
 const session = useBrowserSession();
-
-interface Mail {
-  subject: string;
-  text: string;
-  html: string;
-  to: { address: string }[];
-}
-
-async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${(process.env.MAIL_WEB_URL as string).replace(/\/$/, '')}/email`, { headers: { connection: 'close' } });
-  return ((await res.json()) as Mail[]).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 async function waitingFor(apiUrl: string, token: string, id: string, step: string): Promise<void> {
   await eventually(`step ${step}`, async () => (await graphql<{ case: { summary: { waitingFor: string | null } } }>(apiUrl, 'query($id: ID!) { case(id: $id) { summary { waitingFor } } }', { id }, token)).case.summary.waitingFor === step);

@@ -7,6 +7,7 @@
 // runs on http://localhost: browsers refuse a passkey whose relying party is an IP address.
 import type { CDPSession } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo } from './support/mail';
 import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
@@ -17,18 +18,6 @@ const LAST_NAME = `Sleutelaar${RUN}`;
 const PARENT = { name: `Eva ${LAST_NAME}`, email: `ouder.passkey.${RUN}@voorbeeldmail.example` };
 
 const session = useBrowserSession(undefined, { appHost: 'localhost' });
-
-interface Mail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-/** The mail catcher's messages to `address` (maildev REST API; MAIL_WEB_URL from `npm test`). */
-async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${(process.env.MAIL_WEB_URL as string).replace(/\/$/, '')}/email`, { headers: { connection: 'close' } });
-  return ((await res.json()) as Mail[]).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 let pupil: { id: string; displayName: string };
 let cdp: CDPSession;

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { bornYearsAgo } from './support/ages';
 import { choosePupil, eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo } from './support/mail';
+import { addDays, isoToday } from './support/days';
 
 jest.setTimeout(420_000);
 
@@ -20,24 +22,8 @@ const WIDE = { width: 1366, height: 900 };
 const RUN = Date.now().toString(36);
 const LAST_NAME = `Tlvstra${RUN}`;
 const PARENT_EMAIL = `ouder.tlv.${RUN}@voorbeeldmail.example`;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const session = useBrowserSession(WIDE);
-
-const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-interface Mail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-/** The mail catcher's messages to `address` (maildev REST API; MAIL_WEB_URL from `npm test`). */
-async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${(process.env.MAIL_WEB_URL as string).replace(/\/$/, '')}/email`, { headers: { connection: 'close' } });
-  return ((await res.json()) as Mail[]).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 /** Chooses `option` in the catalogue dialog's choice field `label`. */
 async function choose(page: Page, dialog: Locator, label: RegExp, option: string): Promise<void> {

@@ -7,6 +7,7 @@
 // real e-mail from the mail catcher to the case; the case's audit trail keeps the reason.
 import type { Page } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo } from './support/mail';
 import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
@@ -21,18 +22,6 @@ const REASON = `Mentor ${LEAVER.name} is uit dienst; ${NEW_OWNER.name} neemt zij
 const LIST_NAME = `Mijn open stappen (eigen lijst ${RUN})`;
 
 const session = useBrowserSession();
-
-interface Mail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
-
-/** The mail catcher's messages to `address` (maildev REST API; MAIL_WEB_URL from `npm test`). */
-async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${(process.env.MAIL_WEB_URL as string).replace(/\/$/, '')}/email`, { headers: { connection: 'close' } });
-  return ((await res.json()) as Mail[]).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
