@@ -27,19 +27,21 @@ const ASKING_PROCESSES: readonly ProcessType[] = ['ZORGPLICHT'];
  * parent uploads the document here (PDF or photo, checked by content on the api); the school sees the request's state.
  * Usable on a phone: the parents open it from the e-mail's link. Nothing when the case asked for no document.
  */
-export function DocumentRequestsPanel({ caseId, process, mayProvide }: { caseId: string; process: ProcessType; mayProvide: boolean }) {
-  return ASKING_PROCESSES.includes(process) ? <DocumentRequestsLoader caseId={caseId} mayProvide={mayProvide} /> : null;
+export function DocumentRequestsPanel({ caseId, process, mayProvide, pupilName }: { caseId: string; process: ProcessType; mayProvide: boolean; pupilName?: string }) {
+  return ASKING_PROCESSES.includes(process) ? <DocumentRequestsLoader caseId={caseId} mayProvide={mayProvide} pupilName={pupilName} /> : null;
 }
 
-function DocumentRequestsLoader({ caseId, mayProvide }: { caseId: string; mayProvide: boolean }) {
+function DocumentRequestsLoader({ caseId, mayProvide, pupilName }: { caseId: string; mayProvide: boolean; pupilName?: string }) {
   // Not cached: `case` (a CaseDetail has no id) would replace the case page's own CaseDetail in the cache.
   const { data, refetch } = useQuery(DOCUMENT_REQUESTS_QUERY, { variables: { id: caseId }, fetchPolicy: 'no-cache' });
   const requests = data?.case.documentRequests ?? [];
   if (requests.length === 0) return null;
+  // One panel per case: on the family's page (several children) the heading names the pupil, and ids stay unique.
+  const headingId = `document-requests-heading-${caseId}`;
   return (
-    <Paper component="section" aria-labelledby="document-requests-heading" sx={{ p: { xs: 2, sm: 3 } }}>
-      <Typography id="document-requests-heading" variant="h2" sx={{ mb: 1.5 }}>
-        Gevraagde documenten
+    <Paper component="section" aria-labelledby={headingId} sx={{ p: { xs: 2, sm: 3 } }}>
+      <Typography id={headingId} variant="h2" sx={{ mb: 1.5 }}>
+        {pupilName ? `Gevraagde documenten voor ${pupilName}` : 'Gevraagde documenten'}
       </Typography>
       <Box component="ul" aria-label="Gevraagde documenten" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 2 }}>
         {requests.map((r) => (

@@ -10,6 +10,7 @@ import { type ConsentRecord } from '../../shared/api-types';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
+import { DocumentRequestsPanel } from '../case-detail/document-requests-panel';
 import { DASHBOARD_CASES_QUERY } from '../dashboard/cases.graphql';
 import { DossierDownload } from '../dossier/dossier-download';
 import { CaseProgressCard } from './case-progress-card';
@@ -72,6 +73,10 @@ export function FamilyPage() {
           ))
         )}
       </Stack>
+
+      {/* Documents a step asked the parents for (P4): right after the consents, the other thing waiting on them. */}
+      {!isPupil &&
+        progressCases.map((c) => <DocumentRequestsPanel key={`documents-asked-${c.id}`} caseId={c.id} process={c.process} mayProvide pupilName={c.pupil.displayName} />)}
 
       {transfers.length > 0 && (
         <Stack component="section" aria-labelledby="transfer-heading" spacing={2}>
