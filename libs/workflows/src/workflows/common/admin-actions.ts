@@ -244,7 +244,7 @@ export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOpt
         actorId: u.actor.id,
         actorName: u.actor.name,
         action: 'ADMIN_STEP_REASSIGNED',
-        description: `"${open.step.label}" toegewezen aan ${u.newOwnerName} door beheer`,
+        description: `"${open.step.label}" toegewezen aan ${u.newOwnerName}`,
         reason: u.reason.trim(),
         details: { step: open.step.step, previousOwnerId: previous, newOwnerId: u.newOwnerId },
       });
