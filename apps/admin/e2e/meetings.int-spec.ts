@@ -73,7 +73,16 @@ async function nextWeeksMeetingDay(apiUrl: string, schoolId: string, taken: Set<
     zc,
   );
   const free = (d: string) => ![0, 6].includes(weekday(d)) && ![...schoolCalendar.holidays, ...schoolCalendar.daysOff].some((r) => r.from <= d && d <= r.to);
-  while (!free(date) || taken.has(date)) date = addDays(date, 1);
+  // A school has one IZO a day: not a day that already has one (the demo's IZOs, or one another suite planned in this
+  // shared database — the api's meetings spec plans next week's IZO too).
+  const { meetings } = await graphql<{ meetings: { meetings: { date: string; cancelled: boolean }[] } }>(
+    apiUrl,
+    'query($s: ID!, $y: String!) { meetings(schoolId: $s, schoolYear: $y, kind: "IZO") { meetings { date cancelled } } }',
+    { s: schoolId, y: schoolYearOf(date) },
+    zc,
+  );
+  const izoDays = new Set(meetings.meetings.filter((m) => !m.cancelled).map((m) => m.date));
+  while (!free(date) || taken.has(date) || izoDays.has(date)) date = addDays(date, 1);
   return date;
 }
 
