@@ -1,7 +1,6 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../shared/api-types';
 import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
@@ -10,17 +9,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { PaperConsentDialog } from '../consent-actions/paper-consent-dialog';
 import { WithdrawConsentDialog } from '../consent-actions/withdraw-consent-dialog';
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Paper component="section" aria-labelledby={id} sx={{ p: { xs: 2, sm: 3 } }}>
-      <Typography id={id} variant="h2" sx={{ mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
+import { Section } from '../../shared/section';
 
 const listSx = { listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1.25 } as const;
 

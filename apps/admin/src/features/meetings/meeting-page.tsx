@@ -5,7 +5,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -31,19 +30,9 @@ import {
   type MeetingKind,
 } from './meetings.graphql';
 import { mayPlanMeetings, meetingWhenWhere } from './meetings-page';
+import { Section } from '../../shared/section';
 
 const REFETCH = { refetchQueries: ['Meeting'], awaitRefetchQueries: true };
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Paper component="section" aria-labelledby={id} sx={{ p: { xs: 2, sm: 3 } }}>
-      <Typography id={id} variant="h2" sx={{ mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 function pupilLine(c: MeetingCase): string {
   return `${c.pupilName}${c.className ? ` (${c.className})` : ''}`;
