@@ -115,7 +115,7 @@ describe('meetings: plan, the cases on it, one agenda, who may read it', () => {
       [{ schoolId, kind: 'IZO', date: '2027-02-30' }, /geen bestaande datum|datum moet een datum zijn/],
       [{ schoolId, kind: 'IZO', date: saturday }, /geen schooldag \(weekend\)/],
       [{ schoolId, kind: 'IZO', date: addCalendarDays(toIsoDate(Date.now()), -7) }, /in het verleden/],
-      [{ schoolId, kind: 'OVERLEG', date: saturday }, /soort moet IZO, ZAT of FLEX_ZAT zijn/],
+      [{ schoolId, kind: 'OVERLEG', date: saturday }, /^Ongeldige aanvraag: "OVERLEG" is geen toegestane waarde van MeetingKind \(bij i\.kind\)$/],
       [{ schoolId, kind: 'ZAT', date: addCalendarDays(saturday, 2), time: '9 uur' }, /tijd moet als UU:MM/],
     ] as const) {
       const r = await stack.gql.request(PLAN, { i: input });
@@ -124,6 +124,12 @@ describe('meetings: plan, the cases on it, one agenda, who may read it', () => {
       expect(r.errors?.[0].extensions?.messageEn).toBeTruthy();
     }
     expect(await count()).toBe(before);
+    // The overview's kind is the same enum: an unknown kind is refused before anything is read.
+    const list = await stack.gql.request(`query($k: MeetingKind) { meetings(schoolId: "${schoolId}", schoolYear: "2026-2027", kind: $k) { meetings { id } } }`, { k: 'OVERLEG' });
+    expect(list.data ?? null).toBeNull();
+    expect(list.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(list.errors?.[0].message).toBe('Ongeldige aanvraag: "OVERLEG" is geen toegestane waarde van MeetingKind');
+    expect(list.errors?.[0].extensions?.messageEn).toMatch(/Value "OVERLEG" does not exist in "MeetingKind" enum/);
   });
 
   it('plans next week’s IZO, puts three cases on it through their planning step and sends one agenda', async () => {
