@@ -34,11 +34,16 @@ describe('MeetingKind (GraphQL enum)', () => {
     expect(err.extensions?.messageEn).toBe('Variable "$i" got invalid value "OVERLEG" at "i.kind"; Value "OVERLEG" does not exist in "MeetingKind" enum.');
   });
 
-  it('suggests the kind meant for a near miss, and refuses an unknown literal in the query text', async () => {
+  it('suggests the kind meant for a near miss, and refuses an unknown or quoted kind in the query text', async () => {
     const nearMiss = await firstError(`query($k: MeetingKind) { meetings(schoolId: "s", schoolYear: "2026-2027", kind: $k) { zatCheck { count } } }`, { k: 'zat' });
     expect(nearMiss.message).toBe('Ongeldige aanvraag: "zat" is geen toegestane waarde van MeetingKind; bedoel je "ZAT"?');
     const literal = await firstError(`{ meetings(schoolId: "s", schoolYear: "2026-2027", kind: OVERLEG) { zatCheck { count } } }`, undefined, 'GRAPHQL_VALIDATION_FAILED');
     expect(literal.extensions?.code).toBe('BAD_USER_INPUT');
     expect(literal.message).toBe('Ongeldige aanvraag: "OVERLEG" is geen toegestane waarde van MeetingKind');
+    // A kind written as a string in the query text (it was a String before): said so, with the value meant.
+    const quoted = await firstError(`{ meetings(schoolId: "s", schoolYear: "2026-2027", kind: "IZO") { zatCheck { count } } }`, undefined, 'GRAPHQL_VALIDATION_FAILED');
+    expect(quoted.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(quoted.message).toBe('Ongeldige aanvraag: "IZO" is geen waarde van MeetingKind: schrijf een waarde van MeetingKind zonder aanhalingstekens; bedoel je "IZO"?');
+    expect(quoted.extensions?.messageEn).toBe('Enum "MeetingKind" cannot represent non-enum value: "IZO". Did you mean the enum value "IZO"?');
   });
 });
