@@ -77,7 +77,7 @@ async function nextWeeksMeetingDay(apiUrl: string, schoolId: string, taken: Set<
   // shared database — the api's meetings spec plans next week's IZO too).
   const { meetings } = await graphql<{ meetings: { meetings: { date: string; cancelled: boolean }[] } }>(
     apiUrl,
-    'query($s: ID!, $y: String!) { meetings(schoolId: $s, schoolYear: $y, kind: "IZO") { meetings { date cancelled } } }',
+    'query($s: ID!, $y: String!) { meetings(schoolId: $s, schoolYear: $y, kind: IZO) { meetings { date cancelled } } }',
     { s: schoolId, y: schoolYearOf(date) },
     zc,
   );

@@ -13,7 +13,7 @@ import {
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { checkZatCalendar, MEETING_KIND_LABELS, meetingPlanProblems, schoolYearOf, toIsoDate, type MeetingKindName, type MeetingProblem } from '@zorgroute/domain/logic';
+import { checkZatCalendar, MEETING_KIND_LABELS, meetingPlanProblems, schoolYearOf, toIsoDate, type MeetingProblem } from '@zorgroute/domain/logic';
 import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -150,7 +150,7 @@ export class MeetingsService {
       schoolId: m.schoolId,
       schoolName: school.name,
       kind: m.kind,
-      kindLabel: MEETING_KIND_LABELS[m.kind as MeetingKindName] ?? m.kind,
+      kindLabel: MEETING_KIND_LABELS[m.kind],
       schoolYear: m.schoolYear,
       date: m.date,
       time: m.time,
@@ -171,7 +171,7 @@ export class MeetingsService {
     const args = validateOrThrow(MeetingsArgs, raw);
     const school = await this.schoolForRead(user, args.schoolId);
     const [rows, all, effective] = await Promise.all([
-      this.meetings.listForSchoolYear(school.id, args.schoolYear, (args.kind as MeetingKindName | null | undefined) ?? null),
+      this.meetings.listForSchoolYear(school.id, args.schoolYear, args.kind ?? null),
       this.meetings.listForSchoolYear(school.id, args.schoolYear, 'ZAT'),
       this.policies.effectiveForSchool(school),
     ]);
@@ -208,7 +208,7 @@ export class MeetingsService {
     if (problems.length) throw badInput('Ongeldig overleg, er is niets opgeslagen', 'Invalid meeting, nothing was saved', problems);
     if (await this.meetings.findActive(school.id, input.kind, input.date)) {
       throw badInput('Ongeldig overleg, er is niets opgeslagen', 'Invalid meeting, nothing was saved', [
-        { field: 'date', nl: `er is al een ${MEETING_KIND_LABELS[input.kind as MeetingKindName]} op deze datum`, en: 'there is already a meeting of this kind on that date' },
+        { field: 'date', nl: `er is al een ${MEETING_KIND_LABELS[input.kind]} op deze datum`, en: 'there is already a meeting of this kind on that date' },
       ]);
     }
     const now = new Date();
@@ -265,7 +265,7 @@ export class MeetingsService {
     if (!row) throw AppError.notFound('Casus van de zorgroute van deze school', 'Zorgroute case of this school');
     const data = (row.data ?? {}) as { izoMeetingDate?: string | null; zatMeeting?: { meetingDate?: string } | null; flexZat?: boolean };
     if (meeting.kind !== 'IZO' && (data.flexZat === true) !== (meeting.kind === 'FLEX_ZAT')) {
-      throw new AppError('BAD_USER_INPUT', `Deze casus gaat naar ${data.flexZat ? 'een Flex-ZAT' : 'het ZAT'}, niet naar een ${MEETING_KIND_LABELS[meeting.kind as MeetingKindName]}`, 'This case does not go to this kind of meeting');
+      throw new AppError('BAD_USER_INPUT', `Deze casus gaat naar ${data.flexZat ? 'een Flex-ZAT' : 'het ZAT'}, niet naar een ${MEETING_KIND_LABELS[meeting.kind]}`, 'This case does not go to this kind of meeting');
     }
     const from = (meeting.kind === 'IZO' ? data.izoMeetingDate : data.zatMeeting?.meetingDate) ?? 'none';
     // The update id (8–100 characters): one per meeting, case and the date the case is on now.
@@ -322,8 +322,8 @@ export class MeetingsService {
         key: `meeting:${meeting.id}:agenda:${round}:${r.id}`,
         recipient: { userId: r.id, email: r.email, name: r.name },
         schoolName: school.name,
-        meeting: meeting.kind as MeetingKindName,
-        meetingLabel: MEETING_KIND_LABELS[meeting.kind as MeetingKindName],
+        meeting: meeting.kind,
+        meetingLabel: MEETING_KIND_LABELS[meeting.kind],
         date: meeting.date,
         time: meeting.time,
         location: meeting.location,
@@ -361,7 +361,7 @@ export class MeetingsService {
     }
     const now = new Date();
     await this.meetings.update(meeting.id, { minutes: input.minutes.trim(), minutesRecordedAt: now, minutesRecordedBy: user.id }, now);
-    const label = MEETING_KIND_LABELS[meeting.kind as MeetingKindName];
+    const label = MEETING_KIND_LABELS[meeting.kind];
     for (const n of notes) {
       await this.notes.add(user, { caseId: n.caseId, notedOn: meeting.date, text: `${label}: ${n.note.trim()}`.slice(0, 2000), audiences: [], clientRequestId: stableUuid(meeting.id, n.caseId, n.note.trim()) });
     }

@@ -27,7 +27,6 @@ import {
   type Meeting,
   type MeetingCase,
   type MeetingDetail,
-  type MeetingKind,
 } from './meetings.graphql';
 import { mayPlanMeetings, meetingWhenWhere } from './meetings-page';
 import { Section } from '../../shared/section';
@@ -283,7 +282,7 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
   const schema = useMemo(() => meetingFormSchema(today), [today]);
   const [update, updating] = useMutation(UPDATE_MEETING_MUTATION, REFETCH);
   const [cancel, cancelling] = useMutation(CANCEL_MEETING_MUTATION, REFETCH);
-  const form = useForm<MeetingFormValues>({ resolver: zodResolver(schema), defaultValues: { kind: meeting.kind as MeetingKind /* the api sends IZO, ZAT or FLEX_ZAT as a string */, date: meeting.date, time: meeting.time ?? '', location: meeting.location ?? '' } });
+  const form = useForm<MeetingFormValues>({ resolver: zodResolver(schema), defaultValues: { kind: meeting.kind, date: meeting.date, time: meeting.time ?? '', location: meeting.location ?? '' } });
   const cancelForm = useForm<CancelFormValues>({ resolver: zodResolver(cancelFormSchema), defaultValues: { reason: '' } });
   const submit = form.handleSubmit(async (v) => {
     try {
