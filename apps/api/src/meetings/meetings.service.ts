@@ -14,6 +14,7 @@ import {
   UserEntity,
 } from '@zorgroute/domain';
 import { checkZatCalendar, MEETING_KIND_LABELS, meetingPlanProblems, schoolYearOf, toIsoDate, type MeetingKindName, type MeetingProblem } from '@zorgroute/domain/logic';
+import { dateInWords } from '@zorgroute/dates';
 import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -274,7 +275,7 @@ export class MeetingsService {
     // The update id (8–100 characters): one per meeting, case and the date the case is on now.
     const key = `meeting:${createHash('sha256').update(`${meeting.id}|${row.id}|${from}`).digest('hex').slice(0, 48)}`;
     if (meeting.kind === 'IZO') {
-      await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${meeting.date} gezet` }, key);
+      await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${dateInWords(meeting.date)} gezet` }, key);
     } else {
       await this.steps.take(user, row.id, STEPS.PLAN_ZAT, { meetingDate: meeting.date, ...(meeting.time ? { meetingTime: meeting.time } : {}), ...(meeting.location ? { location: meeting.location } : {}) }, key);
     }
