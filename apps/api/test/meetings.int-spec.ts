@@ -183,8 +183,14 @@ describe('meetings: plan, the cases on it, one agenda, who may read it', () => {
     expect(after.cases.map((c) => c.pupilName).sort()).toEqual(PUPILS.map((p) => p.name).sort());
     expect(after.meeting.caseCount).toBe(3);
     // The case's own timeline shows the planning step.
-    const { case: c0 } = await stack.gql.ok<{ case: { summary: { nextDueDate: string }; timeline: { kind: string }[] } }>(`query($id: ID!) { case(id: $id) { summary { nextDueDate } timeline { kind } } }`, { id: caseIds[0] });
+    const { case: c0 } = await stack.gql.ok<{ case: { summary: { nextDueDate: string }; timeline: { kind: string; description: string; reason: string | null }[] } }>(
+      `query($id: ID!) { case(id: $id) { summary { nextDueDate } timeline { kind description reason } } }`,
+      { id: caseIds[0] },
+    );
     expect(c0.summary.nextDueDate).toBe(date);
+    // Its reason names the meeting with the date in words, like the rest of the timeline (no ISO date).
+    expect(c0.timeline.filter((t) => t.kind === 'IZO_RESCHEDULED').at(-1)).toEqual(expect.objectContaining({ reason: `Op de agenda van het IZO-overleg van ${dateInWords(date)} gezet` }));
+    expect(c0.timeline.flatMap((t) => [t.description, t.reason ?? '']).join('\n')).not.toContain(date);
 
     // One agenda: a double click sends it once.
     const inbox = async () => (await mailsTo(mailWeb, ZC)).filter((m) => m.subject.startsWith('Agenda IZO-overleg van') && m.text.includes(`/overleggen/${planMeeting.id}`));

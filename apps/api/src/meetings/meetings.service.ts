@@ -14,6 +14,7 @@ import {
   UserEntity,
 } from '@zorgroute/domain';
 import { checkZatCalendar, MEETING_KIND_LABELS, meetingPlanProblems, schoolYearOf, toIsoDate, type MeetingProblem } from '@zorgroute/domain/logic';
+import { dateInWords } from '@zorgroute/dates';
 import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -255,7 +256,8 @@ export class MeetingsService {
   /**
    * Puts a case on the meeting through the case's own planning step (the one path a step takes, CaseStepService):
    * IZO — RESCHEDULE_IZO to the meeting's date; ZAT and Flex-ZAT — PLAN_ZAT with its date, time and place. The
-   * workflow decides whether that step may be taken now; a double click is one update (its idempotency key).
+   * workflow decides whether that step may be taken now; a double click is one update (its idempotency key), and a case
+   * already on the meeting is answered with the meeting as it is (no step).
    */
   async putCase(user: AuthUser, raw: PutCaseOnMeetingInput): Promise<MeetingDetailModel> {
     const input = validateOrThrow(PutCaseOnMeetingInput, raw);
@@ -268,10 +270,12 @@ export class MeetingsService {
       throw new AppError('BAD_USER_INPUT', `Deze casus gaat naar ${data.flexZat ? 'een Flex-ZAT' : 'het ZAT'}, niet naar een ${MEETING_KIND_LABELS[meeting.kind]}`, 'This case does not go to this kind of meeting');
     }
     const from = (meeting.kind === 'IZO' ? data.izoMeetingDate : data.zatMeeting?.meetingDate) ?? 'none';
+    // Already on it (a second click once the first was done, or a page opened before): nothing to plan; the meeting as it is.
+    if (from === meeting.date) return this.detail(user, meeting.id);
     // The update id (8–100 characters): one per meeting, case and the date the case is on now.
     const key = `meeting:${createHash('sha256').update(`${meeting.id}|${row.id}|${from}`).digest('hex').slice(0, 48)}`;
     if (meeting.kind === 'IZO') {
-      await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${meeting.date} gezet` }, key);
+      await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${dateInWords(meeting.date)} gezet` }, key);
     } else {
       await this.steps.take(user, row.id, STEPS.PLAN_ZAT, { meetingDate: meeting.date, ...(meeting.time ? { meetingTime: meeting.time } : {}), ...(meeting.location ? { location: meeting.location } : {}) }, key);
     }

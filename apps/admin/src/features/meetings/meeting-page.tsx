@@ -189,20 +189,19 @@ function Agenda({ meeting, recipients, caseCount }: { meeting: Meeting; recipien
             {meeting.agendaRounds > 1 ? ` (${meeting.agendaRounds} keer)` : ''}.
           </Typography>
           {confirmResend ? (
-            <Alert
-              severity="info"
-              action={
-                <Stack direction="row" spacing={1}>
-                  <Button size="small" variant="contained" disabled={sending.loading} onClick={() => void go(true)}>
-                    Opnieuw versturen
-                  </Button>
-                  <Button size="small" onClick={() => setConfirmResend(false)}>
-                    Annuleren
-                  </Button>
-                </Stack>
-              }
-            >
-              Alle deelnemers krijgen de agenda nog een keer.
+            // The buttons under the question, not beside it: on a phone, beside it they squeeze it to a word a line.
+            <Alert severity="info">
+              <Box component="span" sx={{ display: 'block' }}>
+                Alle deelnemers krijgen de agenda nog een keer.
+              </Box>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
+                <Button size="small" variant="contained" disabled={sending.loading} onClick={() => void go(true)}>
+                  Opnieuw versturen
+                </Button>
+                <Button size="small" onClick={() => setConfirmResend(false)}>
+                  Annuleren
+                </Button>
+              </Stack>
             </Alert>
           ) : (
             <Box>
