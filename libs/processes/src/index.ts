@@ -13,3 +13,4 @@ export { TLV_BEZWAAR_STAGE_OPTIONS, TLV_CATEGORY_OPTIONS, TLV_DOSSIER_ITEM_OPTIO
 export { OOV_START } from './oov/steps';
 export { OVERDRACHT_START } from './overdracht/steps';
 export { ZORGPLICHT_START } from './zorgplicht/steps';
+export { CONSENT_TIMEOUT_KINDS, CONSENT_TIMEOUT_STEP_PREFIX, allConsentTimeoutSteps, consentTimeoutKind, consentTimeoutStepDefinition } from './consent/steps';

@@ -157,6 +157,11 @@ export interface StepDefinition {
    * coach): not listed among the open steps, but offered on the case page.
    */
   anytime?: boolean;
+  /**
+   * An any-time step is offered only while all of these hold of the case's data (the read model's process data), e.g.
+   * lifting the parents exception only while one is active. The workflow still decides whether it may be taken.
+   */
+  offeredWhen?: readonly Condition[];
 }
 
 /**
