@@ -20,8 +20,8 @@ const USERS: Record<string, Partial<UserEntity>> = {
 };
 
 /** A case of `process`, a DataSource with these users and a pupil whose mentor is mentor-7, and the updates sent. */
-function setUp(process: string, completers: StepInputCompleter[] = [], data: Record<string, unknown> = {}) {
-  const row = { id: 'case-1', process, schoolId: 'school-1', pupilId: 'pupil-1', participantIds: [], data, policyVersion: null, closedAt: null } as unknown as CaseSummaryEntity;
+function setUp(process: string, completers: StepInputCompleter[] = [], data: Record<string, unknown> = {}, status = 'ACTIEF') {
+  const row = { id: 'case-1', process, status, schoolId: 'school-1', pupilId: 'pupil-1', participantIds: [], data, policyVersion: null, closedAt: null } as unknown as CaseSummaryEntity;
   const updates: { name: string; args: Record<string, unknown> }[] = [];
   const handle = {
     workflowId: 'case-1',
@@ -163,5 +163,14 @@ describe('CaseStepService', () => {
     expect(await offered({ parentsException: { reason: 'Veiligheid', approvedBy: 'Ilse Zorg', approvedAt: '2027-01-04T09:00:00Z' } })).toContain('LIFT_PARENTS_EXCEPTION');
     expect(await offered({ parentsException: { reason: 'Veiligheid' }, parentsExceptionLifted: { by: 'Ilse Zorg' } })).not.toContain('LIFT_PARENTS_EXCEPTION');
     expect(await offered({ parentsException: null })).toContain('CLOSE_ZORGROUTE');
+  });
+
+  it('offers planning the JOS startgesprek only while the startgesprek is open', async () => {
+    const offered = async (status: string) => {
+      const { service, row } = setUp('JOS', [], {}, status);
+      return (await service.forms(zc, row, [])).map((f) => f.step);
+    };
+    expect(await offered('STARTGESPREK')).toEqual(['PLAN_STARTGESPREK', 'STOP_JOS']);
+    expect(await offered('DOELEN')).toEqual(['STOP_JOS']);
   });
 });

@@ -82,7 +82,7 @@ export class CaseStepService {
     const available = (row.data as { availableSteps?: unknown } | null)?.availableSteps;
     const anytime = Array.isArray(available)
       ? available.map((name) => stepDefinition(row.process, String(name))).filter((s): s is StepDefinition => s !== null && !openSteps.includes(s.name))
-      : Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name) && (s.offeredWhen ?? []).every((c) => holds(c, facts.caseData)));
+      : Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name) && (s.offeredWhen ?? []).every((c) => holds(c, { ...facts.caseData, status: row.status })));
     const steps = [...openSteps.map((name) => stepDefinition(row.process, name)).filter((s): s is StepDefinition => s !== null), ...anytime];
     return steps.map((s) => ({
       step: s.name,
