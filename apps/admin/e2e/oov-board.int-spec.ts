@@ -99,7 +99,7 @@ it('an SWV employee sees an OOV request on the board and records the decision', 
   await dialog.waitFor();
   // Without a decision the form refuses.
   await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
-  await dialog.getByText('Kies: besluit.').waitFor();
+  await dialog.getByText('Vul in: besluit').waitFor();
   await dialog.getByRole('combobox', { name: /^Besluit/ }).click();
   await page.getByRole('option', { name: 'Toegekend' }).click();
   await dialog.getByRole('combobox', { name: /^Arrangement/ }).click();

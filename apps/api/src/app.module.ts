@@ -50,6 +50,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { ZORGPLICHT_CONTROLLERS, ZORGPLICHT_PROVIDERS } from './zorgplicht/zorgplicht.providers';
 import { TrajectoryResolver } from './trajectories/trajectory.resolver';
 import { ZORGROUTE_PROVIDERS } from './zorgroute/zorgroute.providers';
+import { ConsentTimeoutCompleter } from './consents/consent-timeout.completer';
 import { IzoJosMentorCompleter } from './zorgroute/usecases/izo-jos-mentor.completer';
 import { StartTrajectoryUseCase } from './trajectories/usecases/start-trajectory.usecase';
 import { ORGANISATION_PROVIDERS } from './organisations/organisations.providers';
@@ -76,7 +77,7 @@ export const API_PROVIDERS: Provider[] = [
   CaseStepService,
   CaseStepResolver,
   // What only the api adds to a step's input (never the caller), per step.
-  ...stepInputCompleters(IzoJosMentorCompleter),
+  ...stepInputCompleters(IzoJosMentorCompleter, ConsentTimeoutCompleter),
   CaseLauncher,
   CaseStarter,
   TrajectoryResolver,

@@ -23,7 +23,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CaseDocumentRepository, ConsentRecordRepository, createDataSource, migrateFromEnv, UserEntity } from '@zorgroute/domain';
 import { addCalendarDays, addSchoolDays, schoolYearBounds, schoolYearOf, toIsoDate } from '@zorgroute/domain/logic';
-import { STEP_CATALOGUE, type ProcessKey, type Who } from '@zorgroute/processes';
+import { allConsentTimeoutSteps, STEP_CATALOGUE, type ProcessKey, type Who } from '@zorgroute/processes';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 import { createWorker, type RunningWorker } from '../../worker/src/create-worker';
 import { workerConfigFromEnv } from '../../worker/src/worker.config';
@@ -790,7 +790,8 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
       for (const role of ROLES) {
         const client = await as(role);
         const sees = !codeOf(await client.request(detail, { id: caseId }));
-        for (const step of Object.values(STEP_CATALOGUE[process] ?? {})) {
+        // The process's steps and the decisions after its consent requests timed out (DECIDE_CONSENT_<kind>).
+        for (const step of [...Object.values(STEP_CATALOGUE[process] ?? {}), ...allConsentTimeoutSteps().filter((s) => s.process === process)]) {
           if (couldAllow(step.who, role)) continue;
           const code = codeOf(await timed(client.request(take, { c: caseId, s: step.name, i: {} })));
           const expected = sees ? 'FORBIDDEN' : 'NOT_FOUND';

@@ -45,6 +45,11 @@ const JOS_CASE = `query($id: ID!) {
   }
 }`;
 
+/** The forms the case offers the caller now (CaseDetail.stepForms), in order. */
+async function stepForms(id: string): Promise<{ step: string; open: boolean; mayTake: boolean }[]> {
+  return (await gql.ok<{ case: { stepForms: { step: string; open: boolean; mayTake: boolean }[] } }>(`query($id: ID!) { case(id: $id) { stepForms { step open mayTake } } }`, { id })).case.stepForms;
+}
+
 interface JosCase {
   detail: {
     summary: { id: string; status: string; statusLabel: string; waitingFor: string | null; waitingForLabel: string | null; nextDueDate: string | null; ownerName: string | null; outcome: string | null; closedAt: string | null };
@@ -232,6 +237,11 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     const planned = await gql.ok<{ planJosStartgesprek: { status: string; waitingFor: string } }>(PLAN, { c: caseA, i: { date: meetingOn, time: '15:30', location: 'kamer JOS (B0.12)' } });
     expect(planned.planJosStartgesprek).toEqual({ status: 'STARTGESPREK', waitingFor: 'RECORD_STARTGESPREK' });
     expect((await josCase(caseA)).plannedStartgesprek).toEqual({ date: meetingOn, time: '15:30', mode: 'OP_SCHOOL', location: 'kamer JOS (B0.12)' });
+    // The case page offers planning beside recording while the startgesprek is open (the api's forms, the catalogue's).
+    expect((await stepForms(caseA)).filter((f) => f.step.includes('STARTGESPREK'))).toEqual([
+      { step: 'RECORD_STARTGESPREK', open: true, mayTake: true },
+      { step: 'PLAN_STARTGESPREK', open: false, mayTake: true },
+    ]);
     for (const who of ['ouder', 'mentor']) {
       const invite = await eventually(async () => (await mailsTo(mailWeb, email(who))).find((m) => m.subject.startsWith('Uitnodiging: Startgesprek op ')), 30_000, `the invitation to ${who}`);
       // The subject names the meeting, never the kind of help (PROCESSES.md rule 8).
@@ -255,6 +265,16 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
     expect(asked.detail.summary.status).toBe('HANDTEKENING_OUDERS');
     expect(asked.detail.summary.waitingFor).toBe('CONSENT_JOS_BEGELEIDING');
     expect(asked.detail.openSteps).toEqual(['CONSENT_JOS_BEGELEIDING']);
+    expect((await stepForms(caseA)).map((f) => f.step)).not.toContain('PLAN_STARTGESPREK');
+    // The decision after a timed-out signature is the zorgcoördinator's catalogue step (takeStep); nothing timed out yet.
+    const TAKE = `mutation($c: ID!, $s: String!, $i: JSONObject!) { takeStep(caseId: $c, step: $s, input: $i) { status } }`;
+    const decide = { c: caseA, s: 'DECIDE_CONSENT_JOS_BEGELEIDING', i: { decision: 'ABANDON', reason: 'Ouders willen geen JOS' } };
+    expect(code(await gql.request(TAKE, decide))).toBe('FORBIDDEN');
+    await as('zc');
+    expect(code(await gql.request(TAKE, { ...decide, i: { ...decide.i, requestId: asked.signature?.requestId } }))).toBe('BAD_USER_INPUT');
+    expect(code(await gql.request(TAKE, decide))).toBe('STEP_NOT_ALLOWED');
+    expect((await josCase(caseA)).detail.summary.status).toBe('HANDTEKENING_OUDERS');
+    await as('jos');
 
     // No support before a parent's signature.
     const GOALS = `mutation($c: ID!, $i: JosGoalsInput!) { setJosGoals(caseId: $c, input: $i) { status } }`;

@@ -19,6 +19,7 @@ import { OPP_START } from './opp/steps';
 import { TLV_START } from './tlv/steps';
 import { ZORGROUTE_START } from './zorgroute/steps';
 import { resolveBound } from './validate-step-input';
+import { consentTimeoutKind, consentTimeoutStepDefinition } from './consent/steps';
 
 export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, StepDefinition>>>> = {
   ONDERSTEUNINGSTRAJECT: ONDERSTEUNINGSTRAJECT_STEPS,
@@ -47,9 +48,15 @@ export function startDefinition(process: string): StartDefinition | null {
   return START_CATALOGUE[process as ProcessKey] ?? null;
 }
 
-/** The definition of a step of a process, or null when the catalogue has none (not a human step). */
+/**
+ * The definition of a step of a process, or null when the catalogue has none (not a human step). Besides the process's
+ * own steps: the decision after one of its consent requests timed out (`DECIDE_CONSENT_<kind>`, consent/steps.ts).
+ */
 export function stepDefinition(process: string, step: string): StepDefinition | null {
-  return STEP_CATALOGUE[process as ProcessKey]?.[step] ?? null;
+  const own = STEP_CATALOGUE[process as ProcessKey];
+  if (own && Object.prototype.hasOwnProperty.call(own, step)) return own[step] ?? null;
+  const kind = consentTimeoutKind(step);
+  return kind === null ? null : consentTimeoutStepDefinition(process, kind);
 }
 
 /** Every step of every process (for tests and docs). */

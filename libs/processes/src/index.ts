@@ -3,7 +3,7 @@ export * from './validate-step-input';
 export * from './who';
 export * from './catalogue';
 export { ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
-export { OOV_STEPS } from './oov/steps';
+export { OOV_ARRANGEMENT_OPTIONS, OOV_STEPS } from './oov/steps';
 export { OVERDRACHT_STEPS } from './overdracht/steps';
 export { JOS_NEED_OPTIONS, JOS_REFERRAL_OPTIONS, JOS_START, JOS_STEPS } from './jos/steps';
 export { ZORGPLICHT_INVESTIGATION_OPTIONS, ZORGPLICHT_STEPS } from './zorgplicht/steps';
@@ -13,3 +13,4 @@ export { TLV_BEZWAAR_STAGE_OPTIONS, TLV_CATEGORY_OPTIONS, TLV_DOSSIER_ITEM_OPTIO
 export { OOV_START } from './oov/steps';
 export { OVERDRACHT_START } from './overdracht/steps';
 export { ZORGPLICHT_START } from './zorgplicht/steps';
+export { CONSENT_TIMEOUT_KINDS, CONSENT_TIMEOUT_STEP_PREFIX, allConsentTimeoutSteps, consentTimeoutKind, consentTimeoutStepDefinition } from './consent/steps';

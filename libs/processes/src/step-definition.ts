@@ -157,6 +157,12 @@ export interface StepDefinition {
    * coach): not listed among the open steps, but offered on the case page.
    */
   anytime?: boolean;
+  /**
+   * An any-time step is offered only while all of these hold of the case: its process data (the read model's) and its
+   * `status`, e.g. lifting the parents exception only while one is active, planning the JOS startgesprek only while it
+   * is open. The workflow still decides whether it may be taken.
+   */
+  offeredWhen?: readonly Condition[];
 }
 
 /**

@@ -47,14 +47,6 @@ export type CaseFilter = {
   stuck?: boolean | null | undefined;
 };
 
-export type ConsentTimeoutDecisionInput = {
-  caseId: string | number;
-  /** RETRY (ask again) or ABANDON (stop asking). */
-  decision: string;
-  reason: string;
-  requestId: string | number;
-};
-
 export type CreateAccountInput = {
   email: string;
   name: string;
@@ -640,30 +632,6 @@ export type TakeStepMutationVariables = Exact<{
 
 export type TakeStepMutation = {
   takeStep: {
-    id: string,
-    status: string
-  }
-};
-
-export type Step_DecideConsentTimeoutMutationVariables = Exact<{
-  input: ConsentTimeoutDecisionInput;
-}>;
-
-
-export type Step_DecideConsentTimeoutMutation = {
-  decideConsentTimeout: {
-    id: string,
-    status: string
-  }
-};
-
-export type DecideConsentTimeoutMutationVariables = Exact<{
-  input: ConsentTimeoutDecisionInput;
-}>;
-
-
-export type DecideConsentTimeoutMutation = {
-  decideConsentTimeout: {
     id: string,
     status: string
   }
@@ -1465,7 +1433,14 @@ export type CaseProgressQuery = {
     }>,
     stepForms: Array<{
       step: string,
-      mayTake: boolean
+      label: string,
+      title: string,
+      description: string | null,
+      submitLabel: string,
+      open: boolean,
+      mayTake: boolean,
+      whoLabel: string,
+      fields: unknown
     }>
   }
 };
@@ -1596,7 +1571,18 @@ export type OovBoardCaseQuery = {
     detail: {
       summary: {
         id: string
-      }
+      },
+      stepForms: Array<{
+        step: string,
+        label: string,
+        title: string,
+        description: string | null,
+        submitLabel: string,
+        open: boolean,
+        mayTake: boolean,
+        whoLabel: string,
+        fields: unknown
+      }>
     },
     requests: Array<{
       round: number,
@@ -2677,4 +2663,16 @@ export type ConsentFieldsFragment = {
   scanDocumentId: string | null,
   pupilMayDecide: boolean,
   withdrawnAt: string | null
+};
+
+export type StepFormFieldsFragment = {
+  step: string,
+  label: string,
+  title: string,
+  description: string | null,
+  submitLabel: string,
+  open: boolean,
+  mayTake: boolean,
+  whoLabel: string,
+  fields: unknown
 };

@@ -66,3 +66,21 @@ export const CONSENT_FIELDS = gql`
     withdrawnAt
   }
 `;
+
+/**
+ * A step's form as the api serves it with a case (`CaseDetail.stepForms`): the step catalogue's definition with the
+ * case's policy bounds resolved, and whether the caller may take it. The generic step dialog renders it.
+ */
+export const STEP_FORM_FIELDS = gql`
+  fragment StepFormFields on StepForm {
+    step
+    label
+    title
+    description
+    submitLabel
+    open
+    mayTake
+    whoLabel
+    fields
+  }
+`;

@@ -3,6 +3,8 @@ import { PupilEntity, Role, SchoolEntity, UserEntity, type CaseSummaryEntity } f
 import { ZORGROUTE_STEPS } from '@zorgroute/processes';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { ConsentTimeoutCompleter } from '../consents/consent-timeout.completer';
+import type { ConsentsService } from '../consents/consents.service';
 import { IzoJosMentorCompleter } from '../zorgroute/usecases/izo-jos-mentor.completer';
 import { CaseStepService } from './case-step.service';
 import type { CasesService } from './cases.service';
@@ -18,8 +20,8 @@ const USERS: Record<string, Partial<UserEntity>> = {
 };
 
 /** A case of `process`, a DataSource with these users and a pupil whose mentor is mentor-7, and the updates sent. */
-function setUp(process: string, completers: StepInputCompleter[] = []) {
-  const row = { id: 'case-1', process, schoolId: 'school-1', pupilId: 'pupil-1', participantIds: [], data: {}, policyVersion: null, closedAt: null } as unknown as CaseSummaryEntity;
+function setUp(process: string, completers: StepInputCompleter[] = [], data: Record<string, unknown> = {}, status = 'ACTIEF') {
+  const row = { id: 'case-1', process, status, schoolId: 'school-1', pupilId: 'pupil-1', participantIds: [], data, policyVersion: null, closedAt: null } as unknown as CaseSummaryEntity;
   const updates: { name: string; args: Record<string, unknown> }[] = [];
   const handle = {
     workflowId: 'case-1',
@@ -37,7 +39,7 @@ function setUp(process: string, completers: StepInputCompleter[] = []) {
   ]);
   const dataSource = { getRepository: (entity: unknown) => repositories.get(entity) } as unknown as DataSource;
   const completing = completers.length ? completers : [new IzoJosMentorCompleter(dataSource)];
-  return { service: new CaseStepService(temporal, cases, dataSource, completing), updates };
+  return { service: new CaseStepService(temporal, cases, dataSource, completing), updates, row };
 }
 
 const code = async (p: Promise<unknown>) => p.then(() => 'OK', (e: { extensions?: { code?: string } }) => e.extensions?.code ?? String(e));
@@ -113,5 +115,62 @@ describe('CaseStepService', () => {
     const triage = { outcome: 'GEACCEPTEERD', checks: { secondLine: true, questionsClear: true, firstLineDone: true, parentsAndPupilKnow: true }, contactPersonId: 'coach-1' };
     expect(await code(service.take(zc, 'case-1', 'TRIAGE', triage))).toBe('OK');
     expect(updates[0].args).toEqual(expect.objectContaining({ contactPersonId: 'coach-1', contactPersonName: 'Fatima Coach' }));
+  });
+
+  describe('the decision after a timed-out consent request (DECIDE_CONSENT_<kind>), a catalogue step like any other', () => {
+    const records = [
+      { id: 'case-1:consent:JOS_BEGELEIDING:1', caseId: 'case-1', kind: 'JOS_BEGELEIDING', status: 'TIMED_OUT', requestedAt: new Date('2027-01-04T09:00:00Z') },
+      { id: 'case-1:consent:JOS_BEGELEIDING:2', caseId: 'case-1', kind: 'JOS_BEGELEIDING', status: 'TIMED_OUT', requestedAt: new Date('2027-01-20T09:00:00Z') },
+      { id: 'case-1:consent:OTHER:1', caseId: 'case-1', kind: 'OTHER', status: 'TIMED_OUT', requestedAt: new Date('2027-01-25T09:00:00Z') },
+    ];
+    const consents = (rows: unknown[]) => new ConsentTimeoutCompleter({ forCase: async () => rows } as unknown as ConsentsService);
+
+    it('lets the zorgcoördinator decide on the latest timed-out request of its kind; the api names the request, never the caller', async () => {
+      const { service, updates } = setUp('JOS', [consents(records)]);
+      expect(await code(service.take(mentor, 'case-1', 'DECIDE_CONSENT_JOS_BEGELEIDING', { decision: 'RETRY', reason: 'Ouders gebeld' }))).toBe('FORBIDDEN');
+      expect(await code(service.take(zc, 'case-1', 'DECIDE_CONSENT_JOS_BEGELEIDING', { decision: 'RETRY', reason: 'Ouders gebeld', requestId: records[0].id }))).toBe('BAD_USER_INPUT');
+      expect(await code(service.take(zc, 'case-1', 'DECIDE_CONSENT_JOS_BEGELEIDING', { decision: 'LATER', reason: 'Ouders gebeld' }))).toBe('BAD_USER_INPUT');
+      expect(await code(service.take(zc, 'case-1', 'DECIDE_CONSENT_JOS_BEGELEIDING', { decision: 'RETRY', reason: 'x' }))).toBe('BAD_USER_INPUT');
+      expect(updates).toEqual([]);
+      expect(await code(service.take(zc, 'case-1', 'DECIDE_CONSENT_JOS_BEGELEIDING', { decision: 'ABANDON', reason: 'Ouders willen geen JOS' }))).toBe('OK');
+      expect(updates).toEqual([
+        { name: 'decideConsentTimeout', args: { decision: 'ABANDON', reason: 'Ouders willen geen JOS', requestId: 'case-1:consent:JOS_BEGELEIDING:2', actor: { id: 'zc-1', name: 'Ilse Zorg' } } },
+      ]);
+    });
+
+    it('knows a process’s own kinds only, and refuses a decision when no request of that kind timed out', async () => {
+      const { service, updates } = setUp('JOS', [consents(records)]);
+      expect(await code(service.take(zc, 'case-1', 'DECIDE_CONSENT_OOV_PLAATSING', { decision: 'RETRY', reason: 'Ouders gebeld' }))).toBe('BAD_USER_INPUT');
+      const none = setUp('JOS', [consents(records.map((r) => ({ ...r, status: 'GIVEN' })))]);
+      expect(await code(none.service.take(zc, 'case-1', 'DECIDE_CONSENT_JOS_BEGELEIDING', { decision: 'RETRY', reason: 'Ouders gebeld' }))).toBe('STEP_NOT_ALLOWED');
+      expect([...updates, ...none.updates]).toEqual([]);
+    });
+
+    it('serves its form with the case, to be taken by the zorgcoördinator only', async () => {
+      const { service, row } = setUp('JOS', [consents(records)]);
+      const forms = await service.forms(zc, row, ['DECIDE_CONSENT_JOS_BEGELEIDING']);
+      expect(forms.find((f) => f.step === 'DECIDE_CONSENT_JOS_BEGELEIDING')).toMatchObject({ open: true, mayTake: true, title: 'Besluit na verlopen toestemmingsverzoek', label: 'Geen handtekening: opnieuw vragen of afsluiten' });
+      expect((await service.forms(mentor, row, ['DECIDE_CONSENT_JOS_BEGELEIDING'])).find((f) => f.step === 'DECIDE_CONSENT_JOS_BEGELEIDING')?.mayTake).toBe(false);
+    });
+  });
+
+  it('offers lifting the parents exception only while one is active', async () => {
+    const offered = async (data: Record<string, unknown>) => {
+      const { service, row } = setUp('ZORGROUTE', [], data);
+      return (await service.forms(zc, row, [])).map((f) => f.step);
+    };
+    expect(await offered({ parentsException: null })).not.toContain('LIFT_PARENTS_EXCEPTION');
+    expect(await offered({ parentsException: { reason: 'Veiligheid', approvedBy: 'Ilse Zorg', approvedAt: '2027-01-04T09:00:00Z' } })).toContain('LIFT_PARENTS_EXCEPTION');
+    expect(await offered({ parentsException: { reason: 'Veiligheid' }, parentsExceptionLifted: { by: 'Ilse Zorg' } })).not.toContain('LIFT_PARENTS_EXCEPTION');
+    expect(await offered({ parentsException: null })).toContain('CLOSE_ZORGROUTE');
+  });
+
+  it('offers planning the JOS startgesprek only while the startgesprek is open', async () => {
+    const offered = async (status: string) => {
+      const { service, row } = setUp('JOS', [], {}, status);
+      return (await service.forms(zc, row, [])).map((f) => f.step);
+    };
+    expect(await offered('STARTGESPREK')).toEqual(['PLAN_STARTGESPREK', 'STOP_JOS']);
+    expect(await offered('DOELEN')).toEqual(['STOP_JOS']);
   });
 });

@@ -5,6 +5,7 @@ import { PolicyVersionRepository, Role, SchoolEntity, UserEntity, type CaseSumma
 import { toIsoDate } from '@zorgroute/domain/logic';
 import {
   describeWho,
+  holds,
   mayTake,
   resolveFields,
   STEP_CATALOGUE,
@@ -23,7 +24,7 @@ import { stepUpdateOptions } from './step-update-options';
 import type { CaseSummaryModel } from './models/case.model';
 import type { StepFormModel } from './models/step-form.model';
 import { stepHandle } from './step-handle';
-import { STEP_INPUT_COMPLETERS, type StepInputCompleter } from './step-input-completer';
+import { completes, STEP_INPUT_COMPLETERS, type StepInputCompleter } from './step-input-completer';
 
 /**
  * Runs any human step of any process from its definition in the catalogue (libs/processes), one path for all:
@@ -61,7 +62,7 @@ export class CaseStepService {
     const { errors, value } = validateStepInput(step, input, { policies, today: toIsoDate(Date.now()) });
     if (errors.length) throw new AppError('BAD_USER_INPUT', errors[0].nl, errors[0].en, { fields: errors.map((e) => e.field) });
     let args: Record<string, unknown> = await this.withStaff(user, row, step.fields, value);
-    for (const c of this.completers ?? []) if (c.step.process === step.process && c.step.name === step.name) args = await c.complete(row, args);
+    for (const c of this.completers ?? []) if (completes(c, step)) args = await c.complete(row, args, step);
     args = { ...args, actor: { id: user.id, name: user.name } };
     try {
       await stepHandle(this.temporal.workflow.getHandle(caseId), options.updateId).executeUpdate(step.update, { args: [args] });
@@ -81,7 +82,7 @@ export class CaseStepService {
     const available = (row.data as { availableSteps?: unknown } | null)?.availableSteps;
     const anytime = Array.isArray(available)
       ? available.map((name) => stepDefinition(row.process, String(name))).filter((s): s is StepDefinition => s !== null && !openSteps.includes(s.name))
-      : Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name));
+      : Object.values(STEP_CATALOGUE[row.process as ProcessKey] ?? {}).filter((s) => s.anytime && !openSteps.includes(s.name) && (s.offeredWhen ?? []).every((c) => holds(c, { ...facts.caseData, status: row.status })));
     const steps = [...openSteps.map((name) => stepDefinition(row.process, name)).filter((s): s is StepDefinition => s !== null), ...anytime];
     return steps.map((s) => ({
       step: s.name,

@@ -1,4 +1,4 @@
-import { TLV_STEPS } from '@zorgroute/processes';
+import { allConsentTimeoutSteps, TLV_STEPS } from '@zorgroute/processes';
 
 /** Dutch labels of statuses and steps for the user interface. */
 const STATUS_LABELS: Record<string, string> = {
@@ -96,7 +96,6 @@ const STEP_LABELS: Record<string, string> = {
   SUBMIT_FORM: 'JOS-aanmeldformulier invullen',
   RECORD_STARTGESPREK: 'Startgesprek met ouders, mentor en leerling',
   CONSENT_JOS_BEGELEIDING: 'Handtekening ouders voor JOS',
-  DECIDE_CONSENT_JOS_BEGELEIDING: 'Geen handtekening: opnieuw vragen of afsluiten',
   SET_GOALS: 'Doelen opstellen',
   LOG_CONTACT: 'Wekelijks contact vastleggen',
   RECORD_EVALUATION: 'Voortgangsevaluatie',
@@ -106,12 +105,10 @@ const STEP_LABELS: Record<string, string> = {
   RECORD_BILATERAL: 'Bilateraal overleg vastleggen',
   RECORD_VOORGESPREK: 'Voorgesprek met ouders en leerling',
   CONSENT_IZO_BESPREKING: 'Toestemming ouders voor bespreking in het IZO',
-  DECIDE_CONSENT_IZO_BESPREKING: 'Geen toestemming IZO: opnieuw vragen of stoppen',
   RECORD_IZO: 'Bespreking in het IZO vastleggen',
   DISTRIBUTE_IZO_MINUTES: 'IZO-verslag versturen',
   RECORD_NAGESPREK: 'Nagesprek met ouders en leerling',
   CONSENT_ZAT_AANMELDING: 'Toestemming ouders voor het ZAT',
-  DECIDE_CONSENT_ZAT_AANMELDING: 'Geen toestemming ZAT: opnieuw vragen of terug naar het IZO',
   SUBMIT_ZAT_REFERRAL: 'ZAT-aanmelding aanvullen',
   PLAN_ZAT: 'ZAT-bespreking plannen',
   SEND_ZAT_AGENDA: 'ZAT-agenda versturen',
@@ -121,7 +118,6 @@ const STEP_LABELS: Record<string, string> = {
   // P5 OOV arrangement
   OOV_RECORD_CONSULTATIONS: 'Overleg met ouders, SWV en Sociaal Team vastleggen',
   CONSENT_OOV_PLAATSING: 'Toestemming ouders voor de OOV-aanvraag',
-  DECIDE_CONSENT_OOV_PLAATSING: 'Geen toestemming OOV: opnieuw vragen of afsluiten',
   OOV_SUBMIT_REQUEST: 'OOV-aanvraag indienen bij het SWV',
   OOV_SWV_DECISION: 'Besluit van het SWV over de OOV-aanvraag',
   OOV_INTAKE: 'Intake bij de OOV',
@@ -132,7 +128,6 @@ const STEP_LABELS: Record<string, string> = {
   // P6 PO→VO overdracht
   OVERDRACHT_RECORD_OKR: 'Onderwijskundig rapport (OKR) vastleggen',
   CONSENT_OVERDRACHT_OKR: 'Toestemming ouders voor de overdracht',
-  DECIDE_CONSENT_OVERDRACHT_OKR: 'Geen toestemming voor de overdracht: opnieuw vragen of afsluiten',
   OVERDRACHT_SEND_OKR: 'OKR verzenden naar de VO-school',
   OVERDRACHT_CONFIRM_RECEIPT: 'Ontvangst van het OKR bevestigen',
   OVERDRACHT_WARM_HANDOVER: 'Warme overdracht met basisschool, ouders en leerling',
@@ -145,7 +140,6 @@ const STEP_LABELS: Record<string, string> = {
   OPP_ADJUST: 'OPP bijstellen (nieuwe versie)',
   OPP_HEAR_PUPIL: 'Mening van de leerling vastleggen (hoorrecht)',
   CONSENT_OPP_HANDELINGSDEEL: 'Instemming ouders met het handelingsdeel',
-  DECIDE_CONSENT_OPP_HANDELINGSDEEL: 'Geen antwoord van de ouders op het OPP: opnieuw vragen of stoppen',
   OPP_REFUSAL_FOLLOW_UP: 'Besluit na weigering door de ouders',
   OPP_EVALUATE: 'OPP evalueren met de ouders',
   OPP_REGISTER_BRON: 'OPP registreren in BRON',
@@ -177,8 +171,9 @@ const STEP_LABELS: Record<string, string> = {
   // P8 TLV: the steps' labels come from the step catalogue; the consent and the decision term
   ...Object.fromEntries(Object.values(TLV_STEPS).map((s) => [s.name, s.label])),
   CONSENT_TLV_AANVRAAG: 'Akkoord van de ouders met de TLV-aanvraag',
-  DECIDE_CONSENT_TLV_AANVRAAG: 'Geen akkoord TLV: opnieuw vragen of afsluiten',
   TLV_DECISION_TERM: 'Beslistermijn van de commissie (TLV)',
+  // The decisions after a consent request timed out (DECIDE_CONSENT_<kind>), from the step catalogue
+  ...Object.fromEntries(allConsentTimeoutSteps().map((s) => [s.name, s.label])),
 };
 
 export function statusLabel(status: string): string {

@@ -8,9 +8,14 @@ import type { StepDefinition } from '@zorgroute/processes';
  * pupil's mentor from the pupil record. One per step; the workflow accepts exactly these additions for that step.
  */
 export interface StepInputCompleter {
-  /** The step it completes (process and name). */
-  readonly step: Pick<StepDefinition, 'process' | 'name'>;
-  complete(row: CaseSummaryEntity, value: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The step it completes (process and name), or a family of steps (e.g. every `DECIDE_CONSENT_<kind>`). */
+  readonly step: Pick<StepDefinition, 'process' | 'name'> | { matches(step: StepDefinition): boolean };
+  complete(row: CaseSummaryEntity, value: Record<string, unknown>, step: StepDefinition): Promise<Record<string, unknown>>;
+}
+
+/** Whether this completer completes the input of this step. */
+export function completes(c: StepInputCompleter, step: StepDefinition): boolean {
+  return 'matches' in c.step ? c.step.matches(step) : c.step.process === step.process && c.step.name === step.name;
 }
 
 /** Injection token: every registered StepInputCompleter. */

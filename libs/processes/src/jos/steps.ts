@@ -86,6 +86,7 @@ export const JOS_STEPS = {
     audit: 'JOS_STARTGESPREK_PLANNED',
     // Not an open step of its own: it may be taken while RECORD_STARTGESPREK is open (the workflow refuses it otherwise).
     anytime: true,
+    offeredWhen: [{ field: 'status', equals: 'STARTGESPREK' }],
     fields: [
       { name: 'date', kind: 'date', label: 'Datum startgesprek', required: true, notPast: true, helper: 'Een schooldag, niet in het verleden.' },
       { name: 'time', kind: 'time', label: 'Tijd', helper: 'Bijvoorbeeld 14:30.' },

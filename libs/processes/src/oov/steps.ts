@@ -13,7 +13,7 @@ const PLACEMENT = ['ZORGCOORDINATOR', { participant: ['COACH'] }] as const;
 
 const TEXT = 4000;
 
-const OOV_ARRANGEMENT_OPTIONS: readonly FieldOption[] = [
+export const OOV_ARRANGEMENT_OPTIONS: readonly FieldOption[] = [
   { value: 'OBSERVATIE_6W', label: 'Observatietraject (6 weken)' },
   { value: 'OBS_BEHANDEL_3M', label: 'Observatie- en behandeltraject (3 maanden)' },
   { value: 'OBS_BEHANDEL_6M', label: 'Observatie- en behandeltraject (6 maanden)' },

@@ -648,6 +648,12 @@ export const ZORGROUTE_STEPS = {
     who: COORDINATION,
     owner: 'de zorgcoördinator',
     audit: 'PARENTS_EXCEPTION_LIFTED',
+    // No one waits for it: offered while the triage's approved exception holds (the workflow refuses it otherwise).
+    anytime: true,
+    offeredWhen: [
+      { field: 'parentsException', isBlank: false },
+      { field: 'parentsExceptionLifted', isBlank: true },
+    ],
     fields: [{ ...REASON, helper: 'Waarom de ouders nu wel worden geïnformeerd; komt in het auditlog, niet bij de ouders.' }],
   },
 } as const satisfies Record<string, StepDefinition>;

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
 import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
+import { servedForm } from '../../test-utils/step-forms';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from '../dossier/dossier.graphql';
 import { CASE_DOCUMENTS_QUERY, CASE_NOTES_QUERY, CASE_QUERY } from './case.graphql';
 
@@ -49,6 +50,8 @@ function caseMock(overrides: Parameters<typeof makeCase>[0] = {}) {
           ],
           openSteps: ['RECORD_INTAKE'],
           openStepLabels: ['Intakegesprek en ontwikkeldoel'],
+          // The forms the api serves the caller (the step catalogue's), with whether he may take each.
+          stepForms: [servedForm('ONDERSTEUNINGSTRAJECT', 'RECORD_INTAKE'), servedForm('ONDERSTEUNINGSTRAJECT', 'STOP_TRAJECTORY', { open: false })] as unknown[],
           goal: null,
           coachName: null,
           sessions: [],
@@ -180,7 +183,7 @@ describe('CasePage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Intakegesprek vastleggen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Intakegesprek vastleggen' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Intake opslaan' }));
-    expect(await within(dialog).findByText('Vul in: ontwikkeldoel van de leerling.')).toBeTruthy();
+    expect(await within(dialog).findByText(/Vul in: ontwikkeldoel van de leerling/)).toBeTruthy();
   });
 
   it('offers the dossier in the pupil section to the zorgcoördinator, not to a mentor, and shows reasons in the timeline', async () => {
@@ -240,8 +243,9 @@ describe('CasePage', () => {
   });
 
   it('tells the school that a case is kept from the parents; the zorgcoördinator lifts the exception with a reason', async () => {
-    const hidden = () => {
+    const hidden = (mayLift: boolean) => {
       const mock = caseMock({ process: 'ZORGROUTE', status: 'VOORGESPREK', statusLabel: 'Voorgesprek ouders en leerling' });
+      mock.result.data.case.stepForms = [servedForm('ZORGROUTE', 'LIFT_PARENTS_EXCEPTION', { open: false, mayTake: mayLift })];
       mock.result.data.case.hiddenFromParents = true;
       mock.result.data.case.zorgroute = { __typename: 'ZorgrouteDetail', parentsExceptionActive: true, parentsExceptionReason: 'Onveilige thuissituatie', parentsExceptionApprovedBy: 'Ilse Bakker' };
       mock.result.data.case.openSteps = [];
@@ -252,7 +256,7 @@ describe('CasePage', () => {
       request: { query: ZAT_MEETING_QUERY, variables: { id: 'case-7' } },
       result: { data: { case: { __typename: 'CaseDetail', summary: { __typename: 'CaseSummary', id: 'case-7' }, zorgroute: { __typename: 'ZorgrouteDetail', zatMeeting: null } } } },
     });
-    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, notesMock, zatMeeting()], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
+    const { unmount } = renderWithProviders(<CasePage />, { mocks: [hidden(true), documentsMock, notesMock, zatMeeting()], session: { user: ZC_USER }, path: '/cases/:id', route: '/cases/case-7' });
     const panel = await screen.findByTestId('parents-exception');
     expect(panel.textContent).toContain('Verborgen voor de ouders');
     expect(panel.textContent).toContain('Reden: Onveilige thuissituatie (goedgekeurd door Ilse Bakker)');
@@ -260,9 +264,11 @@ describe('CasePage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Uitzondering opheffen' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Uitzondering opheffen' }));
     expect(await within(dialog).findByText(/Vul in: reden/)).toBeTruthy();
+    // Its one place is the panel: "Open stappen" does not offer it a second time.
+    expect(document.querySelector('[data-step="LIFT_PARENTS_EXCEPTION"]')).toBeNull();
     unmount();
 
-    renderWithProviders(<CasePage />, { mocks: [hidden(), documentsMock, notesMock, zatMeeting()], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
+    renderWithProviders(<CasePage />, { mocks: [hidden(false), documentsMock, notesMock, zatMeeting()], session: { user: { ...ZC_USER, role: 'MENTOR' } }, path: '/cases/:id', route: '/cases/case-7' });
     const forMentor = await screen.findByTestId('parents-exception');
     expect(within(forMentor).queryByRole('button', { name: 'Uitzondering opheffen' })).toBeNull();
   });

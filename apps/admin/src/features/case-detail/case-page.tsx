@@ -25,7 +25,7 @@ import { DueDatesList } from './due-dates-list';
 import { DossierDownload } from '../dossier/dossier-download';
 import { OpenSteps } from './open-steps';
 import { OppPanel } from './opp-panel';
-import { ParentsExceptionPanel } from './parents-exception-panel';
+import { LIFT_STEP, ParentsExceptionPanel } from './parents-exception-panel';
 import { PlannedMeetingPanel } from './planned-meeting-panel';
 import { TlvChecklistPanel } from './tlv-checklist-panel';
 
@@ -66,7 +66,8 @@ export function CasePage() {
           )}
           {error && <ErrorAlert error={error} />}
           <ParentsExceptionPanel detail={detail} />
-          <OpenSteps summary={detail.summary} steps={detail.openSteps} stepLabels={detail.openStepLabels} consents={detail.consents ?? []} stepForms={detail.stepForms ?? []} />
+          {/* Lifting the parents exception has its place in the panel above. */}
+          <OpenSteps summary={detail.summary} steps={detail.openSteps} stepLabels={detail.openStepLabels} stepForms={(detail.stepForms ?? []).filter((f) => f.step !== LIFT_STEP)} />
           <Box sx={{ display: 'grid', gap: 2.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start' }}>
             <Stack spacing={2.5}>
               {(detail.goal || (detail.sessions?.length ?? 0) > 0 || detail.summary.process === 'ONDERSTEUNINGSTRAJECT') && (

@@ -3,22 +3,23 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useAuth } from '../../app/auth/auth-context';
 import { type CaseDetailQuery } from '../../gql/graphql';
-import { StepDialog } from '../case-steps/step-dialog';
-import { mayTakeStep, stepFormSpec } from '../case-steps/step-forms';
+import { CatalogueStepDialog } from '../case-steps/catalogue-step-dialog';
+
+/** The step that lifts the exception (the step catalogue's, offered by the api while an exception holds). */
+export const LIFT_STEP = 'LIFT_PARENTS_EXCEPTION';
 
 /**
  * School staff only (the api gives `hiddenFromParents` to the school alone): the case is kept from the parents under
- * the safety exception (PROCESSES.md rule 3). The zorgcoördinator can lift an approved exception, with a reason.
+ * the safety exception (PROCESSES.md rule 3). The zorgcoördinator can lift an approved exception, with a reason: the
+ * form and whether the user may take it come from the api with the case (`stepForms`).
  */
-export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetailQuery['case'], 'summary' | 'hiddenFromParents' | 'zorgroute'> }) {
-  const role = useAuth().session?.user.role;
+export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetailQuery['case'], 'summary' | 'hiddenFromParents' | 'zorgroute' | 'stepForms'> }) {
   const [lifting, setLifting] = useState(false);
   if (detail.hiddenFromParents !== true) return null;
   const active = detail.zorgroute?.parentsExceptionActive === true;
-  const spec = stepFormSpec(detail.summary.process, 'LIFT_PARENTS_EXCEPTION');
-  const mayLift = active && !detail.summary.closedAt && !!spec && mayTakeStep(detail.summary.process, 'LIFT_PARENTS_EXCEPTION', role);
+  const form = (detail.stepForms ?? []).find((f) => f.step === LIFT_STEP && f.mayTake) ?? null;
+  const mayLift = active && !detail.summary.closedAt && form !== null;
   return (
     <Alert
       severity="warning"
@@ -46,8 +47,8 @@ export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetailQuery
           {detail.zorgroute.parentsExceptionApprovedBy ? ` (goedgekeurd door ${detail.zorgroute.parentsExceptionApprovedBy})` : ''}
         </Typography>
       )}
-      {lifting && spec && (
-        <StepDialog caseId={detail.summary.id} schoolId={detail.summary.school.id} spec={spec} onClose={() => setLifting(false)} onDone={() => setLifting(false)} />
+      {lifting && form && (
+        <CatalogueStepDialog caseId={detail.summary.id} schoolId={detail.summary.school.id} form={form} onClose={() => setLifting(false)} onDone={() => setLifting(false)} />
       )}
     </Alert>
   );

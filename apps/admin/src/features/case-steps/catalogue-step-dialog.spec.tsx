@@ -1,14 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ONDERSTEUNINGSTRAJECT_STEPS as P1, resolveFields } from '@zorgroute/processes';
-import { type StepForm } from '../../shared/api-types';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { OpenSteps } from '../case-detail/open-steps';
+import type { CatalogueStepForm } from './catalogue-step-dialog';
 import { TAKE_STEP_MUTATION } from './step-form.graphql';
 
 const policies = { ondersteuningstraject: { extensionMinWeeks: 2, extensionMaxWeeks: 6 } };
 /** A form as the api serves it: the catalogue's definition with the case's policy bounds resolved. */
-const formOf = (step: (typeof P1)[keyof typeof P1], over: Partial<StepForm> = {}): StepForm => ({
+const formOf = (step: (typeof P1)[keyof typeof P1], over: Partial<CatalogueStepForm> = {}): CatalogueStepForm => ({
   step: step.name,
   label: step.label,
   title: step.title,

@@ -1,34 +1,24 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { resolveFields, STEP_CATALOGUE, type FieldDefinition, type StepDefinition } from '@zorgroute/processes';
+import { allConsentTimeoutSteps, resolveFields, STEP_CATALOGUE, type StepDefinition } from '@zorgroute/processes';
 import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
-import { type StepForm } from '../../shared/api-types';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
+import { policiesFor } from '../../test-utils/step-forms';
+import type { CatalogueStepForm } from './catalogue-step-dialog';
 import { renderWithProviders } from '../../test-utils/render';
 import { OpenSteps } from '../case-detail/open-steps';
 
 /**
  * The catalogue walk, admin side (issue 12): every step of every process in the step catalogue has a form the generic
  * dialog renders — its button, its dialog with the step's title, and every field that shows before anything is chosen,
- * with its Dutch label. A step whose definition the dialog cannot render fails here, not on a user's screen.
+ * with its Dutch label (the decisions after a timed-out consent request included). A step whose definition the dialog
+ * cannot render fails here, not on a user's screen.
  */
 
-/** A policy that gives every bound the catalogue names a value (the api resolves them against the case's policy). */
-function policiesFor(fields: readonly FieldDefinition[], into: Record<string, unknown> = {}): Record<string, unknown> {
-  const set = (path: string, value: number) => {
-    const parts = path.split('.');
-    let at = into;
-    for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
-    at[parts[parts.length - 1] as string] = value;
-  };
-  for (const f of fields) {
-    if (f.min !== undefined && typeof f.min !== 'number') set(f.min.policy, 1);
-    if (f.max !== undefined && typeof f.max !== 'number') set(f.max.policy, 9);
-    if (f.fields) policiesFor(f.fields, into);
-  }
-  return into;
-}
-
-const steps: [string, StepDefinition][] = Object.entries(STEP_CATALOGUE).flatMap(([process, defs]) => Object.values(defs ?? {}).map((s): [string, StepDefinition] => [process, s]));
+const steps: [string, StepDefinition][] = [
+  ...Object.entries(STEP_CATALOGUE).flatMap(([process, defs]) => Object.values(defs ?? {}).map((s): [string, StepDefinition] => [process, s])),
+  // The decision after a consent request timed out, per kind (the catalogue's consent steps).
+  ...allConsentTimeoutSteps().map((s): [string, StepDefinition] => [s.process, s]),
+];
 
 describe('every step of every process renders in the generic step dialog', () => {
   it('walks a catalogue of every process', () => {
@@ -36,7 +26,7 @@ describe('every step of every process renders in the generic step dialog', () =>
   });
 
   it.each(steps.map(([process, step]) => [`${process}.${step.name}`, process, step] as const))('%s', async (_name, process, step) => {
-    const form: StepForm = {
+    const form: CatalogueStepForm = {
       step: step.name,
       label: step.label,
       title: step.title,

@@ -11,8 +11,7 @@ import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql
 import { DueDate } from '../../shared/due-date';
 import { processLabel } from '../../shared/labels';
 import { ThermometerChart } from '../../shared/thermometer-chart';
-import { StepDialog } from '../case-steps/step-dialog';
-import { stepFormSpec } from '../case-steps/step-forms';
+import { CatalogueStepDialog, catalogueForms } from '../case-steps/catalogue-step-dialog';
 import { familyWords, hasGoalAndThermometer } from './family-words';
 import { CASE_PROGRESS_QUERY } from './my-cases.graphql';
 
@@ -34,10 +33,10 @@ export function CaseProgressCard({ summary, today, staff, isPupil = false }: { s
   const [logging, setLogging] = useState(false);
   const headingId = `progress-${summary.id}`;
   const detail = data?.case;
-  // Only who may take the step gets its button (issue 17.3: a mentor is not offered "Contact vastleggen" on JOS).
+  // Only who may take the step gets its button (issue 17.3: a mentor is not offered "Contact vastleggen" on JOS): the
+  // form and whether the user may take it are the api's (the step catalogue), as on the case page.
   const sessionStep = staff ? sessionStepOf(summary) : null;
-  const mayLog = !!sessionStep && !!detail?.stepForms.some((f) => f.step === sessionStep && f.mayTake);
-  const spec = sessionStep && mayLog ? stepFormSpec(summary.process, sessionStep) : null;
+  const form = sessionStep ? (catalogueForms(detail?.stepForms).find((f) => f.step === sessionStep && f.mayTake) ?? null) : null;
 
   return (
     <Paper component="article" aria-labelledby={headingId} data-case-id={summary.id} sx={{ p: { xs: 2, sm: 3 } }}>
@@ -84,15 +83,22 @@ export function CaseProgressCard({ summary, today, staff, isPupil = false }: { s
       ) : (
         !staff && <Typography color="text.secondary">{familyWords(isPupil).otherProcess}</Typography>
       )}
-      {spec && (
+      {form && (
         <Box sx={{ mt: 1.5 }}>
           <Button variant="contained" onClick={() => setLogging(true)}>
-            {spec.title}
+            {form.title}
           </Button>
         </Box>
       )}
-      {logging && spec && (
-        <StepDialog caseId={summary.id} schoolId={summary.school.id} spec={spec} onClose={() => setLogging(false)} onDone={() => setLogging(false)} />
+      {logging && form && (
+        <CatalogueStepDialog
+          caseId={summary.id}
+          schoolId={summary.school.id}
+          form={form}
+          refetch={['CaseProgress']}
+          onClose={() => setLogging(false)}
+          onDone={() => setLogging(false)}
+        />
       )}
     </Paper>
   );

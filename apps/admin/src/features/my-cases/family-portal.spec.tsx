@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
+import { servedForm } from '../../test-utils/step-forms';
 import { CaseProgressCard } from './case-progress-card';
 import { ConsentRequestCard } from './consent-request-card';
 import { CASE_PROGRESS_QUERY } from './my-cases.graphql';
@@ -30,7 +31,7 @@ const request: ConsentFieldsFragment = {
 };
 
 /** The case's progress as the api answers it, with one step form and whether the caller may take it. */
-const progress = (step: string, mayTake: boolean) => ({
+const progress = (process: string, step: string, mayTake: boolean) => ({
   request: { query: CASE_PROGRESS_QUERY, variables: { id: 'case-1' } },
   result: {
     data: {
@@ -41,7 +42,7 @@ const progress = (step: string, mayTake: boolean) => ({
         coachName: null,
         openSteps: [step],
         sessions: [],
-        stepForms: [{ __typename: 'StepForm', step, mayTake }],
+        stepForms: [servedForm(process, step, { mayTake })],
       },
     },
   },
@@ -59,7 +60,7 @@ describe('the family portal speaks the family’s language (issue 17.6)', () => 
 
   it('keeps the goal and the chart for a trajectory, and the status for staff', async () => {
     const trajectory = makeCase({ status: 'ACTIEF', statusLabel: 'Actief' });
-    renderWithProviders(<CaseProgressCard summary={trajectory} today="2026-11-20" staff={true} />, { session: { user: ZC_USER }, mocks: [progress('LOG_SESSION', true)] });
+    renderWithProviders(<CaseProgressCard summary={trajectory} today="2026-11-20" staff={true} />, { session: { user: ZC_USER }, mocks: [progress('ONDERSTEUNINGSTRAJECT', 'LOG_SESSION', true)] });
     expect(await screen.findByText('Rustiger worden voor een toets')).toBeTruthy();
     expect(screen.getByText('Actief')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sessie vastleggen' })).toBeTruthy();
@@ -67,11 +68,11 @@ describe('the family portal speaks the family’s language (issue 17.6)', () => 
 
   it('offers "Contact vastleggen" on a JOS case only to who may take it (issue 17.3)', async () => {
     const jos = makeCase({ process: 'JOS', status: 'ACTIEF', statusLabel: 'Actief' });
-    const { unmount } = renderWithProviders(<CaseProgressCard summary={jos} today="2026-11-20" staff={true} />, { session: { user: { ...ZC_USER, role: 'MENTOR' } }, mocks: [progress('LOG_CONTACT', false)] });
+    const { unmount } = renderWithProviders(<CaseProgressCard summary={jos} today="2026-11-20" staff={true} />, { session: { user: { ...ZC_USER, role: 'MENTOR' } }, mocks: [progress('JOS', 'LOG_CONTACT', false)] });
     expect(await screen.findByText('Rustiger worden voor een toets')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Contact vastleggen' })).toBeNull();
     unmount();
-    renderWithProviders(<CaseProgressCard summary={jos} today="2026-11-20" staff={true} />, { session: { user: { ...ZC_USER, role: 'JOS_MEDEWERKER' } }, mocks: [progress('LOG_CONTACT', true)] });
+    renderWithProviders(<CaseProgressCard summary={jos} today="2026-11-20" staff={true} />, { session: { user: { ...ZC_USER, role: 'JOS_MEDEWERKER' } }, mocks: [progress('JOS', 'LOG_CONTACT', true)] });
     expect(await screen.findByRole('button', { name: 'Contact vastleggen' })).toBeTruthy();
   });
 

@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { CaseProgressQuery, CaseProgressQueryVariables, GiveConsentMutation, GiveConsentMutationVariables, MyConsentRequestsQuery, MyConsentRequestsQueryVariables, MyLettersQuery, MyLettersQueryVariables } from '../../gql/graphql';
-import { CONSENT_FIELDS } from '../../shared/fragments';
+import { CONSENT_FIELDS, STEP_FORM_FIELDS } from '../../shared/fragments';
 
 export const MY_CONSENT_REQUESTS_QUERY: TypedDocumentNode<MyConsentRequestsQuery, MyConsentRequestsQueryVariables> = gql`
   query MyConsentRequests {
@@ -22,7 +22,7 @@ export const GIVE_CONSENT_MUTATION: TypedDocumentNode<GiveConsentMutation, GiveC
 
 /**
  * Goal and thermometer of one case, for the parent/pupil and mentor views; with the steps the case offers and whether
- * the caller may take each (a session is offered only to who may log it).
+ * the caller may take each, with their forms (a session is offered only to who may log it).
  */
 export const CASE_PROGRESS_QUERY: TypedDocumentNode<CaseProgressQuery, CaseProgressQueryVariables> = gql`
   query CaseProgress($id: ID!) {
@@ -39,11 +39,11 @@ export const CASE_PROGRESS_QUERY: TypedDocumentNode<CaseProgressQuery, CaseProgr
         thermometer
       }
       stepForms {
-        step
-        mayTake
+        ...StepFormFields
       }
     }
   }
+  ${STEP_FORM_FIELDS}
 `;
 
 /** The letters of the caller's cases (parents: the zorgplicht extension notice and decision letter, also of closed cases). */

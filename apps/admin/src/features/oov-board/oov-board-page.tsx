@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -17,15 +18,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { useAuth } from '../../app/auth/auth-context';
 import { type CaseSummaryFieldsFragment as CaseSummary } from '../../gql/graphql';
 import { formatDutchDate } from '../../shared/dates';
 import { DueDate } from '../../shared/due-date';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
-import { StepDialog } from '../case-steps/step-dialog';
-import { OOV_ARRANGEMENTS, stepFormSpec } from '../case-steps/step-forms';
+import { OOV_ARRANGEMENT_OPTIONS } from '@zorgroute/processes';
+import { CatalogueStepDialog, catalogueForms } from '../case-steps/catalogue-step-dialog';
 import { OOV_CASE_QUERY, OOV_CASES_QUERY } from './oov-board.graphql';
 import { currentPeriod, evaluationsDue, splitOovCases, SWV_DECISION_STEP } from './oov-board-model';
 
@@ -44,10 +44,16 @@ function CaseLink({ summary }: { summary: CaseSummary }) {
   );
 }
 
-/** One request awaiting the SWV's decision: what the school asks, and the decision button. */
-function RequestCard({ summary, today, onDecide }: { summary: CaseSummary; today: string; onDecide: (() => void) | null }) {
+/**
+ * One request awaiting the SWV's decision: what the school asks, and the decision — its form and whether the user may
+ * take it come from the api with the case (the step catalogue's OOV_SWV_DECISION): a button for the SWV, a status chip
+ * for a school's zorgcoördinator who follows the request.
+ */
+function RequestCard({ summary, today }: { summary: CaseSummary; today: string }) {
   const { data, loading, error } = useQuery(OOV_CASE_QUERY, { variables: { id: summary.id } });
+  const [deciding, setDeciding] = useState(false);
   const request = data ? [...data.oovCase.requests].sort((a, b) => b.round - a.round)[0] : undefined;
+  const decision = catalogueForms(data?.oovCase.detail.stepForms).find((f) => f.step === SWV_DECISION_STEP) ?? null;
   const headingId = `oov-request-${summary.id}`;
   return (
     <Paper component="article" aria-labelledby={headingId} data-case-id={summary.id} sx={{ p: { xs: 2, sm: 3 } }}>
@@ -68,11 +74,13 @@ function RequestCard({ summary, today, onDecide }: { summary: CaseSummary; today
             </Box>
           )}
         </Box>
-        {onDecide && (
-          <Button variant="contained" onClick={onDecide}>
+        {decision?.mayTake ? (
+          <Button variant="contained" onClick={() => setDeciding(true)}>
             Besluit vastleggen
           </Button>
-        )}
+        ) : decision ? (
+          <Chip icon={<HourglassEmptyIcon />} label={decision.label} variant="outlined" data-step={decision.step} />
+        ) : null}
       </Box>
       {loading && <Skeleton variant="text" aria-label="Aanvraag laden" sx={{ mt: 1 }} />}
       {error && <ErrorAlert error={error} sx={{ mt: 1 }} />}
@@ -97,6 +105,16 @@ function RequestCard({ summary, today, onDecide }: { summary: CaseSummary; today
           <dt>Doelen</dt>
           <dd style={{ whiteSpace: 'pre-wrap' }}>{request.goals}</dd>
         </Box>
+      )}
+      {deciding && decision && (
+        <CatalogueStepDialog
+          caseId={summary.id}
+          schoolId={summary.school.id}
+          form={decision}
+          refetch={['OovBoardCases', 'OovBoardCase']}
+          onClose={() => setDeciding(false)}
+          onDone={() => setDeciding(false)}
+        />
       )}
     </Paper>
   );
@@ -126,7 +144,7 @@ function PlacementRow({ summary, today }: { summary: CaseSummary; today: string 
         </TableCell>
       ) : !period && granted ? (
         <>
-          <TableCell>{OOV_ARRANGEMENTS.find((a) => a.value === granted.arrangement)?.label ?? granted.arrangement}</TableCell>
+          <TableCell>{OOV_ARRANGEMENT_OPTIONS.find((a) => a.value === granted.arrangement)?.label ?? granted.arrangement}</TableCell>
           <TableCell>{granted.location}</TableCell>
           <TableCell colSpan={2}>Toegekend op {formatDutchDate(granted.decidedOn)}; de periode begint na de intake</TableCell>
         </>
@@ -164,11 +182,6 @@ export function OovBoardPage() {
   const today = useToday();
   const { data, loading, error } = useQuery(OOV_CASES_QUERY, { fetchPolicy: 'cache-and-network' });
   const { awaiting, other } = splitOovCases(data?.cases ?? []);
-  const [deciding, setDeciding] = useState<CaseSummary | null>(null);
-  const decisionSpec = stepFormSpec('OOV', SWV_DECISION_STEP);
-  // The SWV decides (an admin may act for anyone); a school's zorgcoördinator only follows the request here.
-  const { session } = useAuth();
-  const mayDecide = session?.user.role === 'SWV_MEDEWERKER' || session?.user.role === 'ADMIN';
 
   return (
     <Stack spacing={3}>
@@ -187,7 +200,7 @@ export function OovBoardPage() {
         </Typography>
         {awaiting.length === 0 && !loading && <Alert severity="info">Er wacht geen OOV-aanvraag op een besluit.</Alert>}
         {awaiting.map((c) => (
-          <RequestCard key={c.id} summary={c} today={today} onDecide={mayDecide ? () => setDeciding(c) : null} />
+          <RequestCard key={c.id} summary={c} today={today} />
         ))}
       </Stack>
 
@@ -222,18 +235,6 @@ export function OovBoardPage() {
           <Chip size="small" variant="outlined" label="Notities van de school zijn niet zichtbaar voor het samenwerkingsverband" />
         </Box>
       </Paper>
-
-      {deciding && decisionSpec && (
-        <StepDialog
-          key={deciding.id}
-          caseId={deciding.id}
-          schoolId={deciding.school.id}
-          spec={decisionSpec}
-          refetch={['OovBoardCases', 'OovBoardCase']}
-          onClose={() => setDeciding(null)}
-          onDone={() => setDeciding(null)}
-        />
-      )}
     </Stack>
   );
 }

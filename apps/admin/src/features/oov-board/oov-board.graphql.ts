@@ -1,10 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { OovBoardCaseQuery, OovBoardCaseQueryVariables, OovBoardCasesQuery, OovBoardCasesQueryVariables } from '../../gql/graphql';
-import { CASE_SUMMARY_FIELDS } from '../../shared/fragments';
+import { CASE_SUMMARY_FIELDS, STEP_FORM_FIELDS } from '../../shared/fragments';
 
 // The SWV's OOV board: the OOV cases the caller may see (cases(filter: { process: OOV }), scoped by the API: an SWV
 // employee sees its member schools' cases) and, per case, the OOV record (oovCase) with request, decisions, periods
-// and evaluation dates. The SWV never gets the schools' own notes (the API leaves them out).
+// and evaluation dates, and the forms of the steps the case offers (the SWV's decision, from the step catalogue). The
+// SWV never gets the schools' own notes (the API leaves them out).
 
 export const OOV_CASES_QUERY: TypedDocumentNode<OovBoardCasesQuery, OovBoardCasesQueryVariables> = gql`
   query OovBoardCases {
@@ -27,6 +28,9 @@ export const OOV_CASE_QUERY: TypedDocumentNode<OovBoardCaseQuery, OovBoardCaseQu
       detail {
         summary {
           id
+        }
+        stepForms {
+          ...StepFormFields
         }
       }
       enrolledAtSchoolName
@@ -68,4 +72,5 @@ export const OOV_CASE_QUERY: TypedDocumentNode<OovBoardCaseQuery, OovBoardCaseQu
       endDate
     }
   }
+  ${STEP_FORM_FIELDS}
 `;
