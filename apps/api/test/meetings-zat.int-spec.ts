@@ -190,7 +190,7 @@ describe('a P2 case planned onto a ZAT meeting through its PLAN_ZAT step', () =>
     expect((await stack.gql.ok<Detail>(DETAIL, { id: tooSoon.id })).meeting.cases).toEqual([]);
 
     // The meeting is in the school year's overview with its one case.
-    const { meetings } = await stack.gql.ok<{ meetings: { meetings: { id: string; caseCount: number }[] } }>(`query($s: ID!, $y: String!) { meetings(schoolId: $s, schoolYear: $y, kind: "ZAT") { meetings { id caseCount } } }`, {
+    const { meetings } = await stack.gql.ok<{ meetings: { meetings: { id: string; caseCount: number }[] } }>(`query($s: ID!, $y: String!) { meetings(schoolId: $s, schoolYear: $y, kind: ZAT) { meetings { id caseCount } } }`, {
       s: school.id,
       y: schoolYearOf(date),
     });
