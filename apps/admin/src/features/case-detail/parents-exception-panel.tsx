@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { type CaseDetailQuery } from '../../gql/graphql';
+import { type CaseDetailData } from './case.graphql';
 import { CatalogueStepDialog } from '../case-steps/catalogue-step-dialog';
 
 /** The step that lifts the exception (the step catalogue's, offered by the api while an exception holds). */
@@ -14,7 +14,7 @@ export const LIFT_STEP = 'LIFT_PARENTS_EXCEPTION';
  * the safety exception (PROCESSES.md rule 3). The zorgcoördinator can lift an approved exception, with a reason: the
  * form and whether the user may take it come from the api with the case (`stepForms`).
  */
-export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetailQuery['case'], 'summary' | 'hiddenFromParents' | 'zorgroute' | 'stepForms'> }) {
+export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetailData['case'], 'summary' | 'hiddenFromParents' | 'zorgroute' | 'stepForms'> }) {
   const [lifting, setLifting] = useState(false);
   if (detail.hiddenFromParents !== true) return null;
   const active = detail.zorgroute?.parentsExceptionActive === true;
