@@ -25,7 +25,7 @@ let school: SchoolEntity;
 let other: SchoolEntity;
 
 const PREVIEW = `query($c: String!) { schoolHolidayImportPreview(content: $c) { fileDigest schoolYears { schoolYear replaces } entries { schoolYear vacation compulsory region from to } rejected { schoolYear entry reason } } }`;
-const IMPORT = `mutation($c: String!, $d: String!) { importSchoolHolidays(content: $c, fileDigest: $d) { schoolYears coverage { coveredUntil missingSchoolYears } } }`;
+const IMPORT = `mutation($c: String!, $d: String!) { importSchoolHolidays(content: $c, fileDigest: $d) { schoolYears coverage { coveredUntil missingSchoolYears } runningCases { updated failed { caseId code message } } } }`;
 const YEARS = `query { holidayDataYears { schoolYear source importedByName fileDigest } }`;
 const AFFECTED = `query { casesWithoutHolidayData { caseId schoolName dueDates { step stepLabel date schoolYears nowKnown } } }`;
 const EXPLAIN = `query($s: ID!, $start: String!, $n: Int!) { explainDueDate(schoolId: $s, start: $start, schoolDays: $n) { date explanation } }`;
@@ -155,8 +155,11 @@ describe('importing the regional school holidays', () => {
 
     await gql.login(email('platform'));
     const auditsBefore = await audits();
-    const { importSchoolHolidays } = await gql.ok<{ importSchoolHolidays: { schoolYears: string[]; coverage: { coveredUntil: string } } }>(IMPORT, { c: SAMPLE, d: holidayFileDigest(SAMPLE) });
+    const { importSchoolHolidays } = await gql.ok<{ importSchoolHolidays: { schoolYears: string[]; coverage: { coveredUntil: string }; runningCases: { failed: { caseId: string; code: string; message: string }[] } } }>(IMPORT, { c: SAMPLE, d: holidayFileDigest(SAMPLE) });
     expect(importSchoolHolidays.schoolYears).toEqual(['2028-2029']);
+    // The listed case was sent the new calendar; it has no workflow here, so it is reported, and the import stands.
+    expect(importSchoolHolidays.runningCases.failed).toContainEqual({ caseId: `vakantietest-${stamp}`, code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' });
+    expect(Number((await ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'RUNNING_CASES_CALENDAR_UPDATED' AND details->>'fileDigest' = $1`, [holidayFileDigest(SAMPLE)]))[0].n)).toBeGreaterThanOrEqual(1);
     expect(importSchoolHolidays.coverage.coveredUntil).toBe('2029-07-31');
     expect(await stored()).toBe(1);
     expect(await audits()).toBe(auditsBefore + 1);

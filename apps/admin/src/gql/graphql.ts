@@ -2211,6 +2211,23 @@ export type RemoveSchoolDayOffMutation = {
   }
 };
 
+export type ApplySchoolCalendarToRunningCasesMutationVariables = Exact<{
+  schoolId: string | number;
+}>;
+
+
+export type ApplySchoolCalendarToRunningCasesMutation = {
+  applySchoolCalendarToRunningCases: {
+    updated: number,
+    dueDatesMoved: number,
+    failed: Array<{
+      caseId: string,
+      code: string,
+      message: string
+    }>
+  }
+};
+
 export type SchoolHolidayImportPreviewQueryVariables = Exact<{
   content: string;
 }>;
@@ -2252,6 +2269,15 @@ export type ImportSchoolHolidaysMutation = {
       coveredUntil: string | null,
       missingSchoolYears: Array<string>,
       warning: string | null
+    },
+    runningCases: {
+      updated: number,
+      dueDatesMoved: number,
+      failed: Array<{
+        caseId: string,
+        code: string,
+        message: string
+      }>
     }
   }
 };

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
+import type { ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables, AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
 
 export type SchoolDayOff = SchoolCalendar['daysOff'][number];
 
@@ -43,6 +43,21 @@ export const REMOVE_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<RemoveSchoolDayOf
   mutation RemoveSchoolDayOff($id: ID!) {
     removeSchoolDayOff(id: $id) {
       id
+    }
+  }
+`;
+
+/** Sends the school's current calendar to its running cases (their open steps' due dates are recomputed). */
+export const APPLY_SCHOOL_CALENDAR_MUTATION: TypedDocumentNode<ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables> = gql`
+  mutation ApplySchoolCalendarToRunningCases($schoolId: ID!) {
+    applySchoolCalendarToRunningCases(schoolId: $schoolId) {
+      updated
+      dueDatesMoved
+      failed {
+        caseId
+        code
+        message
+      }
     }
   }
 `;

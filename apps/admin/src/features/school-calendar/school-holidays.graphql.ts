@@ -43,6 +43,15 @@ export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<ImportSchoolHoli
         missingSchoolYears
         warning
       }
+      runningCases {
+        updated
+        dueDatesMoved
+        failed {
+          caseId
+          code
+          message
+        }
+      }
     }
   }
 `;

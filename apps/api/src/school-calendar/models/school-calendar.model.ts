@@ -77,10 +77,26 @@ export class HolidayImportPreviewModel {
   @Field(() => [HolidayImportRejectionModel]) rejected!: HolidayImportRejectionModel[];
 }
 
+@ObjectType('RunningCaseCalendarFailure', { description: 'A running case that did not take the new calendar, and why.' })
+export class RunningCaseCalendarFailureModel {
+  @Field(() => ID) caseId!: string;
+  @Field({ description: 'CASE_CLOSED, BAD_USER_INPUT, STEP_NOT_ALLOWED or UNAVAILABLE (no worker runs the case, or Temporal did not answer).' }) code!: string;
+  @Field({ description: 'Dutch reason.' }) message!: string;
+}
+
+@ObjectType('RunningCasesCalendarResult', { description: 'Running cases sent the school’s current calendar (useSchoolCalendar).' })
+export class RunningCasesCalendarResultModel {
+  @Field(() => Int, { description: 'Cases that took the calendar.' }) updated!: number;
+  @Field(() => Int, { description: 'Of those, the cases in which a due date moved.' }) dueDatesMoved!: number;
+  @Field(() => [RunningCaseCalendarFailureModel], { description: 'Cases that did not take it (the others still did).' }) failed!: RunningCaseCalendarFailureModel[];
+}
+
 @ObjectType('HolidayImportResult')
 export class HolidayImportResultModel {
   @Field(() => [String], { description: 'The school years stored.' }) schoolYears!: string[];
   @Field(() => CalendarCoverageModel, { description: 'The holiday data’s coverage after the import.' }) coverage!: CalendarCoverageModel;
+  @Field(() => RunningCasesCalendarResultModel, { description: 'The running cases counted without the imported school years, sent the new calendar.' })
+  runningCases!: RunningCasesCalendarResultModel;
 }
 
 @ObjectType('HolidayDataYear', { description: 'A school year with regional holiday data: bundled with Zorgroute or imported.' })
@@ -112,3 +128,4 @@ export class CaseWithoutHolidayDataModel {
   @Field() status!: string;
   @Field(() => [DueDateWithoutHolidayDataModel]) dueDates!: DueDateWithoutHolidayDataModel[];
 }
+

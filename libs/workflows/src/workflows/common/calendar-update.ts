@@ -44,7 +44,12 @@ export interface UseSchoolCalendarInput {
   reason: string;
 }
 
-export const useSchoolCalendar = defineUpdate<AdminActionResult, [UseSchoolCalendarInput]>('useSchoolCalendar');
+/** The admin answer, with how many open steps' due dates moved. */
+export interface UseSchoolCalendarResult extends AdminActionResult {
+  movedSteps: number;
+}
+
+export const useSchoolCalendar = defineUpdate<UseSchoolCalendarResult, [UseSchoolCalendarInput]>('useSchoolCalendar');
 
 export const CALENDAR_UPDATED = 'CALENDAR_UPDATED';
 export const CALENDAR_UPDATED_DUE_DATES_MOVED = 'CALENDAR_UPDATED_DUE_DATES_MOVED';
@@ -150,7 +155,7 @@ export function installCalendarUpdate(rec: CaseRecorder, admin: AdminControl): v
         reason: u.reason.trim(),
         details: { addedSchoolYears: years, movedSteps: moved.map(({ label: _l, ...m }) => m) },
       });
-      return { caseId: rec.caseId, status: s.status, seq: s.seq };
+      return { caseId: rec.caseId, status: s.status, seq: s.seq, movedSteps: moved.length };
     },
     {
       validator: (u) => {

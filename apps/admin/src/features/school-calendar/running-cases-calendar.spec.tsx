@@ -1,0 +1,56 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { SCHOOL, ZC_USER } from '../../test-utils/fixtures';
+import { renderWithProviders } from '../../test-utils/render';
+import { RunningCasesCalendarPanel } from './running-cases-calendar';
+import { APPLY_SCHOOL_CALENDAR_MUTATION } from './school-calendar.graphql';
+
+const SLOW = { timeout: 10_000 };
+
+function applyMock(result: object) {
+  return { request: { query: APPLY_SCHOOL_CALENDAR_MUTATION, variables: { schoolId: SCHOOL.id } }, result };
+}
+
+describe('RunningCasesCalendarPanel', () => {
+  it('sends the calendar to the running cases and says how many took it, moved, and which did not', async () => {
+    renderWithProviders(<RunningCasesCalendarPanel schoolId={SCHOOL.id} />, {
+      session: { user: ZC_USER },
+      mocks: [
+        applyMock({
+          data: {
+            applySchoolCalendarToRunningCases: {
+              __typename: 'RunningCasesCalendarResult',
+              updated: 3,
+              dueDatesMoved: 2,
+              failed: [{ __typename: 'RunningCaseCalendarFailure', caseId: 'case-7', code: 'UNAVAILABLE', message: 'De casus kon nu niet worden bijgewerkt; probeer het later opnieuw' }],
+            },
+          },
+        }),
+      ],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Kalender toepassen op lopende casussen' }));
+    expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('3 lopende casussen bijgewerkt, waarvan 2 met een verschoven termijn (zie de tijdlijn van de casus).');
+    expect(screen.getByText('1 casus is niet bijgewerkt')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Niet bijgewerkte casussen' }).textContent).toBe('case-7: De casus kon nu niet worden bijgewerkt; probeer het later opnieuw');
+  });
+
+  it('says so when there was nothing to update', async () => {
+    renderWithProviders(<RunningCasesCalendarPanel schoolId={SCHOOL.id} />, {
+      session: { user: ZC_USER },
+      mocks: [applyMock({ data: { applySchoolCalendarToRunningCases: { __typename: 'RunningCasesCalendarResult', updated: 0, dueDatesMoved: 0, failed: [] } } })],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Kalender toepassen op lopende casussen' }));
+    expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('Er waren geen lopende casussen om bij te werken.');
+    expect(screen.queryByRole('list', { name: 'Niet bijgewerkte casussen' })).toBeNull();
+  });
+
+  it('shows the Dutch error when the caller may not', async () => {
+    renderWithProviders(<RunningCasesCalendarPanel schoolId={SCHOOL.id} />, {
+      session: { user: ZC_USER },
+      mocks: [applyMock({ errors: [new GraphQLError('U heeft geen toegang tot deze gegevens of actie', { extensions: { code: 'FORBIDDEN' } })] })],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Kalender toepassen op lopende casussen' }));
+    expect(await screen.findByText(/U heeft geen toegang/, undefined, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+});
