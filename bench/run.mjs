@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global performance */
+/* global performance, setInterval, clearInterval, fetch, AbortSignal */
 // The scale benchmark: `npm run bench [-- --cases 5000 --timers 10000 --skip timers,board]`. Starts its own stack of
 // real processes (bench/lib/stack.mjs, from the built output), prints a table and writes bench/results/<time>.json.
 // - burst: N zorgplicht cases through GraphQL registerAanmelding (concurrency --concurrency), cases/s until all are
@@ -8,6 +8,9 @@
 // - board: latency p50/p95 of the board's first page (zorgplichtClocks, limit 50, with totalCount and the counts per
 //   school) at 10,000 and 100,000 open cases (rows beyond the burst are inserted in bulk with SQL as copies of a real
 //   row); `--name <n>` gives the stack another PostgreSQL directory (.data/<n>-postgres) to run beside another bench;
+// - import: a OneRoster bundle of --import-pupils pupils (default 2,000), half again as many guardians and 150 staff into
+//   a new school: preview (upload), apply, and the same file again (preview: nothing changes); time of each and the
+//   api's RSS before and at its peak (sampled every 50 ms);
 // - history: events and bytes per case in the recorded histories of the time-skipping int-specs
 //   (libs/workflows/test/histories), against Temporal's limits (51,200 events / 50 MB).
 import { fork } from 'node:child_process';
@@ -19,6 +22,7 @@ import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import pg from 'pg';
 import { fromRoot } from '../infra/scripts/lib/index.mjs';
 import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
+import { oneRosterBundle } from './lib/oneroster-bundle.mjs';
 import { Stack } from './lib/stack.mjs';
 
 /** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
@@ -33,6 +37,7 @@ const N = Number(arg('cases', 5000));
 const TIMERS = Number(arg('timers', 10000));
 const CONCURRENCY = Number(arg('concurrency', 32));
 const BOARD_SIZES = String(arg('board', '10000,100000')).split(',').map(Number);
+const IMPORT_PUPILS = Number(arg('import-pupils', 2000));
 const SKIP = new Set(String(arg('skip', '')).split(',').filter(Boolean));
 const HISTORY_LIMIT = { events: 51_200, bytes: 50 * 1024 * 1024 };
 const CLOCK_COUNT = `query { zorgplichtClocks(limit: 1) { totalCount } }`;
@@ -215,6 +220,71 @@ async function board(stack, results) {
   await db.end();
 }
 
+/** Samples a process's resident memory every 50 ms while `fn` runs; returns fn's result, its wall time and the peak. */
+async function measured(pid, fn) {
+  const rss = () => {
+    try {
+      return Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  let peak = rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+  const t = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: Math.round(performance.now() - t), peakMiB: +(Math.max(peak, rss()) / 2 ** 20).toFixed(1) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const IMPORT_FIELDS = `id status pupilsAdded pupilsChanged pupilsLeaving rejected preview { pupilsUnchanged staffUnchanged guardiansAdded pupilsAdded { sourceId } staffAdded { email } }`;
+
+async function schoolImport(stack, results) {
+  const admin = await new Gql(stack.apiUrl).login('beheer@zorgroute.example');
+  const { swvs } = await admin.ok('query { swvs { id } }');
+  // A new school per run (random BRIN), so the import is a first import of a school and a run can repeat on the same data.
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const brin = `9${Math.floor(Math.random() * 10)}${letters[Math.floor(Math.random() * 24)]}${letters[Math.floor(Math.random() * 24)]}`;
+  const school = (await admin.ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: { brin, vestiging: '00', name: `Benchmarkcollege ${brin}`, region: 'midden', swvId: swvs[0].id } })).createSchool;
+  const bundle = oneRosterBundle({ brin, vestiging: '00', pupils: IMPORT_PUPILS, staff: 150, stamp: brin.toLowerCase() });
+  const upload = async () => {
+    const res = await fetch(`${stack.apiUrl.replace(/\/graphql$/, '')}/imports/schools/${school.id}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/zip', 'x-file-name': 'benchmark.zip', authorization: `Bearer ${admin.token}` },
+      body: bundle.zip,
+      signal: AbortSignal.timeout(600_000),
+    });
+    const body = await res.json();
+    if (res.status !== 200) throw new Error(`preview answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    return body;
+  };
+  const pid = stack.api.child.pid;
+  const idle = await measured(pid, () => sleep(500));
+  const preview = await measured(pid, upload);
+  if (preview.value.rejected) throw new Error(`the generated bundle has ${preview.value.rejected} rejected rows`);
+  const apply = await measured(pid, () => admin.ok(`mutation($id: ID!) { applySchoolImport(id: $id) { ${IMPORT_FIELDS} } }`, { id: preview.value.id }, { timeoutMs: 600_000 }));
+  const again = await measured(pid, upload);
+  const unchanged = await admin.ok(`query($id: ID!) { schoolImport(id: $id) { ${IMPORT_FIELDS} } }`, { id: again.value.id });
+  results.import = {
+    pupils: IMPORT_PUPILS,
+    guardians: bundle.guardians,
+    staff: 150,
+    zipKiB: Math.round(bundle.zip.length / 1024),
+    previewMs: preview.ms,
+    applyMs: apply.ms,
+    reimportPreviewMs: again.ms,
+    reimportPupilsUnchanged: unchanged.schoolImport.preview?.pupilsUnchanged ?? null,
+    reimportChanges: unchanged.schoolImport.pupilsAdded + unchanged.schoolImport.pupilsChanged + unchanged.schoolImport.pupilsLeaving,
+    apiRssIdleMiB: idle.peakMiB,
+    apiRssPeakPreviewMiB: preview.peakMiB,
+    apiRssPeakApplyMiB: apply.peakMiB,
+    apiRssPeakReimportMiB: again.peakMiB,
+  };
+}
+
 function history(results) {
   const dir = fromRoot('libs/workflows/test/histories');
   results.history = fs
@@ -250,6 +320,7 @@ async function main() {
       ['burst', () => burst(stack, temporal, results)],
       ['timers', () => timers(stack, temporal, results)],
       ['board', () => board(stack, results)],
+      ['import', () => schoolImport(stack, results)],
     ]) {
       if (SKIP.has(name)) continue;
       process.stdout.write(`[bench] ${name}…\n`);
@@ -275,6 +346,7 @@ async function main() {
   if (results.burst) table('Aanmeldweek burst', [results.burst]);
   if (results.timers) table('Timers at scale', [results.timers]);
   if (results.board) table('SWV board (zorgplichtClocks)', results.board.map((b) => ({ openCases: b.openCases, adminP50: b.admin.p50Ms, adminP95: b.admin.p95Ms, swvVisible: b.swv.visible, swvP50: b.swv.p50Ms, swvP95: b.swv.p95Ms })));
+  if (results.import) table('School import (OneRoster bundle, preview and apply)', [results.import]);
   if (results.errors) table('Failed phases', [results.errors]);
   table('History size (recorded time-skipping histories)', results.history);
   process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}\n`);

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { graphqlClient, mailsTo } from './http-client.mjs';
 import { checkMetrics } from './metrics-check.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,28 +28,6 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 /** The reason of the journey's trajectory and its pupil's name: the production check looks for them in the history. */
 export const FRESH_INSTALL_REASON = 'Controle van een nieuwe installatie';
 export const FRESH_INSTALL_PUPIL = 'Lotte Controle';
-
-/** A small GraphQL-over-HTTP client with a bearer token. */
-export function graphqlClient(url) {
-  const client = {
-    token: null,
-    async request(query, variables = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', connection: 'close', ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(60_000),
-      });
-      return response.json();
-    },
-    async ok(query, variables) {
-      const result = await client.request(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
-  };
-  return client;
-}
 
 async function eventually(fn, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
@@ -63,11 +42,6 @@ async function eventually(fn, timeoutMs, what) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
     await sleep(500);
   }
-}
-
-async function mailsTo(webUrl, address) {
-  const response = await fetch(`${webUrl.replace(/\/$/, '')}/email`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(10_000) });
-  return (await response.json()).filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
 }
 
 /** The people and the school of one run: invented names, unique per run (BRIN, codes and addresses). */

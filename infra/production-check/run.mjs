@@ -53,12 +53,12 @@ import {
   ZorgrouteError,
 } from '../scripts/lib/index.mjs';
 import { FRESH_INSTALL_PUPIL, FRESH_INSTALL_REASON, freshInstallJourney } from './fresh-install.mjs';
+import { graphqlClient, mailsTo } from './http-client.mjs';
 import { checkMetrics } from './metrics-check.mjs';
 import { ensureTemporalServer, setupTemporalSchemas, startTemporalServer, TEMPORAL_SERVER_VERSION } from './temporal-server.mjs';
 
 /** Today's date in Amsterdam (YYYY-MM-DD): the date the workflows and the api use, not the UTC date. */
 const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
@@ -135,34 +135,6 @@ function sessionToken(secret, user) {
   return `${unsigned}.${crypto.createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
-/** A small GraphQL-over-HTTP client. */
-function graphqlClient(url) {
-  const client = {
-    token: null,
-    async request(query, variables = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(60_000),
-      });
-      return response.json();
-    },
-    async ok(query, variables) {
-      const result = await client.request(query, variables);
-      if (result.errors?.length) throw new ZorgrouteError(`GraphQL error: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
-  };
-  return client;
-}
-
-/** Messages in the mail catcher (maildev REST API) addressed to `address`. */
-async function mailsTo(webUrl, address) {
-  const response = await fetch(`${webUrl}/email`, { signal: AbortSignal.timeout(10_000) });
-  const all = await response.json();
-  return all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 /** Run the Temporal CLI against the production server; returns stdout, throws with stderr on failure. */
 async function temporalCli(cli, address, cliArgs, timeoutMs = 30_000) {

@@ -81,7 +81,7 @@ it('a TLV request goes from the school to the SWV, both experts advise, the comm
   await logInAs(page, stack.appUrl, ZC_EMAIL);
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   await page.getByRole('button', { name: 'Andere casus starten' }).click();
-  await page.getByRole('menuitem', { name: 'TLV aanvragen' }).click();
+  await page.getByRole('menuitem', { name: 'TLV-aanvraag starten' }).click();
   const start = page.getByRole('dialog', { name: 'TLV-aanvraag starten' });
   await start.waitFor();
   await choosePupil(page, start.getByRole('combobox', { name: /^Leerling( \*)?$/ }), pupilName);

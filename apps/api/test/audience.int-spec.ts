@@ -11,7 +11,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { extractPdfText } from '@zorgroute/notifications';
-import { eventually, GraphQLTestClient, mailsTo, type GqlResult } from './graphql-client';
+import { eventually, mailsTo, type GqlResult, loggedInClients } from './graphql-client';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
@@ -53,20 +53,11 @@ interface Fresh {
 
 let ds: DataSource;
 let dalton: SchoolEntity;
-const tokens = new Map<string, string>();
 const started: string[] = [];
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
-async function client(email: string): Promise<GraphQLTestClient> {
-  const c = new GraphQLTestClient(`${stack.baseUrl}/graphql`);
-  if (!tokens.has(email)) {
-    await c.login(email);
-    tokens.set(email, c.token as string);
-  }
-  c.token = tokens.get(email) as string;
-  return c;
-}
+const client = loggedInClients(() => `${stack.baseUrl}/graphql`);
 
 async function ok<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   return (await client(email)).ok<T>(query, variables);

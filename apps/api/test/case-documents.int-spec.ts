@@ -9,7 +9,7 @@ import { Client } from '@temporalio/client';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UPLOADED_DOCUMENT_KINDS, UserEntity } from '@zorgroute/domain';
-import { eventually, GraphQLTestClient } from './graphql-client';
+import { eventually, loggedInClients } from './graphql-client';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
@@ -43,17 +43,8 @@ let ds: DataSource;
 let caseId: string;
 let parentEmail: string;
 let pupilEmail: string;
-const tokens = new Map<string, string>();
 
-async function client(email: string): Promise<GraphQLTestClient> {
-  const c = new GraphQLTestClient(`${stack.baseUrl}/graphql`);
-  if (!tokens.has(email)) {
-    await c.login(email);
-    tokens.set(email, c.token as string);
-  }
-  c.token = tokens.get(email) as string;
-  return c;
-}
+const client = loggedInClients(() => `${stack.baseUrl}/graphql`);
 
 async function upload(
   email: string | null,

@@ -10,7 +10,7 @@ import { Client } from '@temporalio/client';
 import { addCalendarDays, toIsoDate } from '@zorgroute/domain/logic';
 import { DataSource } from 'typeorm';
 import { PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
-import { eventually, GraphQLTestClient, type GqlResult } from './graphql-client';
+import { eventually, type GqlResult, loggedInClients } from './graphql-client';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
@@ -37,17 +37,8 @@ interface Request {
 let ds: DataSource;
 let caseId: string;
 let parentEmail: string;
-const tokens = new Map<string, string>();
 
-async function client(email: string): Promise<GraphQLTestClient> {
-  const c = new GraphQLTestClient(`${stack.baseUrl}/graphql`);
-  if (!tokens.has(email)) {
-    await c.login(email);
-    tokens.set(email, c.token as string);
-  }
-  c.token = tokens.get(email) as string;
-  return c;
-}
+const client = loggedInClients(() => `${stack.baseUrl}/graphql`);
 
 async function requestsSeenBy(email: string): Promise<Request[]> {
   return (await (await client(email)).ok<{ case: { documentRequests: Request[] } }>(REQUESTS, { id: caseId })).case.documentRequests;

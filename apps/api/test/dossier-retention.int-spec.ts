@@ -26,7 +26,7 @@ import {
 } from '@zorgroute/domain';
 import { extractPdfText } from '@zorgroute/notifications';
 import { retentionScheduleId } from '@zorgroute/workflows';
-import { eventually, GraphQLTestClient } from './graphql-client';
+import { eventually, loggedInClients } from './graphql-client';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
@@ -51,7 +51,6 @@ let dalton: SchoolEntity;
 // Checkpoints may exist (the hourly schedule): the chain is verified with the test run's checkpoint keys.
 const checkpointKeys = auditCheckpointConfigFromEnv(process.env, 'verifier').keys;
 const verifyChain = () => new AuditTrailRepository(ds).verifyChain({ keys: checkpointKeys });
-const tokens = new Map<string, string>();
 const started: string[] = [];
 
 /** Today in Amsterdam: the date the workflows and the api use (never the UTC date). */
@@ -59,15 +58,7 @@ function today(): string {
   return toIsoDate(Date.now());
 }
 
-async function client(email: string): Promise<GraphQLTestClient> {
-  const c = new GraphQLTestClient(`${stack.baseUrl}/graphql`);
-  if (!tokens.has(email)) {
-    await c.login(email);
-    tokens.set(email, c.token as string);
-  }
-  c.token = tokens.get(email) as string;
-  return c;
-}
+const client = loggedInClients(() => `${stack.baseUrl}/graphql`);
 
 /** A pupil of Daltoncollege made for this run, with his own parent and pupil account (invented names). */
 async function freshPupil(key: string, dateOfBirth: string, mentorEmail: string | null): Promise<Fresh> {

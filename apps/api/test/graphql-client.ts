@@ -30,6 +30,23 @@ export class GraphQLTestClient {
   }
 }
 
+/**
+ * A client per user, logged in once: `devLogin` is rate-limited per IP and the suites share it, so a spec logs each user
+ * in once and reuses the token. `url` is read at each call (a test stack knows its address only once started).
+ */
+export function loggedInClients(url: () => string): (email: string) => Promise<GraphQLTestClient> {
+  const tokens = new Map<string, string>();
+  return async (email) => {
+    const c = new GraphQLTestClient(url());
+    if (!tokens.has(email)) {
+      await c.login(email);
+      tokens.set(email, c.token as string);
+    }
+    c.token = tokens.get(email) as string;
+    return c;
+  };
+}
+
 export interface CaughtMail {
   id: string;
   subject: string;

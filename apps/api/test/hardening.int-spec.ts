@@ -13,6 +13,7 @@ import { startZorgplichtClock } from '@zorgroute/workflows';
 import { appConfigFromEnv } from '../src/config/app.config';
 import { createApp } from '../src/create-app';
 import { GraphQLTestClient, type GqlResult } from './graphql-client';
+import { caseSnapshot } from '../src/testing/case-snapshot.fixture';
 import { bornYearsAgo } from './ages';
 
 const run = randomUUID().slice(0, 8);
@@ -105,21 +106,13 @@ describe('CSV export', () => {
     for (const [key, firstName] of Object.entries(TRIGGERS)) {
       const pupil = await ds.getRepository(PupilEntity).save({ schoolId: ids.schoolA, firstName, lastName: 'Formule', dateOfBirth: bornYearsAgo(13), className: null, mentorId: null });
       const clock = startZorgplichtClock(addCalendarDays(today, -3), DEFAULT_POLICIES.zorgplicht, cal);
-      await new CaseReadModelRepository(ds).upsert({
+      await new CaseReadModelRepository(ds).upsert(caseSnapshot({
         caseId: `zorgplicht-hardening-${run}-${key}`,
         process: 'ZORGPLICHT',
         schoolId: ids.schoolA,
         pupilId: pupil.id,
         status: 'ONTVANGEN',
         waitingFor: 'RECORD_DECISION',
-        nextDueDate: null,
-        ownerUserId: null,
-        stuck: false,
-        stuckReason: null,
-        outcome: null,
-        policyVersion: 'test',
-        originCaseId: null,
-        participantIds: [],
         data: {
           clock: {
             receivedOn: clock.receivedOn,
@@ -136,11 +129,7 @@ describe('CSV export', () => {
             warnDaysBefore: 7,
           },
         },
-        seq: 1,
-        startedAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-        closedAt: null,
-      });
+      }));
     }
   });
 

@@ -144,7 +144,9 @@ describe('P3 JOS end to end: GraphQL → workflow → read model → e-mail', ()
 
     const bad = await gql.request(START, { i: { pupilId: daan.id, decisionDate: today, needs: [] } });
     expect(code(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors?.[0].message).toMatch(/ondersteuningsbehoefte/);
+    // The message of the start definition (JOS_START) of the step catalogue.
+    expect(bad.errors?.[0].message).toBe('Ondersteuningsbehoeften: 1 tot 6 keuzes');
+    expect((bad.errors?.[0].extensions as { details?: { fields?: string[] } } | undefined)?.details?.fields).toEqual(['needs']);
 
     const { startJos } = await gql.ok<{ startJos: { id: string; process: string } }>(START, {
       i: { pupilId: daan.id, decisionDate: today, needs: ['FAALANGST', 'PLANNEN_HUISWERK'], decisionNotes: 'Besproken in het SOT', requestKey: 'e2e-a' },

@@ -99,11 +99,11 @@ describe('P7 OPP end to end: GraphQL → workflow → read model', () => {
     await as('zc');
     const short = await stack.gql.request(START, { i: { pupilId: pupil.id, reason: 'kort', source: 'DIRECT' } });
     expect(code(short)).toBe('BAD_USER_INPUT');
-    expect(short.errors?.[0].message).toContain('reden');
+    expect(short.errors?.[0].message).toBe('Waarom krijgt de leerling extra ondersteuning? moet 10 tot 2000 tekens lang zijn');
     const noSource = await stack.gql.request(START, { i: { pupilId: pupil.id, reason: 'Arrangement na het ZAT', source: 'ZORGROUTE' } });
     expect(code(noSource)).toBe('BAD_USER_INPUT');
-    expect(noSource.errors?.[0].message).toBe('Geef de casus waar het OPP uit voortkomt');
-    expect(noSource.errors?.[0].extensions?.messageEn).toBe('Give the case the OPP comes from');
+    expect(noSource.errors?.[0].message).toBe('Vul in: casusnummer van de herkomst');
+    expect(noSource.errors?.[0].extensions?.messageEn).toBe('sourceCaseId is required');
     const unknownSource = await stack.gql.request(START, { i: { pupilId: pupil.id, reason: 'Arrangement na het ZAT', source: 'ZORGROUTE', sourceCaseId: `zorgroute-${otherPupil.id}-x` } });
     expect(code(unknownSource)).toBe('BAD_USER_INPUT');
     const future = await stack.gql.request(START, { i: { pupilId: pupil.id, reason: 'Arrangement na het ZAT', source: 'DIRECT', supportStartedOn: addCalendarWeeks(today, 1) } });

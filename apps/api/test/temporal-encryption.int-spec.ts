@@ -15,7 +15,7 @@ import { payloadToJSON } from '@temporalio/common/lib/proto-utils';
 import { DataSource } from 'typeorm';
 import { AuditEntryEntity, PupilEntity, PupilGuardianEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { payloadsOf, readableHistoryText, unencryptedByDesign } from '../../../libs/workflows/test/history-text';
-import { eventually, GraphQLTestClient } from './graphql-client';
+import { eventually, loggedInClients } from './graphql-client';
 import { useTestStack } from './test-stack';
 import { bornYearsAgo } from './ages';
 
@@ -35,18 +35,9 @@ const SECRETS = [REASON, 'angststoornis', GOAL, LAST_NAME, ZC_NAME];
 
 let caseId: string;
 let plain: Client;
-const tokens = new Map<string, string>();
 
 /** A GraphQL client logged in as `email` (one login per user for the whole file: the dev login is rate limited). */
-async function as(email: string): Promise<GraphQLTestClient> {
-  const gql = new GraphQLTestClient(`${stack.baseUrl}/graphql`);
-  if (!tokens.has(email)) {
-    await gql.login(email);
-    tokens.set(email, gql.token as string);
-  }
-  gql.token = tokens.get(email) as string;
-  return gql;
-}
+const as = loggedInClients(() => `${stack.baseUrl}/graphql`);
 
 function codec(path: 'decode' | 'encode', body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${stack.baseUrl}/codec/${path}`, {

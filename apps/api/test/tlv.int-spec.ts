@@ -85,7 +85,7 @@ describe('P8 TLV end to end: GraphQL → workflow → read model → letter', ()
     await as('zc');
     const future = await stack.gql.request(START, { i: { ...start, flexZatDate: addCalendarDays(today, 3) } });
     expect(code(future)).toBe('BAD_USER_INPUT');
-    expect(future.errors?.[0].message).toBe('De datum van de Flex-ZAT moet een bestaande datum zijn, niet in de toekomst');
+    expect(future.errors?.[0].message).toBe('Datum van de Flex-ZAT kan niet in de toekomst liggen');
     expect(future.errors?.[0].extensions?.messageEn).toBeTruthy();
     const { startTlv } = await stack.gql.ok<{ startTlv: { id: string; process: string; waitingFor: string | null } }>(START, { i: start });
     const id = startTlv.id;

@@ -14,6 +14,10 @@ import type { StartDefinition } from './step-definition';
 import { OOV_START } from './oov/steps';
 import { OVERDRACHT_START } from './overdracht/steps';
 import { ZORGPLICHT_START } from './zorgplicht/steps';
+import { JOS_START } from './jos/steps';
+import { OPP_START } from './opp/steps';
+import { TLV_START } from './tlv/steps';
+import { ZORGROUTE_START } from './zorgroute/steps';
 import { resolveBound } from './validate-step-input';
 
 export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, StepDefinition>>>> = {
@@ -29,9 +33,13 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
 
 /** The start of a case per process, where it is defined as data (the api validates the start input with it). */
 export const START_CATALOGUE: Partial<Record<ProcessKey, StartDefinition>> = {
+  ZORGROUTE: ZORGROUTE_START,
+  JOS: JOS_START,
   ZORGPLICHT: ZORGPLICHT_START,
   OOV: OOV_START,
   OVERDRACHT: OVERDRACHT_START,
+  OPP: OPP_START,
+  TLV: TLV_START,
 };
 
 /** The start definition of a process, or null when its start is not defined as data. */

@@ -110,6 +110,12 @@ export type MeetingCaseNoteInput = {
   note: string;
 };
 
+/** The kind of a school meeting: IZO (intern zorgoverleg), ZAT (zorg- en adviesteam) or FLEX_ZAT (Flex-ZAT). */
+export type MeetingKind =
+  | 'FLEX_ZAT'
+  | 'IZO'
+  | 'ZAT';
+
 /** OBSERVATIE_6W (observatietraject, 6 weeks), OBS_BEHANDEL_3M or OBS_BEHANDEL_6M (observatie- en behandeltraject, 3 or 6 months) [003:1094-1102]. */
 export type OovArrangement =
   | 'OBSERVATIE_6W'
@@ -143,8 +149,7 @@ export type PaperConsentInput = {
 export type PlanMeetingInput = {
   /** YYYY-MM-DD, a school day, not in the past. */
   date: string;
-  /** IZO, ZAT or FLEX_ZAT. */
-  kind: string;
+  kind: MeetingKind;
   /** Where at school (in the agenda e-mail; no case details). */
   location?: string | null | undefined;
   schoolId: string | number;
@@ -1146,7 +1151,7 @@ export type MeetingFieldsFragment = {
   id: string,
   schoolId: string,
   schoolName: string,
-  kind: string,
+  kind: MeetingKind,
   kindLabel: string,
   schoolYear: string,
   date: string,
@@ -1174,7 +1179,7 @@ export type MeetingCaseFieldsFragment = {
 export type MeetingsQueryVariables = Exact<{
   schoolId: string | number;
   schoolYear: string;
-  kind?: string | null | undefined;
+  kind?: MeetingKind | null | undefined;
 }>;
 
 
@@ -1184,7 +1189,7 @@ export type MeetingsQuery = {
       id: string,
       schoolId: string,
       schoolName: string,
-      kind: string,
+      kind: MeetingKind,
       kindLabel: string,
       schoolYear: string,
       date: string,
@@ -1219,7 +1224,7 @@ export type MeetingQuery = {
       id: string,
       schoolId: string,
       schoolName: string,
-      kind: string,
+      kind: MeetingKind,
       kindLabel: string,
       schoolYear: string,
       date: string,
@@ -1264,7 +1269,7 @@ export type PlanMeetingMutation = {
     id: string,
     schoolId: string,
     schoolName: string,
-    kind: string,
+    kind: MeetingKind,
     kindLabel: string,
     schoolYear: string,
     date: string,
@@ -1290,7 +1295,7 @@ export type UpdateMeetingMutation = {
     id: string,
     schoolId: string,
     schoolName: string,
-    kind: string,
+    kind: MeetingKind,
     kindLabel: string,
     schoolYear: string,
     date: string,
@@ -1316,7 +1321,7 @@ export type CancelMeetingMutation = {
     id: string,
     schoolId: string,
     schoolName: string,
-    kind: string,
+    kind: MeetingKind,
     kindLabel: string,
     schoolYear: string,
     date: string,
@@ -1358,7 +1363,7 @@ export type SendMeetingAgendaMutation = {
       id: string,
       schoolId: string,
       schoolName: string,
-      kind: string,
+      kind: MeetingKind,
       kindLabel: string,
       schoolYear: string,
       date: string,

@@ -1,4 +1,4 @@
-import { type ProcessType, type Role } from './api-types';
+import { type ProcessType, type Role } from '../gql/graphql';
 
 export const PROCESS_LABELS: Record<ProcessType, string> = {
   ONDERSTEUNINGSTRAJECT: 'Ondersteuningstraject',

@@ -1,7 +1,10 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ThermometerPoint } from './api-types';
+import { type CaseDetailQuery } from '../gql/graphql';
+
+/** A session of a case as the chart reads it. */
+type ThermometerPoint = Pick<CaseDetailQuery['case']['sessions'][number], 'date' | 'attended' | 'thermometer'>;
 import { dayAndMonth } from '@zorgroute/dates';
 import { formatDutchDateInWords } from './dates';
 

@@ -1,5 +1,6 @@
 import { type CaseSummaryFieldsFragment as CaseSummary, type UserFieldsFragment as User } from '../gql/graphql';
-import { type Pupil } from '../shared/api-types';
+
+type Pupil = CaseSummary['pupil'];
 
 export const SCHOOL = { __typename: 'School', id: 'school-1', name: 'Daltoncollege', region: 'midden' } as const;
 

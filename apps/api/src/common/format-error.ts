@@ -52,7 +52,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   if (INVALID_QUERY.has(code)) {
-    return { ...formatted, message: `Ongeldige aanvraag: ${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', messageEn: formatted.message, ...debug } };
+    return { ...formatted, message: `Ongeldige aanvraag: ${unknownEnumValueNl(formatted.message) ?? formatted.message}`, extensions: { code: 'BAD_USER_INPUT', messageEn: formatted.message, ...debug } };
   }
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   logger.error(describeError(original));
@@ -62,6 +62,22 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     locations: formatted.locations,
     extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'Something went wrong on our side; try again later', ...debug },
   };
+}
+
+/**
+ * graphql-js's refusal of a value outside an enum in Dutch: an unknown value (`Value "X" does not exist in "MeetingKind"
+ * enum.`, for a variable with where it sits) or a quoted one in the query text (`Enum "MeetingKind" cannot represent
+ * non-enum value: "IZO".`), with the value graphql-js suggests; null for any other message.
+ */
+export function unknownEnumValueNl(message: string): string | null {
+  const suggestion = /Did you mean (?:the enum value )?(.+?)\?$/.exec(message)?.[1];
+  const meant = suggestion ? `; bedoel je ${suggestion.replace(/ or /g, ' of ')}?` : '';
+  const quoted = /^Enum "(\w+)" cannot represent non-enum value: (.+?)\.(?: Did you mean|$)/.exec(message);
+  if (quoted) return `${quoted[2]} is geen waarde van ${quoted[1]}: schrijf een waarde van ${quoted[1]} zonder aanhalingstekens${meant}`;
+  const refused = /Value (.+?) does not exist in "(\w+)" enum\./.exec(message);
+  if (!refused) return null;
+  const at = /^Variable "\$\w+" got invalid value .+? at "([^"]+)";/.exec(message)?.[1];
+  return `${refused[1]} is geen toegestane waarde van ${refused[2]}${at ? ` (bij ${at})` : ''}${meant}`;
 }
 
 function ownCode(error: unknown): { code: string; messageEn?: string } | null {

@@ -13,7 +13,8 @@ import {
   SchoolEntity,
   UserEntity,
 } from '@zorgroute/domain';
-import { checkZatCalendar, MEETING_KIND_LABELS, meetingPlanProblems, schoolYearOf, toIsoDate, type MeetingKindName, type MeetingProblem } from '@zorgroute/domain/logic';
+import { checkZatCalendar, MEETING_KIND_LABELS, meetingPlanProblems, schoolYearOf, toIsoDate, type MeetingProblem } from '@zorgroute/domain/logic';
+import { dateInWords } from '@zorgroute/dates';
 import { ZORGROUTE_STEPS as STEPS } from '@zorgroute/processes';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -150,7 +151,7 @@ export class MeetingsService {
       schoolId: m.schoolId,
       schoolName: school.name,
       kind: m.kind,
-      kindLabel: MEETING_KIND_LABELS[m.kind as MeetingKindName] ?? m.kind,
+      kindLabel: MEETING_KIND_LABELS[m.kind],
       schoolYear: m.schoolYear,
       date: m.date,
       time: m.time,
@@ -171,7 +172,7 @@ export class MeetingsService {
     const args = validateOrThrow(MeetingsArgs, raw);
     const school = await this.schoolForRead(user, args.schoolId);
     const [rows, all, effective] = await Promise.all([
-      this.meetings.listForSchoolYear(school.id, args.schoolYear, (args.kind as MeetingKindName | null | undefined) ?? null),
+      this.meetings.listForSchoolYear(school.id, args.schoolYear, args.kind ?? null),
       this.meetings.listForSchoolYear(school.id, args.schoolYear, 'ZAT'),
       this.policies.effectiveForSchool(school),
     ]);
@@ -208,7 +209,7 @@ export class MeetingsService {
     if (problems.length) throw badInput('Ongeldig overleg, er is niets opgeslagen', 'Invalid meeting, nothing was saved', problems);
     if (await this.meetings.findActive(school.id, input.kind, input.date)) {
       throw badInput('Ongeldig overleg, er is niets opgeslagen', 'Invalid meeting, nothing was saved', [
-        { field: 'date', nl: `er is al een ${MEETING_KIND_LABELS[input.kind as MeetingKindName]} op deze datum`, en: 'there is already a meeting of this kind on that date' },
+        { field: 'date', nl: `er is al een ${MEETING_KIND_LABELS[input.kind]} op deze datum`, en: 'there is already a meeting of this kind on that date' },
       ]);
     }
     const now = new Date();
@@ -255,7 +256,8 @@ export class MeetingsService {
   /**
    * Puts a case on the meeting through the case's own planning step (the one path a step takes, CaseStepService):
    * IZO — RESCHEDULE_IZO to the meeting's date; ZAT and Flex-ZAT — PLAN_ZAT with its date, time and place. The
-   * workflow decides whether that step may be taken now; a double click is one update (its idempotency key).
+   * workflow decides whether that step may be taken now; a double click is one update (its idempotency key), and a case
+   * already on the meeting is answered with the meeting as it is (no step).
    */
   async putCase(user: AuthUser, raw: PutCaseOnMeetingInput): Promise<MeetingDetailModel> {
     const input = validateOrThrow(PutCaseOnMeetingInput, raw);
@@ -265,13 +267,15 @@ export class MeetingsService {
     if (!row) throw AppError.notFound('Casus van de zorgroute van deze school', 'Zorgroute case of this school');
     const data = (row.data ?? {}) as { izoMeetingDate?: string | null; zatMeeting?: { meetingDate?: string } | null; flexZat?: boolean };
     if (meeting.kind !== 'IZO' && (data.flexZat === true) !== (meeting.kind === 'FLEX_ZAT')) {
-      throw new AppError('BAD_USER_INPUT', `Deze casus gaat naar ${data.flexZat ? 'een Flex-ZAT' : 'het ZAT'}, niet naar een ${MEETING_KIND_LABELS[meeting.kind as MeetingKindName]}`, 'This case does not go to this kind of meeting');
+      throw new AppError('BAD_USER_INPUT', `Deze casus gaat naar ${data.flexZat ? 'een Flex-ZAT' : 'het ZAT'}, niet naar een ${MEETING_KIND_LABELS[meeting.kind]}`, 'This case does not go to this kind of meeting');
     }
     const from = (meeting.kind === 'IZO' ? data.izoMeetingDate : data.zatMeeting?.meetingDate) ?? 'none';
+    // Already on it (a second click once the first was done, or a page opened before): nothing to plan; the meeting as it is.
+    if (from === meeting.date) return this.detail(user, meeting.id);
     // The update id (8–100 characters): one per meeting, case and the date the case is on now.
     const key = `meeting:${createHash('sha256').update(`${meeting.id}|${row.id}|${from}`).digest('hex').slice(0, 48)}`;
     if (meeting.kind === 'IZO') {
-      await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${meeting.date} gezet` }, key);
+      await this.steps.take(user, row.id, STEPS.RESCHEDULE_IZO, { meetingDate: meeting.date, reason: input.reason?.trim() || `Op de agenda van het IZO-overleg van ${dateInWords(meeting.date)} gezet` }, key);
     } else {
       await this.steps.take(user, row.id, STEPS.PLAN_ZAT, { meetingDate: meeting.date, ...(meeting.time ? { meetingTime: meeting.time } : {}), ...(meeting.location ? { location: meeting.location } : {}) }, key);
     }
@@ -322,8 +326,8 @@ export class MeetingsService {
         key: `meeting:${meeting.id}:agenda:${round}:${r.id}`,
         recipient: { userId: r.id, email: r.email, name: r.name },
         schoolName: school.name,
-        meeting: meeting.kind as MeetingKindName,
-        meetingLabel: MEETING_KIND_LABELS[meeting.kind as MeetingKindName],
+        meeting: meeting.kind,
+        meetingLabel: MEETING_KIND_LABELS[meeting.kind],
         date: meeting.date,
         time: meeting.time,
         location: meeting.location,
@@ -361,7 +365,7 @@ export class MeetingsService {
     }
     const now = new Date();
     await this.meetings.update(meeting.id, { minutes: input.minutes.trim(), minutesRecordedAt: now, minutesRecordedBy: user.id }, now);
-    const label = MEETING_KIND_LABELS[meeting.kind as MeetingKindName];
+    const label = MEETING_KIND_LABELS[meeting.kind];
     for (const n of notes) {
       await this.notes.add(user, { caseId: n.caseId, notedOn: meeting.date, text: `${label}: ${n.note.trim()}`.slice(0, 2000), audiences: [], clientRequestId: stableUuid(meeting.id, n.caseId, n.note.trim()) });
     }

@@ -14,6 +14,7 @@ import { CasesService } from '../cases/cases.service';
 import type { AppConfig } from '../config/app.config';
 import type { DeliveryLogService } from '../notifications/delivery-log.service';
 import { PupilsService } from '../pupils/pupils.service';
+import { caseSnapshot } from '../testing/case-snapshot.fixture';
 import { ExportOppPdfUseCase } from './usecases/export-opp-pdf.usecase';
 
 const DIGEST = 'f'.repeat(64);
@@ -49,21 +50,12 @@ const version = (n: number, status: string, extra: Record<string, unknown> = {})
 });
 
 async function addCase(id: string, over: Partial<CaseSnapshot>): Promise<void> {
-  await new CaseReadModelRepository(ds).upsert({
+  await new CaseReadModelRepository(ds).upsert(caseSnapshot({
     caseId: id,
     process: 'OPP',
     schoolId: school.id,
     pupilId: pupil.id,
     status: 'INSTEMMING',
-    waitingFor: null,
-    nextDueDate: null,
-    ownerUserId: null,
-    stuck: false,
-    stuckReason: null,
-    outcome: null,
-    policyVersion: 'test',
-    originCaseId: null,
-    participantIds: [],
     data: {
       versions: [version(1, 'VASTGESTELD'), version(2, 'CONCEPT', { changeReason: 'Meer begeleiding nodig', handelingsdeel: [{ support: 'Rustige werkplek', providedBy: 'Mentor', duration: 'het hele schooljaar', frequency: null }] })],
       currentVersion: 1,
@@ -73,12 +65,8 @@ async function addCase(id: string, over: Partial<CaseSnapshot>): Promise<void> {
       sharedWithSwv: true,
       sharedVersions: [1],
     },
-    seq: 1,
-    startedAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    closedAt: null,
     ...over,
-  });
+  }));
 }
 
 beforeAll(async () => {

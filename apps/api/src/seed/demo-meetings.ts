@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { MeetingRepository, SchoolDayOffRepository, type SchoolEntity } from '@zorgroute/domain';
-import { addCalendarDays, addSchoolDays, isoDayOfWeek, isSchoolDay, schoolYearBounds, schoolYearOf } from '@zorgroute/domain/logic';
+import { addCalendarDays, addSchoolDays, isoDayOfWeek, isSchoolDay, schoolYearBounds, schoolYearOf, type MeetingKindName } from '@zorgroute/domain/logic';
 
 /** The first school day on `weekday` (1 = Monday) from `from` on. */
 function nextWeekday(from: string, weekday: number, isSchool: (d: string) => boolean): string {
@@ -18,7 +18,7 @@ export async function seedDemoMeetings(ds: DataSource, schools: Map<string, Scho
   const repo = new MeetingRepository(ds);
   const calendars = new SchoolDayOffRepository(ds);
   let created = 0;
-  const ensure = async (school: SchoolEntity, kind: string, date: string, time: string, location: string) => {
+  const ensure = async (school: SchoolEntity, kind: MeetingKindName, date: string, time: string, location: string) => {
     if (await repo.findActive(school.id, kind, date)) return;
     const now = new Date();
     await repo.insert({ schoolId: school.id, kind, schoolYear: schoolYearOf(date), date, time, location, createdBy: null, createdAt: now, updatedAt: now });

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CaseReadModelRepository, PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity, type CaseSnapshot } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { toAuthUser } from '../auth/auth.service';
+import { caseSnapshot } from './case-snapshot.fixture';
 
 /**
  * The world of the SWV boards' service specs (zorgplicht clocks, TLV section): two SWVs, two member schools of the
@@ -47,25 +48,6 @@ export async function seedTwoSwvBoard(ds: DataSource, opts: { code: string; pupi
     pupil: (s, firstName) =>
       ds.getRepository(PupilEntity).save({ schoolId: schools[s].id, firstName, lastName: 'Testleerling', dateOfBirth: opts.pupilBornOn, className: null, mentorId: null }),
     addCase: (caseId, s, pupil, over) =>
-      readModel.upsert({
-        caseId,
-        schoolId: schools[s].id,
-        pupilId: pupil.id,
-        waitingFor: null,
-        nextDueDate: null,
-        ownerUserId: null,
-        stuck: false,
-        stuckReason: null,
-        outcome: null,
-        policyVersion: 'test',
-        originCaseId: null,
-        participantIds: [],
-        data: {},
-        seq: 1,
-        startedAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-        closedAt: null,
-        ...over,
-      }).then(() => undefined),
+      readModel.upsert(caseSnapshot({ caseId, schoolId: schools[s].id, pupilId: pupil.id, ...over })).then(() => undefined),
   };
 }

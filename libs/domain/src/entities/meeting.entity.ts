@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { MeetingKindName } from '../logic/meetings';
 
 /**
  * A meeting of a school's care structure (issue 17.8): an IZO, a ZAT or a Flex-ZAT on a date, with its time and
@@ -19,7 +20,7 @@ export class MeetingEntity {
 
   /** IZO, ZAT or FLEX_ZAT. */
   @Column({ type: 'varchar', length: 20 })
-  kind!: string;
+  kind!: MeetingKindName;
 
   /** E.g. "2026-2027" (1 August – 31 July); the date falls in it. */
   @Column({ name: 'school_year', type: 'varchar', length: 9 })

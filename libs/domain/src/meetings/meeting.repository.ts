@@ -26,7 +26,7 @@ export class MeetingRepository {
   }
 
   /** The active (not cancelled) meeting of a kind on a date at a school. */
-  findActive(schoolId: string, kind: string, date: string): Promise<MeetingEntity | null> {
+  findActive(schoolId: string, kind: MeetingKindName, date: string): Promise<MeetingEntity | null> {
     return this.repo()
       .createQueryBuilder('m')
       .where('m.school_id = :schoolId AND m.kind = :kind AND m.meeting_date = :date AND m.cancelled_at IS NULL', { schoolId, kind, date })

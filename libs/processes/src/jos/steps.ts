@@ -5,7 +5,7 @@
  * school-related problem, the pupil must agree to the goals, a startgesprek on a school day and not before the
  * decision, a contact not before JOS started and at most one per day, the outcome once.
  */
-import type { FieldDefinition, FieldOption, StepDefinition } from '../step-definition';
+import type { FieldDefinition, FieldOption, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'JOS' as const;
 
@@ -229,3 +229,28 @@ export const JOS_STEPS = {
     fields: [{ name: 'reason', kind: 'longText', label: 'Reden', required: true, minLength: 3, maxLength: 1000 }],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/**
+ * The start of P3 (`startJos`): the school support team decided to deploy JOS. The JOS worker defaults to the school's
+ * (the api looks him up); `requestKey` is api-only.
+ */
+export const JOS_START = {
+  process: P,
+  name: 'START',
+  update: 'josWorkflow',
+  mutation: 'startJos',
+  label: 'JOS starten',
+  title: 'JOS starten',
+  description: 'Het ondersteuningsteam heeft besloten JOS (Jeugd Ondersteuning op School) in te zetten. De mentor vult daarna het aanmeldformulier in.',
+  submitLabel: 'JOS starten',
+  who: ['ZORGCOORDINATOR'],
+  owner: 'de zorgcoördinator',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    { name: 'decisionDate', kind: 'date', label: 'Datum besluit ondersteuningsteam', required: true, notFuture: true, initial: 'today' },
+    { name: 'needs', kind: 'choices', label: 'Ondersteuningsbehoeften', required: true, min: 1, max: JOS_NEED_OPTIONS.length, options: JOS_NEED_OPTIONS, helper: 'JOS is er voor één schoolgebonden probleem.' },
+    { name: 'decisionNotes', kind: 'longText', label: 'Notities van het ondersteuningsteam', maxLength: 2000 },
+    { name: 'josWorkerId', kind: 'staff', label: 'JOS-medewerker', staffRoles: ['JOS_MEDEWERKER'], helper: 'Leeg: de JOS-medewerker van de school.' },
+  ],
+} as const satisfies StartDefinition;

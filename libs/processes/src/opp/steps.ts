@@ -8,7 +8,7 @@
  * (a consent request, not a step here: `giveConsent`); registered in BRON by the administration on the
  * zorgcoördinator's instruction [003:1592-1598]; evaluated with the parents at least yearly.
  */
-import type { FieldDefinition, FieldOption, StepDefinition } from '../step-definition';
+import type { FieldDefinition, FieldOption, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'OPP' as const;
 
@@ -231,3 +231,46 @@ export const OPP_STEPS = {
     fields: [{ name: 'reason', kind: 'longText', label: 'Reden', required: true, minLength: 3, maxLength: 1000 }],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/** Where an OPP comes from: started directly, or a case of the same pupil of one of these processes. */
+export const OPP_SOURCE_OPTIONS = [
+  { value: 'DIRECT', label: 'Zelf gestart door de zorgcoördinator' },
+  { value: 'ZORGROUTE', label: 'Besluit van het IZO/ZAT' },
+  { value: 'ZORGPLICHT', label: 'Toelating met een arrangement (zorgplicht)' },
+  { value: 'OOV', label: 'Plaatsing in de OOV' },
+] as const satisfies readonly FieldOption[];
+
+/**
+ * The start of P7 (`startOpp`). The support start date defaults to today; that it lies at most a year back and that
+ * the source case is a case of the same pupil of that process are the api's checks (start-opp.usecase.ts).
+ * `requestKey` is api-only.
+ */
+export const OPP_START = {
+  process: P,
+  name: 'START',
+  update: 'oppWorkflow',
+  mutation: 'startOpp',
+  label: 'OPP starten',
+  title: 'OPP starten',
+  description:
+    'Start een ontwikkelingsperspectiefplan (OPP) voor een leerling die extra ondersteuning krijgt. Het OPP wordt binnen de termijn van het beleid opgesteld; de mentor van de leerling werkt mee. De stappen (opstellen, mening van de leerling, instemming van de ouders, evaluatie) staan daarna op de casuspagina.',
+  submitLabel: 'OPP starten',
+  who: ['ZORGCOORDINATOR'],
+  owner: 'de zorgcoördinator',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    { name: 'reason', kind: 'longText', label: 'Waarom krijgt de leerling extra ondersteuning?', required: true, minLength: 10, maxLength: 2000, helper: 'Het arrangement, bijvoorbeeld het besluit van het ZAT.' },
+    { name: 'source', kind: 'choice', label: 'Herkomst', required: true, initial: 'DIRECT', options: OPP_SOURCE_OPTIONS },
+    {
+      name: 'sourceCaseId',
+      kind: 'text',
+      label: 'Casusnummer van de herkomst',
+      showIf: { field: 'source', notIn: ['DIRECT'] },
+      required: { field: 'source', notIn: ['DIRECT'] },
+      maxLength: 200,
+      helper: 'Staat op de casuspagina van de aanmelding, het ZAT of de OOV.',
+    },
+    { name: 'supportStartedOn', kind: 'date', label: 'Start van de extra ondersteuning', notFuture: true, initial: 'today', helper: 'Het OPP moet binnen de termijn na deze datum opgesteld zijn.' },
+  ],
+} as const satisfies StartDefinition;

@@ -8,7 +8,7 @@
  * system and has it registered in BRON; a bezwaar is recorded; before the end date the school decides on a
  * herindicatie, which runs the same route.
  */
-import type { FieldDefinition, FieldOption, StepDefinition } from '../step-definition';
+import type { FieldDefinition, FieldOption, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'TLV' as const;
 
@@ -332,3 +332,28 @@ export const TLV_STEPS = {
 } as const satisfies Record<string, StepDefinition>;
 
 export type TlvStepName = keyof typeof TLV_STEPS;
+
+/**
+ * The start of P8 (`startTlv`), after a Flex-ZAT. Api-only fields: `originCaseId` (the case the request comes from,
+ * of the same pupil) and `requestKey`.
+ */
+export const TLV_START = {
+  process: P,
+  name: 'START',
+  update: 'tlvWorkflow',
+  mutation: 'startTlv',
+  label: 'TLV-aanvraag starten',
+  title: 'TLV-aanvraag starten',
+  description:
+    'Na de Flex-ZAT vraagt de school met de ouders een toelaatbaarheidsverklaring (TLV) aan bij het samenwerkingsverband. De ouders worden om akkoord gevraagd; daarna vult u het dossier aan tot de checklist van het samenwerkingsverband compleet is.',
+  submitLabel: 'Aanvraag starten',
+  who: ['ZORGCOORDINATOR'],
+  owner: 'de zorgcoördinator',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    { name: 'flexZatDate', kind: 'date', label: 'Datum van de Flex-ZAT', notFuture: true, initial: 'today' },
+    { name: 'reason', kind: 'longText', label: 'Waarom een TLV?', required: true, minLength: 3, maxLength: 2000, helper: 'Intern, voor de school en het samenwerkingsverband.' },
+    { name: 'deskundigheidsverklaringVso', kind: 'boolean', label: 'Er is een VSO-school betrokken (de deskundigheidsverklaring van het VSO hoort bij het dossier)', initial: false },
+  ],
+} as const satisfies StartDefinition;

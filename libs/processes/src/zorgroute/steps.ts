@@ -7,7 +7,7 @@
  * submitted, a meeting on a school day, the Flex-ZAT term, a date strictly after today) stay in the workflow.
  */
 import { JOS_NEED_OPTIONS } from '../jos/steps';
-import type { FieldDefinition, FieldOption, StaffRole, StepDefinition } from '../step-definition';
+import type { FieldDefinition, FieldOption, StaffRole, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'ZORGROUTE' as const;
 
@@ -15,6 +15,8 @@ const P = 'ZORGROUTE' as const;
 const COORDINATION = ['ZORGCOORDINATOR'] as const;
 /** The aanmeldformulier: the zorgcoördinator, and the school's mentors, teamleiders and coaches (the referrers). */
 const REFERRAL = ['ZORGCOORDINATOR', { schoolStaff: ['MENTOR', 'TEAMLEIDER', 'COACH'] }] as const;
+/** Who refers a pupil to the IZO (starts the case): the zorgcoördinator, and the school's mentors and teamleiders. */
+const REFERRERS = ['ZORGCOORDINATOR', { schoolStaff: ['MENTOR', 'TEAMLEIDER'] }] as const;
 /** Conversations with parents and pupil: the zorgcoördinator, and the school's mentors, teamleiders, coaches, JOS workers. */
 const CONVERSATION = ['ZORGCOORDINATOR', { schoolStaff: ['MENTOR', 'TEAMLEIDER', 'COACH', 'JOS_MEDEWERKER'] }] as const;
 
@@ -649,3 +651,36 @@ export const ZORGROUTE_STEPS = {
     fields: [{ ...REASON, helper: 'Waarom de ouders nu wel worden geïnformeerd; komt in het auditlog, niet bij de ouders.' }],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/** Where an IZO referral comes from (the workflow's REFERRAL_SOURCES). */
+export const ZORGROUTE_SOURCE_OPTIONS = [
+  { value: 'DIRECT', label: 'Rechtstreeks' },
+  { value: 'GROEPSBESPREKING', label: 'Groepsbespreking' },
+  { value: 'ONDERSTEUNINGSTRAJECT', label: 'Na een ondersteuningstraject' },
+  { value: 'PO_VO_INSTROOM', label: 'Instroom vanuit het PO' },
+] as const satisfies readonly FieldOption[];
+
+/**
+ * The start of P2 (`startZorgroute`): a referral to the IZO, saved as a concept with as much of the aanmeldformulier
+ * as the referrer already knows (the same form, and the same checks, as SAVE_REFERRAL and SUBMIT_REFERRAL). Api-only
+ * fields: `submit` (submit right away; the form must then be complete, zorgroute-form.ts) and `requestKey`.
+ */
+export const ZORGROUTE_START = {
+  process: P,
+  name: 'START',
+  update: 'zorgrouteWorkflow',
+  mutation: 'startZorgroute',
+  label: 'IZO-aanmelding starten',
+  title: 'IZO-aanmelding starten',
+  description:
+    'Meld een leerling aan voor het intern zorgoverleg (IZO). De aanmelding wordt als concept opgeslagen; de aanmelder vult het formulier aan en dient het in.',
+  submitLabel: 'Aanmelding starten',
+  who: REFERRERS,
+  owner: 'de aanmelder',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    { name: 'source', kind: 'choice', label: 'Aanleiding', required: true, initial: 'DIRECT', options: ZORGROUTE_SOURCE_OPTIONS },
+    { ...AANMELDFORMULIER, required: false, helper: 'Vul in wat u al weet; de rest kan later. Verplicht bij indienen: reden, hulpvraag van de leerling, begeleidingsvraag en of de ouders op de hoogte zijn.' },
+  ],
+} as const satisfies StartDefinition;

@@ -71,7 +71,8 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Naar de inhoud
       </Box>
-      <AppBar position="sticky" color="primary" elevation={1}>
+      {/* Sticky from desk size on; on a phone its wrapped menu is several rows (a ZC's: 326 of 844 px) and would cover the page. */}
+      <AppBar position="sticky" color="primary" elevation={1} sx={{ position: { xs: 'static', md: 'sticky' } }}>
         <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
           <Box
             component={RouterLink}

@@ -61,6 +61,25 @@ describe('CaseDocumentsPanel', () => {
     expect(screen.queryByRole('form', { name: 'Document toevoegen' })).toBeNull();
   });
 
+  it('cannot be sent before the api has said which kinds of document there are (CI clicked too early once)', async () => {
+    const fetchMock = jest.fn().mockResolvedValue(jsonResponse(201, upload));
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload />, { session: { user: ZC_USER }, mocks: [documents([letter]), { ...uploadKinds, delay: 300 }] });
+    fireEvent.change(await screen.findByLabelText('Bestand'), { target: { files: [new File(['%PDF-1.4'], 'verslag.pdf', { type: 'application/pdf' })] } });
+    const send = screen.getByRole('button', { name: 'Document toevoegen' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.click(send);
+    expect(screen.queryByText('Kies eerst de soort document.')).toBeNull();
+    await waitFor(() => expect(send.disabled).toBe(false));
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('says so when the kinds of document cannot be loaded', async () => {
+    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload />, { session: { user: ZC_USER }, mocks: [documents([letter]), { request: { query: UPLOAD_DOCUMENT_KINDS_QUERY }, error: new Error('network down') }] });
+    expect((await screen.findByRole('alert')).textContent).toContain('De soorten documenten konden niet worden geladen');
+    expect((screen.getByRole('button', { name: 'Document toevoegen' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('uploads a chosen file with its kind and audiences, then shows it in the list', async () => {
     const fetchMock = jest.fn().mockResolvedValue(jsonResponse(201, upload));
     globalThis.fetch = fetchMock as unknown as typeof fetch;
@@ -71,6 +90,7 @@ describe('CaseDocumentsPanel', () => {
     fireEvent.change(screen.getByLabelText('Bestand'), { target: { files: [file] } });
     expect(screen.getByTestId('chosen-file').textContent).toBe('verslag.pdf');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Ouders' }));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Document toevoegen' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Document toevoegen' }));
 
     expect((await screen.findByRole('status')).textContent).toContain('Verslag of rapport toegevoegd.');

@@ -69,7 +69,9 @@ export function CaseDocumentsPanel({ caseId, mayUpload }: { caseId: string; mayU
 
 function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded: () => void }) {
   // The kinds come from the api (one list: the upload's validation uses the same); the first is chosen until another is.
-  const kinds = useQuery(UPLOAD_DOCUMENT_KINDS_QUERY, { fetchPolicy: 'cache-first' }).data?.uploadDocumentKinds ?? [];
+  // Until they are known the form cannot be sent (a click then would only say "choose a kind" in a list still empty).
+  const kindsQuery = useQuery(UPLOAD_DOCUMENT_KINDS_QUERY, { fetchPolicy: 'cache-first' });
+  const kinds = kindsQuery.data?.uploadDocumentKinds ?? [];
   const [chosenKind, setKind] = useState<string | null>(null);
   const kind = chosenKind ?? kinds[0]?.kind ?? '';
   const [file, setFile] = useState<File | null>(null);
@@ -137,13 +139,18 @@ function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded
           </Typography>
         </Box>
         <AudienceCheckboxes value={audiences} onChange={setAudiences} />
+        {kindsQuery.error && (
+          <Alert severity="error" role="alert">
+            De soorten documenten konden niet worden geladen; laad de pagina opnieuw.
+          </Alert>
+        )}
         {message && (
           <Alert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'}>
             {message.text}
           </Alert>
         )}
         <Box>
-          <Button type="submit" variant="contained" size="small" disabled={busy}>
+          <Button type="submit" variant="contained" size="small" disabled={busy || kinds.length === 0}>
             {busy ? 'Bezig met uploaden…' : 'Document toevoegen'}
           </Button>
         </Box>

@@ -2,7 +2,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import { type ConsentRecord, type Delivery, type ThermometerPoint } from '../../shared/api-types';
+import { type CaseDetailQuery } from '../../gql/graphql';
+
+type CaseDetailCase = CaseDetailQuery['case'];
+/** A consent on the case page: the shared consent fields and, under joint custody, who still has to answer. */
+type CaseConsent = CaseDetailCase['consents'][number];
+type Delivery = NonNullable<CaseDetailCase['deliveries']>[number];
+type ThermometerPoint = CaseDetailCase['sessions'][number];
 import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ThermometerChart } from '../../shared/thermometer-chart';
 import { useState } from 'react';
@@ -41,9 +47,9 @@ const CONSENT_COLOR: Record<string, 'success' | 'error' | 'warning' | 'default'>
  * The consents of the case. With `mayWithdraw` (the zorgcoördinator or an admin, as the api allows), a given consent
  * can be withdrawn on the family's behalf, and an open request answered with a signed paper form and its scan.
  */
-export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: readonly ConsentRecord[]; mayWithdraw?: boolean }) {
-  const [withdrawing, setWithdrawing] = useState<ConsentRecord | null>(null);
-  const [onPaper, setOnPaper] = useState<ConsentRecord | null>(null);
+export function ConsentsPanel({ consents, mayWithdraw = false }: { consents: readonly CaseConsent[]; mayWithdraw?: boolean }) {
+  const [withdrawing, setWithdrawing] = useState<CaseConsent | null>(null);
+  const [onPaper, setOnPaper] = useState<CaseConsent | null>(null);
   return (
     <Section id="consents-heading" title="Toestemmingen">
       {withdrawing && <WithdrawConsentDialog consent={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => setWithdrawing(null)} />}

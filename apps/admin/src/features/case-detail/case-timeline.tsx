@@ -1,12 +1,14 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { type TimelineEntry } from '../../shared/api-types';
+import { type CaseDetailQuery } from '../../gql/graphql';
 import { formatDutchDateTime } from '../../shared/dates';
 
-/** The case history, oldest first: when, who and what. */
+type TimelineEntry = CaseDetailQuery['case']['timeline'][number];
 /** A timeline entry; the reason given with a decision or admin action is asked only where it is shown (the case page). */
 type TimelineItem = Omit<TimelineEntry, 'reason'> & Partial<Pick<TimelineEntry, 'reason'>>;
+
+/** The case history, oldest first: when, who and what. */
 
 export function CaseTimeline({ entries }: { entries: readonly TimelineItem[] }) {
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));

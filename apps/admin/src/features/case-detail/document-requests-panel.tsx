@@ -8,7 +8,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { type ProcessType } from '../../shared/api-types';
+import { type ProcessType } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { DOCUMENT_REQUESTS_QUERY, type DocumentRequest } from './document-requests.graphql';
 import { newClientRequestId, uploadRequestedDocument } from './upload-document';

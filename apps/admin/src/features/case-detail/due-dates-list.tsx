@@ -4,9 +4,11 @@ import ListItem from '@mui/material/ListItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { type DueDateExplanation } from '../../shared/api-types';
+import { type CaseDetailQuery } from '../../gql/graphql';
 import { formatDutchDate } from '../../shared/dates';
 import { DueDate } from '../../shared/due-date';
+
+type DueDateExplanation = CaseDetailQuery['case']['dueDates'][number];
 
 const PAST_LABEL: Record<DueDateExplanation['state'], string> = { OPEN: '', DONE: 'afgerond', REPLACED: 'vervangen' };
 

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth/auth-context';
-import { type CaseDetail } from '../../shared/api-types';
+import { type CaseDetailQuery } from '../../gql/graphql';
 import { StepDialog } from '../case-steps/step-dialog';
 import { mayTakeStep, stepFormSpec } from '../case-steps/step-forms';
 
@@ -12,7 +12,7 @@ import { mayTakeStep, stepFormSpec } from '../case-steps/step-forms';
  * School staff only (the api gives `hiddenFromParents` to the school alone): the case is kept from the parents under
  * the safety exception (PROCESSES.md rule 3). The zorgcoördinator can lift an approved exception, with a reason.
  */
-export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetail, 'summary' | 'hiddenFromParents' | 'zorgroute'> }) {
+export function ParentsExceptionPanel({ detail }: { detail: Pick<CaseDetailQuery['case'], 'summary' | 'hiddenFromParents' | 'zorgroute'> }) {
   const role = useAuth().session?.user.role;
   const [lifting, setLifting] = useState(false);
   if (detail.hiddenFromParents !== true) return null;

@@ -1,4 +1,7 @@
-import { type CaseDocument } from '../../shared/api-types';
+import { type CaseDocumentsQuery } from '../../gql/graphql';
+
+/** The document the upload endpoint answers: the fields `caseDocuments` lists. */
+type CaseDocument = CaseDocumentsQuery['caseDocuments'][number];
 
 /** A random UUID (v4) for `clientRequestId`; from getRandomValues, which (unlike randomUUID) also works outside secure contexts. */
 export function newClientRequestId(): string {

@@ -1,5 +1,5 @@
 import { ADMIN_ACTIONS, validateAdminAction } from '../stuck-cases/admin-action-dialog';
-import { caseActions, initialValues, START_OPP, stepFormSpec, validateStep, visibleFields } from './step-forms';
+import { caseActions, initialValues, stepFormSpec, validateStep, visibleFields } from './step-forms';
 
 const spec = (process: Parameters<typeof stepFormSpec>[0], step: string) => {
   const found = stepFormSpec(process, step);
@@ -69,16 +69,5 @@ describe('step forms', () => {
     expect(validateAdminAction(extend, 'Coach ziek', '2026-11-27', '2026-11-20')).toEqual({});
     expect(validateAdminAction(reassign, 'Coach ziek', '', '2026-11-20').extra).toBe('Kies de nieuwe eigenaar.');
     expect(validateAdminAction(resend, 'Mailbox vol', '', '2026-11-20').extra).toBe('Kies het bericht uit het verzendlog.');
-  });
-
-  it('starts an OPP: directly without a source case, else the source case is required', () => {
-    const values = { ...initialValues(START_OPP, '2027-03-01'), pupilId: 'p-1', reason: 'Arrangement na het ZAT' };
-    expect(visibleFields(START_OPP, values).map((f) => f.name)).not.toContain('sourceCaseId');
-    expect(validateStep(START_OPP, values)).toEqual({});
-    expect(START_OPP.toInput(values)).toMatchObject({ pupilId: 'p-1', reason: 'Arrangement na het ZAT', source: 'DIRECT', sourceCaseId: null });
-    const linked = { ...values, source: 'ZORGROUTE' };
-    expect(visibleFields(START_OPP, linked).map((f) => f.name)).toContain('sourceCaseId');
-    expect(Object.keys(validateStep(START_OPP, linked))).toEqual(['sourceCaseId']);
-    expect(START_OPP.toInput({ ...linked, sourceCaseId: 'zorgroute-p-1-2027' })).toMatchObject({ source: 'ZORGROUTE', sourceCaseId: 'zorgroute-p-1-2027' });
   });
 });

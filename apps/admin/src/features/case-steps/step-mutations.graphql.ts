@@ -24,17 +24,6 @@ function stepMutation(name: string, inputType: string, inputRequired = true): St
   `)) as StepDocument;
 }
 
-function startMutation(name: string, inputType: string): StepDocument {
-  return gql(text(`
-    mutation Start_${name}($input: ${inputType}!) {
-      ${name}(input: $input) {
-        id
-        status
-      }
-    }
-  `)) as StepDocument;
-}
-
 export const STEP_MUTATIONS = {
   // P1 Ondersteuningstraject
   recordIntake: stepMutation('recordIntake', 'RecordIntakeInput'),
@@ -91,11 +80,6 @@ export const STEP_MUTATIONS = {
       }
     }
   ` as StepDocument,
-  // Starting a case (no caseId)
-  startZorgroute: startMutation('startZorgroute', 'StartZorgrouteInput'),
-  startJos: startMutation('startJos', 'StartJosInput'),
-  startOpp: startMutation('startOpp', 'StartOppInput'),
-  startTlv: startMutation('startTlv', 'StartTlvInput'),
 } as const;
 
 export type StepMutationName = keyof typeof STEP_MUTATIONS;

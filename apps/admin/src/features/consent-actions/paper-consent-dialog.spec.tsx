@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type CaseDetailQuery } from '../../gql/graphql';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { ConsentsPanel } from '../case-detail/case-records';
@@ -7,7 +7,8 @@ import { PUPIL_CUSTODY_QUERY } from '../custody/custody.graphql';
 import { RECORD_PAPER_CONSENT_MUTATION } from './consent-actions.graphql';
 import { consentSigners } from './paper-consent-dialog';
 
-const pending: ConsentRecord = {
+/** A consent as the case page reads it (ConsentsPanel). */
+const pending: CaseDetailQuery['case']['consents'][number] = {
   id: 'case-7:consent:ZAT_AANMELDING:1',
   caseId: 'case-7',
   kind: 'ZAT_AANMELDING',
@@ -25,6 +26,8 @@ const pending: ConsentRecord = {
   pupilMayDecide: false,
   withdrawnAt: null,
   scanDocumentId: null,
+  needsEveryGuardian: false,
+  missingGivers: null,
 };
 
 const guardian = (userId: string, name: string, hasParentalAuthority: boolean) => ({ __typename: 'Guardian', userId, name, relation: 'ouder', hasParentalAuthority, login: 'NONE' as const, passkeys: 0, invitationExpiresAt: null });

@@ -18,7 +18,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { newClientRequestId, uploadCaseDocument } from '../case-detail/upload-document';
 import { PUPIL_CUSTODY_QUERY, type PupilCustody } from '../custody/custody.graphql';
@@ -30,7 +30,7 @@ const NOTE_MAX = 1000;
 const ACCEPT = 'application/pdf,image/png,image/jpeg';
 
 export interface PaperConsentDialogProps {
-  consent: Pick<ConsentRecord, 'id' | 'caseId' | 'label' | 'pupilId' | 'pupilMayDecide'>;
+  consent: Pick<ConsentFieldsFragment, 'id' | 'caseId' | 'label' | 'pupilId' | 'pupilMayDecide'>;
   onClose(): void;
   onDone(): void;
 }

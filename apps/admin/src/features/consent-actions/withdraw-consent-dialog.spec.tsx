@@ -1,11 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type CaseDetailQuery } from '../../gql/graphql';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { ConsentsPanel } from '../case-detail/case-records';
 import { WITHDRAW_CONSENT_MUTATION } from './consent-actions.graphql';
 
-const given: ConsentRecord = {
+/** A consent as the case page reads it (ConsentsPanel). */
+const given: CaseDetailQuery['case']['consents'][number] = {
   id: 'case-7:consent:IZO_BESPREKING:1',
   caseId: 'case-7',
   kind: 'IZO_BESPREKING',
@@ -23,6 +24,8 @@ const given: ConsentRecord = {
   pupilMayDecide: false,
   withdrawnAt: null,
   scanDocumentId: null,
+  needsEveryGuardian: false,
+  missingGivers: null,
 };
 
 describe('withdrawing a consent from the case page', () => {

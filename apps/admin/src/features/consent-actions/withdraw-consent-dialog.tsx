@@ -9,7 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { WITHDRAW_CONSENT_MUTATION } from './consent-actions.graphql';
 
@@ -18,7 +18,7 @@ const REASON_MIN = 3;
 const REASON_MAX = 1000;
 
 export interface WithdrawConsentDialogProps {
-  consent: Pick<ConsentRecord, 'id' | 'caseId' | 'label' | 'giverName'>;
+  consent: Pick<ConsentFieldsFragment, 'id' | 'caseId' | 'label' | 'giverName'>;
   onClose(): void;
   onDone(): void;
 }

@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { PROCESS_TYPES } from '../../shared/api-types';
+import { PROCESS_TYPES } from '../../shared/enum-values';
 import { PROCESS_LABELS } from '../../shared/labels';
 import { type CaseFilters } from './case-metrics';
 

@@ -118,6 +118,29 @@ describe('DashboardPage', () => {
     expect(screen.queryByRole('button', { name: 'Traject starten' })).toBeNull();
   });
 
+  it('opens every other start from the step catalogue: all of them for the zorgcoördinator, the IZO-aanmelding for a mentor', async () => {
+    const { unmount } = renderWithProviders(<DashboardPage />, { mocks: [casesMock, coverageMock(), workListsMock, withoutHolidayDataMock()], session: { user: ZC_USER } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Andere casus starten' }));
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
+      'IZO-aanmelding starten',
+      'JOS starten',
+      'OPP starten',
+      'TLV-aanvraag starten',
+      'Aanmelding registreren',
+      'OOV-traject starten',
+      'Overdracht PO→VO starten',
+    ]);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'TLV-aanvraag starten' }));
+    const dialog = await screen.findByRole('dialog', { name: 'TLV-aanvraag starten' });
+    expect(within(dialog).getByLabelText(/Waarom een TLV/)).toBeTruthy();
+    unmount();
+
+    renderWithProviders(<DashboardPage />, { mocks: [casesMock], session: { user: { ...ZC_USER, role: 'MENTOR' } } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Andere casus starten' }));
+    expect(within(await screen.findByRole('menu')).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['IZO-aanmelding starten']);
+  });
+
   it('warns the zorgcoördinator on the dashboard when the holiday data runs short', async () => {
     renderWithProviders(<DashboardPage />, {
       mocks: [casesMock, coverageMock('De vakantiedata lopen tot 31 juli 2028; voeg het schooljaar 2028-2029 toe'), workListsMock, withoutHolidayDataMock()],

@@ -8,7 +8,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { OOV_START, OVERDRACHT_START, ZORGPLICHT_START, type StartDefinition } from '@zorgroute/processes';
+import { JOS_START, OOV_START, OPP_START, OVERDRACHT_START, TLV_START, ZORGPLICHT_START, ZORGROUTE_START, type StartDefinition } from '@zorgroute/processes';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
@@ -16,8 +16,6 @@ import { type Role } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
-import { StepDialog } from '../case-steps/step-dialog';
-import { START_JOS, START_OPP, START_TLV, START_ZORGROUTE, type StepFormSpec } from '../case-steps/step-forms';
 import { mayStart } from '../start-case/may-start';
 import { StartCaseDialog } from '../start-case/start-case-dialog';
 
@@ -33,8 +31,11 @@ import { WorkListCounts } from '../work-lists/work-list-counts';
 
 /** Roles that may start a trajectory from the dashboard (the API checks again). */
 const CAN_START_TRAJECTORY: ReadonlySet<Role> = new Set<Role>(['ZORGCOORDINATOR', 'ADMIN']);
-/** Processes whose start is defined in the step catalogue: the dialog and who may start come from there. */
-const CATALOGUE_STARTS: readonly StartDefinition[] = [ZORGPLICHT_START, OOV_START, OVERDRACHT_START];
+/**
+ * The starts of the other processes, from the step catalogue (START_CATALOGUE): the dialog, its fields and who may
+ * start come from there. P1 has its own "Traject starten" dialog.
+ */
+const CATALOGUE_STARTS: readonly StartDefinition[] = [ZORGROUTE_START, JOS_START, OPP_START, TLV_START, ZORGPLICHT_START, OOV_START, OVERDRACHT_START];
 
 export function DashboardPage() {
   usePageTitle('Dashboard');
@@ -43,7 +44,6 @@ export function DashboardPage() {
   const today = useToday();
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [startSpec, setStartSpec] = useState<StepFormSpec | null>(null);
   const [startDefinition, setStartDefinition] = useState<StartDefinition | null>(null);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
 
@@ -90,10 +90,6 @@ export function DashboardPage() {
               Andere casus starten
             </Button>
             <Menu id="start-case-menu" anchorEl={menuAnchor} open={!!menuAnchor} onClose={() => setMenuAnchor(null)}>
-              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_ZORGROUTE))}>IZO-aanmelding</MenuItem>}
-              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_JOS))}>JOS starten</MenuItem>}
-              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_OPP))}>OPP starten</MenuItem>}
-              {canStart && <MenuItem onClick={() => choose(() => setStartSpec(START_TLV))}>TLV aanvragen</MenuItem>}
               {catalogueStarts.map((d) => (
                 <MenuItem key={d.process} onClick={() => choose(() => setStartDefinition(d))}>
                   {d.title}
@@ -156,18 +152,6 @@ export function DashboardPage() {
           onStarted={(caseId) => {
             setStartDefinition(null);
             void navigate(`/cases/${encodeURIComponent(caseId)}`);
-          }}
-        />
-      )}
-      {canStart && startSpec && (
-        <StepDialog
-          key={startSpec.mutation}
-          spec={startSpec}
-          schoolId={session.user.schoolId ?? ''}
-          onClose={() => setStartSpec(null)}
-          onDone={(caseId) => {
-            setStartSpec(null);
-            if (caseId) void navigate(`/cases/${encodeURIComponent(caseId)}`);
           }}
         />
       )}

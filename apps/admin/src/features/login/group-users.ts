@@ -1,5 +1,5 @@
 import { type Role, type UserFieldsFragment as User } from '../../gql/graphql';
-import { ROLES } from '../../shared/api-types';
+import { ROLES } from '../../shared/enum-values';
 
 export interface RoleGroup<U extends User = User> {
   role: Role;

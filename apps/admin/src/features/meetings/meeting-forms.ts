@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEETING_KINDS } from './meetings.graphql';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -8,7 +9,7 @@ export const LOCATION_MAX = 120;
 /** What the "Overleg plannen" and "Overleg wijzigen" forms check before the api does (it checks the school day). */
 export const meetingFormSchema = (today: string) =>
   z.object({
-    kind: z.enum(['IZO', 'ZAT', 'FLEX_ZAT'], { message: 'Kies het soort overleg' }),
+    kind: z.enum(MEETING_KINDS, { message: 'Kies het soort overleg' }),
     date: z
       .string()
       .regex(DATE, 'Vul de datum in')

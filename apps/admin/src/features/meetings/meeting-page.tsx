@@ -27,7 +27,6 @@ import {
   type Meeting,
   type MeetingCase,
   type MeetingDetail,
-  type MeetingKind,
 } from './meetings.graphql';
 import { mayPlanMeetings, meetingWhenWhere } from './meetings-page';
 import { Section } from '../../shared/section';
@@ -190,20 +189,19 @@ function Agenda({ meeting, recipients, caseCount }: { meeting: Meeting; recipien
             {meeting.agendaRounds > 1 ? ` (${meeting.agendaRounds} keer)` : ''}.
           </Typography>
           {confirmResend ? (
-            <Alert
-              severity="info"
-              action={
-                <Stack direction="row" spacing={1}>
-                  <Button size="small" variant="contained" disabled={sending.loading} onClick={() => void go(true)}>
-                    Opnieuw versturen
-                  </Button>
-                  <Button size="small" onClick={() => setConfirmResend(false)}>
-                    Annuleren
-                  </Button>
-                </Stack>
-              }
-            >
-              Alle deelnemers krijgen de agenda nog een keer.
+            // The buttons under the question, not beside it: on a phone, beside it they squeeze it to a word a line.
+            <Alert severity="info">
+              <Box component="span" sx={{ display: 'block' }}>
+                Alle deelnemers krijgen de agenda nog een keer.
+              </Box>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
+                <Button size="small" variant="contained" disabled={sending.loading} onClick={() => void go(true)}>
+                  Opnieuw versturen
+                </Button>
+                <Button size="small" onClick={() => setConfirmResend(false)}>
+                  Annuleren
+                </Button>
+              </Stack>
             </Alert>
           ) : (
             <Box>
@@ -283,7 +281,7 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
   const schema = useMemo(() => meetingFormSchema(today), [today]);
   const [update, updating] = useMutation(UPDATE_MEETING_MUTATION, REFETCH);
   const [cancel, cancelling] = useMutation(CANCEL_MEETING_MUTATION, REFETCH);
-  const form = useForm<MeetingFormValues>({ resolver: zodResolver(schema), defaultValues: { kind: meeting.kind as MeetingKind /* the api sends IZO, ZAT or FLEX_ZAT as a string */, date: meeting.date, time: meeting.time ?? '', location: meeting.location ?? '' } });
+  const form = useForm<MeetingFormValues>({ resolver: zodResolver(schema), defaultValues: { kind: meeting.kind, date: meeting.date, time: meeting.time ?? '', location: meeting.location ?? '' } });
   const cancelForm = useForm<CancelFormValues>({ resolver: zodResolver(cancelFormSchema), defaultValues: { reason: '' } });
   const submit = form.handleSubmit(async (v) => {
     try {

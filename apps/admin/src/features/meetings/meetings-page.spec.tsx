@@ -1,16 +1,17 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { MeetingFieldsFragment, MeetingKind } from '../../gql/graphql';
 import { fakeToday } from '../../test-utils/fake-today';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { meetingFormSchema, minutesFormSchema } from './meeting-forms';
-import { MEETINGS_QUERY } from './meetings.graphql';
+import { MEETING_KIND_OPTIONS, MEETINGS_QUERY } from './meetings.graphql';
 import { MeetingsPage } from './meetings-page';
 
-const meeting = (id: string, kind: string, kindLabel: string, date: string, over: Record<string, unknown> = {}) => ({
+const meeting = (id: string, kind: MeetingKind, kindLabel: string, date: string, over: Partial<MeetingFieldsFragment> = {}): MeetingFieldsFragment & { __typename: 'Meeting' } => ({
   __typename: 'Meeting',
   id,
-  schoolId: ZC_USER.schoolId,
-  schoolName: ZC_USER.schoolName,
+  schoolId: ZC_USER.schoolId ?? '',
+  schoolName: ZC_USER.schoolName ?? '',
   kind,
   kindLabel,
   schoolYear: '2026-2027',
@@ -39,6 +40,16 @@ describe('meeting forms (zod)', () => {
     expect(messages({ kind: 'IZO', date: '2026-11-24', time: '', location: 'x'.repeat(121) })).toEqual(['Hoogstens 120 tekens']);
     expect(minutesFormSchema.safeParse({ minutes: '  ', notes: {} }).error?.issues[0].message).toBe('Schrijf het verslag');
   });
+
+  it('offers exactly the schema’s meeting kinds and refuses any other kind', () => {
+    expect(MEETING_KIND_OPTIONS).toEqual([
+      { value: 'IZO', label: 'IZO-overleg' },
+      { value: 'ZAT', label: 'ZAT-overleg' },
+      { value: 'FLEX_ZAT', label: 'Flex-ZAT' },
+    ]);
+    const parsed = meetingFormSchema('2026-11-20').safeParse({ kind: 'OVERLEG', date: '2026-11-24', time: '', location: '' });
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual(['Kies het soort overleg']);
+  });
 });
 
 describe('MeetingsPage', () => {
@@ -66,5 +77,24 @@ describe('MeetingsPage', () => {
     expect(within(items).getByText('tijd en plaats nog niet bekend')).toBeTruthy();
     expect(screen.getByText(/heeft 4 ZAT-overleggen; plan er minstens 6/)).toBeTruthy();
     expect(screen.getByRole('form', { name: 'Overleg plannen' })).toBeTruthy();
+  });
+
+  it('filters by kind with the schema’s MeetingKind value', async () => {
+    const overview = (kind: MeetingKind | null, meetings: ReturnType<typeof meeting>[]) => ({
+      request: { query: MEETINGS_QUERY, variables: { schoolId: ZC_USER.schoolId, schoolYear: '2026-2027', kind } },
+      result: { data: { meetings: { __typename: 'MeetingOverview', meetings, zatCheck: { __typename: 'ZatCalendarCheck', schoolYear: '2026-2027', count: 6, minimum: 6, warning: null } } } },
+    });
+    const mocks = [
+      overview(null, [meeting('m-1', 'IZO', 'IZO-overleg', '2026-11-24'), meeting('m-3', 'FLEX_ZAT', 'Flex-ZAT', '2026-12-03')]),
+      overview('FLEX_ZAT', [meeting('m-3', 'FLEX_ZAT', 'Flex-ZAT', '2026-12-03')]),
+    ];
+    renderWithProviders(<MeetingsPage />, { session: { user: ZC_USER }, route: '/overleggen', path: '/overleggen', mocks });
+    expect(await screen.findByRole('link', { name: 'IZO-overleg van dinsdag 24 november 2026' })).toBeTruthy();
+    // The filter is the first "Soort overleg" select (the second is the plan form's).
+    fireEvent.mouseDown(screen.getAllByRole('combobox', { name: 'Soort overleg' })[0]);
+    fireEvent.click(within(await screen.findByRole('listbox')).getByRole('option', { name: 'Flex-ZAT' }));
+    const items = await screen.findByRole('list', { name: 'Overleggen' });
+    await within(items).findByRole('link', { name: 'Flex-ZAT van donderdag 3 december 2026' });
+    expect(within(items).queryByRole('link', { name: 'IZO-overleg van dinsdag 24 november 2026' })).toBeNull();
   });
 });

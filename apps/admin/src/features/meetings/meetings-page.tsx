@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
+import type { MeetingKind } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -21,7 +22,7 @@ import { useToday } from '../../shared/use-today';
 import { REGION_SCHOOLS_QUERY } from '../case-steps/step-mutations.graphql';
 import { schoolYearOf } from '../school-calendar/school-calendar-page';
 import { meetingFormSchema, type MeetingFormValues } from './meeting-forms';
-import { MEETING_KIND_OPTIONS, MEETINGS_QUERY, PLAN_MEETING_MUTATION, type Meeting, type MeetingKind } from './meetings.graphql';
+import { MEETING_KIND_OPTIONS, meetingKindOrAll, MEETINGS_QUERY, PLAN_MEETING_MUTATION, type Meeting } from './meetings.graphql';
 
 const nextSchoolYear = (y: string) => `${Number(y.slice(0, 4)) + 1}-${Number(y.slice(0, 4)) + 2}`;
 const previousSchoolYear = (y: string) => `${Number(y.slice(0, 4)) - 1}-${Number(y.slice(0, 4))}`;
@@ -94,7 +95,7 @@ export function MeetingsPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label="Soort overleg" value={kind} onChange={(e) => setKind(e.target.value as MeetingKind | '')} sx={{ minWidth: 200 }}>
+        <TextField select label="Soort overleg" value={kind} onChange={(e) => setKind(meetingKindOrAll(e.target.value))} sx={{ minWidth: 200 }}>
           <MenuItem value="">Alle soorten</MenuItem>
           {MEETING_KIND_OPTIONS.map((o) => (
             <MenuItem key={o.value} value={o.value}>

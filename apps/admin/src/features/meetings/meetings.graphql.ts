@@ -4,6 +4,7 @@ import type {
   CancelMeetingMutationVariables,
   MeetingCaseFieldsFragment,
   MeetingFieldsFragment,
+  MeetingKind,
   MeetingQuery,
   MeetingQueryVariables,
   MeetingsQuery,
@@ -19,15 +20,18 @@ import type {
   UpdateMeetingMutation,
   UpdateMeetingMutationVariables,
 } from '../../gql/graphql';
+import { everyMember } from '../../shared/enum-values';
 
-export type MeetingKind = 'IZO' | 'ZAT' | 'FLEX_ZAT';
+/** The schema's meeting kinds in the order the screens offer them. */
+export const MEETING_KINDS = everyMember<MeetingKind>()(['IZO', 'ZAT', 'FLEX_ZAT']);
+
+const MEETING_KIND_LABELS: Record<MeetingKind, string> = { IZO: 'IZO-overleg', ZAT: 'ZAT-overleg', FLEX_ZAT: 'Flex-ZAT' };
 
 /** The meeting kinds in Dutch, in the order the screens offer them. */
-export const MEETING_KIND_OPTIONS: { value: MeetingKind; label: string }[] = [
-  { value: 'IZO', label: 'IZO-overleg' },
-  { value: 'ZAT', label: 'ZAT-overleg' },
-  { value: 'FLEX_ZAT', label: 'Flex-ZAT' },
-];
+export const MEETING_KIND_OPTIONS: readonly { value: MeetingKind; label: string }[] = MEETING_KINDS.map((value) => ({ value, label: MEETING_KIND_LABELS[value] }));
+
+/** The kind a select answered, or '' (all kinds) for anything else. */
+export const meetingKindOrAll = (value: string): MeetingKind | '' => MEETING_KINDS.find((k) => k === value) ?? '';
 
 export type Meeting = MeetingFieldsFragment;
 
@@ -70,7 +74,7 @@ const CASE_FIELDS = gql`
 
 export const MEETINGS_QUERY: TypedDocumentNode<MeetingsQuery, MeetingsQueryVariables> = gql`
   ${MEETING_FIELDS}
-  query Meetings($schoolId: ID!, $schoolYear: String!, $kind: String) {
+  query Meetings($schoolId: ID!, $schoolYear: String!, $kind: MeetingKind) {
     meetings(schoolId: $schoolId, schoolYear: $schoolYear, kind: $kind) {
       meetings {
         ...MeetingFields

@@ -9,7 +9,7 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { formatDutchDate } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -25,11 +25,11 @@ export function ConsentRequestCard({
   onAnswered,
   isPupil = false,
 }: {
-  request: ConsentRecord;
+  request: ConsentFieldsFragment;
   pupilName?: string;
   /** The answer given in this visit (the request then no longer comes back from the api). */
-  answered?: ConsentRecord;
-  onAnswered(record: ConsentRecord): void;
+  answered?: ConsentFieldsFragment;
+  onAnswered(record: ConsentFieldsFragment): void;
   /** The pupil himself answers: addressed with "je" (parents with "u"). */
   isPupil?: boolean;
 }) {

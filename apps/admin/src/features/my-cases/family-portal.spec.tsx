@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { makeCase, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { CaseProgressCard } from './case-progress-card';
@@ -9,7 +9,7 @@ import { CASE_PROGRESS_QUERY } from './my-cases.graphql';
 const PARENT = { ...ZC_USER, role: 'PARENT' as const };
 const PUPIL = { ...ZC_USER, role: 'PUPIL' as const };
 
-const request: ConsentRecord = {
+const request: ConsentFieldsFragment = {
   id: 'r-1',
   caseId: 'case-1',
   kind: 'IZO',

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth/auth-context';
-import { type ConsentRecord } from '../../shared/api-types';
+import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
@@ -37,7 +37,7 @@ export function FamilyPage() {
   // Every pupil of the user's cases (open or closed): the parent's children, or the pupil himself.
   const dossierPupils = [...new Map((cases.data?.cases ?? []).map((c) => [c.pupil.id, c.pupil])).values()];
   // Answered requests stay on the page (with their answer) until the user leaves it.
-  const [answered, setAnswered] = useState<Map<string, { request: ConsentRecord; answer: ConsentRecord }>>(new Map());
+  const [answered, setAnswered] = useState<Map<string, { request: ConsentFieldsFragment; answer: ConsentFieldsFragment }>>(new Map());
   const open = consents.data?.myConsentRequests ?? [];
   const requests = [...open.filter((r) => !answered.has(r.id) && !transferIds.has(r.caseId)), ...[...answered.values()].map((a) => a.request)];
   // A consent of the transfer report is asked on its own card below, not in this list.

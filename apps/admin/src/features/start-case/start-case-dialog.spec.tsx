@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { OOV_START, OVERDRACHT_START, ZORGPLICHT_START } from '@zorgroute/processes';
+import { JOS_START, OOV_START, OPP_START, OVERDRACHT_START, TLV_START, ZORGPLICHT_START, ZORGROUTE_START, type StartDefinition } from '@zorgroute/processes';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { searchPupilsMock } from '../../test-utils/pupil-search-mock';
@@ -56,5 +56,110 @@ describe('the start dialog rendered from the catalogue', () => {
     expect([ZORGPLICHT_START, OOV_START, OVERDRACHT_START].map((d) => mayStart(d, 'ZORGCOORDINATOR'))).toEqual([true, true, true]);
     expect([ZORGPLICHT_START, OOV_START, OVERDRACHT_START].map((d) => mayStart(d, 'TEAMLEIDER'))).toEqual([false, false, true]);
     expect([ZORGPLICHT_START, OOV_START, OVERDRACHT_START].map((d) => mayStart(d, 'MENTOR'))).toEqual([false, false, false]);
+  });
+});
+
+/** Renders the start dialog of a definition with the pupil search, the staff list and the start mutation, recording what it sends. */
+function renderStart(definition: StartDefinition, staffRoles: string[] | null = null) {
+  const sent: Array<Record<string, unknown>> = [];
+  const onStarted = jest.fn();
+  const mocks: unknown[] = [pupilsMock];
+  if (staffRoles) mocks.push({ request: { query: STAFF_QUERY, variables: { schoolId: 'school-1', roles: staffRoles } }, result: { data: { staffMembers: [] } } });
+  mocks.push({
+    request: {
+      query: START_MUTATIONS[definition.mutation],
+      variables: (vars: { input: Record<string, unknown> }) => {
+        sent.push(vars.input);
+        return true;
+      },
+    },
+    result: { data: { [definition.mutation]: { __typename: 'CaseSummary', id: `${definition.process.toLowerCase()}-1`, status: 'GESTART' } } },
+  });
+  renderWithProviders(<StartCaseDialog definition={definition} schoolId="school-1" admin={false} onClose={() => undefined} onStarted={onStarted} />, {
+    session: { user: ZC_USER },
+    mocks: mocks as never,
+  });
+  return { sent, onStarted };
+}
+
+async function choosePupil(dialog: HTMLElement) {
+  fireEvent.change(within(dialog).getByRole('combobox', { name: /^Leerling( \*)?$/ }), { target: { value: 'Noor' } });
+  fireEvent.click(await screen.findByRole('option', { name: 'Noor Verzonnen (2A)' }, { timeout: 5000 }));
+}
+
+describe('the starts that were hand-written forms, now from the catalogue', () => {
+  it('every start of the dashboard menu has its start mutation', () => {
+    for (const d of [ZORGROUTE_START, JOS_START, OPP_START, TLV_START, ZORGPLICHT_START, OOV_START, OVERDRACHT_START]) expect(START_MUTATIONS[d.mutation]).toBeDefined();
+  });
+
+  it('starts a TLV request: the Flex-ZAT date starts at today, the reason is required, startTlv gets an idempotency key', async () => {
+    const { sent, onStarted } = renderStart(TLV_START);
+    const dialog = await screen.findByRole('dialog', { name: 'TLV-aanvraag starten' });
+    await choosePupil(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanvraag starten' }));
+    expect(await within(dialog).findByText('Vul in: waarom een tlv?')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    const flexZat = (within(dialog).getByLabelText(/Datum van de Flex-ZAT/) as HTMLInputElement).value;
+    expect(flexZat).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    fireEvent.change(within(dialog).getByLabelText(/Waarom een TLV/), { target: { value: 'De Flex-ZAT adviseert het VSO' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /Er is een VSO-school betrokken/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanvraag starten' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('tlv-1'));
+    expect(sent[0]).toEqual({ pupilId: 'pupil-1', flexZatDate: flexZat, reason: 'De Flex-ZAT adviseert het VSO', deskundigheidsverklaringVso: true, requestKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  }, 60_000);
+
+  it('starts an OPP: the source case is asked only when the OPP comes from another case, and then required', async () => {
+    const { sent, onStarted } = renderStart(OPP_START);
+    const dialog = await screen.findByRole('dialog', { name: 'OPP starten' });
+    await choosePupil(dialog);
+    fireEvent.change(within(dialog).getByLabelText(/Waarom krijgt de leerling extra ondersteuning/), { target: { value: 'Arrangement na het ZAT' } });
+    expect(within(dialog).queryByLabelText(/Casusnummer van de herkomst/)).toBeNull();
+    fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: /Herkomst/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Besluit van het IZO/ZAT' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OPP starten' }));
+    expect(await within(dialog).findByText('Vul in: casusnummer van de herkomst')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    fireEvent.change(within(dialog).getByLabelText(/Casusnummer van de herkomst/), { target: { value: 'zorgroute-pupil-1-2027' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OPP starten' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('opp-1'));
+    expect(sent[0]).toMatchObject({ pupilId: 'pupil-1', reason: 'Arrangement na het ZAT', source: 'ZORGROUTE', sourceCaseId: 'zorgroute-pupil-1-2027', requestKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  }, 60_000);
+
+  it('starts JOS with one or more needs (the catalogue’s message for none) and the school’s JOS worker to choose from', async () => {
+    const { sent, onStarted } = renderStart(JOS_START, ['JOS_MEDEWERKER']);
+    const dialog = await screen.findByRole('dialog', { name: 'JOS starten' });
+    await choosePupil(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'JOS starten' }));
+    expect(await within(dialog).findByText('Ondersteuningsbehoeften: 1 tot 6 keuzes')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: /Ondersteuningsbehoeften/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Ernstige vorm van faalangst' }));
+    fireEvent.keyDown(await screen.findByRole('listbox'), { key: 'Escape' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'JOS starten' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('jos-1'));
+    expect(sent[0]).toMatchObject({ pupilId: 'pupil-1', needs: ['FAALANGST'], decisionNotes: null, josWorkerId: null, requestKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  }, 60_000);
+
+  it('starts an IZO-aanmelding as a concept with what the referrer already wrote of the aanmeldformulier', async () => {
+    const { sent, onStarted } = renderStart(ZORGROUTE_START);
+    const dialog = await screen.findByRole('dialog', { name: 'IZO-aanmelding starten' });
+    await choosePupil(dialog);
+    fireEvent.change(within(dialog).getByLabelText(/^Wat is het probleem/), { target: { value: 'Trekt zich terug in de klas' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanmelding starten' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('zorgroute-1'));
+    expect(sent[0]).toMatchObject({ pupilId: 'pupil-1', source: 'DIRECT', form: expect.objectContaining({ problem: 'Trekt zich terug in de klas', pupilHelpQuestion: null }) });
+    expect(sent[0]).not.toHaveProperty('submit');
+  }, 60_000);
+
+  it('offers the IZO-aanmelding to whoever refers (zorgcoördinator, teamleider, mentor), JOS, OPP and TLV to the zorgcoördinator', () => {
+    const starts = [ZORGROUTE_START, JOS_START, OPP_START, TLV_START];
+    expect(starts.map((d) => mayStart(d, 'ZORGCOORDINATOR'))).toEqual([true, true, true, true]);
+    expect(starts.map((d) => mayStart(d, 'TEAMLEIDER'))).toEqual([true, false, false, false]);
+    expect(starts.map((d) => mayStart(d, 'MENTOR'))).toEqual([true, false, false, false]);
+    expect(starts.map((d) => mayStart(d, 'COACH'))).toEqual([false, false, false, false]);
+    expect(starts.map((d) => mayStart(d, 'ADMIN'))).toEqual([true, true, true, true]);
   });
 });

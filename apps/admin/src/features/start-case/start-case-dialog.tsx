@@ -6,7 +6,7 @@ import { useToday } from '../../shared/use-today';
 import { CatalogueFormDialog, reportFormErrors } from '../case-steps/catalogue-form-dialog';
 import { initialFormValues, toStepInput, type FormValues } from '../case-steps/step-form-values';
 import { newRequestKey } from '../start-trajectory/start-trajectory-form';
-import { START_MUTATIONS } from './start-case.graphql';
+import { START_MUTATIONS, TAKES_REQUEST_KEY } from './start-case.graphql';
 
 export interface StartCaseDialogProps {
   /** The start of the process, as the step catalogue defines it (libs/processes). */
@@ -22,7 +22,8 @@ export interface StartCaseDialogProps {
 }
 
 /**
- * Starts a case of any process whose start is defined as data (P4 aanmelding, P5 OOV, P6 overdracht): the form is
+ * Starts a case of any process whose start is defined as data (P2 IZO-aanmelding, P3 JOS, P4 aanmelding, P5 OOV,
+ * P6 overdracht, P7 OPP, P8 TLV; START_CATALOGUE in libs/processes): the form is
  * rendered from the definition, checked with the catalogue's own validator (the api checks the same definition) and
  * sent with the process's start mutation.
  */
@@ -37,8 +38,8 @@ export function StartCaseDialog({ definition, schoolId, admin, pupilId, onClose,
     return values;
   }, [fields, today, schoolId, pupilId]);
   const { control, handleSubmit, setError, clearErrors } = useForm<FieldValues>({ defaultValues: defaults });
-  // One idempotency key per form content (P5 takes it): the same form sent again never starts a second case; any edit
-  // makes a new key.
+  // One idempotency key per form content (where the start takes one): the same form sent again never starts a second
+  // case; any edit makes a new key.
   const sent = useRef<{ content: string; key: string } | null>(null);
   const document = START_MUTATIONS[definition.mutation];
   const [start, mutation] = useMutation(document, { refetchQueries: ['DashboardCases'] });
@@ -47,7 +48,7 @@ export function StartCaseDialog({ definition, schoolId, admin, pupilId, onClose,
     clearErrors();
     if (!reportFormErrors(fields, values, today, setError)) return;
     const input: Record<string, unknown> = toStepInput(fields, values as FormValues);
-    if (definition.mutation === 'startOov') {
+    if (TAKES_REQUEST_KEY.has(definition.mutation)) {
       const content = JSON.stringify(input);
       if (sent.current?.content !== content) sent.current = { content, key: newRequestKey() };
       input.requestKey = sent.current.key;

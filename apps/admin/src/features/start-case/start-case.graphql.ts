@@ -18,7 +18,14 @@ const start = (name: string, inputType: string): StartDocument =>
 
 /** The start mutation of each process whose start is defined in the catalogue (StartDefinition.mutation). */
 export const START_MUTATIONS: Record<string, StartDocument> = {
+  startZorgroute: start('startZorgroute', 'StartZorgrouteInput'),
+  startJos: start('startJos', 'StartJosInput'),
   registerAanmelding: start('registerAanmelding', 'RegisterAanmeldingInput'),
   startOov: start('startOov', 'StartOovInput'),
   startOverdracht: start('startOverdracht', 'StartOverdrachtInput'),
+  startOpp: start('startOpp', 'StartOppInput'),
+  startTlv: start('startTlv', 'StartTlvInput'),
 };
+
+/** The start mutations that take an idempotency key (`requestKey`): the same form sent twice starts one case. */
+export const TAKES_REQUEST_KEY: ReadonlySet<string> = new Set(['startZorgroute', 'startJos', 'startOov', 'startOpp', 'startTlv']);

@@ -1,8 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Allow, IsOptional, Matches } from 'class-validator';
 import { JOS_NEEDS, JOS_REFERRALS, type JosNeed, type JosOutcome, type JosReferral } from '@zorgroute/workflows';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const JosNeedEnum = Object.fromEntries(JOS_NEEDS.map((n) => [n, n])) as { [K in JosNeed]: K };
 registerEnumType(JosNeedEnum, { name: 'JosNeed', description: 'The six needs JOS is meant for (single, school-related problems) [003:712-728].' });
@@ -11,32 +9,18 @@ registerEnumType(JosReferralEnum, { name: 'JosReferral', description: 'Where a p
 export const JosOutcomeEnum = { AFGEROND: 'AFGEROND', DOORVERWEZEN: 'DOORVERWEZEN' } as const satisfies { [K in JosOutcome]: K };
 registerEnumType(JosOutcomeEnum, { name: 'JosOutcome' });
 
-const NEEDS_MESSAGE = `kies één of meer ondersteuningsbehoeften (${JOS_NEEDS.join(', ')})`;
-
+/**
+ * The start of a JOS case. Its fields, bounds and Dutch messages are defined once, in the start definition of the step
+ * catalogue (JOS_START, libs/processes/src/jos/steps.ts), and checked by StartJosUseCase; only the api-only
+ * `requestKey` has its own check here.
+ */
 @InputType({ description: 'The school support team decided to deploy JOS for a pupil.' })
 export class StartJosInput {
-  @Field(() => ID) @IsUUID('all', { message: 'pupilId moet een geldige id zijn' }) pupilId!: string;
-
-  @Field({ description: 'Date of the schoolondersteuningsteam meeting that decided (YYYY-MM-DD, not in the future).' })
-  @Matches(ISO_DATE, { message: 'besluitdatum moet een datum zijn (JJJJ-MM-DD)' })
-  decisionDate!: string;
-
-  @Field(() => [JosNeedEnum])
-  @ArrayMinSize(1, { message: NEEDS_MESSAGE })
-  @ArrayMaxSize(6, { message: NEEDS_MESSAGE })
-  @ArrayUnique({ message: 'elke ondersteuningsbehoefte hoogstens één keer' })
-  @IsIn(JOS_NEEDS, { each: true, message: NEEDS_MESSAGE })
-  needs!: JosNeed[];
-
-  @Field(() => String, { nullable: true, description: 'Notes of the school support team.' })
-  @IsOptional()
-  @MaxLength(2000, { message: 'toelichting mag maximaal 2000 tekens lang zijn' })
-  decisionNotes?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The JOS worker; default the school’s JOS worker.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'josWorkerId moet een geldige id zijn' })
-  josWorkerId?: string | null;
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: 'Date of the schoolondersteuningsteam meeting that decided (YYYY-MM-DD, not in the future).' }) @Allow() decisionDate!: string;
+  @Field(() => [JosNeedEnum]) @Allow() needs!: JosNeed[];
+  @Field(() => String, { nullable: true, description: 'Notes of the school support team.' }) @Allow() decisionNotes?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The JOS worker; default the school’s JOS worker.' }) @Allow() josWorkerId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Idempotency key: the same key never starts a second case.' })
   @IsOptional()

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProcessType, Role, UserEntity } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
-import { josWorkflow } from '@zorgroute/workflows';
+import { JOS_START } from '@zorgroute/processes';
+import { josWorkflow, type JosNeed } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { checkStartInput } from '../../cases/start-input';
 import { StartJosInput } from '../dtos/jos.inputs';
 
 /**
@@ -26,9 +27,8 @@ export class StartJosUseCase {
   ) {}
 
   async execute(user: AuthUser, raw: StartJosInput): Promise<CaseSummaryModel> {
+    const start = checkStartInput(JOS_START, raw);
     const input = validateOrThrow(StartJosInput, raw);
-    const today = toIsoDate(Date.now());
-    if (input.decisionDate > today) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: de besluitdatum ligt in de toekomst', 'Invalid input: the decision date is in the future');
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
     if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
 
@@ -58,9 +58,9 @@ export class StartJosUseCase {
           schoolId: pupil.schoolId,
           pupilId: pupil.id,
           startedBy: { id: user.id, name: user.name },
-          decisionDate: input.decisionDate,
-          needs: input.needs,
-          decisionNotes: input.decisionNotes ?? null,
+          decisionDate: start.decisionDate as string,
+          needs: start.needs as JosNeed[],
+          decisionNotes: (start.decisionNotes as string | null) ?? null,
           mentorId: pupil.mentorId,
           josWorkerId: josWorker.id,
         },

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { MEETING_KINDS, MEETING_LOCATION_MAX } from '@zorgroute/domain/logic';
+import { MeetingKind } from '../models/meeting.model';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -13,17 +14,17 @@ export class MeetingsArgs {
 
   @Field({ description: 'E.g. 2026-2027.' }) @Matches(SCHOOL_YEAR, { message: 'schooljaar moet als 2026-2027' }) schoolYear!: string;
 
-  @Field(() => String, { nullable: true, description: 'IZO, ZAT or FLEX_ZAT; all kinds when left out.' })
+  @Field(() => MeetingKind, { nullable: true, description: 'All kinds when left out.' })
   @IsOptional()
   @IsIn(MEETING_KINDS, { message: 'soort moet IZO, ZAT of FLEX_ZAT zijn' })
-  kind?: string | null;
+  kind?: MeetingKind | null;
 }
 
 @InputType('PlanMeetingInput', { description: 'A new meeting of a school (its zorgcoördinator or an admin).' })
 export class PlanMeetingInput {
   @Field(() => ID) @IsUUID('all', { message: 'school moet een geldige id zijn' }) schoolId!: string;
 
-  @Field({ description: 'IZO, ZAT or FLEX_ZAT.' }) @IsIn(MEETING_KINDS, { message: 'soort moet IZO, ZAT of FLEX_ZAT zijn' }) kind!: string;
+  @Field(() => MeetingKind) @IsIn(MEETING_KINDS, { message: 'soort moet IZO, ZAT of FLEX_ZAT zijn' }) kind!: MeetingKind;
 
   @Field({ description: 'YYYY-MM-DD, a school day, not in the past.' }) @Matches(DATE, { message: 'datum moet een datum zijn (JJJJ-MM-DD)' }) date!: string;
 

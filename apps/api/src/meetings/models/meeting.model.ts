@@ -1,11 +1,24 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { MeetingKindName } from '@zorgroute/domain/logic';
+
+/** The kinds of meeting (`MEETING_KINDS` of the domain): the schema refuses any other value before a resolver runs. */
+export const MeetingKind = {
+  IZO: 'IZO',
+  ZAT: 'ZAT',
+  FLEX_ZAT: 'FLEX_ZAT',
+} as const satisfies { [K in MeetingKindName]: K };
+export type MeetingKind = MeetingKindName;
+registerEnumType(MeetingKind, {
+  name: 'MeetingKind',
+  description: 'The kind of a school meeting: IZO (intern zorgoverleg), ZAT (zorg- en adviesteam) or FLEX_ZAT (Flex-ZAT).',
+});
 
 @ObjectType('Meeting', { description: 'An IZO, ZAT or Flex-ZAT meeting of a school (issue 17.8). Staff of the school only.' })
 export class MeetingModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) schoolId!: string;
   @Field() schoolName!: string;
-  @Field({ description: 'IZO, ZAT or FLEX_ZAT.' }) kind!: string;
+  @Field(() => MeetingKind) kind!: MeetingKind;
   @Field({ description: 'In Dutch, e.g. "IZO-overleg".' }) kindLabel!: string;
   @Field() schoolYear!: string;
   @Field({ description: 'YYYY-MM-DD.' }) date!: string;

@@ -1,8 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { Allow, IsOptional, Matches } from 'class-validator';
 import { OPP_SOURCES, type OppSource } from '@zorgroute/workflows';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const OppSourceEnum = Object.fromEntries(OPP_SOURCES.map((s) => [s, s])) as { [K in OppSource]: K };
 registerEnumType(OppSourceEnum, {
@@ -12,24 +10,14 @@ registerEnumType(OppSourceEnum, {
 
 @InputType({ description: 'The zorgcoördinator starts an ontwikkelingsperspectiefplan (OPP) for a pupil who receives extra support.' })
 export class StartOppInput {
-  @Field(() => ID) @IsUUID('all', { message: 'pupilId moet een geldige id zijn' }) pupilId!: string;
-
-  @Field({ description: 'Why the pupil gets extra support (the arrangement).' })
-  @Length(10, 2000, { message: 'de reden moet 10 tot 2000 tekens lang zijn' })
-  reason!: string;
-
-  @Field(() => OppSourceEnum)
-  @IsIn(OPP_SOURCES, { message: `herkomst moet een van ${OPP_SOURCES.join(', ')} zijn` })
-  source!: OppSource;
-
-  @Field(() => ID, { nullable: true, description: 'The case of the same pupil the OPP comes from (required unless the source is DIRECT).' })
-  @IsOptional()
-  @Length(1, 200, { message: 'sourceCaseId is ongeldig' })
-  sourceCaseId?: string | null;
-
+  // The fields, bounds and Dutch messages are defined once, in the start definition of the step catalogue (OPP_START,
+  // libs/processes/src/opp/steps.ts), and checked by StartOppUseCase; only the api-only `requestKey` is checked here.
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: 'Why the pupil gets extra support (the arrangement).' }) @Allow() reason!: string;
+  @Field(() => OppSourceEnum) @Allow() source!: OppSource;
+  @Field(() => ID, { nullable: true, description: 'The case of the same pupil the OPP comes from (required unless the source is DIRECT).' }) @Allow() sourceCaseId?: string | null;
   @Field(() => String, { nullable: true, description: 'The day the extra support starts (YYYY-MM-DD); the draw-up term counts from it. Default today.' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'startdatum ondersteuning moet een datum zijn (JJJJ-MM-DD)' })
+  @Allow()
   supportStartedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Idempotency key: the same key never starts a second case.' })

@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseSummaryEntity, ProcessType } from '@zorgroute/domain';
 import { addCalendarMonths, toIsoDate } from '@zorgroute/domain/logic';
-import { oppWorkflow } from '@zorgroute/workflows';
+import { OPP_START } from '@zorgroute/processes';
+import { oppWorkflow, type OppSource } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { checkStartInput } from '../../cases/start-input';
 import { StartOppInput } from '../dtos/opp.inputs';
 
 /** How far back the extra support may have started (an OPP started for support already running). */
@@ -29,25 +31,23 @@ export class StartOppUseCase {
   ) {}
 
   async execute(user: AuthUser, raw: StartOppInput): Promise<CaseSummaryModel> {
+    const start = checkStartInput(OPP_START, raw);
     const input = validateOrThrow(StartOppInput, raw);
     const today = toIsoDate(Date.now());
-    const supportStartedOn = input.supportStartedOn ?? today;
-    if (supportStartedOn > today) {
-      throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: de startdatum van de ondersteuning ligt in de toekomst', 'Invalid input: the support start date is in the future', { fields: ['supportStartedOn'] });
-    }
+    const supportStartedOn = (start.supportStartedOn as string | null) ?? today;
+    // Not in the future is the definition's rule; how far back is the process's.
     if (supportStartedOn < addCalendarMonths(today, -SUPPORT_STARTED_MONTHS_BACK)) {
       throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: de startdatum van de ondersteuning ligt meer dan een jaar terug', 'Invalid input: the support start date is more than a year ago', { fields: ['supportStartedOn'] });
     }
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
     if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
 
+    // The definition requires a source case exactly when the OPP does not start directly.
+    const origin = start.source as OppSource;
     let sourceCaseId: string | null = null;
-    if (input.source === 'DIRECT') {
-      if (input.sourceCaseId) throw new AppError('BAD_USER_INPUT', 'Een OPP dat de zorgcoördinator zelf start, komt niet uit een casus', 'An OPP started directly has no source case', { fields: ['sourceCaseId'] });
-    } else {
-      if (!input.sourceCaseId) throw new AppError('BAD_USER_INPUT', 'Geef de casus waar het OPP uit voortkomt', 'Give the case the OPP comes from', { fields: ['sourceCaseId'] });
-      const source = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ id: input.sourceCaseId, pupilId: pupil.id });
-      if (!source || source.process !== input.source) {
+    if (origin !== 'DIRECT') {
+      const source = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ id: start.sourceCaseId as string, pupilId: pupil.id });
+      if (!source || source.process !== origin) {
         throw new AppError('BAD_USER_INPUT', 'Deze casus is geen casus van deze leerling met die herkomst', 'This case is not a case of this pupil with that source', { fields: ['sourceCaseId'] });
       }
       sourceCaseId = source.id;
@@ -67,8 +67,8 @@ export class StartOppUseCase {
           schoolId: pupil.schoolId,
           pupilId: pupil.id,
           startedBy: { id: user.id, name: user.name },
-          reason: input.reason,
-          source: input.source,
+          reason: start.reason as string,
+          source: origin,
           sourceCaseId,
           supportStartedOn,
           participantIds: pupil.mentorId ? [pupil.mentorId] : [],

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Allow, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /*
  * Only the start has its own input: the steps of a TLV request are taken with `takeStep` (CaseStepService), their
@@ -8,18 +8,13 @@ import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } f
 
 @InputType({ description: 'The zorgcoördinator requests a toelaatbaarheidsverklaring (TLV) with the parents, after a Flex-ZAT.' })
 export class StartTlvInput {
-  @Field(() => ID) @IsUUID('all', { message: 'pupilId moet een geldige id zijn' }) pupilId!: string;
-  @Field({ description: 'Why a TLV is considered (internal, for the school and the SWV).' })
-  @IsString()
-  @Length(3, 2000, { message: 'reden moet 3 tot 2000 tekens lang zijn' })
-  reason!: string;
-  @Field(() => String, { nullable: true, description: 'The date of the Flex-ZAT that precedes the request (YYYY-MM-DD, not in the future).' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'datum Flex-ZAT moet een datum zijn (JJJJ-MM-DD)' })
-  flexZatDate?: string | null;
+  // The fields, bounds and Dutch messages are defined once, in the start definition of the step catalogue (TLV_START,
+  // libs/processes/src/tlv/steps.ts), and checked by StartTlvUseCase; the api-only fields below keep their checks.
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: 'Why a TLV is considered (internal, for the school and the SWV).' }) @Allow() reason!: string;
+  @Field(() => String, { nullable: true, description: 'The date of the Flex-ZAT that precedes the request (YYYY-MM-DD, not in the future).' }) @Allow() flexZatDate?: string | null;
   @Field(() => Boolean, { defaultValue: false, description: 'Whether the VSO’s deskundigheidsverklaring belongs to this dossier (a VSO school is involved).' })
-  @IsOptional()
-  @IsBoolean({ message: 'deskundigheidsverklaringVso moet ja of nee zijn' })
+  @Allow()
   deskundigheidsverklaringVso?: boolean;
   @Field(() => ID, { nullable: true, description: 'The case the request comes from (e.g. the zorgroute case with the Flex-ZAT), of the same pupil.' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProcessType } from '@zorgroute/domain';
-import { isIsoDate, toIsoDate } from '@zorgroute/domain/logic';
+import { TLV_START } from '@zorgroute/processes';
 import { tlvWorkflow } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
@@ -9,6 +9,7 @@ import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
+import { checkStartInput } from '../../cases/start-input';
 import { StartTlvInput } from '../dtos/tlv.inputs';
 
 /**
@@ -26,12 +27,10 @@ export class StartTlvUseCase {
   ) {}
 
   async execute(user: AuthUser, raw: StartTlvInput): Promise<CaseSummaryModel> {
+    const start = checkStartInput(TLV_START, raw);
     const input = validateOrThrow(StartTlvInput, raw);
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
     if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
-    if (input.flexZatDate && (!isIsoDate(input.flexZatDate) || input.flexZatDate > toIsoDate(Date.now()))) {
-      throw new AppError('BAD_USER_INPUT', 'De datum van de Flex-ZAT moet een bestaande datum zijn, niet in de toekomst', 'The Flex-ZAT date must be a real date, not in the future', { fields: ['flexZatDate'] });
-    }
     if (input.originCaseId) {
       const origin = await this.cases.getVisible(user, input.originCaseId);
       if (origin.pupilId !== pupil.id) throw new AppError('BAD_USER_INPUT', 'De casus waar de TLV-aanvraag uit voortkomt hoort bij een andere leerling', 'The originating case belongs to another pupil');
@@ -50,10 +49,10 @@ export class StartTlvUseCase {
           pupilId: pupil.id,
           startedBy: { id: user.id, name: user.name },
           sourceCaseId: input.originCaseId ?? null,
-          flexZatDate: input.flexZatDate ?? null,
-          deskundigheidsverklaringVso: input.deskundigheidsverklaringVso ?? false,
+          flexZatDate: (start.flexZatDate as string | null) ?? null,
+          deskundigheidsverklaringVso: start.deskundigheidsverklaringVso === true,
           herindicatieOf: null,
-          reason: input.reason,
+          reason: start.reason as string,
         },
       ],
       nameNl: 'TLV-aanvraag',

@@ -1,12 +1,12 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Allow, IsBoolean, IsOptional, Matches } from 'class-validator';
 import { EXTERNAL_TARGETS, INTERNAL_SUPPORT_TYPES, IZO_DECISION_KINDS, REFERRAL_SOURCES, SUPPORT_NEEDS, SWV_PROVISIONS, ZORGROUTE_REASONS } from '@zorgroute/workflows';
 
 /*
  * The step inputs below only give API clients typed mutations: what a field means, whether it is required, its bounds
  * and its Dutch messages are defined once, in the step catalogue (libs/processes/src/zorgroute/steps.ts), and checked
  * by CaseStepService and the workflow. `zorgroute-inputs.spec.ts` keeps these field names equal to the catalogue's.
- * The start input keeps its class-validator checks; its form is checked against the catalogue too.
+ * The start input is checked against the start definition (ZORGROUTE_START) of the same catalogue.
  */
 
 /** IZO aanmeldformulier (Bijlage 20): the `form` of SAVE_REFERRAL and SUBMIT_REFERRAL. Fields left out keep their value. */
@@ -40,14 +40,16 @@ export class ZorgrouteReferralFormInput {
   @Field(() => String, { nullable: true }) otherRemarks?: string | null;
 }
 
+/**
+ * The start of an IZO referral. `pupilId`, `source` and `form` are defined once, in the start definition of the step
+ * catalogue (ZORGROUTE_START, libs/processes/src/zorgroute/steps.ts), and checked by StartZorgrouteUseCase; the
+ * api-only `submit` and `requestKey` keep their checks here.
+ */
 @InputType()
 export class StartZorgrouteInput {
-  @Field(() => ID) @IsUUID('all', { message: 'pupilId moet een geldige id zijn' }) pupilId!: string;
-  @Field({ description: `Where the referral comes from: ${REFERRAL_SOURCES.join(', ')}.` })
-  @IsIn(REFERRAL_SOURCES, { message: `bron moet een van ${REFERRAL_SOURCES.join(', ')} zijn` })
-  source!: string;
-  /** Checked against the aanmeldformulier of the step catalogue by StartZorgrouteUseCase. */
-  @Field(() => ZorgrouteReferralFormInput, { nullable: true }) @IsOptional() @IsObject() form?: ZorgrouteReferralFormInput | null;
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: `Where the referral comes from: ${REFERRAL_SOURCES.join(', ')}.` }) @Allow() source!: string;
+  @Field(() => ZorgrouteReferralFormInput, { nullable: true }) @Allow() form?: ZorgrouteReferralFormInput | null;
   @Field(() => Boolean, { nullable: true, description: 'Submit right away (the form must be complete).' }) @IsOptional() @IsBoolean() submit?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Idempotency key: the same key never starts a second case.' })
   @IsOptional()

@@ -1,34 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProcessType, Role } from '@zorgroute/domain';
-import { toIsoDate } from '@zorgroute/domain/logic';
-import { validateStepInput, ZORGROUTE_STEPS } from '@zorgroute/processes';
+import { ProcessType } from '@zorgroute/domain';
+import { mayTake, ZORGROUTE_START } from '@zorgroute/processes';
 import { incompleteReferralMessage, mergeReferralForm, zorgrouteWorkflow, type AanmeldFormulier, type ReferralSource } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
+import { checkStartInput } from '../../cases/start-input';
 import { AppError } from '../../common/app-error';
 import { validateOrThrow } from '../../common/validate';
 import { StartZorgrouteInput } from '../dtos/zorgroute.inputs';
 
-/** Roles that refer a pupil to the IZO: the mentor (own pupils), the teamleider and the zorgcoördinator (own school). */
-const REFERRER_ROLES: string[] = [Role.MENTOR, Role.TEAMLEIDER, Role.ZORGCOORDINATOR, Role.ADMIN];
-
 /**
- * Starts a P2 zorgroute (IZO referral in CONCEPT, or submitted right away). The workflow id is a business key
- * (pupil + request key, or pupil + today), so a double click or a retried request returns the same case. Submitting
- * right away needs a complete form: an incomplete one is refused like `submitZorgrouteReferral` refuses it (the same
- * rule and words, zorgroute-form.ts), and nothing starts. The form is checked against the aanmeldformulier of the
- * step catalogue, like the steps that save and submit it.
+ * Starts a P2 zorgroute (IZO referral in CONCEPT, or submitted right away). The input is checked against the start
+ * definition of the step catalogue (ZORGROUTE_START: pupil, source, and the aanmeldformulier checked like the steps
+ * that save and submit it); who may refer a pupil is its `who` (the zorgcoördinator, the school's mentors and
+ * teamleiders; an admin). The workflow id is a business key (pupil + request key, or pupil + today), so a double click
+ * or a retried request returns the same case. Submitting right away needs a complete form: an incomplete one is
+ * refused like `submitZorgrouteReferral` refuses it (the same rule and words, zorgroute-form.ts), and nothing starts.
  */
 @Injectable()
 export class StartZorgrouteUseCase {
   constructor(@Inject(CaseStarter) private readonly starter: CaseStarter) {}
 
   async execute(user: AuthUser, raw: StartZorgrouteInput): Promise<CaseSummaryModel> {
+    const start = checkStartInput(ZORGROUTE_START, raw);
     const input = validateOrThrow(StartZorgrouteInput, raw);
-    if (!REFERRER_ROLES.includes(user.role)) throw AppError.forbidden();
+    // The definition's roles first (FORBIDDEN for any other role), then the school: a pupil the referrer may see
+    // (a mentor his own pupils, the others their school's).
+    const actor = { role: user.role, userId: user.id, atSchoolOfCase: true, participant: false, swvOfCase: false, guardian: false, caseData: {} };
+    if (!mayTake(ZORGROUTE_START.who, actor, ZORGROUTE_START)) throw AppError.forbidden();
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
-    const given = referralForm(input.form);
+    const given = (start.form ?? {}) as AanmeldFormulier;
     const form = mergeReferralForm({}, given);
     const incomplete = input.submit ? incompleteReferralMessage(form) : null;
     if (incomplete) throw new AppError('BAD_USER_INPUT', incomplete.nl, incomplete.en);
@@ -47,18 +49,11 @@ export class StartZorgrouteUseCase {
           pupilId: pupil.id,
           startedBy: { id: user.id, name: user.name },
           referrerRole: user.role,
-          source: input.source as ReferralSource,
+          source: start.source as ReferralSource,
           form: input.form ? given : null,
           submit: input.submit ?? false,
         },
       ],
     });
   }
-}
-
-/** The start's (partial) form, checked and normalized as SUBMIT_REFERRAL checks it (BAD_USER_INPUT otherwise). */
-function referralForm(raw: unknown): AanmeldFormulier {
-  const { errors, value } = validateStepInput(ZORGROUTE_STEPS.SUBMIT_REFERRAL, { form: raw ?? {} }, { policies: {}, today: toIsoDate(Date.now()) });
-  if (errors.length) throw new AppError('BAD_USER_INPUT', errors[0].nl, errors[0].en, { fields: errors.map((e) => e.field) });
-  return value.form as AanmeldFormulier;
 }
