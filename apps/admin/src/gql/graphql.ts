@@ -2224,6 +2224,7 @@ export type ApplySchoolCalendarToRunningCasesMutationVariables = Exact<{
 export type ApplySchoolCalendarToRunningCasesMutation = {
   applySchoolCalendarToRunningCases: {
     updated: number,
+    unchanged: number,
     dueDatesMoved: number,
     failed: Array<{
       caseId: string,
@@ -2277,13 +2278,14 @@ export type ImportSchoolHolidaysMutation = {
     },
     runningCases: {
       updated: number,
+      unchanged: number,
       dueDatesMoved: number,
       failed: Array<{
         caseId: string,
         code: string,
         message: string
       }>
-    }
+    } | null
   }
 };
 

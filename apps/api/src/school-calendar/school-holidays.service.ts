@@ -92,7 +92,11 @@ export class SchoolHolidaysService {
     if (!outcome.ok) throw new AppError('BAD_USER_INPUT', outcome.nl, outcome.en, { reason: outcome.code });
     logger.log(`imported school holidays ${outcome.schoolYears.join(',')} file=${preview.fileDigest}`);
     // The running cases counted without these years take them now (each recorded on its timeline); failures are listed.
-    const runningCases = await this.runningCases.afterImport(user, outcome.schoolYears, preview.fileDigest);
+    const runningCases = await this.runningCases.afterImport(user, outcome.schoolYears, preview.fileDigest).catch((err: unknown) => {
+      // The import is stored: it stands; the admin panel says the running cases were not sent it.
+      logger.error(`imported school holidays not sent to running cases: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    });
     return { schoolYears: outcome.schoolYears, coverage: await this.coverage.coverage(user), runningCases };
   }
 

@@ -89,6 +89,7 @@ describe('HolidayImportPanel', () => {
                 runningCases: {
                   __typename: 'RunningCasesCalendarResult',
                   updated: 2,
+                  unchanged: 0,
                   dueDatesMoved: 1,
                   failed: [{ __typename: 'RunningCaseCalendarFailure', caseId: 'case-9', code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' }],
                 },

@@ -144,6 +144,11 @@ export function HolidayImportPanel() {
           </Alert>
         )}
         {saved && running && <RunningCasesOutcome outcome={running} />}
+        {saved && running === null && (
+          <Alert severity="warning">
+            De lopende casussen zijn nu niet bijgewerkt. Pas de kalender per school toe met ‘Kalender toepassen op lopende casussen’ op de schoolkalender.
+          </Alert>
+        )}
         {file && p && (
           <Box aria-label={`Voorvertoning van ${file.name}`} role="region">
             <Typography variant="h3" sx={{ mb: 1 }}>

@@ -21,6 +21,7 @@ describe('RunningCasesCalendarPanel', () => {
             applySchoolCalendarToRunningCases: {
               __typename: 'RunningCasesCalendarResult',
               updated: 3,
+              unchanged: 1,
               dueDatesMoved: 2,
               failed: [{ __typename: 'RunningCaseCalendarFailure', caseId: 'case-7', code: 'UNAVAILABLE', message: 'De casus kon nu niet worden bijgewerkt; probeer het later opnieuw' }],
             },
@@ -29,7 +30,7 @@ describe('RunningCasesCalendarPanel', () => {
       ],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Kalender toepassen op lopende casussen' }));
-    expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('3 lopende casussen bijgewerkt, waarvan 2 met een verschoven termijn (zie de tijdlijn van de casus).');
+    expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('3 lopende casussen bijgewerkt, waarvan 2 met een verschoven termijn (zie de tijdlijn van de casus). 1 casus rekende al met deze kalender.');
     expect(screen.getByText('1 casus is niet bijgewerkt')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Niet bijgewerkte casussen' }).textContent).toBe('case-7: De casus kon nu niet worden bijgewerkt; probeer het later opnieuw');
   });
@@ -37,7 +38,7 @@ describe('RunningCasesCalendarPanel', () => {
   it('says so when there was nothing to update', async () => {
     renderWithProviders(<RunningCasesCalendarPanel schoolId={SCHOOL.id} />, {
       session: { user: ZC_USER },
-      mocks: [applyMock({ data: { applySchoolCalendarToRunningCases: { __typename: 'RunningCasesCalendarResult', updated: 0, dueDatesMoved: 0, failed: [] } } })],
+      mocks: [applyMock({ data: { applySchoolCalendarToRunningCases: { __typename: 'RunningCasesCalendarResult', updated: 0, unchanged: 0, dueDatesMoved: 0, failed: [] } } })],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Kalender toepassen op lopende casussen' }));
     expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('Er waren geen lopende casussen om bij te werken.');

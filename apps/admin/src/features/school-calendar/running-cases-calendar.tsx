@@ -11,20 +11,22 @@ import { APPLY_SCHOOL_CALENDAR_MUTATION } from './school-calendar.graphql';
 
 interface Outcome {
   updated: number;
+  unchanged: number;
   dueDatesMoved: number;
   failed: { caseId: string; code: string; message: string }[];
 }
 
 const cases = (n: number) => (n === 1 ? '1 lopende casus' : `${n} lopende casussen`);
+const alreadyCurrent = (n: number) => (n === 0 ? '' : n === 1 ? ' 1 casus rekende al met deze kalender.' : ` ${n} casussen rekenden al met deze kalender.`);
 
 /** What sending the calendar to the running cases did, in Dutch: how many took it, moved, and which did not. */
 export function RunningCasesOutcome({ outcome }: { outcome: Outcome }) {
   return (
     <Stack spacing={1}>
       <Alert severity="success" role="status">
-        {outcome.updated === 0 && outcome.failed.length === 0
+        {outcome.updated === 0 && outcome.unchanged === 0 && outcome.failed.length === 0
           ? 'Er waren geen lopende casussen om bij te werken.'
-          : `${cases(outcome.updated)} bijgewerkt, waarvan ${outcome.dueDatesMoved} met een verschoven termijn (zie de tijdlijn van de casus).`}
+          : `${cases(outcome.updated)} bijgewerkt, waarvan ${outcome.dueDatesMoved} met een verschoven termijn (zie de tijdlijn van de casus).${alreadyCurrent(outcome.unchanged)}`}
       </Alert>
       {outcome.failed.length > 0 && (
         <Alert severity="warning">

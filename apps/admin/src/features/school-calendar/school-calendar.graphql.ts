@@ -52,6 +52,7 @@ export const APPLY_SCHOOL_CALENDAR_MUTATION: TypedDocumentNode<ApplySchoolCalend
   mutation ApplySchoolCalendarToRunningCases($schoolId: ID!) {
     applySchoolCalendarToRunningCases(schoolId: $schoolId) {
       updated
+      unchanged
       dueDatesMoved
       failed {
         caseId

@@ -45,6 +45,7 @@ export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<ImportSchoolHoli
       }
       runningCases {
         updated
+        unchanged
         dueDatesMoved
         failed {
           caseId

@@ -87,6 +87,7 @@ export class RunningCaseCalendarFailureModel {
 @ObjectType('RunningCasesCalendarResult', { description: 'Running cases sent the school’s current calendar (useSchoolCalendar).' })
 export class RunningCasesCalendarResultModel {
   @Field(() => Int, { description: 'Cases that took the calendar.' }) updated!: number;
+  @Field(() => Int, { description: 'Cases that already counted on this calendar (sent before): nothing changed, nothing recorded.' }) unchanged!: number;
   @Field(() => Int, { description: 'Of those, the cases in which a due date moved.' }) dueDatesMoved!: number;
   @Field(() => [RunningCaseCalendarFailureModel], { description: 'Cases that did not take it (the others still did).' }) failed!: RunningCaseCalendarFailureModel[];
 }
@@ -95,8 +96,11 @@ export class RunningCasesCalendarResultModel {
 export class HolidayImportResultModel {
   @Field(() => [String], { description: 'The school years stored.' }) schoolYears!: string[];
   @Field(() => CalendarCoverageModel, { description: 'The holiday data’s coverage after the import.' }) coverage!: CalendarCoverageModel;
-  @Field(() => RunningCasesCalendarResultModel, { description: 'The running cases counted without the imported school years, sent the new calendar.' })
-  runningCases!: RunningCasesCalendarResultModel;
+  @Field(() => RunningCasesCalendarResultModel, {
+    nullable: true,
+    description: 'The running cases counted without the imported school years, sent the new calendar; null when sending failed altogether (the import stands; send it per school with applySchoolCalendarToRunningCases).',
+  })
+  runningCases!: RunningCasesCalendarResultModel | null;
 }
 
 @ObjectType('HolidayDataYear', { description: 'A school year with regional holiday data: bundled with Zorgroute or imported.' })
@@ -128,4 +132,3 @@ export class CaseWithoutHolidayDataModel {
   @Field() status!: string;
   @Field(() => [DueDateWithoutHolidayDataModel]) dueDates!: DueDateWithoutHolidayDataModel[];
 }
-

@@ -51,8 +51,9 @@ interface DueDateRow {
  *   is not sent on; `applySchoolCalendarToRunningCases` does it per school).
  * - `execute` (`applySchoolCalendarToRunningCases`): every running case of one school, by its zorgcoördinator or an
  *   admin, e.g. after a day off was added or removed (running cases otherwise keep the calendar they started with).
- * A case that fails (closed meanwhile, Temporal away) is listed with its code; the others still take it. One audit
- * entry per run (who, which cases, how many failed); each case's own timeline entry comes from its workflow.
+ * A case that fails (closed meanwhile, Temporal away) is listed with its code; the others still take it. A case that
+ * already counts on this calendar changes nothing and records nothing (`unchanged`), so sending it twice is harmless.
+ * One audit entry per run (who, which cases, how many failed); each case's own timeline entry comes from its workflow.
  */
 @Injectable()
 export class UseCalendarOnRunningCasesUseCase {
@@ -96,6 +97,7 @@ export class UseCalendarOnRunningCasesUseCase {
     const failed: RunningCaseCalendarFailureModel[] = [];
     let updated = 0;
     let dueDatesMoved = 0;
+    let unchanged = 0;
     const actor = { id: user.id, name: user.name };
     // An update waits for a worker to accept it: a case whose task queue has no worker is listed at once, not waited on.
     const pollers = new Map<string, Promise<boolean>>();
@@ -114,9 +116,9 @@ export class UseCalendarOnRunningCasesUseCase {
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++] as CaseSummaryEntity;
-        const calendar = calendars.get(row.schoolId);
-        if (!calendar) continue;
         try {
+          const calendar = calendars.get(row.schoolId);
+          if (!calendar) throw new AppError('NOT_FOUND', 'De school van deze casus is niet gevonden', 'The case’s school was not found');
           const described = await withTimeout(this.temporal.workflow.getHandle(row.id).describe(), CHECK_WAIT_MS);
           if (described.status.name !== 'RUNNING') {
             failed.push({ caseId: row.id, code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' });
@@ -128,7 +130,9 @@ export class UseCalendarOnRunningCasesUseCase {
           }
           const handle = stepHandle(this.temporal.workflow.getHandle(row.id), `${updateId}:${row.id}`);
           const answer = await withTimeout(handle.executeUpdate(useSchoolCalendar, { args: [{ actor, reason, calendar }] }) as Promise<UseSchoolCalendarResult | undefined>, CASE_ACCEPT_WAIT_MS);
-          updated += 1;
+          // Sent again (equal to the calendar the case counts on): the case changed nothing and recorded nothing.
+          if (answer?.unchanged) unchanged += 1;
+          else updated += 1;
           if (answer?.movedSteps) dueDatesMoved += 1;
         } catch (err) {
           const e = toAppError(err);
@@ -149,11 +153,11 @@ export class UseCalendarOnRunningCasesUseCase {
       actorId: user.id,
       actorName: user.role,
       action: 'RUNNING_CASES_CALENDAR_UPDATED',
-      description: `Schoolkalender naar ${rows.length} lopende casus(sen) gestuurd: ${updated} bijgewerkt, ${failed.length} mislukt`,
-      details: { ...details, operation: 'useSchoolCalendar', cases: rows.map((r) => r.id), updated, dueDatesMoved, failed: failed.map((f) => ({ caseId: f.caseId, code: f.code })) },
+      description: `Schoolkalender naar ${rows.length} lopende casus(sen) gestuurd: ${updated} bijgewerkt, ${unchanged} al bijgewerkt, ${failed.length} mislukt`,
+      details: { ...details, operation: 'useSchoolCalendar', cases: rows.map((r) => r.id), updated, unchanged, dueDatesMoved, failed: failed.map((f) => ({ caseId: f.caseId, code: f.code })) },
       reason,
     });
-    logger.log(`calendar sent to ${rows.length} running cases: ${updated} updated, ${failed.length} failed`);
-    return { updated, dueDatesMoved, failed };
+    logger.log(`calendar sent to ${rows.length} running cases: ${updated} updated, ${unchanged} unchanged, ${failed.length} failed`);
+    return { updated, unchanged, dueDatesMoved, failed };
   }
 }

@@ -18,7 +18,11 @@
  * Timeline: CALENDAR_UPDATED_DUE_DATES_MOVED when a due date moved (the due dates are seen by everyone who sees the
  * case, so is why they moved), CALENDAR_UPDATED (the school's) when none did.
  *
- * Replay safety: a new update; no recorded history contains one, and without it nothing here runs.
+ * Idempotent: a calendar equal to the one the case counts on (`calendarKey`) changes nothing and records nothing, so
+ * sending it twice (a retried import, the button pressed again) gives one timeline entry and one ladder restart.
+ *
+ * Replay safety: a new update (not in any release yet); the recorded history with one
+ * (ondersteuningstraject-schoolkalender-bijgewerkt.json) sends a different calendar; without it nothing here runs.
  */
 import { defineUpdate, setHandler } from '@temporalio/workflow';
 import {
@@ -47,6 +51,8 @@ export interface UseSchoolCalendarInput {
 /** The admin answer, with how many open steps' due dates moved. */
 export interface UseSchoolCalendarResult extends AdminActionResult {
   movedSteps: number;
+  /** The case already counted on this calendar: nothing changed and nothing was recorded (a calendar sent again). */
+  unchanged: boolean;
 }
 
 export const useSchoolCalendar = defineUpdate<UseSchoolCalendarResult, [UseSchoolCalendarInput]>('useSchoolCalendar');
@@ -94,6 +100,12 @@ export function dueOnNewCalendar(due: DueDate, oldCal: SchoolCalendar, cal: Scho
   return { ...plain, inputs, explanation: rest };
 }
 
+/** The calendar as one comparable string: the same region, holidays, days off and school years give the same key. */
+export function calendarKey(cal: SchoolCalendar): string {
+  const ranges = (rs: readonly { from: string; to: string; name: string }[]) => rs.map((r) => `${r.from}/${r.to}/${r.name}`).sort();
+  return JSON.stringify([cal.region, ranges(cal.holidays), ranges(cal.daysOff), [...(cal.schoolYears ?? [])].sort()]);
+}
+
 function badCalendar(): never {
   return reject('BAD_USER_INPUT', 'Ongeldige schoolkalender', 'Invalid school calendar');
 }
@@ -124,6 +136,8 @@ export function installCalendarUpdate(rec: CaseRecorder, admin: AdminControl): v
     useSchoolCalendar,
     async (u) => {
       const old = rec.context.calendar;
+      // Sent again (a retried import, the button pressed twice): no second timeline entry, no ladder restart.
+      if (calendarKey(u.calendar) === calendarKey(old)) return { caseId: rec.caseId, status: s.status, seq: s.seq, movedSteps: 0, unchanged: true };
       rec.context.calendar = u.calendar;
       const moved: MovedStep[] = [];
       for (const open of admin.openSteps()) {
@@ -155,7 +169,7 @@ export function installCalendarUpdate(rec: CaseRecorder, admin: AdminControl): v
         reason: u.reason.trim(),
         details: { addedSchoolYears: years, movedSteps: moved.map(({ label: _l, ...m }) => m) },
       });
-      return { caseId: rec.caseId, status: s.status, seq: s.seq, movedSteps: moved.length };
+      return { caseId: rec.caseId, status: s.status, seq: s.seq, movedSteps: moved.length, unchanged: false };
     },
     {
       validator: (u) => {

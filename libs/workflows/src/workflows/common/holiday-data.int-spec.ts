@@ -99,6 +99,12 @@ describe('due dates in a school year without holiday data', () => {
       expect(entry).toMatchObject({ actorId: admin.id, reason: 'Vakantiegegevens 2028-2029 geïmporteerd' });
       expect(entry?.description).toBe('Schoolkalender bijgewerkt met de vakantiegegevens van 2028-2029: termijn van "Intakegesprek en ontwikkeldoel vastleggen" van 2028-11-02 naar 2028-11-09');
 
+      // Sent again (a retried import, the button pressed twice): nothing changes, no second entry, no ladder restart.
+      const entries = () => fakes.audit.filter((a) => a.action.startsWith('CALENDAR_UPDATED')).length;
+      expect(await h.executeUpdate(useSchoolCalendar, { args: [{ actor: admin, reason: 'Nogmaals verstuurd', calendar: withYear() }] })).toMatchObject({ movedSteps: 0, unchanged: true });
+      expect(entries()).toBe(1);
+      expect(intake()?.date).toBe('2028-11-09');
+
       // The old due date passes silently; the new one gets its reminder once; before-2 (sent already) is not repeated.
       await kit.sleepUntil('2028-11-10', 12);
       await waitUntil(() => reminders().length === 2, 'the reminder on the new due date');
