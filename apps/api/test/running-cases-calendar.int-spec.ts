@@ -24,6 +24,8 @@ const ZC = 'zc@hetbaken.example';
 const START = `mutation($i: StartTrajectoryInput!) { startTrajectory(input: $i) { id } }`;
 const DETAIL = `query($id: ID!) { case(id: $id) { summary { waitingFor nextDueDate startedAt } timeline { kind description reason } } }`;
 const APPLY = `mutation($s: ID!) { applySchoolCalendarToRunningCases(schoolId: $s) { updated unchanged dueDatesMoved failed { caseId code message } } }`;
+const LAST = `query($s: ID!) { lastRunningCasesCalendarRun(schoolId: $s) { at reason result { updated unchanged dueDatesMoved failed { caseId code message } } } }`;
+type Last = { lastRunningCasesCalendarRun: { at: string; reason: string; result: Applied['applySchoolCalendarToRunningCases'] } | null };
 const ADD_DAY_OFF = `mutation($i: AddSchoolDayOffInput!) { addSchoolDayOff(input: $i) { id } }`;
 type Detail = { case: { summary: { waitingFor: string | null; nextDueDate: string | null; startedAt: string }; timeline: { kind: string; description: string; reason: string | null }[] } };
 type Applied = { applySchoolCalendarToRunningCases: { updated: number; unchanged: number; dueDatesMoved: number; failed: { caseId: string; code: string; message: string }[] } };
@@ -72,6 +74,7 @@ describe('applying the school calendar to running cases', () => {
       // Other roles may not; bad input changes nothing.
       await stack.gql.login('mentor@hetbaken.example');
       expect((await stack.gql.request(APPLY, { s: school.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await stack.gql.request(LAST, { s: school.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       await stack.gql.login(ZC);
       const runsBefore = await runs();
       const bad = await stack.gql.request(APPLY, { s: 'geen-id' });
@@ -99,6 +102,10 @@ describe('applying the school calendar to running cases', () => {
       expect(audit.details).toMatchObject({ schoolId: school.id, operation: 'useSchoolCalendar' });
       expect(audit.details.cases).toContain(id);
       expect(audit.details.cases).not.toContain(closed);
+      // The school calendar screen shows that run for the school: what took it, what did not and why.
+      const { lastRunningCasesCalendarRun: last } = await stack.gql.ok<Last>(LAST, { s: school.id });
+      expect(last?.reason).toBe('Schoolkalender toegepast op de lopende casussen');
+      expect(last?.result).toEqual(result);
 
       // Sent again: the case already counts on this calendar, so nothing changes and nothing is recorded twice.
       const { applySchoolCalendarToRunningCases: again } = await stack.gql.ok<Applied>(APPLY, { s: school.id });
@@ -109,6 +116,7 @@ describe('applying the school calendar to running cases', () => {
       expect(twice.timeline.filter((t) => t.kind.startsWith('CALENDAR_UPDATED'))).toHaveLength(1);
       const [second] = await ds.query(`SELECT details FROM audit_entry WHERE action = 'RUNNING_CASES_CALENDAR_UPDATED' ORDER BY id DESC LIMIT 1`);
       expect(second.details.failed).toContainEqual({ caseId: orphan, code: 'CASE_CLOSED' });
+      expect((await stack.gql.ok<Last>(LAST, { s: school.id })).lastRunningCasesCalendarRun?.result).toEqual(again);
     } finally {
       await stack.gql.login(ZC);
       await stack.gql.ok(`mutation($id: ID!) { removeSchoolDayOff(id: $id) { id } }`, { id: added.addSchoolDayOff.id });

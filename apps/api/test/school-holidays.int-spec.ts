@@ -173,6 +173,13 @@ describe('importing the regional school holidays', () => {
     expect(again.schoolHolidayImportPreview.schoolYears[0]?.replaces).toBe('IMPORTED');
 
     await gql.login(email('zc'));
+    // The school's zorgcoördinator sees on his calendar screen what the import did for his school's running cases.
+    const last = await gql.ok<{ lastRunningCasesCalendarRun: { reason: string; result: { failed: { caseId: string; code: string }[] } } | null }>(
+      `query($s: ID!) { lastRunningCasesCalendarRun(schoolId: $s) { reason result { failed { caseId code } } } }`,
+      { s: school.id },
+    );
+    expect(last.lastRunningCasesCalendarRun?.reason).toBe('Vakantiegegevens 2028-2029 geïmporteerd');
+    expect(last.lastRunningCasesCalendarRun?.result.failed).toContainEqual({ caseId: `vakantietest-${stamp}`, code: 'CASE_CLOSED' });
     const after = await gql.ok<{ explainDueDate: { date: string; explanation: string } }>(EXPLAIN, { s: school.id, start: '2028-10-20', n: 1 });
     expect(after.explainDueDate.date).toBe('2028-10-30');
     expect(after.explainDueDate.explanation).toContain('Herfstvakantie 5');

@@ -2234,6 +2234,28 @@ export type ApplySchoolCalendarToRunningCasesMutation = {
   }
 };
 
+export type LastRunningCasesCalendarRunQueryVariables = Exact<{
+  schoolId: string | number;
+}>;
+
+
+export type LastRunningCasesCalendarRunQuery = {
+  lastRunningCasesCalendarRun: {
+    at: string,
+    reason: string,
+    result: {
+      updated: number,
+      unchanged: number,
+      dueDatesMoved: number,
+      failed: Array<{
+        caseId: string,
+        code: string,
+        message: string
+      }>
+    }
+  } | null
+};
+
 export type SchoolHolidayImportPreviewQueryVariables = Exact<{
   content: string;
 }>;

@@ -11,6 +11,7 @@ import {
   HolidayImportPreviewModel,
   HolidayImportResultModel,
   RunningCasesCalendarResultModel,
+  RunningCasesCalendarRunModel,
   SchoolCalendarModel,
   SchoolDayOffModel,
 } from './models/school-calendar.model';
@@ -80,6 +81,11 @@ export class SchoolCalendarResolver {
   @Mutation(() => SchoolDayOffModel, { description: 'Removes a day off; returns what was removed.' })
   removeSchoolDayOff(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<SchoolDayOffModel> {
     return this.remove.execute(user, id);
+  }
+
+  @Query(() => RunningCasesCalendarRunModel, { nullable: true, description: 'The last time the calendar was sent to the school’s running cases, with its outcome for the school; null when never (its zorgcoördinator or an admin).' })
+  lastRunningCasesCalendarRun(@CurrentUser() user: AuthUser, @Args('schoolId', { type: () => ID }) schoolId: string): Promise<RunningCasesCalendarRunModel | null> {
+    return this.runningCases.lastRun(user, schoolId);
   }
 
   @Mutation(() => RunningCasesCalendarResultModel, { description: 'Sends the school’s current calendar (holidays and days off) to its running cases, which recompute their open steps’ due dates; failures per case are listed (its zorgcoördinator or an admin).' })

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -6,8 +6,9 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
-import { APPLY_SCHOOL_CALENDAR_MUTATION } from './school-calendar.graphql';
+import { APPLY_SCHOOL_CALENDAR_MUTATION, LAST_RUNNING_CASES_CALENDAR_RUN_QUERY } from './school-calendar.graphql';
 
 interface Outcome {
   updated: number;
@@ -46,11 +47,14 @@ export function RunningCasesOutcome({ outcome }: { outcome: Outcome }) {
 
 /**
  * Running cases keep the calendar they started with; after days off changed, the zorgcoördinator (or an admin) sends
- * the school's current calendar to its running cases, which recompute their open steps' due dates.
+ * the school's current calendar to its running cases, which recompute their open steps' due dates. Before that the
+ * panel shows the last time it was sent (a holiday import or this button) and what it did for this school.
  */
 export function RunningCasesCalendarPanel({ schoolId }: { schoolId: string }) {
+  const last = useQuery(LAST_RUNNING_CASES_CALENDAR_RUN_QUERY, { variables: { schoolId }, skip: !schoolId });
   const [apply, applying] = useMutation(APPLY_SCHOOL_CALENDAR_MUTATION);
   const outcome = applying.data?.applySchoolCalendarToRunningCases;
+  const lastRun = last.data?.lastRunningCasesCalendarRun;
   const run = async () => {
     try {
       await apply({ variables: { schoolId } });
@@ -74,6 +78,14 @@ export function RunningCasesCalendarPanel({ schoolId }: { schoolId: string }) {
         </Box>
         {applying.error && <ErrorAlert error={applying.error} />}
         {outcome && <RunningCasesOutcome outcome={outcome} />}
+        {!outcome && lastRun && (
+          <Box aria-label="Laatst toegepast" role="region">
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              Laatst toegepast op {formatDutchDateTimeInWords(lastRun.at)}: {lastRun.reason}.
+            </Typography>
+            <RunningCasesOutcome outcome={lastRun.result} />
+          </Box>
+        )}
       </Stack>
     </Paper>
   );

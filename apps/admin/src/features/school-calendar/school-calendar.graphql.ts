@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables, AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
+import type { ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables, LastRunningCasesCalendarRunQuery, LastRunningCasesCalendarRunQueryVariables, AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
 
 export type SchoolDayOff = SchoolCalendar['daysOff'][number];
 
@@ -58,6 +58,26 @@ export const APPLY_SCHOOL_CALENDAR_MUTATION: TypedDocumentNode<ApplySchoolCalend
         caseId
         code
         message
+      }
+    }
+  }
+`;
+
+/** The last time the calendar was sent to the school's running cases (a holiday import or the button), for the school. */
+export const LAST_RUNNING_CASES_CALENDAR_RUN_QUERY: TypedDocumentNode<LastRunningCasesCalendarRunQuery, LastRunningCasesCalendarRunQueryVariables> = gql`
+  query LastRunningCasesCalendarRun($schoolId: ID!) {
+    lastRunningCasesCalendarRun(schoolId: $schoolId) {
+      at
+      reason
+      result {
+        updated
+        unchanged
+        dueDatesMoved
+        failed {
+          caseId
+          code
+          message
+        }
       }
     }
   }

@@ -92,6 +92,13 @@ export class RunningCasesCalendarResultModel {
   @Field(() => [RunningCaseCalendarFailureModel], { description: 'Cases that did not take it (the others still did).' }) failed!: RunningCaseCalendarFailureModel[];
 }
 
+@ObjectType('RunningCasesCalendarRun', { description: 'The last time the calendar was sent to a school’s running cases (a holiday import or the manual action): that school’s part.' })
+export class RunningCasesCalendarRunModel {
+  @Field({ description: 'When (ISO timestamp).' }) at!: string;
+  @Field({ description: 'Why, in Dutch (the import of which school years, or the manual action).' }) reason!: string;
+  @Field(() => RunningCasesCalendarResultModel, { description: 'The school’s running cases that took it, and the ones that did not and why.' }) result!: RunningCasesCalendarResultModel;
+}
+
 @ObjectType('HolidayImportResult')
 export class HolidayImportResultModel {
   @Field(() => [String], { description: 'The school years stored.' }) schoolYears!: string[];

@@ -11,7 +11,7 @@ import { toAppError } from '../../common/temporal-errors';
 import { stepHandle } from '../../cases/step-handle';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';
-import type { RunningCaseCalendarFailureModel, RunningCasesCalendarResultModel } from '../models/school-calendar.model';
+import type { RunningCaseCalendarFailureModel, RunningCasesCalendarResultModel, RunningCasesCalendarRunModel } from '../models/school-calendar.model';
 
 const logger = new Logger('RunningCasesCalendar');
 /** Cases updated at the same time (each is one workflow update that waits for its read-model write). */
@@ -34,6 +34,18 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The counts of `rows` (the cases that took it, per `took`) and their failures. */
+function tally(rows: CaseSummaryEntity[], took: ReadonlyMap<string, { unchanged: boolean; moved: boolean }>, failed: RunningCaseCalendarFailureModel[]): RunningCasesCalendarResultModel {
+  const ids = new Set(rows.map((r) => r.id));
+  const answers = [...took].filter(([id]) => ids.has(id)).map(([, a]) => a);
+  return {
+    updated: answers.filter((a) => !a.unchanged).length,
+    unchanged: answers.filter((a) => a.unchanged).length,
+    dueDatesMoved: answers.filter((a) => a.moved).length,
+    failed: failed.filter((f) => ids.has(f.caseId)),
+  };
 }
 
 interface DueDateRow {
@@ -70,12 +82,28 @@ export class UseCalendarOnRunningCasesUseCase {
     this.audit = new AuditTrailRepository(dataSource);
   }
 
-  async execute(user: AuthUser, schoolId: string): Promise<RunningCasesCalendarResultModel> {
+  /** The school whose running cases `user` may send its calendar: its zorgcoördinator or an admin. */
+  private async schoolFor(user: AuthUser, schoolId: string): Promise<SchoolEntity> {
     if (user.role !== Role.ADMIN && user.role !== Role.ZORGCOORDINATOR) throw AppError.forbidden();
     if (typeof schoolId !== 'string' || !UUID.test(schoolId)) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: schoolId moet een geldige id zijn', 'Invalid input: schoolId must be a valid id');
-    const school = await this.access.schoolForCalendarEdit(user, schoolId);
+    return this.access.schoolForCalendarEdit(user, schoolId);
+  }
+
+  async execute(user: AuthUser, schoolId: string): Promise<RunningCasesCalendarResultModel> {
+    const school = await this.schoolFor(user, schoolId);
     const rows = await this.dataSource.getRepository(CaseSummaryEntity).find({ where: { schoolId: school.id, closedAt: IsNull() }, order: { id: 'ASC' } });
     return this.send(user, rows, 'Schoolkalender toegepast op de lopende casussen', `calendar:${randomUUID()}`, { schoolId: school.id });
+  }
+
+  /** The last time the calendar was sent to running cases of this school (an import or the manual action), for it. */
+  async lastRun(user: AuthUser, schoolId: string): Promise<RunningCasesCalendarRunModel | null> {
+    const school = await this.schoolFor(user, schoolId);
+    const [row] = (await this.dataSource.query(
+      `SELECT at, reason, details->'schools'->$1::text AS result FROM audit_entry
+        WHERE action = 'RUNNING_CASES_CALENDAR_UPDATED' AND details->'schools'->$1::text IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1`,
+      [school.id],
+    )) as { at: Date; reason: string | null; result: RunningCasesCalendarResultModel }[];
+    return row ? { at: new Date(row.at).toISOString(), reason: row.reason ?? '', result: row.result } : null;
   }
 
   /** After an import of `schoolYears` (file `fileDigest`): the running cases counted without one of them. */
@@ -95,9 +123,7 @@ export class UseCalendarOnRunningCasesUseCase {
     const schools = rows.length ? await this.dataSource.getRepository(SchoolEntity).findBy({ id: In([...new Set(rows.map((r) => r.schoolId))]) }) : [];
     const calendars = new Map(await Promise.all(schools.map(async (s) => [s.id, await this.daysOff.calendarFor(s)] as const)));
     const failed: RunningCaseCalendarFailureModel[] = [];
-    let updated = 0;
-    let dueDatesMoved = 0;
-    let unchanged = 0;
+    const took = new Map<string, { unchanged: boolean; moved: boolean }>();
     const actor = { id: user.id, name: user.name };
     // An update waits for a worker to accept it: a case whose task queue has no worker is listed at once, not waited on.
     const pollers = new Map<string, Promise<boolean>>();
@@ -131,9 +157,7 @@ export class UseCalendarOnRunningCasesUseCase {
           const handle = stepHandle(this.temporal.workflow.getHandle(row.id), `${updateId}:${row.id}`);
           const answer = await withTimeout(handle.executeUpdate(useSchoolCalendar, { args: [{ actor, reason, calendar }] }) as Promise<UseSchoolCalendarResult | undefined>, CASE_ACCEPT_WAIT_MS);
           // Sent again (equal to the calendar the case counts on): the case changed nothing and recorded nothing.
-          if (answer?.unchanged) unchanged += 1;
-          else updated += 1;
-          if (answer?.movedSteps) dueDatesMoved += 1;
+          took.set(row.id, { unchanged: answer?.unchanged === true, moved: (answer?.movedSteps ?? 0) > 0 });
         } catch (err) {
           const e = toAppError(err);
           if (e instanceof AppError) failed.push({ caseId: row.id, code: String(e.extensions.code), message: e.message });
@@ -146,6 +170,9 @@ export class UseCalendarOnRunningCasesUseCase {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
     failed.sort((a, b) => a.caseId.localeCompare(b.caseId));
+    const { updated, unchanged, dueDatesMoved } = tally(rows, took, failed);
+    // Per school, for the school calendar screen of its zorgcoördinator (lastRunningCasesCalendarRun).
+    const perSchool = Object.fromEntries([...new Set(rows.map((r) => r.schoolId))].map((id) => [id, tally(rows.filter((r) => r.schoolId === id), took, failed)]));
     await this.audit.append({
       eventKey: `running-cases-calendar:${randomUUID()}`,
       caseId: null,
@@ -154,7 +181,7 @@ export class UseCalendarOnRunningCasesUseCase {
       actorName: user.role,
       action: 'RUNNING_CASES_CALENDAR_UPDATED',
       description: `Schoolkalender naar ${rows.length} lopende casus(sen) gestuurd: ${updated} bijgewerkt, ${unchanged} al bijgewerkt, ${failed.length} mislukt`,
-      details: { ...details, operation: 'useSchoolCalendar', cases: rows.map((r) => r.id), updated, unchanged, dueDatesMoved, failed: failed.map((f) => ({ caseId: f.caseId, code: f.code })) },
+      details: { ...details, operation: 'useSchoolCalendar', cases: rows.map((r) => r.id), updated, unchanged, dueDatesMoved, failed: failed.map((f) => ({ caseId: f.caseId, code: f.code })), schools: perSchool },
       reason,
     });
     logger.log(`calendar sent to ${rows.length} running cases: ${updated} updated, ${unchanged} unchanged, ${failed.length} failed`);
