@@ -254,6 +254,9 @@ const MATRIX: Record<string, Rule> = {
   putCaseOnMeeting: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[0], caseId: c.zorgrouteCase } }), select: 'meeting { id }' },
   sendMeetingAgenda: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[0] } }), select: 'status' },
   recordMeetingMinutes: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[3], minutes: 'Matrixtest verslag' } }), select: 'meeting { id }' },
+  // Sends the school's calendar to its running cases (each answers through its workflow; failures are listed).
+  applySchoolCalendarToRunningCases: { allow: STAFF_SCHOOL, args: (c) => ({ schoolId: c.dalton }), select: 'updated unchanged dueDatesMoved failed { caseId code }' },
+  lastRunningCasesCalendarRun: { allow: STAFF_SCHOOL, args: (c) => ({ schoolId: c.dalton }), select: 'at reason' },
   removeSchoolDayOff: { allow: STAFF_SCHOOL, args: (c, role) => ({ id: role === 'ADMIN' ? c.dayOffIds[1] : c.dayOffIds[0] }) },
   startTrajectory: { allow: STAFF_SCHOOL, args: (c, role) => ({ input: { pupilId: c.pupils.p1.id, reason: 'Matrixtest aanmelding', requestKey: `${run}-${role}` } }) },
   recordIntake: P1_COORD,

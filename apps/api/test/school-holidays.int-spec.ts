@@ -25,7 +25,7 @@ let school: SchoolEntity;
 let other: SchoolEntity;
 
 const PREVIEW = `query($c: String!) { schoolHolidayImportPreview(content: $c) { fileDigest schoolYears { schoolYear replaces } entries { schoolYear vacation compulsory region from to } rejected { schoolYear entry reason } } }`;
-const IMPORT = `mutation($c: String!, $d: String!) { importSchoolHolidays(content: $c, fileDigest: $d) { schoolYears coverage { coveredUntil missingSchoolYears } } }`;
+const IMPORT = `mutation($c: String!, $d: String!) { importSchoolHolidays(content: $c, fileDigest: $d) { schoolYears coverage { coveredUntil missingSchoolYears } runningCases { updated failed { caseId code message } } } }`;
 const YEARS = `query { holidayDataYears { schoolYear source importedByName fileDigest } }`;
 const AFFECTED = `query { casesWithoutHolidayData { caseId schoolName dueDates { step stepLabel date schoolYears nowKnown } } }`;
 const EXPLAIN = `query($s: ID!, $start: String!, $n: Int!) { explainDueDate(schoolId: $s, start: $start, schoolDays: $n) { date explanation } }`;
@@ -155,8 +155,11 @@ describe('importing the regional school holidays', () => {
 
     await gql.login(email('platform'));
     const auditsBefore = await audits();
-    const { importSchoolHolidays } = await gql.ok<{ importSchoolHolidays: { schoolYears: string[]; coverage: { coveredUntil: string } } }>(IMPORT, { c: SAMPLE, d: holidayFileDigest(SAMPLE) });
+    const { importSchoolHolidays } = await gql.ok<{ importSchoolHolidays: { schoolYears: string[]; coverage: { coveredUntil: string }; runningCases: { failed: { caseId: string; code: string; message: string }[] } } }>(IMPORT, { c: SAMPLE, d: holidayFileDigest(SAMPLE) });
     expect(importSchoolHolidays.schoolYears).toEqual(['2028-2029']);
+    // The listed case was sent the new calendar; it has no workflow here, so it is reported, and the import stands.
+    expect(importSchoolHolidays.runningCases.failed).toContainEqual({ caseId: `vakantietest-${stamp}`, code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' });
+    expect(Number((await ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'RUNNING_CASES_CALENDAR_UPDATED' AND details->>'fileDigest' = $1`, [holidayFileDigest(SAMPLE)]))[0].n)).toBeGreaterThanOrEqual(1);
     expect(importSchoolHolidays.coverage.coveredUntil).toBe('2029-07-31');
     expect(await stored()).toBe(1);
     expect(await audits()).toBe(auditsBefore + 1);
@@ -170,6 +173,13 @@ describe('importing the regional school holidays', () => {
     expect(again.schoolHolidayImportPreview.schoolYears[0]?.replaces).toBe('IMPORTED');
 
     await gql.login(email('zc'));
+    // The school's zorgcoördinator sees on his calendar screen what the import did for his school's running cases.
+    const last = await gql.ok<{ lastRunningCasesCalendarRun: { reason: string; result: { failed: { caseId: string; code: string }[] } } | null }>(
+      `query($s: ID!) { lastRunningCasesCalendarRun(schoolId: $s) { reason result { failed { caseId code } } } }`,
+      { s: school.id },
+    );
+    expect(last.lastRunningCasesCalendarRun?.reason).toBe('Vakantiegegevens 2028-2029 geïmporteerd');
+    expect(last.lastRunningCasesCalendarRun?.result.failed).toContainEqual({ caseId: `vakantietest-${stamp}`, code: 'CASE_CLOSED' });
     const after = await gql.ok<{ explainDueDate: { date: string; explanation: string } }>(EXPLAIN, { s: school.id, start: '2028-10-20', n: 1 });
     expect(after.explainDueDate.date).toBe('2028-10-30');
     expect(after.explainDueDate.explanation).toContain('Herfstvakantie 5');

@@ -35,6 +35,7 @@ export {
   CLOSED_BY_ADMIN_STATUS,
   type AdminActionResult,
 } from './workflows/common/admin-actions';
+export { CALENDAR_UPDATED, CALENDAR_UPDATED_DUE_DATES_MOVED, useSchoolCalendar, type UseSchoolCalendarInput, type UseSchoolCalendarResult } from './workflows/common/calendar-update';
 export { MAIL_FAILING_PREFIX, mailKindLabel, type MailFailure } from './workflows/common/mail-watch';
 export * from './activities/notification-activities.types';
 export * from './activities/notification-activities';

@@ -2202,6 +2202,46 @@ export type RemoveSchoolDayOffMutation = {
   }
 };
 
+export type ApplySchoolCalendarToRunningCasesMutationVariables = Exact<{
+  schoolId: string | number;
+}>;
+
+
+export type ApplySchoolCalendarToRunningCasesMutation = {
+  applySchoolCalendarToRunningCases: {
+    updated: number,
+    unchanged: number,
+    dueDatesMoved: number,
+    failed: Array<{
+      caseId: string,
+      code: string,
+      message: string
+    }>
+  }
+};
+
+export type LastRunningCasesCalendarRunQueryVariables = Exact<{
+  schoolId: string | number;
+}>;
+
+
+export type LastRunningCasesCalendarRunQuery = {
+  lastRunningCasesCalendarRun: {
+    at: string,
+    reason: string,
+    result: {
+      updated: number,
+      unchanged: number,
+      dueDatesMoved: number,
+      failed: Array<{
+        caseId: string,
+        code: string,
+        message: string
+      }>
+    }
+  } | null
+};
+
 export type SchoolHolidayImportPreviewQueryVariables = Exact<{
   content: string;
 }>;
@@ -2243,7 +2283,17 @@ export type ImportSchoolHolidaysMutation = {
       coveredUntil: string | null,
       missingSchoolYears: Array<string>,
       warning: string | null
-    }
+    },
+    runningCases: {
+      updated: number,
+      unchanged: number,
+      dueDatesMoved: number,
+      failed: Array<{
+        caseId: string,
+        code: string,
+        message: string
+      }>
+    } | null
   }
 };
 

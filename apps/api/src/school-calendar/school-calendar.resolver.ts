@@ -10,6 +10,8 @@ import {
   HolidayDataYearModel,
   HolidayImportPreviewModel,
   HolidayImportResultModel,
+  RunningCasesCalendarResultModel,
+  RunningCasesCalendarRunModel,
   SchoolCalendarModel,
   SchoolDayOffModel,
 } from './models/school-calendar.model';
@@ -17,6 +19,7 @@ import { CalendarCoverageService } from './calendar-coverage.service';
 import { SchoolHolidaysService } from './school-holidays.service';
 import { SchoolCalendarService } from './school-calendar.service';
 import { AddSchoolDayOffUseCase, RemoveSchoolDayOffUseCase } from './usecases/school-day-off.usecases';
+import { UseCalendarOnRunningCasesUseCase } from './usecases/use-calendar-on-running-cases.usecase';
 
 /** The school calendar: a school's own days off per school year, and due dates explained on it. */
 @Resolver(() => SchoolCalendarModel)
@@ -27,6 +30,7 @@ export class SchoolCalendarResolver {
     @Inject(RemoveSchoolDayOffUseCase) private readonly remove: RemoveSchoolDayOffUseCase,
     @Inject(CalendarCoverageService) private readonly coverage: CalendarCoverageService,
     @Inject(SchoolHolidaysService) private readonly holidays: SchoolHolidaysService,
+    @Inject(UseCalendarOnRunningCasesUseCase) private readonly runningCases: UseCalendarOnRunningCasesUseCase,
   ) {}
 
   @Query(() => [SchoolDayOffModel], { description: 'The school’s own days off, of one school year when given.' })
@@ -77,5 +81,15 @@ export class SchoolCalendarResolver {
   @Mutation(() => SchoolDayOffModel, { description: 'Removes a day off; returns what was removed.' })
   removeSchoolDayOff(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<SchoolDayOffModel> {
     return this.remove.execute(user, id);
+  }
+
+  @Query(() => RunningCasesCalendarRunModel, { nullable: true, description: 'The last time the calendar was sent to the school’s running cases, with its outcome for the school; null when never (its zorgcoördinator or an admin).' })
+  lastRunningCasesCalendarRun(@CurrentUser() user: AuthUser, @Args('schoolId', { type: () => ID }) schoolId: string): Promise<RunningCasesCalendarRunModel | null> {
+    return this.runningCases.lastRun(user, schoolId);
+  }
+
+  @Mutation(() => RunningCasesCalendarResultModel, { description: 'Sends the school’s current calendar (holidays and days off) to its running cases, which recompute their open steps’ due dates; failures per case are listed (its zorgcoördinator or an admin).' })
+  applySchoolCalendarToRunningCases(@CurrentUser() user: AuthUser, @Args('schoolId', { type: () => ID }) schoolId: string): Promise<RunningCasesCalendarResultModel> {
+    return this.runningCases.execute(user, schoolId);
   }
 }

@@ -20,6 +20,7 @@ import { AppError } from '../common/app-error';
 import { validateOrThrow } from '../common/validate';
 import { CalendarCoverageService } from './calendar-coverage.service';
 import { HolidayFileArgs, ImportSchoolHolidaysArgs } from './dtos/school-calendar.inputs';
+import { UseCalendarOnRunningCasesUseCase } from './usecases/use-calendar-on-running-cases.usecase';
 import type { CaseWithoutHolidayDataModel, HolidayDataYearModel, HolidayImportPreviewModel, HolidayImportResultModel } from './models/school-calendar.model';
 
 const logger = new Logger('SchoolHolidays');
@@ -48,8 +49,8 @@ function readOrThrow(content: string): HolidayImportPreview {
  * The regional holiday data (issue 13 item 6): the platform admin previews and imports a school year's holidays from
  * the ministry's open-data file (preview stores nothing; the import stores every school year of the file in one
  * audited transaction, and only the file that was previewed: its SHA-256 must match). New cases and new calendars use
- * an imported year at once; running cases keep the calendar they started with, and the due dates they counted across a
- * school year without data are listed for the admin and the zorgcoördinator (`casesWithoutHolidayData`).
+ * an imported year at once; the running cases whose due dates were counted across an imported year without its data
+ * (`casesWithoutHolidayData`) are sent the new calendar right after the import (UseCalendarOnRunningCasesUseCase).
  */
 @Injectable()
 export class SchoolHolidaysService {
@@ -59,6 +60,7 @@ export class SchoolHolidaysService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
     @Inject(CalendarCoverageService) private readonly coverage: CalendarCoverageService,
+    @Inject(UseCalendarOnRunningCasesUseCase) private readonly runningCases: UseCalendarOnRunningCasesUseCase,
   ) {
     this.years = new SchoolHolidayYearRepository(dataSource);
   }
@@ -89,7 +91,13 @@ export class SchoolHolidaysService {
     const outcome = await this.years.apply(preview, { id: user.id, role: user.role });
     if (!outcome.ok) throw new AppError('BAD_USER_INPUT', outcome.nl, outcome.en, { reason: outcome.code });
     logger.log(`imported school holidays ${outcome.schoolYears.join(',')} file=${preview.fileDigest}`);
-    return { schoolYears: outcome.schoolYears, coverage: await this.coverage.coverage(user) };
+    // The running cases counted without these years take them now (each recorded on its timeline); failures are listed.
+    const runningCases = await this.runningCases.afterImport(user, outcome.schoolYears, preview.fileDigest).catch((err: unknown) => {
+      // The import is stored: it stands; the admin panel says the running cases were not sent it.
+      logger.error(`imported school holidays not sent to running cases: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    });
+    return { schoolYears: outcome.schoolYears, coverage: await this.coverage.coverage(user), runningCases };
   }
 
   /** The school years with holiday data, bundled and imported (platform admin, admin, zorgcoördinator). */

@@ -68,6 +68,11 @@ const COMMON: Record<string, TimelineRule> = {
   ADMIN_NOTIFICATION_RESENT: school,
   ADMIN_CASE_CLOSED: everyoneLabel('Casus gesloten door de school'),
   STATUS_GESLOTEN_DOOR_BEHEER: everyoneLabel('Casus gesloten door de school'),
+  // The case took a new school calendar (common/calendar-update.ts): when due dates moved, everyone who sees the due
+  // dates (case data `dueDates`: school, family, SWV) sees why; when none moved, it is the school's. The reason (e.g.
+  // which import) stays the school's.
+  CALENDAR_UPDATED: school,
+  CALENDAR_UPDATED_DUE_DATES_MOVED: everyone,
   // Mail problems and the delivery log (MAIL_SENT, … lines of the case page) are for the school.
   MAIL_FAILING: school,
   MAIL_RECOVERED: school,

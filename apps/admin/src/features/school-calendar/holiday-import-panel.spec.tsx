@@ -80,7 +80,22 @@ describe('HolidayImportPanel', () => {
               return true;
             },
           },
-          result: { data: { importSchoolHolidays: { __typename: 'HolidayImportResult', schoolYears: ['2028-2029'], coverage: { __typename: 'CalendarCoverage', coveredUntil: '2029-07-31', missingSchoolYears: [], warning: null } } } },
+          result: {
+            data: {
+              importSchoolHolidays: {
+                __typename: 'HolidayImportResult',
+                schoolYears: ['2028-2029'],
+                coverage: { __typename: 'CalendarCoverage', coveredUntil: '2029-07-31', missingSchoolYears: [], warning: null },
+                runningCases: {
+                  __typename: 'RunningCasesCalendarResult',
+                  updated: 2,
+                  unchanged: 0,
+                  dueDatesMoved: 1,
+                  failed: [{ __typename: 'RunningCaseCalendarFailure', caseId: 'case-9', code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' }],
+                },
+              },
+            },
+          },
         },
         yearsMock(true),
         coverageMock(null),
@@ -98,7 +113,13 @@ describe('HolidayImportPanel', () => {
       'KerstvakantieHeel Nederlandzaterdag 23 december 2028 t/m zondag 7 januari 2029',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Vakantiegegevens opslaan' }));
-    expect((await screen.findByRole('status', undefined, SLOW)).textContent).toBe('Opgeslagen: schoolvakanties 2028–2029. Nieuwe casussen rekenen ermee.');
+    const statuses = await screen.findAllByRole('status', undefined, SLOW);
+    expect(statuses.map((s) => s.textContent)).toEqual([
+      'Opgeslagen: schoolvakanties 2028–2029. Nieuwe casussen rekenen ermee.',
+      '2 lopende casussen bijgewerkt, waarvan 1 met een verschoven termijn (zie de tijdlijn van de casus).',
+    ]);
+    // The running cases counted without the year took it; one that did not is listed with its reason.
+    expect(screen.getByRole('list', { name: 'Niet bijgewerkte casussen' }).textContent).toBe('case-9: Deze casus loopt niet (meer)');
     expect(saved).toEqual([{ content: FILE_TEXT, fileDigest: DIGEST }]);
     expect(await screen.findByText(/2028–2029: ingelezen door Paula Platform op/, undefined, SLOW)).toBeTruthy();
     await waitFor(() => expect(screen.queryByText(/voeg het schooljaar 2028-2029 toe/)).toBeNull());

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { formatDutchDateInWords, formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { CALENDAR_COVERAGE_QUERY } from '../dashboard/calendar-coverage.graphql';
+import { RunningCasesOutcome } from './running-cases-calendar';
 import { HOLIDAY_DATA_YEARS_QUERY, HOLIDAY_IMPORT_PREVIEW_QUERY, IMPORT_SCHOOL_HOLIDAYS_MUTATION, type HolidayImportEntry } from './school-holidays.graphql';
 
 /** The api's limit for one file (one school year's document is a few kilobytes). */
@@ -64,6 +65,7 @@ export function HolidayImportPanel() {
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string[] | null>(null);
+  const running = saving.data?.importSchoolHolidays.runningCases;
   const p = file ? preview.data?.schoolHolidayImportPreview : undefined;
 
   const choose = async (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -101,7 +103,7 @@ export function HolidayImportPanel() {
           Vakantiegegevens inlezen
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Lees per schooljaar de schoolvakanties in zoals de Rijksoverheid ze publiceert (open data, JSON). Nieuwe casussen rekenen er meteen mee; lopende casussen houden de kalender waarmee ze begonnen.
+          Lees per schooljaar de schoolvakanties in zoals de Rijksoverheid ze publiceert (open data, JSON). Nieuwe casussen rekenen er meteen mee; lopende casussen waarvan een termijn zonder deze vakanties was berekend, krijgen ze direct na het opslaan.
         </Typography>
         {coverage.data?.calendarCoverage.warning && (
           <Alert severity="warning">
@@ -139,6 +141,12 @@ export function HolidayImportPanel() {
         {saved && (
           <Alert severity="success" role="status">
             Opgeslagen: schoolvakanties {saved.map((y) => y.replace('-', '–')).join(', ')}. Nieuwe casussen rekenen ermee.
+          </Alert>
+        )}
+        {saved && running && <RunningCasesOutcome outcome={running} />}
+        {saved && running === null && (
+          <Alert severity="warning">
+            De lopende casussen zijn nu niet bijgewerkt. Pas de kalender per school toe met ‘Kalender toepassen op lopende casussen’ op de schoolkalender.
           </Alert>
         )}
         {file && p && (

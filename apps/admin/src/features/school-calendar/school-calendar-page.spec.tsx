@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeToday } from '../../test-utils/fake-today';
 import { SCHOOL, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
-import { ADD_SCHOOL_DAY_OFF_MUTATION, REMOVE_SCHOOL_DAY_OFF_MUTATION, SCHOOL_CALENDAR_QUERY, type SchoolDayOff } from './school-calendar.graphql';
+import { ADD_SCHOOL_DAY_OFF_MUTATION, LAST_RUNNING_CASES_CALENDAR_RUN_QUERY, REMOVE_SCHOOL_DAY_OFF_MUTATION, SCHOOL_CALENDAR_QUERY, type SchoolDayOff } from './school-calendar.graphql';
 import { SchoolCalendarPage, schoolYearOf } from './school-calendar-page';
 
 const studiedag: SchoolDayOff = { id: 'off-1', schoolYear: '2026-2027', from: '2027-02-03', to: '2027-02-03', name: 'Studiedag', createdByName: 'Ilse Bakker' };
@@ -43,6 +43,8 @@ describe('SchoolCalendarPage', () => {
       session: { user: ZC_USER },
       mocks: [
         calendarMock([studiedag]),
+        // The running-cases panel: never sent yet.
+        { request: { query: LAST_RUNNING_CASES_CALENDAR_RUN_QUERY, variables: { schoolId: SCHOOL.id } }, result: { data: { lastRunningCasesCalendarRun: null } } },
         {
           request: {
             query: ADD_SCHOOL_DAY_OFF_MUTATION,

@@ -16,6 +16,7 @@ import { usePageTitle } from "../../shared/use-page-title";
 import { useToday } from "../../shared/use-today";
 import { REGION_SCHOOLS_QUERY } from "../case-steps/step-mutations.graphql";
 import { HolidayImportPanel } from "./holiday-import-panel";
+import { RunningCasesCalendarPanel } from "./running-cases-calendar";
 import {
   ADD_SCHOOL_DAY_OFF_MUTATION,
   REMOVE_SCHOOL_DAY_OFF_MUTATION,
@@ -294,6 +295,7 @@ export function SchoolCalendarPage() {
               ))}
             </Box>
           </Paper>
+          <RunningCasesCalendarPanel schoolId={schoolId} />
         </Box>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
+import type { ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables, LastRunningCasesCalendarRunQuery, LastRunningCasesCalendarRunQueryVariables, AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
 
 export type SchoolDayOff = SchoolCalendar['daysOff'][number];
 
@@ -43,6 +43,42 @@ export const REMOVE_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<RemoveSchoolDayOf
   mutation RemoveSchoolDayOff($id: ID!) {
     removeSchoolDayOff(id: $id) {
       id
+    }
+  }
+`;
+
+/** Sends the school's current calendar to its running cases (their open steps' due dates are recomputed). */
+export const APPLY_SCHOOL_CALENDAR_MUTATION: TypedDocumentNode<ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables> = gql`
+  mutation ApplySchoolCalendarToRunningCases($schoolId: ID!) {
+    applySchoolCalendarToRunningCases(schoolId: $schoolId) {
+      updated
+      unchanged
+      dueDatesMoved
+      failed {
+        caseId
+        code
+        message
+      }
+    }
+  }
+`;
+
+/** The last time the calendar was sent to the school's running cases (a holiday import or the button), for the school. */
+export const LAST_RUNNING_CASES_CALENDAR_RUN_QUERY: TypedDocumentNode<LastRunningCasesCalendarRunQuery, LastRunningCasesCalendarRunQueryVariables> = gql`
+  query LastRunningCasesCalendarRun($schoolId: ID!) {
+    lastRunningCasesCalendarRun(schoolId: $schoolId) {
+      at
+      reason
+      result {
+        updated
+        unchanged
+        dueDatesMoved
+        failed {
+          caseId
+          code
+          message
+        }
+      }
     }
   }
 `;

@@ -43,6 +43,16 @@ export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<ImportSchoolHoli
         missingSchoolYears
         warning
       }
+      runningCases {
+        updated
+        unchanged
+        dueDatesMoved
+        failed {
+          caseId
+          code
+          message
+        }
+      }
     }
   }
 `;

@@ -77,10 +77,37 @@ export class HolidayImportPreviewModel {
   @Field(() => [HolidayImportRejectionModel]) rejected!: HolidayImportRejectionModel[];
 }
 
+@ObjectType('RunningCaseCalendarFailure', { description: 'A running case that did not take the new calendar, and why.' })
+export class RunningCaseCalendarFailureModel {
+  @Field(() => ID) caseId!: string;
+  @Field({ description: 'CASE_CLOSED, BAD_USER_INPUT, STEP_NOT_ALLOWED or UNAVAILABLE (no worker runs the case, or Temporal did not answer).' }) code!: string;
+  @Field({ description: 'Dutch reason.' }) message!: string;
+}
+
+@ObjectType('RunningCasesCalendarResult', { description: 'Running cases sent the school’s current calendar (useSchoolCalendar).' })
+export class RunningCasesCalendarResultModel {
+  @Field(() => Int, { description: 'Cases that took the calendar.' }) updated!: number;
+  @Field(() => Int, { description: 'Cases that already counted on this calendar (sent before): nothing changed, nothing recorded.' }) unchanged!: number;
+  @Field(() => Int, { description: 'Of those, the cases in which a due date moved.' }) dueDatesMoved!: number;
+  @Field(() => [RunningCaseCalendarFailureModel], { description: 'Cases that did not take it (the others still did).' }) failed!: RunningCaseCalendarFailureModel[];
+}
+
+@ObjectType('RunningCasesCalendarRun', { description: 'The last time the calendar was sent to a school’s running cases (a holiday import or the manual action): that school’s part.' })
+export class RunningCasesCalendarRunModel {
+  @Field({ description: 'When (ISO timestamp).' }) at!: string;
+  @Field({ description: 'Why, in Dutch (the import of which school years, or the manual action).' }) reason!: string;
+  @Field(() => RunningCasesCalendarResultModel, { description: 'The school’s running cases that took it, and the ones that did not and why.' }) result!: RunningCasesCalendarResultModel;
+}
+
 @ObjectType('HolidayImportResult')
 export class HolidayImportResultModel {
   @Field(() => [String], { description: 'The school years stored.' }) schoolYears!: string[];
   @Field(() => CalendarCoverageModel, { description: 'The holiday data’s coverage after the import.' }) coverage!: CalendarCoverageModel;
+  @Field(() => RunningCasesCalendarResultModel, {
+    nullable: true,
+    description: 'The running cases counted without the imported school years, sent the new calendar; null when sending failed altogether (the import stands; send it per school with applySchoolCalendarToRunningCases).',
+  })
+  runningCases!: RunningCasesCalendarResultModel | null;
 }
 
 @ObjectType('HolidayDataYear', { description: 'A school year with regional holiday data: bundled with Zorgroute or imported.' })

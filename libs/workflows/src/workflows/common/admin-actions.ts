@@ -27,6 +27,7 @@ import { allHandlersFinished, condition, defineUpdate, setHandler } from '@tempo
 import { type DueDate, toIsoDate } from '@zorgroute/domain/logic';
 import type { Actor, CaseRecorder } from './case-recorder';
 import type { HumanStep } from './human-step';
+import { installCalendarUpdate } from './calendar-update';
 import { reject, requireIsoDate, requireText } from './step-errors';
 
 export const CLOSED_BY_ADMIN_STATUS = 'GESLOTEN_DOOR_BEHEER';
@@ -72,6 +73,10 @@ export interface OpenHumanStep {
   step: HumanStep;
   /** Bumped by every admin change of this step; `awaitHumanStep` restarts its ladder when it changes. */
   version: number;
+  /** The rung keys fired for this step so far (state only). */
+  fired: Set<string>;
+  /** Set by a calendar update: the restarted ladder skips the rungs in `fired` (no reminder twice). */
+  skipFired: boolean;
 }
 
 export interface ClosedByAdmin {
@@ -95,9 +100,14 @@ export class AdminControl {
 
   /** Called by awaitHumanStep: the step is open until `closeStep`. */
   openStep(step: HumanStep): OpenHumanStep {
-    const entry: OpenHumanStep = { step, version: 0 };
+    const entry: OpenHumanStep = { step, version: 0, fired: new Set(), skipFired: false };
     this.open.set(step.step, entry);
     return entry;
+  }
+
+  /** Every open human step (main and parallel), in opening order. */
+  openSteps(): OpenHumanStep[] {
+    return [...this.open.values()];
   }
 
   closeStep(entry: OpenHumanStep): void {
@@ -176,6 +186,7 @@ export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOpt
   const admin = new AdminControl(rec);
   rec.admin = admin;
   const s = rec.snapshot;
+  installCalendarUpdate(rec, admin);
 
   setHandler(
     adminExtendDueDate,
@@ -190,6 +201,8 @@ export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOpt
       };
       open.step.due = due;
       open.version += 1;
+      // A fresh ladder from the new date (rungs sent after a calendar update may be sent again for the new date).
+      open.skipFired = false;
       if (s.waitingFor === open.step.step) s.nextDueDate = due.date;
       rec.upsertDueDate(open.step.step, due);
       rec.stuck.remove(`OVERDUE:${open.step.step}`);
@@ -231,6 +244,7 @@ export function installAdminHandlers(rec: CaseRecorder, options: AdminHandlerOpt
       // From now on the step is one person's: reminders go to the new owner, not to a group.
       open.step.recipients = undefined;
       open.version += 1;
+      open.skipFired = false;
       if (s.waitingFor === open.step.step) s.ownerUserId = u.newOwnerId;
       rec.addParticipant(u.newOwnerId);
       rec.notifyLater({

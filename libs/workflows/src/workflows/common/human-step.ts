@@ -84,8 +84,13 @@ export async function awaitHumanStep(
   }
 
   const open = admin?.openStep(step);
+  const fire = async (rung: Rung, base: string) => {
+    await fireRung(rec, step, rung, base);
+    // State only (no command): a calendar update restarts the ladder without repeating these (calendar-update.ts).
+    open?.fired.add(rung.key);
+  };
   try {
-    await catchUpPastRungs(rec, step, keyBase, options);
+    await catchUpPastRungs(step, keyBase, options, rec, fire);
     if (finished()) return await done();
     // Without admin changes this is exactly one pass of the ladder (the command order of recorded histories).
     let version = open?.version ?? 0;
@@ -96,20 +101,23 @@ export async function awaitHumanStep(
       const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
       for (const rung of rungsAfter(ladder, Date.now())) {
         if (options.onlyWhenOverdue && rung.offsetSchoolDays <= 0) continue;
+        // After a calendar update (never in a history without one) a rung already sent is not sent again.
+        if (open?.skipFired && open.fired.has(rung.key)) continue;
         const wait = Date.parse(rung.at) - Date.now();
         if (await condition(() => finished() || changed(), Math.max(wait, 1))) {
           if (finished()) return await done();
           restart = true;
           break;
         }
-        await fireRung(rec, step, rung, rungKeyBase);
+        await fire(rung, rungKeyBase);
       }
       if (!restart) {
         await condition(() => finished() || changed());
         if (finished()) return await done();
       }
-      // An admin extended the due date or gave the step another owner: the ladder starts again from the (new) due
-      // date, with fresh keys, so the rungs before now do not fire again and the new ones are not taken for sent.
+      // An admin extended the due date or gave the step another owner, or the case took a new school calendar: the ladder
+      // starts again from the (new) due date, with fresh keys, so the rungs before now do not fire again and the new
+      // ones are not taken for sent.
       version = open?.version ?? 0;
       rungKeyBase = `${keyBase}:admin${version}`;
     }
@@ -124,13 +132,13 @@ export async function awaitHumanStep(
  * threshold has passed and the case is stuck if the stuck threshold has. Earlier reminders are not sent late (the
  * owner got the assignment). Same keys as the ladder, so nothing goes out twice.
  */
-async function catchUpPastRungs(rec: CaseRecorder, step: HumanStep, keyBase: string, options: HumanStepOptions): Promise<void> {
+async function catchUpPastRungs(step: HumanStep, keyBase: string, options: HumanStepOptions, rec: CaseRecorder, fire: (rung: Rung, keyBase: string) => Promise<void>): Promise<void> {
   const ladder = reminderLadder(step.due.date, rec.context.policies.ladder, rec.context.calendar);
   const past = ladder.filter((r) => Date.parse(r.at) < Date.now() && (!options.onlyWhenOverdue || r.offsetSchoolDays > 0));
   const latest = (kind: Rung['kind']) => past.filter((r) => r.kind === kind).at(-1);
   const due = [latest('ESCALATION'), latest('STUCK')].filter((r): r is Rung => r !== undefined);
   if (due.length === 0) return;
-  for (const rung of due) await fireRung(rec, step, rung, keyBase);
+  for (const rung of due) await fire(rung, keyBase);
 }
 
 async function settle(rec: CaseRecorder, isDone: () => boolean, step: HumanStep, parallel: boolean): Promise<StepResult> {
@@ -179,13 +187,16 @@ async function fireRung(rec: CaseRecorder, step: HumanStep, rung: Rung, keyBase:
   }
 }
 
+/** How the flag of the reminders (not the date itself) counted without holiday data names them. */
+export const REMINDERS_WHAT = 'De herinneringen bij deze datum zijn';
+
 /**
  * The reminders after a due date (up to the stuck rung) are counted in school days too: when they reach into a school
  * year without holiday data the due date says so, like a due date counted across one (`flagWithoutHolidayData`).
  * Pure (data only): no command changes.
  */
-function remindersFlagged(rec: CaseRecorder, due: DueDate): DueDate {
+export function remindersFlagged(rec: CaseRecorder, due: DueDate): DueDate {
   const dates = reminderLadder(due.date, rec.context.policies.ladder, rec.context.calendar).map((r) => r.date).sort();
   const [first, last] = [dates[0], dates.at(-1)];
-  return first && last ? flagWithoutHolidayData(due, rec.context.calendar, first < due.date ? first : due.date, last, 'De herinneringen bij deze datum zijn') : due;
+  return first && last ? flagWithoutHolidayData(due, rec.context.calendar, first < due.date ? first : due.date, last, REMINDERS_WHAT) : due;
 }
