@@ -54,10 +54,20 @@ describe('withdrawing a consent from the case page', () => {
 
     fireEvent.change(within(dialog).getByLabelText(/Reden van intrekken/), { target: { value: 'ok' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Toestemming intrekken' }));
+    const problem = await within(dialog).findByText('De reden moet 3 tot 1000 tekens lang zijn');
+    // The field says it is wrong, and its description is the error.
+    const field = within(dialog).getByLabelText(/Reden van intrekken/);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(sent).toEqual([]);
+
+    // Spaces alone are no reason either.
+    fireEvent.change(field, { target: { value: '     ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Toestemming intrekken' }));
     expect(await within(dialog).findByText('De reden moet 3 tot 1000 tekens lang zijn')).toBeTruthy();
     expect(sent).toEqual([]);
 
-    fireEvent.change(within(dialog).getByLabelText(/Reden van intrekken/), { target: { value: 'Moeder belde op 19 november: geen bespreking meer.' } });
+    fireEvent.change(within(dialog).getByLabelText(/Reden van intrekken/), { target: { value: '  Moeder belde op 19 november: geen bespreking meer. ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Toestemming intrekken' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(sent).toEqual([{ input: { caseId: 'case-7', requestId: given.id, reason: 'Moeder belde op 19 november: geen bespreking meer.' } }]);

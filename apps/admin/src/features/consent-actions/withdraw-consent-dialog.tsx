@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -8,7 +9,9 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { WITHDRAW_CONSENT_MUTATION } from './consent-actions.graphql';
@@ -16,6 +19,17 @@ import { WITHDRAW_CONSENT_MUTATION } from './consent-actions.graphql';
 /** The api's bounds of a withdrawal reason (WithdrawConsentInput). */
 const REASON_MIN = 3;
 const REASON_MAX = 1000;
+
+/** What the form checks before the api does: the reason, trimmed, within the api's bounds. */
+export const withdrawConsentSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(REASON_MIN, `De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`)
+    .max(REASON_MAX, `De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`),
+});
+
+type WithdrawConsentValues = z.infer<typeof withdrawConsentSchema>;
 
 export interface WithdrawConsentDialogProps {
   consent: Pick<ConsentFieldsFragment, 'id' | 'caseId' | 'label' | 'giverName'>;
@@ -29,25 +43,17 @@ export interface WithdrawConsentDialogProps {
  */
 export function WithdrawConsentDialog({ consent, onClose, onDone }: WithdrawConsentDialogProps) {
   const titleId = useId();
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { control, handleSubmit } = useForm<WithdrawConsentValues>({ resolver: zodResolver(withdrawConsentSchema), defaultValues: { reason: '' } });
   const [withdraw, mutation] = useMutation(WITHDRAW_CONSENT_MUTATION, { refetchQueries: ['CaseDetail'], awaitRefetchQueries: true });
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const text = reason.trim();
-    if (text.length < REASON_MIN || text.length > REASON_MAX) {
-      setProblem(`De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`);
-      return;
-    }
-    setProblem(null);
+  const submit = handleSubmit(async (values) => {
     try {
-      await withdraw({ variables: { input: { caseId: consent.caseId, requestId: consent.id, reason: text } } });
+      await withdraw({ variables: { input: { caseId: consent.caseId, requestId: consent.id, reason: values.reason.trim() } } });
       onDone();
     } catch {
       // Shown from mutation.error.
     }
-  };
+  });
 
   return (
     <Dialog open onClose={() => !mutation.loading && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
@@ -60,17 +66,23 @@ export function WithdrawConsentDialog({ consent, onClose, onDone }: WithdrawCons
           </DialogContentText>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {mutation.error && <ErrorAlert error={mutation.error} />}
-            <TextField
-              label="Reden van intrekken"
-              required
-              multiline
-              minRows={2}
-              autoFocus
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={!!problem}
-              helperText={problem ?? 'Bijvoorbeeld wat de ouder liet weten, en wanneer.'}
-              slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+            <Controller
+              name="reason"
+              control={control}
+              render={({ field: { ref, ...field }, fieldState }) => (
+                <TextField
+                  {...field}
+                  inputRef={ref}
+                  label="Reden van intrekken"
+                  required
+                  multiline
+                  minRows={2}
+                  autoFocus
+                  error={!!fieldState.error}
+                  helperText={fieldState.error?.message ?? 'Bijvoorbeeld wat de ouder liet weten, en wanneer.'}
+                  slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+                />
+              )}
             />
           </Stack>
         </DialogContent>
