@@ -100,3 +100,61 @@ describe('reassign: the staff of the case’s school', () => {
     expect(options.map((o) => o.textContent)).toEqual(['Fatima El Idrissi', 'Sanne de Wit']);
   });
 });
+
+describe('the reason and the action’s own field are checked before anything is sent', () => {
+  it('closing: a reason that is too short shows the Dutch error on the field and sends nothing; a good one is sent trimmed', async () => {
+    const sent: unknown[] = [];
+    const close = {
+      request: {
+        query: ADMIN_MUTATIONS.adminCloseCase,
+        variables: (vars: unknown) => {
+          sent.push(vars);
+          return true;
+        },
+      },
+      result: { data: { adminCloseCase: { __typename: 'CaseSummary', id: 'case-1', status: 'CLOSED', stuck: false } } },
+    };
+    const { onDone } = renderDialog('adminCloseCase', [close]);
+    const dialog = await screen.findByRole('dialog', { name: 'Casus sluiten' });
+    const reason = within(dialog).getByRole('textbox', { name: /Reden/ });
+    fireEvent.change(reason, { target: { value: ' x ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Casus sluiten' }));
+    const problem = await within(dialog).findByText('Geef een reden (minstens 3 tekens); die komt in het auditlog.');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(sent).toEqual([]);
+    expect(onDone).not.toHaveBeenCalled();
+
+    fireEvent.change(reason, { target: { value: '  Dubbel aangemaakt ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Casus sluiten' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toEqual([{ caseId: 'case-1', reason: 'Dubbel aangemaakt' }]);
+  });
+
+  it('extending: a date in the past is refused with a Dutch error, nothing is sent', async () => {
+    const sent: unknown[] = [];
+    const extend = {
+      request: {
+        query: ADMIN_MUTATIONS.adminExtendDueDate,
+        variables: (vars: unknown) => {
+          sent.push(vars);
+          return true;
+        },
+      },
+      result: { data: { adminExtendDueDate: { __typename: 'CaseSummary', id: 'case-1', status: 'INTAKE', stuck: false } } },
+    };
+    const { onDone } = renderDialog('adminExtendDueDate', [extend]);
+    const dialog = await screen.findByRole('dialog', { name: 'Termijn verlengen' });
+    fireEvent.change(within(dialog).getByLabelText(/Nieuwe uiterste datum/), { target: { value: '2026-11-19' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reden/ }), { target: { value: 'Coach ziek' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Termijn verlengen' }));
+    expect(await within(dialog).findByText('De nieuwe datum mag niet in het verleden liggen.')).toBeTruthy();
+    expect(within(dialog).getByLabelText(/Nieuwe uiterste datum/).getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+
+    fireEvent.change(within(dialog).getByLabelText(/Nieuwe uiterste datum/), { target: { value: '2026-11-27' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Termijn verlengen' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toEqual([{ caseId: 'case-1', reason: 'Coach ziek', newDueDate: '2026-11-27' }]);
+  });
+});

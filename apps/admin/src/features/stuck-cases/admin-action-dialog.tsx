@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -9,7 +10,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { type ProcessType } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
@@ -51,17 +54,39 @@ export interface AdminActionErrors {
   extra?: string;
 }
 
-/** A reason is always required (3–1000 characters), and the action's own field. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A reason is always required (3–1000 characters), and the action's own field (`extra`; unused without one). */
+export function adminActionSchema(spec: AdminActionSpec, today: string) {
+  const extra =
+    spec.extra === 'newDueDate'
+      ? z
+          .string()
+          .regex(DATE, 'Kies een nieuwe datum.')
+          .refine((d) => !DATE.test(d) || d >= today, 'De nieuwe datum mag niet in het verleden liggen.')
+      : spec.extra
+        ? z
+            .string()
+            .trim()
+            .min(1, spec.extra === 'newOwnerId' ? 'Kies de nieuwe eigenaar.' : 'Kies het bericht uit het verzendlog.')
+        : z.string();
+  return z.object({
+    reason: z.string().trim().min(3, 'Geef een reden (minstens 3 tekens); die komt in het auditlog.').max(1000, 'De reden mag hoogstens 1000 tekens lang zijn.'),
+    extra,
+    /** Resend a message that was already sent (only asked when the chosen one was). */
+    force: z.boolean(),
+  });
+}
+
+type AdminActionValues = z.infer<ReturnType<typeof adminActionSchema>>;
+
+/** The form's problems, field by field (the first of each), as adminActionSchema finds them. */
 export function validateAdminAction(spec: AdminActionSpec, reason: string, extra: string, today: string): AdminActionErrors {
+  const result = adminActionSchema(spec, today).safeParse({ reason, extra, force: false });
   const errors: AdminActionErrors = {};
-  const r = reason.trim();
-  if (r.length < 3) errors.reason = 'Geef een reden (minstens 3 tekens); die komt in het auditlog.';
-  else if (r.length > 1000) errors.reason = 'De reden mag hoogstens 1000 tekens lang zijn.';
-  if (spec.extra === 'newDueDate') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(extra)) errors.extra = 'Kies een nieuwe datum.';
-    else if (extra < today) errors.extra = 'De nieuwe datum mag niet in het verleden liggen.';
-  } else if (spec.extra && !extra.trim()) {
-    errors.extra = spec.extra === 'newOwnerId' ? 'Kies de nieuwe eigenaar.' : 'Kies het bericht uit het verzendlog.';
+  for (const issue of result.error?.issues ?? []) {
+    const field = issue.path[0];
+    if ((field === 'reason' || field === 'extra') && !errors[field]) errors[field] = issue.message;
   }
   return errors;
 }
@@ -82,10 +107,9 @@ export function AdminActionDialog({
   onDone(): void;
 }) {
   const titleId = useId();
-  const [reason, setReason] = useState('');
-  const [extra, setExtra] = useState('');
-  const [force, setForce] = useState(false);
-  const [errors, setErrors] = useState<AdminActionErrors>({});
+  const schema = useMemo(() => adminActionSchema(spec, today), [spec, today]);
+  const { control, handleSubmit, setValue } = useForm<AdminActionValues>({ resolver: zodResolver(schema), defaultValues: { reason: '', extra: '', force: false } });
+  const extra = useWatch({ control, name: 'extra' });
   const deliveries = useQuery(CASE_DELIVERIES_QUERY, { variables: { id: caseId }, skip: spec.extra !== 'deliveryKey', fetchPolicy: 'network-only' });
   const resendable = resendableDeliveries(deliveries.data?.case.deliveries ?? []);
   const chosen = resendable.find((d) => d.key === extra);
@@ -93,106 +117,133 @@ export function AdminActionDialog({
   const staff = useQuery(STAFF_QUERY, { variables: { schoolId: schoolId || null }, skip: spec.extra !== 'newOwnerId', fetchPolicy: 'cache-first' });
   const [mutate, mutation] = useMutation(ADMIN_MUTATIONS[spec.mutation], { refetchQueries: ['StuckCases', 'DashboardCases'], awaitRefetchQueries: true });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateAdminAction(spec, reason, extra, today);
-    setErrors(found);
-    if (found.reason || found.extra) return;
+  const onSubmit = handleSubmit(async (values) => {
     try {
       await mutate({
         variables: {
           caseId,
-          reason: reason.trim(),
-          ...(spec.extra ? { [spec.extra]: extra.trim() } : {}),
-          ...(spec.extra === 'deliveryKey' ? { force: chosenWasSent && force } : {}),
+          reason: values.reason.trim(),
+          ...(spec.extra ? { [spec.extra]: values.extra.trim() } : {}),
+          ...(spec.extra === 'deliveryKey' ? { force: chosenWasSent && values.force } : {}),
         },
       });
       onDone();
     } catch {
       // Shown from mutation.error.
     }
-  };
+  });
 
   const owners = staff.data?.staffMembers ?? [];
 
   return (
     <Dialog open onClose={() => !mutation.loading && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <DialogTitle id={titleId}>{spec.title}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{spec.description}</DialogContentText>
           <Stack spacing={2}>
             {mutation.error && <ErrorAlert error={mutation.error} />}
             {spec.extra === 'newDueDate' && (
-              <TextField
-                label="Nieuwe uiterste datum"
-                type="date"
-                required
-                autoFocus
-                value={extra}
-                onChange={(e) => setExtra(e.target.value)}
-                error={!!errors.extra}
-                helperText={errors.extra}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+              <Controller
+                name="extra"
+                control={control}
+                render={({ field: { ref, ...field }, fieldState }) => (
+                  <TextField
+                    {...field}
+                    inputRef={ref}
+                    label="Nieuwe uiterste datum"
+                    type="date"
+                    required
+                    autoFocus
+                    error={!!fieldState.error}
+                    helperText={fieldState.error?.message}
+                    slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+                  />
+                )}
               />
             )}
             {spec.extra === 'newOwnerId' && (
-              <TextField select label="Nieuwe eigenaar" required autoFocus value={extra} onChange={(e) => setExtra(e.target.value)} error={!!errors.extra} helperText={errors.extra}>
-                {owners.map((u) => (
-                  <MenuItem key={u.id} value={u.id}>
-                    {u.name}
-                  </MenuItem>
-                ))}
-              </TextField>
+              <Controller
+                name="extra"
+                control={control}
+                render={({ field: { ref, ...field }, fieldState }) => (
+                  <TextField {...field} inputRef={ref} select label="Nieuwe eigenaar" required autoFocus error={!!fieldState.error} helperText={fieldState.error?.message}>
+                    {owners.map((u) => (
+                      <MenuItem key={u.id} value={u.id}>
+                        {u.name}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
             )}
             {spec.extra === 'deliveryKey' && (
               <>
-                <TextField
-                  select
-                  label="Bericht uit het verzendlog"
-                  required
-                  autoFocus
-                  value={extra}
-                  onChange={(e) => {
-                    setExtra(e.target.value);
-                    setForce(false);
-                  }}
-                  error={!!errors.extra || !!deliveries.error}
-                  helperText={
-                    errors.extra ??
-                    (deliveries.error
-                      ? 'Het verzendlog kon niet worden geladen.'
-                      : deliveries.loading
-                        ? 'Het verzendlog wordt geladen…'
-                        : resendable.length === 0
-                          ? 'Deze casus heeft geen berichten die opnieuw kunnen worden verstuurd.'
-                          : 'Niet verstuurde berichten staan bovenaan.')
-                  }
-                >
-                  {resendable.map((d) => (
-                    <MenuItem key={d.id} value={d.key ?? ''}>
-                      {deliveryLabel(d)}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                <Controller
+                  name="extra"
+                  control={control}
+                  render={({ field: { ref, onChange, ...field }, fieldState }) => (
+                    <TextField
+                      {...field}
+                      inputRef={ref}
+                      select
+                      label="Bericht uit het verzendlog"
+                      required
+                      autoFocus
+                      onChange={(e) => {
+                        onChange(e.target.value);
+                        setValue('force', false);
+                      }}
+                      error={!!fieldState.error || !!deliveries.error}
+                      helperText={
+                        fieldState.error?.message ??
+                        (deliveries.error
+                          ? 'Het verzendlog kon niet worden geladen.'
+                          : deliveries.loading
+                            ? 'Het verzendlog wordt geladen…'
+                            : resendable.length === 0
+                              ? 'Deze casus heeft geen berichten die opnieuw kunnen worden verstuurd.'
+                              : 'Niet verstuurde berichten staan bovenaan.')
+                      }
+                    >
+                      {resendable.map((d) => (
+                        <MenuItem key={d.id} value={d.key ?? ''}>
+                          {deliveryLabel(d)}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
                 {chosenWasSent && (
-                  <FormControlLabel
-                    control={<Checkbox checked={force} onChange={(e) => setForce(e.target.checked)} />}
-                    label="Dit bericht is al verstuurd; toch opnieuw versturen"
+                  <Controller
+                    name="force"
+                    control={control}
+                    render={({ field: { value, onChange, onBlur, name } }) => (
+                      <FormControlLabel
+                        control={<Checkbox name={name} onBlur={onBlur} checked={value} onChange={(e) => onChange(e.target.checked)} />}
+                        label="Dit bericht is al verstuurd; toch opnieuw versturen"
+                      />
+                    )}
                   />
                 )}
               </>
             )}
-            <TextField
-              label="Reden"
-              required
-              multiline
-              minRows={2}
-              autoFocus={!spec.extra}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={!!errors.reason}
-              helperText={errors.reason ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
+            <Controller
+              name="reason"
+              control={control}
+              render={({ field: { ref, ...field }, fieldState }) => (
+                <TextField
+                  {...field}
+                  inputRef={ref}
+                  label="Reden"
+                  required
+                  multiline
+                  minRows={2}
+                  autoFocus={!spec.extra}
+                  error={!!fieldState.error}
+                  helperText={fieldState.error?.message ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
+                />
+              )}
             />
           </Stack>
         </DialogContent>
