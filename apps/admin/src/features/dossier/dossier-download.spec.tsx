@@ -62,9 +62,16 @@ describe('DossierDownload', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dossier downloaden (JSON)' }));
     const dialog = await screen.findByRole('dialog', { name: 'Dossier downloaden (JSON)' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Downloaden' }));
+    const problem = await within(dialog).findByText('Geef een reden (minstens 3 tekens); die komt in het auditlog.');
+    const reason = within(dialog).getByRole('textbox', { name: /Reden/ });
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.change(reason, { target: { value: ' ab ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Downloaden' }));
     expect(await within(dialog).findByText(/Geef een reden/)).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reden/ }), { target: { value: 'Inzageverzoek van de ouders' } });
+    fireEvent.change(reason, { target: { value: ' Inzageverzoek van de ouders ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Downloaden' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/exports/dossier/pupil%201.json?reason=Inzageverzoek%20van%20de%20ouders', expect.anything()));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

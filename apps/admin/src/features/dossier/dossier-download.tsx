@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -11,7 +12,9 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { downloadWithToken } from '../../shared/download';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from './dossier.graphql';
@@ -51,48 +54,43 @@ const fileName = (pupilName: string, format: DossierFormat) =>
 
 const FORMAT_LABEL: Record<DossierFormat, string> = { pdf: 'PDF', json: 'JSON' };
 
-/** The admin's reason for an export (3–1000 characters), or a Dutch message. */
-export function validateExportReason(reason: string): string | null {
-  const r = reason.trim();
-  if (r.length < 3) return 'Geef een reden (minstens 3 tekens); die komt in het auditlog.';
-  if (r.length > 1000) return 'De reden mag hoogstens 1000 tekens lang zijn.';
-  return null;
-}
+/** The reason for an export (3–1000 characters): the api writes it to the audit trail. */
+export const exportReasonSchema = z.object({
+  reason: z.string().trim().min(3, 'Geef een reden (minstens 3 tekens); die komt in het auditlog.').max(1000, 'De reden mag hoogstens 1000 tekens lang zijn.'),
+});
+
+type ExportReasonValues = z.infer<typeof exportReasonSchema>;
 
 function ReasonDialog({ format, onClose, onSubmit }: { format: DossierFormat; onClose(): void; onSubmit(reason: string): Promise<void> }) {
   const titleId = useId();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const invalid = validateExportReason(reason);
-    setError(invalid);
-    if (invalid) return;
-    setBusy(true);
-    try {
-      await onSubmit(reason.trim());
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { control, handleSubmit, formState } = useForm<ExportReasonValues>({ resolver: zodResolver(exportReasonSchema), defaultValues: { reason: '' } });
+  const busy = formState.isSubmitting;
+  const submit = handleSubmit(async (values) => {
+    await onSubmit(values.reason.trim());
+  });
   return (
     <Dialog open onClose={() => !busy && onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id={titleId}>Dossier downloaden ({FORMAT_LABEL[format]})</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>Vul de reden voor deze export in, bijvoorbeeld het inzageverzoek waarvoor u het dossier nodig hebt.</DialogContentText>
-          <TextField
-            label="Reden"
-            required
-            multiline
-            minRows={2}
-            autoFocus
-            fullWidth
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!error}
-            helperText={error ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
+          <Controller
+            name="reason"
+            control={control}
+            render={({ field: { ref, ...field }, fieldState }) => (
+              <TextField
+                {...field}
+                inputRef={ref}
+                label="Reden"
+                required
+                multiline
+                minRows={2}
+                autoFocus
+                fullWidth
+                error={!!fieldState.error}
+                helperText={fieldState.error?.message ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
+              />
+            )}
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
