@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -12,7 +13,9 @@ import ListItem from '@mui/material/ListItem';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { ErrorAlert } from '../../shared/error-alert';
 import { roleLabel } from '../../shared/labels';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
@@ -31,12 +34,20 @@ export interface ReassignErrors {
 }
 
 /** The new owner is required, and a reason of 3–1000 characters (it goes into the audit trail of every case). */
+export const reassignSchema = z.object({
+  owner: z.string().min(1, 'Kies de nieuwe eigenaar.'),
+  reason: z.string().trim().min(3, 'Geef een reden (minstens 3 tekens); die komt in het auditlog van elke casus.').max(1000, 'De reden mag hoogstens 1000 tekens lang zijn.'),
+});
+
+type ReassignValues = z.infer<typeof reassignSchema>;
+
+/** The form's problems, field by field (the first of each), as reassignSchema finds them. */
 export function validateReassign(ownerId: string, reason: string): ReassignErrors {
   const errors: ReassignErrors = {};
-  if (!ownerId) errors.owner = 'Kies de nieuwe eigenaar.';
-  const r = reason.trim();
-  if (r.length < 3) errors.reason = 'Geef een reden (minstens 3 tekens); die komt in het auditlog van elke casus.';
-  else if (r.length > 1000) errors.reason = 'De reden mag hoogstens 1000 tekens lang zijn.';
+  for (const issue of reassignSchema.safeParse({ owner: ownerId, reason }).error?.issues ?? []) {
+    const field = issue.path[0];
+    if ((field === 'owner' || field === 'reason') && !errors[field]) errors[field] = issue.message;
+  }
   return errors;
 }
 
@@ -54,35 +65,29 @@ export function ReassignStepsDialog({ items, schoolId, refetchQueries = ['WorkLi
   onDone(reassigned: number): void;
 }) {
   const titleId = useId();
-  const [ownerId, setOwnerId] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<ReassignErrors>({});
+  const { control, handleSubmit } = useForm<ReassignValues>({ resolver: zodResolver(reassignSchema), defaultValues: { owner: '', reason: '' } });
   const [result, setResult] = useState<ReassignOpenStepsResult | null>(null);
   const staff = useQuery(STAFF_QUERY, { variables: { schoolId }, fetchPolicy: 'cache-first' });
   const [mutate, mutation] = useMutation(REASSIGN_OPEN_STEPS_MUTATION, { refetchQueries, awaitRefetchQueries: true });
   const nameOf = new Map(items.map((i) => [i.caseId, i.pupilName]));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateReassign(ownerId, reason);
-    setErrors(found);
-    if (found.owner || found.reason) return;
+  const onSubmit = handleSubmit(async (values) => {
     try {
-      const answer = await mutate({ variables: { input: { caseIds: items.map((i) => i.caseId), newOwnerId: ownerId, reason: reason.trim() } } });
+      const answer = await mutate({ variables: { input: { caseIds: items.map((i) => i.caseId), newOwnerId: values.owner, reason: values.reason.trim() } } });
       const outcome = answer.data?.reassignOpenSteps ?? null;
       if (outcome && outcome.failed === 0) onDone(outcome.reassigned);
       else setResult(outcome);
     } catch {
       // Shown from mutation.error.
     }
-  };
+  });
 
   // Every open step is someone's: not the owner the steps already have.
   const owners = (staff.data?.staffMembers ?? []).filter((u) => !items.every((i) => i.ownerId === u.id));
 
   return (
     <Dialog open onClose={() => !mutation.loading && (result ? onDone(result.reassigned) : onClose())} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <DialogTitle id={titleId}>Stappen overdragen</DialogTitle>
         <DialogContent>
           {result ? (
@@ -109,22 +114,34 @@ export function ReassignStepsDialog({ items, schoolId, refetchQueries = ['WorkLi
               </DialogContentText>
               <Stack spacing={2}>
                 {mutation.error && <ErrorAlert error={mutation.error} />}
-                <TextField select label="Nieuwe eigenaar" required autoFocus value={ownerId} onChange={(e) => setOwnerId(e.target.value)} error={!!errors.owner} helperText={errors.owner}>
-                  {owners.map((u) => (
-                    <MenuItem key={u.id} value={u.id}>
-                      {u.name} ({roleLabel(u.role)})
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField
-                  label="Reden"
-                  required
-                  multiline
-                  minRows={2}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  error={!!errors.reason}
-                  helperText={errors.reason ?? 'Bijvoorbeeld: mentor uit dienst, coach neemt over.'}
+                <Controller
+                  name="owner"
+                  control={control}
+                  render={({ field: { ref, ...field }, fieldState }) => (
+                    <TextField {...field} inputRef={ref} select label="Nieuwe eigenaar" required autoFocus error={!!fieldState.error} helperText={fieldState.error?.message}>
+                      {owners.map((u) => (
+                        <MenuItem key={u.id} value={u.id}>
+                          {u.name} ({roleLabel(u.role)})
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+                <Controller
+                  name="reason"
+                  control={control}
+                  render={({ field: { ref, ...field }, fieldState }) => (
+                    <TextField
+                      {...field}
+                      inputRef={ref}
+                      label="Reden"
+                      required
+                      multiline
+                      minRows={2}
+                      error={!!fieldState.error}
+                      helperText={fieldState.error?.message ?? 'Bijvoorbeeld: mentor uit dienst, coach neemt over.'}
+                    />
+                  )}
                 />
               </Stack>
             </>

@@ -79,9 +79,15 @@ describe('WorkListsPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Stappen overdragen' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Overdragen' }));
     expect(await within(dialog).findByText('Kies de nieuwe eigenaar.')).toBeTruthy();
+    const reasonProblem = within(dialog).getByText('Geef een reden (minstens 3 tekens); die komt in het auditlog van elke casus.');
+    const reason = within(dialog).getByRole('textbox', { name: /Reden/ });
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')).toBe(reasonProblem.id);
+    // Nothing was sent: the only reassignOpenSteps mock is still unused (the result below comes from it).
+    expect(within(dialog).queryByText(/overgedragen/)).toBeNull();
     fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: /Nieuwe eigenaar/ }));
     fireEvent.click(await screen.findByRole('option', { name: /Fatima El Idrissi/ }));
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reden/ }), { target: { value: 'Mentor vertrokken' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reden/ }), { target: { value: ' Mentor vertrokken ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Overdragen' }));
 
     expect(await within(dialog).findByText(/1 stap overgedragen/, undefined, { timeout: 10_000 })).toBeTruthy();
