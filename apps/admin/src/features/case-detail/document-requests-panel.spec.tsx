@@ -1,8 +1,13 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { DOCUMENT_REQUESTS_QUERY, type DocumentRequest } from './document-requests.graphql';
 import { DocumentRequestsPanel } from './document-requests-panel';
+import { uploadRequestedDocument } from './upload-document';
+
+jest.mock('./upload-document', () => ({ ...jest.requireActual<object>('./upload-document'), uploadRequestedDocument: jest.fn() }));
+const upload = uploadRequestedDocument as jest.MockedFunction<typeof uploadRequestedDocument>;
+afterEach(() => upload.mockReset());
 
 const PARENT_USER = { ...ZC_USER, id: 'user-p', name: 'Petra Veldkamp', role: 'PARENT' as const, schoolId: null, schoolName: null };
 
@@ -31,6 +36,34 @@ describe('DocumentRequestsPanel', () => {
     expect(within(item).getByText('Gevraagd')).toBeTruthy();
     const form = within(item).getByRole('form', { name: 'Document uploaden: Document voor de aanmelding' });
     expect(within(form).getByLabelText('Bestand').getAttribute('accept')).toBe('application/pdf,image/png,image/jpeg');
+  });
+
+  it('asks for a file before uploading anything, shows the api’s refusal, and thanks the parent once the document came', async () => {
+    renderWithProviders(<DocumentRequestsPanel caseId="p4-1" process="ZORGPLICHT" mayProvide />, { session: { user: PARENT_USER }, mocks: [mock([request({})]), mock([request({ status: 'PROVIDED', providedAt: '2027-01-11T09:00:00Z' })])] });
+    const item = await screen.findByRole('listitem', { name: 'Document voor de aanmelding' });
+    const form = within(item).getByRole('form', { name: 'Document uploaden: Document voor de aanmelding' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Document uploaden' }));
+    const problem = await within(form).findByRole('alert');
+    expect(problem.textContent).toBe('Kies eerst een bestand (een PDF of een foto).');
+    const input = within(form).getByLabelText('Bestand');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(upload).not.toHaveBeenCalled();
+
+    const file = new File(['MZ'], 'verslag.pdf', { type: 'application/pdf' });
+    upload.mockRejectedValueOnce(new Error('Alleen PDF-, PNG- of JPEG-bestanden'));
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await within(form).findByText('verslag.pdf')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Document uploaden' }));
+    await waitFor(() => expect(within(form).getByRole('alert').textContent).toBe('Alleen PDF-, PNG- of JPEG-bestanden'));
+    const first = upload.mock.calls[0][0];
+    expect(first).toEqual({ caseId: 'p4-1', requestId: request({}).requestId, file, clientRequestId: expect.any(String) });
+
+    // A retry is a new attempt (another client request id).
+    upload.mockResolvedValueOnce({} as never);
+    fireEvent.click(within(form).getByRole('button', { name: 'Document uploaden' }));
+    expect(await within(item).findByRole('status')).toBeTruthy();
+    expect(upload.mock.calls[1][0].clientRequestId).not.toBe(first.clientRequestId);
   });
 
   it('shows the school the state without an upload, and a provided request as provided', async () => {

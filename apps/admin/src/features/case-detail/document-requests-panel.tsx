@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,7 +8,9 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { type ProcessType } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { DOCUMENT_REQUESTS_QUERY, type DocumentRequest } from './document-requests.graphql';
@@ -97,44 +100,63 @@ function RequestItem({ caseId, request, mayProvide, onProvided }: { caseId: stri
   );
 }
 
-function ProvideForm({ caseId, request, onProvided }: { caseId: string; request: DocumentRequest; onProvided: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(newClientRequestId);
+/** The upload form checks that a file was chosen; the api checks its content (PDF, PNG or JPEG) and size. */
+const provideSchema = z.object({
+  file: z.custom<File | null>((v) => typeof File !== 'undefined' && v instanceof File, 'Kies eerst een bestand (een PDF of een foto).'),
+});
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) {
-      setError('Kies eerst een bestand (een PDF of een foto).');
-      return;
+type ProvideValues = z.infer<typeof provideSchema>;
+
+function ProvideForm({ caseId, request, onProvided }: { caseId: string; request: DocumentRequest; onProvided: () => void }) {
+  const problemId = useId();
+  const { control, handleSubmit, setError, formState } = useForm<ProvideValues>({ resolver: zodResolver(provideSchema), defaultValues: { file: null } });
+  const [attempt, setAttempt] = useState(newClientRequestId);
+  const busy = formState.isSubmitting;
+  // One message at a time: the missing file, or why the upload failed (the api's Dutch refusal).
+  const problem = formState.errors.file?.message ?? formState.errors.root?.message;
+
+  const submit = handleSubmit(async ({ file }) => {
+    if (!file) return;
+    try {
+      await uploadRequestedDocument({ caseId, requestId: request.requestId, file, clientRequestId: attempt });
+      onProvided();
+    } catch (err: unknown) {
+      setError('root', { message: err instanceof Error ? err.message : 'Uploaden mislukt.' });
+      setAttempt(newClientRequestId());
     }
-    setBusy(true);
-    setError(null);
-    uploadRequestedDocument({ caseId, requestId: request.requestId, file, clientRequestId: attempt })
-      .then(() => onProvided())
-      .catch((err: unknown) => {
-        setError(err instanceof Error ? err.message : 'Uploaden mislukt.');
-        setAttempt(newClientRequestId());
-      })
-      .finally(() => setBusy(false));
-  };
+  });
 
   return (
-    <Box component="form" onSubmit={submit} aria-label={`Document uploaden: ${request.label}`} sx={{ mt: 1 }}>
+    <Box component="form" onSubmit={(e) => void submit(e)} noValidate aria-label={`Document uploaden: ${request.label}`} sx={{ mt: 1 }}>
       <Stack spacing={1}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
-            Bestand kiezen
-            <input hidden type="file" aria-label="Bestand" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </Button>
-          <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-            {file ? file.name : 'PDF of foto (PNG, JPEG), maximaal 10 MB'}
-          </Typography>
-        </Box>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
+        <Controller
+          name="file"
+          control={control}
+          render={({ field, fieldState }) => (
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
+                Bestand kiezen
+                <input
+                  hidden
+                  type="file"
+                  name={field.name}
+                  aria-label="Bestand"
+                  aria-invalid={fieldState.invalid || undefined}
+                  aria-describedby={problem ? problemId : undefined}
+                  accept="application/pdf,image/png,image/jpeg"
+                  onBlur={field.onBlur}
+                  onChange={(e) => field.onChange(e.target.files?.[0] ?? null)}
+                />
+              </Button>
+              <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+                {field.value ? field.value.name : 'PDF of foto (PNG, JPEG), maximaal 10 MB'}
+              </Typography>
+            </Box>
+          )}
+        />
+        {problem && (
+          <Alert id={problemId} severity="error" role="alert">
+            {problem}
           </Alert>
         )}
         <Box>
