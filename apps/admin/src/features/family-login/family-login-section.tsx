@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import KeyIcon from '@mui/icons-material/Key';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,20 +8,38 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { FINISH_PASSKEY_LOGIN_MUTATION, REQUEST_EMAIL_LOGIN_CODE_MUTATION, START_PASSKEY_LOGIN_MUTATION, VERIFY_EMAIL_LOGIN_CODE_MUTATION } from './family-login.graphql';
+
+/** The address a code is asked for: something with an @ (the api answers the same for any address). */
+const emailFormSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .refine((a) => a.length > 0 && a.includes('@'), 'Vul een geldig e-mailadres in.'),
+});
+
+/** The code from the e-mail: eight digits (the button waits for eight characters). */
+const codeFormSchema = z.object({
+  code: z.string().trim().min(8, 'Vul de code van acht cijfers uit de e-mail in.'),
+});
+
+type EmailFormValues = z.infer<typeof emailFormSchema>;
+type CodeFormValues = z.infer<typeof codeFormSchema>;
 
 /**
  * The login of parents/guardians and pupils without a school account (after an accepted invitation): a passkey, or a
  * one-time code sent by e-mail. The page says the same whether an address is known or not.
  */
 export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
-  const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const emailForm = useForm<EmailFormValues>({ resolver: zodResolver(emailFormSchema), defaultValues: { email: '' } });
+  const codeForm = useForm<CodeFormValues>({ resolver: zodResolver(codeFormSchema), defaultValues: { code: '' } });
+  const code = useWatch({ control: codeForm.control, name: 'code' });
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
-  const [code, setCode] = useState('');
   const [requestCode, requesting] = useMutation(REQUEST_EMAIL_LOGIN_CODE_MUTATION);
   const [verifyCode, verifying] = useMutation(VERIFY_EMAIL_LOGIN_CODE_MUTATION);
   const [startPasskey] = useMutation(START_PASSKEY_LOGIN_MUTATION);
@@ -28,33 +47,26 @@ export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) =>
   const [passkeyBusy, setPasskeyBusy] = useState(false);
   const [passkeyError, setPasskeyError] = useState<unknown>(null);
 
-  const onRequest = async (event: FormEvent) => {
-    event.preventDefault();
-    const address = email.trim();
-    if (!address || !address.includes('@')) {
-      setEmailError('Vul een geldig e-mailadres in.');
-      return;
-    }
-    setEmailError(null);
+  const onRequest = emailForm.handleSubmit(async (values) => {
+    const address = values.email.trim();
     try {
       await requestCode({ variables: { email: address } });
       setCodeSentTo(address);
-      setCode('');
+      codeForm.reset({ code: '' });
     } catch {
       // rendered from the mutation state
     }
-  };
+  });
 
-  const onVerify = async (event: FormEvent) => {
-    event.preventDefault();
+  const onVerify = codeForm.handleSubmit(async (values) => {
     if (!codeSentTo) return;
     try {
-      const result = await verifyCode({ variables: { email: codeSentTo, code: code.trim() } });
+      const result = await verifyCode({ variables: { email: codeSentTo, code: values.code.trim() } });
       if (result.data) onLoggedIn(result.data.verifyEmailLoginCode.user);
     } catch {
       // rendered from the mutation state
     }
-  };
+  });
 
   const withPasskey = async () => {
     setPasskeyBusy(true);
@@ -90,16 +102,22 @@ export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) =>
       )}
       {!codeSentTo ? (
         <Box component="form" onSubmit={(e) => void onRequest(e)} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <TextField
-            label="E-mailadres voor een inlogcode"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={!!emailError}
-            helperText={emailError ?? ' '}
-            size="small"
-            sx={{ flex: '1 1 260px' }}
+          <Controller
+            name="email"
+            control={emailForm.control}
+            render={({ field: { ref, ...field }, fieldState }) => (
+              <TextField
+                {...field}
+                inputRef={ref}
+                label="E-mailadres voor een inlogcode"
+                type="email"
+                autoComplete="email"
+                error={!!fieldState.error}
+                helperText={fieldState.error?.message ?? ' '}
+                size="small"
+                sx={{ flex: '1 1 260px' }}
+              />
+            )}
           />
           <Button type="submit" variant="outlined" disabled={requesting.loading} sx={{ mt: '2px' }}>
             Stuur mij een code
@@ -111,14 +129,22 @@ export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) =>
             Als {codeSentTo} bij ons een inlog heeft, ontvangt u binnen een minuut een code van acht cijfers. De code is tien minuten geldig.
           </Alert>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
-            <TextField
-              label="Inlogcode"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              autoComplete="one-time-code"
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12 } }}
-              size="small"
-              sx={{ flex: '0 1 200px' }}
+            <Controller
+              name="code"
+              control={codeForm.control}
+              render={({ field: { ref, ...field }, fieldState }) => (
+                <TextField
+                  {...field}
+                  inputRef={ref}
+                  label="Inlogcode"
+                  autoComplete="one-time-code"
+                  error={!!fieldState.error}
+                  helperText={fieldState.error?.message}
+                  slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12 } }}
+                  size="small"
+                  sx={{ flex: '0 1 200px' }}
+                />
+              )}
             />
             <Button type="submit" variant="contained" disabled={verifying.loading || code.trim().length < 8} sx={{ mt: '2px' }}>
               Inloggen met code

@@ -58,18 +58,40 @@ describe('InvitationPage', () => {
 
 describe('LoginPage: parents and pupils', () => {
   it('logs in with a code sent by e-mail', async () => {
+    const asked: unknown[] = [];
     const mocks = [
       { request: { query: AUTH_OPTIONS_QUERY }, result: { data: { authOptions: { __typename: 'AuthOptions', oidcEnabled: true, devLoginEnabled: false, oidcLoginUrl: 'https://api.example/auth/oidc/login' } } } },
-      { request: { query: REQUEST_EMAIL_LOGIN_CODE_MUTATION, variables: { email: parent.email } }, result: { data: { requestEmailLoginCode: true } } },
+      {
+        request: {
+          query: REQUEST_EMAIL_LOGIN_CODE_MUTATION,
+          variables: (vars: unknown) => {
+            asked.push(vars);
+            return true;
+          },
+        },
+        result: { data: { requestEmailLoginCode: true } },
+      },
       {
         request: { query: VERIFY_EMAIL_LOGIN_CODE_MUTATION, variables: { email: parent.email, code: '12345678' } },
         result: { data: { verifyEmailLoginCode: { __typename: 'LoginResult', user: parent } } },
       },
     ];
     renderWithProviders(<LoginPage />, { mocks, path: '/login' });
-    fireEvent.change(screen.getByLabelText('E-mailadres voor een inlogcode'), { target: { value: parent.email } });
+    // No address, or no @: a Dutch error on the field, and no code is asked for (the one mock is still there below).
+    const email = screen.getByLabelText('E-mailadres voor een inlogcode');
+    fireEvent.click(screen.getByRole('button', { name: 'Stuur mij een code' }));
+    const problem = await screen.findByText('Vul een geldig e-mailadres in.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toBe(problem.id);
+    fireEvent.change(email, { target: { value: 'ouder.veldkamp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Stuur mij een code' }));
+    expect(await screen.findByText('Vul een geldig e-mailadres in.')).toBeTruthy();
+    expect(screen.queryByText(/ontvangt u binnen een minuut/)).toBeNull();
+    expect(asked).toEqual([]);
+    fireEvent.change(email, { target: { value: ` ${parent.email} ` } });
     fireEvent.click(screen.getByRole('button', { name: 'Stuur mij een code' }));
     expect(await screen.findByText(/ontvangt u binnen een minuut een code van acht cijfers/)).toBeTruthy();
+    expect(asked).toEqual([{ email: parent.email }]);
     fireEvent.change(screen.getByLabelText('Inlogcode'), { target: { value: '12345678' } });
     fireEvent.click(screen.getByRole('button', { name: 'Inloggen met code' }));
     expect((await screen.findByTestId('location')).textContent).toBe('/');
