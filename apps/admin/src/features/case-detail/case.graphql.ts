@@ -1,12 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { AddCaseNoteMutation, AddCaseNoteMutationVariables, CaseDetailQuery, CaseDetailQueryVariables, CaseDocumentsQuery, CaseDocumentsQueryVariables, CaseNotesQuery, CaseNotesQueryVariables, UploadDocumentKindsQuery, UploadDocumentKindsQueryVariables } from '../../gql/graphql';
-import { type ResolvedField } from '@zorgroute/processes';
-import { CASE_SUMMARY_FIELDS, CONSENT_FIELDS } from '../../shared/fragments';
+import { CASE_SUMMARY_FIELDS, CONSENT_FIELDS, STEP_FORM_FIELDS } from '../../shared/fragments';
+import type { CatalogueStepForm } from '../case-steps/catalogue-step-dialog';
 
-/** A step form of the case: the schema sends its fields as JSON; they are the step catalogue's fields (libs/processes). */
-export type CaseStepForm = Omit<CaseDetailQuery['case']['stepForms'][number], 'fields'> & { fields: ResolvedField[] };
-/** The case page's answer, with the step forms' fields typed. */
-export type CaseDetailData = { case: Omit<CaseDetailQuery['case'], 'stepForms'> & { stepForms: CaseStepForm[] } };
+/**
+ * The case page's answer, with the step forms' fields typed: the forms are the shared StepFormFields, whose JSON fields
+ * are the step catalogue's fields (libs/processes), as every other query of step forms reads them (CatalogueStepForm).
+ */
+export type CaseDetailData = { case: Omit<CaseDetailQuery['case'], 'stepForms'> & { stepForms: CatalogueStepForm[] } };
 
 export const CASE_QUERY: TypedDocumentNode<CaseDetailData, CaseDetailQueryVariables> = gql`
   query CaseDetail($id: ID!) {
@@ -49,15 +50,7 @@ export const CASE_QUERY: TypedDocumentNode<CaseDetailData, CaseDetailQueryVariab
       }
       hiddenFromParents
       stepForms {
-        step
-        label
-        title
-        description
-        submitLabel
-        open
-        mayTake
-        whoLabel
-        fields
+        ...StepFormFields
       }
       zorgroute {
         parentsExceptionActive
@@ -81,6 +74,7 @@ export const CASE_QUERY: TypedDocumentNode<CaseDetailData, CaseDetailQueryVariab
   }
   ${CASE_SUMMARY_FIELDS}
   ${CONSENT_FIELDS}
+  ${STEP_FORM_FIELDS}
 `;
 
 export const CASE_DOCUMENTS_QUERY: TypedDocumentNode<CaseDocumentsQuery, CaseDocumentsQueryVariables> = gql`
