@@ -49,8 +49,11 @@ let url: string;
 let ds: DataSource;
 const testStart = new Date();
 
-type RoleKey = 'ZORGCOORDINATOR' | 'TEAMLEIDER' | 'MENTOR' | 'COACH' | 'JOS_MEDEWERKER' | 'PARENT' | 'PUPIL' | 'SWV_MEDEWERKER' | 'ADMIN';
-/** The caller per role. The pupil and his parent are made fresh per run (beforeAll), so every case is new. */
+type RoleKey = 'ZORGCOORDINATOR' | 'TEAMLEIDER' | 'MENTOR' | 'COACH' | 'JOS_MEDEWERKER' | 'PARENT' | 'PUPIL' | 'SWV_MEDEWERKER' | 'ADMIN' | 'SCHOOL_ADMIN';
+/**
+ * The caller per role. The pupil and his parent are made fresh per run (beforeAll), so every case is new; so is
+ * Daltoncollege's school admin (applicatiebeheerder; the demo seed has none).
+ */
 const ROLE_EMAIL: Record<RoleKey, string> = {
   ZORGCOORDINATOR: 'zc@daltoncollege.example',
   TEAMLEIDER: 'teamleider@daltoncollege.example',
@@ -61,6 +64,8 @@ const ROLE_EMAIL: Record<RoleKey, string> = {
   PUPIL: `${run}@leerling.daltoncollege.example`,
   SWV_MEDEWERKER: 'loket@swv-voorbeeldregio.example',
   ADMIN: 'beheer@zorgroute.example',
+  // Last: the index of a role picks its day off and meeting date (addSchoolDayOff, planMeeting), the others keep theirs.
+  SCHOOL_ADMIN: `schoolbeheer.${run}@daltoncollege.example`,
 };
 const ROLES = Object.keys(ROLE_EMAIL) as RoleKey[];
 const ALL: RoleKey[] = ROLES;
@@ -111,7 +116,7 @@ interface Rule {
   /** The field selection of the answer (default: the first scalar fields). */
   select?: string;
   /** Runs before each role's call (e.g. puts the read model in the state the rule needs). */
-  before?: (c: Ctx) => Promise<void>;
+  before?: (c: Ctx, role: RoleKey) => Promise<void>;
   /** The operation ends the caller's session (logout): it runs with a fresh login, not the shared token. */
   endsSession?: boolean;
 }
@@ -159,7 +164,13 @@ function overdrachtCalendar(): Record<string, unknown> {
 /**
  * The matrix. Home scope per role: zorgcoördinator and teamleider of Daltoncollege, Daan's mentor,
  * the coach of Daan's trajectory, the JOS worker of Daan's JOS case, Daan's parent, Daan himself,
- * the SWV employee of Daltoncollege's SWV, the platform admin. ("Daan" = the fresh pupil of the run.)
+ * the SWV employee of Daltoncollege's SWV, the platform admin, Daltoncollege's school admin. ("Daan" = the fresh pupil of the run.)
+ *
+ * The school admin (applicatiebeheerder, SCHOOL_ADMIN) runs his school's administration, not its care: its staff accounts,
+ * the import of its data and handing the open steps of a leaver to someone else (docs/security.md). He sees no pupil and
+ * no case (AccessPolicy: `cases`, `pupils` and `searchPupils` answer him no rows, a case or pupil is NOT_FOUND), takes no
+ * step, and does not run the school's care settings: its policy, days off and meetings are the zorgcoördinator's (they
+ * move the statutory terms of running cases and put pupils on agendas), the stuck-case actions are on a case's content.
  */
 const MATRIX: Record<string, Rule> = {
   // --- queries ---
@@ -171,10 +182,12 @@ const MATRIX: Record<string, Rule> = {
   // Issue 17.7: the pupil search (AccessPolicy.scopePupils: the SWV finds nobody) and the pupil page (NOT_FOUND out of scope).
   searchPupils: { allow: ALL, rows: ALL, args: () => ({ query: 'matrix', limit: 20 }), select: 'id schoolId' },
   pupil: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'PARENT', 'PUPIL', 'ADMIN'], args: (c) => ({ id: c.pupils.p1.id }), select: 'pupil { id } cases { id } consents { id } documents { id } history { id }' },
-  // Schools of the caller's SWV (names only; the order of preference at an application): staff, the SWV, admin.
-  regionSchools: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], select: 'id name' },
-  // The staff directory (owner pickers): school staff of the school, the SWV of its member schools, admin; not parents or pupils.
-  staffMembers: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: (c) => ({ schoolId: c.dalton }), select: 'id schoolId' },
+  // Schools of the caller's SWV (names only; the order of preference at an application): staff, the SWV, admin. The
+  // school admin too: the names and regions of his SWV's schools are public, no personal data (his screens do not ask).
+  regionSchools: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN', 'SCHOOL_ADMIN'], select: 'id name' },
+  // The staff directory (owner pickers): school staff of the school, the SWV of its member schools, admin; not parents or
+  // pupils. The school admin reads his school's: he picks the new owner of a leaver's open steps (reassignOpenSteps).
+  staffMembers: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN', 'SCHOOL_ADMIN'], args: (c) => ({ schoolId: c.dalton }), select: 'id schoolId' },
   case: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'PARENT', 'PUPIL', 'ADMIN'], target: P1, select: 'summary { id }' },
   josCase: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'JOS_MEDEWERKER', 'PARENT', 'PUPIL', 'ADMIN'], target: P3 },
   // The application and its clock: the school's zorgcoördinator and the SWV (parents get the letters).
@@ -216,9 +229,10 @@ const MATRIX: Record<string, Rule> = {
   adminReassignStep: { allow: STAFF_SCHOOL, target: P1, args: (c) => ({ input: { newOwnerId: c.users['coach2@daltoncollege.example'], reason: 'Matrixtest reden' } }) },
   adminResendNotification: { allow: STAFF_SCHOOL, target: P1, args: (c) => ({ input: { deliveryKey: c.deliveryKey, reason: 'Matrixtest reden', force: true } }) },
   caseAudit: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'ADMIN'], target: P1 },
-  // Bulk reassignment of open steps (issue 17): the admin and the school's zorgcoördinator (and its school admin, not in
-  // this matrix: work-lists.int-spec.ts); each case through the single reassignment's checks, the outcome per case.
-  reassignOpenSteps: { allow: STAFF_SCHOOL, args: (c) => ({ input: { caseIds: [c.p1Case], newOwnerId: c.users['coach2@daltoncollege.example'], reason: 'Matrixtest reden' } }), select: 'reassigned failed' },
+  // Bulk reassignment of open steps (issue 17): the admin, the school's zorgcoördinator and its school admin (the open
+  // steps of a leaver, from his school's page: issue 13 item 3); each case through the single reassignment's checks, the
+  // outcome per case (the school admin learns no more of a case than whether it moved).
+  reassignOpenSteps: { allow: [...STAFF_SCHOOL, 'SCHOOL_ADMIN'], args: (c) => ({ input: { caseIds: [c.p1Case], newOwnerId: c.users['coach2@daltoncollege.example'], reason: 'Matrixtest reden' } }), select: 'reassigned failed' },
   // Work lists (issue 17): every staff member who sees cases, over his own scope; the saved lists are the caller's own.
   workLists: { allow: WORK_LIST_ROLES, select: 'id count' },
   workListItems: { allow: WORK_LIST_ROLES, args: () => ({ filter: { overdue: true } }), select: 'ownerUnavailable case { id }' },
@@ -231,10 +245,12 @@ const MATRIX: Record<string, Rule> = {
   // OpenID Connect is not configured in this run: FORBIDDEN for everyone, like devLogin when it is off. The exchange
   // itself (one-time code, binding cookie) is tested in oidc-login.int-spec.ts.
   completeOidcLogin: { allow: [], args: () => ({ code: 'x'.repeat(43) }), select: 'user { id }' },
-  // IMMEDIATE (the default): a digest preference would hold back other suites' e-mails on a shared database.
-  setNotificationPreference: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN'], args: () => ({ input: { mode: 'IMMEDIATE' } }) },
-  // Parents have tasks (consent requests) in their feed; a pupil has none. Revoking is harmless for anyone.
-  regenerateCalendarFeed: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN'] },
+  // IMMEDIATE (the default): a digest preference would hold back other suites' e-mails on a shared database. Every staff
+  // account chooses (the school admin too: it is his own mail, whatever comes).
+  setNotificationPreference: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'SWV_MEDEWERKER', 'ADMIN', 'SCHOOL_ADMIN'], args: () => ({ input: { mode: 'IMMEDIATE' } }) },
+  // Parents have tasks (consent requests) in their feed; a pupil has none. Revoking is harmless for anyone. A staff feed
+  // holds the steps the caller owns, through the case scope: the school admin's stays empty (he owns no step).
+  regenerateCalendarFeed: { allow: ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 'COACH', 'JOS_MEDEWERKER', 'PARENT', 'SWV_MEDEWERKER', 'ADMIN', 'SCHOOL_ADMIN'] },
   revokeCalendarFeed: { allow: ALL },
   publishPolicyVersion: { allow: STAFF_SCHOOL, args: (c) => ({ input: { scope: 'SCHOOL', scopeId: c.dalton, overrides: '{}', note: 'matrix' } }) },
   // A June day of the current school year (days off are accepted for the current school year ± 2).
@@ -366,22 +382,26 @@ const MATRIX: Record<string, Rule> = {
   // --- retention (issue #7): admin only, with a reason; the dossier export is REST (dossier-retention.int-spec.ts) ---
   purgeExpiredCases: { allow: ['ADMIN'], args: (c) => ({ input: { reason: 'Matrixtest bewaartermijn', schoolId: c.dalton } }) },
   // --- organisations and the school data import (issue 13): the platform admin (ADMIN here) manages everything; the
-  // SWV and school admins are not in this matrix (school-onboarding.int-spec.ts); case workers, parents and pupils never.
-  // They act on the run's own SWV, school and accounts (onboardingFixture), never on the demo data other suites use.
-  swvs: { allow: ['ADMIN'], select: 'id code' },
-  accounts: { allow: ['ADMIN'], select: 'id role' },
-  openStepsToReassign: { allow: ['ADMIN'], select: 'caseId' },
-  schoolImports: { allow: ['ADMIN'], select: 'id status' },
-  schoolImport: { allow: ['ADMIN'], before: matrixImport, target: () => onboarding.importId ?? '', select: 'id status' },
+  // school admin his own school's staff accounts, imports and open steps to reassign (the SWV admin: school-onboarding.int-
+  // spec.ts); case workers, parents and pupils never. They act on the run's own SWV, school and accounts (onboardingFixture),
+  // never on the demo data other suites use; the school admin on accounts and an empty import the run makes at Daltoncollege.
+  // The school admin sees his SWV with his school alone (the school page's name and BRIN), not the SWV's other schools.
+  swvs: { allow: ['ADMIN', 'SCHOOL_ADMIN'], select: 'id code' },
+  // Without a school: the platform accounts (platform admins only); the school admin asks for his school's.
+  accounts: { allow: ['ADMIN', 'SCHOOL_ADMIN'], args: (c, role) => (role === 'SCHOOL_ADMIN' ? { schoolId: c.dalton } : {}), select: 'id role' },
+  openStepsToReassign: { allow: ['ADMIN', 'SCHOOL_ADMIN'], select: 'caseId' },
+  schoolImports: { allow: ['ADMIN', 'SCHOOL_ADMIN'], select: 'id status' },
+  schoolImport: { allow: ['ADMIN', 'SCHOOL_ADMIN'], before: matrixImport, target: () => onboarding.importId ?? '', select: 'id status' },
+  // The SWV and the school's record (name, BRIN, vestiging, region) are the platform's and the SWV admin's, not the school admin's.
   createSwv: { allow: ['ADMIN'], before: matrixSchool, args: () => ({ input: { name: 'Matrix SWV nieuw', code: matrixSwvCode(1) } }), select: 'id' },
   updateSwv: { allow: ['ADMIN'], before: matrixSchool, target: () => onboarding.swvId ?? '', args: () => ({ input: { name: 'Matrix SWV', code: matrixSwvCode(0) } }), select: 'id' },
   createSchool: { allow: ['ADMIN'], before: matrixSchool, args: () => ({ input: { swvId: onboarding.swvId, name: 'Matrix school nieuw', brin: '96XX', vestiging: matrixVestiging(1), region: 'midden' } }), select: 'id' },
   updateSchool: { allow: ['ADMIN'], before: matrixSchool, target: () => onboarding.schoolId ?? '', args: () => ({ input: { name: 'Matrix school', brin: '96XX', vestiging: matrixVestiging(0), region: 'midden' } }), select: 'id' },
-  createAccount: { allow: ['ADMIN'], before: matrixSchool, args: (_c, role) => ({ input: { name: 'Matrix Account', email: `${run}.${role.toLowerCase()}@matrix.example`, role: 'MENTOR', schoolId: onboarding.schoolId } }), select: 'id' },
-  updateAccount: { allow: ['ADMIN'], before: matrixAccount(true), target: () => onboarding.accountId ?? '', args: () => ({ input: { name: 'Matrix Account', email: `${onboarding.accountId}@matrix.example`, role: 'MENTOR' } }), select: 'id' },
-  deactivateAccount: { allow: ['ADMIN'], before: matrixAccount(true), target: () => onboarding.accountId ?? '', args: () => ({ input: { reason: 'Matrixtest reden' } }), select: 'endedSessions' },
-  reactivateAccount: { allow: ['ADMIN'], before: matrixAccount(false), target: () => onboarding.accountId ?? '', select: 'id' },
-  applySchoolImport: { allow: ['ADMIN'], before: matrixImport, target: () => onboarding.importId ?? '', select: 'id status' },
+  createAccount: { allow: ['ADMIN', 'SCHOOL_ADMIN'], before: matrixSchool, args: (c, role) => ({ input: { name: 'Matrix Account', email: `${run}.${role.toLowerCase()}@matrix.example`, role: 'MENTOR', schoolId: accountSchool(c, role) } }), select: 'id' },
+  updateAccount: { allow: ['ADMIN', 'SCHOOL_ADMIN'], before: matrixAccount(true), target: () => onboarding.accountId ?? '', args: () => ({ input: { name: 'Matrix Account', email: `${onboarding.accountId}@matrix.example`, role: 'MENTOR' } }), select: 'id' },
+  deactivateAccount: { allow: ['ADMIN', 'SCHOOL_ADMIN'], before: matrixAccount(true), target: () => onboarding.accountId ?? '', args: () => ({ input: { reason: 'Matrixtest reden' } }), select: 'endedSessions' },
+  reactivateAccount: { allow: ['ADMIN', 'SCHOOL_ADMIN'], before: matrixAccount(false), target: () => onboarding.accountId ?? '', select: 'id' },
+  applySchoolImport: { allow: ['ADMIN', 'SCHOOL_ADMIN'], before: matrixImport, target: () => onboarding.importId ?? '', select: 'id status' },
 };
 
 
@@ -400,20 +420,32 @@ async function matrixSchool(): Promise<void> {
   const school = await ds.getRepository(SchoolEntity).save({ swvId: swv.id, name: 'Matrix school', brin: '96XX', vestiging: matrixVestiging(0), region: 'midden' });
   Object.assign(onboarding, { swvId: swv.id, schoolId: school.id });
 }
-/** A fresh account of the run's school for each call (active, or already deactivated). */
-function matrixAccount(active: boolean): () => Promise<void> {
-  return async () => {
+/**
+ * The school whose accounts and imports a role's call acts on: the school admin's own (Daltoncollege: the run's accounts
+ * there are deactivated in afterAll), for everyone else the run's own school.
+ */
+function accountSchool(c: Ctx, role: RoleKey): string {
+  return role === 'SCHOOL_ADMIN' ? c.dalton : (onboarding.schoolId as string);
+}
+/** A fresh account of the role's school (accountSchool) for each call (active, or already deactivated). */
+function matrixAccount(active: boolean): (c: Ctx, role: RoleKey) => Promise<void> {
+  return async (c, role) => {
     await matrixSchool();
+    const schoolId = accountSchool(c, role);
     const n = Math.random().toString(36).slice(2, 10);
-    const u = await ds.getRepository(UserEntity).save({ name: 'Matrix Account', email: `${run}.${n}@matrix.example`, role: Role.MENTOR, schoolId: onboarding.schoolId, swvId: onboarding.swvId, pupilId: null, active, deactivatedAt: active ? null : new Date() });
+    const u = await ds.getRepository(UserEntity).save({ name: 'Matrix Account', email: `${run}.${n}@matrix.example`, role: Role.MENTOR, schoolId, swvId: schoolId === c.dalton ? c.swvId : onboarding.swvId, pupilId: null, active, deactivatedAt: active ? null : new Date() });
     onboarding.accountId = u.id;
   };
 }
-/** A fresh preview of an empty export for the run's school (applying it changes nothing). */
-async function matrixImport(): Promise<void> {
+/**
+ * A fresh preview of an empty Somtoday export for the role's school (accountSchool). Applying it changes nothing: such an
+ * export deactivates no staff, and only imported pupils (with a source id) can leave: the run's school has none, nor have
+ * Daltoncollege's demo and test pupils.
+ */
+async function matrixImport(c: Ctx, role: RoleKey): Promise<void> {
   await matrixSchool();
-  const admin = await ds.getRepository(UserEntity).findOneByOrFail({ email: ROLE_EMAIL.ADMIN });
-  const stored = await new SchoolImportRepository(ds).preview({ schoolId: onboarding.schoolId as string, fileName: 'matrix.csv', bytes: Buffer.from(run), records: { format: 'SOMTODAY', staff: [], pupils: [], rejected: [] }, userId: admin.id });
+  const uploader = await ds.getRepository(UserEntity).findOneByOrFail({ email: ROLE_EMAIL[role === 'SCHOOL_ADMIN' ? 'SCHOOL_ADMIN' : 'ADMIN'] });
+  const stored = await new SchoolImportRepository(ds).preview({ schoolId: accountSchool(c, role), fileName: 'matrix.csv', bytes: Buffer.from(run), records: { format: 'SOMTODAY', staff: [], pupils: [], rejected: [] }, userId: uploader.id });
   onboarding.importId = stored.importId;
 }
 
@@ -572,6 +604,8 @@ beforeAll(async () => {
   const [parentUser]: { id: string }[] = await ds.query(`INSERT INTO app_user (name, email, role) VALUES ('Ouder Matrix', $1, 'PARENT') RETURNING id`, [ROLE_EMAIL.PARENT]);
   await ds.query(`INSERT INTO pupil_guardian (pupil_id, user_id) VALUES ($1, $2)`, [fresh.id, parentUser.id]);
   await ds.query(`INSERT INTO app_user (name, email, role, school_id, pupil_id) VALUES ('Matrix', $1, 'PUPIL', $2, $3)`, [ROLE_EMAIL.PUPIL, dalton.id, fresh.id]);
+  // Daltoncollege's school admin (an account of the school and its SWV, as createAccount makes one).
+  await ds.query(`INSERT INTO app_user (name, email, role, school_id, swv_id) SELECT 'Wessel Beheerder', $1, 'SCHOOL_ADMIN', s.id, s.swv_id FROM school s WHERE s.id = $2`, [ROLE_EMAIL.SCHOOL_ADMIN, dalton.id]);
 
   const users: { id: string; email: string }[] = await ds.query('SELECT id, email FROM app_user');
   const pupilRows: { id: string; first_name: string; school_id: string }[] = await ds.query('SELECT id, first_name, school_id FROM pupil');
@@ -684,6 +718,9 @@ afterAll(async () => {
     const temporal = app.get(Client);
     for (const c of open) await temporal.workflow.getHandle(c.id).terminate('authorization matrix test finished').catch(() => undefined);
     await ds.query('UPDATE case_summary SET closed_at = now() WHERE pupil_id = $1 AND closed_at IS NULL', [ctx.pupils.p1.id]);
+    // The accounts the school admin's calls made at Daltoncollege (updateAccount renames their address) leave its staff
+    // directory: other suites pick owners there.
+    await ds.query(`UPDATE app_user SET active = false, deactivated_at = now() WHERE school_id = $1 AND name = 'Matrix Account' AND email LIKE '%@matrix.example' AND active`, [ctx.dalton]);
   }
   await app?.close();
   await worker?.shutdown();
@@ -714,6 +751,8 @@ async function checkRows(op: string, role: RoleKey, data: unknown): Promise<stri
         case 'PARENT': return guarded.includes(pupilId);
         case 'PUPIL': return pupilId === ctx.pupils.p1.id;
         case 'SWV_MEDEWERKER': return swvSchools.includes(schoolId) && (op !== 'cases' || ['ZORGPLICHT', 'OOV', 'OVERDRACHT', 'TLV', 'OPP'].includes(r.process as string));
+        // No pupil and no case is in the school admin's scope (he runs accounts and imports, not care).
+        case 'SCHOOL_ADMIN': return false;
       }
     })();
     if (!ok) return `row ${JSON.stringify(r)} is outside the scope of ${role}`;
@@ -744,7 +783,7 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
       for (const role of order) {
         const expected: Expect = rule.rows?.includes(role) ? 'ROWS' : rule.allow.includes(role) ? 'ALLOWED' : 'REFUSED';
         const client = rule.endsSession ? await freshLogin(role) : await as(role);
-        await rule.before?.(ctx);
+        await rule.before?.(ctx, role);
         const { query, variables } = buildCall(kind, field, role);
         const r = await timed(client.request(query, variables));
         const code = codeOf(r);
@@ -835,6 +874,51 @@ describe('authorization matrix: every role × every GraphQL operation', () => {
     expect(swvCases.cases.filter((c) => ['ONDERSTEUNINGSTRAJECT', 'ZORGROUTE', 'JOS'].includes(c.process))).toEqual([]);
     const swvOther = await as('SWV_MEDEWERKER');
     expect(codeOf(await swvOther.request(`query($c: ID!) { caseDocuments(caseId: $c) { id } }`, { c: ctx.zorgrouteCase }))).toBe('NOT_FOUND');
+  }, 120_000);
+
+  it('keeps the school admin to his own school and out of pupils and cases', async () => {
+    const schoolAdmin = await as('SCHOOL_ADMIN');
+    // His school page: its SWV with his school alone, its accounts, imports and open steps to reassign.
+    const { swvs } = await schoolAdmin.ok<{ swvs: { id: string; schools: { id: string }[] }[] }>(`query { swvs { id schools { id } } }`);
+    expect(swvs.map((s) => ({ id: s.id, schools: s.schools.map((x) => x.id) }))).toEqual([{ id: ctx.swvId, schools: [ctx.dalton] }]);
+    const accounts = await schoolAdmin.ok<{ accounts: { schoolId: string }[] }>(`query($s: ID) { accounts(schoolId: $s) { schoolId } }`, { s: ctx.dalton });
+    expect(accounts.accounts.length).toBeGreaterThan(0);
+    expect(accounts.accounts.every((a) => a.schoolId === ctx.dalton)).toBe(true);
+    // Another school of the same SWV: its accounts, imports, open steps and staff are not his (FORBIDDEN: the school is known).
+    const otherSchool: Record<string, string> = {
+      accounts: `query($s: ID) { accounts(schoolId: $s) { id } }`,
+      schoolImports: `query($s: ID!) { schoolImports(schoolId: $s) { id } }`,
+      openStepsToReassign: `query($s: ID!) { openStepsToReassign(schoolId: $s) { caseId } }`,
+      staffMembers: `query($s: ID) { staffMembers(schoolId: $s) { id } }`,
+    };
+    for (const [op, q] of Object.entries(otherSchool)) {
+      expect({ op, code: codeOf(await schoolAdmin.request(q, { s: ctx.baken })) }).toEqual({ op, code: 'FORBIDDEN' });
+    }
+    const create = `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`;
+    expect(codeOf(await schoolAdmin.request(create, { i: { name: 'Matrix Account', email: `${run}.baken@matrix.example`, role: 'ZORGCOORDINATOR', schoolId: ctx.baken } }))).toBe('FORBIDDEN');
+    // Accounts beyond his school: the platform's, an SWV's, and a platform admin made at his school.
+    expect(codeOf(await schoolAdmin.request(`query { accounts { id } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await schoolAdmin.request(`query($s: ID) { accounts(swvId: $s) { id } }`, { s: ctx.swvId }))).toBe('FORBIDDEN');
+    expect(codeOf(await schoolAdmin.request(create, { i: { name: 'Matrix Account', email: `${run}.platform@matrix.example`, role: 'PLATFORM_ADMIN', schoolId: ctx.dalton } }))).toBe('FORBIDDEN');
+    expect(codeOf(await schoolAdmin.request(create, { i: { name: 'Matrix Account', email: `${run}.swv@matrix.example`, role: 'SWV_MEDEWERKER', swvId: ctx.swvId } }))).toBe('FORBIDDEN');
+    // A parent's or pupil's account comes from the import: he cannot change it (nor another school's staff).
+    const deactivate = `mutation($id: ID!, $i: DeactivateAccountInput!) { deactivateAccount(id: $id, input: $i) { endedSessions } }`;
+    for (const email of [ROLE_EMAIL.PARENT, ROLE_EMAIL.PUPIL, 'zc@hetbaken.example']) {
+      expect({ email, code: codeOf(await schoolAdmin.request(deactivate, { id: ctx.users[email], i: { reason: 'Matrixtest reden' } })) }).toEqual({ email, code: 'FORBIDDEN' });
+    }
+    // His school's record is the SWV's and the platform's.
+    const updateSchool = `mutation($id: ID!, $i: SchoolInput!) { updateSchool(id: $id, input: $i) { id } }`;
+    expect(codeOf(await schoolAdmin.request(updateSchool, { id: ctx.dalton, i: { name: 'Daltoncollege', brin: '00XX', vestiging: '00', region: 'midden' } }))).toBe('FORBIDDEN');
+    // No pupils and no cases, not even of his own school; the bulk reassignment moves nothing of another school.
+    expect((await schoolAdmin.ok<{ pupils: unknown[] }>(`query { pupils { id } }`)).pupils).toEqual([]);
+    expect((await schoolAdmin.ok<{ cases: unknown[] }>(`query { cases(filter: { includeClosed: true }) { id } }`)).cases).toEqual([]);
+    expect(codeOf(await schoolAdmin.request(`query($id: ID!) { pupil(id: $id) { pupil { id } } }`, { id: ctx.pupils.p1.id }))).toBe('NOT_FOUND');
+    expect(codeOf(await schoolAdmin.request(`query($id: ID!) { case(id: $id) { summary { id } } }`, { id: ctx.zorgrouteCase }))).toBe('NOT_FOUND');
+    const bulk = await schoolAdmin.ok<{ reassignOpenSteps: { reassigned: number; results: { caseId: string; code: string | null }[] } }>(
+      `mutation($i: ReassignOpenStepsInput!) { reassignOpenSteps(input: $i) { reassigned results { caseId code } } }`,
+      { i: { caseIds: [ctx.bakenCase], newOwnerId: ctx.users['coach2@daltoncollege.example'], reason: 'Matrixtest reden' } },
+    );
+    expect(bulk.reassignOpenSteps).toEqual({ reassigned: 0, results: [{ caseId: ctx.bakenCase, code: 'NOT_FOUND' }] });
   }, 120_000);
 
   it('writes one api audit entry for every successful mutation, with ids only, and caseAudit shows them', async () => {
