@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` (and CI through .ci/run): lint, typecheck and build every project, start throw-away
-// services (PostgreSQL in .data/test-postgres, an in-memory Temporal dev server, a mail catcher; all
-// on free ports, separate from the `npm start` data), run all Jest tests including the integration
+// services (PostgreSQL in .data/test-postgres, an in-memory Temporal dev server, a mail catcher, an in-memory S3
+// server; all on free ports, separate from the `npm start` data), run all Jest tests including the integration
 // and browser tests, stop the services and print one last line: `N passed, N failed`.
 // Extra arguments go to Jest: `npm test -- libs/workflows` or `npm test -- -t 'zorgplicht'`.
 // TEST_DATABASE_URL + TEST_DATABASE_OWNER_URL: use that (existing, disposable) database instead of the local test
@@ -16,6 +16,7 @@ import {
   ensureChromium,
   ensureNodeModules,
   ensurePostgres,
+  ensureS3TestServer,
   ensureTemporalCli,
   ensureTestServer,
   localBin,
@@ -25,6 +26,7 @@ import {
   repoRoot,
   run,
   startMailCatcher,
+  startS3TestServer,
   startTemporalDevServer,
   Supervisor,
   ZorgrouteError,
@@ -80,6 +82,7 @@ async function main() {
   await ensureNodeModules();
   const temporalCli = await ensureTemporalCli();
   const testServer = await ensureTestServer();
+  const s3TestServer = await ensureS3TestServer();
   const chromium = await ensureChromium();
 
   // 2. Static checks and builds of every project (fails fast).
@@ -110,6 +113,8 @@ async function main() {
       await startTemporalDevServer({ temporalPath: temporalCli, port: 0, dbFile: null, headless: true, silent: true }),
     );
     const mail = supervisor.add('mail catcher (tests)', await startMailCatcher({ smtpPort: 0, webPort: 0, mailDir, silent: true }));
+    // In memory; each spec creates its own buckets (a request to a bucket nobody created fails like real S3).
+    const s3 = supervisor.add('S3 test server (tests)', await startS3TestServer({ serverPath: s3TestServer, port: 0, silent: true }));
     if (interrupted) throw new ZorgrouteError('interrupted');
 
     // 4. Environment for Jest.
@@ -129,6 +134,9 @@ async function main() {
       SMTP_URL: mail.smtpUrl,
       MAIL_WEB_URL: mail.webUrl,
       MAIL_FROM: 'Zorgroute <noreply@zorgroute.local>',
+      // The S3-compatible test server (infra/s3-test-server): path-style, any access key. Not DOCUMENT_STORAGE itself:
+      // the suites store documents in PostgreSQL unless one configures its own api with DOCUMENT_STORAGE=s3.
+      S3_TEST_ENDPOINT: s3.endpoint,
       APP_URL: 'http://127.0.0.1:4200',
       AUTH_SECRET: 'zorgroute-test-secret',
       // The payload codec key of the api and worker in the integration tests (a fresh one per run; the time-skipping

@@ -16,5 +16,6 @@ export {
 export { ensureTestServer, measureTestServerStartup, testServerPaths, TEST_SERVER_VERSION } from './test-server.mjs';
 export { ensurePostgres, findPostgresBinDir, PG_APP_ROLE, PG_DEFAULT_PORT, PG_OS_USER, PG_OWNER_ROLE, PG_SUPERUSER } from './postgres.mjs';
 export { startMailCatcher } from './mail.mjs';
+export { ensureS3TestServer, startS3TestServer, S3_TEST_SERVER_SOURCE } from './s3-test-server.mjs';
 export { ensureChromium, installChromium, DEFAULT_CHROMIUM_PATH } from './chromium.mjs';
 export { holidayRunwayWarning, HOLIDAY_RUNWAY_FILES } from './holiday-runway.mjs';
