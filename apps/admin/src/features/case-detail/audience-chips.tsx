@@ -5,7 +5,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
-import type { Dispatch, SetStateAction } from 'react';
 
 /** Dutch names of the audiences (docs/security.md, "Audiences"). */
 export const AUDIENCE_LABELS: Record<string, string> = { SCHOOL: 'School', PARENTS: 'Ouders', PUPIL: 'Leerling', SWV: 'SWV' };
@@ -25,7 +24,7 @@ export function AudienceChips({ audiences }: { audiences: readonly string[] }) {
 }
 
 /** "Ook zichtbaar voor": whom a new document or note is shared with besides the school (one checkbox per audience). */
-export function AudienceCheckboxes({ value, onChange }: { value: readonly string[]; onChange: Dispatch<SetStateAction<string[]>> }) {
+export function AudienceCheckboxes({ value, onChange }: { value: readonly string[]; onChange(next: string[]): void }) {
   return (
     <Box component="fieldset" sx={{ border: 0, m: 0, p: 0 }}>
       <FormLabel component="legend" sx={{ typography: 'body2' }}>
@@ -35,7 +34,7 @@ export function AudienceCheckboxes({ value, onChange }: { value: readonly string
         {SHAREABLE_AUDIENCES.map((a) => (
           <FormControlLabel
             key={a}
-            control={<Checkbox size="small" checked={value.includes(a)} onChange={(e) => onChange((prev) => (e.target.checked ? [...prev, a] : prev.filter((x) => x !== a)))} />}
+            control={<Checkbox size="small" checked={value.includes(a)} onChange={(e) => onChange(e.target.checked ? [...value, a] : value.filter((x) => x !== a))} />}
             label={AUDIENCE_LABELS[a]}
           />
         ))}

@@ -95,6 +95,9 @@ describe('CaseDocumentsPanel', () => {
 
     expect((await screen.findByRole('status')).textContent).toContain('Verslag of rapport toegevoegd.');
     expect(await screen.findByRole('button', { name: 'Verslag of rapport' })).toBeTruthy();
+    // The form is empty again for the next document.
+    expect(screen.getByTestId('chosen-file').textContent).toBe('PDF, PNG of JPEG, maximaal 10 MB');
+    expect((screen.getByRole('checkbox', { name: 'Ouders' }) as HTMLInputElement).checked).toBe(false);
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/documents/cases/case-7');
     expect(init.method).toBe('POST');
@@ -118,11 +121,19 @@ describe('CaseDocumentsPanel', () => {
     expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Verslag of rapport', 'Overig document']);
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Document toevoegen' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Kies eerst een bestand (PDF, PNG of JPEG).');
+    const problem = await screen.findByRole('alert');
+    expect(problem.textContent).toBe('Kies eerst een bestand (PDF, PNG of JPEG).');
+    // The file input says it is wrong, and its description is the error.
+    const input = screen.getByLabelText('Bestand');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(problem.id);
     expect(fetchMock).not.toHaveBeenCalled();
 
     fireEvent.change(screen.getByLabelText('Bestand'), { target: { files: [new File(['MZ'], 'verslag.pdf')] } });
     fireEvent.click(screen.getByRole('button', { name: 'Document toevoegen' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Alleen PDF-, PNG- of JPEG-bestanden kunnen worden toegevoegd'));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect((init.body as FormData).get('kind')).toBe('VERSLAG');
   });
 });

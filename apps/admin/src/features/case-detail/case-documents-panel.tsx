@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
@@ -9,7 +10,9 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
 import { AudienceCheckboxes, AudienceChips } from './audience-chips';
@@ -67,86 +70,119 @@ export function CaseDocumentsPanel({ caseId, mayUpload }: { caseId: string; mayU
   );
 }
 
+/** An upload: the kind (one of the api's), a chosen file (the api checks its content and size) and the audiences. */
+export const uploadDocumentSchema = z.object({
+  kind: z.string().min(1, 'Kies eerst de soort document.'),
+  file: z.custom<File | null>((v) => typeof File !== 'undefined' && v instanceof File, 'Kies eerst een bestand (PDF, PNG of JPEG).'),
+  audiences: z.array(z.string()),
+});
+
+type UploadDocumentValues = z.infer<typeof uploadDocumentSchema>;
+
 function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded: () => void }) {
   // The kinds come from the api (one list: the upload's validation uses the same); the first is chosen until another is.
   // Until they are known the form cannot be sent (a click then would only say "choose a kind" in a list still empty).
   const kindsQuery = useQuery(UPLOAD_DOCUMENT_KINDS_QUERY, { fetchPolicy: 'cache-first' });
   const kinds = kindsQuery.data?.uploadDocumentKinds ?? [];
-  const [chosenKind, setKind] = useState<string | null>(null);
-  const kind = chosenKind ?? kinds[0]?.kind ?? '';
-  const [file, setFile] = useState<File | null>(null);
-  const [audiences, setAudiences] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const firstKind = kinds[0]?.kind ?? '';
+  const problemId = useId();
+  const { control, handleSubmit, reset, getValues, setValue, setError, formState } = useForm<UploadDocumentValues>({
+    resolver: zodResolver(uploadDocumentSchema),
+    defaultValues: { kind: '', file: null, audiences: [] },
+  });
+  const busy = formState.isSubmitting;
+  const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(newClientRequestId);
   const [inputKey, setInputKey] = useState(0);
+  // One message at a time under the file: the missing file, or why the api refused the upload (its Dutch message).
+  const problem = formState.errors.file?.message ?? formState.errors.root?.message;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) {
-      setMessage({ severity: 'error', text: 'Kies eerst een bestand (PDF, PNG of JPEG).' });
-      return;
+  useEffect(() => {
+    if (firstKind && !getValues('kind')) setValue('kind', firstKind);
+  }, [firstKind, getValues, setValue]);
+
+  const submit = handleSubmit(async ({ kind, file, audiences }) => {
+    if (!file) return;
+    try {
+      const doc = await uploadCaseDocument({ caseId, kind, audiences, file, clientRequestId: attempt });
+      setDone(`${doc.kindLabel} toegevoegd.`);
+      reset({ kind, file: null, audiences: [] });
+      setInputKey((k) => k + 1);
+      onUploaded();
+    } catch (err: unknown) {
+      setError('root', { message: err instanceof Error ? err.message : 'Uploaden mislukt.' });
     }
-    if (!kind) {
-      setMessage({ severity: 'error', text: 'Kies eerst de soort document.' });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    uploadCaseDocument({ caseId, kind, audiences, file, clientRequestId: attempt })
-      .then((doc) => {
-        setMessage({ severity: 'success', text: `${doc.kindLabel} toegevoegd.` });
-        setFile(null);
-        setAudiences([]);
-        setAttempt(newClientRequestId());
-        setInputKey((k) => k + 1);
-        onUploaded();
-      })
-      .catch((err: unknown) => {
-        setMessage({ severity: 'error', text: err instanceof Error ? err.message : 'Uploaden mislukt.' });
-        setAttempt(newClientRequestId());
-      })
-      .finally(() => setBusy(false));
-  };
+    setAttempt(newClientRequestId());
+  });
 
   return (
-    <Box component="form" onSubmit={submit} aria-label="Document toevoegen" sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' }}>
+    <Box
+      component="form"
+      onSubmit={(e) => {
+        setDone(null);
+        void submit(e);
+      }}
+      noValidate
+      aria-label="Document toevoegen"
+      sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' }}
+    >
       <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
         Document toevoegen
       </Typography>
       <Stack spacing={1.5}>
-        <TextField select size="small" label="Soort document" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {kinds.map((k) => (
-            <MenuItem key={k.kind} value={k.kind}>
-              {k.label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Button component="label" variant="outlined" size="small" startIcon={<UploadFileIcon />}>
-            Bestand kiezen
-            <input
-              key={inputKey}
-              hidden
-              type="file"
-              aria-label="Bestand"
-              accept="application/pdf,image/png,image/jpeg"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </Button>
-          <Typography variant="body2" color="text.secondary" data-testid="chosen-file">
-            {file ? file.name : 'PDF, PNG of JPEG, maximaal 10 MB'}
-          </Typography>
-        </Box>
-        <AudienceCheckboxes value={audiences} onChange={setAudiences} />
+        <Controller
+          name="kind"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} select size="small" label="Soort document" error={!!fieldState.error} helperText={fieldState.error?.message}>
+              {kinds.map((k) => (
+                <MenuItem key={k.kind} value={k.kind}>
+                  {k.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        />
+        <Controller
+          name="file"
+          control={control}
+          render={({ field, fieldState }) => (
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <Button component="label" variant="outlined" size="small" startIcon={<UploadFileIcon />}>
+                Bestand kiezen
+                <input
+                  key={inputKey}
+                  hidden
+                  type="file"
+                  name={field.name}
+                  aria-label="Bestand"
+                  aria-invalid={fieldState.invalid || undefined}
+                  aria-describedby={problem ? problemId : undefined}
+                  accept="application/pdf,image/png,image/jpeg"
+                  onBlur={field.onBlur}
+                  onChange={(e) => field.onChange(e.target.files?.[0] ?? null)}
+                />
+              </Button>
+              <Typography variant="body2" color="text.secondary" data-testid="chosen-file">
+                {field.value ? field.value.name : 'PDF, PNG of JPEG, maximaal 10 MB'}
+              </Typography>
+            </Box>
+          )}
+        />
+        <Controller name="audiences" control={control} render={({ field }) => <AudienceCheckboxes value={field.value} onChange={field.onChange} />} />
         {kindsQuery.error && (
           <Alert severity="error" role="alert">
             De soorten documenten konden niet worden geladen; laad de pagina opnieuw.
           </Alert>
         )}
-        {message && (
-          <Alert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'}>
-            {message.text}
+        {problem && (
+          <Alert id={problemId} severity="error" role="alert">
+            {problem}
+          </Alert>
+        )}
+        {done && (
+          <Alert severity="success" role="status">
+            {done}
           </Alert>
         )}
         <Box>

@@ -46,7 +46,19 @@ describe('CaseNotesPanel', () => {
     renderWithProviders(<CaseNotesPanel caseId="case-7" mayWrite />, { session: { user: ZC_USER }, mocks: [notes([note]), mutation, notes([added, note])] });
     expect(await screen.findByText('Bericht van de GGD ontvangen.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Notitie opslaan' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Schrijf eerst een notitie.');
+    const problem = await screen.findByText('Schrijf eerst een notitie.');
+    const text = screen.getByRole('textbox', { name: 'Notitie' });
+    expect(text.getAttribute('aria-invalid')).toBe('true');
+    expect(text.getAttribute('aria-describedby')).toBe(problem.id);
+    // Spaces are no note, and a note is never about a day still to come.
+    fireEvent.change(text, { target: { value: '   ' } });
+    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '2026-11-21' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Notitie opslaan' }));
+    const dateProblem = await screen.findByText('De datum mag niet in de toekomst liggen.');
+    expect(screen.getByLabelText('Datum').getAttribute('aria-describedby')).toBe(dateProblem.id);
+    expect(screen.getByText('Schrijf eerst een notitie.')).toBeTruthy();
+    expect(sent).toBeNull();
+    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '2026-11-20' } });
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Notitie' }), { target: { value: 'Telefoongesprek met vader.' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Ouders' }));
@@ -54,5 +66,18 @@ describe('CaseNotesPanel', () => {
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Notitie' }) as HTMLTextAreaElement).value).toBe(''));
     expect(await screen.findByText('Telefoongesprek met vader.')).toBeTruthy();
     expect(sent).toMatchObject({ caseId: 'case-7', notedOn: '2026-11-20', text: 'Telefoongesprek met vader.', audiences: ['PARENTS'] });
+  });
+
+  it('shows the api’s refusal and keeps the note', async () => {
+    const refused = {
+      request: { query: ADD_CASE_NOTE_MUTATION, variables: () => true },
+      result: { errors: [{ message: 'Je mag in deze casus geen notities schrijven' }] },
+    };
+    renderWithProviders(<CaseNotesPanel caseId="case-7" mayWrite />, { session: { user: ZC_USER }, mocks: [notes([note]), refused] });
+    expect(await screen.findByText('Bericht van de GGD ontvangen.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Notitie' }), { target: { value: 'Telefoongesprek met vader.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Notitie opslaan' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Je mag in deze casus geen notities schrijven');
+    expect((screen.getByRole('textbox', { name: 'Notitie' }) as HTMLTextAreaElement).value).toBe('Telefoongesprek met vader.');
   });
 });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,7 +7,9 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { errorMessage } from '../../shared/graphql-error';
 import { useToday } from '../../shared/use-today';
@@ -56,57 +59,84 @@ export function CaseNotesPanel({ caseId, mayWrite }: { caseId: string; mayWrite:
   );
 }
 
+const NOTE_MAX = 2000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A note: some text (at most 2000 characters), a day not after today, and whom besides the school it is shared with. */
+export function caseNoteSchema(today: string) {
+  return z.object({
+    text: z
+      .string()
+      .refine((t) => t.trim().length > 0, 'Schrijf eerst een notitie.')
+      .refine((t) => t.length <= NOTE_MAX, `De notitie mag hoogstens ${NOTE_MAX} tekens lang zijn.`),
+    notedOn: z
+      .string()
+      .regex(DATE, 'Kies de datum van de notitie.')
+      .refine((d) => !DATE.test(d) || d <= today, 'De datum mag niet in de toekomst liggen.'),
+    audiences: z.array(z.string()),
+  });
+}
+
+type CaseNoteValues = z.infer<ReturnType<typeof caseNoteSchema>>;
+
 function AddNoteForm({ caseId }: { caseId: string }) {
   const today = useToday();
-  const [notedOn, setNotedOn] = useState(today);
-  const [text, setText] = useState('');
-  const [audiences, setAudiences] = useState<string[]>([]);
+  const schema = useMemo(() => caseNoteSchema(today), [today]);
+  const { control, handleSubmit, reset, setError, formState } = useForm<CaseNoteValues>({ resolver: zodResolver(schema), defaultValues: { text: '', notedOn: today, audiences: [] } });
   const [attempt, setAttempt] = useState(newClientRequestId);
-  const [problem, setProblem] = useState<string | null>(null);
   const [add, { loading }] = useMutation(ADD_CASE_NOTE_MUTATION, { refetchQueries: [{ query: CASE_NOTES_QUERY, variables: { caseId } }], awaitRefetchQueries: true });
+  // Why the api refused the note (its Dutch message); the fields' own problems are their descriptions.
+  const problem = formState.errors.root?.message;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!text.trim()) {
-      setProblem('Schrijf eerst een notitie.');
-      return;
+  const submit = handleSubmit(async ({ text, notedOn, audiences }) => {
+    try {
+      await add({ variables: { input: { caseId, notedOn, text, audiences, clientRequestId: attempt } } });
+      // The next note is likely about the same day.
+      reset({ text: '', notedOn, audiences: [] });
+    } catch (err: unknown) {
+      setError('root', { message: errorMessage(err) });
     }
-    setProblem(null);
-    add({ variables: { input: { caseId, notedOn, text, audiences, clientRequestId: attempt } } })
-      .then(() => {
-        setText('');
-        setAudiences([]);
-        setAttempt(newClientRequestId());
-      })
-      .catch((err: unknown) => {
-        setProblem(errorMessage(err));
-        setAttempt(newClientRequestId());
-      });
-  };
+    setAttempt(newClientRequestId());
+  });
 
   return (
-    <Box component="form" onSubmit={submit} aria-label="Notitie toevoegen" sx={{ mb: 2 }}>
+    <Box component="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Notitie toevoegen" sx={{ mb: 2 }}>
       <Stack spacing={1.5}>
-        <TextField
-          label="Notitie"
-          multiline
-          minRows={2}
-          size="small"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          slotProps={{ htmlInput: { maxLength: 2000 } }}
-          helperText="Bijvoorbeeld een telefoongesprek of een bericht van de GGD. Wordt nooit gemaild."
+        <Controller
+          name="text"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField
+              {...field}
+              inputRef={ref}
+              label="Notitie"
+              multiline
+              minRows={2}
+              size="small"
+              error={!!fieldState.error}
+              slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
+              helperText={fieldState.error?.message ?? 'Bijvoorbeeld een telefoongesprek of een bericht van de GGD. Wordt nooit gemaild.'}
+            />
+          )}
         />
-        <TextField
-          label="Datum"
-          type="date"
-          size="small"
-          value={notedOn}
-          onChange={(e) => setNotedOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-          sx={{ maxWidth: 220 }}
+        <Controller
+          name="notedOn"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField
+              {...field}
+              inputRef={ref}
+              label="Datum"
+              type="date"
+              size="small"
+              error={!!fieldState.error}
+              helperText={fieldState.error?.message}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+              sx={{ maxWidth: 220 }}
+            />
+          )}
         />
-        <AudienceCheckboxes value={audiences} onChange={setAudiences} />
+        <Controller name="audiences" control={control} render={({ field }) => <AudienceCheckboxes value={field.value} onChange={field.onChange} />} />
         {problem && (
           <Alert severity="error" role="alert">
             {problem}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,8 +15,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link as RouterLink } from 'react-router';
+import { z } from 'zod';
 import { useAuth } from '../../app/auth/auth-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -27,28 +29,58 @@ const REGIONS = [
   { value: 'zuid', label: 'Zuid' },
 ];
 
+/** A name as the api takes it: 2–200 characters, trimmed, and no formula (it ends up in spreadsheet exports). */
+const organisationName = z
+  .string()
+  .trim()
+  .min(2, 'De naam moet 2 tot 200 tekens lang zijn.')
+  .max(200, 'De naam moet 2 tot 200 tekens lang zijn.')
+  .regex(/^[^=+\-@]/, 'De naam mag niet met =, +, - of @ beginnen.');
+
+/** A new SWV: its name and its official code ("VO 27.01"). */
+export const newSwvSchema = z.object({
+  name: organisationName,
+  code: z
+    .string()
+    .trim()
+    .regex(/^(PO|VO) \d{2}\.\d{2}[A-Z]?$/, 'De code moet de vorm "VO 27.01" of "PO 27.01" hebben.'),
+});
+
+type NewSwvValues = z.infer<typeof newSwvSchema>;
+
+const NEW_SWV: NewSwvValues = { name: '', code: '' };
+
 function NewSwvForm() {
-  const [name, setName] = useState('');
-  const [code, setCode] = useState('');
+  const { control, handleSubmit, reset } = useForm<NewSwvValues>({ resolver: zodResolver(newSwvSchema), defaultValues: NEW_SWV });
   const [createSwv, { loading, error }] = useMutation(CREATE_SWV, { refetchQueries: [SWVS_QUERY] });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(async (values) => {
     try {
-      await createSwv({ variables: { input: { name, code } } });
-      setName('');
-      setCode('');
+      await createSwv({ variables: { input: { name: values.name.trim(), code: values.code.trim() } } });
+      reset(NEW_SWV);
     } catch {
       // shown below
     }
-  };
+  });
   return (
-    <Paper component="form" aria-label="Nieuw samenwerkingsverband" onSubmit={submit} sx={{ p: 2 }}>
+    <Paper component="form" aria-label="Nieuw samenwerkingsverband" onSubmit={(e) => void submit(e)} noValidate sx={{ p: 2 }}>
       <Typography variant="h2" component="h2" gutterBottom>
         Nieuw samenwerkingsverband
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField label="Naam" value={name} onChange={(e) => setName(e.target.value)} required size="small" />
-        <TextField label="Code" helperText="Bijvoorbeeld VO 27.01" value={code} onChange={(e) => setCode(e.target.value)} required size="small" />
+        <Controller
+          name="name"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="Naam" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
+          )}
+        />
+        <Controller
+          name="code"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="Code" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Bijvoorbeeld VO 27.01'} />
+          )}
+        />
         <Button type="submit" variant="contained" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
           Samenwerkingsverband toevoegen
         </Button>
@@ -58,32 +90,70 @@ function NewSwvForm() {
   );
 }
 
+/** A new school: its name, BRIN (two digits, two letters; capitals are made for the user), vestiging and holiday region. */
+export const newSchoolSchema = z.object({
+  name: organisationName,
+  brin: z
+    .string()
+    .transform((b) => b.trim().toUpperCase())
+    .pipe(z.string().regex(/^\d{2}[A-Z]{2}$/, 'Het BRIN bestaat uit twee cijfers en twee letters, bijvoorbeeld 99ZZ.')),
+  vestiging: z.string().trim().regex(/^\d{2}$/, 'De vestiging bestaat uit twee cijfers, bijvoorbeeld 00.'),
+  region: z.enum(['noord', 'midden', 'zuid'], 'Kies de vakantieregio.'),
+});
+
+type NewSchoolInput = z.input<typeof newSchoolSchema>;
+type NewSchoolValues = z.output<typeof newSchoolSchema>;
+
+const NEW_SCHOOL: NewSchoolInput = { name: '', brin: '', vestiging: '00', region: 'midden' };
+
 function NewSchoolForm({ swv }: { swv: Swv }) {
-  const [form, setForm] = useState({ name: '', brin: '', vestiging: '00', region: 'midden' });
+  const { control, handleSubmit, reset } = useForm<NewSchoolInput, unknown, NewSchoolValues>({ resolver: zodResolver(newSchoolSchema), defaultValues: NEW_SCHOOL });
   const [createSchool, { loading, error }] = useMutation(CREATE_SCHOOL, { refetchQueries: [SWVS_QUERY] });
-  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(async (values) => {
     try {
-      await createSchool({ variables: { input: { swvId: swv.id, ...form, brin: form.brin.trim().toUpperCase() } } });
-      setForm({ name: '', brin: '', vestiging: '00', region: 'midden' });
+      await createSchool({ variables: { input: { swvId: swv.id, name: values.name.trim(), brin: values.brin, vestiging: values.vestiging.trim(), region: values.region } } });
+      reset(NEW_SCHOOL);
     } catch {
       // shown below
     }
-  };
+  });
   return (
-    <Box component="form" aria-label={`School toevoegen aan ${swv.name}`} onSubmit={submit} sx={{ mt: 2 }}>
+    <Box component="form" aria-label={`School toevoegen aan ${swv.name}`} onSubmit={(e) => void submit(e)} noValidate sx={{ mt: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <TextField label="Naam van de school" value={form.name} onChange={set('name')} required size="small" />
-        <TextField label="BRIN" helperText="Bijvoorbeeld 99ZZ" value={form.brin} onChange={set('brin')} required size="small" />
-        <TextField label="Vestiging" helperText="00 voor de hoofdvestiging" value={form.vestiging} onChange={set('vestiging')} required size="small" />
-        <TextField select label="Vakantieregio" value={form.region} onChange={set('region')} size="small" sx={{ minWidth: 140 }}>
-          {REGIONS.map((r) => (
-            <MenuItem key={r.value} value={r.value}>
-              {r.label}
-            </MenuItem>
-          ))}
-        </TextField>
+        <Controller
+          name="name"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="Naam van de school" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
+          )}
+        />
+        <Controller
+          name="brin"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="BRIN" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Bijvoorbeeld 99ZZ'} />
+          )}
+        />
+        <Controller
+          name="vestiging"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="Vestiging" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message ?? '00 voor de hoofdvestiging'} />
+          )}
+        />
+        <Controller
+          name="region"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} select label="Vakantieregio" size="small" sx={{ minWidth: 140 }} error={!!fieldState.error} helperText={fieldState.error?.message}>
+              {REGIONS.map((r) => (
+                <MenuItem key={r.value} value={r.value}>
+                  {r.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        />
         <Button type="submit" variant="outlined" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
           School toevoegen
         </Button>

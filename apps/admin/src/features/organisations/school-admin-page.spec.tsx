@@ -1,7 +1,8 @@
+import { type DocumentNode } from 'graphql';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
-import { ACCOUNTS_QUERY, OPEN_STEPS_QUERY, SCHOOL_IMPORT_QUERY, SCHOOL_IMPORTS_QUERY, SWVS_QUERY, type ImportPreview, type SchoolImport } from './organisations.graphql';
+import { ACCOUNTS_QUERY, CREATE_ACCOUNT, DEACTIVATE_ACCOUNT, OPEN_STEPS_QUERY, SCHOOL_IMPORT_QUERY, SCHOOL_IMPORTS_QUERY, SWVS_QUERY, type ImportPreview, type SchoolImport } from './organisations.graphql';
 import { leaversOf, SchoolAdminPage } from './school-admin-page';
 
 const SCHOOL_ADMIN = { ...ZC_USER, id: 'beheer-1', role: 'SCHOOL_ADMIN' as const, schoolId: 'school-1' };
@@ -104,6 +105,93 @@ describe('SchoolAdminPage: the import preview', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Voorvertoning maken' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('komma.csv gebruikt de komma als scheidingsteken; verwacht is de puntkomma (;)'), { timeout: 15_000 });
     expect(screen.queryByRole('region', { name: 'Voorvertoning' })).toBeNull();
+  });
+});
+
+describe('SchoolAdminPage: the forms check before anything is sent', () => {
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+  const account = { __typename: 'Account', id: 'acc-1', name: 'Gijs Vertrekker', email: 'gijs@voorbeeldcollege.nl', role: 'MENTOR', schoolId: 'school-1', swvId: null, active: true, deactivatedAt: null, sourceId: null };
+  const recorded = (query: DocumentNode, result: object, sent: unknown[]) => ({
+    request: {
+      query,
+      variables: (vars: unknown) => {
+        sent.push(vars);
+        return true;
+      },
+    },
+    result,
+  });
+
+  const render = (extra: ReturnType<typeof recorded>[]) => {
+    const [swvs, , openSteps, ...rest] = mocks(preview());
+    renderWithProviders(<SchoolAdminPage />, {
+      session: { user: SCHOOL_ADMIN },
+      mocks: [swvs, { request: { query: ACCOUNTS_QUERY, variables: { schoolId: 'school-1', swvId: null } }, result: { data: { accounts: [account] } }, maxUsageCount: 5 }, { ...openSteps, maxUsageCount: 5 }, ...rest, ...extra],
+      path: '/organisaties/scholen/:schoolId',
+      route: '/organisaties/scholen/school-1',
+    });
+  };
+  it('adds an account only with a name, a valid e-mail address and a role', async () => {
+    const sent: unknown[] = [];
+    render([recorded(CREATE_ACCOUNT, { data: { createAccount: { ...account, id: 'acc-2', name: 'Noor Yilmaz', email: 'noor@voorbeeldcollege.nl' } } }, sent)]);
+    const form = await screen.findByRole('form', { name: 'Nieuw account' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Account toevoegen' }));
+    const nameProblem = await within(form).findByText('De naam moet 2 tot 200 tekens lang zijn.');
+    const name = within(form).getByRole('textbox', { name: /Naam/ });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toBe(nameProblem.id);
+    const emailProblem = within(form).getByText('Vul een geldig e-mailadres in.');
+    expect(within(form).getByRole('textbox', { name: /E-mailadres/ }).getAttribute('aria-describedby')).toBe(emailProblem.id);
+
+    // A formula is no name (it would run in a spreadsheet export), and an address needs its @ and domain.
+    fireEvent.change(name, { target: { value: '=HYPERLINK("x")' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /E-mailadres/ }), { target: { value: 'noor.voorbeeldcollege.nl' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Account toevoegen' }));
+    expect(await within(form).findByText('De naam mag niet met =, +, - of @ beginnen.')).toBeTruthy();
+    expect(within(form).getByText('Vul een geldig e-mailadres in.')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    fireEvent.change(name, { target: { value: ' Noor Yilmaz ' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /E-mailadres/ }), { target: { value: 'noor@voorbeeldcollege.nl ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Account toevoegen' }));
+    await waitFor(() => expect(sent).toEqual([{ input: { name: 'Noor Yilmaz', email: 'noor@voorbeeldcollege.nl', role: 'MENTOR', schoolId: 'school-1' } }]));
+    await waitFor(() => expect((within(form).getByRole('textbox', { name: /Naam/ }) as HTMLInputElement).value).toBe(''));
+  });
+
+  it('deactivates an account only with a reason of 3 to 1000 characters', async () => {
+    const sent: unknown[] = [];
+    render([recorded(DEACTIVATE_ACCOUNT, { data: { deactivateAccount: { __typename: 'DeactivateAccountResult', account: { ...account, active: false, deactivatedAt: '2026-12-07T10:00:00Z' }, endedSessions: 1, openSteps: [] } } }, sent)]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Gijs Vertrekker deactiveren' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Account deactiveren' });
+    const reason = within(dialog).getByRole('textbox', { name: /Reden/ });
+    fireEvent.change(reason, { target: { value: '  ok ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactiveren' }));
+    const problem = await within(dialog).findByText('De reden moet 3 tot 1000 tekens lang zijn');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(sent).toEqual([]);
+
+    fireEvent.change(reason, { target: { value: ' Uit dienst per de kerstvakantie. ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactiveren' }));
+    expect(await within(dialog).findByText(/Gijs Vertrekker is gedeactiveerd; 1 sessie is beëindigd/)).toBeTruthy();
+    expect(sent).toEqual([{ id: 'acc-1', input: { reason: 'Uit dienst per de kerstvakantie.' } }]);
+  });
+
+  it('asks for a file before reading anything in', async () => {
+    const fetchMock = jest.fn();
+    global.fetch = fetchMock as unknown as typeof fetch;
+    render([]);
+    const form = await screen.findByRole('form', { name: 'Bestand inlezen' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Voorvertoning maken' }));
+    const problem = await screen.findByRole('alert');
+    expect(problem.textContent).toBe('Kies eerst een bestand (een OneRoster-zip of een export).');
+    const input = screen.getByLabelText('Importbestand');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });
 

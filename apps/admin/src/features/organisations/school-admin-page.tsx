@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,8 +19,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link as RouterLink, useParams } from 'react-router';
+import { z } from 'zod';
 import { type Role } from '../../gql/graphql';
 import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -47,30 +50,63 @@ export const SCHOOL_ROLES: Role[] = ['ZORGCOORDINATOR', 'TEAMLEIDER', 'MENTOR', 
 
 const STATUS_LABELS: Record<string, string> = { PREVIEW: 'Voorvertoning', APPLIED: 'Verwerkt', SUPERSEDED: 'Vervangen' };
 
+/** A new school account: a name the way the api takes it, an e-mail address, and one of the school's roles. */
+export const newAccountSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, 'De naam moet 2 tot 200 tekens lang zijn.')
+    .max(200, 'De naam moet 2 tot 200 tekens lang zijn.')
+    .regex(/^[^=+\-@]/, 'De naam mag niet met =, +, - of @ beginnen.'),
+  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Vul een geldig e-mailadres in.').max(320, 'Vul een geldig e-mailadres in.'),
+  role: z.custom<Role>((r) => SCHOOL_ROLES.includes(r as Role), 'Kies een rol.'),
+});
+
+type NewAccountValues = z.infer<typeof newAccountSchema>;
+
+const NEW_ACCOUNT: NewAccountValues = { name: '', email: '', role: 'MENTOR' };
+
 function NewAccountForm({ schoolId }: { schoolId: string }) {
-  const [form, setForm] = useState<{ name: string; email: string; role: Role }>({ name: '', email: '', role: 'MENTOR' });
+  const { control, handleSubmit, reset } = useForm<NewAccountValues>({ resolver: zodResolver(newAccountSchema), defaultValues: NEW_ACCOUNT });
   const [createAccount, { loading, error }] = useMutation(CREATE_ACCOUNT, { refetchQueries: [ACCOUNTS_QUERY] });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(async (values) => {
     try {
-      await createAccount({ variables: { input: { ...form, schoolId } } });
-      setForm({ name: '', email: '', role: 'MENTOR' });
+      await createAccount({ variables: { input: { name: values.name.trim(), email: values.email.trim(), role: values.role, schoolId } } });
+      reset(NEW_ACCOUNT);
     } catch {
       // shown below
     }
-  };
+  });
   return (
-    <Box component="form" aria-label="Nieuw account" onSubmit={submit} sx={{ mt: 2 }}>
+    <Box component="form" aria-label="Nieuw account" onSubmit={(e) => void submit(e)} noValidate sx={{ mt: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <TextField label="Naam" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required size="small" />
-        <TextField label="E-mailadres" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required size="small" />
-        <TextField select label="Rol" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} size="small" sx={{ minWidth: 200 }}>
-          {SCHOOL_ROLES.map((r) => (
-            <MenuItem key={r} value={r}>
-              {roleLabel(r)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <Controller
+          name="name"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="Naam" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
+          )}
+        />
+        <Controller
+          name="email"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} label="E-mailadres" type="email" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
+          )}
+        />
+        <Controller
+          name="role"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField {...field} inputRef={ref} select label="Rol" size="small" sx={{ minWidth: 200 }} error={!!fieldState.error} helperText={fieldState.error?.message}>
+              {SCHOOL_ROLES.map((r) => (
+                <MenuItem key={r} value={r}>
+                  {roleLabel(r)}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        />
         <Button type="submit" variant="outlined" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
           Account toevoegen
         </Button>
@@ -80,21 +116,34 @@ function NewAccountForm({ schoolId }: { schoolId: string }) {
   );
 }
 
+const REASON_MIN = 3;
+const REASON_MAX = 1000;
+
+/** Why an account is deactivated: 3–1000 characters, trimmed (the api's bounds; it goes into the audit trail). */
+export const deactivateSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(REASON_MIN, `De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`)
+    .max(REASON_MAX, `De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`),
+});
+
+type DeactivateValues = z.infer<typeof deactivateSchema>;
+
 function DeactivateDialog({ account, onClose }: { account: Account; onClose(): void }) {
-  const [reason, setReason] = useState('');
+  const { control, handleSubmit } = useForm<DeactivateValues>({ resolver: zodResolver(deactivateSchema), defaultValues: { reason: '' } });
   const [deactivate, { data, loading, error }] = useMutation(DEACTIVATE_ACCOUNT, { refetchQueries: [ACCOUNTS_QUERY, OPEN_STEPS_QUERY] });
   const done = data?.deactivateAccount;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(async (values) => {
     try {
-      await deactivate({ variables: { id: account.id, input: { reason } } });
+      await deactivate({ variables: { id: account.id, input: { reason: values.reason.trim() } } });
     } catch {
       // shown below
     }
-  };
+  });
   return (
     <Dialog open onClose={onClose} aria-labelledby="deactivate-title" fullWidth maxWidth="sm">
-      <Box component="form" onSubmit={submit}>
+      <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id="deactivate-title">Account deactiveren</DialogTitle>
         <DialogContent>
           {done ? (
@@ -113,7 +162,23 @@ function DeactivateDialog({ account, onClose }: { account: Account; onClose(): v
               <Typography>
                 {account.name} kan daarna niet meer inloggen en elke open sessie eindigt meteen. Er wordt niets verwijderd.
               </Typography>
-              <TextField label="Reden" value={reason} onChange={(e) => setReason(e.target.value)} required multiline minRows={2} />
+              <Controller
+                name="reason"
+                control={control}
+                render={({ field: { ref, ...field }, fieldState }) => (
+                  <TextField
+                    {...field}
+                    inputRef={ref}
+                    label="Reden"
+                    required
+                    multiline
+                    minRows={2}
+                    error={!!fieldState.error}
+                    helperText={fieldState.error?.message ?? 'Bijvoorbeeld: uit dienst per de kerstvakantie.'}
+                    slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+                  />
+                )}
+              />
               {error && <ErrorAlert error={error} />}
             </Stack>
           )}
@@ -184,34 +249,39 @@ function AccountsSection({ schoolId }: { schoolId: string }) {
   );
 }
 
+/** The import form checks that a file was chosen; the api reads it and says what is wrong with it. */
+const importFileSchema = z.object({
+  file: z.custom<File | null>((v) => typeof File !== 'undefined' && v instanceof File, 'Kies eerst een bestand (een OneRoster-zip of een export).'),
+});
+
+type ImportFileValues = z.infer<typeof importFileSchema>;
+
 function ImportSection({ schoolId }: { schoolId: string }) {
   const client = useApolloClient();
-  const [file, setFile] = useState<File | null>(null);
+  const problemId = useId();
+  const { control, handleSubmit, reset, setError, formState } = useForm<ImportFileValues>({ resolver: zodResolver(importFileSchema), defaultValues: { file: null } });
+  const uploading = formState.isSubmitting;
+  // One message at a time under the file: none chosen, or why the api refused it (its Dutch message).
+  const problem = formState.errors.file?.message ?? formState.errors.root?.message;
+  const [inputKey, setInputKey] = useState(0);
   const [importId, setImportId] = useState<string | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
   const [applied, setApplied] = useState<string | null>(null);
   const history = useQuery(SCHOOL_IMPORTS_QUERY, { variables: { schoolId } });
   const current = useQuery(SCHOOL_IMPORT_QUERY, { variables: { id: importId ?? '' }, skip: !importId, fetchPolicy: 'network-only' });
   const [apply, applying] = useMutation(APPLY_SCHOOL_IMPORT);
   const imp = current.data?.schoolImport;
 
-  const upload = async (e: FormEvent) => {
-    e.preventDefault();
+  const upload = handleSubmit(async ({ file }) => {
     if (!file) return;
-    setUploading(true);
-    setUploadError(null);
     setApplied(null);
     setImportId(null);
     try {
       setImportId(await uploadImportFile(schoolId, file));
       await history.refetch();
     } catch (err) {
-      setUploadError(err instanceof Error ? err.message : 'Inlezen mislukt.');
-    } finally {
-      setUploading(false);
+      setError('root', { message: err instanceof Error ? err.message : 'Inlezen mislukt.' });
     }
-  };
+  });
 
   const doApply = async () => {
     if (!imp) return;
@@ -219,7 +289,8 @@ function ImportSection({ schoolId }: { schoolId: string }) {
       await apply({ variables: { id: imp.id } });
       setApplied(`Verwerkt: ${imp.pupilsAdded} nieuwe, ${imp.pupilsChanged} gewijzigde en ${imp.pupilsLeaving} vertrekkende leerlingen.`);
       setImportId(null);
-      setFile(null);
+      reset({ file: null });
+      setInputKey((k) => k + 1);
       await client.refetchQueries({ include: [SCHOOL_IMPORTS_QUERY, ACCOUNTS_QUERY, OPEN_STEPS_QUERY, SWVS_QUERY] });
     } catch {
       // shown below
@@ -235,20 +306,39 @@ function ImportSection({ schoolId }: { schoolId: string }) {
         Een OneRoster-bundel (zip) of een export uit Somtoday of Magister (puntkomma-gescheiden). U ziet eerst wat er verandert; er wordt pas iets
         opgeslagen als u op “Verwerken” klikt. De administratie blijft leidend: vertrekkende leerlingen worden gemarkeerd, niet verwijderd.
       </Typography>
-      <Box component="form" aria-label="Bestand inlezen" onSubmit={upload} sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Button component="label" variant="outlined">
-          Bestand kiezen
-          <input hidden type="file" accept=".zip,.csv,.txt" aria-label="Importbestand" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </Button>
-        <Typography>{file ? file.name : 'Geen bestand gekozen'}</Typography>
-        <Button type="submit" variant="contained" disabled={!file || uploading}>
+      <Box component="form" aria-label="Bestand inlezen" onSubmit={(e) => void upload(e)} noValidate sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Controller
+          name="file"
+          control={control}
+          render={({ field, fieldState }) => (
+            <>
+              <Button component="label" variant="outlined">
+                Bestand kiezen
+                <input
+                  key={inputKey}
+                  hidden
+                  type="file"
+                  name={field.name}
+                  accept=".zip,.csv,.txt"
+                  aria-label="Importbestand"
+                  aria-invalid={fieldState.invalid || undefined}
+                  aria-describedby={problem ? problemId : undefined}
+                  onBlur={field.onBlur}
+                  onChange={(e) => field.onChange(e.target.files?.[0] ?? null)}
+                />
+              </Button>
+              <Typography>{field.value ? field.value.name : 'Geen bestand gekozen'}</Typography>
+            </>
+          )}
+        />
+        <Button type="submit" variant="contained" disabled={uploading}>
           Voorvertoning maken
         </Button>
       </Box>
       {uploading && <LinearProgress aria-label="Bestand inlezen" sx={{ mt: 2 }} />}
-      {uploadError && (
-        <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-          {uploadError}
+      {problem && (
+        <Alert id={problemId} severity="error" role="alert" sx={{ mt: 2 }}>
+          {problem}
         </Alert>
       )}
       {applied && (

@@ -74,20 +74,33 @@ describe('SchoolCalendarPage', () => {
     expect(screen.getByText(/19 december 2026 t\/m .*3 januari 2027/)).toBeTruthy();
     expect(screen.getByText('188 schooldagen in 2026–2027.')).toBeTruthy();
 
-    // A range that ends before it starts is refused before anything is sent.
+    // An empty form asks for the first day and a name; the errors are the fields' descriptions.
     const form = screen.getByRole('form', { name: 'Vrije dag toevoegen' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Vrije dag toevoegen' }));
+    const fromProblem = await within(form).findByText('Vul de eerste vrije dag in');
+    expect(within(form).getByLabelText(/Eerste dag/).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByLabelText(/Eerste dag/).getAttribute('aria-describedby')).toBe(fromProblem.id);
+    const nameProblem = within(form).getByText('Geef de vrije dag een naam, bijvoorbeeld Studiedag');
+    expect(within(form).getByLabelText(/Naam/).getAttribute('aria-describedby')).toBe(nameProblem.id);
+
+    // A range that ends before it starts is refused before anything is sent, as are spaces for a name.
     fireEvent.change(within(form).getByLabelText(/Eerste dag/), { target: { value: '2027-03-16' } });
     fireEvent.change(within(form).getByLabelText(/Laatste dag/), { target: { value: '2027-03-15' } });
-    fireEvent.change(within(form).getByLabelText(/Naam/), { target: { value: 'Toetsweek-voorbereiding' } });
+    fireEvent.change(within(form).getByLabelText(/Naam/), { target: { value: '   ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Vrije dag toevoegen' }));
-    expect(await within(form).findByText('De laatste vrije dag ligt voor de eerste')).toBeTruthy();
+    const toProblem = await within(form).findByText('De laatste vrije dag ligt voor de eerste');
+    expect(within(form).getByLabelText(/Laatste dag/).getAttribute('aria-describedby')).toBe(toProblem.id);
+    expect(within(form).getByText('Geef de vrije dag een naam, bijvoorbeeld Studiedag')).toBeTruthy();
+    expect(within(form).queryByText('Vul de eerste vrije dag in')).toBeNull();
     expect(added).toEqual([]);
+    fireEvent.change(within(form).getByLabelText(/Naam/), { target: { value: ' Toetsweek-voorbereiding ' } });
 
     fireEvent.change(within(form).getByLabelText(/Eerste dag/), { target: { value: '2027-03-15' } });
     fireEvent.change(within(form).getByLabelText(/Laatste dag/), { target: { value: '2027-03-16' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Vrije dag toevoegen' }));
     await waitFor(() => expect(added).toEqual([{ input: { schoolId: SCHOOL.id, from: '2027-03-15', to: '2027-03-16', name: 'Toetsweek-voorbereiding', schoolYear: '2026-2027' } }]));
     expect(await screen.findByText(/15 maart 2027 t\/m .*16 maart 2027/)).toBeTruthy();
+    await waitFor(() => expect((within(form).getByLabelText(/Naam/) as HTMLInputElement).value).toBe(''));
 
     fireEvent.click(screen.getByRole('button', { name: /^Studiedag op .*verwijderen$/ }));
     await waitFor(() => expect(removed).toEqual([{ id: 'off-1' }]));

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
+import { zodResolver } from "@hookform/resolvers/zod";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
@@ -9,6 +10,8 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { z } from "zod";
 import { useAuth } from "../../app/auth/auth-context";
 import { formatDutchDateInWords } from "../../shared/dates";
 import { ErrorAlert } from "../../shared/error-alert";
@@ -38,6 +41,126 @@ const range = (from: string, to: string) =>
   from === to
     ? formatDutchDateInWords(from)
     : `${formatDutchDateInWords(from)} t/m ${formatDutchDateInWords(to)}`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The first and last day of the range, in order. */
+const dayOffRange = z.object({
+  from: z.string().regex(DATE, "Vul de eerste vrije dag in"),
+  // Empty: the one day.
+  to: z.union([z.literal(""), z.string().regex(DATE, "Vul een geldige laatste dag in")]),
+});
+
+/** A day off of the school: a first day, a last day (empty: the same day) not before it, and a name. */
+export const dayOffSchema = dayOffRange
+  .extend({
+    name: z
+      .string()
+      .trim()
+      .min(1, "Geef de vrije dag een naam, bijvoorbeeld Studiedag")
+      .max(100, "De naam mag hoogstens 100 tekens lang zijn"),
+  })
+  .refine((d) => !d.to || d.to >= d.from, {
+    path: ["to"],
+    message: "De laatste vrije dag ligt voor de eerste",
+    // Also when the name is still missing: both problems at once.
+    when: (payload) => dayOffRange.safeParse(payload.value).success,
+  });
+
+type DayOffValues = z.infer<typeof dayOffSchema>;
+
+const NO_DAY_OFF: DayOffValues = { from: "", to: "", name: "" };
+
+function DayOffForm({
+  onAdd,
+  busy,
+}: {
+  onAdd(day: { from: string; to: string; name: string }): Promise<boolean>;
+  busy: boolean;
+}) {
+  const { control, handleSubmit, reset } = useForm<DayOffValues>({
+    resolver: zodResolver(dayOffSchema),
+    defaultValues: NO_DAY_OFF,
+  });
+  const submit = handleSubmit(async (values) => {
+    const added = await onAdd({
+      from: values.from,
+      to: values.to || values.from,
+      name: values.name.trim(),
+    });
+    if (added) reset(NO_DAY_OFF);
+  });
+
+  return (
+    <Box
+      component="form"
+      onSubmit={(e: React.FormEvent) => void submit(e)}
+      noValidate
+      aria-label="Vrije dag toevoegen"
+      sx={{ mt: 3 }}
+    >
+      <Stack spacing={2}>
+        <Typography variant="h3">Vrije dag toevoegen</Typography>
+        <Stack direction={{ xs: "column", sm: "row" }} spacing={2}>
+          <Controller
+            name="from"
+            control={control}
+            render={({ field: { ref, ...field }, fieldState }) => (
+              <TextField
+                {...field}
+                inputRef={ref}
+                type="date"
+                label="Eerste dag"
+                required
+                error={!!fieldState.error}
+                helperText={fieldState.error?.message}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+            )}
+          />
+          <Controller
+            name="to"
+            control={control}
+            render={({ field: { ref, ...field }, fieldState }) => (
+              <TextField
+                {...field}
+                inputRef={ref}
+                type="date"
+                label="Laatste dag"
+                error={!!fieldState.error}
+                helperText={fieldState.error?.message ?? "Leeg: één dag"}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+            )}
+          />
+        </Stack>
+        <Controller
+          name="name"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField
+              {...field}
+              inputRef={ref}
+              label="Naam"
+              required
+              error={!!fieldState.error}
+              helperText={fieldState.error?.message ?? "Bijvoorbeeld Studiedag"}
+              slotProps={{ htmlInput: { maxLength: 100 } }}
+            />
+          )}
+        />
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={busy}
+          sx={{ alignSelf: "flex-start" }}
+        >
+          Vrije dag toevoegen
+        </Button>
+      </Stack>
+    </Box>
+  );
+}
 
 /**
  * The school's own days off (studiedagen) per school year, next to the regional holidays: the zorgcoördinator of the
@@ -69,34 +192,15 @@ export function SchoolCalendarPage() {
     REMOVE_SCHOOL_DAY_OFF_MUTATION,
     refetch,
   );
-  const [form, setForm] = useState({ from: "", to: "", name: "" });
-  const [problem, setProblem] = useState<string | null>(null);
   const cal = calendar.data?.schoolCalendar;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const to = form.to || form.from;
-    if (!form.from) return setProblem("Vul de eerste vrije dag in");
-    if (to < form.from)
-      return setProblem("De laatste vrije dag ligt voor de eerste");
-    if (!form.name.trim())
-      return setProblem("Geef de vrije dag een naam, bijvoorbeeld Studiedag");
-    setProblem(null);
+  /** Adds the day off; false when the api refused it (shown from adding.error). */
+  const addDayOff = async (day: { from: string; to: string; name: string }) => {
     try {
-      await add({
-        variables: {
-          input: {
-            schoolId,
-            from: form.from,
-            to,
-            name: form.name.trim(),
-            schoolYear,
-          },
-        },
-      });
-      setForm({ from: "", to: "", name: "" });
+      await add({ variables: { input: { schoolId, ...day, schoolYear } } });
+      return true;
     } catch {
-      // Shown from adding.error.
+      return false;
     }
   };
 
@@ -213,56 +317,7 @@ export function SchoolCalendarPage() {
                 ))}
               </Box>
             )}
-            <Box
-              component="form"
-              onSubmit={(e: React.FormEvent) => void submit(e)}
-              noValidate
-              aria-label="Vrije dag toevoegen"
-              sx={{ mt: 3 }}
-            >
-              <Stack spacing={2}>
-                <Typography variant="h3">Vrije dag toevoegen</Typography>
-                {problem && (
-                  <Alert severity="error" role="alert">
-                    {problem}
-                  </Alert>
-                )}
-                <Stack direction={{ xs: "column", sm: "row" }} spacing={2}>
-                  <TextField
-                    type="date"
-                    label="Eerste dag"
-                    required
-                    value={form.from}
-                    onChange={(e) => setForm({ ...form, from: e.target.value })}
-                    slotProps={{ inputLabel: { shrink: true } }}
-                  />
-                  <TextField
-                    type="date"
-                    label="Laatste dag"
-                    value={form.to}
-                    onChange={(e) => setForm({ ...form, to: e.target.value })}
-                    helperText="Leeg: één dag"
-                    slotProps={{ inputLabel: { shrink: true } }}
-                  />
-                </Stack>
-                <TextField
-                  label="Naam"
-                  required
-                  value={form.name}
-                  onChange={(e) => setForm({ ...form, name: e.target.value })}
-                  helperText="Bijvoorbeeld Studiedag"
-                  slotProps={{ htmlInput: { maxLength: 100 } }}
-                />
-                <Button
-                  type="submit"
-                  variant="contained"
-                  disabled={adding.loading}
-                  sx={{ alignSelf: "flex-start" }}
-                >
-                  Vrije dag toevoegen
-                </Button>
-              </Stack>
-            </Box>
+            <DayOffForm onAdd={addDayOff} busy={adding.loading} />
           </Paper>
           <Paper
             component="section"

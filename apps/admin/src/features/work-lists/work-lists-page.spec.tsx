@@ -4,7 +4,7 @@ import { makeCase, makePupil, ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import { validateReassign } from './reassign-steps-dialog';
-import { REASSIGN_OPEN_STEPS_MUTATION, WORK_LIST_ITEMS_QUERY, WORK_LISTS_QUERY } from './work-lists.graphql';
+import { REASSIGN_OPEN_STEPS_MUTATION, SAVE_WORK_LIST_MUTATION, WORK_LIST_ITEMS_QUERY, WORK_LISTS_QUERY } from './work-lists.graphql';
 import { WorkListsPage } from './work-lists-page';
 
 const filter = (f: Record<string, unknown>) => ({ __typename: 'WorkListFilter', mine: null, ownerId: null, ownerUnavailable: null, overdue: null, lateThisWeek: null, process: null, pupilLeft: null, stuck: null, ...f });
@@ -109,4 +109,64 @@ describe('WorkListsPage', () => {
     expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByRole('button', { name: /Stappen overdragen/ })).toBeNull();
   });
+});
+
+// Real timers: the form needs no fixed day.
+describe('the new work list form', () => {
+  it('saves a new work list only with a name and at least one condition, then shows it', async () => {
+    const sent: unknown[] = [];
+    const mine = { request: { query: WORK_LIST_ITEMS_QUERY, variables: { filter: { mine: true } } }, result: { data: { workListItems: [] } } };
+    const own = list('wl-1', 'Mijn te late stappen', 0, { mine: true, overdue: true }, false);
+    renderWithProviders(<WorkListsPage />, {
+      session: { user: ZC_USER },
+      route: '/werklijsten',
+      path: '/werklijsten',
+      mocks: [
+        LISTS,
+        mine,
+        {
+          request: {
+            query: SAVE_WORK_LIST_MUTATION,
+            variables: (vars: unknown) => {
+              sent.push(vars);
+              return true;
+            },
+          },
+          result: { data: { saveWorkList: { __typename: 'WorkList', id: 'wl-1' } } },
+        },
+        { ...LISTS, result: { data: { workLists: [...LISTS.result.data.workLists, own] } } },
+        { request: { query: WORK_LIST_ITEMS_QUERY, variables: { filter: { mine: true, overdue: true } } }, result: { data: { workListItems: [] } } },
+      ],
+    });
+    const form = await screen.findByRole('form', { name: 'Eigen werklijst bewaren' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Bewaren' }));
+    const nameProblem = await within(form).findByText('Geef de werklijst een naam.');
+    const name = within(form).getByRole('textbox', { name: /Naam/ });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toBe(nameProblem.id);
+    const conditionsProblem = within(form).getByText('Kies ten minste één voorwaarde.');
+    const conditions = within(form).getByRole('group', { name: 'Voorwaarden' });
+    expect(conditions.getAttribute('aria-describedby')).toBe(conditionsProblem.id);
+    expect(within(conditions).getByRole('checkbox', { name: 'Te laat' }).getAttribute('aria-invalid')).toBe('true');
+
+    // Spaces are no name; a name without a condition is no list either.
+    fireEvent.change(name, { target: { value: '   ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Bewaren' }));
+    expect(await within(form).findByText('Geef de werklijst een naam.')).toBeTruthy();
+    fireEvent.change(name, { target: { value: ' Mijn te late stappen ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Bewaren' }));
+    await waitFor(() => expect(within(form).queryByText('Geef de werklijst een naam.')).toBeNull());
+    expect(within(form).getByText('Kies ten minste één voorwaarde.')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    // Ticked in any order, the filter holds the chosen conditions.
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Te laat' }));
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Mijn stappen' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Bewaren' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Mijn te late stappen' })).toBeTruthy();
+    expect(sent).toEqual([{ input: { name: 'Mijn te late stappen', filter: { mine: true, overdue: true } } }]);
+    // The form is empty again for the next list.
+    expect((within(form).getByRole('textbox', { name: /Naam/ }) as HTMLInputElement).value).toBe('');
+    expect((within(form).getByRole('checkbox', { name: 'Te laat' }) as HTMLInputElement).checked).toBe(false);
+  }, 60_000);
 });

@@ -1,12 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
@@ -23,8 +27,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { useAuth } from '../../app/auth/auth-context';
 import { type Role } from '../../gql/graphql';
 import { DueDate } from '../../shared/due-date';
@@ -49,8 +55,11 @@ import {
 const MAY_REASSIGN: ReadonlySet<Role> = new Set<Role>(['ZORGCOORDINATOR', 'ADMIN']);
 const DEFAULT_LIST = 'mijn-open-stappen';
 
-/** The conditions a user can combine into a list of his own. */
-export const FILTER_CONDITIONS: readonly { key: keyof WorkListFilter; label: string }[] = [
+/** The conditions a user can combine into a list of his own (the yes/no ones of the api's filter). */
+const CONDITION_KEYS = ['mine', 'overdue', 'lateThisWeek', 'ownerUnavailable', 'pupilLeft', 'stuck'] as const satisfies readonly (keyof WorkListFilter)[];
+type Condition = (typeof CONDITION_KEYS)[number];
+
+export const FILTER_CONDITIONS: readonly { key: Condition; label: string }[] = [
   { key: 'mine', label: 'Mijn stappen' },
   { key: 'overdue', label: 'Te laat' },
   { key: 'lateThisWeek', label: 'Deze week te laat' },
@@ -59,46 +68,86 @@ export const FILTER_CONDITIONS: readonly { key: keyof WorkListFilter; label: str
   { key: 'stuck', label: 'Vastgelopen' },
 ];
 
+const NAME_MAX = 80;
+
+/** A new work list: a name (trimmed, at most 80 characters) and at least one condition. */
+export const newWorkListSchema = z.object({
+  name: z.string().trim().min(1, 'Geef de werklijst een naam.').max(NAME_MAX, `De naam mag hoogstens ${NAME_MAX} tekens lang zijn.`),
+  conditions: z.array(z.enum(CONDITION_KEYS)).min(1, 'Kies ten minste één voorwaarde.'),
+});
+
+type NewWorkListValues = z.infer<typeof newWorkListSchema>;
+
 function NewWorkListForm({ onSaved }: { onSaved(id: string): void }) {
-  const [name, setName] = useState('');
-  const [filter, setFilter] = useState<WorkListFilter>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const conditionsProblemId = useId();
+  const { control, handleSubmit, reset } = useForm<NewWorkListValues>({ resolver: zodResolver(newWorkListSchema), defaultValues: { name: '', conditions: [] } });
   const [save, saving] = useMutation(SAVE_WORK_LIST_MUTATION, { refetchQueries: ['WorkLists'], awaitRefetchQueries: true });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const chosen = cleanFilter(filter);
-    if (!name.trim()) return setProblem('Geef de werklijst een naam.');
-    if (!Object.keys(chosen).length) return setProblem('Kies ten minste één voorwaarde.');
-    setProblem(null);
+  const onSubmit = handleSubmit(async (values) => {
+    const filter: WorkListFilter = Object.fromEntries(values.conditions.map((key) => [key, true]));
     try {
-      const answer = await save({ variables: { input: { name: name.trim(), filter: chosen } } });
-      setName('');
-      setFilter({});
+      const answer = await save({ variables: { input: { name: values.name.trim(), filter } } });
+      reset();
       if (answer.data) onSaved(answer.data.saveWorkList.id);
     } catch {
       // Shown from saving.error.
     }
-  };
+  });
 
   return (
-    <Paper component="form" onSubmit={onSubmit} noValidate aria-labelledby="new-work-list" sx={{ p: 2 }}>
+    <Paper component="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="new-work-list" sx={{ p: 2 }}>
       <Typography id="new-work-list" variant="h2" component="h2" sx={{ fontSize: '1.05rem', mb: 1 }}>
         Eigen werklijst bewaren
       </Typography>
       <Stack spacing={1}>
         {saving.error && <ErrorAlert error={saving.error} />}
-        {problem && <Alert severity="error">{problem}</Alert>}
-        <TextField label="Naam" size="small" value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { maxLength: 80 } }} />
-        <FormGroup>
-          {FILTER_CONDITIONS.map((c) => (
-            <FormControlLabel
-              key={c.key}
-              control={<Checkbox size="small" checked={!!filter[c.key]} onChange={(e) => setFilter({ ...filter, [c.key]: e.target.checked })} />}
-              label={c.label}
+        <Controller
+          name="name"
+          control={control}
+          render={({ field: { ref, ...field }, fieldState }) => (
+            <TextField
+              {...field}
+              inputRef={ref}
+              label="Naam"
+              size="small"
+              required
+              error={!!fieldState.error}
+              helperText={fieldState.error?.message}
+              slotProps={{ htmlInput: { maxLength: NAME_MAX } }}
             />
-          ))}
-        </FormGroup>
+          )}
+        />
+        <Controller
+          name="conditions"
+          control={control}
+          render={({ field, fieldState }) => (
+            <FormControl component="fieldset" error={!!fieldState.error} aria-describedby={fieldState.error ? conditionsProblemId : undefined}>
+              <FormLabel component="legend" sx={{ typography: 'body2' }}>
+                Voorwaarden
+              </FormLabel>
+              <FormGroup>
+                {FILTER_CONDITIONS.map((c) => (
+                  <FormControlLabel
+                    key={c.key}
+                    control={
+                      <Checkbox
+                        size="small"
+                        name={field.name}
+                        checked={field.value.includes(c.key)}
+                        onBlur={field.onBlur}
+                        // The list keeps the conditions in the order above, whichever was ticked first.
+                        onChange={(e) => field.onChange(CONDITION_KEYS.filter((k) => (k === c.key ? e.target.checked : field.value.includes(k))))}
+                        slotProps={{ input: { 'aria-invalid': fieldState.invalid || undefined } }}
+                      />
+                    }
+                    label={c.label}
+                  />
+                ))}
+              </FormGroup>
+              {fieldState.error && <FormHelperText id={conditionsProblemId}>{fieldState.error.message}</FormHelperText>}
+            </FormControl>
+          )}
+        />
         <Button type="submit" variant="outlined" disabled={saving.loading}>
           Bewaren
         </Button>
