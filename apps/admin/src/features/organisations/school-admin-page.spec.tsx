@@ -45,12 +45,27 @@ function imported(p: ImportPreview): SchoolImport & { __typename: string } {
   };
 }
 
-function mocks(p: ImportPreview) {
+/** One open step of a mentor at the school (what the school admin hands over). */
+const OPEN_STEP = {
+  __typename: 'OpenStepToReassign',
+  caseId: 'ondersteuningstraject-1',
+  process: 'ONDERSTEUNINGSTRAJECT',
+  stepLabel: 'Sessie vastleggen',
+  dueDate: '2027-03-12',
+  ownerId: 'mentor-1',
+  ownerName: 'Mila Mentor',
+  reason: null,
+  reasonLabel: null,
+  pupilFirstName: 'Noor',
+  className: '2A',
+};
+
+function mocks(p: ImportPreview, openSteps: unknown[] = []) {
   const swvs = { swvs: [{ __typename: 'Swv', id: 'swv-1', name: 'SWV Voorbeeld', code: 'VO 99.01', schools: [{ __typename: 'SchoolRecord', id: 'school-1', swvId: 'swv-1', name: 'Voorbeeldcollege', brin: '99ZZ', vestiging: '00', region: 'midden', pupilCount: 6 }] }] };
   return [
     { request: { query: SWVS_QUERY }, result: { data: swvs } },
     { request: { query: ACCOUNTS_QUERY, variables: { schoolId: 'school-1', swvId: null } }, result: { data: { accounts: [] } } },
-    { request: { query: OPEN_STEPS_QUERY, variables: { schoolId: 'school-1' } }, result: { data: { openStepsToReassign: [] } } },
+    { request: { query: OPEN_STEPS_QUERY, variables: { schoolId: 'school-1' } }, result: { data: { openStepsToReassign: openSteps } } },
     { request: { query: SCHOOL_IMPORTS_QUERY, variables: { schoolId: 'school-1' } }, result: { data: { schoolImports: [] } }, maxUsageCount: 5 },
     { request: { query: SCHOOL_IMPORT_QUERY, variables: { id: 'imp-1' } }, result: { data: { schoolImport: imported(p) } } },
   ];
@@ -207,5 +222,29 @@ describe('leaversOf', () => {
       { ownerId: 'm-1', ownerName: 'Gijs Vertrekker', reasonLabel: 'Account gedeactiveerd of vertrokken', cases: [{ caseId: 'c-1', pupilName: 'Leerling c-1 (2B)', ownerId: 'm-1' }, { caseId: 'c-2', pupilName: 'Leerling c-2', ownerId: 'm-1' }] },
       { ownerId: 'm-2', ownerName: 'Ilse Elders', reasonLabel: 'Account gedeactiveerd of vertrokken', cases: [{ caseId: 'c-3', pupilName: 'Leerling c-3', ownerId: 'm-2' }] },
     ]);
+  });
+});
+
+describe('SchoolAdminPage: the open steps to hand over', () => {
+  it('names the pupil without a link for the school admin (he may not open cases), with one for a platform admin', async () => {
+    const { unmount } = renderWithProviders(<SchoolAdminPage />, {
+      session: { user: SCHOOL_ADMIN },
+      mocks: mocks(preview(), [OPEN_STEP]),
+      path: '/organisaties/scholen/:schoolId',
+      route: '/organisaties/scholen/school-1',
+    });
+    const table = await screen.findByRole('table', { name: 'Open stappen om over te dragen' }, { timeout: 15_000 });
+    await within(table).findByText('Noor (2A)', undefined, { timeout: 15_000 });
+    expect(within(table).queryByRole('link')).toBeNull();
+    unmount();
+
+    renderWithProviders(<SchoolAdminPage />, {
+      session: { user: { ...SCHOOL_ADMIN, role: 'ADMIN' as const, schoolId: null } },
+      mocks: mocks(preview(), [OPEN_STEP]),
+      path: '/organisaties/scholen/:schoolId',
+      route: '/organisaties/scholen/school-1',
+    });
+    const link = await screen.findByRole('link', { name: 'Noor (2A)' }, { timeout: 15_000 });
+    expect(link.getAttribute('href')).toBe('/cases/ondersteuningstraject-1');
   });
 });
