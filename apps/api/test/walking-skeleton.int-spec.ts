@@ -116,8 +116,10 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     const before = await stack.gql.ok<{ cases: unknown[] }>(CASES);
     const bad = await stack.gql.request(START, { i: { pupilId: 'not-a-uuid', reason: 'x' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(bad.errors?.[0].message).toMatch(/Ongeldige invoer/);
-    expect(bad.errors?.[0].extensions?.messageEn).toMatch(/Invalid input/);
+    // The start definition of the catalogue (ONDERSTEUNINGSTRAJECT_START) answers, naming every field in error.
+    expect(bad.errors?.[0].message).toBe('Kies een leerling voor leerling');
+    expect(bad.errors?.[0].extensions?.messageEn).toBe('pupilId must be a pupil id');
+    expect((bad.errors?.[0].extensions as { details?: { fields?: string[] } } | undefined)?.details?.fields).toEqual(['pupilId', 'reason']);
     const after = await stack.gql.ok<{ cases: unknown[] }>(CASES);
     expect(after.cases.length).toBe(before.cases.length);
 
