@@ -159,7 +159,7 @@ describe('starting a case', () => {
     const before = Date.now();
     const joined = await stack.gql.request(START_TRAJECTORY, { i: { pupilId: pupils.failed.id, reason: 'Valt stil in de klas', weeks: 8, requestKey: key } });
     expect(code(joined)).toBe('BAD_USER_INPUT');
-    expect(joined.errors?.[0].message).toBe('Duur in weken moet een getal van 6 tot en met 9 zijn');
+    expect(joined.errors?.[0].message).toBe('De duur moet tussen 6 en 9 weken liggen');
     expect(Date.now() - before).toBeLessThan(10_000);
     expect((await temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('FAILED');
 
