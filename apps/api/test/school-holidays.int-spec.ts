@@ -121,6 +121,22 @@ describe('importing the regional school holidays', () => {
     expect(await stored()).toBe(0);
   });
 
+  it('previews a file of six school years (more than any other text argument may carry) without storing it', async () => {
+    await gql.login(email('platform'));
+    // The published year and five later ones (the same dates, each a year later): the ministry's overview of several years.
+    const shifted = (k: number) => JSON.parse(SAMPLE.replace(/20(\d\d)/g, (_, yy: string) => String(2000 + Number(yy) + k))).content[0];
+    const file = JSON.stringify({ type: 'Schoolvakanties', content: [0, 1, 2, 3, 4, 5].map(shifted) }, null, 2);
+    expect(file.length).toBeGreaterThan(10_000);
+    const { schoolHolidayImportPreview: p } = await gql.ok<{ schoolHolidayImportPreview: { schoolYears: { schoolYear: string }[]; entries: unknown[]; rejected: unknown[] } }>(PREVIEW, { c: file });
+    expect(p.rejected).toEqual([]);
+    expect(p.schoolYears.map((y) => y.schoolYear)).toEqual(['2028-2029', '2029-2030', '2030-2031', '2031-2032', '2032-2033', '2033-2034']);
+    expect(p.entries).toHaveLength(6 * 15);
+    expect(await stored()).toBe(0);
+
+    const tooLarge = await gql.request(PREVIEW, { c: file.padEnd(60_001, ' ') });
+    expect(code(tooLarge)).toBe('BAD_USER_INPUT');
+  });
+
   it('lists the running cases whose due dates were counted without holiday data, scoped like every case list', async () => {
     const pupil = await ds.getRepository(PupilEntity).save({ schoolId: school.id, firstName: 'Vera', lastName: 'Vakantie', dateOfBirth: '2013-05-01', className: '2a', mentorId: null });
     const now = new Date().toISOString();

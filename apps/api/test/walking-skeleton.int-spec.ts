@@ -116,8 +116,14 @@ describe('walking skeleton: GraphQL → workflow → read model → e-mail', () 
     const before = await stack.gql.ok<{ cases: unknown[] }>(CASES);
     const bad = await stack.gql.request(START, { i: { pupilId: 'not-a-uuid', reason: 'x' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(bad.errors?.[0].message).toMatch(/Ongeldige invoer/);
-    expect(bad.errors?.[0].extensions?.messageEn).toMatch(/Invalid input/);
+    // The start definition of the catalogue (ONDERSTEUNINGSTRAJECT_START) answers, naming every field in error.
+    expect(bad.errors?.[0].message).toBe('Reden van aanmelding moet 3 tot 2000 tekens lang zijn');
+    expect(bad.errors?.[0].extensions?.messageEn).toMatch(/^reason /);
+    expect((bad.errors?.[0].extensions as { details?: { fields?: string[] } } | undefined)?.details?.fields).toEqual(['reason']);
+    // A well-formed start for an id that names no pupil: not found (never a database error).
+    const noPupil = await stack.gql.request(START, { i: { pupilId: 'not-a-uuid', reason: 'Valt stil in de klas' } });
+    expect(noPupil.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(noPupil.errors?.[0].message).toBe('Leerling niet gevonden');
     const after = await stack.gql.ok<{ cases: unknown[] }>(CASES);
     expect(after.cases.length).toBe(before.cases.length);
 

@@ -9,7 +9,7 @@ import { OVERDRACHT_STEPS } from './overdracht/steps';
 import { TLV_STEPS } from './tlv/steps';
 import { ZORGPLICHT_STEPS } from './zorgplicht/steps';
 import { ZORGROUTE_STEPS } from './zorgroute/steps';
-import type { FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
+import type { Bound, FieldDefinition, ProcessKey, StepDefinition } from './step-definition';
 import type { StartDefinition } from './step-definition';
 import { OOV_START } from './oov/steps';
 import { OVERDRACHT_START } from './overdracht/steps';
@@ -18,6 +18,7 @@ import { JOS_START } from './jos/steps';
 import { OPP_START } from './opp/steps';
 import { TLV_START } from './tlv/steps';
 import { ZORGROUTE_START } from './zorgroute/steps';
+import { ONDERSTEUNINGSTRAJECT_START } from './ondersteuningstraject/steps';
 import { resolveBound } from './validate-step-input';
 import { consentTimeoutKind, consentTimeoutStepDefinition } from './consent/steps';
 
@@ -34,6 +35,7 @@ export const STEP_CATALOGUE: Partial<Record<ProcessKey, Readonly<Record<string, 
 
 /** The start of a case per process, where it is defined as data (the api validates the start input with it). */
 export const START_CATALOGUE: Partial<Record<ProcessKey, StartDefinition>> = {
+  ONDERSTEUNINGSTRAJECT: ONDERSTEUNINGSTRAJECT_START,
   ZORGROUTE: ZORGROUTE_START,
   JOS: JOS_START,
   ZORGPLICHT: ZORGPLICHT_START,
@@ -64,15 +66,36 @@ export function allSteps(): StepDefinition[] {
   return Object.values(STEP_CATALOGUE).flatMap((steps) => Object.values(steps ?? {}));
 }
 
-/** A field with its policy bounds resolved to numbers, as the api serves it to a form. */
-export type ResolvedField = Omit<FieldDefinition, 'min' | 'max' | 'fields'> & { min?: number; max?: number; fields?: ResolvedField[] };
+/** A field with its policy bounds (and a policy initial value) resolved to numbers, as the api serves it to a form. */
+export type ResolvedField = Omit<FieldDefinition, 'min' | 'max' | 'fields' | 'initial'> & {
+  min?: number;
+  max?: number;
+  initial?: string | number | boolean;
+  fields?: ResolvedField[];
+};
 
-/** The step's fields with every `{ policy }` bound replaced by the school's number. */
-export function resolveFields(fields: readonly FieldDefinition[], policies: object): ResolvedField[] {
+export interface ResolveOptions {
+  /**
+   * When the policies are not known (yet), e.g. an admin's start form before the pupil's school is known: a `{ policy }`
+   * bound or initial value is left out instead of refused. The api checks the input against the school's real policy.
+   */
+  policiesUnknown?: boolean;
+}
+
+/** The step's fields with every `{ policy }` bound and initial value replaced by the school's number. */
+export function resolveFields(fields: readonly FieldDefinition[], policies: object, options: ResolveOptions = {}): ResolvedField[] {
+  const bound = (b: Bound | undefined): number | undefined =>
+    b === undefined || (options.policiesUnknown && typeof b === 'object') ? undefined : resolveBound(b, policies);
   return fields.map((f) => ({
     ...f,
-    min: f.min === undefined ? undefined : resolveBound(f.min, policies),
-    max: f.max === undefined ? undefined : resolveBound(f.max, policies),
-    fields: f.fields ? resolveFields(f.fields, policies) : undefined,
+    min: bound(f.min),
+    max: bound(f.max),
+    initial: typeof f.initial === 'object' ? bound(f.initial) : f.initial,
+    fields: f.fields ? resolveFields(f.fields, policies, options) : undefined,
   }));
+}
+
+/** Whether any field (nested ones included) takes a bound or initial value from the school's policy. */
+export function usesPolicy(fields: readonly FieldDefinition[]): boolean {
+  return fields.some((f) => [f.min, f.max, f.initial].some((v) => typeof v === 'object') || (f.fields ? usesPolicy(f.fields) : false));
 }

@@ -1,4 +1,5 @@
-import { START_CATALOGUE, startDefinition } from './catalogue';
+import { resolveFields, START_CATALOGUE, startDefinition, usesPolicy } from './catalogue';
+import { ONDERSTEUNINGSTRAJECT_START } from './ondersteuningstraject/steps';
 import { JOS_START } from './jos/steps';
 import { OPP_START } from './opp/steps';
 import { TLV_START } from './tlv/steps';
@@ -19,8 +20,37 @@ describe('start definitions', () => {
   it('are found per process and named START', () => {
     expect(startDefinition('ZORGPLICHT')).toBe(ZORGPLICHT_START);
     expect([startDefinition('ZORGROUTE'), startDefinition('JOS'), startDefinition('OPP'), startDefinition('TLV')]).toEqual([ZORGROUTE_START, JOS_START, OPP_START, TLV_START]);
-    expect(startDefinition('ONDERSTEUNINGSTRAJECT')).toBeNull();
+    expect(startDefinition('ONDERSTEUNINGSTRAJECT')).toBe(ONDERSTEUNINGSTRAJECT_START);
+    expect(startDefinition('IZO')).toBeNull();
     for (const def of Object.values(START_CATALOGUE)) expect(def?.name).toBe('START');
+  });
+
+  describe('P1 ondersteuningstraject', () => {
+    const school = { ondersteuningstraject: { minWeeks: 4, defaultWeeks: 7, maxWeeks: 12 } };
+    const p1 = (input: unknown) =>
+      validateStepInput(ONDERSTEUNINGSTRAJECT_START, input, { policies: school, today: '2027-03-10' }).errors.map((e) => `${e.field}: ${e.nl}`);
+
+    it("bounds the length by the school's policy, not by a number of its own; empty means the school's default", () => {
+      const base = { pupilId: PUPIL, reason: 'Faalangst bij toetsen' };
+      expect(p1({ ...base, weeks: 12 })).toEqual([]);
+      expect(p1({ ...base, weeks: 4 })).toEqual([]);
+      expect(p1(base)).toEqual([]);
+      expect(p1({ ...base, weeks: 13 })).toEqual(['weeks: Duur in weken moet een getal van 4 tot en met 12 zijn']);
+      expect(p1({ ...base, weeks: 3 })).toEqual(['weeks: Duur in weken moet een getal van 4 tot en met 12 zijn']);
+      expect(p1({ ...base, weeks: 6.5 })).toHaveLength(1);
+      expect(p1({ pupilId: PUPIL, reason: 'ok' })).toEqual(['reason: Reden van aanmelding moet 3 tot 2000 tekens lang zijn']);
+      expect(p1({ ...base, observations: 'x'.repeat(4001) })).toHaveLength(1);
+    });
+
+    it("resolves the form's bounds and first value from the school's policy, or leaves them to the api while it is unknown", () => {
+      expect(usesPolicy(ONDERSTEUNINGSTRAJECT_START.fields)).toBe(true);
+      expect(usesPolicy(OOV_START.fields)).toBe(false);
+      const weeks = resolveFields(ONDERSTEUNINGSTRAJECT_START.fields, school).find((f) => f.name === 'weeks');
+      expect(weeks).toMatchObject({ min: 4, max: 12, initial: 7 });
+      const unknown = resolveFields(ONDERSTEUNINGSTRAJECT_START.fields, {}, { policiesUnknown: true }).find((f) => f.name === 'weeks');
+      expect([unknown?.min, unknown?.max, unknown?.initial]).toEqual([undefined, undefined, undefined]);
+      expect(() => resolveFields(ONDERSTEUNINGSTRAJECT_START.fields, {})).toThrow('policy ondersteuningstraject.minWeeks is not a number');
+    });
   });
 
   describe('P4 aanmelding', () => {

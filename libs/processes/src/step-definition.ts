@@ -118,8 +118,8 @@ export interface FieldDefinition {
    * it (a sibling may be absent from the patch), and the process checks completeness on the merged result.
    */
   partial?: boolean;
-  /** The form's initial value; 'today' for a date. */
-  initial?: string | number | boolean | 'today';
+  /** The form's initial value; 'today' for a date; a policy value (e.g. the school's default length in weeks). */
+  initial?: string | number | boolean | 'today' | PolicyRef;
 }
 
 export interface StepDefinition {

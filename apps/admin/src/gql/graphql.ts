@@ -240,19 +240,6 @@ export type SetParentsDisagreeInput = {
   reason: string;
 };
 
-export type StartTrajectoryInput = {
-  observations?: string | null | undefined;
-  pupilId: string | number;
-  /** Reason of the signal (the signal form). */
-  reason: string;
-  /** Idempotency key: the same key never starts a second case. */
-  requestKey?: string | null | undefined;
-  /** What the mentor already tried. */
-  triedActions?: string | null | undefined;
-  /** Length in weeks (policy bounds, default 6–9). */
-  weeks?: number | null | undefined;
-};
-
 export type SwvInput = {
   /** Official code, e.g. "VO 27.01". */
   code: string;
@@ -2309,41 +2296,15 @@ export type HolidayDataYearsQuery = {
   }>
 };
 
-export type StartTrajectoryMutationVariables = Exact<{
-  input: StartTrajectoryInput;
+export type StartPoliciesQueryVariables = Exact<{
+  schoolId: string | number;
 }>;
 
 
-export type StartTrajectoryMutation = {
-  startTrajectory: {
-    id: string,
-    process: ProcessType,
-    status: string,
-    statusLabel: string,
-    waitingFor: string | null,
-    waitingForLabel: string | null,
-    nextDueDate: string | null,
-    ownerName: string | null,
-    stuck: boolean,
-    stuckReason: string | null,
-    startedAt: string,
-    updatedAt: string,
-    closedAt: string | null,
-    outcome: string | null,
-    temporalUrl: string | null,
-    pupil: {
-      id: string,
-      displayName: string,
-      className: string | null,
-      schoolId: string,
-      mentorName: string | null,
-      leftAt: string | null
-    },
-    school: {
-      id: string,
-      name: string,
-      region: string
-    }
+export type StartPoliciesQuery = {
+  effectivePolicy: {
+    schoolId: string,
+    policiesJson: string
   }
 };
 

@@ -1,7 +1,13 @@
+import { HOLIDAY_IMPORT_MAX_CHARS } from '@zorgroute/domain';
 import { AppError } from '../common/app-error';
 
 /** Longest text any argument may carry; each input class sets tighter limits of its own. */
 export const MAX_TEXT = 10_000;
+/**
+ * Top-level arguments that carry a whole file's text, with their own longest length: `content`, the ministry's school
+ * holiday file (several school years; the file reader checks the same limit with its own message).
+ */
+const FILE_TEXT_MAX: Readonly<Record<string, number>> = { content: HOLIDAY_IMPORT_MAX_CHARS };
 /** Identifier arguments (`id`, `caseId`, `…Id`): workflow ids and UUIDs, nothing else. */
 const IDENTIFIER = /^[A-Za-z0-9_.:-]{1,260}$/;
 const ID_KEY = /(^id$|Id$)/;
@@ -27,7 +33,8 @@ export function isCalendarDate(s: string): boolean {
 export function assertSafeArgs(value: unknown, path = ''): void {
   if (typeof value === 'string') {
     const key = path.split('.').pop() ?? '';
-    if (value.length > MAX_TEXT) throw bad(`${path} is te lang (maximaal ${MAX_TEXT} tekens)`);
+    const max = Object.prototype.hasOwnProperty.call(FILE_TEXT_MAX, path) ? (FILE_TEXT_MAX[path] as number) : MAX_TEXT;
+    if (value.length > max) throw bad(`${path} is te lang (maximaal ${max} tekens)`);
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) throw bad(`${path} bevat ongeldige tekens`);
     if (ID_KEY.test(key) && !IDENTIFIER.test(value)) throw bad(`${path} is geen geldige id`);

@@ -94,7 +94,7 @@ describe('readHolidayFile', () => {
     ['<html>niet gevonden</html>', 'Het bestand is geen JSON. Download de schoolvakanties als JSON van de open data van de Rijksoverheid (output=json); er is niets ingelezen'],
     ['{"title":"Schoolvakanties"}', 'Het bestand is geen overzicht van schoolvakanties in het formaat van de Rijksoverheid: verwacht "content" met per schooljaar "schoolyear" en "vacations". Er is niets ingelezen'],
     ['{"content":[{"schoolyear":"2028-2029","vacations":[]}]}', 'Het bestand is geen overzicht van schoolvakanties in het formaat van de Rijksoverheid: verwacht "content" met per schooljaar "schoolyear" en "vacations" (bij content.0.vacations). Er is niets ingelezen'],
-    [`{"content":[],"x":"${'a'.repeat(10_000)}"}`, 'Het bestand is groter dan 10000 tekens; lees één schooljaar per keer in. Er is niets ingelezen'],
+    [`{"content":[],"x":"${'a'.repeat(60_000)}"}`, 'Het bestand is groter dan 60.000 tekens; lees minder schooljaren per keer in. Er is niets ingelezen'],
   ])('refuses a file that is not the ministry format as a whole (%#)', (text, message) => {
     expect(() => readHolidayFile(text)).toThrow(HolidayFileError);
     try {

@@ -31,8 +31,11 @@ import {
   type Region,
 } from '../logic/calendar';
 
-/** The largest file read (one school year's document is a few kilobytes). */
-export const HOLIDAY_IMPORT_MAX_CHARS = 10_000;
+/**
+ * The largest file read: one school year's document is about 3,500 characters, so a file of ten or more school years
+ * (the ministry's overview of several years) fits. The api lets the file's text through up to this length.
+ */
+export const HOLIDAY_IMPORT_MAX_CHARS = 60_000;
 
 /** The five vacations every school year must have, in the order of the school year. */
 export const VACATIONS = [HERFSTVAKANTIE, KERSTVAKANTIE, VOORJAARSVAKANTIE, MEIVAKANTIE, ZOMERVAKANTIE] as const;
@@ -140,8 +143,8 @@ export function readHolidayFile(text: string): HolidayImportPreview {
   if (!text.trim()) throw new HolidayFileError('Het bestand is leeg; er is niets ingelezen', 'The file is empty; nothing was read');
   if (text.length > HOLIDAY_IMPORT_MAX_CHARS) {
     throw new HolidayFileError(
-      `Het bestand is groter dan ${HOLIDAY_IMPORT_MAX_CHARS} tekens; lees één schooljaar per keer in. Er is niets ingelezen`,
-      `The file is larger than ${HOLIDAY_IMPORT_MAX_CHARS} characters; import one school year at a time`,
+      `Het bestand is groter dan ${HOLIDAY_IMPORT_MAX_CHARS.toLocaleString('nl-NL')} tekens; lees minder schooljaren per keer in. Er is niets ingelezen`,
+      `The file is larger than ${HOLIDAY_IMPORT_MAX_CHARS} characters; import fewer school years at a time`,
     );
   }
   const parsed = fileSchema.safeParse(parseJson(text));

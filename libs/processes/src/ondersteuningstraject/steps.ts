@@ -1,7 +1,7 @@
 /**
  * P1 — Ondersteuningstraject (PROCESSES.md P1): its human steps, stated once.
  */
-import type { FieldDefinition, StepDefinition } from '../step-definition';
+import type { FieldDefinition, StartDefinition, StepDefinition } from '../step-definition';
 
 const P = 'ONDERSTEUNINGSTRAJECT' as const;
 
@@ -163,3 +163,37 @@ export const ONDERSTEUNINGSTRAJECT_STEPS = {
     fields: [{ name: 'reason', kind: 'longText', label: 'Reden', required: true, minLength: 3, maxLength: 1000 }],
   },
 } as const satisfies Record<string, StepDefinition>;
+
+/**
+ * The start of P1 (`startTrajectory`, the signal form): the zorgcoördinator starts a short trajectory for a pupil. The
+ * length is bounded by the school's policy (default 6–9 weeks, 8 when left empty); `requestKey` (idempotency) is an
+ * api-only field, checked by the api.
+ */
+export const ONDERSTEUNINGSTRAJECT_START = {
+  process: P,
+  name: 'START',
+  update: 'ondersteuningstrajectWorkflow',
+  mutation: 'startTrajectory',
+  label: 'Ondersteuningstraject starten',
+  title: 'Traject starten',
+  description: 'Start een kort ondersteuningstraject. De leerling, ouders en het zorgteam worden volgens het beleid van de school geïnformeerd.',
+  submitLabel: 'Traject starten',
+  who: ['ZORGCOORDINATOR'],
+  owner: 'de zorgcoördinator',
+  audit: 'CASE_STARTED',
+  fields: [
+    { name: 'pupilId', kind: 'pupil', label: 'Leerling', required: true },
+    { name: 'reason', kind: 'longText', label: 'Reden van aanmelding', required: true, minLength: 3, maxLength: 2000, helper: 'Waarom heeft deze leerling nu extra ondersteuning nodig?' },
+    { name: 'observations', kind: 'longText', label: 'Observaties', maxLength: 4000, helper: 'Wat zien mentor en docenten in de les en daarbuiten?' },
+    { name: 'triedActions', kind: 'longText', label: 'Wat heeft de mentor al geprobeerd?', maxLength: 4000 },
+    {
+      name: 'weeks',
+      kind: 'integer',
+      label: 'Duur in weken',
+      min: { policy: 'ondersteuningstraject.minWeeks' },
+      max: { policy: 'ondersteuningstraject.maxWeeks' },
+      initial: { policy: 'ondersteuningstraject.defaultWeeks' },
+      helper: 'Binnen de grenzen van het beleid van de school. Leeg: de standaardduur.',
+    },
+  ],
+} as const satisfies StartDefinition;

@@ -8,18 +8,15 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { JOS_START, OOV_START, OPP_START, OVERDRACHT_START, TLV_START, ZORGPLICHT_START, ZORGROUTE_START, type StartDefinition } from '@zorgroute/processes';
+import { JOS_START, ONDERSTEUNINGSTRAJECT_START, OOV_START, OPP_START, OVERDRACHT_START, TLV_START, ZORGPLICHT_START, ZORGROUTE_START, type StartDefinition } from '@zorgroute/processes';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
-import { type Role } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { mayStart } from '../start-case/may-start';
 import { StartCaseDialog } from '../start-case/start-case-dialog';
-
-import { StartTrajectoryDialog } from '../start-trajectory/start-trajectory-dialog';
 import { CalendarCoverageBanner } from './calendar-coverage-banner';
 import { CasesWithoutHolidayData } from './cases-without-holiday-data';
 import { CaseFilterChips } from './case-filter-chips';
@@ -29,11 +26,9 @@ import { CasesTable } from './cases-table';
 import { SummaryCards } from './summary-cards';
 import { WorkListCounts } from '../work-lists/work-list-counts';
 
-/** Roles that may start a trajectory from the dashboard (the API checks again). */
-const CAN_START_TRAJECTORY: ReadonlySet<Role> = new Set<Role>(['ZORGCOORDINATOR', 'ADMIN']);
 /**
- * The starts of the other processes, from the step catalogue (START_CATALOGUE): the dialog, its fields and who may
- * start come from there. P1 has its own "Traject starten" dialog.
+ * The starts of every process, from the step catalogue (START_CATALOGUE): the dialog, its fields and who may start come
+ * from there. P1, the day-to-day start, has its own button; the others are in the "Andere casus starten" menu.
  */
 const CATALOGUE_STARTS: readonly StartDefinition[] = [ZORGROUTE_START, JOS_START, OPP_START, TLV_START, ZORGPLICHT_START, OOV_START, OVERDRACHT_START];
 
@@ -43,7 +38,6 @@ export function DashboardPage() {
   const navigate = useNavigate();
   const today = useToday();
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
-  const [dialogOpen, setDialogOpen] = useState(false);
   const [startDefinition, setStartDefinition] = useState<StartDefinition | null>(null);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
 
@@ -55,7 +49,7 @@ export function DashboardPage() {
   const metrics = useMemo(() => computeCaseMetrics(cases, today), [cases, today]);
   const visible = useMemo(() => filterCases(cases, filters, today), [cases, filters, today]);
 
-  const canStart = !!session && CAN_START_TRAJECTORY.has(session.user.role);
+  const canStart = mayStart(ONDERSTEUNINGSTRAJECT_START, session?.user.role);
   const catalogueStarts = CATALOGUE_STARTS.filter((d) => mayStart(d, session?.user.role));
   const choose = (pick: () => void) => {
     setMenuAnchor(null);
@@ -74,7 +68,7 @@ export function DashboardPage() {
         {(canStart || catalogueStarts.length > 0) && (
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             {canStart && (
-              <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialogOpen(true)}>
+              <Button variant="contained" startIcon={<AddIcon />} onClick={() => setStartDefinition(ONDERSTEUNINGSTRAJECT_START)}>
                 Traject starten
               </Button>
             )}
@@ -131,17 +125,6 @@ export function DashboardPage() {
         <CasesTable cases={visible} today={today} />
       </Stack>
 
-      {canStart && (
-        <StartTrajectoryDialog
-          open={dialogOpen}
-          schoolId={session.user.schoolId}
-          onClose={() => setDialogOpen(false)}
-          onStarted={(started) => {
-            setDialogOpen(false);
-            void navigate(`/cases/${encodeURIComponent(started.id)}`);
-          }}
-        />
-      )}
       {session && startDefinition && (
         <StartCaseDialog
           key={startDefinition.process}

@@ -1,11 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { JOS_START, OOV_START, OPP_START, OVERDRACHT_START, TLV_START, ZORGPLICHT_START, ZORGROUTE_START, type StartDefinition } from '@zorgroute/processes';
+import { JOS_START, ONDERSTEUNINGSTRAJECT_START, OOV_START, OPP_START, OVERDRACHT_START, TLV_START, ZORGPLICHT_START, ZORGROUTE_START, type StartDefinition } from '@zorgroute/processes';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { searchPupilsMock } from '../../test-utils/pupil-search-mock';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import { mayStart } from './may-start';
 import { START_MUTATIONS } from './start-case.graphql';
+import { START_POLICIES_QUERY } from './start-policies.graphql';
 import { StartCaseDialog } from './start-case-dialog';
 
 const pupilsMock = searchPupilsMock('Noor', [{ id: 'pupil-1', displayName: 'Noor Verzonnen', className: '2A', schoolId: 'school-1', mentorName: null }]);
@@ -89,7 +90,7 @@ async function choosePupil(dialog: HTMLElement) {
 
 describe('the starts that were hand-written forms, now from the catalogue', () => {
   it('every start of the dashboard menu has its start mutation', () => {
-    for (const d of [ZORGROUTE_START, JOS_START, OPP_START, TLV_START, ZORGPLICHT_START, OOV_START, OVERDRACHT_START]) expect(START_MUTATIONS[d.mutation]).toBeDefined();
+    for (const d of [ONDERSTEUNINGSTRAJECT_START, ZORGROUTE_START, JOS_START, OPP_START, TLV_START, ZORGPLICHT_START, OOV_START, OVERDRACHT_START]) expect(START_MUTATIONS[d.mutation]).toBeDefined();
   });
 
   it('starts a TLV request: the Flex-ZAT date starts at today, the reason is required, startTlv gets an idempotency key', async () => {
@@ -162,4 +163,79 @@ describe('the starts that were hand-written forms, now from the catalogue', () =
     expect(starts.map((d) => mayStart(d, 'COACH'))).toEqual([false, false, false, false]);
     expect(starts.map((d) => mayStart(d, 'ADMIN'))).toEqual([true, true, true, true]);
   });
+});
+
+describe('the P1 start (was a hand-written form): the length from the school’s policy', () => {
+  /** The school's own policy: 4 to 12 weeks, 7 by default (not the standard 6–9 and 8). */
+  const policiesMock = {
+    request: { query: START_POLICIES_QUERY, variables: { schoolId: 'school-1' } },
+    result: {
+      data: {
+        effectivePolicy: {
+          __typename: 'EffectivePolicy',
+          schoolId: 'school-1',
+          policiesJson: JSON.stringify({ ondersteuningstraject: { minWeeks: 4, defaultWeeks: 7, maxWeeks: 12 } }),
+        },
+      },
+    },
+  };
+
+  /** An admin searches every school's pupils. */
+  const adminPupilsMock = searchPupilsMock('Noor', [{ id: 'pupil-1', displayName: 'Noor Verzonnen', className: '2A', schoolId: 'school-1', mentorName: null }], null);
+
+  function renderP1(withPolicies: boolean) {
+    const sent: Array<Record<string, unknown>> = [];
+    const onStarted = jest.fn();
+    const startMock = {
+      request: {
+        query: START_MUTATIONS.startTrajectory,
+        variables: (vars: { input: Record<string, unknown> }) => {
+          sent.push(vars.input);
+          return true;
+        },
+      },
+      result: { data: { startTrajectory: { __typename: 'CaseSummary', id: 'ondersteuningstraject-1', status: 'INTAKE' } } },
+    };
+    renderWithProviders(
+      <StartCaseDialog definition={ONDERSTEUNINGSTRAJECT_START} schoolId={withPolicies ? 'school-1' : null} admin={!withPolicies} onClose={() => undefined} onStarted={onStarted} />,
+      { session: { user: withPolicies ? ZC_USER : { ...ZC_USER, role: 'ADMIN', schoolId: null } }, mocks: (withPolicies ? [pupilsMock, policiesMock, startMock] : [adminPupilsMock, startMock]) as never },
+    );
+    return { sent, onStarted };
+  }
+
+  it('opens with the school’s default length, refuses one beyond the school’s bounds in its own words, and starts with a key', async () => {
+    const { sent, onStarted } = renderP1(true);
+    const dialog = await screen.findByRole('dialog', { name: 'Traject starten' });
+    const weeks = (await within(dialog).findByLabelText(/Duur in weken/)) as HTMLInputElement;
+    expect(weeks.value).toBe('7');
+    await choosePupil(dialog);
+    fireEvent.change(within(dialog).getByLabelText(/Reden van aanmelding/), { target: { value: 'Faalangst bij toetsen' } });
+    fireEvent.change(weeks, { target: { value: '13' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Traject starten' }));
+    expect(await within(dialog).findByText('Duur in weken moet een getal van 4 tot en met 12 zijn')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    fireEvent.change(weeks, { target: { value: '12' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Traject starten' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('ondersteuningstraject-1'));
+    expect(sent[0]).toEqual({
+      pupilId: 'pupil-1',
+      reason: 'Faalangst bij toetsen',
+      observations: null,
+      triedActions: null,
+      weeks: 12,
+      requestKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+  }, 60_000);
+
+  it('leaves the length to the api for an admin, who has no school of his own: empty means the school’s default', async () => {
+    const { sent, onStarted } = renderP1(false);
+    const dialog = await screen.findByRole('dialog', { name: 'Traject starten' });
+    expect(((await within(dialog).findByLabelText(/Duur in weken/)) as HTMLInputElement).value).toBe('');
+    await choosePupil(dialog);
+    fireEvent.change(within(dialog).getByLabelText(/Reden van aanmelding/), { target: { value: 'Faalangst bij toetsen' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Traject starten' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('ondersteuningstraject-1'));
+    expect(sent[0]).toMatchObject({ pupilId: 'pupil-1', weeks: null });
+  }, 60_000);
 });

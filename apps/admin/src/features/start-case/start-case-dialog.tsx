@@ -1,12 +1,16 @@
-import { useMutation } from '@apollo/client/react';
-import { resolveFields, type StartDefinition } from '@zorgroute/processes';
+import { useMutation, useQuery } from '@apollo/client/react';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import { resolveFields, usesPolicy, type ResolvedField, type StartDefinition } from '@zorgroute/processes';
 import { useMemo, useRef } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
 import { useToday } from '../../shared/use-today';
 import { CatalogueFormDialog, reportFormErrors } from '../case-steps/catalogue-form-dialog';
 import { initialFormValues, toStepInput, type FormValues } from '../case-steps/step-form-values';
-import { newRequestKey } from '../start-trajectory/start-trajectory-form';
+import { newRequestKey } from './request-key';
 import { START_MUTATIONS, TAKES_REQUEST_KEY } from './start-case.graphql';
+import { START_POLICIES_QUERY } from './start-policies.graphql';
 
 export interface StartCaseDialogProps {
   /** The start of the process, as the step catalogue defines it (libs/processes). */
@@ -22,14 +26,36 @@ export interface StartCaseDialogProps {
 }
 
 /**
- * Starts a case of any process whose start is defined as data (P2 IZO-aanmelding, P3 JOS, P4 aanmelding, P5 OOV,
+ * Starts a case of any process (P1 ondersteuningstraject, P2 IZO-aanmelding, P3 JOS, P4 aanmelding, P5 OOV,
  * P6 overdracht, P7 OPP, P8 TLV; START_CATALOGUE in libs/processes): the form is
  * rendered from the definition, checked with the catalogue's own validator (the api checks the same definition) and
- * sent with the process's start mutation.
+ * sent with the process's start mutation. Bounds and first values that come from the school's policy (P1's length) are
+ * the user's school's; an admin, who has no school, gets them checked by the api against the pupil's school.
  */
-export function StartCaseDialog({ definition, schoolId, admin, pupilId, onClose, onStarted }: StartCaseDialogProps) {
+export function StartCaseDialog(props: StartCaseDialogProps) {
+  const { definition, schoolId, onClose } = props;
+  const needsPolicies = usesPolicy(definition.fields);
+  const policies = useQuery(START_POLICIES_QUERY, { variables: { schoolId: schoolId ?? '' }, skip: !needsPolicies || !schoolId });
+  const json = policies.data?.effectivePolicy.policiesJson;
+  const fields = useMemo(
+    () => (needsPolicies && json ? resolveFields(definition.fields, JSON.parse(json) as object) : resolveFields(definition.fields, {}, { policiesUnknown: true })),
+    [definition, needsPolicies, json],
+  );
+  if (policies.loading) {
+    return (
+      <Dialog open onClose={onClose} aria-label={definition.title}>
+        <DialogContent>
+          <CircularProgress aria-label="Beleid van de school laden" />
+        </DialogContent>
+      </Dialog>
+    );
+  }
+  return <StartCaseForm {...props} fields={fields} />;
+}
+
+/** The start form itself, once its fields are resolved (its first values are read once, when it opens). */
+function StartCaseForm({ definition, fields, schoolId, admin, pupilId, onClose, onStarted }: StartCaseDialogProps & { fields: ResolvedField[] }) {
   const today = useToday();
-  const fields = useMemo(() => resolveFields(definition.fields, {}), [definition]);
   const defaults = useMemo(() => {
     const values = initialFormValues(fields, today);
     // The user's own school is the parents' first choice until he says otherwise; a chosen pupil is filled in.

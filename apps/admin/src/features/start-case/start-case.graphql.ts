@@ -18,6 +18,7 @@ const start = (name: string, inputType: string): StartDocument =>
 
 /** The start mutation of each process whose start is defined in the catalogue (StartDefinition.mutation). */
 export const START_MUTATIONS: Record<string, StartDocument> = {
+  startTrajectory: start('startTrajectory', 'StartTrajectoryInput'),
   startZorgroute: start('startZorgroute', 'StartZorgrouteInput'),
   startJos: start('startJos', 'StartJosInput'),
   registerAanmelding: start('registerAanmelding', 'RegisterAanmeldingInput'),
@@ -28,4 +29,4 @@ export const START_MUTATIONS: Record<string, StartDocument> = {
 };
 
 /** The start mutations that take an idempotency key (`requestKey`): the same form sent twice starts one case. */
-export const TAKES_REQUEST_KEY: ReadonlySet<string> = new Set(['startZorgroute', 'startJos', 'startOov', 'startOpp', 'startTlv']);
+export const TAKES_REQUEST_KEY: ReadonlySet<string> = new Set(['startTrajectory', 'startZorgroute', 'startJos', 'startOov', 'startOpp', 'startTlv']);

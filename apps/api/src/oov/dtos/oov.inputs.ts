@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Allow, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   OOV_ARRANGEMENTS,
   OOV_CONSULTATION_PARTIES,
@@ -28,13 +28,17 @@ registerEnumType(OovNextStepEnum, { name: 'OovNextStep', description: 'How an ar
 export const OovSwvDecisionEnum = enumOf<OovSwvDecisionKind>(['TOEGEKEND', 'AFGEWEZEN']);
 registerEnumType(OovSwvDecisionEnum, { name: 'OovSwvDecision' });
 
+/**
+ * The start of an OOV case. Its fields, bounds and Dutch messages are defined once, in the start definition of the step
+ * catalogue (OOV_START, libs/processes/src/oov/steps.ts), and checked by StartOovUseCase; only the api-only
+ * `originCaseId` and `requestKey` have their own checks here.
+ */
 @InputType({ description: 'The zorgcoördinator considers an OOV for a pupil: the preparation starts.' })
 export class StartOovInput {
-  @Field(() => ID) @IsUUID('all', { message: 'pupilId moet een geldige id zijn' }) pupilId!: string;
-  @Field({ description: 'Why an OOV is considered.' }) @IsString() @Length(3, 2000, { message: 'reden moet 3 tot 2000 tekens lang zijn' }) reason!: string;
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: 'Why an OOV is considered.' }) @Allow() reason!: string;
   @Field(() => ID, { nullable: true, description: 'The leerlingbegeleider (a coach of the school) for the intake, when known.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'leerlingbegeleiderId moet een geldige id zijn' })
+  @Allow()
   leerlingbegeleiderId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The case this one comes from (e.g. a JOS or ZAT case of the same pupil).' })
   @IsOptional()

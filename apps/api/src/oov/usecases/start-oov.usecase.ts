@@ -32,8 +32,8 @@ export class StartOovUseCase {
   ) {}
 
   async execute(user: AuthUser, raw: StartOovInput): Promise<CaseSummaryModel> {
-    const input = validateOrThrow(StartOovInput, raw);
     checkStartInput(OOV_START, raw);
+    const input = validateOrThrow(StartOovInput, raw);
     const pupil = await this.access
       .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)
       .andWhere('p.id = :id', { id: input.pupilId })

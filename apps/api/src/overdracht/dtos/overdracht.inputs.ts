@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Allow, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ZORGROUTE_REASONS } from '@zorgroute/workflows';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -8,29 +8,25 @@ const date = (f: string) => ({ message: `${f} moet een datum zijn (JJJJ-MM-DD)` 
 const TEXT = 4000;
 const max = (f: string, n = TEXT) => ({ message: `${f} mag maximaal ${n} tekens lang zijn` });
 
+/**
+ * The start of a PO→VO overdracht. Its fields, bounds and Dutch messages are defined once, in the start definition of
+ * the step catalogue (OVERDRACHT_START, libs/processes/src/overdracht/steps.ts), and checked by StartOverdrachtUseCase.
+ */
 @InputType({ description: 'The secondary school registers the application of a pupil coming from primary school: the handover starts.' })
 export class StartOverdrachtInput {
-  @Field(() => ID) @IsUUID('all', { message: 'pupilId moet een geldige id zijn' }) pupilId!: string;
-  @Field({ description: 'The school year the pupil enters secondary school, e.g. "2027-2028"; its regional calendar applies.' })
-  @Matches(/^\d{4}-\d{4}$/, { message: 'schooljaar moet als "2027-2028" geschreven worden' })
-  schoolYear!: string;
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: 'The school year the pupil enters secondary school, e.g. "2027-2028"; its regional calendar applies.' }) @Allow() schoolYear!: string;
   @Field(() => String, { nullable: true, description: 'Date the written application was received (YYYY-MM-DD); default today.' })
-  @IsOptional()
-  @Matches(ISO_DATE, date('datum van ontvangst'))
+  @Allow()
   applicationReceivedOn?: string | null;
   @Field(() => [ID], { nullable: true, description: 'The parents’ order of preference (school ids); default this school only.' })
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @ArrayUnique({ message: 'een school hoogstens één keer in de voorkeursvolgorde' })
-  @IsUUID('all', { each: true, message: 'voorkeursschool moet een geldige id zijn' })
+  @Allow()
   preferenceSchoolIds?: string[] | null;
-  @Field() @IsString() @Length(2, 200, { message: 'naam basisschool moet 2 tot 200 tekens lang zijn' }) poSchoolName!: string;
-  @Field(() => String, { nullable: true, description: 'The primary school’s contact (intern begeleider or teacher of group 8).' }) @IsOptional() @MaxLength(200, max('contactpersoon basisschool', 200)) poContactName?: string | null;
-  @Field({ description: 'Support needs already known: the zorgplicht clock (P4) starts at once.' }) @IsBoolean({ message: 'ondersteuningsbehoefte moet waar of onwaar zijn' }) supportNeedsExpected!: boolean;
+  @Field() @Allow() poSchoolName!: string;
+  @Field(() => String, { nullable: true, description: 'The primary school’s contact (intern begeleider or teacher of group 8).' }) @Allow() poContactName?: string | null;
+  @Field({ description: 'Support needs already known: the zorgplicht clock (P4) starts at once.' }) @Allow() supportNeedsExpected!: boolean;
   @Field(() => ID, { nullable: true, description: 'The brugklascoördinator (a teamleider or the zorgcoördinator of the school); default the zorgcoördinator.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'brugklascoordinatorId moet een geldige id zijn' })
+  @Allow()
   brugklascoordinatorId?: string | null;
 }
 

@@ -34,8 +34,8 @@ export class StartOverdrachtUseCase {
   }
 
   async execute(user: AuthUser, raw: StartOverdrachtInput): Promise<CaseSummaryModel> {
-    const input = validateOrThrow(StartOverdrachtInput, raw);
     checkStartInput(OVERDRACHT_START, raw);
+    const input = validateOrThrow(StartOverdrachtInput, raw);
     if (!STARTER_ROLES.includes(user.role)) throw AppError.forbidden();
     const pupil = await this.access
       .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)

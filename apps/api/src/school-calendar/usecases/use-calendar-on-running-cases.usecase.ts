@@ -25,17 +25,6 @@ export const CASE_ACCEPT_WAIT_MS = 30_000;
 const CHECK_WAIT_MS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-class CaseTimeout extends Error {}
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new CaseTimeout(`no answer after ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The counts of `rows` (the cases that took it, per `took`) and their failures. */
 function tally(rows: CaseSummaryEntity[], took: ReadonlyMap<string, { unchanged: boolean; moved: boolean }>, failed: RunningCaseCalendarFailureModel[]): RunningCasesCalendarResultModel {
   const ids = new Set(rows.map((r) => r.id));
@@ -129,12 +118,14 @@ export class UseCalendarOnRunningCasesUseCase {
     const pollers = new Map<string, Promise<boolean>>();
     const hasWorker = (taskQueue: string) => {
       if (!pollers.has(taskQueue)) {
-        const asked = this.temporal.workflowService.describeTaskQueue({
-          namespace: this.config.namespace,
-          taskQueue: { name: taskQueue },
-          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        pollers.set(taskQueue, withTimeout(asked, CHECK_WAIT_MS).then((r) => (r.pollers?.length ?? 0) > 0, () => true));
+        const asked = this.temporal.withDeadline(Date.now() + CHECK_WAIT_MS, () =>
+          this.temporal.workflowService.describeTaskQueue({
+            namespace: this.config.namespace,
+            taskQueue: { name: taskQueue },
+            taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+          }),
+        );
+        pollers.set(taskQueue, asked.then((r) => (r.pollers?.length ?? 0) > 0, () => true));
       }
       return pollers.get(taskQueue) as Promise<boolean>;
     };
@@ -145,7 +136,8 @@ export class UseCalendarOnRunningCasesUseCase {
         try {
           const calendar = calendars.get(row.schoolId);
           if (!calendar) throw new AppError('NOT_FOUND', 'De school van deze casus is niet gevonden', 'The case’s school was not found');
-          const described = await withTimeout(this.temporal.workflow.getHandle(row.id).describe(), CHECK_WAIT_MS);
+          // Temporal's own call deadline (a DEADLINE_EXCEEDED error) bounds each question and the update below.
+          const described = await this.temporal.withDeadline(Date.now() + CHECK_WAIT_MS, () => this.temporal.workflow.getHandle(row.id).describe());
           if (described.status.name !== 'RUNNING') {
             failed.push({ caseId: row.id, code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' });
             continue;
@@ -155,7 +147,9 @@ export class UseCalendarOnRunningCasesUseCase {
             continue;
           }
           const handle = stepHandle(this.temporal.workflow.getHandle(row.id), `${updateId}:${row.id}`);
-          const answer = await withTimeout(handle.executeUpdate(useSchoolCalendar, { args: [{ actor, reason, calendar }] }) as Promise<UseSchoolCalendarResult | undefined>, CASE_ACCEPT_WAIT_MS);
+          const answer = (await this.temporal.withDeadline(Date.now() + CASE_ACCEPT_WAIT_MS, () => handle.executeUpdate(useSchoolCalendar, { args: [{ actor, reason, calendar }] }))) as
+            | UseSchoolCalendarResult
+            | undefined;
           // Sent again (equal to the calendar the case counts on): the case changed nothing and recorded nothing.
           took.set(row.id, { unchanged: answer?.unchanged === true, moved: (answer?.movedSteps ?? 0) > 0 });
         } catch (err) {

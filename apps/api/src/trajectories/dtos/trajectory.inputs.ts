@@ -1,32 +1,20 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Allow, IsOptional, Matches } from 'class-validator';
 
-@InputType()
+/**
+ * The start of a P1 trajectory. Its fields, bounds (the length from the school's policy) and Dutch messages are defined
+ * once, in the start definition of the step catalogue (ONDERSTEUNINGSTRAJECT_START,
+ * libs/processes/src/ondersteuningstraject/steps.ts), and checked by StartTrajectoryUseCase; only the api-only
+ * `requestKey` has its own check here.
+ */
+@InputType({ description: 'The zorgcoördinator starts a short support trajectory (the signal form).' })
 export class StartTrajectoryInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'pupilId moet een geldige id zijn' })
-  pupilId!: string;
-
-  @Field({ description: 'Reason of the signal (the signal form).' })
-  @IsString()
-  @Length(3, 2000, { message: 'reden moet 3 tot 2000 tekens lang zijn' })
-  reason!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(4000, { message: 'observaties mogen maximaal 4000 tekens lang zijn' })
-  observations?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What the mentor already tried.' })
-  @IsOptional()
-  @MaxLength(4000, { message: 'wat al geprobeerd is mag maximaal 4000 tekens lang zijn' })
-  triedActions?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Length in weeks (policy bounds, default 6–9).' })
-  @IsOptional()
-  @IsInt({ message: 'weken moet een geheel getal zijn' })
-  @Min(1)
-  @Max(52)
+  @Field(() => ID) @Allow() pupilId!: string;
+  @Field({ description: 'Reason of the signal (the signal form).' }) @Allow() reason!: string;
+  @Field(() => String, { nullable: true }) @Allow() observations?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the mentor already tried.' }) @Allow() triedActions?: string | null;
+  @Field(() => Int, { nullable: true, description: "Length in weeks, within the school's policy bounds (default 6–9); empty: the school's default." })
+  @Allow()
   weeks?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Idempotency key: the same key never starts a second case.' })

@@ -1,20 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PolicyVersionRepository, ProcessType, SchoolEntity } from '@zorgroute/domain';
-import { trajectoryLength } from '@zorgroute/domain/logic';
+import { ONDERSTEUNINGSTRAJECT_START } from '@zorgroute/processes';
 import { ondersteuningstrajectWorkflow } from '@zorgroute/workflows';
 import { AccessPolicy } from '../../access/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseStarter } from '../../cases/case-starter';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AppError } from '../../common/app-error';
+import { checkStartInput } from '../../cases/start-input';
 import { validateOrThrow } from '../../common/validate';
 import { StartTrajectoryInput } from '../dtos/trajectory.inputs';
 
 /**
- * Starts a P1 ondersteuningstraject (the zorgcoördinator of the pupil's school, or an admin). The length must lie
- * within the bounds of the school's effective policy — the bounds the workflow applies — and is refused here, before
- * anything starts.
+ * Starts a P1 ondersteuningstraject (the zorgcoördinator of the pupil's school, or an admin). The input is checked
+ * against the start definition of the catalogue (ONDERSTEUNINGSTRAJECT_START): first everything but the length, then,
+ * once the pupil's school is known, the length against the bounds of that school's effective policy — the bounds the
+ * workflow applies. Bad input is refused before anything starts.
  */
 @Injectable()
 export class StartTrajectoryUseCase {
@@ -30,11 +32,17 @@ export class StartTrajectoryUseCase {
 
   async execute(user: AuthUser, raw: StartTrajectoryInput): Promise<CaseSummaryModel> {
     const input = validateOrThrow(StartTrajectoryInput, raw);
+    checkStartInput(ONDERSTEUNINGSTRAJECT_START, { ...input, weeks: null });
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
     if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
     const school = await this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ id: pupil.schoolId });
-    const { rejection } = trajectoryLength(input.weeks, (await this.policies.effectiveForSchool(school)).policies.ondersteuningstraject);
-    if (rejection) throw new AppError('BAD_USER_INPUT', rejection.nl, rejection.en);
+    const { policies } = await this.policies.effectiveForSchool(school);
+    const start = checkStartInput(ONDERSTEUNINGSTRAJECT_START, input, policies) as {
+      reason: string;
+      observations: string | null;
+      triedActions: string | null;
+      weeks: number | null;
+    };
     return this.starter.start(user, {
       process: ProcessType.ONDERSTEUNINGSTRAJECT,
       workflow: ondersteuningstrajectWorkflow,
@@ -49,10 +57,10 @@ export class StartTrajectoryUseCase {
           schoolId: pupil.schoolId,
           pupilId: pupil.id,
           startedBy: { id: user.id, name: user.name },
-          reason: input.reason,
-          observations: input.observations ?? null,
-          triedActions: input.triedActions ?? null,
-          weeks: input.weeks ?? null,
+          reason: start.reason,
+          observations: start.observations,
+          triedActions: start.triedActions,
+          weeks: start.weeks,
         },
       ],
     });

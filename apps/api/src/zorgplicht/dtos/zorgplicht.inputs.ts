@@ -1,45 +1,33 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { Allow, IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { EARLIEST_BIRTH_DATE, IsBirthDate } from '../../common/date-bounds';
 import { ZorgplichtClockSort, ZorgplichtClockState } from '../models/zorgplicht.model';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/*
+ * The start of a P4 aanmelding. Its fields, bounds and Dutch messages are defined once, in the start definition of the
+ * step catalogue (ZORGPLICHT_START, libs/processes/src/zorgplicht/steps.ts), and checked by RegisterAanmeldingUseCase.
+ * Checked here only: the api-only `schoolId`, and a new pupil's birth date within the bounds every date of birth in
+ * Zorgroute has (common/date-bounds: not before 1990, which the catalogue's date field cannot say).
+ */
+
 @InputType()
 export class AanmeldingParentInput {
-  @Field() @IsString() @Length(2, 200, { message: 'naam van de ouder moet 2 tot 200 tekens lang zijn' }) name!: string;
-  @Field() @IsEmail({}, { message: 'e-mailadres van de ouder is ongeldig' }) @MaxLength(320) email!: string;
+  @Field() @Allow() name!: string;
+  @Field() @Allow() email!: string;
 }
 
 @InputType({ description: 'A pupil who is not yet in Zorgroute: recorded at the receiving school, with the parents who receive the letters.' })
 export class AanmeldingPupilInput {
-  @Field() @IsString() @Length(1, 100, { message: 'voornaam moet 1 tot 100 tekens lang zijn' }) firstName!: string;
-  @Field() @IsString() @Length(1, 100, { message: 'achternaam moet 1 tot 100 tekens lang zijn' }) lastName!: string;
+  @Field() @Allow() firstName!: string;
+  @Field() @Allow() lastName!: string;
   @Field({ description: `YYYY-MM-DD, from ${EARLIEST_BIRTH_DATE} up to today.` })
   @Matches(ISO_DATE, { message: 'geboortedatum moet een datum zijn (JJJJ-MM-DD)' })
   @IsBirthDate({ message: `geboortedatum moet tussen ${EARLIEST_BIRTH_DATE.slice(0, 4)} en vandaag liggen` })
   dateOfBirth!: string;
-  @Field(() => [AanmeldingParentInput])
-  @ValidateNested({ each: true })
-  @Type(() => AanmeldingParentInput)
-  @ArrayMinSize(1, { message: 'geef minstens één ouder of verzorger op' })
-  @ArrayMaxSize(2, { message: 'maximaal twee ouders of verzorgers' })
-  parents!: AanmeldingParentInput[];
+  @Field(() => [AanmeldingParentInput]) @Allow() parents!: AanmeldingParentInput[];
 }
 
 @InputType({ description: 'The written application (aanmelding) as received by the school of first preference.' })
@@ -49,10 +37,7 @@ export class RegisterAanmeldingInput {
   @IsUUID('all', { message: 'schoolId moet een geldige id zijn' })
   schoolId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'An existing pupil; or give newPupil.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'pupilId moet een geldige id zijn' })
-  pupilId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'An existing pupil; or give newPupil.' }) @Allow() pupilId?: string | null;
 
   @Field(() => AanmeldingPupilInput, { nullable: true })
   @IsOptional()
@@ -60,19 +45,12 @@ export class RegisterAanmeldingInput {
   @Type(() => AanmeldingPupilInput)
   newPupil?: AanmeldingPupilInput | null;
 
-  @Field({ description: 'Date of receipt of the written application (YYYY-MM-DD); may lie in the past.' })
-  @Matches(ISO_DATE, { message: 'datum van ontvangst moet een datum zijn (JJJJ-MM-DD)' })
-  receivedOn!: string;
+  @Field({ description: 'Date of receipt of the written application (YYYY-MM-DD); may lie in the past.' }) @Allow() receivedOn!: string;
 
-  @Field({ description: 'Whether the school expects the pupil to need extra support.' })
-  @IsBoolean()
-  extraSupportExpected!: boolean;
+  @Field({ description: 'Whether the school expects the pupil to need extra support.' }) @Allow() extraSupportExpected!: boolean;
 
   @Field(() => [ID], { description: "The parents' order of preference; the first is the school of first preference, which holds the zorgplicht." })
-  @ArrayMinSize(1, { message: 'geef de voorkeursvolgorde van de ouders op' })
-  @ArrayMaxSize(10)
-  @ArrayUnique({ message: 'een school staat meer dan een keer in de voorkeursvolgorde' })
-  @IsUUID('all', { each: true, message: 'voorkeursscholen moeten geldige ids zijn' })
+  @Allow()
   preferenceSchoolIds!: string[];
 }
 
