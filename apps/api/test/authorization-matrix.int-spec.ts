@@ -274,13 +274,13 @@ const MATRIX: Record<string, Rule> = {
   sendMeetingAgenda: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[0] } }), select: 'status' },
   recordMeetingMinutes: { allow: STAFF_SCHOOL, args: (c) => ({ input: { meetingId: c.meetingIds[3], minutes: 'Matrixtest verslag' } }), select: 'meeting { id }' },
   // Sends the school's calendar to its running cases (each answers through its workflow; failures are listed). Among
-  // them are the cases of specs that ran before this one, whose stopped workers Temporal still lists as pollers for a
-  // while: each of those is given up only after CASE_ACCEPT_WAIT_MS, so this answer may take that long.
+  // them are the cases of specs that ran just before this one: a worker that stopped less than LIVE_POLL_WINDOW_MS ago
+  // still counts as running, and each of its cases is given up only after CASE_ACCEPT_WAIT_MS (8 at a time).
   applySchoolCalendarToRunningCases: {
     allow: STAFF_SCHOOL,
     args: (c) => ({ schoolId: c.dalton }),
     select: 'updated unchanged dueDatesMoved failed { caseId code }',
-    timeoutMs: CASE_ACCEPT_WAIT_MS + 30_000,
+    timeoutMs: 3 * CASE_ACCEPT_WAIT_MS,
   },
   lastRunningCasesCalendarRun: { allow: STAFF_SCHOOL, args: (c) => ({ schoolId: c.dalton }), select: 'at reason' },
   removeSchoolDayOff: { allow: STAFF_SCHOOL, args: (c, role) => ({ id: role === 'ADMIN' ? c.dayOffIds[1] : c.dayOffIds[0] }) },

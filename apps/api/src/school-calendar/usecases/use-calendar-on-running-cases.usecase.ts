@@ -11,6 +11,7 @@ import { toAppError } from '../../common/temporal-errors';
 import { stepHandle } from '../../cases/step-handle';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';
+import { hasLiveWorker } from './live-worker';
 import type { RunningCaseCalendarFailureModel, RunningCasesCalendarResultModel, RunningCasesCalendarRunModel } from '../models/school-calendar.model';
 
 const logger = new Logger('RunningCasesCalendar');
@@ -114,7 +115,8 @@ export class UseCalendarOnRunningCasesUseCase {
     const failed: RunningCaseCalendarFailureModel[] = [];
     const took = new Map<string, { unchanged: boolean; moved: boolean }>();
     const actor = { id: user.id, name: user.name };
-    // An update waits for a worker to accept it: a case whose task queue has no worker is listed at once, not waited on.
+    // An update waits for a worker to accept it: a case whose task queue has no running worker (none polled within the
+    // last LIVE_POLL_WINDOW_MS) is listed at once, not waited on.
     const pollers = new Map<string, Promise<boolean>>();
     const hasWorker = (taskQueue: string) => {
       if (!pollers.has(taskQueue)) {
@@ -125,7 +127,7 @@ export class UseCalendarOnRunningCasesUseCase {
             taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
           }),
         );
-        pollers.set(taskQueue, asked.then((r) => (r.pollers?.length ?? 0) > 0, () => true));
+        pollers.set(taskQueue, asked.then((r) => hasLiveWorker(r.pollers, Date.now()), () => true));
       }
       return pollers.get(taskQueue) as Promise<boolean>;
     };
