@@ -4,7 +4,9 @@
 // Browser test of the work lists and of a leaver's open steps (issue 17 item 9, issue 13 item 3). The zorgcoördinator
 // saves a work list of his own and finds its count on the dashboard; the school admin deactivates a mentor who leaves,
 // sees the banner for his open steps and hands all of them to another mentor with a reason; the new owner follows the
-// real e-mail from the mail catcher to the case; the case's audit trail keeps the reason.
+// real e-mail from the mail catcher to the case; the case's audit trail keeps the reason. A mentor who referred a pupil
+// of the run to the IZO sees on its case page exactly the step buttons the api lets him take (issue 17.3): not the
+// zorgcoördinator's triage or stop, and his own step once the referral comes back to him.
 import type { Page } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { mailsTo } from './support/mail';
@@ -18,6 +20,7 @@ const RUN = Date.now().toString(36);
 const SCHOOL_ADMIN = { email: `schoolbeheer.${RUN}@daltoncollege.example`, name: `Bart Beheerder${RUN}` };
 const LEAVER = { email: `mentor.vertrekt.${RUN}@daltoncollege.example`, name: `Gijs Vertrekker${RUN}` };
 const NEW_OWNER = { email: `mentor.nieuw.${RUN}@daltoncollege.example`, name: `Nina Nieuwland${RUN}` };
+const REFERRER = { email: `mentor.verwijst.${RUN}@daltoncollege.example`, name: `Joris Verwijzer${RUN}` };
 const REASON = `Mentor ${LEAVER.name} is uit dienst; ${NEW_OWNER.name} neemt zijn leerlingen over (e2e).`;
 const LIST_NAME = `Mijn open stappen (eigen lijst ${RUN})`;
 
@@ -43,6 +46,7 @@ beforeAll(async () => {
     [SCHOOL_ADMIN, 'SCHOOL_ADMIN'],
     [LEAVER, 'MENTOR'],
     [NEW_OWNER, 'MENTOR'],
+    [REFERRER, 'MENTOR'],
   ] as const) {
     const { createAccount } = await graphql<{ createAccount: { id: string } }>(
       api,
@@ -202,5 +206,100 @@ it('the new owner follows the reassignment e-mail to the case, and its audit tra
     expect(detail.summary.ownerName).toBe(NEW_OWNER.name);
     expect(detail.timeline.some((e) => e.reason === REASON && e.description.includes(NEW_OWNER.name))).toBe(true);
   }
+  expect(pageErrors).toEqual([]);
+});
+
+interface StepFormRow {
+  step: string;
+  title: string;
+  open: boolean;
+  mayTake: boolean;
+}
+
+const STEPS_OF_CASE = 'query($id: ID!) { case(id: $id) { openSteps stepForms { step title open mayTake } } }';
+
+async function stepsOfCase(apiUrl: string, token: string, id: string): Promise<{ openSteps: string[]; stepForms: StepFormRow[] }> {
+  return (await graphql<{ case: { openSteps: string[]; stepForms: StepFormRow[] } }>(apiUrl, STEPS_OF_CASE, { id }, token)).case;
+}
+
+/** The steps the api lets this user take on the case now (its open steps and the any-time steps), as the page offers them. */
+const takeable = ({ openSteps, stepForms }: { openSteps: string[]; stepForms: StepFormRow[] }): string[] =>
+  stepForms
+    .filter((f) => f.mayTake && (openSteps.includes(f.step) || !f.open))
+    .map((f) => f.step)
+    .sort();
+
+/**
+ * The case page, as the mentor sees it, offers a button for exactly the steps the api lets him take, and none of the
+ * steps only the zorgcoördinator may take now (returned: those steps, to name them in the test).
+ */
+async function expectExactlyTheMentorsSteps(page: Page, apiUrl: string, caseId: string): Promise<string[]> {
+  const mentor = await tokenFor(apiUrl, REFERRER.email);
+  const zc = await tokenFor(apiUrl, ZC_EMAIL);
+  const mine = await stepsOfCase(apiUrl, mentor, caseId);
+  const coordinatorOnly = takeable(await stepsOfCase(apiUrl, zc, caseId)).filter((step) => !takeable(mine).includes(step));
+  const region = page.getByRole('region', { name: 'Open stappen' });
+  await region.waitFor();
+  // Every open step is shown (a button, or a chip for a step of someone else): wait until all are there.
+  for (const step of mine.openSteps) await region.locator(`[data-step="${step}"]`).first().waitFor();
+  const buttons = await region.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('data-step') ?? `(no step) ${el.textContent}`));
+  expect(buttons.sort()).toEqual(takeable(mine));
+  for (const step of coordinatorOnly) expect(await page.locator(`button[data-step="${step}"]`).count()).toBe(0);
+  // Nor the zorgcoördinator's buttons outside the step list.
+  for (const name of ['Aanmelding beoordelen (triage)', 'Zorgroute stoppen', 'Uitzondering opheffen']) {
+    expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+  }
+  return coordinatorOnly;
+}
+
+it('a mentor sees on his IZO referral exactly the step buttons the api lets him take', async () => {
+  const { page, stack, pageErrors } = session;
+  const api = stack.apiUrl;
+  const zc = await tokenFor(api, ZC_EMAIL);
+  const mentor = await tokenFor(api, REFERRER.email);
+  const lastName = `Verwijzing${RUN}`;
+  const { pupil } = await registerNewPupil(api, zc, { firstName: 'Lieke', lastName, parent: { name: `Ouder ${lastName}`, email: `ouder.lieke.${RUN}@voorbeeldmail.example` } });
+  // The mentor refers the pupil to the IZO and submits the form: the case waits for the zorgcoördinator's triage.
+  const { startZorgroute } = await graphql<{ startZorgroute: { id: string } }>(
+    api,
+    'mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }',
+    { i: { pupilId: pupil.id, source: 'GROEPSBESPREKING', requestKey: `verwijst-${RUN}` } },
+    mentor,
+  );
+  const caseId = startZorgroute.id;
+  await eventually('the referral form step', async () => (await stepsOfCase(api, mentor, caseId)).openSteps.includes('SUBMIT_REFERRAL'));
+  await graphql(
+    api,
+    'mutation($c: ID!, $i: ZorgrouteReferralFormInput) { submitZorgrouteReferral(caseId: $c, input: $i) { id } }',
+    { c: caseId, i: { reasons: ['PROBLEMATISCH_FUNCTIONEREN_THUIS'], parentsInformed: true, problem: 'Komt vaak te laat en mist lessen.', pupilHelpQuestion: 'Ik wil op tijd komen', mentorSupportQuestion: 'Hoe houd ik contact met thuis?' } },
+    mentor,
+  );
+  await eventually('the triage step', async () => (await stepsOfCase(api, zc, caseId)).openSteps.includes('TRIAGE'));
+
+  // Waiting for the triage: the mentor sees it as the zorgcoördinator's (a chip), with no button to take it.
+  await logInAs(page, stack.appUrl, REFERRER.email);
+  const path = `/cases/${encodeURIComponent(caseId)}`;
+  await page.goto(`${stack.appUrl}${path}`);
+  await page.getByRole('heading', { level: 1, name: pupil.displayName }).waitFor();
+  const atTriage = await expectExactlyTheMentorsSteps(page, api, caseId);
+  expect(atTriage).toContain('TRIAGE');
+  await shot(page, 'mentor-referral-at-triage');
+
+  // The zorgcoördinator sends it back: now the mentor's own step is open, and only that is his to take.
+  await eventually('the triage', async () => {
+    await graphql(
+      api,
+      'mutation($c: ID!, $i: TriageZorgrouteInput!) { triageZorgroute(caseId: $c, input: $i) { status } }',
+      { c: caseId, i: { outcome: 'TERUG_NAAR_AANMELDER', secondLine: true, questionsClear: false, firstLineDone: false, parentsAndPupilKnow: true, missingInformation: 'Wat is er in de klas al geprobeerd?' } },
+      zc,
+    );
+    return true;
+  });
+  await eventually('the form back with the mentor', async () => (await stepsOfCase(api, mentor, caseId)).openSteps.includes('SUBMIT_REFERRAL'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: pupil.displayName }).waitFor();
+  await page.getByRole('region', { name: 'Open stappen' }).getByRole('button', { name: 'IZO-aanmelding indienen' }).waitFor();
+  await expectExactlyTheMentorsSteps(page, api, caseId);
+  await shot(page, 'mentor-referral-returned');
   expect(pageErrors).toEqual([]);
 });
