@@ -2726,3 +2726,14 @@ export type StepFormFieldsFragment = {
   whoLabel: string,
   fields: unknown
 };
+
+export type RunningCasesCalendarResultFieldsFragment = {
+  updated: number,
+  unchanged: number,
+  dueDatesMoved: number,
+  failed: Array<{
+    caseId: string,
+    code: string,
+    message: string
+  }>
+};

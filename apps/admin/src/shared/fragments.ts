@@ -84,3 +84,17 @@ export const STEP_FORM_FIELDS = gql`
     fields
   }
 `;
+
+/** What sending the school calendar to running cases did (the button, a holiday import, the last run shown). */
+export const RUNNING_CASES_CALENDAR_RESULT_FIELDS = gql`
+  fragment RunningCasesCalendarResultFields on RunningCasesCalendarResult {
+    updated
+    unchanged
+    dueDatesMoved
+    failed {
+      caseId
+      code
+      message
+    }
+  }
+`;

@@ -1,6 +1,6 @@
 /**
  * The SWV view of P4 against PostgreSQL: open clocks with the right days remaining, filters, sort,
- * counts per school, CSV, and scoping (SWV: its member schools and only the SWV processes;
+ * counts per school (every school on the caller's board, zeros included), CSV, and scoping (SWV: its member schools and only the SWV processes;
  * zorgcoördinator: own school; admin: all; other roles: refused).
  */
 import type { DataSource } from 'typeorm';
@@ -68,6 +68,9 @@ beforeAll(async () => {
   Object.assign(users, world.users);
   Object.assign(schools, world.schools);
   const pupil = world.pupil;
+  // A member school of each SWV without any case: on its own SWV's board with zeros, never on the other's.
+  schools.quietA = await ds.getRepository(SchoolEntity).save({ swvId: schools.s1.swvId, name: 'Duinroos College', brin: '98DA00', region: 'midden' as const });
+  schools.quietB = await ds.getRepository(SchoolEntity).save({ swvId: schools.s3.swvId, name: 'Esdoorn School', brin: '98EB00', region: 'midden' as const });
 
   await addCase('c1', 's1', await pupil('s1', 'Amir'), { status: 'ONDERZOEK', data: clockData(startZorgplichtClock(received(10), policy, cal)) });
   await addCase('c2', 's1', await pupil('s1', 'Bo'), { data: clockData(startZorgplichtClock(received(38), policy, cal)) });
@@ -110,7 +113,30 @@ describe('SWV view of the zorgplicht clocks', () => {
     expect(countsPerSchool).toEqual([
       { school: expect.objectContaining({ name: 'Anemoon College' }), open: 2, lastWeek: 1, overdue: 0, extended: 0, pastTenWeeks: 0 },
       { school: expect.objectContaining({ name: 'Berkenlaan Lyceum' }), open: 3, lastWeek: 0, overdue: 2, extended: 1, pastTenWeeks: 1 },
+      { school: { id: schools.quietA.id, name: 'Duinroos College', region: 'midden' }, open: 0, lastWeek: 0, overdue: 0, extended: 0, pastTenWeeks: 0 },
     ]);
+  });
+
+  it('puts every school on the board of whoever may see it, one without open clocks with zeros (issue 17.12)', async () => {
+    const names = (counts: { school: { name: string } }[]) => counts.map((c) => c.school.name);
+    const a = await service.overview(users.swvA, {}, TODAY, { offset: 0, limit: 2 });
+    expect(names(a.countsPerSchool)).toEqual(['Anemoon College', 'Berkenlaan Lyceum', 'Duinroos College']);
+    // The unfiltered total is still the sum of the rows.
+    expect(a.totalCount).toBe(a.countsPerSchool.reduce((sum, c) => sum + c.open, 0));
+    const b = await service.overview(users.swvB, {}, TODAY);
+    expect(b.countsPerSchool).toEqual([
+      { school: expect.objectContaining({ name: 'Cederhof School' }), open: 1, lastWeek: 0, overdue: 0, extended: 0, pastTenWeeks: 0 },
+      { school: expect.objectContaining({ id: schools.quietB.id, name: 'Esdoorn School' }), open: 0, lastWeek: 0, overdue: 0, extended: 0, pastTenWeeks: 0 },
+    ]);
+    expect(b.totalCount).toBe(1);
+    // A filter narrows the clocks, never the schools.
+    const filtered = await service.overview(users.swvA, { schoolId: schools.s1.id }, TODAY);
+    expect(names(filtered.countsPerSchool)).toEqual(['Anemoon College', 'Berkenlaan Lyceum', 'Duinroos College']);
+    // The zorgcoördinator sees his own school only, the admin every school.
+    expect(names((await service.overview(users.zc1, {}, TODAY)).countsPerSchool)).toEqual(['Anemoon College']);
+    const admin = await service.overview(users.admin, {}, TODAY);
+    expect(names(admin.countsPerSchool)).toEqual(expect.arrayContaining(['Anemoon College', 'Berkenlaan Lyceum', 'Cederhof School', 'Duinroos College', 'Esdoorn School']));
+    expect(admin.totalCount).toBe(6);
   });
 
   it('filters by school, status, clock state, extension and the 10-week mark, and sorts both ways', async () => {
@@ -132,7 +158,7 @@ describe('SWV view of the zorgplicht clocks', () => {
     for (let offset = 0; offset < 6; offset += 2) {
       const page = await service.overview(users.swvA, {}, TODAY, { offset, limit: 2 });
       expect(page).toMatchObject({ totalCount: 5, offset, limit: 2 });
-      expect(page.countsPerSchool.map((c) => c.open)).toEqual([2, 3]);
+      expect(page.countsPerSchool.map((c) => c.open)).toEqual([2, 3, 0]);
       seen.push(...ids(page.clocks));
     }
     expect(seen).toEqual(all);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type FindOptionsWhere, In } from 'typeorm';
 import { CaseSummaryEntity, ProcessType, PupilEntity, Role, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { zorgplichtClockStatusOn } from '@zorgroute/workflows';
@@ -92,13 +92,53 @@ function clockSql(today: string) {
   };
 }
 
-interface RawSchoolCount {
+/** One row of the counts' SQL: a school's aggregates over its open clocks. */
+export interface RawSchoolCount {
   schoolId: string;
   open: number;
   lastWeek: number;
   overdue: number;
   extended: number;
   pastTenWeeks: number;
+}
+
+/**
+ * The schools on the caller's board: the SWV loket's member schools, the zorgcoördinator's own school, every school for
+ * the admin — the schools whose clocks the AudiencePolicy's case scope lets him see (null: none).
+ */
+export function boardSchoolsWhere(user: Pick<AuthUser, 'role' | 'schoolId' | 'swvId'>): FindOptionsWhere<SchoolEntity> | null {
+  switch (user.role) {
+    case Role.ADMIN:
+      return {};
+    case Role.SWV_MEDEWERKER:
+      return user.swvId ? { swvId: user.swvId } : null;
+    case Role.ZORGCOORDINATOR:
+      return user.schoolId ? { id: user.schoolId } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One row per school: the aggregates of the schools with open clocks and zeros for the other schools on the board,
+ * sorted by name. The zero rows add nothing, so the unfiltered total is still the sum of the rows' `open`.
+ */
+export function schoolCounts(schools: readonly Pick<SchoolEntity, 'id' | 'name' | 'region'>[], raw: readonly RawSchoolCount[]): ZorgplichtSchoolCountModel[] {
+  const countsBySchool = new Map(raw.map((r) => [r.schoolId, r]));
+  const schoolMap = new Map(schools.map((x) => [x.id, { id: x.id, name: x.name, region: x.region }]));
+  return [...new Set([...schoolMap.keys(), ...countsBySchool.keys()])]
+    .map((id) => {
+      const r = countsBySchool.get(id);
+      return {
+        school: schoolMap.get(id) ?? { id, name: '?', region: '?' },
+        open: Number(r?.open ?? 0),
+        lastWeek: Number(r?.lastWeek ?? 0),
+        overdue: Number(r?.overdue ?? 0),
+        extended: Number(r?.extended ?? 0),
+        pastTenWeeks: Number(r?.pastTenWeeks ?? 0),
+      };
+    })
+    .sort((a, b) => a.school.name.localeCompare(b.school.name, 'nl'));
 }
 
 /**
@@ -132,16 +172,17 @@ export class ZorgplichtClocksService {
   /**
    * The overview, one page of it: the clocks that match the filter, sorted by days left (then receipt, then id), from
    * `page.offset`, at most `page.limit` (all without a page); `totalCount` is the number of matching clocks and
-   * `countsPerSchool` counts every open clock the caller may see (filters not applied, never paged). Filters, sort,
-   * page and counts run in PostgreSQL (on the read model's clock columns; days left = due date − today,
-   * in calendar days, as zorgplichtClockStatusOn counts them), so only the page's rows are loaded and built here.
+   * `countsPerSchool` counts every open clock the caller may see (filters not applied, never paged), one row for each
+   * school on his board, zeros included. Filters, sort, page and counts run in PostgreSQL (on the read model's clock
+   * columns; days left = due date − today, in calendar days, as zorgplichtClockStatusOn counts them), so only the page's
+   * rows are loaded and built here.
    */
   async overview(user: AuthUser, filter: ZorgplichtClockFilterInput = {}, today: string = toIsoDate(Date.now()), page?: ZorgplichtPage): Promise<ZorgplichtOverviewModel> {
     this.assertMayView(user);
     const offset = page?.offset ?? 0;
     const limit = page?.limit ?? null;
     const { ids, totalCount, counts } = await this.board(user, filter, today, offset, limit, true);
-    const [clocks, countsPerSchool] = await Promise.all([this.clocksOf(ids, today), this.withSchools(counts)]);
+    const [clocks, countsPerSchool] = await Promise.all([this.clocksOf(ids, today), this.withSchools(user, counts)]);
     return { today, clocks, totalCount, offset, limit, countsPerSchool };
   }
 
@@ -204,21 +245,20 @@ export class ZorgplichtClocksService {
     return { ids: row.ids, totalCount, counts: row.counts };
   }
 
-  /** Per-school aggregates with the school's name, schools sorted by name. */
-  private async withSchools(raw: RawSchoolCount[]): Promise<ZorgplichtSchoolCountModel[]> {
-    if (!raw.length) return [];
-    const schools = await this.dataSource.getRepository(SchoolEntity).findBy({ id: In(raw.map((r) => r.schoolId)) });
-    const schoolMap = new Map(schools.map((x) => [x.id, { id: x.id, name: x.name, region: x.region }]));
-    return raw
-      .map((r) => ({
-        school: schoolMap.get(r.schoolId) ?? { id: r.schoolId, name: '?', region: '?' },
-        open: Number(r.open),
-        lastWeek: Number(r.lastWeek),
-        overdue: Number(r.overdue),
-        extended: Number(r.extended),
-        pastTenWeeks: Number(r.pastTenWeeks),
-      }))
-      .sort((a, b) => a.school.name.localeCompare(b.school.name, 'nl'));
+  /**
+   * Per-school aggregates with the school's name, one row for every school on the caller's board (issue 17.12: a
+   * school with no open clock shows zeros instead of missing), schools sorted by name. The schools are read from
+   * `school` by `boardSchoolsWhere` (its primary key or `swv_id` index), never from the cases.
+   */
+  private async withSchools(user: AuthUser, raw: RawSchoolCount[]): Promise<ZorgplichtSchoolCountModel[]> {
+    const repo = this.dataSource.getRepository(SchoolEntity);
+    const where = boardSchoolsWhere(user);
+    const schools = where ? await repo.findBy(where) : [];
+    const known = new Set(schools.map((x) => x.id));
+    // A school with open clocks is always among the board's schools; should the scope ever differ, it is loaded by id.
+    const missing = raw.map((r) => r.schoolId).filter((id) => !known.has(id));
+    if (missing.length) schools.push(...(await repo.findBy({ id: In(missing) })));
+    return schoolCounts(schools, raw);
   }
 
   /** One case's clock (open or closed), or NOT_FOUND when the caller may not see it. */

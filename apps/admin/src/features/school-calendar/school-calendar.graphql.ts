@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables, LastRunningCasesCalendarRunQuery, LastRunningCasesCalendarRunQueryVariables, AddSchoolDayOffMutation, AddSchoolDayOffMutationVariables, RemoveSchoolDayOffMutation, RemoveSchoolDayOffMutationVariables, SchoolCalendarQuery, SchoolCalendarQueryVariables } from '../../gql/graphql';
+import { RUNNING_CASES_CALENDAR_RESULT_FIELDS } from '../../shared/fragments';
 
 export type SchoolDayOff = SchoolCalendar['daysOff'][number];
 
@@ -51,16 +52,10 @@ export const REMOVE_SCHOOL_DAY_OFF_MUTATION: TypedDocumentNode<RemoveSchoolDayOf
 export const APPLY_SCHOOL_CALENDAR_MUTATION: TypedDocumentNode<ApplySchoolCalendarToRunningCasesMutation, ApplySchoolCalendarToRunningCasesMutationVariables> = gql`
   mutation ApplySchoolCalendarToRunningCases($schoolId: ID!) {
     applySchoolCalendarToRunningCases(schoolId: $schoolId) {
-      updated
-      unchanged
-      dueDatesMoved
-      failed {
-        caseId
-        code
-        message
-      }
+      ...RunningCasesCalendarResultFields
     }
   }
+  ${RUNNING_CASES_CALENDAR_RESULT_FIELDS}
 `;
 
 /** The last time the calendar was sent to the school's running cases (a holiday import or the button), for the school. */
@@ -70,15 +65,9 @@ export const LAST_RUNNING_CASES_CALENDAR_RUN_QUERY: TypedDocumentNode<LastRunnin
       at
       reason
       result {
-        updated
-        unchanged
-        dueDatesMoved
-        failed {
-          caseId
-          code
-          message
-        }
+        ...RunningCasesCalendarResultFields
       }
     }
   }
+  ${RUNNING_CASES_CALENDAR_RESULT_FIELDS}
 `;

@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { HolidayDataYearsQuery, HolidayDataYearsQueryVariables, ImportSchoolHolidaysMutation, ImportSchoolHolidaysMutationVariables, SchoolHolidayImportPreviewQuery, SchoolHolidayImportPreviewQueryVariables } from '../../gql/graphql';
+import { RUNNING_CASES_CALENDAR_RESULT_FIELDS } from '../../shared/fragments';
 
 /** One vacation in one region of one school year. */
 export type HolidayImportEntry = HolidayImportPreview['entries'][number];
@@ -44,17 +45,11 @@ export const IMPORT_SCHOOL_HOLIDAYS_MUTATION: TypedDocumentNode<ImportSchoolHoli
         warning
       }
       runningCases {
-        updated
-        unchanged
-        dueDatesMoved
-        failed {
-          caseId
-          code
-          message
-        }
+        ...RunningCasesCalendarResultFields
       }
     }
   }
+  ${RUNNING_CASES_CALENDAR_RESULT_FIELDS}
 `;
 
 export const HOLIDAY_DATA_YEARS_QUERY: TypedDocumentNode<HolidayDataYearsQuery, HolidayDataYearsQueryVariables> = gql`

@@ -37,10 +37,12 @@ function makeClock(caseId: string, name: string, daysRemaining: number): Zorgpli
 
 const counts = [{ __typename: 'ZorgplichtSchoolCount', school: SCHOOL, open: 60, lastWeek: 1, overdue: 2, extended: 0, pastTenWeeks: 0 }];
 
-function pageMock(offset: number, limit: number, clocks: ZorgplichtClock[], filter: Record<string, unknown> = { schoolId: null, clockState: null }) {
+const QUIET_SCHOOL = { __typename: 'School', id: 'school-quiet', name: 'Duinroos College', region: 'midden' };
+
+function pageMock(offset: number, limit: number, clocks: ZorgplichtClock[], filter: Record<string, unknown> = { schoolId: null, clockState: null }, countsPerSchool: unknown[] = counts) {
   return {
     request: { query: ZORGPLICHT_CLOCKS_QUERY, variables: { filter, limit, offset } },
-    result: { data: { zorgplichtClocks: { __typename: 'ZorgplichtOverview', today: TODAY, totalCount: 60, offset, clocks, countsPerSchool: counts } } },
+    result: { data: { zorgplichtClocks: { __typename: 'ZorgplichtOverview', today: TODAY, totalCount: 60, offset, clocks, countsPerSchool } } },
   };
 }
 
@@ -62,6 +64,26 @@ describe('ZorgplichtBoardPage', () => {
     expect(await screen.findByText('Cas')).toBeTruthy();
     expect(screen.queryByText('Anna')).toBeNull();
     expect(screen.getByText('51–60 van 60')).toBeTruthy();
+  });
+
+  it('shows a member school without open terms with zeros and "Geen lopende aanmeldingen"', async () => {
+    const withQuiet = [...counts, { __typename: 'ZorgplichtSchoolCount', school: QUIET_SCHOOL, open: 0, lastWeek: 0, overdue: 0, extended: 0, pastTenWeeks: 0 }];
+    renderWithProviders(<ZorgplichtBoardPage />, {
+      mocks: [pageMock(0, 50, [makeClock('a', 'Anna', -3)], undefined, withQuiet), tlvBoardMock()],
+      session: { user: ZC_USER },
+    });
+    await screen.findByText('Anna');
+    const counted = screen.getAllByRole('table')[0];
+    const quiet = within(counted).getByText('Duinroos College').closest('tr') as HTMLElement;
+    expect(quiet.getAttribute('data-school-id')).toBe('school-quiet');
+    expect(within(quiet).getByText('Geen lopende aanmeldingen')).toBeTruthy();
+    expect(within(quiet).getAllByRole('cell').slice(1).map((cell) => cell.textContent)).toEqual(['0', '0', '0', '0', '0']);
+    // A school with open terms has no such line.
+    const busy = within(counted).getByText(SCHOOL.name).closest('tr') as HTMLElement;
+    expect(within(busy).queryByText('Geen lopende aanmeldingen')).toBeNull();
+    // The school filter offers it too.
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: /School/ }));
+    expect(screen.getByRole('option', { name: 'Duinroos College' })).toBeTruthy();
   });
 
   it('goes back to the first page with another page size', async () => {

@@ -35,7 +35,8 @@ export const PAGE_SIZES = [25, 50, 100];
 
 /**
  * The SWV's view of every open zorgplicht term of its member schools, one page of the timeline at a time, and beside
- * them the TLV requests and the TLVs that run out soon (TlvBoardSection).
+ * them the TLV requests and the TLVs that run out soon (TlvBoardSection). "Per school" lists every school on the
+ * caller's board, one without open terms with zeros and "Geen lopende aanmeldingen".
  */
 export function ZorgplichtBoardPage() {
   usePageTitle('Zorgplicht');
@@ -92,7 +93,14 @@ export function ZorgplichtBoardPage() {
             <TableBody>
               {(overview?.countsPerSchool ?? []).map((c) => (
                 <TableRow key={c.school.id} data-school-id={c.school.id}>
-                  <TableCell>{c.school.name}</TableCell>
+                  <TableCell>
+                    {c.school.name}
+                    {c.open === 0 && (
+                      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                        Geen lopende aanmeldingen
+                      </Typography>
+                    )}
+                  </TableCell>
                   <TableCell align="right">{c.open}</TableCell>
                   <TableCell align="right">{c.lastWeek}</TableCell>
                   <TableCell align="right" sx={{ color: c.overdue ? 'error.main' : undefined, fontWeight: c.overdue ? 700 : undefined }}>

@@ -66,7 +66,7 @@ export class ZorgplichtOverviewModel {
   @Field(() => Int, { description: 'How many clocks match the filter (all pages).' }) totalCount!: number;
   @Field(() => Int, { description: 'How many matching clocks come before this page.' }) offset!: number;
   @Field(() => Int, { nullable: true, description: 'The page size asked for (null: no limit, e.g. inside the api).' }) limit!: number | null;
-  @Field(() => [ZorgplichtSchoolCountModel], { description: 'Per school, every open clock the caller may see (filters not applied).' }) countsPerSchool!: ZorgplichtSchoolCountModel[];
+  @Field(() => [ZorgplichtSchoolCountModel], { description: 'Per school, every open clock the caller may see (filters not applied); every school on the caller’s board has a row, with zeros where none is open.' }) countsPerSchool!: ZorgplichtSchoolCountModel[];
 }
 
 @ObjectType('ZorgplichtInvestigation')
