@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { mailsTo } from './support/mail';
+import { bornYearsAgo } from './support/ages';
 import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
@@ -252,13 +253,47 @@ async function expectExactlyTheMentorsSteps(page: Page, apiUrl: string, caseId: 
   return coordinatorOnly;
 }
 
+/**
+ * A pupil of the run whose mentor is `mentorEmail`, the way a school names a pupil's mentor: the school admin reads a
+ * Somtoday export with that one pupil into Zorgroute (previewed, then applied; a Somtoday file has no staff list, and
+ * pupils made in Zorgroute, without a leerlingnummer, never leave by an import). Returns the pupil as his mentor sees him.
+ */
+async function importPupilOfMentor(apiUrl: string, mentorEmail: string, name: { firstName: string; lastName: string }): Promise<{ id: string; displayName: string }> {
+  const schoolAdmin = await tokenFor(apiUrl, SCHOOL_ADMIN.email);
+  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, schoolAdmin);
+  const [y, m, d] = bornYearsAgo(13).split('-');
+  const csv = [
+    'Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Klas;Mentor;Mentor e-mail;Ouder/verzorger 1 naam;Ouder/verzorger 1 e-mail;Ouder/verzorger 1 gezag',
+    `e2e-${RUN};${name.firstName};;${name.lastName};${d}-${m}-${y};2B;${REFERRER.name};${mentorEmail};Ouder ${name.lastName};ouder.${name.firstName.toLowerCase()}.${RUN}@voorbeeldmail.example;ja`,
+  ].join('\n');
+  const res = await fetch(`${apiUrl}/imports/schools/${encodeURIComponent(me.schoolId)}/preview`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', 'x-file-name': `somtoday-${RUN}.csv`, authorization: `Bearer ${schoolAdmin}`, connection: 'close' },
+    body: csv,
+  });
+  const uploaded = (await res.json()) as { id?: string; message?: string };
+  if (!res.ok || !uploaded.id) throw new Error(`Import refused (${res.status}): ${uploaded.message ?? ''}`);
+  const { schoolImport } = await graphql<{ schoolImport: { pupilsAdded: number; pupilsLeaving: number; rejected: number } }>(
+    apiUrl,
+    'query($id: ID!) { schoolImport(id: $id) { pupilsAdded pupilsLeaving rejected } }',
+    { id: uploaded.id },
+    schoolAdmin,
+  );
+  expect(schoolImport).toEqual({ pupilsAdded: 1, pupilsLeaving: 0, rejected: 0 });
+  await graphql(apiUrl, 'mutation($id: ID!) { applySchoolImport(id: $id) { id } }', { id: uploaded.id }, schoolAdmin);
+  const { pupils } = await graphql<{ pupils: Array<{ id: string; displayName: string }> }>(apiUrl, '{ pupils { id displayName } }', {}, await tokenFor(apiUrl, mentorEmail));
+  const pupil = pupils.find((p) => p.displayName.includes(name.lastName));
+  if (!pupil) throw new Error(`The mentor does not see ${name.firstName} ${name.lastName} after the import`);
+  return pupil;
+}
+
 it('a mentor sees on his IZO referral exactly the step buttons the api lets him take', async () => {
   const { page, stack, pageErrors } = session;
   const api = stack.apiUrl;
   const zc = await tokenFor(api, ZC_EMAIL);
   const mentor = await tokenFor(api, REFERRER.email);
-  const lastName = `Verwijzing${RUN}`;
-  const { pupil } = await registerNewPupil(api, zc, { firstName: 'Lieke', lastName, parent: { name: `Ouder ${lastName}`, email: `ouder.lieke.${RUN}@voorbeeldmail.example` } });
+  // A mentor refers only his own pupils: the school's administration names him the pupil's mentor.
+  const pupil = await importPupilOfMentor(api, REFERRER.email, { firstName: 'Lieke', lastName: `Verwijzing${RUN}` });
   // The mentor refers the pupil to the IZO and submits the form: the case waits for the zorgcoördinator's triage.
   const { startZorgroute } = await graphql<{ startZorgroute: { id: string } }>(
     api,
