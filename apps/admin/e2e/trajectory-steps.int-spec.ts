@@ -3,8 +3,11 @@
  */
 // Browser test of the P1 step dialogs: the zorgcoördinator records the intake, chooses the coach
 // and logs a session with a thermometer score on the case page; the coach sees the pupil under
-// "Mijn leerlingen" and the parent sees the goal and the thermometer chart.
+// "Mijn leerlingen" and the parent sees the goal and the thermometer chart. Then the coach follows his real "Nieuwe
+// taak" e-mail (the tussenevaluatie, his as soon as he is chosen) from the mail catcher to the case page, at desk size,
+// and records it there.
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
+import { mailsTo } from './support/mail';
 import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(240_000);
@@ -14,6 +17,13 @@ const COACH_EMAIL = 'coach@daltoncollege.example';
 const COACH_NAME = 'Fatima El Idrissi';
 
 const session = useBrowserSession();
+
+/** The trajectory the first test brought to ACTIEF, for the coach's e-mail test. */
+let trajectory: { caseId: string; pupilName: string } | undefined;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const OPEN_STEPS = 'query($id: ID!) { case(id: $id) { openSteps } }';
 
 /**
  * A trajectory for a pupil of its own: the api registers new pupils only with a written
@@ -90,6 +100,7 @@ it('records intake, coach and a session through the step dialogs', async () => {
   }
   expect(await page.getByTestId('case-goal').textContent()).toContain('Ik wil mijn huiswerk elke dag plannen.');
   expect(await status()).toBe('ACTIEF');
+  trajectory = { caseId, pupilName };
   await shot(page, 'p1-case');
 
   // The coach finds the pupil among his open work.
@@ -106,5 +117,53 @@ it('records intake, coach and a session through the step dialogs', async () => {
   await card.getByTestId('pupil-goal').getByText('Ik wil mijn huiswerk elke dag plannen.').waitFor();
   await shot(page, 'parent-trajectory');
 
+  expect(pageErrors).toEqual([]);
+});
+
+it('the coach follows his new-task e-mail to the case and records the tussenevaluatie there', async () => {
+  const { page, stack, pageErrors } = session;
+  if (!trajectory) throw new Error('the first test did not bring its trajectory to ACTIEF');
+  const { caseId, pupilName } = trajectory;
+  const zc = await tokenFor(stack.apiUrl, ZC_EMAIL);
+  const path = `/cases/${encodeURIComponent(caseId)}`;
+  // Chosen as coach, he owns the tussenevaluatie at once (due at half-time): the workflow tells him with a new task.
+  const mail = await eventually(
+    'the new-task e-mail to the coach',
+    async () => (await mailsTo(COACH_EMAIL)).find((m) => m.subject.startsWith('Nieuwe taak: Tussenevaluatie') && m.text.includes(path)),
+    60_000,
+  );
+  expect(mail.subject).toMatch(/^Nieuwe taak: Tussenevaluatie \(uiterlijk \w+dag \d{1,2} \w+ \d{4}\)$/);
+  const link = mail.text.match(/https?:\/\/[^\s)>\]]+/g)?.find((u) => new URL(u).pathname === path);
+  if (!link) throw new Error(`No link to ${path} in "${mail.subject}":\n${mail.text}`);
+
+  // Logged out, as he opens it: the login page, then back to the case.
+  await page.context().clearCookies();
+  await page.goto(`${stack.appUrl}${new URL(link).pathname}`);
+  await page.waitForURL((url) => url.pathname.startsWith('/login'));
+  await page.getByRole('button', { name: new RegExp(escape(COACH_EMAIL)) }).click();
+  await page.waitForURL((url) => url.pathname === path);
+  await page.getByRole('heading', { level: 1, name: pupilName }).waitFor();
+  const steps = page.getByRole('region', { name: 'Open stappen' });
+  const record = steps.getByRole('button', { name: 'Tussenevaluatie vastleggen' });
+  await record.waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await shot(page, 'coach-case-from-email');
+
+  await record.click();
+  const dialog = page.getByRole('dialog', { name: 'Tussenevaluatie vastleggen' });
+  await dialog.getByLabel(/Samenvatting tussenevaluatie/).fill('Plant zijn huiswerk nu zelf in de agenda; vrijdag terugblikken blijft lastig.');
+  await shot(page, 'coach-mid-evaluation-dialog');
+  await dialog.getByRole('button', { name: 'Tussenevaluatie opslaan' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually('the tussenevaluatie recorded', async () => {
+    const { case: c } = await graphql<{ case: { openSteps: string[] } }>(stack.apiUrl, OPEN_STEPS, { id: caseId }, zc);
+    return !c.openSteps.includes('RECORD_MID_EVALUATION');
+  });
+  // Done: the step is no longer offered to him.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: pupilName }).waitFor();
+  await steps.waitFor();
+  expect(await record.count()).toBe(0);
+  await shot(page, 'coach-case-mid-evaluation-recorded');
   expect(pageErrors).toEqual([]);
 });

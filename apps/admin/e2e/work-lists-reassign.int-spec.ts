@@ -4,10 +4,13 @@
 // Browser test of the work lists and of a leaver's open steps (issue 17 item 9, issue 13 item 3). The zorgcoördinator
 // saves a work list of his own and finds its count on the dashboard; the school admin deactivates a mentor who leaves,
 // sees the banner for his open steps and hands all of them to another mentor with a reason; the new owner follows the
-// real e-mail from the mail catcher to the case; the case's audit trail keeps the reason.
+// real e-mail from the mail catcher to the case; the case's audit trail keeps the reason. A mentor who referred a pupil
+// of the run to the IZO sees on its case page exactly the step buttons the api lets him take (issue 17.3): not the
+// zorgcoördinator's triage or stop, and his own step once the referral comes back to him.
 import type { Page } from 'playwright-core';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { mailsTo } from './support/mail';
+import { bornYearsAgo } from './support/ages';
 import { registerNewPupil } from './support/pupils';
 
 jest.setTimeout(300_000);
@@ -18,6 +21,7 @@ const RUN = Date.now().toString(36);
 const SCHOOL_ADMIN = { email: `schoolbeheer.${RUN}@daltoncollege.example`, name: `Bart Beheerder${RUN}` };
 const LEAVER = { email: `mentor.vertrekt.${RUN}@daltoncollege.example`, name: `Gijs Vertrekker${RUN}` };
 const NEW_OWNER = { email: `mentor.nieuw.${RUN}@daltoncollege.example`, name: `Nina Nieuwland${RUN}` };
+const REFERRER = { email: `mentor.verwijst.${RUN}@daltoncollege.example`, name: `Joris Verwijzer${RUN}` };
 const REASON = `Mentor ${LEAVER.name} is uit dienst; ${NEW_OWNER.name} neemt zijn leerlingen over (e2e).`;
 const LIST_NAME = `Mijn open stappen (eigen lijst ${RUN})`;
 
@@ -43,6 +47,7 @@ beforeAll(async () => {
     [SCHOOL_ADMIN, 'SCHOOL_ADMIN'],
     [LEAVER, 'MENTOR'],
     [NEW_OWNER, 'MENTOR'],
+    [REFERRER, 'MENTOR'],
   ] as const) {
     const { createAccount } = await graphql<{ createAccount: { id: string } }>(
       api,
@@ -202,5 +207,134 @@ it('the new owner follows the reassignment e-mail to the case, and its audit tra
     expect(detail.summary.ownerName).toBe(NEW_OWNER.name);
     expect(detail.timeline.some((e) => e.reason === REASON && e.description.includes(NEW_OWNER.name))).toBe(true);
   }
+  expect(pageErrors).toEqual([]);
+});
+
+interface StepFormRow {
+  step: string;
+  title: string;
+  open: boolean;
+  mayTake: boolean;
+}
+
+const STEPS_OF_CASE = 'query($id: ID!) { case(id: $id) { openSteps stepForms { step title open mayTake } } }';
+
+async function stepsOfCase(apiUrl: string, token: string, id: string): Promise<{ openSteps: string[]; stepForms: StepFormRow[] }> {
+  return (await graphql<{ case: { openSteps: string[]; stepForms: StepFormRow[] } }>(apiUrl, STEPS_OF_CASE, { id }, token)).case;
+}
+
+/** The steps the api lets this user take on the case now (its open steps and the any-time steps), as the page offers them. */
+const takeable = ({ openSteps, stepForms }: { openSteps: string[]; stepForms: StepFormRow[] }): string[] =>
+  stepForms
+    .filter((f) => f.mayTake && (openSteps.includes(f.step) || !f.open))
+    .map((f) => f.step)
+    .sort();
+
+/**
+ * The case page, as the mentor sees it, offers a button for exactly the steps the api lets him take, and none of the
+ * steps only the zorgcoördinator may take now (returned: those steps, to name them in the test).
+ */
+async function expectExactlyTheMentorsSteps(page: Page, apiUrl: string, caseId: string): Promise<string[]> {
+  const mentor = await tokenFor(apiUrl, REFERRER.email);
+  const zc = await tokenFor(apiUrl, ZC_EMAIL);
+  const mine = await stepsOfCase(apiUrl, mentor, caseId);
+  const coordinatorOnly = takeable(await stepsOfCase(apiUrl, zc, caseId)).filter((step) => !takeable(mine).includes(step));
+  const region = page.getByRole('region', { name: 'Open stappen' });
+  await region.waitFor();
+  // Every open step is shown (a button, or a chip for a step of someone else): wait until all are there.
+  for (const step of mine.openSteps) await region.locator(`[data-step="${step}"]`).first().waitFor();
+  const buttons = await region.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('data-step') ?? `(no step) ${el.textContent}`));
+  expect(buttons.sort()).toEqual(takeable(mine));
+  for (const step of coordinatorOnly) expect(await page.locator(`button[data-step="${step}"]`).count()).toBe(0);
+  // Nor the zorgcoördinator's buttons outside the step list.
+  for (const name of ['Aanmelding beoordelen (triage)', 'Zorgroute stoppen', 'Uitzondering opheffen']) {
+    expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+  }
+  return coordinatorOnly;
+}
+
+/**
+ * A pupil of the run whose mentor is `mentorEmail`, the way a school names a pupil's mentor: the school admin reads a
+ * Somtoday export with that one pupil into Zorgroute (previewed, then applied; a Somtoday file has no staff list, and
+ * pupils made in Zorgroute, without a leerlingnummer, never leave by an import). Returns the pupil as his mentor sees him.
+ */
+async function importPupilOfMentor(apiUrl: string, mentorEmail: string, name: { firstName: string; lastName: string }): Promise<{ id: string; displayName: string }> {
+  const schoolAdmin = await tokenFor(apiUrl, SCHOOL_ADMIN.email);
+  const { me } = await graphql<{ me: { schoolId: string } }>(apiUrl, '{ me { schoolId } }', {}, schoolAdmin);
+  const [y, m, d] = bornYearsAgo(13).split('-');
+  const csv = [
+    'Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Klas;Mentor;Mentor e-mail;Ouder/verzorger 1 naam;Ouder/verzorger 1 e-mail;Ouder/verzorger 1 gezag',
+    `e2e-${RUN};${name.firstName};;${name.lastName};${d}-${m}-${y};2B;${REFERRER.name};${mentorEmail};Ouder ${name.lastName};ouder.${name.firstName.toLowerCase()}.${RUN}@voorbeeldmail.example;ja`,
+  ].join('\n');
+  const res = await fetch(`${apiUrl}/imports/schools/${encodeURIComponent(me.schoolId)}/preview`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', 'x-file-name': `somtoday-${RUN}.csv`, authorization: `Bearer ${schoolAdmin}`, connection: 'close' },
+    body: csv,
+  });
+  const uploaded = (await res.json()) as { id?: string; message?: string };
+  if (!res.ok || !uploaded.id) throw new Error(`Import refused (${res.status}): ${uploaded.message ?? ''}`);
+  const { schoolImport } = await graphql<{ schoolImport: { pupilsAdded: number; pupilsLeaving: number; rejected: number } }>(
+    apiUrl,
+    'query($id: ID!) { schoolImport(id: $id) { pupilsAdded pupilsLeaving rejected } }',
+    { id: uploaded.id },
+    schoolAdmin,
+  );
+  expect(schoolImport).toEqual({ pupilsAdded: 1, pupilsLeaving: 0, rejected: 0 });
+  await graphql(apiUrl, 'mutation($id: ID!) { applySchoolImport(id: $id) { id } }', { id: uploaded.id }, schoolAdmin);
+  const { pupils } = await graphql<{ pupils: Array<{ id: string; displayName: string }> }>(apiUrl, '{ pupils { id displayName } }', {}, await tokenFor(apiUrl, mentorEmail));
+  const pupil = pupils.find((p) => p.displayName.includes(name.lastName));
+  if (!pupil) throw new Error(`The mentor does not see ${name.firstName} ${name.lastName} after the import`);
+  return pupil;
+}
+
+it('a mentor sees on his IZO referral exactly the step buttons the api lets him take', async () => {
+  const { page, stack, pageErrors } = session;
+  const api = stack.apiUrl;
+  const zc = await tokenFor(api, ZC_EMAIL);
+  const mentor = await tokenFor(api, REFERRER.email);
+  // A mentor refers only his own pupils: the school's administration names him the pupil's mentor.
+  const pupil = await importPupilOfMentor(api, REFERRER.email, { firstName: 'Lieke', lastName: `Verwijzing${RUN}` });
+  // The mentor refers the pupil to the IZO and submits the form: the case waits for the zorgcoördinator's triage.
+  const { startZorgroute } = await graphql<{ startZorgroute: { id: string } }>(
+    api,
+    'mutation($i: StartZorgrouteInput!) { startZorgroute(input: $i) { id } }',
+    { i: { pupilId: pupil.id, source: 'GROEPSBESPREKING', requestKey: `verwijst-${RUN}` } },
+    mentor,
+  );
+  const caseId = startZorgroute.id;
+  await eventually('the referral form step', async () => (await stepsOfCase(api, mentor, caseId)).openSteps.includes('SUBMIT_REFERRAL'));
+  await graphql(
+    api,
+    'mutation($c: ID!, $i: ZorgrouteReferralFormInput) { submitZorgrouteReferral(caseId: $c, input: $i) { id } }',
+    { c: caseId, i: { reasons: ['PROBLEMATISCH_FUNCTIONEREN_THUIS'], parentsInformed: true, problem: 'Komt vaak te laat en mist lessen.', pupilHelpQuestion: 'Ik wil op tijd komen', mentorSupportQuestion: 'Hoe houd ik contact met thuis?' } },
+    mentor,
+  );
+  await eventually('the triage step', async () => (await stepsOfCase(api, zc, caseId)).openSteps.includes('TRIAGE'));
+
+  // Waiting for the triage: the mentor sees it as the zorgcoördinator's (a chip), with no button to take it.
+  await logInAs(page, stack.appUrl, REFERRER.email);
+  const path = `/cases/${encodeURIComponent(caseId)}`;
+  await page.goto(`${stack.appUrl}${path}`);
+  await page.getByRole('heading', { level: 1, name: pupil.displayName }).waitFor();
+  const atTriage = await expectExactlyTheMentorsSteps(page, api, caseId);
+  expect(atTriage).toContain('TRIAGE');
+  await shot(page, 'mentor-referral-at-triage');
+
+  // The zorgcoördinator sends it back: now the mentor's own step is open, and only that is his to take.
+  await eventually('the triage', async () => {
+    await graphql(
+      api,
+      'mutation($c: ID!, $i: TriageZorgrouteInput!) { triageZorgroute(caseId: $c, input: $i) { status } }',
+      { c: caseId, i: { outcome: 'TERUG_NAAR_AANMELDER', secondLine: true, questionsClear: false, firstLineDone: false, parentsAndPupilKnow: true, missingInformation: 'Wat is er in de klas al geprobeerd?' } },
+      zc,
+    );
+    return true;
+  });
+  await eventually('the form back with the mentor', async () => (await stepsOfCase(api, mentor, caseId)).openSteps.includes('SUBMIT_REFERRAL'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: pupil.displayName }).waitFor();
+  await page.getByRole('region', { name: 'Open stappen' }).getByRole('button', { name: 'IZO-aanmelding indienen' }).waitFor();
+  await expectExactlyTheMentorsSteps(page, api, caseId);
+  await shot(page, 'mentor-referral-returned');
   expect(pageErrors).toEqual([]);
 });

@@ -38,6 +38,12 @@ export interface HumanStepOptions {
    * referrer (REFERRAL_RETURNED, with the parts of the form still empty). Same key, so still sent once.
    */
   assigned?: Pick<NotifyRequest, 'kind' | 'missingParts'>;
+  /**
+   * Called once the step is open, before its first record: a process whose open steps follow from its open side steps
+   * (P1's tussenevaluatie) copies them into the read model's data here, so the case page offers the step at once.
+   * State only (no command).
+   */
+  onOpen?: () => void;
 }
 
 /**
@@ -71,6 +77,7 @@ export async function awaitHumanStep(
   }
   rec.addParticipant(step.ownerUserId);
   rec.upsertDueDate(step.step, step.due);
+  options.onOpen?.();
   await rec.record();
   if (finished()) return done();
 

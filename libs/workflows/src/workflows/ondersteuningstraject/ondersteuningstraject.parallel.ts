@@ -22,7 +22,8 @@ export async function midEvaluationStep(t: Trajectory): Promise<void> {
     { step: 'RECORD_MID_EVALUATION', label: STEPS.RECORD_MID_EVALUATION.label, ownerUserId: state.coach?.id ?? null, due: t.due(half, 0, 'P1.midEvaluationAtHalfTime') },
     () => state.midEvaluation !== null,
     () => t.ended(),
-    { parallel: true },
+    // Its open steps come from the open side step: the read model's row offers it from its first record on.
+    { parallel: true, onOpen: () => t.syncData() },
   );
   // Parents are told mid-way (P1 notifications): only that the tussenevaluatie was held, not what it says.
   if (mid === 'DONE' && !t.stopped()) {
