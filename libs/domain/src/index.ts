@@ -8,6 +8,7 @@ export * from './consent/consent-record.repository';
 export * from './audit/audit-trail.repository';
 export * from './documents/case-document.repository';
 export * from './documents/case-note.repository';
+export * from './documents/document-object-purge.repository';
 export * from './audit/stable-stringify';
 export * from './policy-store';
 export * from './school-calendar';

@@ -28,6 +28,7 @@ export * from './email-login-code.entity';
 export * from './case-note.entity';
 export * from './work-list.entity';
 export * from './meeting.entity';
+export * from './document-object-purge.entity';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseDocumentEntity } from './case-document.entity';
@@ -58,6 +59,7 @@ import { EmailLoginCodeEntity } from './email-login-code.entity';
 import { CaseNoteEntity } from './case-note.entity';
 import { WorkListEntity } from './work-list.entity';
 import { MeetingEntity } from './meeting.entity';
+import { DocumentObjectPurgeEntity } from './document-object-purge.entity';
 
 export const ENTITIES = [
   SwvEntity,
@@ -89,4 +91,5 @@ export const ENTITIES = [
   CaseNoteEntity,
   WorkListEntity,
   MeetingEntity,
+  DocumentObjectPurgeEntity,
 ];

@@ -17,6 +17,7 @@ import { WorkList1796700000000 } from './1796700000000-work-list';
 import { PupilSearch1796700000001 } from './1796700000001-pupil-search';
 import { Meeting1796700000002 } from './1796700000002-meeting';
 import { CaseClockColumns1796800000000 } from './1796800000000-case-clock-columns';
+import { DocumentObjectPurge1796810000000 } from './1796810000000-document-object-purge';
 
 
 /** Every migration, in order. New migrations are appended here. */
@@ -39,5 +40,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PupilSearch1796700000001,
   Meeting1796700000002,
   CaseClockColumns1796800000000,
+  DocumentObjectPurge1796810000000,
 
 ];

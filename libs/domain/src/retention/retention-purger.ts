@@ -59,7 +59,8 @@ function minus(now: Date, months: number): Date {
  * The retention run (docs/security.md, "Retention"): per school, with the school's effective retention policy,
  * 1. closes running cases without activity for `closeAfterInactiveMonths` (through the workflow's admin close);
  * 2. purges cases closed more than `purgeAfterClosedYears` ago whose workflow is not running: the read-model row,
- *    consent records, documents, e-mail deliveries (and digest items) are deleted, the payload of every audit entry of
+ *    consent records, documents, e-mail deliveries (and digest items) are deleted (the bucket keys of S3-stored
+ *    documents are queued in `document_object_purge`, the outbox the api drains), the payload of every audit entry of
  *    the case is replaced by the tombstone (hashes stay: hash version 2 covers a digest of the payload), a
  *    `retention_purge` row and one `RETENTION_PURGED` audit entry without personal data are written — in one
  *    transaction per case.
@@ -139,6 +140,16 @@ export class RetentionPurger {
         digestItems: await count('DELETE FROM notification_digest_item WHERE delivery_id IN (SELECT id FROM notification_delivery WHERE case_id = $1)', [c.id]),
         deliveries: await count('DELETE FROM notification_delivery WHERE case_id = $1', [c.id]),
         consents: await count('DELETE FROM consent_record WHERE case_id = $1', [c.id]),
+        // The bucket objects of S3-stored documents go into the outbox before their rows go (the api deletes them:
+        // DocumentObjectPurgeRepository); in this transaction, so no object is forgotten when anything fails later.
+        bucketObjects: (
+          (await m.query(
+            `INSERT INTO document_object_purge (storage_key, case_id, purged_at)
+               SELECT storage_key, case_id, $2 FROM case_document WHERE case_id = $1 AND storage = 'S3' AND storage_key IS NOT NULL
+             ON CONFLICT DO NOTHING RETURNING storage_key`,
+            [c.id, now],
+          )) as unknown[]
+        ).length,
         documents: await count('DELETE FROM case_document WHERE case_id = $1', [c.id]),
         notes: await count('DELETE FROM case_note WHERE case_id = $1', [c.id]),
         caseSummary: await count('DELETE FROM case_summary WHERE id = $1', [c.id]),

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CaseDocumentEntity } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AppError } from '../../common/app-error';
@@ -24,6 +24,7 @@ type S3Config = Extract<DocumentStorageConfig, { kind: 's3' }>;
 export class DocumentStore {
   private readonly config: DocumentStorageConfig;
   private s3: S3Client | null = null;
+  private readonly logger = new Logger('DocumentStore');
 
   constructor(@Inject(APP_CONFIG) appConfig: AppConfig) {
     this.config = appConfig.documents;
@@ -39,8 +40,8 @@ export class DocumentStore {
     const key = `${this.config.prefix}${id}`;
     await this.client(this.config)
       .send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.length }))
-      .catch(() => {
-        throw unavailable();
+      .catch((err: unknown) => {
+        throw this.unavailable('put', err);
       });
     return { storage: 'S3', storageKey: key, content: null };
   }
@@ -51,8 +52,8 @@ export class DocumentStore {
     if (this.config.kind !== 's3' || !doc.storageKey) throw unavailable();
     const out = await this.client(this.config)
       .send(new GetObjectCommand({ Bucket: this.config.bucket, Key: doc.storageKey }))
-      .catch(() => {
-        throw unavailable();
+      .catch((err: unknown) => {
+        throw this.unavailable('read', err);
       });
     if (!out.Body) throw unavailable();
     return Buffer.from(await out.Body.transformToByteArray());
@@ -62,6 +63,27 @@ export class DocumentStore {
   async remove(stored: StoredBytes): Promise<void> {
     if (stored.storage !== 'S3' || !stored.storageKey || this.config.kind !== 's3') return;
     await this.client(this.config).send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: stored.storageKey }));
+  }
+
+  /** Whether documents go to the bucket (DOCUMENT_STORAGE=s3): only then are there objects to delete after a purge. */
+  get usesObjectStorage(): boolean {
+    return this.config.kind === 's3';
+  }
+
+  /**
+   * Deletes the object `key` from the bucket (the retention purge's outbox, DocumentObjectPurgeService). Idempotent: a
+   * key without an object is no error (S3 answers a delete of a missing key with success). Throws the SDK's error
+   * (its name and code say what failed) or, without the S3 configuration, a plain Error.
+   */
+  async removeKey(key: string): Promise<void> {
+    if (this.config.kind !== 's3') throw new Error('DOCUMENT_STORAGE is not s3: no bucket to delete from');
+    await this.client(this.config).send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+  }
+
+  /** The UNAVAILABLE answer, after logging what the SDK said: its error name and code only (no key, no personal data). */
+  private unavailable(operation: 'put' | 'read', err: unknown): AppError {
+    this.logger.warn(`document storage ${operation} failed: ${sdkErrorSummary(err)}`);
+    return unavailable();
   }
 
   private client(config: S3Config): S3Client {
@@ -77,4 +99,20 @@ export class DocumentStore {
 
 function unavailable(): AppError {
   return new AppError('UNAVAILABLE', 'De documentopslag is nu niet bereikbaar; probeer het later opnieuw', 'The document storage is unavailable; try again later');
+}
+
+/**
+ * What an S3 SDK (or network) error was, for logs: its name, its code (`Code` of an S3 error answer, `code` of a
+ * network error such as ECONNREFUSED) and the HTTP status — never its message, which may quote the key or the bucket.
+ */
+export function sdkErrorSummary(err: unknown): string {
+  if (!err || typeof err !== 'object') return 'unknown error';
+  const e = err as { name?: unknown; Code?: unknown; code?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const safe = (v: unknown): string | null => (typeof v === 'string' && /^[A-Za-z0-9_.-]{1,80}$/.test(v) ? v : typeof v === 'number' ? String(v) : null);
+  const parts = [safe(e.name) ?? 'Error'];
+  const code = safe(e.Code) ?? safe(e.code);
+  if (code && code !== parts[0]) parts.push(`code ${code}`);
+  const status = safe(e.$metadata?.httpStatusCode);
+  if (status) parts.push(`HTTP ${status}`);
+  return parts.join(', ');
 }

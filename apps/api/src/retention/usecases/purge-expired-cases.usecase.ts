@@ -5,6 +5,7 @@ import { RetentionPurger, Role } from '@zorgroute/domain';
 import { temporalRetentionOps } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
+import { DocumentObjectPurgeService } from '../../documents/document-object-purge.service';
 import { validateOrThrow } from '../../common/validate';
 import { PurgeExpiredCasesInput } from '../dtos/purge-expired-cases.input';
 import type { RetentionRunModel } from '../models/retention-run.model';
@@ -12,13 +13,15 @@ import type { RetentionRunModel } from '../models/retention-run.model';
 /**
  * The retention run on demand (admin only, with a reason): the same run as the daily schedule (RetentionPurger), with
  * the admin as the actor of every close and purge. Bad input → BAD_USER_INPUT; another role → FORBIDDEN; nothing is
- * written in either case.
+ * written in either case. The bucket objects of purged cases (DOCUMENT_STORAGE=s3) are deleted right after
+ * (DocumentObjectPurgeService).
  */
 @Injectable()
 export class PurgeExpiredCasesUseCase {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Client) private readonly temporal: Client,
+    @Inject(DocumentObjectPurgeService) private readonly objectPurge: DocumentObjectPurgeService,
   ) {}
 
   async execute(user: AuthUser, raw: PurgeExpiredCasesInput): Promise<RetentionRunModel> {
@@ -34,6 +37,9 @@ export class PurgeExpiredCasesUseCase {
       reason,
       schoolId: input.schoolId ?? null,
     });
+    // The bucket objects of the purged cases (DOCUMENT_STORAGE=s3) go now, not at the next round; in the background
+    // (a slow bucket does not hold the answer; the drain never throws, a failed delete waits for the next round).
+    if (result.purged.length) void this.objectPurge.drain();
     return { closedCaseIds: result.closed, purgedCaseIds: result.purged, skippedRunningCaseIds: result.skippedRunning, failed: result.failed.length };
   }
 }

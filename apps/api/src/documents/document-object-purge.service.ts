@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DocumentObjectPurgeRepository } from '@zorgroute/domain';
+import { DocumentStore, sdkErrorSummary } from './storage/document-store';
+
+/** How often the outbox is drained (the first round one interval after start; after an admin purge at once). */
+export const DOCUMENT_OBJECT_PURGE_INTERVAL_MS = 10 * 60 * 1000;
+/** An outbox other than the database's (unit specs); not provided in the app. */
+export const DOCUMENT_OBJECT_PURGE_OUTBOX = 'DOCUMENT_OBJECT_PURGE_OUTBOX';
+/** Keys read per page of a round. */
+const PAGE = 200;
+
+export interface DrainResult {
+  /** Objects deleted (or already gone) whose outbox row was removed. */
+  removed: number;
+  /** Keys whose delete failed: their rows stay for the next round. */
+  failed: number;
+}
+
+/**
+ * Deletes the bucket objects of purged cases (issue 16; docs/operations.md "Document storage"). The retention purge —
+ * the admin's `purgeExpiredCases` here or the worker's daily run — queues the key of every S3-stored document of a
+ * purged case in `document_object_purge`, in the transaction that deletes the rows; this service, which has the S3
+ * client, deletes each object and then its row. A failed delete leaves the row for the next round (every
+ * DOCUMENT_OBJECT_PURGE_INTERVAL_MS, and right after an admin purge) and is logged with the error's name and code only.
+ * S3 deletes are idempotent, so a round that overlaps another api instance's, or a crash between delete and row, costs
+ * nothing. With DOCUMENT_STORAGE=postgres it does nothing: the bytes went with the rows.
+ */
+@Injectable()
+export class DocumentObjectPurgeService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('DocumentObjectPurge');
+  private readonly outbox: Pick<DocumentObjectPurgeRepository, 'pending' | 'done'>;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<DrainResult> | null = null;
+
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(DocumentStore) private readonly store: DocumentStore,
+    @Optional() @Inject(DOCUMENT_OBJECT_PURGE_OUTBOX) outbox?: Pick<DocumentObjectPurgeRepository, 'pending' | 'done'>,
+  ) {
+    this.outbox = outbox ?? new DocumentObjectPurgeRepository(dataSource);
+  }
+
+  onModuleInit(): void {
+    if (!this.store.usesObjectStorage) return;
+    this.timer = setInterval(() => void this.drain(), DOCUMENT_OBJECT_PURGE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /**
+   * One round over the outbox: deletes every queued object and its row. Never throws (a failure is logged and its
+   * row stays); a call while a round runs joins that round.
+   */
+  drain(): Promise<DrainResult> {
+    if (!this.store.usesObjectStorage) return Promise.resolve({ removed: 0, failed: 0 });
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<DrainResult> {
+    const result: DrainResult = { removed: 0, failed: 0 };
+    const errors = new Set<string>();
+    try {
+      let after: string | null = null;
+      for (;;) {
+        const page = await this.outbox.pending(PAGE, after);
+        for (const item of page) {
+          try {
+            await this.store.removeKey(item.storageKey);
+            await this.outbox.done(item.storageKey);
+            result.removed++;
+          } catch (err) {
+            result.failed++;
+            errors.add(sdkErrorSummary(err));
+          }
+        }
+        if (page.length < PAGE) break;
+        after = page[page.length - 1].storageKey;
+      }
+    } catch (err) {
+      // The outbox itself could not be read (the database): the next round tries again.
+      errors.add(sdkErrorSummary(err));
+      result.failed++;
+    }
+    if (result.failed) {
+      this.logger.warn(`bucket objects of purged cases: ${result.removed} deleted, ${result.failed} kept for the next round (${[...errors].join('; ')})`);
+    } else if (result.removed) {
+      this.logger.log(`bucket objects of purged cases: ${result.removed} deleted`);
+    }
+    return result;
+  }
+}
