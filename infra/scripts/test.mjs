@@ -4,6 +4,7 @@
 // server; all on free ports, separate from the `npm start` data), run all Jest tests including the integration
 // and browser tests, stop the services and print one last line: `N passed, N failed`.
 // Extra arguments go to Jest: `npm test -- libs/workflows` or `npm test -- -t 'zorgplicht'`.
+// Without arguments the tests run in two Jest processes side by side (see `laneOf`); ZR_TEST_LANES=1 runs one.
 // TEST_DATABASE_URL + TEST_DATABASE_OWNER_URL: use that (existing, disposable) database instead of the local test
 // cluster: the application role and the owner role (CREATEDB: some tests create their own databases); see
 // README "Tests". The migrations run once as the owner before Jest.
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  capture,
   dataDir,
   ensureChromium,
   ensureNodeModules,
@@ -54,6 +56,79 @@ function readResults(jestExitCode) {
   if (jestExitCode !== 0 && failed === 0) failed = 1; // e.g. no tests found, a crash, an open handle
   if (report && report.success === false && failed === 0) failed = 1;
   return { passed, failed };
+}
+
+/**
+ * Which lane a test file runs in when the whole suite runs. The "services" lane holds the integration and browser
+ * tests that share this run's PostgreSQL, Temporal dev server, mail catcher and S3 server; they stay in one Jest
+ * process, one file at a time, as they always have (several of them act on every running case of a school or read the
+ * shared inbox). Everything else needs none of those services: unit and component tests, and the workflow tests, which
+ * start their own time-skipping Temporal servers (libs/workflows). That "isolated" lane runs in a second Jest process
+ * beside the first, so the 2 cores of CI are both busy and the suite takes about two thirds of the serial time.
+ */
+function laneOf(testPath) {
+  const relative = path.relative(repoRoot, testPath).split(path.sep).join('/');
+  const sharesServices = /\.int-spec\.tsx?$/.test(relative) && !relative.startsWith('libs/workflows/');
+  return sharesServices ? 'services' : 'isolated';
+}
+
+const jestBaseArgs = ['-c', 'jest.config.js', '--runInBand', '--ci', '--json'];
+
+/**
+ * Run Jest and leave one merged report in `resultsFile`. With arguments (`npm test -- <paths>`) or ZR_TEST_LANES=1:
+ * one Jest process, as given. Otherwise the two lanes of `laneOf` in parallel. Returns the exit code (0 when all pass).
+ */
+async function runJest(env) {
+  const lanes = Number(process.env.ZR_TEST_LANES ?? 2);
+  if (jestArgs.length > 0 || lanes <= 1) {
+    const result = await run(localBin('jest'), [...jestBaseArgs, `--outputFile=${path.relative(repoRoot, resultsFile)}`, ...jestArgs], {
+      env,
+      allowFailure: true,
+      what: 'run the tests',
+    });
+    return result.code;
+  }
+  const listing = await capture(localBin('jest'), ['-c', 'jest.config.js', '--listTests', '--json'], { env, timeoutMs: 300_000 });
+  if (!listing.ok) throw new ZorgrouteError(`Could not list the tests (jest --listTests):\n${listing.stderr}`);
+  const files = JSON.parse(listing.stdout);
+  const byLane = { services: [], isolated: [] };
+  for (const file of files) byLane[laneOf(file)].push(file);
+  log(`${byLane.services.length} test files share the test services (one Jest process); ${byLane.isolated.length} run beside them.`);
+  const laneReports = [];
+  const results = await Promise.all(
+    Object.entries(byLane).map(([lane, laneFiles]) => {
+      if (laneFiles.length === 0) return { code: 0 };
+      const report = path.join(path.dirname(resultsFile), `jest-${lane}.json`);
+      fs.rmSync(report, { force: true });
+      laneReports.push(report);
+      return run(
+        localBin('jest'),
+        [...jestBaseArgs, `--outputFile=${path.relative(repoRoot, report)}`, '--runTestsByPath', ...laneFiles.map((f) => path.relative(repoRoot, f))],
+        { env, allowFailure: true, echo: false, prefix: lane === 'isolated' ? '[isolated] ' : undefined, what: `run the ${lane} tests` },
+      );
+    }),
+  );
+  mergeReports(laneReports);
+  return results.some((r) => r.code !== 0) ? 1 : 0;
+}
+
+/** One Jest report from the lanes' reports (counts summed, test results concatenated); a missing report fails. */
+function mergeReports(reports) {
+  const merged = { success: true, numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, numTotalTests: 0, testResults: [] };
+  for (const file of reports) {
+    let report;
+    try {
+      report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      logError(`Jest wrote no readable report to ${path.relative(repoRoot, file)}.`);
+      merged.success = false;
+      continue;
+    }
+    merged.success &&= report.success !== false;
+    for (const key of ['numPassedTests', 'numFailedTests', 'numRuntimeErrorTestSuites', 'numTotalTests']) merged[key] += report[key] ?? 0;
+    merged.testResults.push(...(report.testResults ?? []));
+  }
+  fs.writeFileSync(resultsFile, JSON.stringify(merged));
 }
 
 async function main() {
@@ -161,12 +236,12 @@ async function main() {
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
     fs.rmSync(resultsFile, { force: true });
     log('running the tests…');
-    const result = await foregroundRun(
-      localBin('jest'),
-      ['-c', 'jest.config.js', '--runInBand', '--ci', '--json', `--outputFile=${path.relative(repoRoot, resultsFile)}`, ...jestArgs],
-      { env, allowFailure: true, what: 'run the tests' },
-    );
-    jestExit = result.code;
+    foreground = true;
+    try {
+      jestExit = await runJest(env);
+    } finally {
+      foreground = false;
+    }
   } finally {
     // 6. Stop the services, also after a failure or Ctrl-C.
     await supervisor.stopAll();
