@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { DataSource, In } from 'typeorm';
 import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, Role } from '@zorgroute/domain';
 import { mailKindLabel, MAIL_FAILING_PREFIX, type MailFailure } from '@zorgroute/workflows';
@@ -10,7 +8,7 @@ import { AppError } from '../common/app-error';
 import { CasesService } from '../cases/cases.service';
 import { stepLabel } from '../cases/labels';
 import { inTimelineOrder } from '../cases/timeline-order';
-import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 import type { StuckCaseModel } from './models/stuck-case.model';
 
 /** Open cases checked against Temporal per query, at most (the oldest updated first are the likeliest blocked). */
@@ -45,8 +43,7 @@ export class StuckCasesService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
     @Inject(CasesService) private readonly cases: CasesService,
-    @Inject(Client) private readonly temporal: Client,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
   ) {}
 
   async list(user: AuthUser, schoolId?: string | null): Promise<StuckCaseModel[]> {
@@ -94,19 +91,13 @@ export class StuckCasesService {
       if (!pollers.has(taskQueue)) {
         pollers.set(
           taskQueue,
-          withTimeout(
-            this.temporal.workflowService.describeTaskQueue({
-              namespace: this.config.namespace,
-              taskQueue: { name: taskQueue },
-              taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-            }),
-          ).then((r) => (r ? (r.pollers?.length ?? 0) > 0 : true)),
+          withTimeout(this.temporal.workflowPollers(taskQueue).then((pollers) => ({ pollers }))).then((r) => (r ? (r.pollers?.length ?? 0) > 0 : true)),
         );
       }
       return pollers.get(taskQueue) as Promise<boolean>;
     };
     const check = async (row: CaseSummaryEntity) => {
-      const d = await withTimeout(this.temporal.workflow.getHandle(row.id).describe()).catch(() => null);
+      const d = await withTimeout(this.temporal.describe(row.id)).catch(() => null);
       const task = d?.raw.pendingWorkflowTask;
       if (!d || !task || d.status.name !== 'RUNNING') return;
       const attempts = task.attempt ?? 1;
@@ -124,7 +115,7 @@ export class StuckCasesService {
   }
 
   private async lastTaskFailure(caseId: string): Promise<string | null> {
-    const history = await withTimeout(this.temporal.workflow.getHandle(caseId).fetchHistory()).catch(() => null);
+    const history = await withTimeout(this.temporal.fetchHistory(caseId)).catch(() => null);
     const failed = [...(history?.events ?? [])].reverse().find((e) => e.workflowTaskFailedEventAttributes);
     const message = failed?.workflowTaskFailedEventAttributes?.failure?.message ?? null;
     return message ? message.slice(0, 500) : null;

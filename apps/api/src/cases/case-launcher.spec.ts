@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { ApplicationFailure, type Client, WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { RetryState } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app.config';
 import { aRunningCaseNl, CaseLauncher, theCaseNl, type CaseNames } from './case-launcher';
+import type { TemporalGateway } from '../temporal/temporal.gateway';
 
 const TRAJECT: CaseNames = { nameNl: 'ondersteuningstraject', articleNl: 'het', nameEn: 'support trajectory' };
 const JOS: CaseNames = { nameNl: 'JOS-casus', articleNl: 'de', nameEn: 'JOS case' };
@@ -26,14 +27,12 @@ function launcher(opts: { rows: () => Row | null; status?: () => string; failure
     },
   };
   const client = {
-    workflow: {
-      start: async (_wf: unknown, options: Record<string, unknown>) => {
-        started.push(options);
-        if (opts.startError) throw opts.startError;
-        return handle;
-      },
+    start: async (_wf: unknown, options: Record<string, unknown>) => {
+      started.push(options);
+      if (opts.startError) throw opts.startError;
+      return handle;
     },
-  } as unknown as Client;
+  } as unknown as TemporalGateway;
   const dataSource = { getRepository: () => ({ findOne: async () => opts.rows() }) } as unknown as DataSource;
   const l = new CaseLauncher(dataSource, client, { taskQueue: 'q' } as AppConfig);
   const launch = (names: CaseNames = TRAJECT, waitMs = 400) =>

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
 import type { SearchAttributePair, Workflow } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { CaseSummaryEntity } from '@zorgroute/domain';
 import { AppError } from '../common/app-error';
 import { workflowFailureToAppError } from '../common/temporal-errors';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 
 /** How a case is named in the answers of its start. */
@@ -60,7 +61,7 @@ export class CaseLauncher {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,7 +77,7 @@ export class CaseLauncher {
         typedSearchAttributes: o.typedSearchAttributes,
         args: o.args,
       } as unknown as WorkflowStartOptions<W>; // TS cannot narrow the conditional args type of a generic W
-      handle = await this.temporal.workflow.start(o.workflow, options);
+      handle = await this.temporal.start(o.workflow, options);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         const closed = names.alreadyClosed ?? {

@@ -1,4 +1,3 @@
-import type { Client } from '@temporalio/client';
 import { PupilEntity, Role, SchoolEntity, UserEntity, type CaseSummaryEntity } from '@zorgroute/domain';
 import { ZORGROUTE_STEPS } from '@zorgroute/processes';
 import type { DataSource } from 'typeorm';
@@ -9,6 +8,7 @@ import { IzoJosMentorCompleter } from '../zorgroute/usecases/izo-jos-mentor.comp
 import { CaseStepService } from './case-step.service';
 import type { CasesService } from './cases.service';
 import type { StepInputCompleter } from './step-input-completer';
+import type { TemporalGateway } from '../temporal/temporal.gateway';
 
 const zc: AuthUser = { id: 'zc-1', name: 'Ilse Zorg', email: 'zc@school.example', role: Role.ZORGCOORDINATOR, schoolId: 'school-1', swvId: 'swv-1', pupilId: null };
 const mentor: AuthUser = { ...zc, id: 'mentor-1', name: 'Jesse Mentor', email: 'mentor@school.example', role: Role.MENTOR };
@@ -23,14 +23,12 @@ const USERS: Record<string, Partial<UserEntity>> = {
 function setUp(process: string, completers: StepInputCompleter[] = [], data: Record<string, unknown> = {}, status = 'ACTIEF') {
   const row = { id: 'case-1', process, status, schoolId: 'school-1', pupilId: 'pupil-1', participantIds: [], data, policyVersion: null, closedAt: null } as unknown as CaseSummaryEntity;
   const updates: { name: string; args: Record<string, unknown> }[] = [];
-  const handle = {
-    workflowId: 'case-1',
-    startUpdate: async (def: string, options: { args: [Record<string, unknown>] }) => {
-      updates.push({ name: def, args: options.args[0] });
-      return { result: async () => undefined };
+  const temporal = {
+    update: async (_caseId: string, def: string, arg: Record<string, unknown>) => {
+      updates.push({ name: def, args: arg });
+      return undefined;
     },
-  };
-  const temporal = { workflow: { getHandle: () => handle } } as unknown as Client;
+  } as unknown as TemporalGateway;
   const cases = { getVisible: async () => row, summary: async () => ({ id: 'case-1' }) } as unknown as CasesService;
   const repositories = new Map<unknown, unknown>([
     [SchoolEntity, { findOneByOrFail: async () => ({ id: 'school-1', swvId: 'swv-1' }) }],

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { PolicyVersionRepository, Role, SchoolEntity, UserEntity, type CaseSummaryEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
@@ -23,7 +22,7 @@ import { CasesService } from './cases.service';
 import { stepUpdateOptions } from './step-update-options';
 import type { CaseSummaryModel } from './models/case.model';
 import type { StepFormModel } from './models/step-form.model';
-import { stepHandle } from './step-handle';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 import { completes, STEP_INPUT_COMPLETERS, type StepInputCompleter } from './step-input-completer';
 
 /**
@@ -41,7 +40,7 @@ export class CaseStepService {
   private readonly policies: PolicyVersionRepository;
 
   constructor(
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Optional() @Inject(STEP_INPUT_COMPLETERS) private readonly completers: readonly StepInputCompleter[] | null = null,
@@ -65,7 +64,7 @@ export class CaseStepService {
     for (const c of this.completers ?? []) if (completes(c, step)) args = await c.complete(row, args, step);
     args = { ...args, actor: { id: user.id, name: user.name } };
     try {
-      await stepHandle(this.temporal.workflow.getHandle(caseId), options.updateId).executeUpdate(step.update, { args: [args] });
+      await this.temporal.update(caseId, step.update, args, { updateId: options.updateId });
     } catch (err) {
       throw toAppError(err);
     }

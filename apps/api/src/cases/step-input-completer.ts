@@ -21,7 +21,10 @@ export function completes(c: StepInputCompleter, step: StepDefinition): boolean 
 /** Injection token: every registered StepInputCompleter. */
 export const STEP_INPUT_COMPLETERS = 'STEP_INPUT_COMPLETERS';
 
-/** The providers of these completers and of the STEP_INPUT_COMPLETERS list that CaseStepService runs (app.module.ts). */
-export function stepInputCompleters(...types: Type<StepInputCompleter>[]): Provider[] {
-  return [...types, { provide: STEP_INPUT_COMPLETERS, useFactory: (...completers: StepInputCompleter[]) => completers, inject: types }];
+/**
+ * The STEP_INPUT_COMPLETERS list that CaseStepService runs (cases.module.ts). Each completer is a provider of its own
+ * process's module, which exports it.
+ */
+export function stepInputCompleters(...types: Type<StepInputCompleter>[]): Provider {
+  return { provide: STEP_INPUT_COMPLETERS, useFactory: (...completers: StepInputCompleter[]) => completers, inject: types };
 }

@@ -1,14 +1,14 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
-import { Client, type Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 
 /** Liveness and readiness: PostgreSQL and Temporal reachable. */
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
   ) {}
 
   @Public()
@@ -20,7 +20,7 @@ export class HealthController {
       throw new HttpException({ status: 'error', database: 'unreachable' }, 503);
     }
     try {
-      await (this.temporal.connection as Connection).healthService.check({});
+      await this.temporal.checkHealth();
     } catch {
       throw new HttpException({ status: 'error', temporal: 'unreachable' }, 503);
     }

@@ -1,12 +1,11 @@
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { WorkflowHandle } from '@temporalio/client';
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { lastValueFrom, of } from 'rxjs';
 import { Role } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { stepUpdateOptions } from '../cases/step-update-options';
-import { currentHeaderKey, effectiveIdempotencyKey, idempotentUuid, runWithIdempotencyScope, updateIdFor, withUpdateId } from './idempotency-key';
+import { currentHeaderKey, effectiveIdempotencyKey, idempotentUuid, runWithIdempotencyScope, updateIdFor } from './idempotency-key';
 import { IdempotencyInterceptor, rootFieldCount } from './idempotency.interceptor';
 
 const user: AuthUser = { id: 'u1', name: 'Marieke Verhoef', email: 'zc@school.test', role: Role.ZORGCOORDINATOR, schoolId: null, swvId: null, pupilId: null };
@@ -66,26 +65,6 @@ describe('idempotency key of a case-changing mutation', () => {
     expect(idempotentUuid('aanmelding-pupil', 'u1', KEY)).toBe(id);
     expect(idempotentUuid('aanmelding-pupil', 'u2', KEY)).not.toBe(id);
     expect(idempotentUuid('other', 'u1', KEY)).not.toBe(id);
-  });
-
-  it('gives every update through the handle the update id, unless the call names its own', async () => {
-    const calls: unknown[] = [];
-    const handle = {
-      workflowId: 'case-1',
-      executeUpdate: async (_def: unknown, options: unknown) => calls.push(options),
-      startUpdate: async (_def: unknown, options: unknown) => calls.push(options),
-    } as unknown as WorkflowHandle;
-    expect(withUpdateId(handle, undefined)).toBe(handle);
-    const wrapped = withUpdateId(handle, 'u1/k');
-    expect(wrapped.workflowId).toBe('case-1');
-    await wrapped.executeUpdate('x', { args: [1] } as never);
-    await wrapped.startUpdate('x', { args: [2], waitForStage: 'ACCEPTED' } as never);
-    await wrapped.executeUpdate('x', { args: [3], updateId: 'own' } as never);
-    expect(calls).toEqual([
-      { args: [1], updateId: 'u1/k' },
-      { args: [2], waitForStage: 'ACCEPTED', updateId: 'u1/k' },
-      { args: [3], updateId: 'own' },
-    ]);
   });
 });
 

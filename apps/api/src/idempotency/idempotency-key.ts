@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { WorkflowHandle } from '@temporalio/client';
 import { AppError } from '../common/app-error';
 
 /** What a client may send as an idempotency key (a UUID per user action is the intended use). */
@@ -54,24 +53,6 @@ export function effectiveIdempotencyKey(explicit: string | null | undefined): st
 /** The Temporal update id for a user's key: scoped to the caller, so two users cannot collide. */
 export function updateIdFor(userId: string, key: string | null): string | undefined {
   return key === null ? undefined : `${userId}/${key}`;
-}
-
-/**
- * A handle whose `executeUpdate`/`startUpdate` carry `updateId` unless the call gives its own: so every use case that
- * sends one workflow update gets the idempotency of its request without passing options itself. A send function must
- * send at most ONE update through this handle (a second one would be taken for a retry of the first).
- */
-export function withUpdateId(handle: WorkflowHandle, updateId: string | undefined): WorkflowHandle {
-  if (updateId === undefined) return handle;
-  return new Proxy(handle, {
-    get(target, prop, receiver) {
-      if (prop === 'executeUpdate' || prop === 'startUpdate') {
-        const fn = Reflect.get(target, prop, receiver) as (def: unknown, options?: Record<string, unknown>) => Promise<unknown>;
-        return (def: unknown, options?: Record<string, unknown>) => fn.call(target, def, { ...(options ?? {}), updateId: (options?.updateId as string | undefined) ?? updateId });
-      }
-      return Reflect.get(target, prop, receiver) as unknown;
-    },
-  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { RETENTION_RUN_WORKFLOW, retentionRunWorkflowId, retentionScheduleId } from '@zorgroute/workflows';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 
 /** Daily at 02:30 Amsterdam time: after the day's work, before the digest and ladder (08:00/08:30). */
 export const RETENTION_SCHEDULE_SPEC = { calendars: [{ hour: 2, minute: 30 }], timezone: 'Europe/Amsterdam' };
@@ -16,7 +17,7 @@ export class RetentionScheduleService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Retention');
 
   constructor(
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,23 +33,19 @@ export class RetentionScheduleService implements OnApplicationBootstrap {
   /** Creates the schedule unless it exists; returns its id. */
   async ensureSchedule(): Promise<string> {
     const scheduleId = retentionScheduleId(this.config.taskQueue);
-    try {
-      await this.temporal.schedule.create({
-        scheduleId,
-        spec: RETENTION_SCHEDULE_SPEC,
-        action: {
-          type: 'startWorkflow',
-          workflowType: RETENTION_RUN_WORKFLOW,
-          workflowId: retentionRunWorkflowId(this.config.taskQueue),
-          taskQueue: this.config.taskQueue,
-          args: [],
-          workflowExecutionTimeout: '6 hours',
-        },
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      });
-    } catch (err) {
-      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    }
+    await this.temporal.ensureSchedule({
+      scheduleId,
+      spec: RETENTION_SCHEDULE_SPEC,
+      action: {
+        type: 'startWorkflow',
+        workflowType: RETENTION_RUN_WORKFLOW,
+        workflowId: retentionRunWorkflowId(this.config.taskQueue),
+        taskQueue: this.config.taskQueue,
+        args: [],
+        workflowExecutionTimeout: '6 hours',
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    });
     return scheduleId;
   }
 }

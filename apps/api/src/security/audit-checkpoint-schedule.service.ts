@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { AUDIT_CHECKPOINT_WORKFLOW, auditCheckpointScheduleId, auditCheckpointWorkflowId } from '@zorgroute/workflows';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 
 /**
  * Every hour: entries deleted from the tail after the newest checkpoint are the only ones a database owner could
@@ -19,7 +20,7 @@ export class AuditCheckpointScheduleService implements OnApplicationBootstrap {
   private readonly logger = new Logger('AuditCheckpoint');
 
   constructor(
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,23 +36,19 @@ export class AuditCheckpointScheduleService implements OnApplicationBootstrap {
   /** Creates the schedule unless it exists; returns its id. */
   async ensureSchedule(): Promise<string> {
     const scheduleId = auditCheckpointScheduleId(this.config.taskQueue);
-    try {
-      await this.temporal.schedule.create({
-        scheduleId,
-        spec: AUDIT_CHECKPOINT_SCHEDULE_SPEC,
-        action: {
-          type: 'startWorkflow',
-          workflowType: AUDIT_CHECKPOINT_WORKFLOW,
-          workflowId: auditCheckpointWorkflowId(this.config.taskQueue),
-          taskQueue: this.config.taskQueue,
-          args: [],
-          workflowExecutionTimeout: '1 hour',
-        },
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
-      });
-    } catch (err) {
-      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    }
+    await this.temporal.ensureSchedule({
+      scheduleId,
+      spec: AUDIT_CHECKPOINT_SCHEDULE_SPEC,
+      action: {
+        type: 'startWorkflow',
+        workflowType: AUDIT_CHECKPOINT_WORKFLOW,
+        workflowId: auditCheckpointWorkflowId(this.config.taskQueue),
+        taskQueue: this.config.taskQueue,
+        args: [],
+        workflowExecutionTimeout: '1 hour',
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+    });
     return scheduleId;
   }
 }

@@ -5,6 +5,7 @@ import { AesGcmPayloadCodec } from '@zorgroute/temporal-codec';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { ApiMetrics } from '../observability/api-metrics';
 import { TemporalMetricsInterceptor } from '../observability/temporal-metrics.interceptor';
+import { TemporalGateway } from './temporal.gateway';
 
 /** The payload codec of this api (null when no TEMPORAL_PAYLOAD_KEYS are configured, outside production only). */
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
@@ -37,8 +38,9 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
         });
       },
     },
+    TemporalGateway,
   ],
-  exports: [Client, PAYLOAD_CODEC],
+  exports: [Client, PAYLOAD_CODEC, TemporalGateway],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

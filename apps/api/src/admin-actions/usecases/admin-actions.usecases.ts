@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, type WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { AuditTrailRepository, CaseSummaryEntity, DeliveryStatus, NotificationDeliveryEntity, Role, UserEntity } from '@zorgroute/domain';
 import { adminCloseCase, adminExtendDueDate, adminReassignStep, adminResendNotification, CLOSED_BY_ADMIN_STATUS, type Actor } from '@zorgroute/workflows';
@@ -8,7 +7,7 @@ import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
 import { effectiveIdempotencyKey, updateIdFor } from '../../idempotency/idempotency-key';
-import { stepHandle } from '../../cases/step-handle';
+import { TemporalGateway, type CaseUpdateSender } from '../../temporal/temporal.gateway';
 import { CasesService } from '../../cases/cases.service';
 import type { CaseSummaryModel } from '../../cases/models/case.model';
 import { AdminCloseCaseInput, AdminExtendDueDateInput, AdminReassignStepInput, AdminResendInput, ReassignOpenStepsInput } from '../dtos/admin-actions.inputs';
@@ -25,7 +24,7 @@ const STEP_OWNER_ROLES: string[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.
 @Injectable()
 export class AdminActionRunner {
   constructor(
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
@@ -58,17 +57,17 @@ export class AdminActionRunner {
   }
 
   /** Sends the workflow's admin update (the workflow records it with the actor and the reason: audit). */
-  async update(user: AuthUser, caseId: string, fn: (h: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<void> {
+  async update(user: AuthUser, caseId: string, fn: (send: CaseUpdateSender, actor: Actor) => Promise<unknown>): Promise<void> {
     try {
       // The request's Idempotency-Key header (if any) becomes the update id: a retried action is applied once.
       const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
-      await fn(stepHandle(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
+      await fn(this.temporal.sender(caseId, { updateId }), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }
   }
 
-  async send(user: AuthUser, caseId: string, fn: (h: WorkflowHandle, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
+  async send(user: AuthUser, caseId: string, fn: (send: CaseUpdateSender, actor: Actor) => Promise<unknown>): Promise<CaseSummaryModel> {
     await this.update(user, caseId, fn);
     return this.cases.summary(user, caseId);
   }
@@ -81,7 +80,7 @@ export class AdminExtendDueDateUseCase {
     this.runner.authorise(user, false);
     const input = validateOrThrow(AdminExtendDueDateInput, raw);
     await this.runner.openCase(user, caseId);
-    return this.runner.send(user, caseId, (h, actor) => h.executeUpdate(adminExtendDueDate, { args: [{ actor, reason: input.reason.trim(), newDueDate: input.newDueDate }] }));
+    return this.runner.send(user, caseId, (send, actor) => send(adminExtendDueDate, { actor, reason: input.reason.trim(), newDueDate: input.newDueDate }));
   }
 }
 
@@ -118,8 +117,8 @@ export class AdminReassignStepUseCase {
   async reassign(user: AuthUser, caseId: string, owner: UserEntity, reason: string): Promise<void> {
     const row = await this.runner.openCaseToReassign(user, caseId);
     if (owner.role !== Role.SWV_MEDEWERKER && owner.schoolId !== row.schoolId) throw NOT_AN_OWNER();
-    await this.runner.update(user, caseId, (h, actor) =>
-      h.executeUpdate(adminReassignStep, { args: [{ actor, reason: reason.trim(), newOwnerId: owner.id, newOwnerName: owner.name }] }),
+    await this.runner.update(user, caseId, (send, actor) =>
+      send(adminReassignStep, { actor, reason: reason.trim(), newOwnerId: owner.id, newOwnerName: owner.name }),
     );
   }
 }
@@ -188,7 +187,7 @@ export class AdminResendNotificationUseCase {
     if (sent && !input.force) {
       throw new AppError('CONFLICT', 'Dit bericht is al verstuurd; kies "toch opnieuw versturen" om het nogmaals te sturen', 'This message was sent; pass force to send it again');
     }
-    return this.runner.send(user, caseId, (h, actor) => h.executeUpdate(adminResendNotification, { args: [{ actor, reason: input.reason.trim(), deliveryKey: input.deliveryKey }] }));
+    return this.runner.send(user, caseId, (send, actor) => send(adminResendNotification, { actor, reason: input.reason.trim(), deliveryKey: input.deliveryKey }));
   }
 }
 
@@ -203,7 +202,7 @@ export class AdminCloseCaseUseCase {
     const input = validateOrThrow(AdminCloseCaseInput, raw);
     const row = await this.runner.openCase(user, caseId);
     try {
-      return await this.runner.send(user, caseId, (h, actor) => h.executeUpdate(adminCloseCase, { args: [{ actor, reason: input.reason.trim() }] }));
+      return await this.runner.send(user, caseId, (send, actor) => send(adminCloseCase, { actor, reason: input.reason.trim() }));
     } catch (err) {
       // The workflow is gone (terminated, or its history lost): close the read-model row here, audited by the api.
       if (!(err instanceof AppError) || err.extensions.code !== 'CASE_CLOSED' || !(await this.workflowGone(caseId))) throw err;

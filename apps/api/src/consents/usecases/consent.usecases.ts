@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CaseDocumentRepository, Role, UserEntity, type CaseSummaryEntity, type ConsentRecordEntity } from '@zorgroute/domain';
 import { decideConsentTimeout, recordConsentDecision, withdrawConsent, type Actor } from '@zorgroute/workflows';
@@ -11,7 +10,7 @@ import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import { validateOrThrow } from '../../common/validate';
 import { effectiveIdempotencyKey, updateIdFor } from '../../idempotency/idempotency-key';
-import { stepHandle } from '../../cases/step-handle';
+import { TemporalGateway, type CaseUpdateSender } from '../../temporal/temporal.gateway';
 import { ConsentsService } from '../consents.service';
 import { ConsentTimeoutDecisionInput, GiveConsentInput, PaperConsentInput, WithdrawConsentInput } from '../dtos/consent.inputs';
 import type { ConsentRecordModel } from '../models/consent.model';
@@ -20,7 +19,7 @@ import type { ConsentRecordModel } from '../models/consent.model';
 @Injectable()
 export class ConsentStepRunner {
   constructor(
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(ConsentsService) private readonly consents: ConsentsService,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -37,11 +36,11 @@ export class ConsentStepRunner {
     return (user.role === Role.ZORGCOORDINATOR || user.role === Role.ADMIN) && this.access.canActOnCase(user, row, true);
   }
 
-  async send(user: AuthUser, caseId: string, requestId: string, fn: (h: ReturnType<Client['workflow']['getHandle']>, actor: Actor) => Promise<unknown>): Promise<ConsentRecordModel> {
+  async send(user: AuthUser, caseId: string, requestId: string, fn: (send: CaseUpdateSender, actor: Actor) => Promise<unknown>): Promise<ConsentRecordModel> {
     try {
       // The request's Idempotency-Key header (if any) becomes the update id: a retried decision is recorded once.
       const updateId = updateIdFor(user.id, effectiveIdempotencyKey(null));
-      await fn(stepHandle(this.temporal.workflow.getHandle(caseId), updateId), { id: user.id, name: user.name });
+      await fn(this.temporal.sender(caseId, { updateId }), { id: user.id, name: user.name });
     } catch (err) {
       throw toAppError(err);
     }
@@ -77,8 +76,8 @@ export class GiveConsentUseCase {
     } else {
       throw AppError.forbidden();
     }
-    return this.runner.send(user, input.caseId, input.requestId, (h, actor) =>
-      h.executeUpdate(recordConsentDecision, { args: [{ actor, requestId: input.requestId, decision: input.decision, method: 'DIGITAL', giverUserId: user.id, giverRole, note: input.note ?? null }] }),
+    return this.runner.send(user, input.caseId, input.requestId, (send, actor) =>
+      send(recordConsentDecision, { actor, requestId: input.requestId, decision: input.decision, method: 'DIGITAL', giverUserId: user.id, giverRole, note: input.note ?? null }),
     );
   }
 }
@@ -106,10 +105,8 @@ export class RecordPaperConsentUseCase {
     if (!scan || scan.caseId !== input.caseId || scan.source !== 'UPLOAD') {
       throw new AppError('BAD_USER_INPUT', 'De scan van het formulier is geen geüpload document van dit dossier', 'The scan of the form is not a document uploaded to this case');
     }
-    return this.runner.send(user, input.caseId, input.requestId, (h, actor) =>
-      h.executeUpdate(recordConsentDecision, {
-        args: [{ actor, requestId: input.requestId, decision: input.decision, method: 'PAPER_SCAN', giverUserId: giver.id, giverRole, scanDocumentId: scan.id, scanReference: null, note: input.note ?? null }],
-      }),
+    return this.runner.send(user, input.caseId, input.requestId, (send, actor) =>
+      send(recordConsentDecision, { actor, requestId: input.requestId, decision: input.decision, method: 'PAPER_SCAN', giverUserId: giver.id, giverRole, scanDocumentId: scan.id, scanReference: null, note: input.note ?? null }),
     );
   }
 }
@@ -123,7 +120,7 @@ export class WithdrawConsentUseCase {
     const input = validateOrThrow(WithdrawConsentInput, raw);
     const { row, request } = await this.runner.load(user, input.caseId, input.requestId);
     if (request.giverUserId !== user.id && !this.runner.isCoordinator(user, row)) throw AppError.forbidden();
-    return this.runner.send(user, input.caseId, input.requestId, (h, actor) => h.executeUpdate(withdrawConsent, { args: [{ actor, requestId: input.requestId, reason: input.reason }] }));
+    return this.runner.send(user, input.caseId, input.requestId, (send, actor) => send(withdrawConsent, { actor, requestId: input.requestId, reason: input.reason }));
   }
 }
 
@@ -139,8 +136,8 @@ export class DecideConsentTimeoutUseCase {
     const input = validateOrThrow(ConsentTimeoutDecisionInput, raw);
     const { row } = await this.runner.load(user, input.caseId, input.requestId);
     if (!this.runner.isCoordinator(user, row)) throw AppError.forbidden();
-    await this.runner.send(user, input.caseId, input.requestId, (h, actor) =>
-      h.executeUpdate(decideConsentTimeout, { args: [{ actor, requestId: input.requestId, decision: input.decision, reason: input.reason }] }),
+    await this.runner.send(user, input.caseId, input.requestId, (send, actor) =>
+      send(decideConsentTimeout, { actor, requestId: input.requestId, decision: input.decision, reason: input.reason }),
     );
     return this.cases.summary(user, input.caseId);
   }

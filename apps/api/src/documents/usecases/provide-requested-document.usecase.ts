@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { Role } from '@zorgroute/domain';
 import { AudiencePolicy } from '../../access/audience.policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { CasesService } from '../../cases/cases.service';
-import { stepHandle } from '../../cases/step-handle';
+import { TemporalGateway } from '../../temporal/temporal.gateway';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
 import type { CaseDocumentModel } from '../models/case-document.model';
@@ -31,7 +30,7 @@ interface StoredDocumentRequest {
 @Injectable()
 export class ProvideRequestedDocumentUseCase {
   constructor(
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(AudiencePolicy) private readonly audience: AudiencePolicy,
     @Inject(UploadCaseDocumentUseCase) private readonly uploads: UploadCaseDocumentUseCase,
@@ -56,9 +55,12 @@ export class ProvideRequestedDocumentUseCase {
     );
     if (!stored.created) return stored.model;
     try {
-      await stepHandle(this.temporal.workflow.getHandle(summary.id), `provide:${stored.model.id}`).executeUpdate('provideRequestedDocument', {
-        args: [{ actor: { id: user.id, name: user.name }, requestId, documentId: stored.model.id, sha256: stored.model.sha256, providedByRole: byParent ? 'PARENT' : 'SCHOOL' }],
-      });
+      await this.temporal.update(
+        summary.id,
+        'provideRequestedDocument',
+        { actor: { id: user.id, name: user.name }, requestId, documentId: stored.model.id, sha256: stored.model.sha256, providedByRole: byParent ? 'PARENT' : 'SCHOOL' },
+        { updateId: `provide:${stored.model.id}` },
+      );
     } catch (err) {
       await this.uploads.discard(stored.model.id);
       throw toAppError(err);

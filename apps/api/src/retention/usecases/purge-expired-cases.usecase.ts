@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { RetentionPurger, Role } from '@zorgroute/domain';
-import { temporalRetentionOps } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { DocumentObjectPurgeService } from '../../documents/document-object-purge.service';
 import { validateOrThrow } from '../../common/validate';
 import { PurgeExpiredCasesInput } from '../dtos/purge-expired-cases.input';
 import type { RetentionRunModel } from '../models/retention-run.model';
+import { TemporalGateway } from '../../temporal/temporal.gateway';
 
 /**
  * The retention run on demand (admin only, with a reason): the same run as the daily schedule (RetentionPurger), with
@@ -20,7 +19,7 @@ import type { RetentionRunModel } from '../models/retention-run.model';
 export class PurgeExpiredCasesUseCase {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(DocumentObjectPurgeService) private readonly objectPurge: DocumentObjectPurgeService,
   ) {}
 
@@ -31,7 +30,7 @@ export class PurgeExpiredCasesUseCase {
       throw AppError.notFound('School', 'School');
     }
     const reason = input.reason.trim();
-    const result = await new RetentionPurger(this.dataSource).run(temporalRetentionOps(this.temporal, { id: user.id, name: user.name }), {
+    const result = await new RetentionPurger(this.dataSource).run(this.temporal.retentionOps({ id: user.id, name: user.name }), {
       trigger: 'ADMIN',
       actorId: user.id,
       reason,

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditTrailRepository, CaseSummaryEntity, Role, SchoolDayOffRepository, SchoolEntity } from '@zorgroute/domain';
 import { useSchoolCalendar, type UseSchoolCalendarResult } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
 import { toAppError } from '../../common/temporal-errors';
-import { stepHandle } from '../../cases/step-handle';
-import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { TemporalGateway } from '../../temporal/temporal.gateway';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';
 import { hasLiveWorker } from './live-worker';
 import type { RunningCaseCalendarFailureModel, RunningCasesCalendarResultModel, RunningCasesCalendarRunModel } from '../models/school-calendar.model';
@@ -64,9 +61,8 @@ export class UseCalendarOnRunningCasesUseCase {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Client) private readonly temporal: Client,
+    @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(SchoolSettingsAccess) private readonly access: SchoolSettingsAccess,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.daysOff = new SchoolDayOffRepository(dataSource);
     this.audit = new AuditTrailRepository(dataSource);
@@ -120,14 +116,8 @@ export class UseCalendarOnRunningCasesUseCase {
     const pollers = new Map<string, Promise<boolean>>();
     const hasWorker = (taskQueue: string) => {
       if (!pollers.has(taskQueue)) {
-        const asked = this.temporal.withDeadline(Date.now() + CHECK_WAIT_MS, () =>
-          this.temporal.workflowService.describeTaskQueue({
-            namespace: this.config.namespace,
-            taskQueue: { name: taskQueue },
-            taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-          }),
-        );
-        pollers.set(taskQueue, asked.then((r) => hasLiveWorker(r.pollers, Date.now()), () => true));
+        const asked = this.temporal.workflowPollers(taskQueue, { deadline: Date.now() + CHECK_WAIT_MS });
+        pollers.set(taskQueue, asked.then((p) => hasLiveWorker(p, Date.now()), () => true));
       }
       return pollers.get(taskQueue) as Promise<boolean>;
     };
@@ -139,7 +129,7 @@ export class UseCalendarOnRunningCasesUseCase {
           const calendar = calendars.get(row.schoolId);
           if (!calendar) throw new AppError('NOT_FOUND', 'De school van deze casus is niet gevonden', 'The case’s school was not found');
           // Temporal's own call deadline (a DEADLINE_EXCEEDED error) bounds each question and the update below.
-          const described = await this.temporal.withDeadline(Date.now() + CHECK_WAIT_MS, () => this.temporal.workflow.getHandle(row.id).describe());
+          const described = await this.temporal.describe(row.id, { deadline: Date.now() + CHECK_WAIT_MS });
           if (described.status.name !== 'RUNNING') {
             failed.push({ caseId: row.id, code: 'CASE_CLOSED', message: 'Deze casus loopt niet (meer)' });
             continue;
@@ -148,8 +138,7 @@ export class UseCalendarOnRunningCasesUseCase {
             failed.push({ caseId: row.id, code: 'UNAVAILABLE', message: 'Er verwerkt nu geen worker deze casus; probeer het later opnieuw' });
             continue;
           }
-          const handle = stepHandle(this.temporal.workflow.getHandle(row.id), `${updateId}:${row.id}`);
-          const answer = (await this.temporal.withDeadline(Date.now() + CASE_ACCEPT_WAIT_MS, () => handle.executeUpdate(useSchoolCalendar, { args: [{ actor, reason, calendar }] }))) as
+          const answer = (await this.temporal.update(row.id, useSchoolCalendar, { actor, reason, calendar }, { updateId: `${updateId}:${row.id}`, deadline: Date.now() + CASE_ACCEPT_WAIT_MS })) as
             | UseSchoolCalendarResult
             | undefined;
           // Sent again (equal to the calendar the case counts on): the case changed nothing and recorded nothing.

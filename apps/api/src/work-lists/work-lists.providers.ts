@@ -1,5 +1,0 @@
-import { WorkListsResolver } from './work-lists.resolver';
-import { WorkListsService } from './work-lists.service';
-
-/** Nest providers of the work lists (registered in AppModule). */
-export const WORK_LIST_PROVIDERS = [WorkListsService, WorkListsResolver];
