@@ -7,11 +7,11 @@ import { SA_PROCESS, SA_SCHOOL } from '@zorgroute/workflows';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/ids';
 import { aRunningCaseNl, CaseLauncher, type CaseNames } from './case-launcher';
 import { CasesService } from './cases.service';
 import type { CaseSummaryModel } from './models/case.model';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StartCaseOptions<W extends Workflow> extends CaseNames {
   process: ProcessType;
@@ -43,7 +43,7 @@ export class CaseStarter {
   /** The pupil if the caller may see him (NOT_FOUND otherwise: no hint whether he exists). */
   async visiblePupil(user: AuthUser, pupilId: string): Promise<PupilEntity> {
     // Every pupil id is a UUID: any other id names no pupil (and is not sent to PostgreSQL's uuid column).
-    if (!UUID.test(pupilId)) throw AppError.notFound('Leerling', 'Pupil');
+    if (!isUuid(pupilId)) throw AppError.notFound('Leerling', 'Pupil');
     const pupil = await this.access
       .scopePupils(this.dataSource.getRepository(PupilEntity).createQueryBuilder('p'), user)
       .andWhere('p.id = :id', { id: pupilId })

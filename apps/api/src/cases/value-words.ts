@@ -1,6 +1,7 @@
 import { dateInWords, dateTimeInWords } from '@zorgroute/dates';
 import { allSteps, type FieldDefinition } from '@zorgroute/processes';
 import { textForPeople } from '../common/text-for-people';
+import { isUuid } from '../common/ids';
 
 /**
  * The values a case holds (enum values, field names, dates, ids) as Dutch words for people — the family's dossier PDF,
@@ -75,7 +76,6 @@ const DATA_LABELS: Record<string, string> = {
 /** Keys that are the process's bookkeeping, not information about the pupil. */
 const SKIPPED_KEYS = new Set(['dueDates', 'openSteps', 'availableSteps', 'swvSignals', 'warnDaysBefore', 'requestKey', 'source', 'dueRule', 'dueInputs', 'mailFailures', 'documents', 'ledTo', 'stuckReasons', 'suspendSummerHoliday', 'firstTermExplanation', 'tenWeekExplanation', 'preferenceSchoolIds', 'policyVersion']);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MACHINE = /^[A-Z][A-Z0-9_]+$/;
@@ -111,7 +111,7 @@ export function valueInWords(value: unknown): string | null {
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    if (UUID.test(value)) return null;
+    if (isUuid(value)) return null;
     if (ISO_DATE.test(value)) return dateInWords(value);
     if (TIMESTAMP.test(value)) return dateTimeInWords(value);
     return MACHINE.test(value) ? valueLabel(value) : textForPeople(value);

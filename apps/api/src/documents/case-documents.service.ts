@@ -14,6 +14,7 @@ import {
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/ids';
 import { CasesService } from '../cases/cases.service';
 import type { CaseDocumentModel, FamilyLetterModel } from './models/case-document.model';
 import { DocumentStore } from './storage/document-store';
@@ -26,7 +27,6 @@ export interface DocumentDownload {
   content: Buffer;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function documentDownloadPath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
@@ -69,7 +69,7 @@ export class CaseDocumentsService {
    */
   async forDownload(user: AuthUser, id: string): Promise<DocumentDownload> {
     const notFound = AppError.notFound('Document', 'Document');
-    if (!UUID.test(id)) throw notFound;
+    if (!isUuid(id)) throw notFound;
     const doc = await this.documents.findById(id);
     if (!doc || !this.audience.mayReadDocument(user, doc)) throw notFound;
     await this.cases.getVisible(user, doc.caseId).catch(() => {

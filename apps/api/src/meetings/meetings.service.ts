@@ -21,6 +21,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CaseStepService } from '../cases/case-step.service';
 import { statusLabel } from '../cases/labels';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/ids';
 import { validateOrThrow } from '../common/validate';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { CaseNotesService } from '../documents/case-notes.service';
@@ -28,7 +29,6 @@ import { CancelMeetingInput, MeetingsArgs, PlanMeetingInput, PutCaseOnMeetingInp
 import { MeetingAgendaMailer } from './meeting-agenda.mailer';
 import type { MeetingAgendaResultModel, MeetingCaseModel, MeetingDetailModel, MeetingModel, MeetingOverviewModel } from './models/meeting.model';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who reads a school's meetings (with the names of the pupils on them): its zorgcoördinator and teamleiders, an admin. */
 const READERS: Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER];
 /** Who receives an agenda: staff of the school (never parents, pupils or the SWV). */
@@ -73,7 +73,7 @@ export class MeetingsService {
   // ── access ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
   private async school(id: string): Promise<SchoolEntity> {
-    const school = UUID.test(id) ? await this.dataSource.getRepository(SchoolEntity).findOneBy({ id }) : null;
+    const school = isUuid(id) ? await this.dataSource.getRepository(SchoolEntity).findOneBy({ id }) : null;
     if (!school) throw AppError.notFound('School', 'School');
     return school;
   }
@@ -95,7 +95,7 @@ export class MeetingsService {
 
   private async meeting(user: AuthUser, id: string, edit: boolean): Promise<{ meeting: MeetingEntity; school: SchoolEntity }> {
     if (user.role !== Role.ADMIN && !READERS.includes(user.role)) throw AppError.forbidden();
-    const meeting = UUID.test(id) ? await this.meetings.findById(id) : null;
+    const meeting = isUuid(id) ? await this.meetings.findById(id) : null;
     if (!meeting) throw AppError.notFound('Overleg', 'Meeting');
     const school = edit ? await this.schoolForEdit(user, meeting.schoolId) : await this.schoolForRead(user, meeting.schoolId);
     return { meeting, school };

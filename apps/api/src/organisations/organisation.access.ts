@@ -4,8 +4,8 @@ import { Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { isPlatformAdmin } from '../access/platform-admin';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Roles of a school's staff accounts (the school admin manages them; pupils and parents come from the import). */
 export const SCHOOL_ACCOUNT_ROLES: readonly Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER, Role.SCHOOL_ADMIN];
@@ -46,13 +46,13 @@ export class OrganisationAccess {
   }
 
   async swv(id: string): Promise<SwvEntity> {
-    const swv = UUID.test(id) ? await this.dataSource.getRepository(SwvEntity).findOneBy({ id }) : null;
+    const swv = isUuid(id) ? await this.dataSource.getRepository(SwvEntity).findOneBy({ id }) : null;
     if (!swv) throw AppError.notFound('Samenwerkingsverband', 'SWV');
     return swv;
   }
 
   async school(id: string): Promise<SchoolEntity> {
-    const school = UUID.test(id) ? await this.dataSource.getRepository(SchoolEntity).findOneBy({ id }) : null;
+    const school = isUuid(id) ? await this.dataSource.getRepository(SchoolEntity).findOneBy({ id }) : null;
     if (!school) throw AppError.notFound('School', 'School');
     return school;
   }
@@ -97,7 +97,7 @@ export class OrganisationAccess {
 
   /** The account, when the user may change or deactivate it. */
   async accountForEdit(user: AuthUser, accountId: string): Promise<UserEntity> {
-    const account = UUID.test(accountId) ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: accountId }) : null;
+    const account = isUuid(accountId) ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: accountId }) : null;
     if (!account) throw AppError.notFound('Account', 'Account');
     if (this.isPlatform(user)) return account;
     if (account.schoolId && (SCHOOL_ACCOUNT_ROLES.includes(account.role) || account.role === Role.PARENT || account.role === Role.PUPIL)) {

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { PolicyScope, Role, SchoolEntity, SwvEntity } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/ids';
 
 /** Staff roles that work at one school and may check its calendar. */
 const SCHOOL_STAFF: Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who may read and change a school's or SWV's settings (policies and the school calendar):
@@ -21,13 +21,13 @@ export class SchoolSettingsAccess {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async school(id: string): Promise<SchoolEntity> {
-    const school = UUID.test(id) ? await this.dataSource.getRepository(SchoolEntity).findOneBy({ id }) : null;
+    const school = isUuid(id) ? await this.dataSource.getRepository(SchoolEntity).findOneBy({ id }) : null;
     if (!school) throw AppError.notFound('School', 'School');
     return school;
   }
 
   async swv(id: string): Promise<SwvEntity> {
-    const swv = UUID.test(id) ? await this.dataSource.getRepository(SwvEntity).findOneBy({ id }) : null;
+    const swv = isUuid(id) ? await this.dataSource.getRepository(SwvEntity).findOneBy({ id }) : null;
     if (!swv) throw AppError.notFound('Samenwerkingsverband', 'SWV');
     return swv;
   }

@@ -5,6 +5,7 @@ import { toIsoDate } from '@zorgroute/domain/logic';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/ids';
 import { validateOrThrow } from '../common/validate';
 import { CasesService } from '../cases/cases.service';
 import { SaveWorkListInput, WorkListFilterInput } from './dtos/work-list.inputs';
@@ -14,7 +15,6 @@ import { BUILT_IN_WORK_LISTS, filterConditions, ownerUnavailableSql, WORK_LIST_R
 /** At most this many saved lists per user, and this many open steps per list answer. */
 const MAX_LISTS = 30;
 const MAX_ITEMS = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function filterModel(f: WorkListFilter): WorkListFilterModel {
   return {
@@ -100,7 +100,7 @@ export class WorkListsService {
   async remove(user: AuthUser, id: string): Promise<boolean> {
     this.requireUser(user);
     if (BUILT_IN_WORK_LISTS.some((b) => b.id === id)) throw new AppError('BAD_USER_INPUT', 'Een vaste werklijst kan niet worden verwijderd', 'A built-in work list cannot be deleted');
-    if (!UUID.test(id)) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: id moet een geldige id zijn', 'Invalid input: id must be a valid id');
+    if (!isUuid(id)) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: id moet een geldige id zijn', 'Invalid input: id must be a valid id');
     const res = await this.dataSource.getRepository(WorkListEntity).delete({ id, userId: user.id });
     return (res.affected ?? 0) > 0;
   }

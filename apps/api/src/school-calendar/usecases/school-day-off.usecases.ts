@@ -3,13 +3,13 @@ import { DataSource } from 'typeorm';
 import { SchoolDayOffEntity, SchoolDayOffRepository } from '@zorgroute/domain';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
+import { isUuid } from '../../common/ids';
 import { validateOrThrow } from '../../common/validate';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';
 import { AddSchoolDayOffInput } from '../dtos/school-calendar.inputs';
 import type { SchoolDayOffModel } from '../models/school-calendar.model';
 import { SchoolCalendarService } from '../school-calendar.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Adds a day off to a school's calendar (its zorgcoördinator or an admin). Every problem is listed (dates, school
@@ -59,7 +59,7 @@ export class RemoveSchoolDayOffUseCase {
   }
 
   async execute(user: AuthUser, id: string): Promise<SchoolDayOffModel> {
-    const row = UUID.test(id) ? await this.dataSource.getRepository(SchoolDayOffEntity).findOneBy({ id }) : null;
+    const row = isUuid(id) ? await this.dataSource.getRepository(SchoolDayOffEntity).findOneBy({ id }) : null;
     if (!row) throw AppError.notFound('Vrije dag', 'Day off');
     const school = await this.access.schoolForCalendarEdit(user, row.schoolId);
     const removed = await this.repo.remove(school.id, row.id);

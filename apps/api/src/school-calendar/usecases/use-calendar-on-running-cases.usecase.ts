@@ -5,6 +5,7 @@ import { AuditTrailRepository, CaseSummaryEntity, Role, SchoolDayOffRepository, 
 import { useSchoolCalendar, type UseSchoolCalendarResult } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
+import { isUuid } from '../../common/ids';
 import { toAppError } from '../../common/temporal-errors';
 import { TemporalGateway } from '../../temporal/temporal.gateway';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';
@@ -21,7 +22,6 @@ const CONCURRENCY = 8;
 export const CASE_ACCEPT_WAIT_MS = 30_000;
 /** How long asking Temporal about one case or task queue may take. */
 const CHECK_WAIT_MS = 5_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The counts of `rows` (the cases that took it, per `took`) and their failures. */
 function tally(rows: CaseSummaryEntity[], took: ReadonlyMap<string, { unchanged: boolean; moved: boolean }>, failed: RunningCaseCalendarFailureModel[]): RunningCasesCalendarResultModel {
@@ -71,7 +71,7 @@ export class UseCalendarOnRunningCasesUseCase {
   /** The school whose running cases `user` may send its calendar: its zorgcoördinator or an admin. */
   private async schoolFor(user: AuthUser, schoolId: string): Promise<SchoolEntity> {
     if (user.role !== Role.ADMIN && user.role !== Role.ZORGCOORDINATOR) throw AppError.forbidden();
-    if (typeof schoolId !== 'string' || !UUID.test(schoolId)) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: schoolId moet een geldige id zijn', 'Invalid input: schoolId must be a valid id');
+    if (!isUuid(schoolId)) throw new AppError('BAD_USER_INPUT', 'Ongeldige invoer: schoolId moet een geldige id zijn', 'Invalid input: schoolId must be a valid id');
     return this.access.schoolForCalendarEdit(user, schoolId);
   }
 

@@ -12,10 +12,10 @@ import {
 } from '@zorgroute/domain';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
+import { isUuid } from '../../common/ids';
 import { OrganisationAccess } from '../../organisations/organisation.access';
 import type { ImportPreviewModel, SchoolImportModel } from '../models/school-import.model';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const logger = new Logger('SchoolImport');
 
 export function toPreviewModel(p: ImportPreview): ImportPreviewModel {
@@ -75,7 +75,7 @@ export class SchoolImportUseCases {
   }
 
   async get(user: AuthUser, importId: string): Promise<SchoolImportModel> {
-    const row = UUID.test(importId) ? await this.repo.find(importId) : null;
+    const row = isUuid(importId) ? await this.repo.find(importId) : null;
     if (!row) throw AppError.notFound('Import', 'Import');
     await this.access.schoolForAdmin(user, row.schoolId);
     return this.toModel(row);
@@ -88,7 +88,7 @@ export class SchoolImportUseCases {
   }
 
   async apply(user: AuthUser, importId: string): Promise<SchoolImportModel> {
-    const row = UUID.test(importId) ? await this.repo.find(importId) : null;
+    const row = isUuid(importId) ? await this.repo.find(importId) : null;
     if (!row) throw AppError.notFound('Import', 'Import');
     await this.access.schoolForAdmin(user, row.schoolId);
     const outcome = await this.repo.apply(row.id, { id: user.id, role: user.role });

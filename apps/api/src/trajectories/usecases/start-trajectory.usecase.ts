@@ -32,11 +32,14 @@ export class StartTrajectoryUseCase {
 
   async execute(user: AuthUser, raw: StartTrajectoryInput): Promise<CaseSummaryModel> {
     const input = validateOrThrow(StartTrajectoryInput, raw);
+    // Two checks on purpose: bad input answers BAD_USER_INPUT before NOT_FOUND/FORBIDDEN (as every start does), but the
+    // length's bounds are the school's policy, unknown until the pupil is; without policies they cannot be resolved.
     checkStartInput(ONDERSTEUNINGSTRAJECT_START, { ...input, weeks: null });
     const pupil = await this.starter.visiblePupil(user, input.pupilId);
     if (!this.access.canStartSchoolCase(user, pupil.schoolId)) throw AppError.forbidden();
     const school = await this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ id: pupil.schoolId });
     const { policies } = await this.policies.effectiveForSchool(school);
+    // Only the length can fail here (the other fields passed above); this call also gives the normalized value.
     const start = checkStartInput(ONDERSTEUNINGSTRAJECT_START, input, policies) as {
       reason: string;
       observations: string | null;

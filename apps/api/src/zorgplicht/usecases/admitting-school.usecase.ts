@@ -5,9 +5,9 @@ import type { AuthUser } from '../../auth/auth-user';
 import { CaseStepService } from '../../cases/case-step.service';
 import { CasesService } from '../../cases/cases.service';
 import { AppError } from '../../common/app-error';
+import { isUuid } from '../../common/ids';
 import type { RecordZorgplichtDecisionInput } from '../dtos/zorgplicht.inputs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STEP = 'RECORD_DECISION';
 
 /**
@@ -31,7 +31,7 @@ export class AdmittingSchoolUseCase {
     const form = (await this.steps.forms(user, row, [STEP])).find((f) => f.step === STEP);
     if (form && !form.mayTake) throw AppError.forbidden();
     const unknown = () => new AppError('BAD_USER_INPUT', 'De school die de leerling toelaat is onbekend', 'The admitting school is unknown');
-    if (!UUID.test(input.admittingSchoolId)) throw unknown();
+    if (!isUuid(input.admittingSchoolId)) throw unknown();
     const school = await this.dataSource.getRepository(SchoolEntity).findOneBy({ id: input.admittingSchoolId });
     if (!school) throw unknown();
     return { ...input, admittingSchoolName: school.name };
