@@ -15,8 +15,11 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { FormTextField } from '../../shared/form-text-field';
 import { FINISH_PASSKEY_LOGIN_MUTATION, REQUEST_EMAIL_LOGIN_CODE_MUTATION, START_PASSKEY_LOGIN_MUTATION, VERIFY_EMAIL_LOGIN_CODE_MUTATION } from './family-login.graphql';
 
-/** The address a code is asked for: something with an @ (the api answers the same for any address). */
-const emailFormSchema = z.object({
+/**
+ * The address a code is asked for: something with an @ (the api answers the same for any address). The development
+ * login on the same page asks for an address in the same way.
+ */
+export const emailFormSchema = z.object({
   email: z
     .string()
     .trim()
@@ -28,7 +31,7 @@ const codeFormSchema = z.object({
   code: z.string().trim().min(8, 'Vul de code van acht cijfers uit de e-mail in.'),
 });
 
-type EmailFormValues = z.infer<typeof emailFormSchema>;
+export type EmailFormValues = z.infer<typeof emailFormSchema>;
 type CodeFormValues = z.infer<typeof codeFormSchema>;
 
 /**
