@@ -1,5 +1,5 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
-import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { Controller, type Control, type ControllerProps, type FieldPath, type FieldValues } from 'react-hook-form';
 
 /** Omit on each member of a union (TextFieldProps is one per variant), so that `variant` stays tied to its props. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -10,6 +10,8 @@ type OwnedByForm = 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur' | '
 export type FormTextFieldProps<TValues extends FieldValues, TContext = unknown, TTransformed = TValues> = DistributiveOmit<TextFieldProps, OwnedByForm> & {
   control: Control<TValues, TContext, TTransformed>;
   name: FieldPath<TValues>;
+  /** Checks of a form without a schema (react-hook-form's rules). */
+  rules?: ControllerProps<TValues, FieldPath<TValues>, TTransformed>['rules'];
 };
 
 /**
@@ -17,11 +19,12 @@ export type FormTextFieldProps<TValues extends FieldValues, TContext = unknown, 
  * its ref on the input (so a failed submit focuses it), and its validation message as the helper text — marking it
  * invalid (`aria-invalid`, tied by `aria-describedby`) — or else the given `helperText`.
  */
-export function FormTextField<TValues extends FieldValues, TContext = unknown, TTransformed = TValues>({ control, name, helperText, ...props }: FormTextFieldProps<TValues, TContext, TTransformed>) {
+export function FormTextField<TValues extends FieldValues, TContext = unknown, TTransformed = TValues>({ control, name, rules, helperText, ...props }: FormTextFieldProps<TValues, TContext, TTransformed>) {
   return (
     <Controller
       name={name}
       control={control}
+      rules={rules}
       render={({ field: { ref, ...field }, fieldState }) => (
         <TextField {...props} {...field} inputRef={ref} error={!!fieldState.error} helperText={fieldState.error?.message ?? helperText} />
       )}
