@@ -2,6 +2,7 @@ export * from './step-definition';
 export * from './validate-step-input';
 export * from './who';
 export * from './catalogue';
+export * from './holiday-import';
 export { ONDERSTEUNINGSTRAJECT_START, ONDERSTEUNINGSTRAJECT_STEPS } from './ondersteuningstraject/steps';
 export { OOV_ARRANGEMENT_OPTIONS, OOV_STEPS } from './oov/steps';
 export { OVERDRACHT_STEPS } from './overdracht/steps';

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { HOLIDAY_IMPORT_MAX_CHARS } from '@zorgroute/processes';
 import { z } from 'zod';
 import {
   calendarDaysBetween,
@@ -31,11 +32,8 @@ import {
   type Region,
 } from '../logic/calendar';
 
-/**
- * The largest file read: one school year's document is about 3,500 characters, so a file of ten or more school years
- * (the ministry's overview of several years) fits. The api lets the file's text through up to this length.
- */
-export const HOLIDAY_IMPORT_MAX_CHARS = 60_000;
+/** The largest file read, shared with the admin through `@zorgroute/processes` (re-exported here for the api). */
+export { HOLIDAY_IMPORT_MAX_CHARS };
 
 /** The five vacations every school year must have, in the order of the school year. */
 export const VACATIONS = [HERFSTVAKANTIE, KERSTVAKANTIE, VOORJAARSVAKANTIE, MEIVAKANTIE, ZOMERVAKANTIE] as const;

@@ -8,13 +8,13 @@ import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { downloadWithToken } from '../../shared/download';
+import { FormTextField } from '../../shared/form-text-field';
 import { AudienceCheckboxes, AudienceChips } from './audience-chips';
 import { CASE_DOCUMENTS_QUERY, UPLOAD_DOCUMENT_KINDS_QUERY } from './case.graphql';
 import { newClientRequestId, uploadCaseDocument } from './upload-document';
@@ -130,19 +130,13 @@ function UploadDocumentForm({ caseId, onUploaded }: { caseId: string; onUploaded
         Document toevoegen
       </Typography>
       <Stack spacing={1.5}>
-        <Controller
-          name="kind"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} select size="small" label="Soort document" error={!!fieldState.error} helperText={fieldState.error?.message}>
-              {kinds.map((k) => (
-                <MenuItem key={k.kind} value={k.kind}>
-                  {k.label}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-        />
+        <FormTextField name="kind" control={control} select size="small" label="Soort document">
+          {kinds.map((k) => (
+            <MenuItem key={k.kind} value={k.kind}>
+              {k.label}
+            </MenuItem>
+          ))}
+        </FormTextField>
         <Controller
           name="file"
           control={control}

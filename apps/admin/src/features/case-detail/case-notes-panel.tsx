@@ -5,12 +5,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatDutchDateInWords } from '../../shared/dates';
+import { FormTextField } from '../../shared/form-text-field';
 import { errorMessage } from '../../shared/graphql-error';
 import { useToday } from '../../shared/use-today';
 import { AudienceCheckboxes, AudienceChips } from './audience-chips';
@@ -102,39 +102,24 @@ function AddNoteForm({ caseId }: { caseId: string }) {
   return (
     <Box component="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Notitie toevoegen" sx={{ mb: 2 }}>
       <Stack spacing={1.5}>
-        <Controller
+        <FormTextField
           name="text"
           control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField
-              {...field}
-              inputRef={ref}
-              label="Notitie"
-              multiline
-              minRows={2}
-              size="small"
-              error={!!fieldState.error}
-              slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
-              helperText={fieldState.error?.message ?? 'Bijvoorbeeld een telefoongesprek of een bericht van de GGD. Wordt nooit gemaild.'}
-            />
-          )}
+          label="Notitie"
+          multiline
+          minRows={2}
+          size="small"
+          slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
+          helperText="Bijvoorbeeld een telefoongesprek of een bericht van de GGD. Wordt nooit gemaild."
         />
-        <Controller
+        <FormTextField
           name="notedOn"
           control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField
-              {...field}
-              inputRef={ref}
-              label="Datum"
-              type="date"
-              size="small"
-              error={!!fieldState.error}
-              helperText={fieldState.error?.message}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-              sx={{ maxWidth: 220 }}
-            />
-          )}
+          label="Datum"
+          type="date"
+          size="small"
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+          sx={{ maxWidth: 220 }}
         />
         <Controller name="audiences" control={control} render={({ field }) => <AudienceCheckboxes value={field.value} onChange={field.onChange} />} />
         {problem && (

@@ -15,11 +15,11 @@ import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { newClientRequestId, uploadCaseDocument } from '../case-detail/upload-document';
 import { PUPIL_CUSTODY_QUERY, type PupilCustody } from '../custody/custody.graphql';
 import { RECORD_PAPER_CONSENT_MUTATION } from './consent-actions.graphql';
@@ -126,26 +126,20 @@ export function PaperConsentDialog({ consent, onClose, onDone }: PaperConsentDia
                 {uploadProblem}
               </Alert>
             )}
-            <Controller
+            <FormTextField
               name="giverUserId"
               control={control}
-              render={({ field, fieldState }) => (
-                <TextField
-                  {...field}
-                  select
-                  required
-                  label="Ondertekend door"
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? (signers.loading ? 'Ouders worden geladen…' : options.length === 0 ? 'Er is geen ouder/verzorger met gezag bekend.' : ' ')}
-                >
-                  {options.map((o) => (
-                    <MenuItem key={o.userId} value={o.userId}>
-                      {o.label}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              )}
-            />
+              select
+              required
+              label="Ondertekend door"
+              helperText={signers.loading ? 'Ouders worden geladen…' : options.length === 0 ? 'Er is geen ouder/verzorger met gezag bekend.' : ' '}
+            >
+              {options.map((o) => (
+                <MenuItem key={o.userId} value={o.userId}>
+                  {o.label}
+                </MenuItem>
+              ))}
+            </FormTextField>
             <Controller
               name="decision"
               control={control}
@@ -174,13 +168,15 @@ export function PaperConsentDialog({ consent, onClose, onDone }: PaperConsentDia
               />
               {fileProblem && <FormHelperText>{fileProblem}</FormHelperText>}
             </FormControl>
-            <Controller
+            <FormTextField
               name="note"
               control={control}
               rules={{ maxLength: { value: NOTE_MAX, message: `De toelichting mag maximaal ${NOTE_MAX} tekens lang zijn` } }}
-              render={({ field, fieldState }) => (
-                <TextField {...field} label="Toelichting (optioneel)" multiline minRows={2} error={!!fieldState.error} helperText={fieldState.error?.message ?? ' '} slotProps={{ htmlInput: { maxLength: NOTE_MAX } }} />
-              )}
+              label="Toelichting (optioneel)"
+              multiline
+              minRows={2}
+              helperText=" "
+              slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
             />
           </Stack>
         </DialogContent>

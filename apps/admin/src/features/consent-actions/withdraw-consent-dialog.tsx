@@ -8,12 +8,12 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { type ConsentFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { WITHDRAW_CONSENT_MUTATION } from './consent-actions.graphql';
 
 /** The api's bounds of a withdrawal reason (WithdrawConsentInput). */
@@ -66,23 +66,16 @@ export function WithdrawConsentDialog({ consent, onClose, onDone }: WithdrawCons
           </DialogContentText>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {mutation.error && <ErrorAlert error={mutation.error} />}
-            <Controller
+            <FormTextField
               name="reason"
               control={control}
-              render={({ field: { ref, ...field }, fieldState }) => (
-                <TextField
-                  {...field}
-                  inputRef={ref}
-                  label="Reden van intrekken"
-                  required
-                  multiline
-                  minRows={2}
-                  autoFocus
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? 'Bijvoorbeeld wat de ouder liet weten, en wanneer.'}
-                  slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
-                />
-              )}
+              label="Reden van intrekken"
+              required
+              multiline
+              minRows={2}
+              autoFocus
+              helperText="Bijvoorbeeld wat de ouder liet weten, en wanneer."
+              slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
             />
           </Stack>
         </DialogContent>

@@ -11,12 +11,12 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import {
   INVITE_GUARDIAN_MUTATION,
   PUPIL_CUSTODY_QUERY,
@@ -81,25 +81,19 @@ function ReasonDialog({ request, onClose }: { request: ReasonRequest; onClose():
           <DialogContentText sx={{ mb: 2 }}>{request.text}</DialogContentText>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {error != null && <ErrorAlert error={error} />}
-            <Controller
+            <FormTextField
               name="reason"
               control={control}
               rules={{
                 validate: (v) => (v.trim().length >= REASON_MIN && v.trim().length <= REASON_MAX) || `De reden moet ${REASON_MIN} tot ${REASON_MAX} tekens lang zijn`,
               }}
-              render={({ field, fieldState }) => (
-                <TextField
-                  {...field}
-                  label="Reden"
-                  required
-                  multiline
-                  minRows={2}
-                  autoFocus
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? 'Bijvoorbeeld waar het gezag uit blijkt (uittreksel gezagsregister, beschikking).'}
-                  slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
-                />
-              )}
+              label="Reden"
+              required
+              multiline
+              minRows={2}
+              autoFocus
+              helperText="Bijvoorbeeld waar het gezag uit blijkt (uittreksel gezagsregister, beschikking)."
+              slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
             />
           </Stack>
         </DialogContent>

@@ -10,13 +10,13 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { downloadWithToken } from '../../shared/download';
+import { FormTextField } from '../../shared/form-text-field';
 import { DOSSIER_EXPORT_OPTIONS_QUERY } from './dossier.graphql';
 
 // "Dossier downloaden": a pupil's complete dossier for an access request, from `GET /exports/dossier/<pupilId>.json`
@@ -74,23 +74,16 @@ function ReasonDialog({ format, onClose, onSubmit }: { format: DossierFormat; on
         <DialogTitle id={titleId}>Dossier downloaden ({FORMAT_LABEL[format]})</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>Vul de reden voor deze export in, bijvoorbeeld het inzageverzoek waarvoor u het dossier nodig hebt.</DialogContentText>
-          <Controller
+          <FormTextField
             name="reason"
             control={control}
-            render={({ field: { ref, ...field }, fieldState }) => (
-              <TextField
-                {...field}
-                inputRef={ref}
-                label="Reden"
-                required
-                multiline
-                minRows={2}
-                autoFocus
-                fullWidth
-                error={!!fieldState.error}
-                helperText={fieldState.error?.message ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
-              />
-            )}
+            label="Reden"
+            required
+            multiline
+            minRows={2}
+            autoFocus
+            fullWidth
+            helperText="Wordt met uw naam vastgelegd in het auditlog."
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

@@ -5,18 +5,21 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { type UserFieldsFragment as User } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { FINISH_PASSKEY_LOGIN_MUTATION, REQUEST_EMAIL_LOGIN_CODE_MUTATION, START_PASSKEY_LOGIN_MUTATION, VERIFY_EMAIL_LOGIN_CODE_MUTATION } from './family-login.graphql';
 
-/** The address a code is asked for: something with an @ (the api answers the same for any address). */
-const emailFormSchema = z.object({
+/**
+ * The address a code is asked for: something with an @ (the api answers the same for any address). The development
+ * login on the same page asks for an address in the same way.
+ */
+export const emailFormSchema = z.object({
   email: z
     .string()
     .trim()
@@ -28,7 +31,7 @@ const codeFormSchema = z.object({
   code: z.string().trim().min(8, 'Vul de code van acht cijfers uit de e-mail in.'),
 });
 
-type EmailFormValues = z.infer<typeof emailFormSchema>;
+export type EmailFormValues = z.infer<typeof emailFormSchema>;
 type CodeFormValues = z.infer<typeof codeFormSchema>;
 
 /**
@@ -102,22 +105,15 @@ export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) =>
       )}
       {!codeSentTo ? (
         <Box component="form" onSubmit={(e) => void onRequest(e)} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <Controller
+          <FormTextField
             name="email"
             control={emailForm.control}
-            render={({ field: { ref, ...field }, fieldState }) => (
-              <TextField
-                {...field}
-                inputRef={ref}
-                label="E-mailadres voor een inlogcode"
-                type="email"
-                autoComplete="email"
-                error={!!fieldState.error}
-                helperText={fieldState.error?.message ?? ' '}
-                size="small"
-                sx={{ flex: '1 1 260px' }}
-              />
-            )}
+            label="E-mailadres voor een inlogcode"
+            type="email"
+            autoComplete="email"
+            helperText=" "
+            size="small"
+            sx={{ flex: '1 1 260px' }}
           />
           <Button type="submit" variant="outlined" disabled={requesting.loading} sx={{ mt: '2px' }}>
             Stuur mij een code
@@ -129,22 +125,14 @@ export function FamilyLoginSection({ onLoggedIn }: { onLoggedIn: (user: User) =>
             Als {codeSentTo} bij ons een inlog heeft, ontvangt u binnen een minuut een code van acht cijfers. De code is tien minuten geldig.
           </Alert>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
-            <Controller
+            <FormTextField
               name="code"
               control={codeForm.control}
-              render={({ field: { ref, ...field }, fieldState }) => (
-                <TextField
-                  {...field}
-                  inputRef={ref}
-                  label="Inlogcode"
-                  autoComplete="one-time-code"
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message}
-                  slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12 } }}
-                  size="small"
-                  sx={{ flex: '0 1 200px' }}
-                />
-              )}
+              label="Inlogcode"
+              autoComplete="one-time-code"
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12 } }}
+              size="small"
+              sx={{ flex: '0 1 200px' }}
             />
             <Button type="submit" variant="contained" disabled={verifying.loading || code.trim().length < 8} sx={{ mt: '2px' }}>
               Inloggen met code

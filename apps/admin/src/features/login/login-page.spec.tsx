@@ -49,6 +49,26 @@ describe('LoginPage', () => {
     expect(JSON.stringify({ ...window.sessionStorage })).toBe('{}');
   });
 
+  it('logs in with a typed address, and says so in the field when it is not an address', async () => {
+    const typed = [
+      authOptions(false, true),
+      { request: { query: DEMO_USERS_QUERY }, result: { data: { demoUsers: [] } } },
+      { request: { query: DEV_LOGIN_MUTATION, variables: { email: ZC_USER.email } }, result: { data: { devLogin: { __typename: 'AuthPayload', user: ZC_USER } } } },
+    ];
+    renderWithProviders(<LoginPage />, { mocks: typed, path: '/login' });
+    const field = await screen.findByRole('textbox', { name: 'E-mailadres' }, { timeout: 5000 });
+    fireEvent.change(field, { target: { value: 'zc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    expect((await screen.findByText('Vul een geldig e-mailadres in.')).id).toBe(field.getAttribute('aria-describedby'));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(getSession()).toBeNull();
+
+    fireEvent.change(field, { target: { value: `  ${ZC_USER.email} ` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    expect((await screen.findByTestId('location')).textContent).toBe('/');
+    expect(getSession()?.user.role).toBe('ZORGCOORDINATOR');
+  });
+
   it('says where to start and what each role can try first, with no serious axe violation (issue 17.10, 17.11)', async () => {
     const { container } = renderWithProviders(<LoginPage />, { mocks, path: '/login' });
     const zcGroup = await screen.findByRole('region', { name: 'Zorgcoördinator' });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import RouteIcon from '@mui/icons-material/Route';
 import SchoolIcon from '@mui/icons-material/School';
 import Alert from '@mui/material/Alert';
@@ -12,16 +13,17 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { errorMessage } from '../../shared/graphql-error';
 import { roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
-import { FamilyLoginSection } from '../family-login/family-login-section';
+import { emailFormSchema, type EmailFormValues, FamilyLoginSection } from '../family-login/family-login-section';
 import { groupUsersByRole } from './group-users';
 import { FIRST_ROLE, ROLE_HINTS } from './role-hints';
 import { AUTH_OPTIONS_QUERY, COMPLETE_OIDC_LOGIN_MUTATION, DEMO_USERS_QUERY, DEV_LOGIN_MUTATION } from './login.graphql';
@@ -75,8 +77,7 @@ export function LoginPage() {
       });
   }, [handoverCode, completeOidcLogin, login, navigate, target]);
 
-  const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const emailForm = useForm<EmailFormValues>({ resolver: zodResolver(emailFormSchema), defaultValues: { email: '' } });
   const demoUsers = useQuery(DEMO_USERS_QUERY, { fetchPolicy: 'network-only', skip: !!session || !devLoginEnabled });
   const [devLogin, { loading: loggingIn, error: loginError }] = useMutation(DEV_LOGIN_MUTATION);
   const [pendingEmail, setPendingEmail] = useState<string | null>(null);
@@ -98,16 +99,7 @@ export function LoginPage() {
     }
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const address = email.trim();
-    if (!address || !address.includes('@')) {
-      setEmailError('Vul een geldig e-mailadres in.');
-      return;
-    }
-    setEmailError(null);
-    void doLogin(address);
-  };
+  const onSubmit = emailForm.handleSubmit((values) => doLogin(values.email.trim()));
 
   const groups = groupUsersByRole(demoUsers.data?.demoUsers ?? []);
 
@@ -160,18 +152,8 @@ export function LoginPage() {
 
         {devLoginEnabled && (
           <>
-            <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-              <TextField
-                label="E-mailadres"
-                type="email"
-                autoComplete="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                error={!!emailError}
-                helperText={emailError ?? ' '}
-                size="small"
-                sx={{ flex: '1 1 260px' }}
-              />
+            <Box component="form" onSubmit={(e) => void onSubmit(e)} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+              <FormTextField name="email" control={emailForm.control} label="E-mailadres" type="email" autoComplete="email" helperText=" " size="small" sx={{ flex: '1 1 260px' }} />
               <Button type="submit" variant="contained" disabled={loggingIn} sx={{ mt: '2px' }}>
                 Inloggen
               </Button>

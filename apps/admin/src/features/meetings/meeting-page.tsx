@@ -14,6 +14,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context';
 import { formatDutchDateInWords, formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { cancelFormSchema, meetingFormSchema, minutesFormSchema, type CancelFormValues, type MeetingFormValues, type MinutesFormValues } from './meeting-forms';
@@ -251,10 +252,14 @@ function MinutesForm({ detail }: { detail: MeetingDetail }) {
         </Alert>
       )}
       <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="meeting-minutes-heading">
-        <Controller
+        <FormTextField
           name="minutes"
           control={form.control}
-          render={({ field, fieldState }) => <TextField label="Verslag van het overleg" multiline minRows={4} required {...field} error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Voor de medewerkers van de school.'} />}
+          label="Verslag van het overleg"
+          multiline
+          minRows={4}
+          required
+          helperText="Voor de medewerkers van de school."
         />
         {detail.cases.map((c) => (
           <Controller
@@ -312,8 +317,8 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
             )}
           />
         )}
-        <Controller name="time" control={form.control} render={({ field, fieldState }) => <TextField type="time" label="Tijd" {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message} />} />
-        <Controller name="location" control={form.control} render={({ field, fieldState }) => <TextField label="Plaats" {...field} error={!!fieldState.error} helperText={fieldState.error?.message} />} />
+        <FormTextField name="time" control={form.control} type="time" label="Tijd" slotProps={{ inputLabel: { shrink: true } }} />
+        <FormTextField name="location" control={form.control} label="Plaats" />
         <Box>
           <Button type="submit" variant="outlined" disabled={updating.loading}>
             Wijzigingen opslaan
@@ -323,11 +328,7 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
       {!hasCases && (
         <Stack component="form" noValidate spacing={2} onSubmit={submitCancel} aria-label="Overleg annuleren" sx={{ mt: 3 }}>
           {cancelling.error && <ErrorAlert error={cancelling.error} />}
-          <Controller
-            name="reason"
-            control={cancelForm.control}
-            render={({ field, fieldState }) => <TextField label="Reden van annuleren" {...field} error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Wordt niet verstuurd.'} />}
-          />
+          <FormTextField name="reason" control={cancelForm.control} label="Reden van annuleren" helperText="Wordt niet verstuurd." />
           <Box>
             <Button type="submit" color="error" variant="outlined" disabled={cancelling.loading}>
               Overleg annuleren

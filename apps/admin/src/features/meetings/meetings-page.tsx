@@ -17,6 +17,7 @@ import { useAuth } from '../../app/auth/auth-context';
 import type { MeetingKind } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { REGION_SCHOOLS_QUERY } from '../case-steps/step-mutations.graphql';
@@ -149,19 +150,13 @@ export function MeetingsPage() {
             </Typography>
             {planning.error && <ErrorAlert error={planning.error} sx={{ mb: 2 }} />}
             <Stack component="form" noValidate spacing={2} onSubmit={submit} aria-labelledby="plan-meeting-heading">
-              <Controller
-                name="kind"
-                control={form.control}
-                render={({ field, fieldState }) => (
-                  <TextField select label="Soort overleg" {...field} error={!!fieldState.error} helperText={fieldState.error?.message}>
-                    {MEETING_KIND_OPTIONS.map((o) => (
-                      <MenuItem key={o.value} value={o.value}>
-                        {o.label}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
-              />
+              <FormTextField name="kind" control={form.control} select label="Soort overleg">
+                {MEETING_KIND_OPTIONS.map((o) => (
+                  <MenuItem key={o.value} value={o.value}>
+                    {o.label}
+                  </MenuItem>
+                ))}
+              </FormTextField>
               <Controller
                 name="date"
                 control={form.control}
@@ -169,20 +164,15 @@ export function MeetingsPage() {
                   <TextField type="date" label="Datum" required {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message ?? (field.value ? formatDutchDateInWords(field.value) : 'Een schooldag.')} />
                 )}
               />
-              <Controller
+              <FormTextField
                 name="time"
                 control={form.control}
-                render={({ field, fieldState }) => (
-                  <TextField type="time" label="Tijd" {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Staat in de agenda.'} />
-                )}
+                type="time"
+                label="Tijd"
+                slotProps={{ inputLabel: { shrink: true } }}
+                helperText="Staat in de agenda."
               />
-              <Controller
-                name="location"
-                control={form.control}
-                render={({ field, fieldState }) => (
-                  <TextField label="Plaats" {...field} error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Bijvoorbeeld "kamer 12"; staat in de agenda.'} />
-                )}
-              />
+              <FormTextField name="location" control={form.control} label="Plaats" helperText={'Bijvoorbeeld "kamer 12"; staat in de agenda.'} />
               <Box>
                 <Button type="submit" variant="contained" disabled={planning.loading}>
                   Overleg plannen

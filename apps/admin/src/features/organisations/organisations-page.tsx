@@ -13,13 +13,13 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link as RouterLink } from 'react-router';
 import { z } from 'zod';
 import { useAuth } from '../../app/auth/auth-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { usePageTitle } from '../../shared/use-page-title';
 import { CREATE_SCHOOL, CREATE_SWV, SWVS_QUERY, type Swv } from './organisations.graphql';
 
@@ -67,20 +67,8 @@ function NewSwvForm() {
         Nieuw samenwerkingsverband
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <Controller
-          name="name"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="Naam" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
-          )}
-        />
-        <Controller
-          name="code"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="Code" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Bijvoorbeeld VO 27.01'} />
-          )}
-        />
+        <FormTextField name="name" control={control} label="Naam" required size="small" />
+        <FormTextField name="code" control={control} label="Code" required size="small" helperText="Bijvoorbeeld VO 27.01" />
         <Button type="submit" variant="contained" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
           Samenwerkingsverband toevoegen
         </Button>
@@ -120,40 +108,16 @@ function NewSchoolForm({ swv }: { swv: Swv }) {
   return (
     <Box component="form" aria-label={`School toevoegen aan ${swv.name}`} onSubmit={(e) => void submit(e)} noValidate sx={{ mt: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <Controller
-          name="name"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="Naam van de school" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
-          )}
-        />
-        <Controller
-          name="brin"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="BRIN" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message ?? 'Bijvoorbeeld 99ZZ'} />
-          )}
-        />
-        <Controller
-          name="vestiging"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="Vestiging" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message ?? '00 voor de hoofdvestiging'} />
-          )}
-        />
-        <Controller
-          name="region"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} select label="Vakantieregio" size="small" sx={{ minWidth: 140 }} error={!!fieldState.error} helperText={fieldState.error?.message}>
-              {REGIONS.map((r) => (
-                <MenuItem key={r.value} value={r.value}>
-                  {r.label}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-        />
+        <FormTextField name="name" control={control} label="Naam van de school" required size="small" />
+        <FormTextField name="brin" control={control} label="BRIN" required size="small" helperText="Bijvoorbeeld 99ZZ" />
+        <FormTextField name="vestiging" control={control} label="Vestiging" required size="small" helperText="00 voor de hoofdvestiging" />
+        <FormTextField name="region" control={control} select label="Vakantieregio" size="small" sx={{ minWidth: 140 }}>
+          {REGIONS.map((r) => (
+            <MenuItem key={r.value} value={r.value}>
+              {r.label}
+            </MenuItem>
+          ))}
+        </FormTextField>
         <Button type="submit" variant="outlined" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
           School toevoegen
         </Button>

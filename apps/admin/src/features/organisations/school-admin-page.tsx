@@ -17,7 +17,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -26,6 +25,7 @@ import { z } from 'zod';
 import { type Role } from '../../gql/graphql';
 import { formatDutchDate, formatDutchDateTime } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { useAuth } from '../../app/auth/auth-context';
 import { processLabel, roleLabel } from '../../shared/labels';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -81,33 +81,15 @@ function NewAccountForm({ schoolId }: { schoolId: string }) {
   return (
     <Box component="form" aria-label="Nieuw account" onSubmit={(e) => void submit(e)} noValidate sx={{ mt: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <Controller
-          name="name"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="Naam" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
-          )}
-        />
-        <Controller
-          name="email"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} label="E-mailadres" type="email" required size="small" error={!!fieldState.error} helperText={fieldState.error?.message} />
-          )}
-        />
-        <Controller
-          name="role"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField {...field} inputRef={ref} select label="Rol" size="small" sx={{ minWidth: 200 }} error={!!fieldState.error} helperText={fieldState.error?.message}>
-              {SCHOOL_ROLES.map((r) => (
-                <MenuItem key={r} value={r}>
-                  {roleLabel(r)}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-        />
+        <FormTextField name="name" control={control} label="Naam" required size="small" />
+        <FormTextField name="email" control={control} label="E-mailadres" type="email" required size="small" />
+        <FormTextField name="role" control={control} select label="Rol" size="small" sx={{ minWidth: 200 }}>
+          {SCHOOL_ROLES.map((r) => (
+            <MenuItem key={r} value={r}>
+              {roleLabel(r)}
+            </MenuItem>
+          ))}
+        </FormTextField>
         <Button type="submit" variant="outlined" disabled={loading} sx={{ alignSelf: 'flex-start' }}>
           Account toevoegen
         </Button>
@@ -163,22 +145,15 @@ function DeactivateDialog({ account, onClose }: { account: Account; onClose(): v
               <Typography>
                 {account.name} kan daarna niet meer inloggen en elke open sessie eindigt meteen. Er wordt niets verwijderd.
               </Typography>
-              <Controller
+              <FormTextField
                 name="reason"
                 control={control}
-                render={({ field: { ref, ...field }, fieldState }) => (
-                  <TextField
-                    {...field}
-                    inputRef={ref}
-                    label="Reden"
-                    required
-                    multiline
-                    minRows={2}
-                    error={!!fieldState.error}
-                    helperText={fieldState.error?.message ?? 'Bijvoorbeeld: uit dienst per de kerstvakantie.'}
-                    slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
-                  />
-                )}
+                label="Reden"
+                required
+                multiline
+                minRows={2}
+                helperText="Bijvoorbeeld: uit dienst per de kerstvakantie."
+                slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
               />
               {error && <ErrorAlert error={error} />}
             </Stack>

@@ -11,18 +11,13 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { HOLIDAY_IMPORT_MAX_CHARS } from '@zorgroute/processes';
 import { useState } from 'react';
 import { formatDutchDateInWords, formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { CALENDAR_COVERAGE_QUERY } from '../dashboard/calendar-coverage.graphql';
 import { RunningCasesOutcome } from './running-cases-calendar';
 import { HOLIDAY_DATA_YEARS_QUERY, HOLIDAY_IMPORT_PREVIEW_QUERY, IMPORT_SCHOOL_HOLIDAYS_MUTATION, type HolidayImportEntry } from './school-holidays.graphql';
-
-/**
- * The api's limit for one file (HOLIDAY_IMPORT_MAX_CHARS in libs/domain, which the admin cannot import): checked here
- * too, so a wrong, large file is refused before it is sent. One school year is about 3,500 characters.
- */
-const MAX_CHARS = 60_000;
 
 const REGION_LABEL: Record<string, string> = { noord: 'Noord', midden: 'Midden', zuid: 'Zuid' };
 const REPLACES: Record<string, string> = {
@@ -79,7 +74,7 @@ export function HolidayImportPanel() {
     setFile(null);
     if (!chosen) return;
     const content = await readText(chosen);
-    if (content.length > MAX_CHARS) return setProblem(`Het bestand is groter dan ${MAX_CHARS.toLocaleString('nl-NL')} tekens; lees minder schooljaren per keer in.`);
+    if (content.length > HOLIDAY_IMPORT_MAX_CHARS) return setProblem(`Het bestand is groter dan ${HOLIDAY_IMPORT_MAX_CHARS.toLocaleString('nl-NL')} tekens; lees minder schooljaren per keer in.`);
     setFile({ name: chosen.name, content });
     try {
       await loadPreview({ variables: { content } });

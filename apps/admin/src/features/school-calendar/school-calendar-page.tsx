@@ -10,11 +10,12 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { useAuth } from "../../app/auth/auth-context";
 import { formatDutchDateInWords } from "../../shared/dates";
 import { ErrorAlert } from "../../shared/error-alert";
+import { FormTextField } from "../../shared/form-text-field";
 import { usePageTitle } from "../../shared/use-page-title";
 import { useToday } from "../../shared/use-today";
 import { REGION_SCHOOLS_QUERY } from "../case-steps/step-mutations.graphql";
@@ -102,52 +103,23 @@ function DayOffForm({
       <Stack spacing={2}>
         <Typography variant="h3">Vrije dag toevoegen</Typography>
         <Stack direction={{ xs: "column", sm: "row" }} spacing={2}>
-          <Controller
-            name="from"
-            control={control}
-            render={({ field: { ref, ...field }, fieldState }) => (
-              <TextField
-                {...field}
-                inputRef={ref}
-                type="date"
-                label="Eerste dag"
-                required
-                error={!!fieldState.error}
-                helperText={fieldState.error?.message}
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-            )}
-          />
-          <Controller
+          <FormTextField name="from" control={control} type="date" label="Eerste dag" required slotProps={{ inputLabel: { shrink: true } }} />
+          <FormTextField
             name="to"
             control={control}
-            render={({ field: { ref, ...field }, fieldState }) => (
-              <TextField
-                {...field}
-                inputRef={ref}
-                type="date"
-                label="Laatste dag"
-                error={!!fieldState.error}
-                helperText={fieldState.error?.message ?? "Leeg: één dag"}
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-            )}
+            type="date"
+            label="Laatste dag"
+            helperText="Leeg: één dag"
+            slotProps={{ inputLabel: { shrink: true } }}
           />
         </Stack>
-        <Controller
+        <FormTextField
           name="name"
           control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField
-              {...field}
-              inputRef={ref}
-              label="Naam"
-              required
-              error={!!fieldState.error}
-              helperText={fieldState.error?.message ?? "Bijvoorbeeld Studiedag"}
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-            />
-          )}
+          label="Naam"
+          required
+          helperText="Bijvoorbeeld Studiedag"
+          slotProps={{ htmlInput: { maxLength: 100 } }}
         />
         <Button
           type="submit"

@@ -19,6 +19,7 @@ import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import { formatDutchDateTime } from '../../shared/dates';
+import { FormTextField } from '../../shared/form-text-field';
 import { ADMIN_MUTATIONS, type AdminMutationName, CASE_DELIVERIES_QUERY, type CaseDelivery } from './stuck-cases.graphql';
 
 export interface AdminActionSpec {
@@ -144,38 +145,24 @@ export function AdminActionDialog({
           <Stack spacing={2}>
             {mutation.error && <ErrorAlert error={mutation.error} />}
             {spec.extra === 'newDueDate' && (
-              <Controller
+              <FormTextField
                 name="extra"
                 control={control}
-                render={({ field: { ref, ...field }, fieldState }) => (
-                  <TextField
-                    {...field}
-                    inputRef={ref}
-                    label="Nieuwe uiterste datum"
-                    type="date"
-                    required
-                    autoFocus
-                    error={!!fieldState.error}
-                    helperText={fieldState.error?.message}
-                    slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
-                  />
-                )}
+                label="Nieuwe uiterste datum"
+                type="date"
+                required
+                autoFocus
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
               />
             )}
             {spec.extra === 'newOwnerId' && (
-              <Controller
-                name="extra"
-                control={control}
-                render={({ field: { ref, ...field }, fieldState }) => (
-                  <TextField {...field} inputRef={ref} select label="Nieuwe eigenaar" required autoFocus error={!!fieldState.error} helperText={fieldState.error?.message}>
-                    {owners.map((u) => (
-                      <MenuItem key={u.id} value={u.id}>
-                        {u.name}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
-              />
+              <FormTextField name="extra" control={control} select label="Nieuwe eigenaar" required autoFocus>
+                {owners.map((u) => (
+                  <MenuItem key={u.id} value={u.id}>
+                    {u.name}
+                  </MenuItem>
+                ))}
+              </FormTextField>
             )}
             {spec.extra === 'deliveryKey' && (
               <>
@@ -228,22 +215,15 @@ export function AdminActionDialog({
                 )}
               </>
             )}
-            <Controller
+            <FormTextField
               name="reason"
               control={control}
-              render={({ field: { ref, ...field }, fieldState }) => (
-                <TextField
-                  {...field}
-                  inputRef={ref}
-                  label="Reden"
-                  required
-                  multiline
-                  minRows={2}
-                  autoFocus={!spec.extra}
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? 'Wordt met uw naam vastgelegd in het auditlog.'}
-                />
-              )}
+              label="Reden"
+              required
+              multiline
+              minRows={2}
+              autoFocus={!spec.extra}
+              helperText="Wordt met uw naam vastgelegd in het auditlog."
             />
           </Stack>
         </DialogContent>

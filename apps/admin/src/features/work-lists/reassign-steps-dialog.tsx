@@ -12,11 +12,11 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { roleLabel } from '../../shared/labels';
 import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import { REASSIGN_OPEN_STEPS_MUTATION, type ReassignOpenStepsResult } from './work-lists.graphql';
@@ -114,34 +114,21 @@ export function ReassignStepsDialog({ items, schoolId, refetchQueries = ['WorkLi
               </DialogContentText>
               <Stack spacing={2}>
                 {mutation.error && <ErrorAlert error={mutation.error} />}
-                <Controller
-                  name="owner"
-                  control={control}
-                  render={({ field: { ref, ...field }, fieldState }) => (
-                    <TextField {...field} inputRef={ref} select label="Nieuwe eigenaar" required autoFocus error={!!fieldState.error} helperText={fieldState.error?.message}>
-                      {owners.map((u) => (
-                        <MenuItem key={u.id} value={u.id}>
-                          {u.name} ({roleLabel(u.role)})
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
-                />
-                <Controller
+                <FormTextField name="owner" control={control} select label="Nieuwe eigenaar" required autoFocus>
+                  {owners.map((u) => (
+                    <MenuItem key={u.id} value={u.id}>
+                      {u.name} ({roleLabel(u.role)})
+                    </MenuItem>
+                  ))}
+                </FormTextField>
+                <FormTextField
                   name="reason"
                   control={control}
-                  render={({ field: { ref, ...field }, fieldState }) => (
-                    <TextField
-                      {...field}
-                      inputRef={ref}
-                      label="Reden"
-                      required
-                      multiline
-                      minRows={2}
-                      error={!!fieldState.error}
-                      helperText={fieldState.error?.message ?? 'Bijvoorbeeld: mentor uit dienst, coach neemt over.'}
-                    />
-                  )}
+                  label="Reden"
+                  required
+                  multiline
+                  minRows={2}
+                  helperText="Bijvoorbeeld: mentor uit dienst, coach neemt over."
                 />
               </Stack>
             </>

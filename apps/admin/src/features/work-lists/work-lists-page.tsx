@@ -25,7 +25,6 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -35,6 +34,7 @@ import { useAuth } from '../../app/auth/auth-context';
 import { type Role } from '../../gql/graphql';
 import { DueDate } from '../../shared/due-date';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormTextField } from '../../shared/form-text-field';
 import { processLabel } from '../../shared/labels';
 import { PupilLeftChip } from '../../shared/pupil-left';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -101,22 +101,7 @@ function NewWorkListForm({ onSaved }: { onSaved(id: string): void }) {
       </Typography>
       <Stack spacing={1}>
         {saving.error && <ErrorAlert error={saving.error} />}
-        <Controller
-          name="name"
-          control={control}
-          render={({ field: { ref, ...field }, fieldState }) => (
-            <TextField
-              {...field}
-              inputRef={ref}
-              label="Naam"
-              size="small"
-              required
-              error={!!fieldState.error}
-              helperText={fieldState.error?.message}
-              slotProps={{ htmlInput: { maxLength: NAME_MAX } }}
-            />
-          )}
-        />
+        <FormTextField name="name" control={control} label="Naam" size="small" required slotProps={{ htmlInput: { maxLength: NAME_MAX } }} />
         <Controller
           name="conditions"
           control={control}
