@@ -20,6 +20,7 @@ COPY apps/admin/package.json apps/admin/package.json
 COPY libs/domain/package.json libs/domain/package.json
 COPY libs/notifications/package.json libs/notifications/package.json
 COPY libs/dates/package.json libs/dates/package.json
+COPY libs/processes/package.json libs/processes/package.json
 COPY libs/temporal-codec/package.json libs/temporal-codec/package.json
 COPY libs/workflows/package.json libs/workflows/package.json
 # `npm install` follows the lockfile; `npm ci` rejects lockfiles written by npm 10/11 without other platforms'

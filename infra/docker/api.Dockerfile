@@ -17,6 +17,7 @@ COPY apps/admin/package.json apps/admin/package.json
 COPY libs/domain/package.json libs/domain/package.json
 COPY libs/notifications/package.json libs/notifications/package.json
 COPY libs/dates/package.json libs/dates/package.json
+COPY libs/processes/package.json libs/processes/package.json
 COPY libs/temporal-codec/package.json libs/temporal-codec/package.json
 COPY libs/workflows/package.json libs/workflows/package.json
 # `npm install` follows the lockfile; `npm ci` rejects lockfiles written by npm 10/11 without other platforms'
@@ -39,6 +40,7 @@ COPY apps/admin/package.json apps/admin/package.json
 COPY libs/domain/package.json libs/domain/package.json
 COPY libs/notifications/package.json libs/notifications/package.json
 COPY libs/dates/package.json libs/dates/package.json
+COPY libs/processes/package.json libs/processes/package.json
 COPY libs/temporal-codec/package.json libs/temporal-codec/package.json
 COPY libs/workflows/package.json libs/workflows/package.json
 RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -59,6 +61,8 @@ COPY --from=build /app/libs/notifications/package.json libs/notifications/packag
 COPY --from=build /app/libs/notifications/dist libs/notifications/dist
 COPY --from=build /app/libs/dates/package.json libs/dates/package.json
 COPY --from=build /app/libs/dates/dist libs/dates/dist
+COPY --from=build /app/libs/processes/package.json libs/processes/package.json
+COPY --from=build /app/libs/processes/dist libs/processes/dist
 COPY --from=build /app/libs/temporal-codec/package.json libs/temporal-codec/package.json
 COPY --from=build /app/libs/temporal-codec/dist libs/temporal-codec/dist
 COPY --from=build /app/libs/workflows/package.json libs/workflows/package.json
