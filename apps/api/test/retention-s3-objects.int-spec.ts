@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DataSource } from 'typeorm';
 import { CaseDocumentRepository, CaseReadModelRepository, PupilEntity, RetentionPurger, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import type { AppConfig } from '../src/config/app.config';
@@ -18,6 +18,7 @@ import { DocumentStore } from '../src/documents/storage/document-store';
 import { caseSnapshot } from '../src/testing/case-snapshot.fixture';
 import { createTestBucket, s3TestStorageEnv, testS3Client } from '../src/testing/s3-test-bucket.fixture';
 import { bornYearsAgo } from './ages';
+import { bucketKeys, outboxKeysOf, uploadPdf } from './document-purge-fixture';
 import { eventually, loggedInClients } from './graphql-client';
 import { useTestStack } from './test-stack';
 
@@ -35,13 +36,8 @@ let s3: S3Client;
 let school: SchoolEntity;
 let pupil: PupilEntity;
 
-async function keys(): Promise<string[]> {
-  return ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: PREFIX }))).Contents ?? []).map((o) => o.Key as string).sort();
-}
-
-async function outboxOf(caseId: string): Promise<string[]> {
-  return ((await ds.query('SELECT storage_key FROM document_object_purge WHERE case_id = $1 ORDER BY storage_key', [caseId])) as { storage_key: string }[]).map((r) => r.storage_key);
-}
+const keys = () => bucketKeys(s3, BUCKET, PREFIX);
+const outboxOf = (caseId: string) => outboxKeysOf(ds, caseId);
 
 /** An open case of this suite's pupil (a read-model row). */
 async function openCase(caseId: string): Promise<void> {
@@ -50,17 +46,7 @@ async function openCase(caseId: string): Promise<void> {
 
 /** Uploads a PDF to the case through the api (it goes to the bucket); returns the document's id. */
 async function upload(caseId: string, text: string): Promise<string> {
-  const form = new FormData();
-  form.append('kind', 'VERSLAG');
-  form.append('audiences', '');
-  form.append('file', new Blob([Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`)], { type: 'application/pdf' }), 'verslag.pdf');
-  const res = await fetch(`${stack.baseUrl}/documents/cases/${encodeURIComponent(caseId)}`, {
-    method: 'POST',
-    headers: { 'x-zorgroute-upload': '1', authorization: `Bearer ${(await client(ZC)).token as string}` },
-    body: form,
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
+  return uploadPdf(stack.baseUrl, (await client(ZC)).token as string, caseId, text);
 }
 
 /** Closes the case far beyond any retention period. */

@@ -50,3 +50,23 @@ describe('appConfigFromEnv: TEMPORAL_PAYLOAD_KEYS', () => {
     expect(() => appConfigFromEnv({ ...base, TEMPORAL_PAYLOAD_KEYS: 'k1' })).toThrow(/entry 1 must be/);
   });
 });
+
+describe('appConfigFromEnv: DOCUMENT_PURGE_DRAIN_INTERVAL_MS', () => {
+  const s3 = { ...base, DOCUMENT_STORAGE: 's3', S3_BUCKET: 'zorgroute-documents' };
+  const interval = (env: NodeJS.ProcessEnv) => {
+    const documents = appConfigFromEnv(env).documents;
+    return documents.kind === 's3' ? documents.purgeDrainIntervalMs : null;
+  };
+
+  it('drains the purge outbox every 10 minutes unless told otherwise', () => {
+    expect(interval(s3)).toBe(10 * 60 * 1000);
+    expect(interval({ ...s3, DOCUMENT_PURGE_DRAIN_INTERVAL_MS: ' ' })).toBe(10 * 60 * 1000);
+    expect(interval({ ...s3, DOCUMENT_PURGE_DRAIN_INTERVAL_MS: '1500' })).toBe(1500);
+  });
+
+  it('refuses an interval that is not a whole number of milliseconds in range', () => {
+    for (const bad of ['0', '-5', '1.5', '10m', '99', String(2 ** 31)]) {
+      expect(() => appConfigFromEnv({ ...s3, DOCUMENT_PURGE_DRAIN_INTERVAL_MS: bad })).toThrow(/DOCUMENT_PURGE_DRAIN_INTERVAL_MS/);
+    }
+  });
+});

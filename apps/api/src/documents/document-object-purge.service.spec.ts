@@ -23,8 +23,8 @@ class MemoryOutbox {
   }
 }
 
-function storeMock(usesObjectStorage: boolean, removeKey: (key: string) => Promise<void>): DocumentStore & { removeKey: jest.Mock } {
-  return { usesObjectStorage, removeKey: jest.fn(removeKey) } as unknown as DocumentStore & { removeKey: jest.Mock };
+function storeMock(usesObjectStorage: boolean, removeKey: (key: string) => Promise<void>, purgeDrainIntervalMs = 10 * 60 * 1000): DocumentStore & { removeKey: jest.Mock } {
+  return { usesObjectStorage, purgeDrainIntervalMs, removeKey: jest.fn(removeKey) } as unknown as DocumentStore & { removeKey: jest.Mock };
 }
 
 const noDb = {} as DataSource;
@@ -139,6 +139,23 @@ describe('DocumentObjectPurgeService.drain', () => {
       outbox.rows.set('case-documents/b', { storageKey: 'case-documents/b', caseId: 'c', purgedAt: new Date(0) });
       await jest.advanceTimersByTimeAsync(30 * 60 * 1000);
       expect(store.removeKey).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('drains on the configured interval (DOCUMENT_PURGE_DRAIN_INTERVAL_MS)', async () => {
+    jest.useFakeTimers();
+    try {
+      const outbox = new MemoryOutbox(['case-documents/a']);
+      const store = storeMock(true, async () => undefined, 2_000);
+      const service = new DocumentObjectPurgeService(noDb, store, outbox);
+      service.onModuleInit();
+      await jest.advanceTimersByTimeAsync(1_999);
+      expect(store.removeKey).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(store.removeKey).toHaveBeenCalledTimes(1);
+      await service.onModuleDestroy();
     } finally {
       jest.useRealTimers();
     }

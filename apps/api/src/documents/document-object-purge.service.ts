@@ -3,8 +3,6 @@ import { DataSource } from 'typeorm';
 import { DocumentObjectPurgeRepository } from '@zorgroute/domain';
 import { DocumentStore, sdkErrorSummary } from './storage/document-store';
 
-/** How often the outbox is drained (the first round one interval after start; after an admin purge at once). */
-export const DOCUMENT_OBJECT_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 /** An outbox other than the database's (unit specs); not provided in the app. */
 export const DOCUMENT_OBJECT_PURGE_OUTBOX = 'DOCUMENT_OBJECT_PURGE_OUTBOX';
 /** Keys read per page of a round. */
@@ -22,7 +20,8 @@ export interface DrainResult {
  * the admin's `purgeExpiredCases` here or the worker's daily run — queues the key of every S3-stored document of a
  * purged case in `document_object_purge`, in the transaction that deletes the rows; this service, which has the S3
  * client, deletes each object and then its row. A failed delete leaves the row for the next round (every
- * DOCUMENT_OBJECT_PURGE_INTERVAL_MS, and right after an admin purge) and is logged with the error's name and code only.
+ * DOCUMENT_PURGE_DRAIN_INTERVAL_MS, default 10 minutes, the first round one interval after start; and right after an
+ * admin purge) and is logged with the error's name and code only.
  * S3 deletes are idempotent, so a round that overlaps another api instance's, or a crash between delete and row, costs
  * nothing. With DOCUMENT_STORAGE=postgres it does nothing: the bytes went with the rows.
  */
@@ -43,7 +42,7 @@ export class DocumentObjectPurgeService implements OnModuleInit, OnModuleDestroy
 
   onModuleInit(): void {
     if (!this.store.usesObjectStorage) return;
-    this.timer = setInterval(() => void this.drain(), DOCUMENT_OBJECT_PURGE_INTERVAL_MS);
+    this.timer = setInterval(() => void this.drain(), this.store.purgeDrainIntervalMs);
     this.timer.unref();
   }
 

@@ -14,10 +14,17 @@ export type DocumentStorageConfig =
       forcePathStyle: boolean;
       /** S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY; unset: the SDK's default chain (instance role, environment). */
       credentials: { accessKeyId: string; secretAccessKey: string } | null;
+      /**
+       * How often the api deletes the bucket objects of purged cases from the outbox `document_object_purge`
+       * (DOCUMENT_PURGE_DRAIN_INTERVAL_MS, default 10 minutes; DocumentObjectPurgeService). Short only in tests.
+       */
+      purgeDrainIntervalMs: number;
     };
 
 /** The default upper limit of one uploaded document (DOCUMENT_MAX_BYTES): 10 MiB. */
 export const DEFAULT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The default interval of the purge outbox drain (DOCUMENT_PURGE_DRAIN_INTERVAL_MS): 10 minutes. */
+export const DEFAULT_DOCUMENT_PURGE_DRAIN_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Reads the document storage from the environment; throws on an incomplete S3 configuration (fail at start, not at the first upload). */
 export function documentStorageConfigFromEnv(env: NodeJS.ProcessEnv): DocumentStorageConfig {
@@ -31,6 +38,12 @@ export function documentStorageConfigFromEnv(env: NodeJS.ProcessEnv): DocumentSt
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
   if (!!accessKeyId !== !!secretAccessKey) throw new Error('Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  const drain = env.DOCUMENT_PURGE_DRAIN_INTERVAL_MS?.trim();
+  const purgeDrainIntervalMs = drain ? Number(drain) : DEFAULT_DOCUMENT_PURGE_DRAIN_INTERVAL_MS;
+  // setInterval takes at most 2^31-1 ms (about 24.8 days); more would fire at once.
+  if (!Number.isInteger(purgeDrainIntervalMs) || purgeDrainIntervalMs < 100 || purgeDrainIntervalMs > 2 ** 31 - 1) {
+    throw new Error('DOCUMENT_PURGE_DRAIN_INTERVAL_MS must be a whole number of milliseconds from 100 to 2147483647');
+  }
   return {
     kind: 's3',
     maxBytes,
@@ -40,5 +53,6 @@ export function documentStorageConfigFromEnv(env: NodeJS.ProcessEnv): DocumentSt
     prefix: env.S3_PREFIX ?? 'case-documents/',
     forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+    purgeDrainIntervalMs,
   };
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CaseDocumentEntity } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AppError } from '../../common/app-error';
-import type { DocumentStorageConfig } from '../document-storage.config';
+import { DEFAULT_DOCUMENT_PURGE_DRAIN_INTERVAL_MS, type DocumentStorageConfig } from '../document-storage.config';
 
 /** Where a document's bytes went: in the row (`content`, PostgreSQL) or in object storage under `storageKey`. */
 export interface StoredBytes {
@@ -68,6 +68,11 @@ export class DocumentStore {
   /** Whether documents go to the bucket (DOCUMENT_STORAGE=s3): only then are there objects to delete after a purge. */
   get usesObjectStorage(): boolean {
     return this.config.kind === 's3';
+  }
+
+  /** How often the outbox of purged objects is drained (DOCUMENT_PURGE_DRAIN_INTERVAL_MS; only used with s3). */
+  get purgeDrainIntervalMs(): number {
+    return this.config.kind === 's3' ? this.config.purgeDrainIntervalMs : DEFAULT_DOCUMENT_PURGE_DRAIN_INTERVAL_MS;
   }
 
   /**
