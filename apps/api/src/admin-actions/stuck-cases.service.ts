@@ -91,7 +91,7 @@ export class StuckCasesService {
       if (!pollers.has(taskQueue)) {
         pollers.set(
           taskQueue,
-          withTimeout(this.temporal.workflowPollers(taskQueue).then((pollers) => ({ pollers }))).then((r) => (r ? (r.pollers?.length ?? 0) > 0 : true)),
+          withTimeout(this.temporal.workflowPollers(taskQueue).then((pollers) => (pollers?.length ?? 0) > 0)).then((polled) => polled ?? true),
         );
       }
       return pollers.get(taskQueue) as Promise<boolean>;

@@ -12,7 +12,6 @@ import { aRunningCaseNl, CaseLauncher, type CaseNames } from './case-launcher';
 import { CasesService } from './cases.service';
 import type { CaseSummaryModel } from './models/case.model';
 
-
 export interface StartCaseOptions<W extends Workflow> extends CaseNames {
   process: ProcessType;
   workflow: W;

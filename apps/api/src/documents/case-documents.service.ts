@@ -27,7 +27,6 @@ export interface DocumentDownload {
   content: Buffer;
 }
 
-
 export function documentDownloadPath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
 }

@@ -60,8 +60,7 @@ export class TemporalGateway {
    * unless `deadline` says otherwise), then at most `answerWaitMs` for the result; after that it answers `undefined`.
    */
   async update<Ret, Arg>(caseId: string, update: UpdateDefinition<Ret, [Arg]> | string, arg: Arg, options: CaseUpdateOptions = {}): Promise<Ret | undefined> {
-    const send = () => this.boundedUpdate(this.client.workflow.getHandle(caseId), update, arg, options);
-    return options.deadline === undefined ? send() : this.client.withDeadline(options.deadline, send);
+    return this.within(options.deadline, () => this.boundedUpdate(this.client.workflow.getHandle(caseId), update, arg, options));
   }
 
   /**
@@ -79,8 +78,7 @@ export class TemporalGateway {
 
   /** What Temporal knows of a case's workflow (status, task queue, pending workflow task). */
   describe(caseId: string, options: { deadline?: number } = {}): Promise<WorkflowExecutionDescription> {
-    const ask = () => this.client.workflow.getHandle(caseId).describe();
-    return options.deadline === undefined ? ask() : this.client.withDeadline(options.deadline, ask);
+    return this.within(options.deadline, () => this.client.workflow.getHandle(caseId).describe());
   }
 
   /** A case's workflow history (the stuck-case screen reads its last failed workflow task). */
@@ -90,13 +88,14 @@ export class TemporalGateway {
 
   /** The workers polling a task queue for workflow tasks, as Temporal reports them. */
   async workflowPollers(taskQueue: string, options: { deadline?: number } = {}): Promise<TaskQueuePollers> {
-    const ask = () =>
+    const described = await this.within(options.deadline, () =>
       this.client.workflowService.describeTaskQueue({
         namespace: this.config.namespace,
         taskQueue: { name: taskQueue },
         taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      });
-    return (await (options.deadline === undefined ? ask() : this.client.withDeadline(options.deadline, ask))).pollers;
+      }),
+    );
+    return described.pollers;
   }
 
   /** Creates a schedule unless one with its id exists (then leaves it as it is). */
@@ -116,6 +115,11 @@ export class TemporalGateway {
   /** Throws when the Temporal frontend does not answer its health check. */
   async checkHealth(): Promise<void> {
     await (this.client.connection as Connection).healthService.check({});
+  }
+
+  /** `call` under Temporal's call deadline `deadline` (ms since the epoch), or without one. */
+  private within<T>(deadline: number | undefined, call: () => Promise<T>): Promise<T> {
+    return deadline === undefined ? call() : this.client.withDeadline(deadline, call);
   }
 
   private async boundedUpdate<Ret, Arg>(handle: WorkflowHandle, update: UpdateDefinition<Ret, [Arg]> | string, arg: Arg, options: CaseUpdateOptions): Promise<Ret | undefined> {

@@ -10,7 +10,6 @@ import { AddSchoolDayOffInput } from '../dtos/school-calendar.inputs';
 import type { SchoolDayOffModel } from '../models/school-calendar.model';
 import { SchoolCalendarService } from '../school-calendar.service';
 
-
 /**
  * Adds a day off to a school's calendar (its zorgcoördinator or an admin). Every problem is listed (dates, school
  * year, length, overlap) and nothing is written when there is one. Cases started from now on count it; running
