@@ -4,6 +4,7 @@ export * from './logging/safe-log';
 export * from './logging/logger';
 export * from './telemetry/tracing';
 export * from './read-model/case-read-model.repository';
+export * from './read-model/case-progress-channel';
 export * from './consent/consent-record.repository';
 export * from './audit/audit-trail.repository';
 export * from './documents/case-document.repository';

@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app.config';
 import { aRunningCaseNl, CaseLauncher, theCaseNl, type CaseNames } from './case-launcher';
 import type { TemporalGateway } from '../temporal/temporal.gateway';
+import { CaseProgressListener } from './case-progress.listener';
+import { FakeListenConnection, listeningListener } from '../testing/fake-listen-connection.fixture';
 
 const TRAJECT: CaseNames = { nameNl: 'ondersteuningstraject', articleNl: 'het', nameEn: 'support trajectory' };
 const JOS: CaseNames = { nameNl: 'JOS-casus', articleNl: 'de', nameEn: 'JOS case' };
@@ -16,8 +18,11 @@ interface Row {
   startedAt: Date;
 }
 
-/** A launcher over a read model that shows `rows()` and a workflow whose status is `status()`. */
-function launcher(opts: { rows: () => Row | null; status?: () => string; failure?: unknown; startError?: Error }) {
+/**
+ * A launcher over a read model that shows `rows()` and a workflow whose status is `status()`; its progress listener
+ * is `listener` (default: one that never connected, so the launcher re-reads on its short timer).
+ */
+function launcher(opts: { rows: () => Row | null; status?: () => string; failure?: unknown; startError?: Error; listener?: CaseProgressListener }) {
   const started: Record<string, unknown>[] = [];
   const handle = {
     workflowId: 'ondersteuningstraject-p-k',
@@ -34,7 +39,8 @@ function launcher(opts: { rows: () => Row | null; status?: () => string; failure
     },
   } as unknown as TemporalGateway;
   const dataSource = { getRepository: () => ({ findOne: async () => opts.rows() }) } as unknown as DataSource;
-  const l = new CaseLauncher(dataSource, client, { taskQueue: 'q' } as AppConfig);
+  const progress = opts.listener ?? new CaseProgressListener(() => new FakeListenConnection());
+  const l = new CaseLauncher(dataSource, client, { taskQueue: 'q' } as AppConfig, progress);
   const launch = (names: CaseNames = TRAJECT, waitMs = 400) =>
     l.launch({ workflow: async () => undefined, workflowId: handle.workflowId, args: [], typedSearchAttributes: [] }, names, waitMs);
   return { launch, started };
@@ -115,5 +121,45 @@ describe('CaseLauncher (the start of every case)', () => {
     await expect(launch(TRAJECT, 300)).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith('start of ondersteuningstraject-p-k: the first step is not open after 300 ms; answering with the read model');
     warn.mockRestore();
+  });
+
+  it('reads the row again as soon as PostgreSQL says the case moved, and otherwise only on its slow timer', async () => {
+    const { listener, connections } = await listeningListener();
+    let reads = 0;
+    let open = false;
+    const { launch } = launcher({
+      listener,
+      rows: () => {
+        reads += 1;
+        return { id: 'x', waitingFor: open ? 'RECORD_INTAKE' : null, closedAt: null, startedAt: now() };
+      },
+    });
+    const begun = Date.now();
+    const answered = launch(TRAJECT, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reads).toBe(1); // a row without its first step: no read until a notification (or a second has passed)
+    open = true;
+    connections[0].notify('ondersteuningstraject-p-k');
+    await answered;
+    expect(reads).toBe(2);
+    expect(Date.now() - begun).toBeLessThan(900);
+    await listener.onApplicationShutdown();
+  });
+
+  it('still answers when a notification is lost: the row is read again on the slow timer', async () => {
+    const { listener } = await listeningListener();
+    let reads = 0;
+    const { launch } = launcher({
+      listener,
+      rows: () => {
+        reads += 1;
+        return { id: 'x', waitingFor: reads >= 2 ? 'RECORD_INTAKE' : null, closedAt: null, startedAt: now() };
+      },
+    });
+    const begun = Date.now();
+    await launch(TRAJECT, 10_000);
+    expect(reads).toBe(2);
+    expect(Date.now() - begun).toBeGreaterThanOrEqual(900);
+    await listener.onApplicationShutdown();
   });
 });

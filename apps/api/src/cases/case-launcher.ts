@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error';
 import { workflowFailureToAppError } from '../common/temporal-errors';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { CaseProgressListener, type CaseProgressWatch } from './case-progress.listener';
 
 /** How a case is named in the answers of its start. */
 export interface CaseNames {
@@ -43,7 +44,9 @@ export interface LaunchOptions<W extends Workflow> {
 export const START_ANSWER_WAIT_MS = 15_000;
 /** How often the wait asks Temporal whether the workflow has ended (e.g. failed on its own validation). */
 const STATUS_CHECK_MS = 250;
-const POLL_MS = 100;
+/** How often the row is read again without a notification: while notifications arrive, and while they do not. */
+const READ_AGAIN_LISTENING_MS = 1_000;
+const READ_AGAIN_UNHEARD_MS = 100;
 
 /**
  * Starts the workflow of a case and answers once the case has moved on to its first step — the shared tail of every
@@ -53,7 +56,8 @@ const POLL_MS = 100;
  *   CONFLICT, but a run that failed (or was terminated, cancelled, timed out) never blocks the next start;
  * - the answer waits (bounded) until the read model shows the case waiting for its first step (`waitingFor`) or
  *   ended, so a client may take that step at once; a workflow that fails before (its own validation) is answered at
- *   once with its own error instead of a wait that ends in UNAVAILABLE.
+ *   once with its own error instead of a wait that ends in UNAVAILABLE. The wait reads the row again when PostgreSQL
+ *   says it changed (CaseProgressListener), and on a slow timer in case a notification is lost.
  */
 @Injectable()
 export class CaseLauncher {
@@ -63,6 +67,7 @@ export class CaseLauncher {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(TemporalGateway) private readonly temporal: TemporalGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CaseProgressListener) private readonly progress: CaseProgressListener,
   ) {}
 
   /** Starts (or joins) the case's workflow and waits for its first step; see the class comment. */
@@ -97,11 +102,22 @@ export class CaseLauncher {
    * workflow ends without that (it failed on its own validation, or was terminated): its own error, at once.
    */
   private async awaitFirstStep(handle: WorkflowHandle, names: CaseNames, waitMs: number): Promise<void> {
+    // Watching begins before the first read, so a change between a read and the wait is not missed.
+    const watch = this.progress.watch(handle.workflowId);
+    try {
+      await this.untilFirstStep(handle, names, waitMs, watch);
+    } finally {
+      watch.close();
+    }
+  }
+
+  private async untilFirstStep(handle: WorkflowHandle, names: CaseNames, waitMs: number, watch: CaseProgressWatch): Promise<void> {
     const id = handle.workflowId;
     const repo = this.dataSource.getRepository(CaseSummaryEntity);
     const begun = Date.now();
     const deadline = begun + waitMs;
-    let nextStatusCheck = begun;
+    // The first status check after one interval: most cases show their first step before it.
+    let nextStatusCheck = begun + STATUS_CHECK_MS;
     for (;;) {
       const row = await repo.findOne({ where: { id }, select: { id: true, waitingFor: true, closedAt: true, startedAt: true } });
       if (row && (row.waitingFor !== null || row.closedAt !== null || row.startedAt.getTime() < begun - waitMs)) return;
@@ -109,7 +125,8 @@ export class CaseLauncher {
         nextStatusCheck = Date.now() + STATUS_CHECK_MS;
         if (await this.endedEarly(handle, row !== null, names)) return;
       }
-      if (Date.now() > deadline) {
+      const now = Date.now();
+      if (now > deadline) {
         if (row) {
           this.logger.warn(`start of ${id}: the first step is not open after ${waitMs} ms; answering with the read model`);
           return;
@@ -117,7 +134,11 @@ export class CaseLauncher {
         const started = names.startedVerb ?? { nl: 'gestart', en: 'started' };
         throw new AppError('UNAVAILABLE', `${theCaseNl(names)} is ${started.nl} maar nog niet zichtbaar; probeer het zo opnieuw`, `The ${names.nameEn} was ${started.en} but is not visible yet; try again shortly`, { caseId: id });
       }
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      // Until the next status check while no row is there (the workflow may fail on its own validation), else until a
+      // notification or the slow re-read; never past the deadline.
+      const readAgain = this.progress.listening ? READ_AGAIN_LISTENING_MS : READ_AGAIN_UNHEARD_MS;
+      const until = Math.min(deadline + 1, row ? now + readAgain : Math.min(now + readAgain, nextStatusCheck));
+      await watch.next(Math.max(0, until - now));
     }
   }
 

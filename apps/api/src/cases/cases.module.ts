@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CaseLauncher } from './case-launcher';
+import { caseProgressProviders } from './case-progress.listener';
 import { CaseStarter } from './case-starter';
 import { CaseStepResolver } from './case-step.resolver';
 import { CaseStepService } from './case-step.service';
@@ -15,13 +16,13 @@ import { ZorgrouteModule } from '../zorgroute/zorgroute.module';
 
 /**
  * The core every process builds on: a case's read model and timeline (CasesService), taking any step of the catalogue
- * (CaseStepService, with the completers that add what only the api knows), starting cases (CaseStarter, CaseLauncher).
+ * (CaseStepService, with the completers that add what only the api knows), starting cases (CaseStarter, CaseLauncher, which hears from PostgreSQL when a case moves: CaseProgressListener).
  * Global: every process module uses it.
  */
 @Global()
 @Module({
   imports: [ConsentsModule, NotificationsModule, PupilsModule, ZorgrouteModule],
-  providers: [CasesService, CasesResolver, CaseStepService, CaseStepResolver, stepInputCompleters(IzoJosMentorCompleter, ConsentTimeoutCompleter), CaseLauncher, CaseStarter],
+  providers: [CasesService, CasesResolver, CaseStepService, CaseStepResolver, stepInputCompleters(IzoJosMentorCompleter, ConsentTimeoutCompleter), CaseLauncher, CaseStarter, ...caseProgressProviders],
   exports: [CasesService, CaseStepService, CaseStarter, CaseLauncher],
 })
 export class CasesModule {}
