@@ -3,7 +3,10 @@
 // The scale benchmark: `npm run bench [-- --cases 5000 --timers 10000 --skip timers,board]`. Starts its own stack of
 // real processes (bench/lib/stack.mjs, from the built output), prints a table and writes bench/results/<time>.json.
 // - burst: N zorgplicht cases through GraphQL registerAanmelding (concurrency --concurrency), cases/s until all are
-//   on the SWV board (zorgplichtClocks); then bare Temporal workflow starts/s on the same server; both and the ratio;
+//   on the SWV board (zorgplichtClocks), CPU per case of each process and history events per case; then, in the same
+//   run and on the same servers, N reference registrations (bench/workflows: start a workflow whose one activity
+//   writes a case row and an audit row in one transaction and sends one e-mail to the same mail catcher; the client
+//   waits for the workflow's end) with the same measurements, and the ratio of the two; bare starts/s for comparison;
 // - timers: --timers workflows with one timer each, all due at the same moment; lateness p50/p99, worker RSS;
 // - board: latency p50/p95 of the board's first page (zorgplichtClocks, limit 50, with totalCount and the counts per
 //   school) at 10,000 and 100,000 open cases (rows beyond the burst are inserted in bulk with SQL as copies of a real
@@ -21,6 +24,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalDataConverterFromEnv } from '@zorgroute/temporal-codec';
 import pg from 'pg';
 import { fromRoot } from '../infra/scripts/lib/index.mjs';
+import { cpuPerUnit, cpuReading, postmasterPid } from './lib/cpu.mjs';
 import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
 import { oneRosterBundle } from './lib/oneroster-bundle.mjs';
 import { Stack } from './lib/stack.mjs';
@@ -73,6 +77,82 @@ async function pool(count, concurrency, fn) {
   return errors;
 }
 
+/** The processes of the stack whose CPU a registration costs (PostgreSQL: the postmaster and its backends). */
+function stackRoots(stack, extra = {}) {
+  return { api: stack.api.child.pid, worker: stack.worker.child.pid, temporal: stack.temporal.process.child.pid, postgres: postmasterPid(stack.pgDir), ...extra };
+}
+
+/** PostgreSQL's own counters of the database: committed transactions (a statement outside one counts as one) and reads of case_summary. */
+async function pgCounters(stack) {
+  const db = new pg.Client({ connectionString: stack.pg.ownerUrl });
+  db.on('error', () => undefined);
+  await db.connect();
+  try {
+    // Counters of other backends are flushed to the shared statistics at most about a second late.
+    await sleep(1_500);
+    const { rows: [x] } = await db.query(`select xact_commit::bigint as n from pg_stat_database where datname = current_database()`);
+    const { rows: [r] } = await db.query(`select coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0)::bigint as n from pg_stat_user_tables where relname = 'case_summary'`);
+    return { transactions: Number(x.n), caseSummaryReads: Number(r.n) };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Mean number of history events of the given workflows (as they stand now). */
+async function eventsPerWorkflow(temporal, ids) {
+  let events = 0;
+  for (const id of ids) events += (await temporal.workflow.getHandle(id).fetchHistory()).events?.length ?? 0;
+  return ids.length ? +(events / ids.length).toFixed(1) : null;
+}
+
+/** A child process running bench/workflows on `queue` (with `env` added); resolves once it polls. */
+async function benchWorker(stack, queue, env = {}, onMessage = () => undefined) {
+  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_PAYLOAD_KEYS: stack.env.TEMPORAL_PAYLOAD_KEYS, BENCH_TASK_QUEUE: queue, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.on('message', onMessage);
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
+  });
+  return child;
+}
+
+/**
+ * The same visible work as a registration, the cheapest correct way (issue 18's yardstick): a workflow start whose one
+ * activity writes the case row and an audit row in one transaction and sends one e-mail through nodemailer to the
+ * same mail catcher; the client waits until the workflow has done it. Same count and concurrency as the burst.
+ */
+async function referenceBurst(stack, temporal) {
+  const db = new pg.Client({ connectionString: stack.pg.ownerUrl });
+  db.on('error', () => undefined);
+  await db.connect();
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_ref_case (id varchar(200) PRIMARY KEY, status varchar(50) NOT NULL, waiting_for varchar(100), data jsonb NOT NULL)`);
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_ref_audit (id bigserial PRIMARY KEY, case_id varchar(200) NOT NULL, type varchar(100) NOT NULL, at timestamptz NOT NULL)`);
+  await db.end();
+  const queue = `bench-reference-${Date.now()}`;
+  const child = await benchWorker(stack, queue, { BENCH_DATABASE_URL: stack.pg.ownerUrl, BENCH_SMTP_URL: stack.mail.smtpUrl });
+  try {
+    const roots = () => ({ worker: child.pid, temporal: stack.temporal.process.child.pid, postgres: postmasterPid(stack.pgDir) });
+    const cpu0 = cpuReading(roots());
+    const t0 = Date.now();
+    const errors = await pool(N, CONCURRENCY, (i) => temporal.workflow.execute('benchReference', { taskQueue: queue, workflowId: `${queue}-${i}`, args: [`${queue}-${i}`, i] }));
+    const ms = Date.now() - t0;
+    const cpu1 = cpuReading(roots());
+    const ok = N - errors.length;
+    const sample = Array.from({ length: Math.min(20, ok) }, (_, k) => `${queue}-${Math.floor((k * N) / Math.min(20, ok))}`);
+    return {
+      cases: N,
+      failed: errors.length,
+      firstErrors: [...new Set(errors.map((e) => String(e)))].slice(0, 3),
+      ms,
+      casesPerSec: +(ok / (ms / 1000)).toFixed(1),
+      cpuMsPerCase: cpuPerUnit(cpu0, cpu1, ok),
+      historyEventsPerCase: await eventsPerWorkflow(temporal, sample),
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 async function burst(stack, temporal, results) {
   const zc = await new Gql(stack.apiUrl).login('zc@daltoncollege.example');
   const admin = await new Gql(stack.apiUrl).login('beheer@zorgroute.example');
@@ -83,19 +163,34 @@ async function burst(stack, temporal, results) {
   await db.end();
   const before = (await admin.ok(CLOCK_COUNT)).zorgplichtClocks.totalCount;
   const receivedOn = amsterdamToday();
+  const caseIds = [];
+  const unavailable = [];
+  const pg0 = await pgCounters(stack);
+  const cpu0 = cpuReading(stackRoots(stack));
   const t0 = Date.now();
   const errors = await pool(N, CONCURRENCY, async (i) => {
     const r = await zc.request(REGISTER, {
       i: { newPupil: { firstName: `Bench${i}`, lastName: 'Aanmeldweek', dateOfBirth: '2014-03-01', parents: [{ name: `Ouder Bench${i}`, email: `ouder.bench${i}@voorbeeldmail.example` }] }, receivedOn, extraSupportExpected: true, preferenceSchoolIds: [rows[0].id] },
     });
-    if (r.errors) throw new Error(r.errors[0].message);
+    if (r.errors) {
+      if (r.errors[0].extensions?.code === 'UNAVAILABLE') unavailable.push(i);
+      throw new Error(r.errors[0].message);
+    }
+    caseIds.push(r.data.registerAanmelding.id);
   });
   const acceptedMs = Date.now() - t0;
   const ok = N - errors.length;
   if (ok === 0) throw new Error(`every registration failed: ${errors[0]}`);
   await eventually(async () => (await admin.ok(CLOCK_COUNT, {}, { timeoutMs: 120_000 })).zorgplichtClocks.totalCount >= before + ok, 1_800_000, 'every case on the SWV board', 2_000);
   const visibleMs = Date.now() - t0;
-  // Bare starts of a trivial workflow on the same server (no worker needed to start; a separate queue).
+  const cpu1 = cpuReading(stackRoots(stack));
+  const pg1 = await pgCounters(stack);
+  const sample = Array.from({ length: Math.min(20, caseIds.length) }, (_, k) => caseIds[Math.floor((k * caseIds.length) / Math.min(20, caseIds.length))]);
+  const historyEventsPerCase = await eventsPerWorkflow(temporal, sample);
+  // The yardstick: the same work done the cheapest way, same count and concurrency, same servers, right after.
+  const reference = await referenceBurst(stack, temporal);
+  // Bare starts of a trivial workflow on the same server (no worker needed to start; a separate queue), for comparison
+  // with earlier runs: no correct implementation of a registration approaches them.
   const queue = `bench-bare-${Date.now()}`;
   const t1 = Date.now();
   const bareErrors = await pool(N, CONCURRENCY, (i) => temporal.workflow.start('benchTrivial', { taskQueue: queue, workflowId: `${queue}-${i}`, args: [] }));
@@ -106,32 +201,35 @@ async function burst(stack, temporal, results) {
     cases: N,
     concurrency: CONCURRENCY,
     failed: errors.length,
+    unavailable: unavailable.length,
     firstErrors: [...new Set(errors)].slice(0, 3),
     acceptedMs,
     allVisibleOnBoardMs: visibleMs,
     casesPerSec: +casesPerSec.toFixed(1),
+    cpuMsPerCase: cpuPerUnit(cpu0, cpu1, ok),
+    historyEventsPerCase,
+    // Including the benchmark's own polling of the board (one count every 2 s as admin).
+    pgTransactionsPerCase: +((pg1.transactions - pg0.transactions) / ok).toFixed(1),
+    caseSummaryReadsPerCase: +((pg1.caseSummaryReads - pg0.caseSummaryReads) / ok).toFixed(1),
+    reference,
+    ratio: +(casesPerSec / reference.casesPerSec).toFixed(3),
     bareStarts: N - bareErrors.length,
     bareStartsPerSec: +barePerSec.toFixed(1),
-    ratio: +(casesPerSec / barePerSec).toFixed(3),
+    ratioToBareStarts: +(casesPerSec / barePerSec).toFixed(3),
   };
 }
 
 async function timers(stack, temporal, results) {
   const queue = `bench-timers-${Date.now()}`;
-  const child = fork(fromRoot('bench/workflows/worker.mjs'), [], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_PAYLOAD_KEYS: stack.env.TEMPORAL_PAYLOAD_KEYS, BENCH_TASK_QUEUE: queue }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const late = [];
   const timerLate = [];
-  child.on('message', (m) => {
+  const child = await benchWorker(stack, queue, {}, (m) => {
     if (m.fired) {
       for (const f of m.fired) {
         late.push(f.lateMs);
         timerLate.push(f.timerLateMs);
       }
     }
-  });
-  await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
   });
   const rss = () => {
     try {
@@ -343,7 +441,11 @@ async function main() {
   const file = fromRoot('bench/results', `${results.startedAt.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   table('Machine', [results.machine]);
-  if (results.burst) table('Aanmeldweek burst', [results.burst]);
+  if (results.burst) {
+    const { cpuMsPerCase, reference, firstErrors, ...burstRow } = results.burst;
+    table('Aanmeldweek burst', [{ ...burstRow, referencePerSec: reference.casesPerSec, firstError: firstErrors[0] ?? '' }]);
+    table('CPU ms per case (registration vs. reference, same run)', [{ run: 'zorgroute', ...cpuMsPerCase, events: results.burst.historyEventsPerCase }, { run: 'reference', ...reference.cpuMsPerCase, events: reference.historyEventsPerCase }]);
+  }
   if (results.timers) table('Timers at scale', [results.timers]);
   if (results.board) table('SWV board (zorgplichtClocks)', results.board.map((b) => ({ openCases: b.openCases, adminP50: b.admin.p50Ms, adminP95: b.admin.p95Ms, swvVisible: b.swv.visible, swvP50: b.swv.p50Ms, swvP95: b.swv.p95Ms })));
   if (results.import) table('School import (OneRoster bundle, preview and apply)', [results.import]);
