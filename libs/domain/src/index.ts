@@ -24,3 +24,4 @@ export * from './audience';
 export * from './school-import';
 export * from './login/login-invitation.repository';
 export * from './meetings';
+export * from './ids';

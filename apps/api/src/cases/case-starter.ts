@@ -7,7 +7,7 @@ import { SA_PROCESS, SA_SCHOOL } from '@zorgroute/workflows';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { aRunningCaseNl, CaseLauncher, type CaseNames } from './case-launcher';
 import { CasesService } from './cases.service';
 import type { CaseSummaryModel } from './models/case.model';

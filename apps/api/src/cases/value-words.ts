@@ -1,7 +1,7 @@
 import { dateInWords, dateTimeInWords } from '@zorgroute/dates';
 import { allSteps, type FieldDefinition } from '@zorgroute/processes';
 import { textForPeople } from '../common/text-for-people';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 
 /**
  * The values a case holds (enum values, field names, dates, ids) as Dutch words for people — the family's dossier PDF,

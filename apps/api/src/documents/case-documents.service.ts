@@ -14,7 +14,7 @@ import {
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { CasesService } from '../cases/cases.service';
 import type { CaseDocumentModel, FamilyLetterModel } from './models/case-document.model';
 import { DocumentStore } from './storage/document-store';

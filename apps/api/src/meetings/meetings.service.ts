@@ -21,7 +21,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CaseStepService } from '../cases/case-step.service';
 import { statusLabel } from '../cases/labels';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { validateOrThrow } from '../common/validate';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { CaseNotesService } from '../documents/case-notes.service';

@@ -4,7 +4,7 @@ import { Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { isPlatformAdmin } from '../access/platform-admin';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 
 /** Roles of a school's staff accounts (the school admin manages them; pupils and parents come from the import). */
 export const SCHOOL_ACCOUNT_ROLES: readonly Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER, Role.SCHOOL_ADMIN];

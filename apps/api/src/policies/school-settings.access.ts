@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { PolicyScope, Role, SchoolEntity, SwvEntity } from '@zorgroute/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 
 /** Staff roles that work at one school and may check its calendar. */
 const SCHOOL_STAFF: Role[] = [Role.ZORGCOORDINATOR, Role.TEAMLEIDER, Role.MENTOR, Role.COACH, Role.JOS_MEDEWERKER];

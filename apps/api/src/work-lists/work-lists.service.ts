@@ -5,7 +5,7 @@ import { toIsoDate } from '@zorgroute/domain/logic';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { validateOrThrow } from '../common/validate';
 import { CasesService } from '../cases/cases.service';
 import { SaveWorkListInput, WorkListFilterInput } from './dtos/work-list.inputs';

@@ -1,4 +1,4 @@
-import { DeliveryStatus, NotificationDeliveryEntity, type DigestEntry } from '@zorgroute/domain';
+import { DeliveryStatus, isUuid, NotificationDeliveryEntity, type DigestEntry } from '@zorgroute/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { buildMeetingInvitationIcs } from '../calendar/meeting-invitation.ics';
 import type { EmailRepository } from '../email/email.repository';
@@ -25,7 +25,6 @@ const MAX_EMAIL_LENGTH = 320;
 const MAX_LAST_ERROR_LENGTH = 1000;
 const CLAIM_ROUNDS = 3;
 const EMAIL = /^[^\s@<>,;"'()[\]\\]+@[^\s@<>,;"'()[\]\\]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Headers of every automated message (RFC 3834; Exchange): no out-of-office replies to a no-reply sender. */
 const AUTOMATED_HEADERS: Readonly<Record<string, string>> = {
@@ -167,7 +166,7 @@ export class NotificationDeliveryService {
   async queueForDigest(req: DeliveryRequest, schoolId: string): Promise<DigestQueueResult> {
     validateRequest(req);
     if (req.recipient.userId === null) throw new InvalidMessageDataError('Invalid digest request: recipient.userId is required');
-    if (typeof schoolId !== 'string' || !UUID.test(schoolId)) throw new InvalidMessageDataError('Invalid digest request: schoolId must be a uuid');
+    if (typeof schoolId !== 'string' || !isUuid(schoolId)) throw new InvalidMessageDataError('Invalid digest request: schoolId must be a uuid');
     const message = this.render(req);
     const data = req.data as { stepLabel: string; dueDate: string; caseUrl: string; pupilFirstName?: string };
     const entry: DigestEntry = {
@@ -343,7 +342,7 @@ function validateRequest(req: DeliveryRequest): void {
   if (!recipient || typeof recipient.email !== 'string' || recipient.email.length > MAX_EMAIL_LENGTH || !EMAIL.test(recipient.email)) {
     problems.push('recipient.email must be a single e-mail address');
   }
-  if (recipient && recipient.userId !== null && (typeof recipient.userId !== 'string' || !UUID.test(recipient.userId))) {
+  if (recipient && recipient.userId !== null && (typeof recipient.userId !== 'string' || !isUuid(recipient.userId))) {
     problems.push('recipient.userId must be null or a uuid');
   }
   if (problems.length > 0) throw new InvalidMessageDataError(`Invalid delivery request: ${problems.join('; ')}`);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SchoolDayOffEntity, SchoolDayOffRepository } from '@zorgroute/domain';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
-import { isUuid } from '../../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { validateOrThrow } from '../../common/validate';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';
 import { AddSchoolDayOffInput } from '../dtos/school-calendar.inputs';

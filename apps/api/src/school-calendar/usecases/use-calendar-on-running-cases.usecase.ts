@@ -5,7 +5,7 @@ import { AuditTrailRepository, CaseSummaryEntity, Role, SchoolDayOffRepository, 
 import { useSchoolCalendar, type UseSchoolCalendarResult } from '@zorgroute/workflows';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
-import { isUuid } from '../../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { toAppError } from '../../common/temporal-errors';
 import { TemporalGateway } from '../../temporal/temporal.gateway';
 import { SchoolSettingsAccess } from '../../policies/school-settings.access';

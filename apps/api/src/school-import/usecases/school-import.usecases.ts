@@ -12,7 +12,7 @@ import {
 } from '@zorgroute/domain';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppError } from '../../common/app-error';
-import { isUuid } from '../../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import { OrganisationAccess } from '../../organisations/organisation.access';
 import type { ImportPreviewModel, SchoolImportModel } from '../models/school-import.model';
 

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { CaseStepService } from '../../cases/case-step.service';
 import { CasesService } from '../../cases/cases.service';
 import { AppError } from '../../common/app-error';
-import { isUuid } from '../../common/ids';
+import { isUuid } from '@zorgroute/domain';
 import type { RecordZorgplichtDecisionInput } from '../dtos/zorgplicht.inputs';
 
 const STEP = 'RECORD_DECISION';
