@@ -1,4 +1,5 @@
-import { type MockLink } from '@apollo/client/testing';
+import { ApolloLink } from '@apollo/client';
+import { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { createCache } from '../app/apollo-client';
 import CssBaseline from '@mui/material/CssBaseline';
@@ -18,6 +19,8 @@ export interface RenderOptions {
   route?: string;
   /** Route pattern for `ui`, e.g. "/cases/:id"; other paths render their path name as text. */
   path?: string;
+  /** Called with each operation's name and the HTTP headers its context sets (e.g. `Idempotency-Key`), before the mocks answer. */
+  onRequestHeaders?: (operationName: string, headers: Record<string, string>) => void;
 }
 
 /** Renders `ui` with the app's providers: mocked Apollo, auth, theme and an in-memory router. */
@@ -26,7 +29,7 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
   else clearSession();
   const path = options.path ?? '/';
   return render(
-    <MockedProvider mocks={options.mocks ?? []} mockLinkDefaultOptions={{ delay: 0 }} cache={createCache()}>
+    <MockedProvider {...apolloMocks(options)} cache={createCache()}>
       <AuthProvider>
         <ThemeProvider theme={theme}>
           <CssBaseline />
@@ -40,6 +43,18 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
       </AuthProvider>
     </MockedProvider>,
   );
+}
+
+/** The mocks as MockedProvider takes them; with `onRequestHeaders`, behind a link that reports each request's headers. */
+function apolloMocks(options: RenderOptions): { mocks: NonNullable<RenderOptions['mocks']>; mockLinkDefaultOptions: { delay: number } } | { link: ApolloLink } {
+  const mocks = options.mocks ?? [];
+  const report = options.onRequestHeaders;
+  if (!report) return { mocks, mockLinkDefaultOptions: { delay: 0 } };
+  const capture = new ApolloLink((operation, forward) => {
+    report(operation.operationName ?? '', { ...((operation.getContext().headers as Record<string, string> | undefined) ?? {}) });
+    return forward(operation);
+  });
+  return { link: ApolloLink.from([capture, new MockLink(mocks, { defaultOptions: { delay: 0 } })]) };
 }
 
 /** Shows where the app navigated to. */

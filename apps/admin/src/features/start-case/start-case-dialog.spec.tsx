@@ -3,7 +3,7 @@ import { JOS_START, ONDERSTEUNINGSTRAJECT_START, OOV_START, OPP_START, OVERDRACH
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { searchPupilsMock } from '../../test-utils/pupil-search-mock';
-import { STAFF_QUERY } from '../case-steps/step-mutations.graphql';
+import { REGION_SCHOOLS_QUERY, STAFF_QUERY } from '../case-steps/step-mutations.graphql';
 import { mayStart } from './may-start';
 import { START_MUTATIONS } from './start-case.graphql';
 import { START_POLICIES_QUERY } from './start-policies.graphql';
@@ -237,5 +237,46 @@ describe('the P1 start (was a hand-written form): the length from the school’s
     fireEvent.click(within(dialog).getByRole('button', { name: 'Traject starten' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith('ondersteuningstraject-1'));
     expect(sent[0]).toMatchObject({ pupilId: 'pupil-1', weeks: null });
+  }, 60_000);
+});
+
+describe('a retried aanmelding', () => {
+  it('sends the same Idempotency-Key again after the api answered UNAVAILABLE, so a new pupil is not recorded twice', async () => {
+    const keys: string[] = [];
+    const sent: Array<Record<string, unknown>> = [];
+    const onStarted = jest.fn();
+    const register = (result: object) => ({
+      request: {
+        query: START_MUTATIONS.registerAanmelding,
+        variables: (vars: { input: Record<string, unknown> }) => {
+          sent.push(vars.input);
+          return true;
+        },
+      },
+      result,
+    });
+    renderWithProviders(<StartCaseDialog definition={ZORGPLICHT_START} schoolId="school-1" admin={false} onClose={() => undefined} onStarted={onStarted} />, {
+      session: { user: ZC_USER },
+      onRequestHeaders: (name, headers) => {
+        if (name === 'Start_registerAanmelding') keys.push(headers['Idempotency-Key']);
+      },
+      mocks: [
+        pupilsMock,
+        { request: { query: REGION_SCHOOLS_QUERY }, result: { data: { regionSchools: [{ __typename: 'School', id: 'school-1', name: 'Anemoon College', region: 'midden' }] } } },
+        register({ errors: [{ message: 'De aanmelding is geregistreerd maar nog niet zichtbaar; probeer het zo opnieuw', extensions: { code: 'UNAVAILABLE' } }] }),
+        register({ data: { registerAanmelding: { __typename: 'CaseSummary', id: 'zorgplicht-1', status: 'AANGEMELD' } } }),
+      ],
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Aanmelding registreren' });
+    await choosePupil(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanmelding registreren' }));
+    expect(await within(dialog).findByText(/nog niet zichtbaar; probeer het zo opnieuw/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanmelding registreren' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('zorgplicht-1'));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(sent[0]).not.toHaveProperty('requestKey');
   }, 60_000);
 });

@@ -64,8 +64,9 @@ function StartCaseForm({ definition, fields, schoolId, admin, pupilId, onClose, 
     return values;
   }, [fields, today, schoolId, pupilId]);
   const { control, handleSubmit, setError, clearErrors } = useForm<FieldValues>({ defaultValues: defaults });
-  // One idempotency key per form content (where the start takes one): the same form sent again never starts a second
-  // case; any edit makes a new key.
+  // One idempotency key per form content: the same form sent again never starts a second case (nor records a new
+  // pupil twice: an aanmelding's new pupil is named by the key); any edit makes a new key. It goes as the start's
+  // `requestKey` where the start takes one, and always as the `Idempotency-Key` header.
   const sent = useRef<{ content: string; key: string } | null>(null);
   const document = START_MUTATIONS[definition.mutation];
   const [start, mutation] = useMutation(document, { refetchQueries: ['DashboardCases'] });
@@ -74,15 +75,13 @@ function StartCaseForm({ definition, fields, schoolId, admin, pupilId, onClose, 
     clearErrors();
     if (!reportFormErrors(fields, values, today, setError)) return;
     const input: Record<string, unknown> = toStepInput(fields, values as FormValues);
-    if (TAKES_REQUEST_KEY.has(definition.mutation)) {
-      const content = JSON.stringify(input);
-      if (sent.current?.content !== content) sent.current = { content, key: newRequestKey() };
-      input.requestKey = sent.current.key;
-    }
+    const content = JSON.stringify(input);
+    if (sent.current?.content !== content) sent.current = { content, key: newRequestKey() };
+    if (TAKES_REQUEST_KEY.has(definition.mutation)) input.requestKey = sent.current.key;
     // An admin registers an application for the school that received it: the parents' first choice.
     if (definition.mutation === 'registerAanmelding' && admin) input.schoolId = (input.preferenceSchoolIds as string[] | null)?.[0] ?? null;
     try {
-      const result = await start({ variables: { input } });
+      const result = await start({ variables: { input }, context: { headers: { 'Idempotency-Key': sent.current.key } } });
       const started = result.data?.[definition.mutation];
       if (started) onStarted(started.id);
     } catch {
