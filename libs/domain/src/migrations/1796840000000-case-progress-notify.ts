@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * LISTENs on that channel (CaseProgressListener) to answer a start as soon as its case shows its first step, instead of
  * reading the row every 100 ms. The payload is the case id only (no personal data).
  */
-export class CaseProgressNotify1796830000000 implements MigrationInterface {
-  name = 'CaseProgressNotify1796830000000';
+export class CaseProgressNotify1796840000000 implements MigrationInterface {
+  name = 'CaseProgressNotify1796840000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE FUNCTION case_summary_progress_notify() RETURNS trigger LANGUAGE plpgsql AS $$
