@@ -11,6 +11,9 @@
 // - board: latency p50/p95 of the board's first page (zorgplichtClocks, limit 50, with totalCount and the counts per
 //   school) at 10,000 and 100,000 open cases (rows beyond the burst are inserted in bulk with SQL as copies of a real
 //   row); `--name <n>` gives the stack another PostgreSQL directory (.data/<n>-postgres) to run beside another bench;
+// - lists: latency p50/p95 of the lists a user opens daily (dashboard `cases`, `stuckCases`, `workLists` with their
+//   counts, `workListItems`) as a zorgcoördinator and as admin at --lists sizes of open cases (default 10,000 and
+//   100,000; rows beyond the demo data are bulk copies of the open demo cases with a pupil each, bench/lib/lists.mjs);
 // - import: a OneRoster bundle of --import-pupils pupils (default 2,000), half again as many guardians and 150 staff into
 //   a new school: preview (upload), apply, and the same file again (preview: nothing changes); time of each and the
 //   api's RSS before and at its peak (sampled every 50 ms);
@@ -26,6 +29,7 @@ import pg from 'pg';
 import { fromRoot } from '../infra/scripts/lib/index.mjs';
 import { cpuPerUnit, cpuReading, postmasterPid } from './lib/cpu.mjs';
 import { eventually, Gql, percentile, sleep } from './lib/gql.mjs';
+import { lists, listsTable } from './lib/lists.mjs';
 import { oneRosterBundle } from './lib/oneroster-bundle.mjs';
 import { Stack } from './lib/stack.mjs';
 
@@ -41,6 +45,7 @@ const N = Number(arg('cases', 5000));
 const TIMERS = Number(arg('timers', 10000));
 const CONCURRENCY = Number(arg('concurrency', 32));
 const BOARD_SIZES = String(arg('board', '10000,100000')).split(',').map(Number);
+const LIST_SIZES = String(arg('lists', '10000,100000')).split(',').map(Number);
 const IMPORT_PUPILS = Number(arg('import-pupils', 2000));
 const SKIP = new Set(String(arg('skip', '')).split(',').filter(Boolean));
 const HISTORY_LIMIT = { events: 51_200, bytes: 50 * 1024 * 1024 };
@@ -405,7 +410,7 @@ function table(title, rows) {
 }
 
 async function main() {
-  const results = { startedAt: new Date().toISOString(), machine: machine(), options: { cases: N, timers: TIMERS, concurrency: CONCURRENCY, board: BOARD_SIZES, skip: [...SKIP], boardQuery: 'first page (limit 50) with totalCount and countsPerSchool' } };
+  const results = { startedAt: new Date().toISOString(), machine: machine(), options: { cases: N, timers: TIMERS, concurrency: CONCURRENCY, board: BOARD_SIZES, lists: LIST_SIZES, skip: [...SKIP], boardQuery: 'first page (limit 50) with totalCount and countsPerSchool' } };
   history(results);
   const stack = new Stack({ name: STACK_NAME });
   const onSignal = () => stack.stop().finally(() => process.exit(143));
@@ -418,6 +423,7 @@ async function main() {
       ['burst', () => burst(stack, temporal, results)],
       ['timers', () => timers(stack, temporal, results)],
       ['board', () => board(stack, results)],
+      ['lists', () => lists(stack, results, LIST_SIZES)],
       ['import', () => schoolImport(stack, results)],
     ]) {
       if (SKIP.has(name)) continue;
@@ -438,7 +444,8 @@ async function main() {
   results.finishedAt = new Date().toISOString();
   results.machine.loadavgAfter = os.loadavg().map((l) => +l.toFixed(2));
   fs.mkdirSync(fromRoot('bench/results'), { recursive: true });
-  const file = fromRoot('bench/results', `${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  const label = arg('label', '');
+  const file = fromRoot('bench/results', `${results.startedAt.replace(/[:.]/g, '-')}${label ? `-${label}` : ''}.json`);
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   table('Machine', [results.machine]);
   if (results.burst) {
@@ -448,6 +455,7 @@ async function main() {
   }
   if (results.timers) table('Timers at scale', [results.timers]);
   if (results.board) table('SWV board (zorgplichtClocks)', results.board.map((b) => ({ openCases: b.openCases, adminP50: b.admin.p50Ms, adminP95: b.admin.p95Ms, swvVisible: b.swv.visible, swvP50: b.swv.p50Ms, swvP95: b.swv.p95Ms })));
+  if (results.lists) table('Daily lists (dashboard, stuck cases, work lists)', listsTable(results.lists));
   if (results.import) table('School import (OneRoster bundle, preview and apply)', [results.import]);
   if (results.errors) table('Failed phases', [results.errors]);
   table('History size (recorded time-skipping histories)', results.history);

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AuditEntryEntity, CaseSummaryEntity, PupilEntity, Role } from '@zorgroute/domain';
+import { AuditEntryEntity, type CaseSummaryEntity, Role } from '@zorgroute/domain';
 import { mailKindLabel, MAIL_FAILING_PREFIX, type MailFailure } from '@zorgroute/workflows';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
-import { CasesService } from '../cases/cases.service';
+import { CASE_LIST_COLUMNS, caseQuery, CasesService } from '../cases/cases.service';
 import { stepLabel } from '../cases/labels';
 import { inTimelineOrder } from '../cases/timeline-order';
 import { TemporalGateway } from '../temporal/temporal.gateway';
@@ -18,6 +18,10 @@ const TEMPORAL_CHECK_CONCURRENCY = 8;
 /** A workflow task waiting this long on a task queue without pollers: no worker runs the case. */
 const NO_WORKER_AFTER_MS = 60_000;
 const HISTORY_ENTRIES = 20;
+/** Stuck cases listed at most (the oldest updated first). */
+const MAX_LISTED = 2000;
+/** SQL: the case is marked stuck with a reason (by its workflow, in the read model). */
+const MARKED_STUCK = `(c.stuck AND COALESCE(c.stuck_reason, '') <> '')`;
 const STUCK_ACTIONS = ['CASE_STUCK', 'MAIL_FAILING', 'CONSENT_TIMED_OUT', 'CONSENT_TIMEOUT'];
 
 export const WORKFLOW_BLOCKED = 'WORKFLOW_BLOCKED';
@@ -48,17 +52,22 @@ export class StuckCasesService {
 
   async list(user: AuthUser, schoolId?: string | null): Promise<StuckCaseModel[]> {
     if (!mayManageStuckCases(user)) throw AppError.forbidden();
-    const qb = this.audience.scopeCases(
-      this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id'),
-      user,
-    );
-    qb.andWhere('c.closed_at IS NULL');
-    if (schoolId) qb.andWhere('c.school_id = :schoolId', { schoolId });
-    const open = await qb.orderBy('c.updated_at', 'ASC').limit(2000).getMany();
-
-    const stuck = open.filter((r) => r.stuck && r.stuckReason);
-    const blocked = await this.blockedWorkflows(open.filter((r) => !(r.stuck && r.stuckReason)).slice(0, MAX_TEMPORAL_CHECKS));
-    const rows = [...stuck, ...open.filter((r) => blocked.has(r.id))];
+    // The caller's open cases, each read with the list's columns only (no process data but the mail failures of a
+    // stuck case), oldest update first; which are stuck is decided here in SQL, not per row in Node (issue 18.4).
+    const open = () => {
+      const qb = this.audience.scopeCases(caseQuery(this.dataSource), user).select([...CASE_LIST_COLUMNS]).andWhere('c.closed_at IS NULL');
+      if (schoolId) qb.andWhere('c.school_id = :schoolId', { schoolId });
+      return qb.orderBy('c.updated_at', 'ASC').addOrderBy('c.id', 'ASC');
+    };
+    const { entities: stuck, raw: stuckRaw } = await open()
+      .addSelect(`c.data -> 'mailFailures'`, 'mail_failures')
+      .andWhere(`${MARKED_STUCK}`)
+      .limit(MAX_LISTED)
+      .getRawAndEntities<{ c_id: string; mail_failures: MailFailure[] | null }>();
+    const mailFailures = new Map(stuckRaw.map((r) => [r.c_id, r.mail_failures ?? []]));
+    const candidates = await open().andWhere(`NOT ${MARKED_STUCK}`).limit(MAX_TEMPORAL_CHECKS).getMany();
+    const blocked = await this.blockedWorkflows(candidates);
+    const rows = [...stuck, ...candidates.filter((r) => blocked.has(r.id))];
     if (!rows.length) return [];
 
     const summaries = new Map((await this.cases.toModels(rows)).map((m) => [m.id, m]));
@@ -70,7 +79,7 @@ export class StuckCasesService {
       const entries = byCase.get(r.id) ?? [];
       const block = blocked.get(r.id);
       const reason = block ? WORKFLOW_BLOCKED : (r.stuckReason as string);
-      const failures = ((r.data as { mailFailures?: MailFailure[] }).mailFailures ?? []);
+      const failures = mailFailures.get(r.id) ?? [];
       const lastStuck = [...entries].reverse().find((a) => STUCK_ACTIONS.includes(a.action));
       return {
         summary: summaries.get(r.id) as StuckCaseModel['summary'],

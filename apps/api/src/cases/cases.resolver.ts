@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isPlatformAdmin } from '../access/platform-admin';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { validateOrThrow } from '../common/validate';
@@ -20,11 +19,5 @@ export class CasesResolver {
   @Query(() => CaseDetailModel, { name: 'case' })
   async caseDetail(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<CaseDetailModel> {
     return this.cases.detail(user, id);
-  }
-
-  /** The Temporal Web UI shows every school's workflows and can act on them outside the audit trail: its link is for platform administrators only. */
-  @ResolveField('temporalUrl', () => String, { nullable: true })
-  temporalUrl(@Parent() summary: CaseSummaryModel, @CurrentUser() user: AuthUser): string | null {
-    return isPlatformAdmin(user) ? summary.temporalUrl : null;
   }
 }

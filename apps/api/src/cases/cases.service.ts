@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { Audience, AuditEntryEntity, CaseSummaryEntity, PupilEntity, SchoolEntity, UserEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { AudiencePolicy } from '../access/audience.policy';
@@ -15,6 +15,37 @@ import { textForPeople } from '../common/text-for-people';
 import { dueDateStates } from './due-date-state';
 import type { CaseDetailModel, CaseSummaryModel, DueDateExplanationModel, ThermometerPointModel } from './models/case.model';
 
+/**
+ * The case_summary columns a list row is built from (`toModels`): not the process data (`data`, JSON that PostgreSQL
+ * would decompress for every row), nor the participants or the clock (issue 18.4).
+ */
+export const CASE_LIST_COLUMNS: readonly string[] = [
+  'c.id',
+  'c.process',
+  'c.status',
+  'c.schoolId',
+  'c.pupilId',
+  'c.waitingFor',
+  'c.nextDueDate',
+  'c.ownerUserId',
+  'c.stuck',
+  'c.stuckReason',
+  'c.startedAt',
+  'c.updatedAt',
+  'c.closedAt',
+  'c.outcome',
+  'c.originCaseId',
+];
+
+/**
+ * `c` (case_summary) joined to its pupil `p` for the audience scope: a LEFT JOIN on the pupil's key, which PostgreSQL
+ * drops when the caller's scope does not use the pupil (every role but the mentor), and which filters like an inner
+ * join where it does (every case has its pupil; pupils are never deleted).
+ */
+export function caseQuery(dataSource: DataSource): SelectQueryBuilder<CaseSummaryEntity> {
+  return dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c').leftJoin(PupilEntity, 'p', 'p.id = c.pupil_id');
+}
+
 /** Reads cases from the read model, always scoped by the caller's role and audience (AudiencePolicy). */
 @Injectable()
 export class CasesService {
@@ -27,11 +58,7 @@ export class CasesService {
   ) {}
 
   private scoped(user: AuthUser) {
-    const qb = this.dataSource
-      .getRepository(CaseSummaryEntity)
-      .createQueryBuilder('c')
-      .innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id');
-    return this.audience.scopeCases(qb, user);
+    return this.audience.scopeCases(caseQuery(this.dataSource), user);
   }
 
   async list(user: AuthUser, filter: CaseFilterInput = {}): Promise<CaseSummaryModel[]> {
@@ -43,7 +70,15 @@ export class CasesService {
     if (filter.stuck != null) qb.andWhere('c.stuck = :stuck', { stuck: filter.stuck });
     if (filter.dueBefore) qb.andWhere('c.next_due_date <= :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.overdue) qb.andWhere('c.next_due_date < :today', { today: toIsoDate(Date.now()) });
-    const rows = await qb.orderBy('c.next_due_date', 'ASC', 'NULLS LAST').addOrderBy('c.started_at', 'DESC').limit(1000).getMany();
+    // Only the columns the rows need, in the order of IDX_case_summary_open_list / …_open_school_list (open cases; the
+    // id breaks ties, so the answer is the same on every call): a top-N read of an index, not a sort of every open row.
+    const rows = await qb
+      .select([...CASE_LIST_COLUMNS])
+      .orderBy('c.next_due_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.started_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(1000)
+      .getMany();
     return this.toModels(rows);
   }
 

@@ -74,6 +74,18 @@ export function ownerUnavailableSql(c = 'c', p = 'p', u = 'u'): string {
   return `(${ownerUnavailableReasonSql(c, p, u)} IS NOT NULL)`;
 }
 
+/**
+ * SQL, the same rule as a filter (`ownerUnavailableReasonSql(c, p, u) IS NOT NULL`), written for counting many rows:
+ * a disjunction of the reasons in which the pupil is read — one key lookup — only for a step whose owner is a mentor,
+ * so a count over every open step needs no join with every pupil (issue 18.4).
+ */
+export function ownerUnavailableFilterSql(c = 'c', u = 'u'): string {
+  return `(${u}.id IS NOT NULL AND (NOT ${u}.active
+    OR (${u}.role IN ('${SCHOOL_ACCOUNT_ROLES.join("','")}') AND ${u}.school_id IS DISTINCT FROM ${c}.school_id)
+    OR ${u}.role_changed_at > ${c}.updated_at
+    OR (${u}.role = '${Role.MENTOR}' AND EXISTS (SELECT 1 FROM pupil wl_p WHERE wl_p.id = ${c}.pupil_id AND wl_p.mentor_id <> ${u}.id))))`;
+}
+
 /** A WHERE clause and its parameters for a filter (aliases: `c` case_summary, `p` pupil, `u` the step's owner). */
 export function filterConditions(filter: WorkListFilter, ctx: { userId: string; today: string }): { sql: string[]; params: Record<string, unknown> } {
   const sql = ['c.closed_at IS NULL', 'c.waiting_for IS NOT NULL'];
@@ -86,7 +98,7 @@ export function filterConditions(filter: WorkListFilter, ctx: { userId: string; 
     sql.push('c.owner_user_id = :wlOwner');
     params.wlOwner = filter.ownerId;
   }
-  if (filter.ownerUnavailable) sql.push(ownerUnavailableSql());
+  if (filter.ownerUnavailable) sql.push(ownerUnavailableFilterSql());
   if (filter.overdue) {
     sql.push('c.next_due_date < :wlToday');
     params.wlToday = ctx.today;

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseSummaryEntity, PupilEntity, UserEntity, WorkListEntity } from '@zorgroute/domain';
+import { UserEntity, WorkListEntity } from '@zorgroute/domain';
 import { toIsoDate } from '@zorgroute/domain/logic';
 import { AudiencePolicy } from '../access/audience.policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { isUuid } from '@zorgroute/domain';
 import { validateOrThrow } from '../common/validate';
-import { CasesService } from '../cases/cases.service';
+import { CASE_LIST_COLUMNS, caseQuery, CasesService } from '../cases/cases.service';
 import { SaveWorkListInput, WorkListFilterInput } from './dtos/work-list.inputs';
 import type { WorkListFilterModel, WorkListItemModel, WorkListModel } from './models/work-list.model';
 import { BUILT_IN_WORK_LISTS, filterConditions, ownerUnavailableSql, WORK_LIST_ROLES, type WorkListFilter } from './work-list-filter';
@@ -46,11 +46,9 @@ export class WorkListsService {
   }
 
   private query(user: AuthUser, filter: WorkListFilter, now = Date.now()) {
-    const qb = this.dataSource
-      .getRepository(CaseSummaryEntity)
-      .createQueryBuilder('c')
-      .innerJoin(PupilEntity, 'p', 'p.id = c.pupil_id')
-      .leftJoin(UserEntity, 'u', 'u.id = c.owner_user_id');
+    // LEFT JOINs on the pupil's and the owner's keys: PostgreSQL drops each where neither the scope nor the filter uses
+    // it (every case has its pupil, so the pupil's join filters nothing away).
+    const qb = caseQuery(this.dataSource).leftJoin(UserEntity, 'u', 'u.id = c.owner_user_id');
     this.audience.scopeCases(qb, user);
     const { sql, params } = filterConditions(filter, { userId: user.id, today: toIsoDate(now) });
     for (const s of sql) qb.andWhere(s);
@@ -64,13 +62,19 @@ export class WorkListsService {
       ...BUILT_IN_WORK_LISTS.map((b) => ({ id: b.id, name: b.name, description: b.description, builtIn: true, filter: b.filter })),
       ...saved.map((s) => ({ id: s.id, name: s.name, description: null, builtIn: false, filter: s.filter as WorkListFilter })),
     ];
-    return Promise.all(all.map(async (l) => ({ ...l, filter: filterModel(l.filter), count: await this.query(user, l.filter).getCount() })));
+    return Promise.all(all.map(async (l) => ({ ...l, filter: filterModel(l.filter), count: await this.count(user, l.filter) })));
+  }
+
+  /** The number of open steps a filter finds: COUNT(*) (the joins are on keys, so no row is counted twice). */
+  private async count(user: AuthUser, filter: WorkListFilter): Promise<number> {
+    const row = await this.query(user, filter).select('COUNT(*)', 'n').getRawOne<{ n: string }>();
+    return Number(row?.n ?? 0);
   }
 
   async items(user: AuthUser, raw: WorkListFilterInput): Promise<WorkListItemModel[]> {
     this.requireUser(user);
     const filter = validateOrThrow(WorkListFilterInput, raw ?? {});
-    const qb = this.query(user, filter).addSelect(ownerUnavailableSql(), 'owner_unavailable').orderBy('c.next_due_date', 'ASC', 'NULLS LAST').addOrderBy('c.id').limit(MAX_ITEMS);
+    const qb = this.query(user, filter).select([...CASE_LIST_COLUMNS]).addSelect(ownerUnavailableSql(), 'owner_unavailable').orderBy('c.next_due_date', 'ASC', 'NULLS LAST').addOrderBy('c.id').limit(MAX_ITEMS);
     const { entities: rows, raw: rawRows } = await qb.getRawAndEntities<{ c_id: string; owner_unavailable: boolean }>();
     const unavailable = new Set(rawRows.filter((r) => r.owner_unavailable === true).map((r) => r.c_id));
     const models = await this.cases.toModels(rows);
@@ -93,7 +97,7 @@ export class WorkListsService {
     }
     const stored = filter as Record<string, unknown>;
     const row: WorkListEntity = existing ? await repo.save({ ...existing, filter: stored }) : await repo.save(repo.create({ userId: user.id, name, filter: stored, createdAt: new Date() }));
-    return { id: row.id, name: row.name, description: null, builtIn: false, filter: filterModel(filter), count: await this.query(user, filter).getCount() };
+    return { id: row.id, name: row.name, description: null, builtIn: false, filter: filterModel(filter), count: await this.count(user, filter) };
   }
 
   /** Deletes one of the caller's own saved lists; false when he has none with this id. */

@@ -15,6 +15,13 @@ import { ProcessType } from './roles';
 // migration 1796800000000; not compared by the schema check because of their WHERE clause).
 @Index('IDX_case_summary_clock_board', { synchronize: false })
 @Index('IDX_case_summary_clock_school', { synchronize: false })
+// The daily lists (issue 18.4): open cases in dashboard order, for everyone and per school, and by last update (the
+// stuck-case screen, and its stuck ones); partial indexes, migration 1796830000000.
+@Index('IDX_case_summary_open_list', { synchronize: false })
+@Index('IDX_case_summary_open_school_list', { synchronize: false })
+@Index('IDX_case_summary_open_updated', { synchronize: false })
+@Index('IDX_case_summary_open_school_updated', { synchronize: false })
+@Index('IDX_case_summary_open_stuck', { synchronize: false })
 export class CaseSummaryEntity {
   /** The Temporal workflow id (a business key). */
   @PrimaryColumn({ type: 'varchar', length: 200 })

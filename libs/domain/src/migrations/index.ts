@@ -18,6 +18,7 @@ import { PupilSearch1796700000001 } from './1796700000001-pupil-search';
 import { Meeting1796700000002 } from './1796700000002-meeting';
 import { CaseClockColumns1796800000000 } from './1796800000000-case-clock-columns';
 import { DocumentObjectPurge1796810000000 } from './1796810000000-document-object-purge';
+import { CaseListIndexes1796830000000 } from './1796830000000-case-list-indexes';
 import { CaseProgressNotify1796840000000 } from './1796840000000-case-progress-notify';
 
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Meeting1796700000002,
   CaseClockColumns1796800000000,
   DocumentObjectPurge1796810000000,
+  CaseListIndexes1796830000000,
   CaseProgressNotify1796840000000,
 
 ];

@@ -1,6 +1,19 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, type FieldMiddleware, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ProcessType } from '@zorgroute/domain';
+import { isPlatformAdmin } from '../../access/platform-admin';
+import type { AuthUser } from '../../auth/auth-user';
 import { PupilModel, SchoolModel } from '../../pupils/models/pupil.model';
+
+/**
+ * The Temporal Web UI shows every school's workflows and can act on them outside the audit trail: its link is for
+ * platform administrators only (the user AuthGuard put on the request), null for everyone else. A plain field
+ * middleware, not a Nest field resolver, which would build an execution context for every row of a list (issue 18.4:
+ * about half of the dashboard's 1,000-row answer time).
+ */
+export const platformAdminsOnly: FieldMiddleware<unknown, { req?: { user?: AuthUser } }> = async (ctx, next) => {
+  const value: unknown = await next();
+  return isPlatformAdmin(ctx.context.req?.user) ? value : null;
+};
 
 @ObjectType('CaseSummary')
 export class CaseSummaryModel {
@@ -21,7 +34,8 @@ export class CaseSummaryModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) originCaseId!: string | null;
-  @Field(() => String, { nullable: true, description: 'Link to this case in the Temporal Web UI: platform administrators only, null for everyone else (CasesResolver).' })
+  // The description is the published schema's (apps/api/schema.graphql); the rule is platformAdminsOnly's.
+  @Field(() => String, { nullable: true, middleware: [platformAdminsOnly], description: 'Link to this case in the Temporal Web UI: platform administrators only, null for everyone else (CasesResolver).' })
   temporalUrl!: string | null;
 }
 
