@@ -34,8 +34,7 @@ export class CaseSummaryModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) originCaseId!: string | null;
-  // The description is the published schema's (apps/api/schema.graphql); the rule is platformAdminsOnly's.
-  @Field(() => String, { nullable: true, middleware: [platformAdminsOnly], description: 'Link to this case in the Temporal Web UI: platform administrators only, null for everyone else (CasesResolver).' })
+  @Field(() => String, { nullable: true, middleware: [platformAdminsOnly], description: 'Link to this case in the Temporal Web UI: platform administrators only, null for everyone else (platformAdminsOnly).' })
   temporalUrl!: string | null;
 }
 
