@@ -46,14 +46,18 @@ export class DocumentStore {
     return { storage: 'S3', storageKey: key, content: null };
   }
 
-  /** The bytes of a stored document. */
+  /**
+   * The bytes of a stored document. An object gone from the bucket (S3 `NoSuchKey`) is `documentObjectMissing()`
+   * (NOT_FOUND: the row is there, its bytes are not; the caller logs which document); anything else that fails — the
+   * network, a 5xx, a missing bucket, refused access — is UNAVAILABLE.
+   */
   async read(doc: Pick<CaseDocumentEntity, 'storage' | 'storageKey' | 'content'>): Promise<Buffer> {
     if (doc.storage !== 'S3') return doc.content ?? Buffer.alloc(0);
     if (this.config.kind !== 's3' || !doc.storageKey) throw unavailable();
     const out = await this.client(this.config)
       .send(new GetObjectCommand({ Bucket: this.config.bucket, Key: doc.storageKey }))
       .catch((err: unknown) => {
-        throw this.unavailable('read', err);
+        throw isNoSuchKey(err) ? documentObjectMissing() : this.unavailable('read', err);
       });
     if (!out.Body) throw unavailable();
     return Buffer.from(await out.Body.transformToByteArray());
@@ -100,6 +104,32 @@ export class DocumentStore {
     });
     return this.s3;
   }
+}
+
+/** Why a NOT_FOUND is `documentObjectMissing()` (in `extensions.details.reason`), not an unknown or unreadable document. */
+export const DOCUMENT_OBJECT_MISSING = 'DOCUMENT_OBJECT_MISSING';
+
+/**
+ * The answer for a document whose row exists but whose object is gone from the bucket (deleted by hand, a lifecycle
+ * rule, a restore that missed it): not the storage being down, so not UNAVAILABLE — trying again will not help.
+ */
+export function documentObjectMissing(): AppError {
+  return new AppError('NOT_FOUND', 'Dit document is niet meer beschikbaar', 'This document is no longer available', { reason: DOCUMENT_OBJECT_MISSING });
+}
+
+export function isDocumentObjectMissing(err: unknown): boolean {
+  return err instanceof AppError && err.extensions.code === 'NOT_FOUND' && (err.extensions.details as { reason?: unknown } | undefined)?.reason === DOCUMENT_OBJECT_MISSING;
+}
+
+/**
+ * S3's "no object under this key" (`NoSuchKey`, HTTP 404). A missing bucket (`NoSuchBucket`, also 404) is not: that
+ * is the configuration, and stays UNAVAILABLE. (AWS answers a missing key with 403 AccessDenied instead when the api
+ * may not list the bucket — docs/operations.md.)
+ */
+function isNoSuchKey(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { name?: unknown; Code?: unknown };
+  return e.name === 'NoSuchKey' || e.Code === 'NoSuchKey';
 }
 
 function unavailable(): AppError {
