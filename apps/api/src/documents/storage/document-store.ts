@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CaseDocumentEntity } from '@zorgroute/domain';
+import { redactMessage, type CaseDocumentEntity } from '@zorgroute/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AppError } from '../../common/app-error';
 import { DEFAULT_DOCUMENT_PURGE_DRAIN_INTERVAL_MS, type DocumentStorageConfig } from '../document-storage.config';
@@ -136,18 +136,39 @@ function unavailable(): AppError {
   return new AppError('UNAVAILABLE', 'De documentopslag is nu niet bereikbaar; probeer het later opnieuw', 'The document storage is unavailable; try again later');
 }
 
+/** What an S3 SDK, network or database error was, as structured log fields (no key, no bucket, no personal data). */
+export interface SdkErrorFields {
+  name: string;
+  /** `Code` of an S3 error answer, `code` of a network error (ECONNREFUSED) or a database error (SQLSTATE). */
+  code?: string;
+  httpStatus?: number;
+  /** Only when there is neither code nor status (the name alone, often just "Error", says nothing): redacted. */
+  message?: string;
+}
+
 /**
- * What an S3 SDK (or network) error was, for logs: its name, its code (`Code` of an S3 error answer, `code` of a
- * network error such as ECONNREFUSED) and the HTTP status — never its message, which may quote the key or the bucket.
+ * What an S3 SDK (or network, or database) error was, for logs: its name, its code (`Code` of an S3 error answer,
+ * `code` of a network error such as ECONNREFUSED) and the HTTP status. The message only when there is neither code nor
+ * status — a plain `Error` such as a dropped database connection — and then redacted (`redactMessage`: quoted values
+ * and digit runs removed): an S3 error answer always has a status, so its message, which may quote the key or the
+ * bucket, is never logged.
  */
-export function sdkErrorSummary(err: unknown): string {
-  if (!err || typeof err !== 'object') return 'unknown error';
-  const e = err as { name?: unknown; Code?: unknown; code?: unknown; $metadata?: { httpStatusCode?: unknown } };
+export function sdkErrorFields(err: unknown): SdkErrorFields {
+  if (!err || typeof err !== 'object') return { name: 'unknown error' };
+  const e = err as { name?: unknown; message?: unknown; Code?: unknown; code?: unknown; $metadata?: { httpStatusCode?: unknown } };
   const safe = (v: unknown): string | null => (typeof v === 'string' && /^[A-Za-z0-9_.-]{1,80}$/.test(v) ? v : typeof v === 'number' ? String(v) : null);
-  const parts = [safe(e.name) ?? 'Error'];
+  const fields: SdkErrorFields = { name: safe(e.name) ?? 'Error' };
   const code = safe(e.Code) ?? safe(e.code);
-  if (code && code !== parts[0]) parts.push(`code ${code}`);
-  const status = safe(e.$metadata?.httpStatusCode);
-  if (status) parts.push(`HTTP ${status}`);
-  return parts.join(', ');
+  if (code && code !== fields.name) fields.code = code;
+  const status = e.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && Number.isInteger(status)) fields.httpStatus = status;
+  if (!code && fields.httpStatus === undefined && typeof e.message === 'string' && e.message.trim()) fields.message = redactMessage(e.message.trim());
+  return fields;
+}
+
+/** `sdkErrorFields` on one line: "NoSuchBucket, HTTP 404", "Error, code ECONNREFUSED", "Error: Connection terminated". */
+export function sdkErrorSummary(err: unknown): string {
+  const f = sdkErrorFields(err);
+  const head = [f.name, f.code ? `code ${f.code}` : null, f.httpStatus !== undefined ? `HTTP ${f.httpStatus}` : null].filter(Boolean).join(', ');
+  return f.message ? `${head}: ${f.message}` : head;
 }
