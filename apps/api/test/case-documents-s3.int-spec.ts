@@ -8,7 +8,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseReadModelRepository, PupilEntity, Role, SchoolEntity, SwvEntity, UserEntity } from '@zorgroute/domain';
 import { UploadCaseDocumentUseCase } from '../src/documents/usecases/upload-case-document.usecase';
@@ -145,12 +144,15 @@ describe('case documents in S3-compatible storage (DOCUMENT_STORAGE=s3)', () => 
     const up = await upload(Buffer.from('%PDF-1.4\nverdwijnt uit de bucket\n%%EOF\n'), 'kwijt van Sam.pdf');
     const lost = up.body as unknown as Doc;
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${lost.id}` }));
-    const warn = jest.spyOn(Logger.prototype, 'warn');
+    // What the api's logger writes (JSON lines on stdout/stderr) during the download.
+    const written: string[] = [];
+    const keep = (chunk: unknown) => (written.push(String(chunk)), true);
+    const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(keep), jest.spyOn(process.stderr, 'write').mockImplementation(keep)];
     let r: Awaited<ReturnType<typeof download>>;
     try {
       r = await download(lost.downloadPath);
     } finally {
-      warn.mockRestore();
+      spies.forEach((spy) => spy.mockRestore());
     }
     expect(r.status).toBe(404);
     expect(JSON.parse(r.body.toString('utf8'))).toEqual({
@@ -159,9 +161,10 @@ describe('case documents in S3-compatible storage (DOCUMENT_STORAGE=s3)', () => 
       messageEn: 'This document is no longer available',
     });
     // One warning for the operator: which document of which case — no file name, pupil or storage key.
-    const missing = warn.mock.calls.filter(([, fields]) => (fields as { event?: string } | undefined)?.event === 'document_object_missing');
-    expect(missing).toEqual([[expect.any(String), { event: 'document_object_missing', documentId: lost.id, caseId: CASE_ID }]]);
-    expect(JSON.stringify(missing)).not.toMatch(/kwijt|Sam|Opslag|api-spec/);
+    const missing = written.filter((line) => line.includes('document_object_missing'));
+    expect(missing).toHaveLength(1);
+    expect(JSON.parse(missing[0])).toMatchObject({ level: 'warn', context: 'CaseDocuments', event: 'document_object_missing', documentId: lost.id, caseId: CASE_ID });
+    expect(missing[0]).not.toMatch(/kwijt|Sam|Opslag|api-spec/);
     // A document that does not exist (or that one may not read) still answers the plain "Document niet gevonden".
     const unknown = await download('/documents/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
