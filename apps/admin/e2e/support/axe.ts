@@ -18,6 +18,11 @@ export interface ThirdPartyAxeException {
 
 /** The serious and critical violations on the page as it is now, one line per element (less the allowed exceptions). */
 export async function seriousAxeViolations(page: Page, exceptions: readonly ThirdPartyAxeException[] = []): Promise<string[]> {
+  // A settled page: a menu that is still fading out after a choice (MUI's exit transition) has half-transparent
+  // options, which axe reports as poor colour contrast. Finite animations and transitions only (a progress bar runs on).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const lines: string[] = [];
   for (const v of result.violations) {
