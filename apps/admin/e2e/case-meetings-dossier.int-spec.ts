@@ -4,6 +4,7 @@
 // Browser test of the case page's planning form and dossier export: the zorgcoördinator plans a JOS startgesprek
 // (time and place shown on the case page), and an admin downloads the pupil's dossier after giving a reason.
 import { readFileSync } from 'node:fs';
+import { expectAccessible } from './support/axe';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { addDays, isoToday } from './support/days';
 
@@ -65,6 +66,7 @@ it('the zorgcoördinator plans the JOS startgesprek; an admin downloads the doss
   await dialog.getByLabel(/Datum startgesprek/).fill(date);
   await dialog.getByLabel(/^Tijd/).fill('14:30');
   await dialog.getByLabel(/^Plaats/).fill('kamer JOS');
+  await expectAccessible(page, 'case-jos-startgesprek-dialog');
   await dialog.getByRole('button', { name: 'Plannen en uitnodigen' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const planned = page.getByTestId('planned-meeting');
@@ -79,6 +81,8 @@ it('the zorgcoördinator plans the JOS startgesprek; an admin downloads the doss
   const reason = page.getByRole('dialog', { name: 'Dossier downloaden (JSON)' });
   await reason.getByRole('button', { name: 'Downloaden' }).click();
   await reason.getByText(/Geef een reden/).waitFor();
+  // The dialog in its refused state: the error must be tied to the field and readable.
+  await expectAccessible(page, 'dossier-reason-dialog-refused');
   await reason.getByLabel(/^Reden/).fill('Inzageverzoek van de ouders (e2e)');
   const [download] = await Promise.all([page.waitForEvent('download'), reason.getByRole('button', { name: 'Downloaden' }).click()]);
   const dossier = readFileSync(await download.path(), 'utf8');

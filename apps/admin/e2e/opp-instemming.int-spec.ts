@@ -4,6 +4,7 @@
 // Browser test of P7 (issue 16): the zorgcoördinator draws up an OPP in the catalogue step dialog and records the
 // pupil's view; a parent then opens the OPP as a PDF on a phone and gives instemming in the portal, and the plan holds.
 import { readFileSync } from 'node:fs';
+import { expectAccessible } from './support/axe';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { registerNewPupil } from './support/pupils';
 
@@ -68,6 +69,7 @@ it('a zorgcoördinator draws up an OPP, the pupil is heard, a parent reads the P
   await dialog.getByLabel(/Mening van de leerling/).fill('Ik wil een vaste plek bij het raam.');
   await dialog.getByLabel(/Hoe de mening is meegewogen/).fill('Vaste plek bij het raam afgesproken.');
   await dialog.getByLabel(/teruggekoppeld/).check();
+  await expectAccessible(page, 'opp-hoorrecht-dialog');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await eventually('the parents’ instemming', async () => (await status()) === 'INSTEMMING');

@@ -6,6 +6,7 @@
 // overdracht through the UI, each landing on the new case's page. Only the regional calendar of P6 is set through
 // GraphQL (the SWV's part, as the overdracht tests do).
 import { type Locator, type Page } from 'playwright-core';
+import { expectAccessible } from './support/axe';
 import { bornYearsAgo } from './support/ages';
 import { choosePupil, graphql, logInAs, pupilNames, shot, tokenFor, useBrowserSession } from './support/browser';
 import { isoToday } from './support/days';
@@ -57,6 +58,7 @@ async function openStartDialog(page: Page, title: string): Promise<Locator> {
   await page.getByRole('menuitem', { name: title }).click();
   const dialog = page.getByRole('dialog', { name: title });
   await dialog.waitFor();
+  await expectAccessible(page, `start-dialog ${title}`);
   return dialog;
 }
 

@@ -2,6 +2,7 @@
  * @jest-environment node
  */
 // Browser test of the admin's stuck-case inspector (/beheer).
+import { expectAccessible } from './support/axe';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { addDays, isoToday } from './support/days';
 import { registerNewPupil } from './support/pupils';
@@ -72,6 +73,8 @@ it('an admin finds a stuck case and resolves it with a reason', async () => {
   // Without a reason the dialog refuses.
   await dialog.getByRole('button', { name: 'Casus sluiten' }).click();
   await dialog.getByText(/Geef een reden/).waitFor();
+  // The dialog in its refused state: the error must be tied to the field and readable.
+  await expectAccessible(page, 'stuck-case-close-dialog-refused');
   await dialog.getByLabel(/^Reden/).fill('Dubbele aanmelding: dezelfde leerling is ook via de andere aanmelding geregistreerd (e2e).');
   await dialog.getByRole('button', { name: 'Casus sluiten' }).click();
   await dialog.waitFor({ state: 'hidden' });

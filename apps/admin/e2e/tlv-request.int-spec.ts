@@ -8,6 +8,7 @@
 // Every date comes from the test's clock.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe';
 import { bornYearsAgo } from './support/ages';
 import { choosePupil, eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { mailsTo } from './support/mail';
@@ -37,6 +38,7 @@ async function takeStep(page: Page, title: string, submit: string, fill: (dialog
   const dialog = page.getByRole('dialog', { name: title });
   await dialog.waitFor();
   await fill(dialog);
+  await expectAccessible(page, `step-dialog ${title}`);
   await dialog.getByRole('button', { name: submit }).click();
   // The dialog closes once the api took the step; otherwise its message (the form's or the api's) is the failure.
   const closed = await dialog.waitFor({ state: 'hidden', timeout: 30_000 }).then(

@@ -6,6 +6,7 @@
 // "Mijn leerlingen" and the parent sees the goal and the thermometer chart. Then the coach follows his real "Nieuwe
 // taak" e-mail (the tussenevaluatie, his as soon as he is chosen) from the mail catcher to the case page, at desk size,
 // and records it there.
+import { expectAccessible } from './support/axe';
 import { eventually, graphql, logInAs, shot, tokenFor, useBrowserSession } from './support/browser';
 import { mailsTo } from './support/mail';
 import { registerNewPupil } from './support/pupils';
@@ -72,6 +73,7 @@ it('records intake, coach and a session through the step dialogs', async () => {
   await dialog.getByRole('combobox', { name: /Dag van de sessie/ }).click();
   await page.getByRole('option', { name: 'dinsdag' }).click();
   await dialog.getByLabel(/Tijdstip van de sessie/).fill('10:15');
+  await expectAccessible(page, 'coach-dialog');
   await dialog.getByRole('button', { name: 'Coach toewijzen' }).click();
   await dialog.waitFor({ state: 'hidden' });
 
@@ -81,6 +83,8 @@ it('records intake, coach and a session through the step dialogs', async () => {
   await dialog.getByLabel(/Thermometer/).fill('12');
   await dialog.getByRole('button', { name: 'Sessie opslaan' }).click();
   await dialog.getByText('Thermometer (1–10) moet een getal van 1 tot en met 10 zijn').waitFor();
+  // The dialog in its refused state: the error must be tied to the field and readable.
+  await expectAccessible(page, 'session-dialog-refused');
   await dialog.getByLabel(/Thermometer/).fill('7');
   await dialog.getByRole('button', { name: 'Sessie opslaan' }).click();
   // The trajectory starts on the next school day after the coach is chosen, so the api refuses a

@@ -2,8 +2,8 @@
  * Issue 16 with DOCUMENT_STORAGE=s3 on the real api (PostgreSQL, the Nest app) and a real S3-compatible server (the
  * test server `npm test` starts, S3_TEST_ENDPOINT): an upload through `POST /documents/cases/:caseId` puts the bytes in
  * the bucket under the prefix and keeps only the key, size and digest in the row; the download is byte-identical and
- * audited; a discarded upload loses its row and its object; an object gone from the bucket answers 503 UNAVAILABLE
- * with the app's message. Own SWV, school, pupil and case (a read-model row: no workflow is needed for documents).
+ * audited; a discarded upload loses its row and its object; an object gone from the bucket answers 404 NOT_FOUND "Dit
+ * document is niet meer beschikbaar" (not 503: the storage is not down) and is logged by document and case id only. Own SWV, school, pupil and case (a read-model row: no workflow is needed for documents).
  * The store itself (errors, missing bucket) is in apps/api/src/documents/storage/s3-document-store.int-spec.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -140,17 +140,35 @@ describe('case documents in S3-compatible storage (DOCUMENT_STORAGE=s3)', () => 
     expect(await keys()).not.toContain(`${PREFIX}${id}`);
   });
 
-  it('an object gone from the bucket answers 503 UNAVAILABLE with the app’s message, and no download is audited', async () => {
-    const up = await upload(Buffer.from('%PDF-1.4\nverdwijnt uit de bucket\n%%EOF\n'), 'kwijt.pdf');
+  it('an object gone from the bucket answers 404 "niet meer beschikbaar" (not UNAVAILABLE), warns the operator by ids only, and no download is audited', async () => {
+    const up = await upload(Buffer.from('%PDF-1.4\nverdwijnt uit de bucket\n%%EOF\n'), 'kwijt van Sam.pdf');
     const lost = up.body as unknown as Doc;
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${lost.id}` }));
-    const r = await download(lost.downloadPath);
-    expect(r.status).toBe(503);
+    // What the api's logger writes (JSON lines on stdout/stderr) during the download.
+    const written: string[] = [];
+    const keep = (chunk: unknown) => (written.push(String(chunk)), true);
+    const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(keep), jest.spyOn(process.stderr, 'write').mockImplementation(keep)];
+    let r: Awaited<ReturnType<typeof download>>;
+    try {
+      r = await download(lost.downloadPath);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    expect(r.status).toBe(404);
     expect(JSON.parse(r.body.toString('utf8'))).toEqual({
-      code: 'UNAVAILABLE',
-      message: 'De documentopslag is nu niet bereikbaar; probeer het later opnieuw',
-      messageEn: 'The document storage is unavailable; try again later',
+      code: 'NOT_FOUND',
+      message: 'Dit document is niet meer beschikbaar',
+      messageEn: 'This document is no longer available',
     });
+    // One warning for the operator: which document of which case — no file name, pupil or storage key.
+    const missing = written.filter((line) => line.includes('document_object_missing'));
+    expect(missing).toHaveLength(1);
+    expect(JSON.parse(missing[0])).toMatchObject({ level: 'warn', context: 'CaseDocuments', event: 'document_object_missing', documentId: lost.id, caseId: CASE_ID });
+    expect(missing[0]).not.toMatch(/kwijt|Sam|Opslag|api-spec/);
+    // A document that does not exist (or that one may not read) still answers the plain "Document niet gevonden".
+    const unknown = await download('/documents/00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body.toString('utf8'))).toMatchObject({ code: 'NOT_FOUND', message: 'Document niet gevonden' });
     expect(await downloadsAudited(lost.id)).toBe(0);
     // The other document is unaffected.
     expect((await download(doc.downloadPath)).status).toBe(200);

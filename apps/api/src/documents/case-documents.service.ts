@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import {
   AuditTrailRepository,
@@ -17,7 +17,7 @@ import { AppError } from '../common/app-error';
 import { isUuid } from '@zorgroute/domain';
 import { CasesService } from '../cases/cases.service';
 import type { CaseDocumentModel, FamilyLetterModel } from './models/case-document.model';
-import { DocumentStore } from './storage/document-store';
+import { DocumentStore, isDocumentObjectMissing } from './storage/document-store';
 
 /** A document's bytes with what the download answer needs. */
 export interface DocumentDownload {
@@ -41,6 +41,7 @@ export function documentDownloadPath(id: string): string {
 @Injectable()
 export class CaseDocumentsService {
   private readonly documents: CaseDocumentRepository;
+  private readonly logger = new Logger('CaseDocuments');
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -65,6 +66,8 @@ export class CaseDocumentsService {
   /**
    * One document with its content, for the download endpoint. NOT_FOUND when it does not exist, its case is out of
    * scope, or the caller may not read it — the same answer, so a download says nothing about a letter one may not see.
+   * A document the caller may read whose bytes are gone from the bucket answers its own NOT_FOUND ("Dit document is
+   * niet meer beschikbaar") and is logged for the operator by document and case id only.
    */
   async forDownload(user: AuthUser, id: string): Promise<DocumentDownload> {
     const notFound = AppError.notFound('Document', 'Document');
@@ -74,7 +77,12 @@ export class CaseDocumentsService {
     await this.cases.getVisible(user, doc.caseId).catch(() => {
       throw notFound;
     });
-    const content = await this.store.read(doc);
+    const content = await this.store.read(doc).catch((err: unknown) => {
+      if (isDocumentObjectMissing(err)) {
+        this.logger.warn('document object missing from the bucket: the row is there, its bytes are not', { event: 'document_object_missing', documentId: doc.id, caseId: doc.caseId });
+      }
+      throw err;
+    });
     // Audited before the bytes leave: who (id and role), which document of which case. Not on the case timeline
     // (caseId null); the dossier export finds it by details.caseId.
     await new AuditTrailRepository(this.dataSource).append({

@@ -1,8 +1,8 @@
 /**
  * The drain of the purge outbox (DocumentObjectPurgeService) against an in-memory outbox and a mocked DocumentStore:
- * a deleted object loses its row, a failed delete keeps its row for the next round and is logged by error name and
- * code only, and with DOCUMENT_STORAGE=postgres nothing happens. The real bucket and database:
- * apps/api/test/retention-s3-objects.int-spec.ts.
+ * a deleted object loses its row, a failed delete keeps its row for the next round and is logged by error name, code
+ * and status (the redacted message only for an error without code or status), in structured fields too, and with
+ * DOCUMENT_STORAGE=postgres nothing happens. The real bucket and database: apps/api/test/retention-s3-objects.int-spec.ts.
  */
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -85,6 +85,32 @@ describe('DocumentObjectPurgeService.drain', () => {
     done.mockRestore();
     expect(await service.drain()).toEqual({ removed: 1, failed: 0 });
     expect(store.removeKey).toHaveBeenCalledTimes(3);
+  });
+
+  it('an error with neither code nor status (a dropped database connection) is logged with its redacted message, not only "Error", in structured fields', async () => {
+    const outbox = new MemoryOutbox(['case-documents/a']);
+    const store = storeMock(true, async () => undefined);
+    const service = new DocumentObjectPurgeService(noDb, store, outbox);
+    jest.spyOn(outbox, 'pending').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    expect(await service.drain()).toEqual({ removed: 0, failed: 1 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    const [line, fields] = warn.mock.calls[0] as [string, unknown];
+    expect(line).toBe('bucket objects of purged cases: 0 deleted, 1 kept for the next round (outbox: Error: Connection terminated unexpectedly)');
+    expect(fields).toEqual({ event: 'document_purge_drain_failed', removed: 0, failed: 1, errors: [{ stage: 'outbox', name: 'Error', message: 'Connection terminated unexpectedly' }] });
+
+    // A delete that fails with a plain Error: its message, with quoted values and digit runs redacted.
+    warn.mockClear();
+    store.removeKey.mockRejectedValue(new Error('delete refused for "Sam Voorbeeld" born 20130412'));
+    expect(await service.drain()).toEqual({ removed: 0, failed: 1 });
+    const [line2, fields2] = warn.mock.calls[0] as [string, { errors: Array<Record<string, unknown>> }];
+    expect(fields2.errors).toEqual([{ stage: 'delete', name: 'Error', message: 'delete refused for "…" born …' }]);
+    expect(`${line2} ${JSON.stringify(fields2)}`).not.toMatch(/Sam|Voorbeeld|20130412|case-documents/);
+
+    // An S3 answer keeps to name, code and status in the fields too (its message may quote the key).
+    warn.mockClear();
+    store.removeKey.mockRejectedValue(Object.assign(new Error('Access Denied for case-documents/a'), { name: 'AccessDenied', Code: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
+    await service.drain();
+    expect((warn.mock.calls[0] as [string, { errors: unknown }])[1].errors).toEqual([{ stage: 'delete', name: 'AccessDenied', httpStatus: 403 }]);
   });
 
   it('pages through more keys than one page, past keys that keep failing', async () => {

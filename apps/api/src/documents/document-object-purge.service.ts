@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DocumentObjectPurgeRepository } from '@zorgroute/domain';
-import { DocumentStore, sdkErrorSummary } from './storage/document-store';
+import { DocumentStore, sdkErrorFields, sdkErrorSummary, type SdkErrorFields } from './storage/document-store';
 
 /** An outbox other than the database's (unit specs); not provided in the app. */
 export const DOCUMENT_OBJECT_PURGE_OUTBOX = 'DOCUMENT_OBJECT_PURGE_OUTBOX';
@@ -15,13 +15,21 @@ export interface DrainResult {
   failed: number;
 }
 
+/** One kind of failure of a round, in the warning's structured fields: where it failed and what the error was. */
+export interface DrainFailure extends SdkErrorFields {
+  /** `delete`: the object's delete in the bucket; `outbox`: reading or removing the outbox rows (the database). */
+  stage: 'delete' | 'outbox';
+}
+
 /**
  * Deletes the bucket objects of purged cases (issue 16; docs/operations.md "Document storage"). The retention purge —
  * the admin's `purgeExpiredCases` here or the worker's daily run — queues the key of every S3-stored document of a
  * purged case in `document_object_purge`, in the transaction that deletes the rows; this service, which has the S3
  * client, deletes each object and then its row. A failed delete leaves the row for the next round (every
  * DOCUMENT_PURGE_DRAIN_INTERVAL_MS, default 10 minutes, the first round one interval after start; and right after an
- * admin purge) and is logged with the error's name and code only.
+ * admin purge) and is logged as one warning per round with structured fields (`event: document_purge_drain_failed`,
+ * the counts, and per kind of failure its stage, error name, code, HTTP status — or, for an error with neither code
+ * nor status, its redacted message; never a key or personal data).
  * S3 deletes are idempotent, so a round that overlaps another api instance's, or a crash between delete and row, costs
  * nothing. With DOCUMENT_STORAGE=postgres it does nothing: the bytes went with the rows.
  */
@@ -66,19 +74,25 @@ export class DocumentObjectPurgeService implements OnModuleInit, OnModuleDestroy
 
   private async round(): Promise<DrainResult> {
     const result: DrainResult = { removed: 0, failed: 0 };
-    const errors = new Set<string>();
+    const errors = new Map<string, DrainFailure>();
+    const note = (stage: DrainFailure['stage'], err: unknown) => {
+      const failure: DrainFailure = { stage, ...sdkErrorFields(err) };
+      errors.set(`${stage}: ${sdkErrorSummary(err)}`, failure);
+    };
     try {
       let after: string | null = null;
       for (;;) {
         const page = await this.outbox.pending(PAGE, after);
         for (const item of page) {
+          let stage: DrainFailure['stage'] = 'delete';
           try {
             await this.store.removeKey(item.storageKey);
+            stage = 'outbox';
             await this.outbox.done(item.storageKey);
             result.removed++;
           } catch (err) {
             result.failed++;
-            errors.add(sdkErrorSummary(err));
+            note(stage, err);
           }
         }
         if (page.length < PAGE) break;
@@ -86,11 +100,16 @@ export class DocumentObjectPurgeService implements OnModuleInit, OnModuleDestroy
       }
     } catch (err) {
       // The outbox itself could not be read (the database): the next round tries again.
-      errors.add(sdkErrorSummary(err));
+      note('outbox', err);
       result.failed++;
     }
     if (result.failed) {
-      this.logger.warn(`bucket objects of purged cases: ${result.removed} deleted, ${result.failed} kept for the next round (${[...errors].join('; ')})`);
+      this.logger.warn(`bucket objects of purged cases: ${result.removed} deleted, ${result.failed} kept for the next round (${[...errors.keys()].join('; ')})`, {
+        event: 'document_purge_drain_failed',
+        removed: result.removed,
+        failed: result.failed,
+        errors: [...errors.values()],
+      });
     } else if (result.removed) {
       this.logger.log(`bucket objects of purged cases: ${result.removed} deleted`);
     }

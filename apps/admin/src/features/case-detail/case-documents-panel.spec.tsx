@@ -109,6 +109,15 @@ describe('CaseDocumentsPanel', () => {
     expect((form.get('file') as File).name).toBe('verslag.pdf');
   });
 
+  it('a download whose bytes are gone shows the api’s Dutch "niet meer beschikbaar", not a status code', async () => {
+    const fetchMock = jest.fn().mockResolvedValue(jsonResponse(404, { code: 'NOT_FOUND', message: 'Dit document is niet meer beschikbaar', messageEn: 'This document is no longer available' }));
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    renderWithProviders(<CaseDocumentsPanel caseId="case-7" mayUpload={false} />, { session: { user: ZC_USER }, mocks: [documents([upload])] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Verslag of rapport' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Dit document is niet meer beschikbaar');
+    expect(fetchMock).toHaveBeenCalledWith(upload.downloadPath, { credentials: 'same-origin' });
+  });
+
   it('shows the api’s message when it refuses the file, and asks for a file first', async () => {
     const fetchMock = jest.fn().mockResolvedValue(jsonResponse(400, { code: 'BAD_USER_INPUT', message: 'Alleen PDF-, PNG- of JPEG-bestanden kunnen worden toegevoegd', messageEn: 'x' }));
     globalThis.fetch = fetchMock as unknown as typeof fetch;

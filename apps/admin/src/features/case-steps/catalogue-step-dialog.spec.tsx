@@ -49,6 +49,20 @@ describe('the step dialog rendered from the step catalogue', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('asks a time as 24-hour text, not as the browser’s <input type=time> (2:30 PM in an English browser)', async () => {
+    const intake = makeCase({ id: 'p1-2', process: 'ONDERSTEUNINGSTRAJECT', status: 'MATCHING', waitingFor: 'ASSIGN_COACH' });
+    renderWithProviders(<OpenSteps summary={intake} steps={['ASSIGN_COACH']} stepForms={[formOf(P1.ASSIGN_COACH)]} />, { session: { user: ZC_USER } });
+    fireEvent.click(screen.getByRole('button', { name: P1.ASSIGN_COACH.title }));
+    const dialog = await screen.findByRole('dialog', { name: P1.ASSIGN_COACH.title });
+    const time = within(dialog).getByRole('textbox', { name: /Tijdstip van de sessie/ }) as HTMLInputElement;
+    expect(time.type).toBe('text');
+    expect(time.placeholder).toBe('uu:mm');
+    fireEvent.change(time, { target: { value: '2:30 PM' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: P1.ASSIGN_COACH.submitLabel }));
+    expect(await within(dialog).findByText('Tijdstip van de sessie is een tijdstip als uu:mm, bijvoorbeeld 10:15')).toBeTruthy();
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('offers no button for a step the api says the user may not take, and the any-time steps he may', () => {
     renderWithProviders(
       <OpenSteps

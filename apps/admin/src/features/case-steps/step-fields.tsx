@@ -207,7 +207,10 @@ export function StepField(props: FieldProps & { siblingsPath: string }) {
               required={isRequired}
               autoFocus={autoFocus}
               select={numericChoice}
-              type={field.kind === 'date' ? 'date' : field.kind === 'time' ? 'time' : 'text'}
+              // A time is text (24 hours, uu:mm, checked by the step's validation): <input type=time> follows the browser's
+              // locale, and an English or headless browser shows 2:30 PM where a Dutch school expects 14:30.
+              type={field.kind === 'date' ? 'date' : 'text'}
+              placeholder={field.kind === 'time' ? 'uu:mm' : undefined}
               multiline={field.kind === 'longText' || field.kind === 'textList'}
               minRows={field.kind === 'longText' || field.kind === 'textList' ? 2 : undefined}
               value={(f.value as string) ?? ''}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { optionalTimeOfDaySchema } from '../../shared/time-of-day';
 import { MEETING_KINDS } from './meetings.graphql';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** The api's bound of a meeting's place (MEETING_LOCATION_MAX). */
 export const LOCATION_MAX = 120;
 
@@ -14,7 +14,8 @@ export const meetingFormSchema = (today: string) =>
       .string()
       .regex(DATE, 'Vul de datum in')
       .refine((d) => !DATE.test(d) || d >= today, 'De datum ligt in het verleden'),
-    time: z.union([z.literal(''), z.string().regex(TIME, 'Vul de tijd in als UU:MM, bijvoorbeeld 14:30')]),
+    /** A text field, 24 hours (not the browser's locale of `<input type=time>`); sent as HH:mm. */
+    time: optionalTimeOfDaySchema,
     location: z.string().trim().max(LOCATION_MAX, `Hoogstens ${LOCATION_MAX} tekens`),
   });
 

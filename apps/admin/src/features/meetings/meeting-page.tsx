@@ -317,7 +317,14 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
             )}
           />
         )}
-        <FormTextField name="time" control={form.control} type="time" label="Tijd" slotProps={{ inputLabel: { shrink: true } }} />
+        <FormTextField
+          name="time"
+          control={form.control}
+          label="Tijd"
+          placeholder="14:30"
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { autoComplete: 'off', spellCheck: false } }}
+          helperText="24 uur, bijvoorbeeld 14:30."
+        />
         <FormTextField name="location" control={form.control} label="Plaats" />
         <Box>
           <Button type="submit" variant="outlined" disabled={updating.loading}>

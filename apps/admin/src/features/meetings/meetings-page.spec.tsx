@@ -1,10 +1,10 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MeetingFieldsFragment, MeetingKind } from '../../gql/graphql';
 import { fakeToday } from '../../test-utils/fake-today';
 import { ZC_USER } from '../../test-utils/fixtures';
 import { renderWithProviders } from '../../test-utils/render';
 import { meetingFormSchema, minutesFormSchema } from './meeting-forms';
-import { MEETING_KIND_OPTIONS, MEETINGS_QUERY } from './meetings.graphql';
+import { MEETING_KIND_OPTIONS, MEETINGS_QUERY, PLAN_MEETING_MUTATION } from './meetings.graphql';
 import { MeetingsPage } from './meetings-page';
 
 const meeting = (id: string, kind: MeetingKind, kindLabel: string, date: string, over: Partial<MeetingFieldsFragment> = {}): MeetingFieldsFragment & { __typename: 'Meeting' } => ({
@@ -37,6 +37,14 @@ describe('meeting forms (zod)', () => {
     expect(messages({ kind: 'IZO', date: '', time: '', location: '' })).toEqual(['Vul de datum in']);
     expect(messages({ kind: 'IZO', date: '2026-11-19', time: '', location: '' })).toEqual(['De datum ligt in het verleden']);
     expect(messages({ kind: 'IZO', date: '2026-11-24', time: '9 uur', location: '' })).toEqual(['Vul de tijd in als UU:MM, bijvoorbeeld 14:30']);
+    // 24 hours, whatever the browser's locale: no AM/PM, no hour 25; "14.30" and "9:30" are sent as HH:mm.
+    expect(messages({ kind: 'IZO', date: '2026-11-24', time: '2:30 PM', location: '' })).toEqual(['Gebruik de 24-uursnotatie zonder AM of PM, bijvoorbeeld 14:30 voor 2:30 PM']);
+    expect(messages({ kind: 'IZO', date: '2026-11-24', time: '09:30am', location: '' })).toEqual(['Gebruik de 24-uursnotatie zonder AM of PM, bijvoorbeeld 14:30 voor 2:30 PM']);
+    expect(messages({ kind: 'IZO', date: '2026-11-24', time: '25:00', location: '' })).toEqual(['Die tijd bestaat niet: uren van 00 tot en met 23, minuten van 00 tot en met 59']);
+    expect(messages({ kind: 'IZO', date: '2026-11-24', time: '14:60', location: '' })).toEqual(['Die tijd bestaat niet: uren van 00 tot en met 23, minuten van 00 tot en met 59']);
+    expect(schema.parse({ kind: 'IZO', date: '2026-11-24', time: ' 14.30 ', location: '' }).time).toBe('14:30');
+    expect(schema.parse({ kind: 'IZO', date: '2026-11-24', time: '9:30', location: '' }).time).toBe('09:30');
+    expect(schema.parse({ kind: 'IZO', date: '2026-11-24', time: '00:00', location: '' }).time).toBe('00:00');
     expect(messages({ kind: 'IZO', date: '2026-11-24', time: '', location: 'x'.repeat(121) })).toEqual(['Hoogstens 120 tekens']);
     expect(minutesFormSchema.safeParse({ minutes: '  ', notes: {} }).error?.issues[0].message).toBe('Schrijf het verslag');
   });
@@ -96,5 +104,44 @@ describe('MeetingsPage', () => {
     const items = await screen.findByRole('list', { name: 'Overleggen' });
     await within(items).findByRole('link', { name: 'Flex-ZAT van donderdag 3 december 2026' });
     expect(within(items).queryByRole('link', { name: 'IZO-overleg van dinsdag 24 november 2026' })).toBeNull();
+  });
+  it('takes the time as 24-hour text, whatever the browser’s locale: "2:30 PM" and "25:00" get a Dutch message and nothing is sent; "14.30" is sent as 14:30', async () => {
+    const overview = {
+      request: { query: MEETINGS_QUERY, variables: { schoolId: ZC_USER.schoolId, schoolYear: '2026-2027', kind: null } },
+      result: { data: { meetings: { __typename: 'MeetingOverview', meetings: [], zatCheck: { __typename: 'ZatCalendarCheck', schoolYear: '2026-2027', count: 6, minimum: 6, warning: null } } } },
+    };
+    const sent: unknown[] = [];
+    const plan = {
+      request: {
+        query: PLAN_MEETING_MUTATION,
+        variables: (vars: unknown) => {
+          sent.push(vars);
+          return true;
+        },
+      },
+      result: { data: { planMeeting: meeting('m-9', 'IZO', 'IZO-overleg', '2026-11-24') } },
+    };
+    renderWithProviders(<MeetingsPage />, { session: { user: ZC_USER }, route: '/overleggen', path: '/overleggen', mocks: [overview, plan, overview] });
+    const form = await screen.findByRole('form', { name: 'Overleg plannen' });
+    const time = within(form).getByRole('textbox', { name: 'Tijd' }) as HTMLInputElement;
+    // A text field: an <input type=time> would be drawn as 2:30 PM by an English or headless browser.
+    expect(time.type).toBe('text');
+    fireEvent.change(within(form).getByLabelText(/Datum/), { target: { value: '2026-11-24' } });
+
+    const problemFor = async (typed: string, message: string) => {
+      fireEvent.change(time, { target: { value: typed } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Overleg plannen' }));
+      const problem = await within(form).findByText(message);
+      expect(time.getAttribute('aria-invalid')).toBe('true');
+      expect(time.getAttribute('aria-describedby')).toBe(problem.id);
+    };
+    await problemFor('2:30 PM', 'Gebruik de 24-uursnotatie zonder AM of PM, bijvoorbeeld 14:30 voor 2:30 PM');
+    await problemFor('25:00', 'Die tijd bestaat niet: uren van 00 tot en met 23, minuten van 00 tot en met 59');
+    expect(sent).toEqual([]);
+
+    fireEvent.change(time, { target: { value: '14.30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Overleg plannen' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ input: { schoolId: ZC_USER.schoolId, kind: 'IZO', date: '2026-11-24', time: '14:30', location: null } });
   });
 });

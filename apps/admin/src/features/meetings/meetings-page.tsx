@@ -167,10 +167,10 @@ export function MeetingsPage() {
               <FormTextField
                 name="time"
                 control={form.control}
-                type="time"
                 label="Tijd"
-                slotProps={{ inputLabel: { shrink: true } }}
-                helperText="Staat in de agenda."
+                placeholder="14:30"
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { autoComplete: 'off', spellCheck: false } }}
+                helperText="24 uur, bijvoorbeeld 14:30; staat in de agenda."
               />
               <FormTextField name="location" control={form.control} label="Plaats" helperText={'Bijvoorbeeld "kamer 12"; staat in de agenda.'} />
               <Box>

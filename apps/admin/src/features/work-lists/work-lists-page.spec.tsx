@@ -113,17 +113,20 @@ describe('WorkListsPage', () => {
 
 // Real timers: the form needs no fixed day.
 describe('the new work list form', () => {
-  it('saves a new work list only with a name and at least one condition, then shows it', async () => {
+  it('saves a new work list only with a name and at least one condition, then shows it with one request per list', async () => {
     const sent: unknown[] = [];
-    const mine = { request: { query: WORK_LIST_ITEMS_QUERY, variables: { filter: { mine: true } } }, result: { data: { workListItems: [] } } };
+    // Every request the page makes, in order: a save asks the lists once more and the new list's items once, nothing else.
+    const requests: string[] = [];
     const own = list('wl-1', 'Mijn te late stappen', 0, { mine: true, overdue: true }, false);
+    const lists = (workLists: unknown[]) => () => (requests.push('WorkLists'), { data: { workLists } });
+    const items = { request: { query: WORK_LIST_ITEMS_QUERY, variables: () => true }, maxUsageCount: 50, result: (v: { filter: unknown }) => (requests.push(`WorkListItems ${JSON.stringify(v.filter)}`), { data: { workListItems: [] } }) };
     renderWithProviders(<WorkListsPage />, {
       session: { user: ZC_USER },
       route: '/werklijsten',
       path: '/werklijsten',
       mocks: [
-        LISTS,
-        mine,
+        { request: LISTS.request, result: lists(LISTS.result.data.workLists) },
+        items,
         {
           request: {
             query: SAVE_WORK_LIST_MUTATION,
@@ -132,10 +135,9 @@ describe('the new work list form', () => {
               return true;
             },
           },
-          result: { data: { saveWorkList: { __typename: 'WorkList', id: 'wl-1' } } },
+          result: () => (requests.push('SaveWorkList'), { data: { saveWorkList: { __typename: 'WorkList', id: 'wl-1' } } }),
         },
-        { ...LISTS, result: { data: { workLists: [...LISTS.result.data.workLists, own] } } },
-        { request: { query: WORK_LIST_ITEMS_QUERY, variables: { filter: { mine: true, overdue: true } } }, result: { data: { workListItems: [] } } },
+        { request: LISTS.request, result: lists([...LISTS.result.data.workLists, own]) },
       ],
     });
     const form = await screen.findByRole('form', { name: 'Eigen werklijst bewaren' });
@@ -164,7 +166,12 @@ describe('the new work list form', () => {
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Mijn stappen' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Bewaren' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Mijn te late stappen' })).toBeTruthy();
+    expect(await screen.findByText('Geen open stappen in deze werklijst.')).toBeTruthy();
     expect(sent).toEqual([{ input: { name: 'Mijn te late stappen', filter: { mine: true, overdue: true } } }]);
+    // Settled: the old list is not asked again and the new one only once (it was fetched over and over when the list
+    // followed only the URL, which the router changes in an interruptible transition).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(requests).toEqual(['WorkLists', 'WorkListItems {"mine":true}', 'SaveWorkList', 'WorkLists', 'WorkListItems {"mine":true,"overdue":true}']);
     // The form is empty again for the next list.
     expect((within(form).getByRole('textbox', { name: /Naam/ }) as HTMLInputElement).value).toBe('');
     expect((within(form).getByRole('checkbox', { name: 'Te laat' }) as HTMLInputElement).checked).toBe(false);

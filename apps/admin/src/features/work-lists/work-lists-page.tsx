@@ -26,7 +26,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -217,7 +217,15 @@ export function WorkListsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const lists = useQuery(WORK_LISTS_QUERY, { fetchPolicy: 'cache-and-network' });
   const all = lists.data?.workLists ?? [];
-  const current: WorkList | undefined = all.find((l) => l.id === (params.get('lijst') ?? DEFAULT_LIST)) ?? all[0];
+  // The chosen list is React state, set at once with the URL. The router changes the URL in a transition; when the list
+  // (and so the items query's variables) followed only the URL, the query changed its variables in that interruptible
+  // render, the update it caused interrupted the transition, and the old and the new list were fetched over and over
+  // (after saving a list: dozens of requests). A URL that changes otherwise (back, forward, a link) is followed once
+  // it is committed.
+  const urlList = params.get('lijst') ?? DEFAULT_LIST;
+  const [chosenList, setChosenList] = useState(urlList);
+  useEffect(() => setChosenList(urlList), [urlList]);
+  const current: WorkList | undefined = all.find((l) => l.id === chosenList) ?? all[0];
   const items = useQuery(WORK_LIST_ITEMS_QUERY, { variables: { filter: cleanFilter(current?.filter ?? {}) }, skip: !current, fetchPolicy: 'cache-and-network' });
   const rows = useMemo(() => items.data?.workListItems ?? [], [items.data]);
   const [remove] = useMutation(DELETE_WORK_LIST_MUTATION, { refetchQueries: ['WorkLists'] });
@@ -228,6 +236,7 @@ export function WorkListsPage() {
   const choose = (id: string) => {
     setSelected(new Set());
     setNotice(null);
+    setChosenList(id);
     setParams({ lijst: id });
   };
   const toggle = (id: string) => {

@@ -2,8 +2,8 @@
  * The S3 document storage (DOCUMENT_STORAGE=s3, issue 16) against a real S3-compatible server: the test server
  * `npm test` starts (infra/s3-test-server, S3_TEST_ENDPOINT), driven through `DocumentStore` with the AWS SDK client it
  * builds from the configuration. Bytes go in and come back byte-identical, under the configured prefix, with the
- * content type; removing deletes the object; a missing object, a bucket that does not exist and a store that does not
- * answer give the app's clear UNAVAILABLE error, never the SDK's. The api-level path (upload, row, download) is in
+ * content type; removing deletes the object; a missing object gives the app's NOT_FOUND "no longer available"; a bucket
+ * that does not exist and a store that does not answer give the app's clear UNAVAILABLE error, never the SDK's. The api-level path (upload, row, download) is in
  * apps/api/test/case-documents-s3.int-spec.ts.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2
 import type { AppConfig } from '../../config/app.config';
 import { createTestBucket, s3TestStorageEnv, testS3Client } from '../../testing/s3-test-bucket.fixture';
 import { documentStorageConfigFromEnv } from '../document-storage.config';
-import { DocumentStore } from './document-store';
+import { DocumentStore, isDocumentObjectMissing } from './document-store';
 
 const RUN = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 const BUCKET = `zr-store-${RUN}`;
@@ -101,14 +101,15 @@ describe('DocumentStore with DOCUMENT_STORAGE=s3', () => {
     await expect(store.remove({ storage: 'POSTGRES', storageKey: null, content: Buffer.from('x') })).resolves.toBeUndefined();
   });
 
-  it('a missing object gives the app’s UNAVAILABLE error, not the SDK’s', async () => {
+  it('a missing object gives the app’s NOT_FOUND "no longer available", not UNAVAILABLE and not the SDK’s error', async () => {
     const id = randomUUID();
     const stored = await store.put(id, Buffer.from('%PDF-1.4\nstraks weg\n'), 'application/pdf');
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: stored.storageKey as string }));
     const error = await store.read({ storage: 'S3', storageKey: stored.storageKey, content: null }).catch((e: unknown) => e);
-    expect(error).toMatchObject(UNAVAILABLE);
-    expect((error as Error).message).toBe('De documentopslag is nu niet bereikbaar; probeer het later opnieuw');
-    // An S3 row without a key (never written by the store) is the same error.
+    expect(error).toMatchObject({ extensions: { code: 'NOT_FOUND', messageEn: 'This document is no longer available', details: { reason: 'DOCUMENT_OBJECT_MISSING' } } });
+    expect((error as Error).message).toBe('Dit document is niet meer beschikbaar');
+    expect(isDocumentObjectMissing(error)).toBe(true);
+    // An S3 row without a key (never written by the store) is a fault of ours, not a missing object: UNAVAILABLE.
     await expect(store.read({ storage: 'S3', storageKey: null, content: null })).rejects.toMatchObject(UNAVAILABLE);
   });
 
