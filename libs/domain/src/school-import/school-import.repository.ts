@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type FindOptionsSelect } from 'typeorm';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { stableStringify } from '../audit/stable-stringify';
 import { PupilGuardianEntity } from '../entities/pupil-guardian.entity';
@@ -25,6 +25,21 @@ export type ApplyOutcome =
   | { ok: false; code: 'NOT_FOUND' | 'ALREADY_APPLIED' | 'HAS_REJECTIONS' | 'STALE'; nl: string; en: string };
 
 const CHUNK = 500;
+
+/** Every column of an import but its stored records. */
+const IMPORT_SUMMARY: FindOptionsSelect<SchoolImportEntity> = {
+  id: true,
+  schoolId: true,
+  format: true,
+  fileName: true,
+  fileDigest: true,
+  status: true,
+  counts: true,
+  createdBy: true,
+  createdAt: true,
+  appliedBy: true,
+  appliedAt: true,
+};
 
 async function chunked<T>(items: T[], fn: (part: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await fn(items.slice(i, i + CHUNK));
@@ -74,12 +89,15 @@ export class SchoolImportRepository {
     };
   }
 
-  /** Plans the import against the current data and keeps it as a preview; returns what the admin will see. */
-  async preview(input: { schoolId: string; fileName: string; bytes: Buffer; records: ImportRecords; userId: string }): Promise<StoredPreview> {
+  /**
+   * Plans the import against the current data and keeps it as a preview; returns what the admin will see. `fileDigest`:
+   * the SHA-256 of the uploaded file (computed while it was received).
+   */
+  async preview(input: { schoolId: string; fileName: string; fileDigest: string; records: ImportRecords; userId: string }): Promise<StoredPreview> {
     const state = await this.loadState(input.schoolId, input.records);
     const { plan, preview } = planImport(input.records, state);
     const counts = previewCounts(preview);
-    const fileDigest = createHash('sha256').update(input.bytes).digest('hex');
+    const fileDigest = input.fileDigest;
     const row = await this.dataSource.getRepository(SchoolImportEntity).save(
       this.dataSource.getRepository(SchoolImportEntity).create({
         schoolId: input.schoolId,
@@ -97,14 +115,20 @@ export class SchoolImportRepository {
     return { importId: row.id, format: row.format, fileName: row.fileName, fileDigest, preview, counts };
   }
 
+  /** An import without its stored records (they can be megabytes: read only by apply, and the preview by storedPreview). */
   async find(importId: string): Promise<SchoolImportEntity | null> {
-    return this.dataSource.getRepository(SchoolImportEntity).findOneBy({ id: importId });
+    return this.dataSource.getRepository(SchoolImportEntity).findOne({ where: { id: importId }, select: IMPORT_SUMMARY });
   }
 
-  /** The preview as stored with an import (null once applied). */
-  storedPreview(row: SchoolImportEntity): ImportPreview | null {
-    const r = row.records as unknown as { preview?: ImportPreview } | null;
-    return r?.preview ?? null;
+  /** The school's last imports, without their stored records. */
+  async latest(schoolId: string, take: number): Promise<SchoolImportEntity[]> {
+    return this.dataSource.getRepository(SchoolImportEntity).find({ where: { schoolId }, order: { createdAt: 'DESC' }, take, select: IMPORT_SUMMARY });
+  }
+
+  /** The preview as stored with an import (null once applied): only that part of the stored records is read. */
+  async storedPreview(importId: string): Promise<ImportPreview | null> {
+    const rows: { preview: ImportPreview | null }[] = await this.dataSource.query(`SELECT records->'preview' AS preview FROM school_import WHERE id = $1 AND status = 'PREVIEW'`, [importId]);
+    return rows[0]?.preview ?? null;
   }
 
   /** Writes a previewed import, all of it in one transaction; audited as SCHOOL_DATA_IMPORTED. */
