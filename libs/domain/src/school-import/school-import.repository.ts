@@ -8,7 +8,7 @@ import { SchoolImportEntity, type SchoolImportFormat } from '../entities/school-
 import { SchoolEntity } from '../entities/school.entity';
 import { UserEntity } from '../entities/user.entity';
 import { UserSessionEntity } from '../entities/user-session.entity';
-import { planImport, previewCounts, type ImportPlan, type ImportPreview, type SchoolState } from './import-plan';
+import { planImport, previewCounts, type CurrentLink, type CurrentPupil, type CurrentUser, type ImportPlan, type ImportPreview, type SchoolState } from './import-plan';
 import type { ImportRecords } from './import-records';
 
 export interface StoredPreview {
@@ -62,31 +62,38 @@ export class SchoolImportRepository {
     this.audit = new AuditTrailRepository(dataSource);
   }
 
+  /**
+   * The school's pupils, guardian links and the accounts the plan needs, read as plain rows with only the columns the
+   * plan uses (no entities: a school of thousands of pupils and guardians is read often, at each preview and apply).
+   */
   async loadState(schoolId: string, records: ImportRecords, m: EntityManager = this.dataSource.manager): Promise<SchoolState> {
-    const pupils = await m.getRepository(PupilEntity).find({ where: { schoolId } });
-    const links = pupils.length
-      ? await m
-          .getRepository(PupilGuardianEntity)
-          .createQueryBuilder('g')
-          .where('g.pupil_id IN (SELECT id FROM pupil WHERE school_id = :schoolId)', { schoolId })
-          .getMany()
+    const pupils: CurrentPupil[] = await m.query(
+      `SELECT id, source_id AS "sourceId", first_name AS "firstName", last_name AS "lastName", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+              class_name AS "className", mentor_id AS "mentorId", left_at IS NOT NULL AS "left"
+         FROM pupil WHERE school_id = $1`,
+      [schoolId],
+    );
+    const links: CurrentLink[] = pupils.length
+      ? await m.query(
+          `SELECT g.pupil_id AS "pupilId", g.user_id AS "userId", g.relation, g.has_parental_authority AS "hasParentalAuthority"
+             FROM pupil_guardian g WHERE g.pupil_id IN (SELECT id FROM pupil WHERE school_id = $1)`,
+          [schoolId],
+        )
       : [];
     const emails = [...new Set([...records.staff.map((s) => s.email), ...records.pupils.flatMap((p) => [...p.guardians.map((g) => g.email), ...(p.mentor && 'email' in p.mentor ? [p.mentor.email] : [])])])];
-    const users = new Map<string, UserEntity>();
-    for (const u of await m.getRepository(UserEntity).find({ where: { schoolId } })) users.set(u.id, u);
+    const USER_COLUMNS = `id, name, email, role, school_id AS "schoolId", source_id AS "sourceId", active`;
+    const users = new Map<string, CurrentUser>();
+    for (const u of (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE school_id = $1`, [schoolId])) as CurrentUser[]) users.set(u.id, u);
     const linked = [...new Set(links.map((l) => l.userId))].filter((id) => !users.has(id));
+    const known = new Set([...users.values()].map((u) => u.email));
+    const unknownEmails = emails.filter((e) => !known.has(e));
     await chunked(linked, async (ids) => {
-      for (const u of await m.getRepository(UserEntity).findBy({ id: In(ids) })) users.set(u.id, u);
+      for (const u of (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = ANY($1::uuid[])`, [ids])) as CurrentUser[]) users.set(u.id, u);
     });
-    await chunked(emails, async (part) => {
-      for (const u of await m.getRepository(UserEntity).findBy({ email: In(part) })) users.set(u.id, u);
+    await chunked(unknownEmails, async (part) => {
+      for (const u of (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE email = ANY($1::varchar[])`, [part])) as CurrentUser[]) users.set(u.id, u);
     });
-    return {
-      schoolId,
-      pupils: pupils.map((p) => ({ id: p.id, sourceId: p.sourceId, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, className: p.className, mentorId: p.mentorId, left: !!p.leftAt })),
-      users: [...users.values()].map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, schoolId: u.schoolId, sourceId: u.sourceId, active: u.active })),
-      links: links.map((l) => ({ pupilId: l.pupilId, userId: l.userId, relation: l.relation, hasParentalAuthority: l.hasParentalAuthority })),
-    };
+    return { schoolId, pupils, users: [...users.values()], links };
   }
 
   /**
