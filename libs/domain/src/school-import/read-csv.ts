@@ -55,8 +55,9 @@ const NEWLINE = 0x0a;
 
 /**
  * Decodes a byte stream as UTF-8 chunk by chunk (a byte order mark is dropped), refusing anything else with the number
- * of the first line that is not UTF-8: without holding the file whole. Only the bytes of
- * the current, unfinished line are kept to find that line.
+ * of the first line that is not UTF-8: an export saved as Windows-1252 or Latin-1 turns é into bytes that are not
+ * UTF-8, and guessing would import wrong names. The file is never held whole: only the bytes of the current, unfinished
+ * line are kept to find that line.
  */
 export function utf8Decoder(file: string): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
