@@ -17,7 +17,7 @@
  * successful mutation, a detected tampering, and a bad-input probe for every mutation (BAD_USER_INPUT,
  * nothing written).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -455,7 +455,7 @@ function matrixAccount(active: boolean): (c: Ctx, role: RoleKey) => Promise<void
 async function matrixImport(c: Ctx, role: RoleKey): Promise<void> {
   await matrixSchool();
   const uploader = await ds.getRepository(UserEntity).findOneByOrFail({ email: ROLE_EMAIL[role === 'SCHOOL_ADMIN' ? 'SCHOOL_ADMIN' : 'ADMIN'] });
-  const stored = await new SchoolImportRepository(ds).preview({ schoolId: accountSchool(c, role), fileName: 'matrix.csv', bytes: Buffer.from(run), records: { format: 'SOMTODAY', staff: [], pupils: [], rejected: [] }, userId: uploader.id });
+  const stored = await new SchoolImportRepository(ds).preview({ schoolId: accountSchool(c, role), fileName: 'matrix.csv', fileDigest: createHash('sha256').update(run).digest('hex'), records: { format: 'SOMTODAY', staff: [], pupils: [], rejected: [] }, userId: uploader.id });
   onboarding.importId = stored.importId;
 }
 

@@ -5,7 +5,9 @@
  * Somtoday re-import shows exactly a mentor change, a leaver and a new pupil, and after it the old mentor no longer
  * sees the pupil and the leaver is marked, not deleted; bad files change nothing. Uses its own SWV and school.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { PupilEntity, Role, SchoolImportEntity, UserEntity } from '@zorgroute/domain';
@@ -198,7 +200,8 @@ describe('school data import', () => {
     expect(up.status).toBe(200);
     const imp = await previewOf(up.json.id as string);
     expect(imp).toMatchObject({ status: 'PREVIEW', format: 'ONEROSTER', pupilsAdded: 6, pupilsChanged: 0, pupilsLeaving: 0, rejected: 0 });
-    expect(imp.fileDigest).toMatch(/^[0-9a-f]{64}$/);
+    // The SHA-256 of the file, computed while the upload was streamed to disk.
+    expect(imp.fileDigest).toBe(createHash('sha256').update(ONEROSTER).digest('hex'));
     expect(imp.preview?.staffAdded.map((s) => s.email).sort()).toEqual(['noor.yilmaz@zonnewijde.example', 'pieter.bakker@zonnewijde.example', 'sara.mulder@zonnewijde.example']);
     expect(imp.preview?.pupilsAdded.find((p) => p.sourceId === '100001')).toEqual({ sourceId: '100001', name: 'Lieke Dijkstra', className: '1A', mentorName: 'Sara Mulder' });
     expect(imp.preview?.guardiansAdded).toBe(8);
@@ -286,6 +289,20 @@ describe('school data import', () => {
     const huge = await upload('groot.csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
     expect(huge.status).toBe(413);
     expect(huge.json).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    // Without a Content-Length (chunked), the upload is refused while it is received, and its temporary file removed.
+    const uploadsOnDisk = () => readdirSync(tmpdir()).filter((f) => f.startsWith('zorgroute-import-')).length;
+    const onDiskBefore = uploadsOnDisk();
+    const chunk = Buffer.alloc(1024 * 1024, 0x41);
+    let sent = 0;
+    const chunked = await fetch(`${stack.baseUrl}/imports/schools/${schoolId}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'x-file-name': 'groot.csv', authorization: `Bearer ${stack.gql.token}` },
+      body: new ReadableStream({ pull: (c) => (sent++ < 21 ? c.enqueue(chunk) : c.close()) }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(uploadsOnDisk()).toBe(onDiskBefore);
 
     const notAZip = await upload('kapot.zip', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), 'application/zip');
     expect(notAZip.status).toBe(400);

@@ -1,3 +1,10 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Controller, HttpCode, Inject, Param, Post, Req, UseFilters } from '@nestjs/common';
 import type { Request } from 'express';
 import { IMPORT_LIMITS, megabytes } from '@zorgroute/domain';
@@ -14,27 +21,52 @@ function tooLarge(): AppError {
   return new AppError('PAYLOAD_TOO_LARGE', `Het bestand is groter dan ${megabytes(IMPORT_LIMITS.maxUploadBytes)}; er is niets ingelezen`, `The file is larger than ${megabytes(IMPORT_LIMITS.maxUploadBytes)}`);
 }
 
+/** An upload kept on disk while it is read: its path, size and SHA-256 digest (computed while it was received). */
+export interface ReceivedUpload {
+  path: string;
+  size: number;
+  digest: string;
+}
+
 /**
- * Reads the request body as it arrives and stops at the limit: a 100 MB upload is refused after 20 MB, never held in
- * memory whole (and at once when its Content-Length says so).
+ * Streams the request body to a temporary file as it arrives, hashing it on the way, and stops at the limit: a 100 MB
+ * upload is refused after 20 MB (and at once when its Content-Length says so); the file is never held in memory.
+ * `use` reads it; the file is removed afterwards, also when reading fails.
  */
-async function readBody(req: Request, limit: number): Promise<Buffer> {
+async function receiveBody<T>(req: Request, limit: number, use: (upload: ReceivedUpload) => Promise<T>): Promise<T> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
     req.resume();
     throw tooLarge();
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
+  const dir = await mkdtemp(join(tmpdir(), 'zorgroute-import-'));
+  try {
+    const path = join(dir, 'upload');
+    const hash = createHash('sha256');
+    let size = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > limit) return done(tooLarge());
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    // The request is piped, not part of the pipeline: on an error it is drained (not destroyed), so the answer reaches
+    // the client.
+    req.on('error', (e) => counted.destroy(e));
+    try {
+      await pipeline(req.pipe(counted), createWriteStream(path, { mode: 0o600 }));
+    } catch (e) {
+      req.unpipe(counted);
       req.resume();
-      throw tooLarge();
+      throw e;
     }
-    chunks.push(chunk);
+    if (!size) throw new AppError('BAD_USER_INPUT', 'Het bestand is leeg', 'The file is empty');
+    return await use({ path, size, digest: hash.digest('hex') });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -64,8 +96,6 @@ export class SchoolImportController {
     } catch {
       fileName = 'upload';
     }
-    const body = await readBody(req, IMPORT_LIMITS.maxUploadBytes);
-    if (!body.length) throw new AppError('BAD_USER_INPUT', 'Het bestand is leeg', 'The file is empty');
-    return this.imports.preview(user, schoolId, fileName, body);
+    return receiveBody(req, IMPORT_LIMITS.maxUploadBytes, (upload) => this.imports.preview(user, schoolId, fileName, upload));
   }
 }

@@ -1,6 +1,8 @@
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
 import { checkClassName, checkEmail, checkName, checkSourceId, parseBirthDate, parseGezag } from './field-checks';
 import { detectDelimitedFormat, normaliseHeader, type DelimitedFormat, type PupilRowField } from './column-map';
-import { decodeUtf8, readCsv, requireColumns } from './read-csv';
+import { readCsv, readFirstLine, requireColumns, sourceStream, utf8Decoder, type ImportSource } from './read-csv';
 import { ImportFileError } from './import-limits';
 import type { ImportedGuardian, ImportedPupil, ImportRecords, RejectedRow } from './import-records';
 
@@ -9,17 +11,18 @@ import type { ImportedGuardian, ImportedPupil, ImportRecords, RejectedRow } from
  * parents/guardians; column-map.ts). File-level problems throw ImportFileError; row problems reject the row with its
  * line number and a Dutch reason. Duplicate pupil numbers reject every row that has it.
  */
-export async function readDelimitedExport(fileName: string, bytes: Buffer, today: string): Promise<ImportRecords> {
-  const text = decodeUtf8(fileName, bytes);
-  const format = detectDelimitedFormat(text.split(/\r?\n/, 1)[0] ?? '');
+export async function readDelimitedExport(fileName: string, source: ImportSource, today: string): Promise<ImportRecords> {
+  const format = detectDelimitedFormat(await readFirstLine(source));
   if (!format) {
+    // A file that is not UTF-8 says so first (as when the whole file was decoded before its header was looked at).
+    await pipeline(sourceStream(source), utf8Decoder(fileName), new Writable({ objectMode: true, write: (_text, _enc, done) => done() }));
     throw new ImportFileError(
       'MISSING_COLUMN',
       `${fileName}: geen export van Somtoday of Magister herkend; de kolom "Leerlingnummer" (Somtoday) of "Stamnr" (Magister) ontbreekt`,
       `${fileName}: neither a Somtoday nor a Magister export (no student number column)`,
     );
   }
-  const table = await readCsv(fileName, bytes, format.delimiter, normaliseHeader);
+  const table = await readCsv(fileName, source, format.delimiter, { normalise: normaliseHeader, keep: new Set(Object.values(format.columns)) });
   requireColumns(table, format.required.map((f) => format.columns[f]), normaliseHeader);
   const col = (cells: Record<string, string>, f: PupilRowField) => (cells[format.columns[f]] ?? '').trim();
 

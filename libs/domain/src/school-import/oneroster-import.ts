@@ -1,8 +1,8 @@
 import { checkClassName, checkEmail, checkName, checkSourceId, parseBirthDate, parseGezag } from './field-checks';
 import { ImportFileError } from './import-limits';
 import type { ImportedGuardian, ImportedPupil, ImportedStaff, ImportRecords, RejectedRow } from './import-records';
-import { readCsv, requireColumns, type CsvRow, type CsvTable } from './read-csv';
-import { readZipEntries } from './zip-bundle';
+import { readCsv, requireColumns, type CsvRow, type CsvTable, type ImportSource } from './read-csv';
+import { forEachZipEntry } from './zip-bundle';
 
 /**
  * OneRoster 1.2 CSV bundle (a zip; 1EdTech OneRoster 1.2 CSV binding). Read from it:
@@ -38,17 +38,48 @@ export interface OneRosterOptions {
   today: string;
 }
 
-export async function readOneRosterBundle(fileName: string, zip: Buffer, opts: OneRosterOptions): Promise<ImportRecords> {
-  const files = await readZipEntries(zip, ONEROSTER_FILES);
-  const missing = REQUIRED_FILES.filter((f) => !files.has(f));
+/** The columns read from the bundle's files: every other column is dropped while reading (less memory for wide files). */
+const USED_COLUMNS: ReadonlySet<string> = new Set([
+  ...['sourcedId', 'status', 'propertyName', 'value', 'name', 'type', 'identifier', 'title', 'startDate', 'endDate', 'parentSourcedId'],
+  ...['enabledUser', 'givenName', 'preferredGivenName', 'familyName', 'email', 'agentSourcedIds', 'role', 'metadata.zorgroute.gezag'],
+  ...['classCode', 'classType', 'schoolSourcedId', 'termSourcedIds', 'classSourcedId', 'userSourcedId', 'primary', 'orgSourcedId', 'birthDate'],
+]);
+
+/**
+ * Reads the bundle's files while they are unpacked (never a file or the zip whole in memory: the zip comes from memory
+ * or from the upload on disk). A problem of one file is kept and reported in the order the files are checked below,
+ * after a missing file, as when the files were read one after the other; a zip bomb stops the reading at once.
+ */
+async function readBundleTables(fileName: string, zip: ImportSource): Promise<{ has: (name: string) => boolean; read: (name: string, required: string[]) => CsvTable }> {
+  const tables = new Map<string, CsvTable>();
+  const problems = new Map<string, ImportFileError>();
+  await forEachZipEntry(zip, ONEROSTER_FILES, async (name, stream) => {
+    try {
+      tables.set(name, await readCsv(name, stream, ',', { keep: USED_COLUMNS }));
+    } catch (e) {
+      if (!(e instanceof ImportFileError) || e.code === 'ZIP_BOMB') throw e;
+      problems.set(name, e);
+    }
+  });
+  const missing = REQUIRED_FILES.filter((f) => !tables.has(f) && !problems.has(f));
   if (missing.length) {
     throw new ImportFileError('MISSING_FILE', `${fileName}: de OneRoster-bundel mist ${missing.join(', ')}`, `${fileName}: the OneRoster bundle lacks ${missing.join(', ')}`);
   }
-  const read = async (name: string, required: string[]): Promise<CsvTable> => {
-    const t = await readCsv(name, files.get(name) as Buffer, ',');
-    requireColumns(t, required);
-    return t;
+  return {
+    has: (name) => tables.has(name) || problems.has(name),
+    read: (name, required) => {
+      const problem = problems.get(name);
+      if (problem) throw problem;
+      const t = tables.get(name) as CsvTable;
+      requireColumns(t, required);
+      return t;
+    },
   };
+}
+
+export async function readOneRosterBundle(fileName: string, zip: ImportSource, opts: OneRosterOptions): Promise<ImportRecords> {
+  const bundle = await readBundleTables(fileName, zip);
+  const read = async (name: string, required: string[]): Promise<CsvTable> => bundle.read(name, required);
   const manifest = await read('manifest.csv', ['propertyName', 'value']);
   const props = new Map(manifest.rows.map((r) => [r.cells.propertyName, (r.cells.value ?? '').trim()]));
   const version = props.get('oneroster.version');
@@ -71,7 +102,7 @@ export async function readOneRosterBundle(fileName: string, zip: Buffer, opts: O
   const enrollments = await read('enrollments.csv', ['sourcedId', 'classSourcedId', 'userSourcedId', 'role', 'primary']);
   const sessions = await read('academicSessions.csv', ['sourcedId', 'title', 'type', 'startDate', 'endDate']);
   const demographics = await read('demographics.csv', ['sourcedId', 'birthDate']);
-  const roles = files.has('roles.csv') ? await read('roles.csv', ['userSourcedId', 'role', 'orgSourcedId']) : null;
+  const roles = bundle.has('roles.csv') ? await read('roles.csv', ['userSourcedId', 'role', 'orgSourcedId']) : null;
   if (!roles && !users.header.includes('role')) {
     throw new ImportFileError('MISSING_COLUMN', 'De bundel heeft geen roles.csv en users.csv geen kolom "role": niet te zien wie leerling, ouder of docent is', 'No roles.csv and no users.csv role column');
   }

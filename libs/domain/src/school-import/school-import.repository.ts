@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type FindOptionsSelect } from 'typeorm';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { stableStringify } from '../audit/stable-stringify';
 import { PupilGuardianEntity } from '../entities/pupil-guardian.entity';
@@ -8,7 +8,7 @@ import { SchoolImportEntity, type SchoolImportFormat } from '../entities/school-
 import { SchoolEntity } from '../entities/school.entity';
 import { UserEntity } from '../entities/user.entity';
 import { UserSessionEntity } from '../entities/user-session.entity';
-import { planImport, previewCounts, type ImportPlan, type ImportPreview, type SchoolState } from './import-plan';
+import { planImport, previewCounts, type CurrentLink, type CurrentPupil, type CurrentUser, type ImportPlan, type ImportPreview, type SchoolState } from './import-plan';
 import type { ImportRecords } from './import-records';
 
 export interface StoredPreview {
@@ -25,6 +25,21 @@ export type ApplyOutcome =
   | { ok: false; code: 'NOT_FOUND' | 'ALREADY_APPLIED' | 'HAS_REJECTIONS' | 'STALE'; nl: string; en: string };
 
 const CHUNK = 500;
+
+/** Every column of an import but its stored records. */
+const IMPORT_SUMMARY: FindOptionsSelect<SchoolImportEntity> = {
+  id: true,
+  schoolId: true,
+  format: true,
+  fileName: true,
+  fileDigest: true,
+  status: true,
+  counts: true,
+  createdBy: true,
+  createdAt: true,
+  appliedBy: true,
+  appliedAt: true,
+};
 
 async function chunked<T>(items: T[], fn: (part: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await fn(items.slice(i, i + CHUNK));
@@ -47,39 +62,49 @@ export class SchoolImportRepository {
     this.audit = new AuditTrailRepository(dataSource);
   }
 
+  /**
+   * The school's pupils, guardian links and the accounts the plan needs, read as plain rows with only the columns the
+   * plan uses (no entities: a school of thousands of pupils and guardians is read often, at each preview and apply).
+   */
   async loadState(schoolId: string, records: ImportRecords, m: EntityManager = this.dataSource.manager): Promise<SchoolState> {
-    const pupils = await m.getRepository(PupilEntity).find({ where: { schoolId } });
-    const links = pupils.length
-      ? await m
-          .getRepository(PupilGuardianEntity)
-          .createQueryBuilder('g')
-          .where('g.pupil_id IN (SELECT id FROM pupil WHERE school_id = :schoolId)', { schoolId })
-          .getMany()
+    const pupils: CurrentPupil[] = await m.query(
+      `SELECT id, source_id AS "sourceId", first_name AS "firstName", last_name AS "lastName", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+              class_name AS "className", mentor_id AS "mentorId", left_at IS NOT NULL AS "left"
+         FROM pupil WHERE school_id = $1`,
+      [schoolId],
+    );
+    const links: CurrentLink[] = pupils.length
+      ? await m.query(
+          `SELECT g.pupil_id AS "pupilId", g.user_id AS "userId", g.relation, g.has_parental_authority AS "hasParentalAuthority"
+             FROM pupil_guardian g WHERE g.pupil_id IN (SELECT id FROM pupil WHERE school_id = $1)`,
+          [schoolId],
+        )
       : [];
     const emails = [...new Set([...records.staff.map((s) => s.email), ...records.pupils.flatMap((p) => [...p.guardians.map((g) => g.email), ...(p.mentor && 'email' in p.mentor ? [p.mentor.email] : [])])])];
-    const users = new Map<string, UserEntity>();
-    for (const u of await m.getRepository(UserEntity).find({ where: { schoolId } })) users.set(u.id, u);
+    const USER_COLUMNS = `id, name, email, role, school_id AS "schoolId", source_id AS "sourceId", active`;
+    const users = new Map<string, CurrentUser>();
+    for (const u of (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE school_id = $1`, [schoolId])) as CurrentUser[]) users.set(u.id, u);
     const linked = [...new Set(links.map((l) => l.userId))].filter((id) => !users.has(id));
+    const known = new Set([...users.values()].map((u) => u.email));
+    const unknownEmails = emails.filter((e) => !known.has(e));
     await chunked(linked, async (ids) => {
-      for (const u of await m.getRepository(UserEntity).findBy({ id: In(ids) })) users.set(u.id, u);
+      for (const u of (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = ANY($1::uuid[])`, [ids])) as CurrentUser[]) users.set(u.id, u);
     });
-    await chunked(emails, async (part) => {
-      for (const u of await m.getRepository(UserEntity).findBy({ email: In(part) })) users.set(u.id, u);
+    await chunked(unknownEmails, async (part) => {
+      for (const u of (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE email = ANY($1::varchar[])`, [part])) as CurrentUser[]) users.set(u.id, u);
     });
-    return {
-      schoolId,
-      pupils: pupils.map((p) => ({ id: p.id, sourceId: p.sourceId, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, className: p.className, mentorId: p.mentorId, left: !!p.leftAt })),
-      users: [...users.values()].map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, schoolId: u.schoolId, sourceId: u.sourceId, active: u.active })),
-      links: links.map((l) => ({ pupilId: l.pupilId, userId: l.userId, relation: l.relation, hasParentalAuthority: l.hasParentalAuthority })),
-    };
+    return { schoolId, pupils, users: [...users.values()], links };
   }
 
-  /** Plans the import against the current data and keeps it as a preview; returns what the admin will see. */
-  async preview(input: { schoolId: string; fileName: string; bytes: Buffer; records: ImportRecords; userId: string }): Promise<StoredPreview> {
+  /**
+   * Plans the import against the current data and keeps it as a preview; returns what the admin will see. `fileDigest`:
+   * the SHA-256 of the uploaded file (computed while it was received).
+   */
+  async preview(input: { schoolId: string; fileName: string; fileDigest: string; records: ImportRecords; userId: string }): Promise<StoredPreview> {
     const state = await this.loadState(input.schoolId, input.records);
     const { plan, preview } = planImport(input.records, state);
     const counts = previewCounts(preview);
-    const fileDigest = createHash('sha256').update(input.bytes).digest('hex');
+    const fileDigest = input.fileDigest;
     const row = await this.dataSource.getRepository(SchoolImportEntity).save(
       this.dataSource.getRepository(SchoolImportEntity).create({
         schoolId: input.schoolId,
@@ -97,14 +122,20 @@ export class SchoolImportRepository {
     return { importId: row.id, format: row.format, fileName: row.fileName, fileDigest, preview, counts };
   }
 
+  /** An import without its stored records (they can be megabytes: read only by apply, and the preview by storedPreview). */
   async find(importId: string): Promise<SchoolImportEntity | null> {
-    return this.dataSource.getRepository(SchoolImportEntity).findOneBy({ id: importId });
+    return this.dataSource.getRepository(SchoolImportEntity).findOne({ where: { id: importId }, select: IMPORT_SUMMARY });
   }
 
-  /** The preview as stored with an import (null once applied). */
-  storedPreview(row: SchoolImportEntity): ImportPreview | null {
-    const r = row.records as unknown as { preview?: ImportPreview } | null;
-    return r?.preview ?? null;
+  /** The school's last imports, without their stored records. */
+  async latest(schoolId: string, take: number): Promise<SchoolImportEntity[]> {
+    return this.dataSource.getRepository(SchoolImportEntity).find({ where: { schoolId }, order: { createdAt: 'DESC' }, take, select: IMPORT_SUMMARY });
+  }
+
+  /** The preview as stored with an import (null once applied): only that part of the stored records is read. */
+  async storedPreview(importId: string): Promise<ImportPreview | null> {
+    const rows: { preview: ImportPreview | null }[] = await this.dataSource.query(`SELECT records->'preview' AS preview FROM school_import WHERE id = $1 AND status = 'PREVIEW'`, [importId]);
+    return rows[0]?.preview ?? null;
   }
 
   /** Writes a previewed import, all of it in one transaction; audited as SCHOOL_DATA_IMPORTED. */

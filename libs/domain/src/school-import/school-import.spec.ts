@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { readDelimitedExport } from './delimited-import';
 import { planImport, type SchoolState } from './import-plan';
 import { IMPORT_LIMITS, ImportFileError } from './import-limits';
 import { readOneRosterBundle } from './oneroster-import';
+import { readCsv } from './read-csv';
 import { readZipEntries } from './zip-bundle';
 
 const SAMPLES = join(__dirname, '../../../../docs/samples/import');
@@ -181,5 +183,45 @@ describe('zip limits', () => {
     for (let i = 0; i < 60; i++) many[`f${i}.csv`] = strToU8('a');
     expect((await fileError(readZipEntries(Buffer.from(zipSync(many)), ['users.csv']))).messageNl).toBe('Het zip-bestand is afgewezen: het bestand bevat 60 bestanden (ten hoogste 50) (mogelijk een zip-bom)');
     expect((await fileError(readZipEntries(Buffer.from('geen zip'), ['users.csv']))).code).toBe('NOT_A_ZIP');
+  });
+});
+
+describe('an upload read from disk, streamed', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'school-import-spec-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const onDisk = (name: string, bytes: Buffer | string) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return { path };
+  };
+
+  it('reads the same records from a file as from memory', async () => {
+    expect(await readOneRosterBundle('o.zip', onDisk('o.zip', oneRoster()), opts)).toEqual(await readOneRosterBundle('o.zip', oneRoster(), opts));
+    expect(await readDelimitedExport('s.csv', onDisk('s.csv', somtoday()), TODAY)).toEqual(await readDelimitedExport('s.csv', Buffer.from(somtoday()), TODAY));
+    const missing = await fileError(readOneRosterBundle('x.zip', onDisk('x.zip', bundleWith({ 'demographics.csv': null })), opts));
+    expect(missing.messageNl).toBe('x.zip: de OneRoster-bundel mist demographics.csv');
+  });
+
+  it('names the line of a byte that is not UTF-8 far into a large file, and accepts a character split between two chunks', async () => {
+    const [header, row] = somtoday().split('\n');
+    const rows = Array.from({ length: 3000 }, (_, i) => row.replace('100001', String(200000 + i)));
+    // Line 2,500 (the header is line 1) gets a Windows-1252 ë, well past the first 64 KiB chunk.
+    const latin1 = Buffer.concat([Buffer.from([header, ...rows.slice(0, 2498)].join('\n') + '\n'), Buffer.from(`${rows[2498].replace('Lieke', 'Liëke')}\n`, 'latin1'), Buffer.from(rows.slice(2499).join('\n'))]);
+    expect(latin1.length).toBeGreaterThan(4 * 64 * 1024);
+    expect((await fileError(readDelimitedExport('groot.csv', onDisk('groot.csv', latin1), TODAY))).messageNl).toMatch(/^groot.csv is niet opgeslagen als UTF-8 \(regel 2500 /);
+    // An ë (two bytes in UTF-8) exactly across the first chunk boundary (64 KiB) is read as one character.
+    const text = `a;b\n${'x'.repeat(64 * 1024 - 6)};ë\n`;
+    expect(Buffer.from(text).indexOf(Buffer.from('ë'))).toBe(64 * 1024 - 1);
+    const table = await readCsv('t.csv', onDisk('t.csv', text), ';');
+    expect(table.rows.map((r) => [r.line, r.cells.b])).toEqual([[2, 'ë']]);
+  });
+
+  it('keeps only the columns asked for', async () => {
+    const table = await readCsv('t.csv', Buffer.from('a;b;c\n1;2;3\n'), ';', { keep: new Set(['a', 'c']) });
+    expect(table.header).toEqual(['a', 'b', 'c']);
+    expect(table.rows).toEqual([{ line: 2, cells: { a: '1', c: '3' } }]);
   });
 });

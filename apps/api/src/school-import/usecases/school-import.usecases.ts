@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -17,6 +18,17 @@ import { OrganisationAccess } from '../../organisations/organisation.access';
 import type { ImportPreviewModel, SchoolImportModel } from '../models/school-import.model';
 
 const logger = new Logger('SchoolImport');
+
+/** A zip file starts with a local file header (PK\x03\x04). */
+async function isZipFile(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(4), position: 0 });
+    return bytesRead === 4 && buffer.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await file.close();
+  }
+}
 
 export function toPreviewModel(p: ImportPreview): ImportPreviewModel {
   return {
@@ -56,19 +68,20 @@ export class SchoolImportUseCases {
     this.repo = new SchoolImportRepository(dataSource);
   }
 
-  async preview(user: AuthUser, schoolId: string, fileName: string, bytes: Buffer): Promise<SchoolImportModel> {
+  /** `upload`: the file on disk with its size and SHA-256 digest (school-import.controller.ts streams it there). */
+  async preview(user: AuthUser, schoolId: string, fileName: string, upload: { path: string; size: number; digest: string }): Promise<SchoolImportModel> {
     const school = await this.access.schoolForAdmin(user, schoolId);
     const today = toIsoDate(Date.now());
     let records: ImportRecords;
     const started = Date.now();
     try {
-      const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
-      records = isZip ? await readOneRosterBundle(fileName, bytes, { brin: school.brin, vestiging: school.vestiging, today }) : await readDelimitedExport(fileName, bytes, today);
+      const source = { path: upload.path };
+      records = (await isZipFile(upload.path)) ? await readOneRosterBundle(fileName, source, { brin: school.brin, vestiging: school.vestiging, today }) : await readDelimitedExport(fileName, source, today);
     } catch (e) {
       if (e instanceof ImportFileError) throw fileErrorToAppError(e);
       throw e;
     }
-    const stored = await this.repo.preview({ schoolId: school.id, fileName, bytes, records, userId: user.id });
+    const stored = await this.repo.preview({ schoolId: school.id, fileName, fileDigest: upload.digest, records, userId: user.id });
     // Counts only: no names in the log.
     logger.log(`preview ${stored.importId} school=${school.id} format=${records.format} ${JSON.stringify(stored.counts)} in ${Date.now() - started} ms`);
     return this.get(user, stored.importId);
@@ -83,8 +96,8 @@ export class SchoolImportUseCases {
 
   async list(user: AuthUser, schoolId: string): Promise<SchoolImportModel[]> {
     const school = await this.access.schoolForAdmin(user, schoolId);
-    const rows = await this.dataSource.getRepository(SchoolImportEntity).find({ where: { schoolId: school.id }, order: { createdAt: 'DESC' }, take: 20 });
-    return rows.map((r) => this.toModel(r, false));
+    const rows = await this.repo.latest(school.id, 20);
+    return Promise.all(rows.map((r) => this.toModel(r, false)));
   }
 
   async apply(user: AuthUser, importId: string): Promise<SchoolImportModel> {
@@ -99,8 +112,8 @@ export class SchoolImportUseCases {
     return this.get(user, row.id);
   }
 
-  private toModel(row: SchoolImportEntity, withPreview = true): SchoolImportModel {
-    const preview = withPreview && row.status === 'PREVIEW' ? this.repo.storedPreview(row) : null;
+  private async toModel(row: SchoolImportEntity, withPreview = true): Promise<SchoolImportModel> {
+    const preview = withPreview && row.status === 'PREVIEW' ? await this.repo.storedPreview(row.id) : null;
     const c = row.counts ?? {};
     return {
       id: row.id,
