@@ -15,6 +15,7 @@ import { useAuth } from '../../app/auth/auth-context';
 import { formatDutchDateInWords, formatDutchDateTimeInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { FormTextField } from '../../shared/form-text-field';
+import { TimeOfDayField } from '../../shared/time-of-day-field';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { cancelFormSchema, meetingFormSchema, minutesFormSchema, type CancelFormValues, type MeetingFormValues, type MinutesFormValues } from './meeting-forms';
@@ -317,14 +318,7 @@ function EditMeeting({ meeting, hasCases }: { meeting: Meeting; hasCases: boolea
             )}
           />
         )}
-        <FormTextField
-          name="time"
-          control={form.control}
-          label="Tijd"
-          placeholder="14:30"
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { autoComplete: 'off', spellCheck: false } }}
-          helperText="24 uur, bijvoorbeeld 14:30."
-        />
+        <TimeOfDayField name="time" control={form.control} helperText="24 uur, bijvoorbeeld 14:30." />
         <FormTextField name="location" control={form.control} label="Plaats" />
         <Box>
           <Button type="submit" variant="outlined" disabled={updating.loading}>

@@ -18,6 +18,7 @@ import type { MeetingKind } from '../../gql/graphql';
 import { formatDutchDateInWords } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/error-alert';
 import { FormTextField } from '../../shared/form-text-field';
+import { TimeOfDayField } from '../../shared/time-of-day-field';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useToday } from '../../shared/use-today';
 import { REGION_SCHOOLS_QUERY } from '../case-steps/step-mutations.graphql';
@@ -164,14 +165,7 @@ export function MeetingsPage() {
                   <TextField type="date" label="Datum" required {...field} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldState.error} helperText={fieldState.error?.message ?? (field.value ? formatDutchDateInWords(field.value) : 'Een schooldag.')} />
                 )}
               />
-              <FormTextField
-                name="time"
-                control={form.control}
-                label="Tijd"
-                placeholder="14:30"
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { autoComplete: 'off', spellCheck: false } }}
-                helperText="24 uur, bijvoorbeeld 14:30; staat in de agenda."
-              />
+              <TimeOfDayField name="time" control={form.control} helperText="24 uur, bijvoorbeeld 14:30; staat in de agenda." />
               <FormTextField name="location" control={form.control} label="Plaats" helperText={'Bijvoorbeeld "kamer 12"; staat in de agenda.'} />
               <Box>
                 <Button type="submit" variant="contained" disabled={planning.loading}>
